@@ -1,0 +1,142 @@
+/* annot.h: the annotated document (internal): the contract between the text
+ * and annotation layers (src/text, src/analyze) and the rule matcher
+ * (src/rules).
+ *
+ * tl_annotate builds it from a tl_document: sentences with tokens (folded
+ * form, stem), language, and per sentence the bound party's role, modality
+ * after negation, exceptions, quantities; plus the document's parties,
+ * definitions, placeholders, frameworks and context evidence.  Everything
+ * lives in the annotation's own arena; the tl_document must outlive it. */
+#ifndef TL_ANALYZE_ANNOT_H
+#define TL_ANALYZE_ANNOT_H
+
+#include <stdint.h>
+
+#include "tenderlint.h"
+#include "util/arena.h"
+
+typedef enum { TL_LANG_UNKNOWN = 0, TL_LANG_NL, TL_LANG_EN } tl_lang;
+
+typedef enum {
+	TL_ROLE_NONE = 0,     /* not a party / unknown */
+	TL_ROLE_VENDOR = 1,   /* Opdrachtnemer, Leverancier, Supplier, Processor, its subcontractors */
+	TL_ROLE_CUSTOMER = 2, /* Opdrachtgever, Gemeente, Customer, Controller */
+	TL_ROLE_BOTH = 3,     /* "Partijen", "the Parties", "each party" */
+	TL_ROLE_THIRD = 4     /* third parties, authorities, data subjects */
+} tl_role;
+
+typedef enum {
+	TL_MOD_STATEMENT = 0,
+	TL_MOD_OBLIGATION,
+	TL_MOD_PERMISSION,
+	TL_MOD_PROHIBITION
+} tl_modality;
+
+typedef enum {
+	TL_EXC_NONE = 0,
+	TL_EXC_CUSTOMER, /* needs the customer's consent, instruction or request: harmless */
+	TL_EXC_VENDOR,   /* at the vendor's discretion: a loophole */
+	TL_EXC_LAW,      /* required by law, court order */
+	TL_EXC_OTHER
+} tl_exc_kind;
+
+/* tl_token.flags */
+#define TL_TOK_NEGATOR 0x01u   /* niet, geen, nooit, not, no, never, nothing, nor */
+#define TL_TOK_MODAL 0x02u     /* part of the predicate that set the modality */
+#define TL_TOK_IN_EXC 0x04u    /* inside an exception's scope */
+#define TL_TOK_NUMBER 0x08u
+#define TL_TOK_PUNCT 0x10u
+#define TL_TOK_CAPITAL 0x20u   /* starts with a capital in the original (defined terms) */
+
+typedef struct tl_token {
+	uint32_t start, end;   /* byte offsets into the paragraph's text */
+	const char *fold;      /* case- and diacritic-folded form, NUL-terminated */
+	const char *stem;      /* Snowball stem of fold in the sentence's language */
+	int32_t term;          /* index into tl_annotated.terms when the token starts a defined term, else -1 */
+	uint32_t flags;
+} tl_token;
+
+typedef enum { TL_Q_DURATION = 1, TL_Q_MONEY, TL_Q_PERCENT, TL_Q_COUNT } tl_qkind;
+
+typedef struct tl_quantity {
+	tl_qkind kind;
+	double value;          /* hours for durations (day = week/7 = 24 h, working day = 24 h,
+	                          month = 720 h, year = 8760 h); the amount for money; 0..100 for percent */
+	const char *currency;  /* "EUR", "USD", or NULL */
+	uint32_t tok_start, tok_end; /* token range in the sentence */
+} tl_quantity;
+
+typedef struct tl_exception {
+	tl_exc_kind kind;
+	uint32_t tok_start, tok_end; /* token range of the exception clause */
+} tl_exception;
+
+/* tl_sentence.flags */
+#define TL_SENT_NONOPERATIVE 0x01u /* guidance, explanation, TOC, instructions: not an obligation */
+#define TL_SENT_DEFINITION 0x02u   /* defines a term */
+#define TL_SENT_HEADING 0x04u
+#define TL_SENT_PASSIVE 0x08u
+#define TL_SENT_NEGATED 0x10u      /* the main predicate is negated (before resolving modality) */
+#define TL_SENT_VAGUE_TIME 0x20u   /* "zo spoedig mogelijk", "without undue delay", ... */
+#define TL_SENT_EFFORTS 0x40u      /* "reasonable efforts", "inspanningsverplichting", "commercially reasonable" */
+#define TL_SENT_PLACEHOLDER 0x80u  /* contains an unfilled placeholder */
+
+/* A sentence, or one coordinated part of it when the parts carry their own
+ * predicate ("X shall not sell the Data, but may use it for analytics" gives
+ * two units with different modality; quote_start/quote_end cover the whole
+ * sentence for quoting). */
+typedef struct tl_sentence {
+	int32_t para;          /* paragraph index in the document */
+	int32_t clause;        /* innermost clause, -1 */
+	uint32_t start, end;   /* byte range of this unit in the paragraph text */
+	uint32_t quote_start, quote_end; /* the whole sentence, for quoting */
+	tl_lang lang;
+	tl_token *tok;
+	uint32_t ntok;
+	tl_modality modality;  /* after negation is resolved */
+	tl_role bound;         /* role of the party the predicate binds (subject, or passive agent) */
+	uint32_t flags;        /* TL_SENT_* */
+	tl_exception *exc;
+	uint32_t nexc;
+	tl_quantity *q;
+	uint32_t nq;
+} tl_sentence;
+
+typedef struct tl_term {
+	const char *term;      /* as written: "Opdrachtnemer", "Customer Data", "Telemetry" */
+	const char *fold;      /* folded form, words separated by single spaces */
+	tl_role role;          /* for parties; TL_ROLE_NONE for other terms */
+	const char *name;      /* the party's name when given ("Acme B.V."), or NULL */
+	const char *definition;/* definition text, or NULL */
+	int32_t para;          /* where it is defined */
+	int32_t def_sentence;  /* sentence index of the definition, or -1 */
+} tl_term;
+
+typedef struct tl_placeholder {
+	int32_t para;
+	uint32_t start, end;
+} tl_placeholder;
+
+typedef struct tl_annotated {
+	tl_arena arena;
+	const tl_document *doc;
+	tl_lang lang;              /* the document's main language */
+	tl_sentence *sent;
+	uint32_t nsent;
+	tl_term *terms;            /* parties and defined terms */
+	uint32_t nterms;
+	tl_placeholder *ph;
+	uint32_t nph;
+	uint8_t *para_operative;   /* per paragraph: 1 operative, 0 guidance/TOC/comment/header */
+} tl_annotated;
+
+/* Builds the annotation.  0 or a TL_E* code with err set. */
+int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err);
+void tl_annotated_free(tl_annotated *a);
+
+/* The role of a party word or defined term as this document uses it
+ * ("Opdrachtnemer" -> vendor), from definitions first, then from the
+ * catalogue of usual names; TL_ROLE_NONE when unknown.  `fold` is folded. */
+tl_role tl_annot_role_of(const tl_annotated *a, const char *fold);
+
+#endif

@@ -1,0 +1,49 @@
+/* main.c: dispatch to the subcommands. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/exit.h"
+#include "tl_version.h"
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+	const char *help;
+} S_cmds[] = {
+	{"check", tl_cmd_check, "check contracts against a ruleset (default command)"},
+	{"extract", tl_cmd_extract, "print the clause tree the checker reads"},
+	{"rules", tl_cmd_rules, "list, show, lint and self-test rulesets"},
+	{"compare", tl_cmd_compare, "find where a contract is weaker than its tender"},
+	{"merge", tl_cmd_merge, "combine JSON Lines reports from shards"},
+};
+
+static void S_usage(FILE *f)
+{
+	fprintf(f, "usage: tenderlint <command> [options] [FILE|DIR|-]...\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof S_cmds / sizeof S_cmds[0]; i++)
+		fprintf(f, "  %-9s %s\n", S_cmds[i].name, S_cmds[i].help);
+	fprintf(f, "\n'tenderlint <command> --help' shows a command's options.\n"
+	           "Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage, 3 unreadable input, 4 internal.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		S_usage(stderr);
+		return TL_EXIT_USAGE;
+	}
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+		S_usage(stdout);
+		return TL_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "version")) {
+		printf("tenderlint %s\n", TL_VERSION_STRING);
+		return TL_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof S_cmds / sizeof S_cmds[0]; i++)
+		if (!strcmp(argv[1], S_cmds[i].name))
+			return S_cmds[i].fn(argc - 1, argv + 1);
+	/* `tenderlint FILE...` is `tenderlint check FILE...` */
+	return tl_cmd_check(argc, argv);
+}

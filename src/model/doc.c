@@ -1,0 +1,259 @@
+#include "model/doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "util/buf.h"
+#include "util/utf8.h"
+
+tl_document *tl_doc_new(const char *path, tl_format format, const tl_limits *limits)
+{
+	tl_document *d = calloc(1, sizeof *d);
+	if (!d)
+		return NULL;
+	tl_limits def = TL_LIMITS_INIT;
+	d->limits = limits ? *limits : def;
+	/* the arena holds text plus model; cap it a little above the text budget */
+	tl_arena_init(&d->arena, d->limits.max_doc_text ? d->limits.max_doc_text * 4 : 0);
+	d->path = tl_arena_strdup(&d->arena, path ? path : "-");
+	d->format = format;
+	d->rev.view = TL_REVISIONS_ACCEPT;
+	return d;
+}
+
+void tl_document_free(tl_document *doc)
+{
+	if (!doc)
+		return;
+	free(doc->paras);
+	free(doc->clauses);
+	tl_arena_free(&doc->arena);
+	free(doc);
+}
+
+const char *tl_doc_str(tl_document *doc, const char *s)
+{
+	return s ? tl_arena_strdup(&doc->arena, s) : NULL;
+}
+
+const char *tl_doc_strn(tl_document *doc, const char *s, size_t n)
+{
+	return s ? tl_arena_strndup(&doc->arena, s, n) : NULL;
+}
+
+int tl_doc_add_author(tl_document *doc, const char *author)
+{
+	if (!author || !*author)
+		return 0;
+	for (int32_t i = 0; i < doc->rev.nauthors; i++)
+		if (strcmp(doc->authors[i], author) == 0)
+			return 0;
+	if (doc->rev.nauthors >= doc->aauthors) {
+		int32_t n = doc->aauthors ? doc->aauthors * 2 : 8;
+		if (n > 4096)
+			return 0; /* enough authors for any report */
+		const char **a = tl_arena_alloc(&doc->arena, (size_t)n * sizeof *a);
+		if (!a)
+			return TL_ENOMEM;
+		if (doc->rev.nauthors)
+			memcpy(a, doc->authors, (size_t)doc->rev.nauthors * sizeof *a);
+		doc->authors = a;
+		doc->aauthors = n;
+	}
+	doc->authors[doc->rev.nauthors++] = tl_arena_strdup(&doc->arena, author);
+	doc->rev.authors = doc->authors;
+	return 0;
+}
+
+static int S_is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+	       cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+	       cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0x85;
+}
+
+static int S_is_dropped(uint32_t cp)
+{
+	/* soft hyphen, zero-width space/joiners, BOM, bidi marks, other C0/C1 */
+	return cp == 0xAD || cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFEFF ||
+	       cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || (cp < 0x20) || (cp >= 0x7F && cp < 0xA0);
+}
+
+static int S_ascii_only(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* NFC through ICU; ASCII text is already NFC and skips ICU entirely. */
+static char *S_nfc(tl_document *doc, const char *s, size_t len, size_t *outlen)
+{
+	if (S_ascii_only(s, len)) {
+		*outlen = len;
+		return tl_arena_strndup(&doc->arena, s, len);
+	}
+	UErrorCode st = U_ZERO_ERROR;
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
+	if (U_FAILURE(st) || len > (size_t)INT32_MAX / 4)
+		return NULL;
+	int32_t ulen = 0;
+	u_strFromUTF8WithSub(NULL, 0, &ulen, s, (int32_t)len, 0xFFFD, NULL, &st);
+	if (st != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(st))
+		return NULL;
+	st = U_ZERO_ERROR;
+	UChar *u = malloc(((size_t)ulen + 1) * sizeof *u);
+	if (!u)
+		return NULL;
+	u_strFromUTF8WithSub(u, ulen + 1, NULL, s, (int32_t)len, 0xFFFD, NULL, &st);
+	char *res = NULL;
+	if (U_SUCCESS(st) && unorm2_quickCheck(nfc, u, ulen, &st) == UNORM_YES && U_SUCCESS(st)) {
+		*outlen = len;
+		res = tl_arena_strndup(&doc->arena, s, len);
+		free(u);
+		return res;
+	}
+	st = U_ZERO_ERROR;
+	int32_t cap = ulen * 3 + 16;
+	UChar *n = malloc((size_t)cap * sizeof *n);
+	if (!n) {
+		free(u);
+		return NULL;
+	}
+	int32_t nlen = unorm2_normalize(nfc, u, ulen, n, cap, &st);
+	if (U_SUCCESS(st)) {
+		int32_t blen = 0;
+		UErrorCode st2 = U_ZERO_ERROR;
+		u_strToUTF8(NULL, 0, &blen, n, nlen, &st2);
+		st2 = U_ZERO_ERROR;
+		res = tl_arena_alloc(&doc->arena, (size_t)blen + 1);
+		if (res) {
+			u_strToUTF8(res, blen + 1, NULL, n, nlen, &st2);
+			if (U_FAILURE(st2))
+				res = NULL;
+			else
+				*outlen = (size_t)blen;
+		}
+	}
+	free(u);
+	free(n);
+	return res;
+}
+
+char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *outlen)
+{
+	tl_buf b = TL_BUF_INIT(0);
+	int space = 0, any = 0;
+	size_t i = 0;
+	if (tl_buf_reserve(&b, len) != 0)
+		return NULL;
+	while (i < len) {
+		uint32_t cp;
+		size_t n = tl_utf8_decode(text + i, len - i, &cp);
+		if (S_is_space(cp)) {
+			space = any;
+		} else if (!S_is_dropped(cp)) {
+			if (space)
+				tl_buf_putc(&b, ' ');
+			space = 0;
+			any = 1;
+			if (cp == 0xFFFD && n == 1)
+				tl_buf_put(&b, "\xEF\xBF\xBD", 3);
+			else
+				tl_buf_put(&b, text + i, n);
+		}
+		i += n;
+	}
+	char *res = S_nfc(doc, b.data ? b.data : "", b.len, outlen);
+	tl_buf_free(&b);
+	return res;
+}
+
+tl_para *tl_doc_add_para(tl_document *doc, tl_para_kind kind, const char *part, int32_t part_index,
+                         const char *text, size_t len, tl_error *err)
+{
+	if (doc->npara >= doc->limits.max_nodes) {
+		tl_error_set(err, TL_ELIMIT_NODES, "more than %zu paragraphs", doc->limits.max_nodes);
+		return NULL;
+	}
+	if (doc->npara == doc->apara) {
+		size_t n = doc->apara ? doc->apara * 2 : 256;
+		tl_para *p = realloc(doc->paras, n * sizeof *p);
+		if (!p) {
+			tl_error_set(err, TL_ENOMEM, "out of memory");
+			return NULL;
+		}
+		doc->paras = p;
+		doc->apara = n;
+	}
+	size_t nlen = 0;
+	char *t = tl_doc_normalize(doc, text ? text : "", text ? len : 0, &nlen);
+	if (!t) {
+		tl_error_set(err, TL_ELIMIT_TEXT, "document text exceeds %zu bytes", doc->limits.max_doc_text);
+		return NULL;
+	}
+	tl_para *p = &doc->paras[doc->npara];
+	memset(p, 0, sizeof *p);
+	p->kind = kind;
+	p->index = (int32_t)doc->npara;
+	p->part = part;
+	p->part_index = part_index;
+	p->text = t;
+	p->len = nlen;
+	p->table = p->row = p->col = -1;
+	p->ref = p->ref_end = -1;
+	p->clause = -1;
+	doc->npara++;
+	return p;
+}
+
+const char *tl_document_path(const tl_document *doc) { return doc->path; }
+tl_format tl_document_format(const tl_document *doc) { return doc->format; }
+const char *tl_document_title(const tl_document *doc) { return doc->title; }
+const tl_revision_info *tl_document_revisions(const tl_document *doc) { return &doc->rev; }
+
+const tl_para *tl_document_paras(const tl_document *doc, size_t *count)
+{
+	if (count)
+		*count = doc->npara;
+	return doc->paras;
+}
+
+const tl_clause *tl_document_clauses(const tl_document *doc, size_t *count)
+{
+	if (count)
+		*count = doc->nclause;
+	return doc->clauses;
+}
+
+const char *tl_format_name(tl_format f)
+{
+	switch (f) {
+	case TL_FORMAT_DOCX: return "docx";
+	case TL_FORMAT_ODT: return "odt";
+	case TL_FORMAT_FODT: return "fodt";
+	case TL_FORMAT_TEXT: return "text";
+	case TL_FORMAT_MARKDOWN: return "markdown";
+	default: return "unknown";
+	}
+}
+
+const char *tl_revisions_name(tl_revisions r)
+{
+	switch (r) {
+	case TL_REVISIONS_REJECT: return "reject";
+	case TL_REVISIONS_BOTH: return "both";
+	default: return "accept";
+	}
+}
+
+const char *tl_para_kind_name(tl_para_kind k)
+{
+	static const char *const names[] = {"body", "heading", "cell", "footnote", "endnote",
+	                                    "comment", "header", "footer", "textbox"};
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "body";
+}

@@ -1,0 +1,55 @@
+/* doc.h: the document model as the readers build it (internal).
+ *
+ * Readers (src/ingest) append paragraphs in reading order with tl_doc_add_para,
+ * then call tl_doc_finish, which builds the clause tree (outline.c).  Every
+ * string lives in the document's arena. */
+#ifndef TL_MODEL_DOC_H
+#define TL_MODEL_DOC_H
+
+#include "tenderlint.h"
+#include "util/arena.h"
+
+struct tl_document {
+	tl_arena arena;
+	const char *path;
+	tl_format format;
+	const char *title;
+	tl_limits limits;
+
+	tl_para *paras;   /* malloc'd, grows; pointers into it are stable only after finish */
+	size_t npara, apara;
+	tl_clause *clauses; /* malloc'd */
+	size_t nclause;
+
+	tl_revision_info rev;
+	const char **authors; /* arena */
+	int32_t aauthors;
+};
+
+tl_document *tl_doc_new(const char *path, tl_format format, const tl_limits *limits);
+
+/* Appends a paragraph: copies `text`, normalises it (NFC, whitespace runs to
+ * one space, trimmed) into the arena.  The returned pointer is valid until the
+ * next tl_doc_add_para; fields other than text/len/kind/part/part_index/index
+ * start as "none" (-1 or 0/NULL) for the reader to fill.  Returns NULL with err
+ * set on TL_ELIMIT_NODES / TL_ELIMIT_TEXT / TL_ENOMEM. */
+tl_para *tl_doc_add_para(tl_document *doc, tl_para_kind kind, const char *part, int32_t part_index,
+                         const char *text, size_t len, tl_error *err);
+
+/* Interns a string in the arena (NULL in, NULL out). */
+const char *tl_doc_str(tl_document *doc, const char *s);
+const char *tl_doc_strn(tl_document *doc, const char *s, size_t n);
+
+/* Records a tracked-change author once. */
+int tl_doc_add_author(tl_document *doc, const char *author);
+
+/* Builds the clause tree from headings, list labels and typed numbers
+ * (outline.c), and sets each paragraph's `clause`.  Call once, last. */
+int tl_doc_finish(tl_document *doc, tl_error *err);
+
+/* Normalises text: NFC, any Unicode whitespace run (including no-break
+ * space) to one ASCII space, soft hyphens and zero-width characters removed,
+ * trimmed.  Output into the arena; NULL on failure. */
+char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *outlen);
+
+#endif

@@ -1,0 +1,334 @@
+/*
+ * tenderlint.h: the public API of libtenderlint.
+ *
+ * The pipeline: read (ZIP + XML) -> document model -> normalise (ICU) ->
+ * annotate -> match rules -> report model -> render.  The CLI in src/cli uses
+ * only what this header declares.
+ *
+ * Conventions (libgit2, cmark):
+ *  - functions that can fail return int: 0 or a negative TL_E* code, with the
+ *    result in the first parameter `out` and the details in a caller-owned
+ *    tl_error;
+ *  - tl_x_free(NULL) is a no-op;
+ *  - getters return borrowed pointers that live as long as the object they
+ *    came from;
+ *  - the library never calls abort() or exit() on bad input or a failed
+ *    allocation.
+ */
+#ifndef TENDERLINT_H
+#define TENDERLINT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <cjson/cJSON.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** ## Errors
+ *
+ * Every code has a stable short name (tl_code_name) used in reports and in
+ * ../shared/hostile/INDEX.tsv; the numbers are stable too.
+ */
+typedef enum {
+	TL_OK = 0,
+	/* format detection */
+	TL_EFORMAT_UNKNOWN = -1,
+	TL_EFORMAT_PDF = -2,
+	TL_EFORMAT_LEGACY_DOC = -3,
+	TL_EFORMAT_RTF = -4,
+	TL_EENCRYPTED = -5,
+	/* ZIP container */
+	TL_EZIP_CORRUPT = -10,
+	TL_EZIP_INCONSISTENT = -11,
+	TL_EZIP_CRC = -12,
+	TL_EZIP_SIZE_MISMATCH = -13,
+	TL_EZIP_DUPLICATE_NAME = -14,
+	TL_EZIP_OVERLAP = -15,
+	/* package (OPC / ODF) */
+	TL_EPKG_MISSING_PART = -20,
+	TL_EPKG_BAD_PART_NAME = -21,
+	TL_EPKG_SYMLINK = -22,
+	/* resource limits */
+	TL_ELIMIT_ENTRY_COUNT = -30,
+	TL_ELIMIT_ENTRY_SIZE = -31,
+	TL_ELIMIT_TOTAL_SIZE = -32,
+	TL_ELIMIT_MEMORY = -33,
+	TL_ELIMIT_NODES = -34,
+	TL_ELIMIT_TEXT = -35,
+	/* XML */
+	TL_EXML_DTD = -40,
+	TL_EXML_LIMIT = -41,
+	TL_EXML_ENCODING = -42,
+	TL_EXML_PARSE = -43,
+	/* set by a batch supervisor */
+	TL_ETIMEOUT = -50,
+	TL_ECRASH = -51,
+	/* everything else */
+	TL_EIO = -60,
+	TL_ENOMEM = -61,
+	TL_EINVAL = -62,
+	TL_ERULESET = -70,
+	TL_EINTERNAL = -99
+} tl_code;
+
+/* "E_ZIP_CRC" for TL_EZIP_CRC, "OK" for 0, "E_INTERNAL" for unknown codes. */
+const char *tl_code_name(int code);
+
+#define TL_ERROR_MSG_MAX 512
+#define TL_ERROR_PATH_MAX 1024
+#define TL_ERROR_PART_MAX 256
+
+/* Where and why something failed.  Caller-owned, passed explicitly, never a
+ * global "last error".  line/col are 0 when unknown; `para` is the paragraph
+ * index in the part when it is known, else -1. */
+typedef struct tl_error {
+	int code;
+	char message[TL_ERROR_MSG_MAX];
+	char path[TL_ERROR_PATH_MAX];
+	char part[TL_ERROR_PART_MAX];
+	long line, col;
+	long para;
+} tl_error;
+
+#define TL_ERROR_INIT {0, {0}, {0}, {0}, 0, 0, -1}
+
+void tl_error_clear(tl_error *err);
+/* Sets code and a printf-style message; returns `code` so a caller can write
+ * `return tl_error_set(err, TL_EZIP_CRC, "...")`.  err may be NULL. */
+int tl_error_set(tl_error *err, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+/* Formats like jq: "contract.docx: word/document.xml, paragraph 212: message". */
+void tl_error_format(const tl_error *err, char *buf, size_t size);
+
+/** ## Limits
+ *
+ * Caps on untrusted input.  Defaults follow ../shared/hostile/README.md and
+ * are documented in docs/security.md.
+ */
+typedef struct tl_limits {
+	unsigned version;
+	size_t max_entries;      /* ZIP entries per archive */
+	size_t max_entry_size;   /* inflated bytes per entry */
+	size_t max_total_size;   /* inflated bytes per document, all entries */
+	unsigned max_ratio;      /* compression ratio cap, applied above 8 MiB */
+	unsigned max_xml_depth;  /* element nesting */
+	size_t max_text_len;     /* one XML text node or attribute value */
+	size_t max_doc_text;     /* extracted text per document, bytes */
+	size_t max_nodes;        /* paragraphs + other model nodes per document */
+	unsigned max_ref_hops;   /* style basedOn / numbering link chains */
+	double time_limit;       /* seconds per file in batch mode */
+} tl_limits;
+
+#define TL_LIMITS_VERSION 1
+#define TL_LIMITS_INIT                                                   \
+	{TL_LIMITS_VERSION, 10000, (size_t)256 << 20, (size_t)512 << 20, 500, \
+	 256, 10000000, (size_t)64 << 20, 2000000, 64, 30.0}
+
+/** ## Documents
+ *
+ * A document is read once into an arena-backed model: a flat list of
+ * paragraphs in reading order and a clause tree over the body paragraphs.
+ * All pointers below are borrowed and live until tl_document_free.
+ */
+typedef struct tl_document tl_document;
+
+typedef enum {
+	TL_FORMAT_UNKNOWN = 0,
+	TL_FORMAT_DOCX,
+	TL_FORMAT_ODT,
+	TL_FORMAT_FODT,
+	TL_FORMAT_TEXT,
+	TL_FORMAT_MARKDOWN
+} tl_format;
+
+const char *tl_format_name(tl_format f); /* "docx", "odt", "fodt", "text", "markdown" */
+
+typedef enum {
+	TL_REVISIONS_ACCEPT = 0, /* insertions in, deletions out, moves once */
+	TL_REVISIONS_REJECT,     /* the text before the tracked changes */
+	TL_REVISIONS_BOTH        /* inserted and deleted text both kept */
+} tl_revisions;
+
+const char *tl_revisions_name(tl_revisions r); /* "accept", "reject", "both" */
+
+typedef struct tl_read_options {
+	unsigned version;
+	tl_revisions revisions;
+	tl_limits limits;
+	/* Force a format instead of detecting it (TL_FORMAT_UNKNOWN = detect). */
+	tl_format format;
+} tl_read_options;
+
+#define TL_READ_OPTIONS_VERSION 1
+#define TL_READ_OPTIONS_INIT \
+	{TL_READ_OPTIONS_VERSION, TL_REVISIONS_ACCEPT, TL_LIMITS_INIT, TL_FORMAT_UNKNOWN}
+
+typedef enum {
+	TL_PARA_BODY = 0,
+	TL_PARA_HEADING,
+	TL_PARA_CELL,      /* a paragraph inside a table cell */
+	TL_PARA_FOOTNOTE,
+	TL_PARA_ENDNOTE,
+	TL_PARA_COMMENT,   /* a reviewer's comment: never contract text */
+	TL_PARA_HEADER,    /* page header */
+	TL_PARA_FOOTER,    /* page footer */
+	TL_PARA_TEXTBOX
+} tl_para_kind;
+
+const char *tl_para_kind_name(tl_para_kind k); /* "body", "heading", "cell", ... */
+
+/* tl_para.flags */
+#define TL_PARA_F_INSERTED 0x01u  /* wholly or partly tracked insertion */
+#define TL_PARA_F_DELETED 0x02u   /* wholly or partly tracked deletion (view "both"/"reject") */
+#define TL_PARA_F_TOC 0x04u       /* table-of-contents entry */
+#define TL_PARA_F_LABEL_TYPED 0x08u /* label was typed in the text ("5.2 De ...") */
+#define TL_PARA_F_LIST 0x10u      /* numbered or bulleted list item */
+#define TL_PARA_F_HIDDEN 0x20u    /* vanished text (w:vanish); kept, flagged */
+
+typedef struct tl_para {
+	tl_para_kind kind;
+	uint32_t flags;
+	int32_t index;        /* position in the document's paragraph list */
+	const char *part;     /* "word/document.xml", "content.xml", "word/footnotes.xml" */
+	int32_t part_index;   /* paragraph ordinal within that part, 0-based */
+	int32_t outline;      /* heading level 1..9; 0 when not a heading */
+	int32_t list_level;   /* 1..9 for list items; 0 otherwise */
+	const char *label;    /* the number as the reader sees it ("5.2", "a)", "Artikel 5"), or NULL */
+	const char *style;    /* style name (not id) when known, else NULL */
+	const char *text;     /* UTF-8, NFC, whitespace normalised; the label is not part of it */
+	size_t len;           /* strlen(text) */
+	int32_t table, row, col; /* for TL_PARA_CELL: table ordinal, 0-based row and column; else -1 */
+	int32_t ref;          /* notes and comments: index of the body paragraph holding the reference
+	                         or the comment's anchor start; -1 */
+	int32_t ref_end;      /* comments: index of the paragraph where the anchor range ends; -1 */
+	const char *note_id;  /* footnote/endnote/comment id as in the file, or NULL */
+	const char *author;   /* comment author, or NULL */
+	int32_t clause;       /* innermost clause holding this paragraph, -1 */
+} tl_para;
+
+typedef struct tl_clause {
+	int32_t index;        /* position in the clause list (document order) */
+	int32_t parent;       /* -1 for top level */
+	int32_t level;        /* 1 = article, 2 = sub-clause, ... */
+	const char *label;    /* "Artikel 5", "5.2", "5.2.a", or NULL for an unnumbered heading */
+	const char *title;    /* heading text, or NULL */
+	int32_t first_para;   /* paragraph that opens it (the heading or numbered paragraph) */
+	int32_t last_para;    /* last body paragraph inside it, inclusive */
+} tl_clause;
+
+typedef struct tl_revision_info {
+	tl_revisions view;    /* the view the model holds */
+	int32_t pending;      /* tracked changes found in the file (all kinds) */
+	int32_t insertions, deletions, moves, format_changes;
+	int32_t nauthors;
+	const char *const *authors;
+} tl_revision_info;
+
+/* Reads a file; detects its format from content, never from the extension.
+ * On failure *out is NULL, err says why and where, and the return is the code. */
+int tl_document_read(tl_document **out, const char *path, const tl_read_options *opts,
+                     tl_error *err);
+/* Same from memory; `name` is used in messages and as the document's path. */
+int tl_document_read_mem(tl_document **out, const char *name, const void *data, size_t len,
+                         const tl_read_options *opts, tl_error *err);
+void tl_document_free(tl_document *doc);
+
+/* Content sniffing only.  Returns a format, or a negative TL_EFORMAT_* /
+ * TL_EENCRYPTED code with err set.  `head` is the first bytes of the file. */
+int tl_detect_format(const char *path, const void *head, size_t len, tl_error *err);
+
+const char *tl_document_path(const tl_document *doc);
+tl_format tl_document_format(const tl_document *doc);
+const tl_para *tl_document_paras(const tl_document *doc, size_t *count);
+const tl_clause *tl_document_clauses(const tl_document *doc, size_t *count);
+const tl_revision_info *tl_document_revisions(const tl_document *doc);
+/* Document title from properties or the first heading, or NULL. */
+const char *tl_document_title(const tl_document *doc);
+
+/* Writes the clause tree as text or as JSON (docs/extract-format.md). */
+int tl_document_write_text(const tl_document *doc, FILE *out);
+int tl_document_write_json(const tl_document *doc, FILE *out);
+
+/** ## Rulesets
+ *
+ * A ruleset is JSON data (docs/ruleset-format.md).  The default ruleset
+ * "vng-2022" and the clause library are built into the library.
+ */
+typedef struct tl_ruleset tl_ruleset;
+
+/* path NULL: the built-in default ruleset. */
+int tl_ruleset_load(tl_ruleset **out, const char *path, tl_error *err);
+void tl_ruleset_free(tl_ruleset *rs);
+const char *tl_ruleset_id(const tl_ruleset *rs);
+const char *tl_ruleset_version(const tl_ruleset *rs);
+size_t tl_ruleset_rule_count(const tl_ruleset *rs);
+
+/** ## Checking */
+typedef struct tl_check_options {
+	unsigned version;
+	tl_read_options read;
+	const char *report_lang;     /* "nl", "en", or NULL for the document's language */
+	const char *const *force_contexts; /* NULL-terminated, or NULL */
+	unsigned flags;              /* TL_CHECK_* */
+} tl_check_options;
+
+#define TL_CHECK_OPTIONS_VERSION 1
+#define TL_CHECK_OPTIONS_INIT {TL_CHECK_OPTIONS_VERSION, TL_READ_OPTIONS_INIT, NULL, NULL, 0}
+
+/* Reads and checks one file.  Always produces a document report in *out
+ * (for an unreadable file: one with "error" set and no findings) unless
+ * memory runs out; the return is 0 or the read error's code. */
+int tl_check_file(cJSON **out, const tl_ruleset *rs, const char *path,
+                  const tl_check_options *opts, tl_error *err);
+/* Checks an already read document; *out is one "documents[]" object. */
+int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
+                      const tl_check_options *opts, tl_error *err);
+
+/** ## Reports
+ *
+ * The report model is a cJSON tree that follows docs/report-format.md:
+ * {tool, ruleset, rules[], documents[]}.  Renderers (src/report) read only
+ * this model, never the document or the parser.
+ */
+/* A new top-level report holding tool, ruleset and rule metadata, with an
+ * empty documents[] to which the caller appends tl_check_* results. */
+int tl_report_new(cJSON **out, const tl_ruleset *rs, tl_error *err);
+/* A documents[] entry for a file that could not be read. */
+cJSON *tl_report_error_document(const char *path, const tl_error *err);
+
+typedef enum {
+	TL_RENDER_TEXT = 0,
+	TL_RENDER_MARKDOWN,
+	TL_RENDER_HTML,
+	TL_RENDER_JSON,
+	TL_RENDER_JSONL,   /* one line per document */
+	TL_RENDER_SARIF,
+	TL_RENDER_CSV,     /* matrix: a row per document, a column per rule */
+	TL_RENDER_CSV_LONG /* document, rule, status, severity, clause, quote */
+} tl_render_format;
+
+typedef struct tl_render_options {
+	unsigned version;
+	const char *lang;  /* "nl" or "en"; NULL = each document's language */
+	unsigned flags;    /* TL_RENDER_F_* */
+} tl_render_options;
+#define TL_RENDER_F_COLOR 0x1u /* ANSI colour (text renderer only) */
+#define TL_RENDER_OPTIONS_VERSION 1
+#define TL_RENDER_OPTIONS_INIT {TL_RENDER_OPTIONS_VERSION, NULL, 0}
+
+int tl_render(const cJSON *report, tl_render_format fmt, const tl_render_options *opts, FILE *out,
+              tl_error *err);
+/* Parses "text", "md", "html", "json", "jsonl", "sarif", "csv", "csv-long". */
+int tl_render_format_parse(const char *name, tl_render_format *out);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
