@@ -328,6 +328,52 @@ int tl_render(const cJSON *report, tl_render_format fmt, const tl_render_options
 /* Parses "text", "md", "html", "json", "jsonl", "sarif", "csv", "csv-long". */
 int tl_render_format_parse(const char *name, tl_render_format *out);
 
+
+/** ## Batches
+ *
+ * A batch run collects input files (recursively, with include/exclude
+ * globs, sorted, optionally one shard of them) and checks each in a worker
+ * process, so that a crash, a hang or runaway memory on one file is recorded
+ * for that file alone (E_CRASH, E_TIMEOUT, E_LIMIT_MEMORY) and the batch goes
+ * on.  Results reach the caller in input order, each as soon as it and all
+ * before it are done.
+ */
+typedef struct tl_batch_options {
+	unsigned version;
+	int jobs;                      /* worker processes; 0 = number of online CPUs */
+	double time_limit;             /* wall seconds per file; 0 = no limit */
+	size_t mem_limit;              /* address-space cap per worker in bytes; 0 = none */
+	const char *const *include;    /* NULL-terminated globs on the path (fnmatch); NULL = all */
+	const char *const *exclude;    /* NULL-terminated globs; NULL = none */
+	int shard_k, shard_n;          /* check shard k of n (1-based); n = 0: everything */
+	unsigned flags;                /* TL_BATCH_F_* */
+} tl_batch_options;
+#define TL_BATCH_F_PROGRESS 0x1u       /* progress bar on stderr */
+#define TL_BATCH_F_ALL_FILES 0x2u      /* in folders, take every file, not only known extensions */
+#define TL_BATCH_OPTIONS_VERSION 1
+#define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0}
+
+/* Expands inputs (files, folders, "-" for a list of paths on stdin is the
+ * caller's business) into a sorted, de-duplicated path list.  A named file
+ * is always kept; inside folders only .docx .docm .dotx .dotm .odt .ott
+ * .fodt .txt .md are taken unless TL_BATCH_F_ALL_FILES.  The shard is taken
+ * last, by index modulo n, so shards are disjoint and cover everything.
+ * A path that does not exist is kept: checking it reports the error. */
+int tl_batch_collect(char ***out, size_t *count, const char *const *inputs, size_t ninputs,
+                     const tl_batch_options *opts, tl_error *err);
+void tl_batch_paths_free(char **paths, size_t count);
+
+/* Runs in a worker process: returns one documents[] entry (never NULL for a
+ * result; NULL means out of memory and is recorded as E_LIMIT_MEMORY). */
+typedef cJSON *(*tl_batch_work_fn)(const char *path, void *ctx);
+/* Runs in the calling process, in input order; takes ownership of doc.
+ * A non-zero return stops the batch. */
+typedef int (*tl_batch_emit_fn)(size_t index, const char *path, cJSON *doc, void *ctx);
+
+int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
+                 tl_batch_work_fn work, void *work_ctx, tl_batch_emit_fn emit, void *emit_ctx,
+                 tl_error *err);
+
 #ifdef __cplusplus
 }
 #endif
