@@ -374,6 +374,34 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
                  tl_batch_work_fn work, void *work_ctx, tl_batch_emit_fn emit, void *emit_ctx,
                  tl_error *err);
 
+
+/** ## Waivers and baselines
+ *
+ * A waiver file (docs/waivers.md) records accepted deviations: document
+ * path or glob, rule (or glob), reason, who, until when.  A waived finding
+ * keeps its status and gets "waived": true plus the waiver; it counts as
+ * waived, not as a gap, until the waiver expires.  A baseline is an earlier
+ * JSON or JSON Lines report: applying it keeps only new and changed findings
+ * and lists the resolved ones.
+ */
+typedef struct tl_waivers tl_waivers;
+int tl_waivers_load(tl_waivers **out, const char *path, tl_error *err);
+void tl_waivers_free(tl_waivers *w);
+/* today: "YYYY-MM-DD", or NULL for the current date.  Returns the number of
+ * findings waived in this document. */
+int tl_waivers_apply(const tl_waivers *w, cJSON *document, const char *today);
+
+/* Reads a report written as JSON (one object with documents[]) or JSON
+ * Lines (header line, then one document per line) into the JSON form. */
+int tl_report_read_file(cJSON **out, const char *path, tl_error *err);
+
+typedef struct tl_baseline tl_baseline;
+int tl_baseline_load(tl_baseline **out, const char *path, tl_error *err);
+void tl_baseline_free(tl_baseline *b);
+/* Marks each finding "change": "new" | "changed" (with "previous_status")
+ * and drops unchanged ones; adds "resolved": [{rule, previous_status}]. */
+int tl_baseline_apply(const tl_baseline *b, cJSON *document);
+
 #ifdef __cplusplus
 }
 #endif
