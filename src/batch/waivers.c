@@ -1,6 +1,6 @@
 /* waivers.c: accepted deviations recorded by a legal team.
  *
- * {"waivers": [{"path": "contracts/2021/*.docx", "rule": "LEGAL-LAW",
+ * {"waivers": [{"path": "contracts/2021/ *.docx" (a glob), "rule": "LEGAL-LAW",
  *   "reason": "...", "by": "J. Jansen", "until": "2027-06-30"}]}
  * path and rule are fnmatch globs; path matches the document path or its
  * base name.  A waiver past its "until" date is reported as expired and no
