@@ -402,6 +402,14 @@ void tl_baseline_free(tl_baseline *b);
  * and drops unchanged ones; adds "resolved": [{rule, previous_status}]. */
 int tl_baseline_apply(const tl_baseline *b, cJSON *document);
 
+
+/* Tender versus contract, on two documents[] entries checked with the same
+ * ruleset: for each requirement the tender states (met or partial there),
+ * the contract's verdict: "carried", "weaker" (partial, or a longer period
+ * than the tender's, from evidence "quantities"), "contradicts" (violated)
+ * or "silent" (missing), citing both.  NULL when out of memory. */
+cJSON *tl_compare_reports(const cJSON *tender, const cJSON *contract);
+
 #ifdef __cplusplus
 }
 #endif
