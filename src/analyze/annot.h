@@ -47,6 +47,11 @@ typedef enum {
 #define TL_TOK_NUMBER 0x08u
 #define TL_TOK_PUNCT 0x10u
 #define TL_TOK_CAPITAL 0x20u   /* starts with a capital in the original (defined terms) */
+#define TL_TOK_NEG_SCOPE 0x40u /* inside the scope of a negation or prohibition: a mention here is
+                                  negated ("past geen biometrische technieken toe") */
+#define TL_TOK_PARTY 0x80u     /* part of a party mention (tl_annot_token_role gives the role) */
+#define TL_TOK_SUBORD 0x100u   /* inside a subordinate clause (if, that, indien, die, ...) */
+#define TL_TOK_SUBJECT 0x200u  /* the mention that set tl_sentence.bound */
 
 typedef struct tl_token {
 	uint32_t start, end;   /* byte offsets into the paragraph's text */
@@ -100,6 +105,11 @@ typedef struct tl_sentence {
 	uint32_t nexc;
 	tl_quantity *q;
 	uint32_t nq;
+	/* added by the annotation layer */
+	int32_t subject;       /* token index of the bound party's mention, or -1 */
+	uint32_t unit;         /* 0 for the first unit of a sentence, 1, 2 ... for coordinated parts */
+	uint32_t lead_para;    /* list items: paragraph of the lead-in ("Opdrachtnemer zal:") that
+	                          gave subject and modality, else the sentence's own paragraph */
 } tl_sentence;
 
 typedef struct tl_term {
@@ -117,6 +127,16 @@ typedef struct tl_placeholder {
 	uint32_t start, end;
 } tl_placeholder;
 
+/* A declared framework: general terms the contract says apply. */
+typedef struct tl_framework {
+	const char *id;        /* "gibit-2023", "gibit-2020", "gibit" (version unknown), "arbit-2018",
+	                          "arbit-2022", "arbit", "vng-vwo" (VNG Standaard Verwerkersovereenkomst) */
+	int32_t para;          /* paragraph of the declaration */
+	int32_t sentence;      /* sentence index of the declaration */
+	const char **deviations; /* article numbers the contract deviates from ("13.2", "18") */
+	uint32_t ndev;
+} tl_framework;
+
 typedef struct tl_annotated {
 	tl_arena arena;
 	const tl_document *doc;
@@ -128,7 +148,16 @@ typedef struct tl_annotated {
 	tl_placeholder *ph;
 	uint32_t nph;
 	uint8_t *para_operative;   /* per paragraph: 1 operative, 0 guidance/TOC/comment/header */
+	/* added by the annotation layer */
+	uint32_t *para_sent;       /* per paragraph: index of its first sentence (npara + 1 entries,
+	                              so paragraph p has sentences para_sent[p] .. para_sent[p+1]-1) */
+	size_t npara;
+	tl_framework *fw;          /* declared frameworks, in document order */
+	uint32_t nfw;
+	uint32_t flags;            /* TL_ANNOT_* */
 } tl_annotated;
+
+#define TL_ANNOT_WE_VENDOR 0x1u   /* "we/us/our" is the vendor and "you" the customer */
 
 /* Builds the annotation.  0 or a TL_E* code with err set. */
 int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err);
@@ -138,5 +167,15 @@ void tl_annotated_free(tl_annotated *a);
  * ("Opdrachtnemer" -> vendor), from definitions first, then from the
  * catalogue of usual names; TL_ROLE_NONE when unknown.  `fold` is folded. */
 tl_role tl_annot_role_of(const tl_annotated *a, const char *fold);
+
+/* The role of the party mention that covers token i of sentence s, or
+ * TL_ROLE_NONE when token i is not part of one. */
+tl_role tl_annot_token_role(const tl_annotated *a, const tl_sentence *s, uint32_t i);
+
+/* Names for messages and tests: "obligation", "vendor", "customer", "nl" ... */
+const char *tl_modality_name(tl_modality m);
+const char *tl_role_name(tl_role r);
+const char *tl_exc_kind_name(tl_exc_kind k);
+const char *tl_lang_name(tl_lang l);
 
 #endif

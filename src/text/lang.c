@@ -1,0 +1,64 @@
+/* lang.c: Dutch or English by counting function words, which every
+ * contract sentence has and which the two languages do not share. */
+#include <string.h>
+
+#include "text/text.h"
+
+static const char *const S_nl[] = {
+	"aan", "bij", "dan", "dat", "de", "deze", "die", "dient", "dit", "door", "een", "en", "geen",
+	"het", "hij", "is", "kan", "mag", "met", "moet", "na", "naar", "niet", "of", "om", "ook", "op",
+	"te", "ten", "tenzij", "tot", "uit", "van", "voor", "worden", "wordt", "zal", "zich", "zijn",
+	"zullen"};
+static const char *const S_en[] = {
+	"a", "an", "and", "any", "are", "as", "be", "by", "for", "from", "has", "if", "in", "is", "it",
+	"its", "may", "must", "no", "not", "of", "on", "or", "shall", "such", "that", "the", "this",
+	"to", "unless", "which", "will", "with", "within"};
+
+/* "is", "in" and "of" occur in both: "is" counts for neither, "of" and "in"
+ * only for their main language below. */
+static int S_find(const char *const *list, size_t n, const char *w)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(list[mid], w);
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+void tl_text_lang_count(const tl_token *tok, uint32_t n, uint32_t *nl, uint32_t *en)
+{
+	uint32_t a = 0, b = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const char *w = tok[i].fold;
+		if (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER))
+			continue;
+		if (strcmp(w, "is") == 0)
+			continue;
+		if (strcmp(w, "of") == 0 || strcmp(w, "in") == 0) {
+			/* "of" is Dutch "or", "in" is both: weigh lightly by counting once each */
+			a++;
+			b++;
+			continue;
+		}
+		a += (uint32_t)S_find(S_nl, sizeof S_nl / sizeof *S_nl, w);
+		b += (uint32_t)S_find(S_en, sizeof S_en / sizeof *S_en, w);
+	}
+	*nl += a;
+	*en += b;
+}
+
+tl_lang tl_text_lang_pick(uint32_t nl, uint32_t en, tl_lang fallback)
+{
+	if (nl > en)
+		return TL_LANG_NL;
+	if (en > nl)
+		return TL_LANG_EN;
+	return fallback;
+}

@@ -1,0 +1,146 @@
+/* sentences.c: sentence segmentation.  ICU's sentence BreakIterator gives
+ * the candidate breaks; a break right after a legal abbreviation ("art.",
+ * "o.a.", "B.V.", "e.g.") or a single capital ("J. Jansen") is dropped (the
+ * C API has no filtered break iterator), and a ';' adds a break, since
+ * contract enumerations put one obligation per ';' item. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/text_int.h"
+
+/* folded, without the final dot */
+static const char *const S_abbrev[] = {
+	"a.u.b", "art", "artt", "b.v", "b.w", "bijv", "blz", "bv", "c.q", "ca", "cf", "co", "corp",
+	"d.d", "d.w.z", "dhr", "dr", "drs", "e.a", "e.d", "e.g", "enz", "etc", "evt", "excl", "fig",
+	"i.c", "i.e", "i.o.m", "i.s.m", "i.v.m", "inc", "incl", "ing", "ir", "jl", "jo", "jr", "lid",
+	"ltd", "m.b.t", "m.u.v", "max", "min", "mln", "mr", "mrd", "mrs", "ms", "mw", "n.a.v", "n.v",
+	"nl", "nr", "nrs", "nv", "o.a", "o.b.v", "p.p", "par", "pp", "prof", "resp", "sec", "sr", "st",
+	"sub", "t.a.v", "t.b.v", "t.o.v", "vgl", "vs", "z.g.a", "zgn"};
+
+int tl_text_is_abbrev(const char *fold, size_t len)
+{
+	size_t lo = 0, hi = sizeof S_abbrev / sizeof *S_abbrev;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(S_abbrev[mid], fold, len);
+		if (c == 0 && S_abbrev[mid][len] != '\0')
+			c = 1;
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+static int S_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+/* 1 when the break at byte p follows an abbreviation that does not end a
+ * sentence. */
+static int S_suppress(const char *text, size_t len, uint32_t p)
+{
+	uint32_t e = p;
+	while (e > 0 && S_space(text[e - 1]))
+		e--;
+	if (e == 0 || text[e - 1] != '.')
+		return 0;
+	uint32_t s = e - 1;
+	while (s > 0 && !S_space(text[s - 1]) && text[s - 1] != '(' && text[s - 1] != '[' &&
+	       text[s - 1] != '"')
+		s--;
+	size_t wl = e - 1 - s; /* the word without its final dot */
+	if (wl == 0 || wl > 12)
+		return 0;
+	char w[16];
+	for (size_t i = 0; i < wl; i++) {
+		char c = text[s + i];
+		w[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	w[wl] = '\0';
+	if (wl == 1 && text[s] >= 'A' && text[s] <= 'Z')
+		return 1; /* an initial */
+	if (tl_text_is_abbrev(w, wl))
+		return 1;
+	/* "no. 5", "nr. 3": only before a number */
+	uint32_t q = p;
+	while (q < len && S_space(text[q]))
+		q++;
+	if (strcmp(w, "no") == 0 && q < len && text[q] >= '0' && text[q] <= '9')
+		return 1;
+	return 0;
+}
+
+static int S_add(tl_text *t, uint32_t *n, uint32_t s, uint32_t e, uint32_t flags, const char *text)
+{
+	while (s < e && S_space(text[s]))
+		s++;
+	while (e > s && S_space(text[e - 1]))
+		e--;
+	if (s == e)
+		return 0;
+	if (*n == t->rcap) {
+		uint32_t cap = t->rcap ? t->rcap * 2 : 32;
+		tl_range *r = realloc(t->ranges, (size_t)cap * sizeof *r);
+		if (!r)
+			return TL_ENOMEM;
+		t->ranges = r;
+		t->rcap = cap;
+	}
+	t->ranges[*n].start = s;
+	t->ranges[*n].end = e;
+	t->ranges[*n].flags = flags;
+	(*n)++;
+	return 0;
+}
+
+/* Splits [s, e) after each "; " and appends the pieces. */
+static int S_add_split(tl_text *t, uint32_t *n, const char *text, uint32_t s, uint32_t e)
+{
+	uint32_t from = s, flags = 0;
+	int depth = 0;
+	for (uint32_t i = s; i < e; i++) {
+		char c = text[i];
+		if (c == '(')
+			depth++;
+		else if (c == ')' && depth > 0)
+			depth--;
+		else if (c == ';' && depth == 0 && i + 1 < e && S_space(text[i + 1])) {
+			if (S_add(t, n, from, i + 1, flags, text) != 0)
+				return TL_ENOMEM;
+			from = i + 1;
+			flags = TL_RANGE_AFTER_SEMI;
+		}
+	}
+	return S_add(t, n, from, e, flags, text);
+}
+
+int tl_text_sentences(tl_text *t, const char *text, size_t len, const tl_range **out, uint32_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	if (len == 0)
+		return 0;
+	int32_t ulen = tl_text_to_u16(t, text, len);
+	if (ulen < 0)
+		return TL_ELIMIT_TEXT;
+	UErrorCode st = U_ZERO_ERROR;
+	ubrk_setText(t->sents, t->u16, ulen, &st);
+	if (U_FAILURE(st))
+		return TL_EINTERNAL;
+	uint32_t n = 0, from = 0;
+	for (int32_t b = ubrk_following(t->sents, 0); b != UBRK_DONE; b = ubrk_next(t->sents)) {
+		uint32_t p = t->map[b];
+		if (p < len && S_suppress(text, len, p))
+			continue;
+		if (S_add_split(t, &n, text, from, p) != 0)
+			return TL_ENOMEM;
+		from = p;
+	}
+	if (from < len && S_add_split(t, &n, text, from, (uint32_t)len) != 0)
+		return TL_ENOMEM;
+	*out = t->ranges;
+	*nout = n;
+	return 0;
+}

@@ -1,0 +1,71 @@
+/* text.h: the text layer (internal): matching form, word and sentence
+ * segmentation, language, stemming.
+ *
+ * One tl_text holds the ICU break iterators, the Snowball stemmers and the
+ * caches; open it once per document (or once per ruleset compile) and reuse
+ * it for every paragraph.  Everything it returns (folded forms, stems,
+ * tokens) lives in the arena given to tl_text_open, so it outlives the
+ * tl_text itself.
+ *
+ * Matching form ("fold"): Unicode case folding (u_strFoldCase), then NFD
+ * with combining marks removed ("beëindiging" -> "beeindiging"), typographic
+ * quotes to ' and ", dashes and minus signs to -, any space to ' '. */
+#ifndef TL_TEXT_TEXT_H
+#define TL_TEXT_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analyze/annot.h"
+#include "util/arena.h"
+
+typedef struct tl_text tl_text;
+
+/* Opens the ICU and Snowball objects.  0, TL_ENOMEM or TL_EINTERNAL (ICU
+ * data missing) with err set. */
+int tl_text_open(tl_text **out, tl_arena *arena, tl_error *err);
+void tl_text_close(tl_text *t);
+
+/* Folds s[0..len) into the arena (NUL-terminated); runs of spaces become
+ * one space, leading/trailing spaces go.  NULL on failure. */
+const char *tl_text_fold(tl_text *t, const char *s, size_t len, size_t *outlen);
+
+/* Folds one code point for callers that scan text themselves: returns the
+ * ASCII replacement of quotes, dashes and spaces, or cp unchanged. */
+uint32_t tl_text_unify_cp(uint32_t cp);
+
+/* Word segmentation of a paragraph with the ICU word BreakIterator.  Word,
+ * number and punctuation tokens (spaces dropped) with byte offsets into
+ * text, fold set, stem NULL (see tl_text_stem_tokens), term -1, flags
+ * TL_TOK_NUMBER / TL_TOK_PUNCT / TL_TOK_CAPITAL.  The array is in the arena.
+ * 0 or TL_ENOMEM / TL_ELIMIT_TEXT. */
+int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uint32_t *n);
+
+/* A byte range [start, end) of a paragraph's text. */
+typedef struct tl_range {
+	uint32_t start, end;
+	uint32_t flags; /* TL_RANGE_* */
+} tl_range;
+#define TL_RANGE_AFTER_SEMI 0x1u /* the range follows a ';' split inside an ICU sentence */
+
+/* Sentence segmentation with the ICU sentence BreakIterator, without
+ * breaks after legal abbreviations (art., o.a., B.V., e.g., ...) or a single
+ * capital letter, and with extra breaks after ';'.  The array is owned by t
+ * and valid until the next call.  0 or TL_ENOMEM. */
+int tl_text_sentences(tl_text *t, const char *text, size_t len, const tl_range **out, uint32_t *n);
+
+/* 1 when the folded word (without its dot) is a known abbreviation. */
+int tl_text_is_abbrev(const char *fold, size_t len);
+
+/* Counts Dutch and English function words in tokens[0..n). */
+void tl_text_lang_count(const tl_token *tok, uint32_t n, uint32_t *nl, uint32_t *en);
+/* The language from such counts: the larger one, `fallback` on a tie. */
+tl_lang tl_text_lang_pick(uint32_t nl, uint32_t en, tl_lang fallback);
+
+/* Snowball stem of a folded word in lang (TL_LANG_UNKNOWN stems as Dutch),
+ * cached, in the arena; punctuation and numbers stem to themselves. */
+const char *tl_text_stem(tl_text *t, tl_lang lang, const char *fold, size_t len);
+/* Sets tok[i].stem for all tokens. 0 or TL_ENOMEM. */
+int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n);
+
+#endif

@@ -1,0 +1,61 @@
+/* text_int.h: the tl_text object shared by the files of src/text. */
+#ifndef TL_TEXT_TEXT_INT_H
+#define TL_TEXT_TEXT_INT_H
+
+#include <libstemmer.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utypes.h>
+
+#include "text/text.h"
+
+/* An interning table: key bytes -> value string, both in the arena. */
+typedef struct tl_strmap_ent {
+	const char *key;
+	const char *val;
+	uint32_t klen, hash;
+} tl_strmap_ent;
+
+typedef struct tl_strmap {
+	tl_strmap_ent *ent; /* malloc'd, power of two */
+	uint32_t cap, n;
+} tl_strmap;
+
+struct tl_text {
+	tl_arena *arena;
+	UBreakIterator *words, *sents;
+	const UNormalizer2 *nfd;
+	struct sb_stemmer *stem_nl, *stem_en;
+	tl_strmap fold_cache;      /* surface form -> fold */
+	tl_strmap stem_cache[3];   /* per tl_lang: fold -> stem */
+	/* scratch, reused per paragraph */
+	UChar *u16;                /* paragraph in UTF-16 */
+	uint32_t *map;             /* UTF-16 index -> byte offset, u16len + 1 entries */
+	int32_t u16cap;
+	UChar *fbuf, *fbuf2;       /* folding scratch */
+	int32_t fcap;
+	char *obuf;
+	size_t ocap;
+	tl_token *toks;
+	uint32_t tokcap;
+	tl_range *ranges;
+	uint32_t rcap;
+};
+
+/* Converts text to UTF-16 in t->u16 with t->map; returns the length or -1. */
+int32_t tl_text_to_u16(tl_text *t, const char *text, size_t len);
+
+/* Folds the token whose UTF-16 range is u16[a..b) and bytes text[s..e),
+ * cached by surface form; the result lives in the arena. */
+const char *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e, int32_t a,
+                               int32_t b);
+
+uint32_t tl_strmap_hash(const char *s, size_t n);
+/* Finds key; NULL when absent. */
+const char *tl_strmap_get(const tl_strmap *m, const char *key, size_t klen, uint32_t hash);
+/* Adds key -> val (key copied into the arena). 0 or TL_ENOMEM. */
+int tl_strmap_put(tl_strmap *m, tl_arena *a, const char *key, size_t klen, uint32_t hash,
+                  const char *val);
+void tl_strmap_free(tl_strmap *m);
+
+#endif
