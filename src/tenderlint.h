@@ -328,6 +328,26 @@ int tl_render(const cJSON *report, tl_render_format fmt, const tl_render_options
 /* Parses "text", "md", "html", "json", "jsonl", "sarif", "csv", "csv-long". */
 int tl_render_format_parse(const char *name, tl_render_format *out);
 
+/* JSON Lines, streamed: the header line (the report without "documents",
+ * with "type": "header") once, then one line per documents[] entry (with
+ * "type": "document") as each document finishes.  tl_render with
+ * TL_RENDER_JSONL writes both for a whole report. */
+int tl_render_jsonl_header(const cJSON *report, FILE *out, tl_error *err);
+int tl_render_jsonl_document(const cJSON *document, FILE *out, tl_error *err);
+
+/** ## The contract back (redline)
+ *
+ * Writes a copy of the input package in which each gap of `report_document`
+ * (one documents[] entry made from that input) gets a comment at its evidence
+ * paragraph (or where the missing text belongs) and each suggested clause is
+ * inserted after it as a tracked insertion by author "tenderlint".  DOCX input
+ * gives a DOCX, ODT input an ODT; every other member of the package is copied
+ * unchanged.  The comment language is opts->lang, else the document's.  The
+ * date on comments and insertions is $SOURCE_DATE_EPOCH when set, else now.
+ * output_path must differ from input_path; it is replaced atomically. */
+int tl_redline_write(const cJSON *report_document, const char *input_path,
+                     const char *output_path, const tl_render_options *opts, tl_error *err);
+
 
 /** ## Batches
  *

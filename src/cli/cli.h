@@ -6,4 +6,5 @@ int tl_cmd_check(int argc, char **argv);
 int tl_cmd_rules(int argc, char **argv);
 int tl_cmd_compare(int argc, char **argv);
 int tl_cmd_merge(int argc, char **argv);
+int tl_cmd_render(int argc, char **argv);
 #endif

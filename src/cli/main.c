@@ -16,6 +16,7 @@ static const struct {
 	{"rules", tl_cmd_rules, "list, show, lint and self-test rulesets"},
 	{"compare", tl_cmd_compare, "find where a contract is weaker than its tender"},
 	{"merge", tl_cmd_merge, "combine JSON Lines reports from shards"},
+	{"render", tl_cmd_render, "re-render a saved report; write the contract back (--redline)"},
 };
 
 static void S_usage(FILE *f)
