@@ -1,0 +1,621 @@
+/* docx_body.c: the streaming reader of one WordprocessingML story.
+ *
+ * One pass of xmlTextReader over the part; nothing is built but the
+ * paragraphs.  What an element opened is remembered by its depth
+ * (kind_at[]), so empty elements need no special end handling.  Two ways of
+ * not reading: `skip` ignores a whole subtree (the unchosen branch of
+ * mc:AlternateContent, old properties in *PrChange, content-control
+ * properties), `hide` keeps walking a tracked change that the view leaves out
+ * (so fields stay balanced and revisions are still counted) but adds no text. */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/docx_int.h"
+
+enum {
+	K_NONE = 0, K_P, K_PPR, K_PPR_RPR, K_R, K_RPR, K_T, K_INSTR, K_INS, K_DEL, K_TBL, K_TR, K_TC,
+	K_TCPR, K_TRPR, K_TXBX, K_NOTE, K_AC
+};
+
+static tl_docx_ctx *S_top(tl_docx_state *s) { return s->ctx[s->nctx - 1]; }
+
+static int S_push_ctx(tl_docx_state *s, int depth, int textbox)
+{
+	tl_docx_ctx *c = calloc(1, sizeof *c);
+	if (!c)
+		return TL_ENOMEM;
+	size_t cap = s->dx->doc->limits.max_doc_text;
+	tl_buf_init(&c->text, cap);
+	tl_buf_init(&c->carry, cap);
+	c->depth = depth;
+	c->textbox = textbox;
+	c->last_index = -1;
+	s->ctx[s->nctx++] = c;
+	return 0;
+}
+
+static void S_free_ctx(tl_docx_ctx *c)
+{
+	tl_buf_free(&c->text);
+	tl_buf_free(&c->carry);
+	free(c);
+}
+
+static int S_visible(const tl_docx_state *s)
+{
+	return s->hide < 0 && s->nfld_instr == 0;
+}
+
+static int S_put(tl_docx_state *s, tl_error *err, const char *t, size_t n)
+{
+	tl_docx_ctx *c = S_top(s);
+	if (!c->open || !S_visible(s))
+		return 0;
+	if (s->ins)
+		c->flags |= TL_PARA_F_INSERTED;
+	if (s->del)
+		c->flags |= TL_PARA_F_DELETED;
+	if (c->vanish)
+		c->flags |= TL_PARA_F_HIDDEN;
+	for (int i = 0; i < s->nfld; i++)
+		if (s->fld[i].toc && s->fld[i].result)
+			c->flags |= TL_PARA_F_TOC;
+	int rc = tl_buf_put(&c->text, t, n);
+	return rc ? tl_error_set(err, rc, "paragraph text exceeds the text cap") : 0;
+}
+
+static long S_attr_long(xmlTextReaderPtr r, const char *name, long def, long lo, long hi)
+{
+	char *v = tl_docx_attr(r, name);
+	long l = tl_docx_long(v, def, lo, hi);
+	xmlFree(v);
+	return l;
+}
+
+static void S_count(tl_docx_state *s, xmlTextReaderPtr r, int32_t *counter)
+{
+	tl_revision_info *rev = &s->dx->doc->rev;
+	(*counter)++;
+	rev->pending++;
+	char *a = tl_docx_attr(r, "author");
+	if (a)
+		tl_doc_add_author(s->dx->doc, a);
+	xmlFree(a);
+}
+
+/* mc:Choice Requires="wps w14": 1 when every prefix names a namespace we read */
+static int S_understood(xmlTextReaderPtr r)
+{
+	char *req = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Requires");
+	if (!req)
+		return 0;
+	int ok = 1;
+	char *save = NULL;
+	for (char *p = strtok_r(req, " \t\r\n", &save); p && ok; p = strtok_r(NULL, " \t\r\n", &save)) {
+		xmlChar *ns = xmlTextReaderLookupNamespace(r, BAD_CAST p);
+		const char *u = (const char *)ns;
+		ok = u && (strncmp(u, "http://schemas.microsoft.com/office/word/", 41) == 0 ||
+		           strcmp(u, "http://schemas.microsoft.com/office/drawing/2010/main") == 0 ||
+		           strcmp(u, "urn:schemas-microsoft-com:vml") == 0 ||
+		           strcmp(u, "urn:schemas-microsoft-com:office:office") == 0 ||
+		           strcmp(u, "urn:schemas-microsoft-com:office:word") == 0);
+		xmlFree(ns);
+	}
+	xmlFree(req);
+	return ok;
+}
+
+static void S_field_char(tl_docx_state *s, const char *type)
+{
+	if (!type)
+		return;
+	if (strcmp(type, "begin") == 0) {
+		if (s->nfld >= TL_DOCX_MAX_FLD) {
+			s->overflow_fld++;
+			return;
+		}
+		memset(&s->fld[s->nfld], 0, sizeof s->fld[0]);
+		s->nfld++;
+		s->nfld_instr++;
+	} else if (strcmp(type, "separate") == 0) {
+		if (s->overflow_fld || !s->nfld || s->fld[s->nfld - 1].result)
+			return;
+		tl_docx_field *f = &s->fld[s->nfld - 1];
+		f->result = 1;
+		s->nfld_instr--;
+		f->toc = strncasecmp(f->instr, "TOC", 3) == 0 && (f->instr[3] == 0 || f->instr[3] == ' ');
+		if (f->toc && s->nctx)
+			S_top(s)->flags |= TL_PARA_F_TOC;
+	} else if (strcmp(type, "end") == 0) {
+		if (s->overflow_fld) {
+			s->overflow_fld--;
+			return;
+		}
+		if (!s->nfld)
+			return;
+		if (!s->fld[s->nfld - 1].result)
+			s->nfld_instr--;
+		s->nfld--;
+	}
+}
+
+static void S_instr(tl_docx_state *s, const char *t)
+{
+	if (!s->nfld || s->overflow_fld)
+		return;
+	tl_docx_field *f = &s->fld[s->nfld - 1];
+	if (f->result)
+		return;
+	for (; *t && f->ninstr + 1 < sizeof f->instr; t++) {
+		if (f->ninstr == 0 && (*t == ' ' || *t == '\t'))
+			continue;
+		f->instr[f->ninstr++] = *t;
+	}
+	f->instr[f->ninstr] = 0;
+}
+
+static int S_open_para(tl_docx_state *s, int depth, tl_error *err)
+{
+	tl_docx_ctx *c = S_top(s);
+	int rc = 0;
+	if (c->open)
+		rc = tl_docx_emit(s, c, 0, err); /* malformed nesting: end the open one */
+	c->open = 1;
+	c->part_index = s->npart++;
+	tl_buf_reset(&c->text);
+	c->style[0] = 0;
+	c->num_id = c->ilvl = c->outline = -1;
+	c->mark_ins = c->mark_del = 0;
+	c->flags = 0;
+	c->in_run = c->in_t = c->vanish = 0;
+	for (int i = 0; i < s->nfld; i++)
+		if (s->fld[i].toc && s->fld[i].result)
+			c->flags |= TL_PARA_F_TOC;
+	(void)depth;
+	return rc;
+}
+
+/* Start tags of a w:pPr (and of its w:rPr, which holds the paragraph mark). */
+static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty,
+                  int in_mark)
+{
+	tl_docx_ctx *c = S_top(s);
+	tl_revision_info *rev = &s->dx->doc->rev;
+	if (strstr(ln, "PrChange") || strcmp(ln, "numberingChange") == 0) {
+		S_count(s, r, &rev->format_changes);
+		if (!empty)
+			s->skip = depth;
+	} else if (in_mark) {
+		if (strcmp(ln, "ins") == 0 || strcmp(ln, "moveTo") == 0) {
+			S_count(s, r, ln[0] == 'i' ? &rev->insertions : &rev->moves);
+			c->mark_ins = 1;
+		} else if (strcmp(ln, "del") == 0 || strcmp(ln, "moveFrom") == 0) {
+			S_count(s, r, ln[0] == 'd' ? &rev->deletions : &rev->moves);
+			c->mark_del = 1;
+		}
+	} else if (strcmp(ln, "rPr") == 0) {
+		if (!empty)
+			s->kind_at[depth] = K_PPR_RPR;
+	} else if (strcmp(ln, "pStyle") == 0) {
+		char *v = tl_docx_attr(r, "val");
+		snprintf(c->style, sizeof c->style, "%s", v ? v : "");
+		xmlFree(v);
+	} else if (strcmp(ln, "numId") == 0) {
+		c->num_id = (int)S_attr_long(r, "val", -1, -1, 0x7fffffff);
+	} else if (strcmp(ln, "ilvl") == 0) {
+		long l = S_attr_long(r, "val", -1, -1, 1000);
+		c->ilvl = l >= 0 && l < TL_DOCX_LEVELS ? (int)l : -2; /* -2: out of range, ignored */
+	} else if (strcmp(ln, "outlineLvl") == 0) {
+		c->outline = (int)S_attr_long(r, "val", -1, -1, 9);
+	} else if (strcmp(ln, "sectPr") == 0) {
+		if (!empty)
+			s->skip = depth;
+	}
+}
+
+/* A tracked change around runs, cells or rows. */
+static void S_revision(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty)
+{
+	tl_revision_info *rev = &s->dx->doc->rev;
+	int ins = strcmp(ln, "ins") == 0 || strcmp(ln, "moveTo") == 0;
+	S_count(s, r, ln[0] == 'm' ? &rev->moves : ins ? &rev->insertions : &rev->deletions);
+	if (empty)
+		return;
+	tl_revisions v = s->dx->o->revisions;
+	int shown = ins ? v != TL_REVISIONS_REJECT : v != TL_REVISIONS_ACCEPT;
+	s->kind_at[depth] = ins ? K_INS : K_DEL;
+	if (!shown) {
+		if (s->hide < 0)
+			s->hide = depth;
+	} else if (ins) {
+		s->ins++;
+	} else {
+		s->del++;
+	}
+}
+
+static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty,
+                     tl_error *err)
+{
+	tl_docx_ctx *c = S_top(s);
+	unsigned char parent = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
+	tl_revision_info *rev = &s->dx->doc->rev;
+	int rc = 0;
+	char sym[8];
+
+	if (parent == K_PPR || parent == K_PPR_RPR) {
+		S_ppr(s, r, ln, depth, empty, parent == K_PPR_RPR);
+		return 0;
+	}
+	if (parent == K_RPR) {
+		if (strcmp(ln, "vanish") == 0 || strcmp(ln, "specVanish") == 0)
+			c->vanish = tl_docx_onoff(r);
+		else if (strstr(ln, "PrChange")) {
+			S_count(s, r, &rev->format_changes);
+			if (!empty)
+				s->skip = depth;
+		}
+		return 0;
+	}
+	if (parent == K_TRPR || parent == K_TCPR) {
+		tl_docx_table *t = s->ntbl ? &s->tbl[s->ntbl - 1] : NULL;
+		if (strstr(ln, "PrChange")) {
+			S_count(s, r, &rev->format_changes);
+			if (!empty)
+				s->skip = depth;
+		} else if (t && strcmp(ln, "gridBefore") == 0) {
+			t->next_col += (int32_t)S_attr_long(r, "val", 0, 0, 1000);
+		} else if (t && strcmp(ln, "gridSpan") == 0) {
+			t->span = (int32_t)S_attr_long(r, "val", 1, 1, 1000);
+		} else if (t && parent == K_TRPR && (strcmp(ln, "ins") == 0 || strcmp(ln, "del") == 0)) {
+			int ins = ln[0] == 'i';
+			S_count(s, r, ins ? &rev->insertions : &rev->deletions);
+			tl_revisions v = s->dx->o->revisions;
+			if ((ins && v == TL_REVISIONS_REJECT) || (!ins && v == TL_REVISIONS_ACCEPT))
+				t->row_skip = 1;
+		} else if (parent == K_TCPR && (strcmp(ln, "cellIns") == 0 || strcmp(ln, "cellDel") == 0)) {
+			S_count(s, r, ln[4] == 'I' ? &rev->insertions : &rev->deletions);
+		}
+		return 0;
+	}
+
+	switch (ln[0]) {
+	case 'p':
+		if (strcmp(ln, "p") == 0) {
+			if (s->hide >= 0) { /* a paragraph inside hidden content (a text box in a deletion) */
+				if (!empty)
+					s->skip = depth;
+				return 0;
+			}
+			if ((rc = S_open_para(s, depth, err)) != 0)
+				return rc;
+			if (empty)
+				return tl_docx_emit(s, c, 0, err);
+			s->kind_at[depth] = K_P;
+			return 0;
+		}
+		if (strcmp(ln, "pPr") == 0 && !empty && parent == K_P)
+			s->kind_at[depth] = K_PPR;
+		else if (strcmp(ln, "ptab") == 0 && c->in_run)
+			rc = S_put(s, err, "\t", 1);
+		return rc;
+	case 'r':
+		if (strcmp(ln, "r") == 0 && !empty) {
+			s->kind_at[depth] = K_R;
+			c->in_run = 1;
+			c->vanish = 0;
+		} else if (strcmp(ln, "rPr") == 0 && !empty && parent == K_R) {
+			s->kind_at[depth] = K_RPR;
+		} else if (strcmp(ln, "rt") == 0 && !empty) {
+			s->skip = depth; /* phonetic guide over the base text */
+		}
+		return 0;
+	case 't':
+		if (strcmp(ln, "t") == 0 && !empty && c->in_run) {
+			s->kind_at[depth] = K_T;
+			c->in_t = 1;
+		} else if (strcmp(ln, "tab") == 0 && c->in_run) {
+			rc = S_put(s, err, "\t", 1);
+		} else if (strcmp(ln, "tbl") == 0 && !empty) {
+			if (s->ntbl >= TL_DOCX_MAX_TBL) {
+				s->skip = depth;
+				return 0;
+			}
+			tl_docx_table *t = &s->tbl[s->ntbl++];
+			memset(t, 0, sizeof *t);
+			t->ordinal = s->dx->ntables++;
+			t->row = -1;
+			s->kind_at[depth] = K_TBL;
+		} else if (strcmp(ln, "tr") == 0 && !empty && s->ntbl) {
+			tl_docx_table *t = &s->tbl[s->ntbl - 1];
+			t->row++;
+			t->next_col = 0;
+			t->row_skip = 0;
+			s->kind_at[depth] = K_TR;
+		} else if (strcmp(ln, "trPr") == 0 && !empty && parent == K_TR) {
+			s->kind_at[depth] = K_TRPR;
+		} else if (strcmp(ln, "tc") == 0 && !empty && s->ntbl) {
+			tl_docx_table *t = &s->tbl[s->ntbl - 1];
+			if (t->row_skip) {
+				s->skip = depth;
+				return 0;
+			}
+			t->col = t->next_col;
+			t->span = 1;
+			s->kind_at[depth] = K_TC;
+		} else if (strcmp(ln, "tcPr") == 0 && !empty && parent == K_TC) {
+			s->kind_at[depth] = K_TCPR;
+		} else if ((strcmp(ln, "tblPr") == 0 || strcmp(ln, "tblGrid") == 0 ||
+		            strcmp(ln, "tblPrEx") == 0) && !empty) {
+			s->skip = depth;
+		} else if (strcmp(ln, "txbxContent") == 0 && !empty) {
+			if (s->nctx >= TL_DOCX_MAX_CTX || s->hide >= 0) {
+				s->skip = depth;
+				return 0;
+			}
+			if ((rc = S_push_ctx(s, depth, 1)) != 0)
+				return tl_error_set(err, rc, "out of memory");
+			s->kind_at[depth] = K_TXBX;
+		}
+		return rc;
+	case 'd':
+		if (strcmp(ln, "delText") == 0 && !empty && c->in_run) {
+			s->kind_at[depth] = K_T;
+			c->in_t = 1;
+		} else if (strcmp(ln, "del") == 0) {
+			S_revision(s, r, ln, depth, empty);
+		} else if (strcmp(ln, "delInstrText") == 0 && !empty) {
+			s->skip = depth;
+		}
+		return 0;
+	case 'i':
+		if (strcmp(ln, "ins") == 0)
+			S_revision(s, r, ln, depth, empty);
+		else if (strcmp(ln, "instrText") == 0 && !empty)
+			s->kind_at[depth] = K_INSTR;
+		return 0;
+	case 'm':
+		if (strcmp(ln, "moveFrom") == 0 || strcmp(ln, "moveTo") == 0)
+			S_revision(s, r, ln, depth, empty);
+		return 0;
+	case 'b':
+		if (strcmp(ln, "br") == 0 && c->in_run) {
+			char *ty = tl_docx_attr(r, "type");
+			rc = S_put(s, err, ty && strcmp(ty, "textWrapping") != 0 ? " " : "\n", 1);
+			xmlFree(ty);
+		}
+		return rc;
+	case 'c':
+		if (strcmp(ln, "cr") == 0 && c->in_run)
+			return S_put(s, err, "\n", 1);
+		if (strcmp(ln, "commentRangeStart") == 0 || strcmp(ln, "commentRangeEnd") == 0 ||
+		    strcmp(ln, "commentReference") == 0) {
+			char what = ln[7] == 'R' && ln[12] == 'S' ? 's' : ln[7] == 'R' ? 'x' : 'r';
+			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
+			if (id >= 0 && s->story != TL_DOCX_STORY_COMMENTS)
+				return tl_docx_mark_add(s, c, what, id);
+		} else if (strcmp(ln, "comment") == 0 && !empty && s->story == TL_DOCX_STORY_COMMENTS) {
+			char *id = tl_docx_attr(r, "id"), *a = tl_docx_attr(r, "author");
+			s->note_id = tl_doc_str(s->dx->doc, id ? id : "");
+			s->author = a ? tl_doc_str(s->dx->doc, a) : NULL;
+			s->note_num = tl_docx_long(id, -1, -1, 0x7fffffffL);
+			s->kind_at[depth] = K_NOTE;
+			xmlFree(id), xmlFree(a);
+		} else if (strcmp(ln, "customXmlPr") == 0 && !empty) {
+			s->skip = depth;
+		}
+		return 0;
+	case 'f':
+		if (strcmp(ln, "fldChar") == 0) {
+			char *ty = tl_docx_attr(r, "fldCharType");
+			S_field_char(s, ty);
+			xmlFree(ty);
+		} else if ((strcmp(ln, "footnoteReference") == 0 || strcmp(ln, "endnoteReference") == 0) &&
+		           s->hide < 0) {
+			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
+			if (id >= 0)
+				return tl_docx_mark_add(s, c, ln[0], id);
+		} else if (strcmp(ln, "footnote") == 0 && !empty &&
+		           (s->story == TL_DOCX_STORY_FOOTNOTES)) {
+			goto note;
+		}
+		return 0;
+	case 'e':
+		if (strcmp(ln, "endnoteReference") == 0 && s->hide < 0) {
+			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
+			if (id >= 0)
+				return tl_docx_mark_add(s, c, 'e', id);
+		} else if (strcmp(ln, "endnote") == 0 && !empty && s->story == TL_DOCX_STORY_ENDNOTES) {
+			goto note;
+		}
+		return 0;
+	case 'n':
+		if (strcmp(ln, "noBreakHyphen") == 0 && c->in_run)
+			return S_put(s, err, "-", 1);
+		return 0;
+	case 's':
+		if (strcmp(ln, "sym") == 0 && c->in_run) {
+			char *font = tl_docx_attr(r, "font"), *ch = tl_docx_attr(r, "char");
+			const char *t = tl_docx_sym(font, ch, sym);
+			xmlFree(font), xmlFree(ch);
+			if (t)
+				return S_put(s, err, t, strlen(t));
+		} else if ((strcmp(ln, "sdtPr") == 0 || strcmp(ln, "sdtEndPr") == 0 ||
+		            strcmp(ln, "smartTagPr") == 0 || strcmp(ln, "sectPr") == 0) && !empty) {
+			s->skip = depth;
+		}
+		return 0;
+	default:
+		return 0;
+	}
+note: {
+	char *ty = tl_docx_attr(r, "type");
+	if (ty && (strcmp(ty, "separator") == 0 || strcmp(ty, "continuationSeparator") == 0 ||
+	           strcmp(ty, "continuationNotice") == 0)) {
+		xmlFree(ty);
+		s->skip = depth;
+		return 0;
+	}
+	xmlFree(ty);
+	char *id = tl_docx_attr(r, "id");
+	s->note_id = tl_doc_str(s->dx->doc, id ? id : "");
+	s->author = NULL;
+	s->note_num = tl_docx_long(id, -1, -1, 0x7fffffffL);
+	s->kind_at[depth] = K_NOTE;
+	xmlFree(id);
+	return 0;
+}
+}
+
+static int S_end(tl_docx_state *s, int depth, tl_error *err)
+{
+	unsigned char k = s->kind_at[depth];
+	s->kind_at[depth] = K_NONE;
+	tl_docx_ctx *c = S_top(s);
+	switch (k) {
+	case K_P:
+		return tl_docx_emit(s, c, 0, err);
+	case K_R:
+		c->in_run = 0;
+		c->vanish = 0;
+		return 0;
+	case K_T:
+		c->in_t = 0;
+		return 0;
+	case K_INS:
+	case K_DEL:
+		if (s->hide == depth)
+			s->hide = -1;
+		else if (k == K_INS && s->ins > 0)
+			s->ins--;
+		else if (k == K_DEL && s->del > 0)
+			s->del--;
+		return 0;
+	case K_TBL:
+		if (s->ntbl)
+			s->ntbl--;
+		return 0;
+	case K_TC:
+		if (s->ntbl) {
+			tl_docx_table *t = &s->tbl[s->ntbl - 1];
+			t->next_col = t->col + t->span;
+		}
+		return tl_docx_emit(s, c, 1, err); /* a joined paragraph never crosses a cell */
+	case K_TXBX: {
+		int rc = tl_docx_emit(s, c, 1, err);
+		S_free_ctx(c);
+		s->nctx--;
+		return rc;
+	}
+	case K_NOTE: {
+		int rc = tl_docx_emit(s, c, 1, err);
+		s->note_id = s->author = NULL;
+		s->note_num = -1;
+		return rc;
+	}
+	case K_AC:
+		if (s->nac)
+			s->nac--;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static void S_mc(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty)
+{
+	if (strcmp(ln, "AlternateContent") == 0 && !empty) {
+		if (s->nac >= TL_DOCX_MAX_AC) {
+			s->skip = depth;
+			return;
+		}
+		s->ac[s->nac].depth = depth;
+		s->ac[s->nac].chosen = 0;
+		s->nac++;
+		s->kind_at[depth] = K_AC;
+	} else if ((strcmp(ln, "Choice") == 0 || strcmp(ln, "Fallback") == 0) && !empty) {
+		if (!s->nac || s->ac[s->nac - 1].depth != depth - 1) {
+			s->skip = depth;
+			return;
+		}
+		int *chosen = &s->ac[s->nac - 1].chosen;
+		if (*chosen || (ln[0] == 'C' && !S_understood(r)))
+			s->skip = depth; /* one branch only */
+		else
+			*chosen = 1;
+	}
+}
+
+int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,
+                       size_t len, tl_error *err)
+{
+	tl_docx_state *s = calloc(1, sizeof *s);
+	if (!s)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	s->dx = dx;
+	s->story = story;
+	s->part = part;
+	s->skip = s->hide = -1;
+	s->note_num = -1;
+	tl_docx_refs_sort(dx);
+	const tl_limits *lim = &dx->doc->limits;
+	xmlTextReaderPtr r = NULL;
+	int rc = S_push_ctx(s, -1, 0);
+	if (rc)
+		rc = tl_error_set(err, rc, "out of memory");
+	else
+		rc = tl_xml_reader(&r, data, len, part, lim, err);
+	while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
+		rc = 0;
+		int type = xmlTextReaderNodeType(r);
+		int depth = xmlTextReaderDepth(r);
+		if (depth < 0 || depth >= TL_DOCX_MAX_DEPTH)
+			continue;
+		if (s->skip >= 0) {
+			if (type == XML_READER_TYPE_END_ELEMENT && depth == s->skip)
+				s->skip = -1;
+			continue;
+		}
+		if (type == XML_READER_TYPE_ELEMENT) {
+			const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+			int empty = xmlTextReaderIsEmptyElement(r);
+			s->kind_at[depth] = K_NONE;
+			if (tl_docx_is_w(r)) {
+				rc = S_start_w(s, r, ln, depth, empty, err);
+			} else {
+				const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+				if (ns && strcmp(ns, TL_NS_MC) == 0) {
+					S_mc(s, r, ln, depth, empty);
+				} else if (ns && (strcmp(ns, TL_NS_M) == 0 || strcmp(ns, TL_NS_M_STRICT) == 0) &&
+				           strcmp(ln, "t") == 0 && !empty) {
+					s->kind_at[depth] = K_T; /* math text reads as text */
+					S_top(s)->in_t = 1;
+				}
+			}
+		} else if (type == XML_READER_TYPE_END_ELEMENT) {
+			rc = S_end(s, depth, err);
+		} else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
+		           type == XML_READER_TYPE_CDATA) {
+			unsigned char k = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
+			const char *v = (const char *)xmlTextReaderConstValue(r);
+			if (k == K_T && v)
+				rc = S_put(s, err, v, strlen(v));
+			else if (k == K_INSTR && v)
+				S_instr(s, v);
+		}
+	}
+	if (rc == 0) {
+		/* unclosed text boxes (a truncated part) and the story itself */
+		while (rc == 0 && s->nctx > 0) {
+			rc = tl_docx_emit(s, S_top(s), 1, err);
+			S_free_ctx(s->ctx[--s->nctx]);
+		}
+	}
+	while (s->nctx > 0)
+		S_free_ctx(s->ctx[--s->nctx]);
+	if (r)
+		xmlFreeTextReader(r);
+	free(s);
+	return rc < 0 ? rc : 0;
+}

@@ -1,0 +1,293 @@
+/* docx_num.c: numbering.xml -> labels as Word shows them.
+ *
+ * Counters live on the abstractNum, so every w:num that points at the same
+ * abstractNum continues one list; a w:num with a startOverride gets its own
+ * counters (Word's "restart numbering" creates exactly such a num).  Links
+ * through numbering styles (numStyleLink -> style -> numId -> abstractNum)
+ * are followed with the max_ref_hops cap. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/docx_int.h"
+#include "util/utf8.h"
+
+static int S_cmp_abs(const void *a, const void *b)
+{
+	long x = ((const tl_docx_abstract *)a)->id, y = ((const tl_docx_abstract *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static int S_cmp_num(const void *a, const void *b)
+{
+	long x = ((const tl_docx_num *)a)->id, y = ((const tl_docx_num *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static tl_docx_num *S_num(const tl_docx_numbering *nb, long id)
+{
+	tl_docx_num key;
+	key.id = id;
+	return nb->nnum ? bsearch(&key, nb->num, nb->nnum, sizeof key, S_cmp_num) : NULL;
+}
+
+static int S_abs(const tl_docx_numbering *nb, long id)
+{
+	tl_docx_abstract key;
+	key.id = id;
+	const tl_docx_abstract *a =
+		nb->nabs ? bsearch(&key, nb->abs, nb->nabs, sizeof key, S_cmp_abs) : NULL;
+	return a ? (int)(a - nb->abs) : -1;
+}
+
+static void S_lvl_init(tl_docx_lvl *l)
+{
+	memset(l, 0, sizeof *l);
+	l->start = 1; /* Word's default when w:start is absent */
+	l->restart = -1;
+	l->fmt = TL_NUMFMT_DECIMAL;
+}
+
+/* One child of a w:lvl element. */
+static void S_lvl_child(tl_docx_lvl *l, xmlTextReaderPtr r, const char *ln, tl_document *doc)
+{
+	char *v = tl_docx_attr(r, "val");
+	if (strcmp(ln, "start") == 0)
+		l->start = tl_numfmt_clamp(tl_docx_long(v, 1, 0, TL_NUMFMT_MAX_VALUE));
+	else if (strcmp(ln, "numFmt") == 0)
+		l->fmt = tl_numfmt_from_docx(v);
+	else if (strcmp(ln, "lvlText") == 0)
+		l->text = tl_doc_str(doc, v ? v : "");
+	else if (strcmp(ln, "lvlRestart") == 0)
+		l->restart = (int)tl_docx_long(v, -1, 0, TL_DOCX_LEVELS);
+	else if (strcmp(ln, "isLgl") == 0)
+		l->is_lgl = tl_docx_onoff(r);
+	else if (strcmp(ln, "pStyle") == 0)
+		l->pstyle = tl_doc_str(doc, v);
+	xmlFree(v);
+}
+
+static int S_grow(void **v, size_t *a, size_t n, size_t size)
+{
+	if (n < *a)
+		return 0;
+	size_t k = *a ? *a * 2 : 16;
+	void *p = realloc(*v, k * size);
+	if (!p)
+		return TL_ENOMEM;
+	*v = p;
+	*a = k;
+	return 0;
+}
+
+int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char *part,
+                            const char *data, size_t len, tl_error *err)
+{
+	xmlTextReaderPtr r = NULL;
+	int rc = tl_xml_reader(&r, data, len, part, &doc->limits, err);
+	if (rc < 0)
+		return rc;
+	tl_docx_abstract *ca = NULL;
+	tl_docx_num *cn = NULL;
+	tl_docx_lvl *cl = NULL;
+	int override_lvl = -1, lvl_depth = -1;
+	while ((rc = tl_xml_next(r, part, &doc->limits, err)) == 1) {
+		int type = xmlTextReaderNodeType(r);
+		if (!tl_docx_is_w(r))
+			continue;
+		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+		int depth = xmlTextReaderDepth(r);
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (strcmp(ln, "abstractNum") == 0)
+				ca = NULL;
+			else if (strcmp(ln, "num") == 0)
+				cn = NULL;
+			else if (strcmp(ln, "lvlOverride") == 0)
+				override_lvl = -1;
+			if (depth == lvl_depth && strcmp(ln, "lvl") == 0)
+				cl = NULL, lvl_depth = -1;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		int empty = xmlTextReaderIsEmptyElement(r);
+		if (strcmp(ln, "abstractNum") == 0 && !empty) {
+			if (S_grow((void **)&nb->abs, &nb->aabs, nb->nabs, sizeof *nb->abs)) {
+				rc = tl_error_set(err, TL_ENOMEM, "out of memory reading numbering");
+				break;
+			}
+			char *id = tl_docx_attr(r, "abstractNumId");
+			ca = &nb->abs[nb->nabs++];
+			memset(ca, 0, sizeof *ca);
+			ca->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
+			for (int i = 0; i < TL_DOCX_LEVELS; i++)
+				S_lvl_init(&ca->lvl[i]);
+			xmlFree(id);
+		} else if (strcmp(ln, "num") == 0 && !empty) {
+			if (S_grow((void **)&nb->num, &nb->anum, nb->nnum, sizeof *nb->num)) {
+				rc = tl_error_set(err, TL_ENOMEM, "out of memory reading numbering");
+				break;
+			}
+			char *id = tl_docx_attr(r, "numId");
+			cn = &nb->num[nb->nnum++];
+			memset(cn, 0, sizeof *cn);
+			cn->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
+			cn->abstract_id = -1;
+			cn->abs = -1;
+			xmlFree(id);
+			ca = NULL;
+		} else if (strcmp(ln, "lvl") == 0 && !empty && (ca || (cn && override_lvl >= 0))) {
+			char *il = tl_docx_attr(r, "ilvl");
+			long k = cn ? override_lvl : tl_docx_long(il, -1, -1, 1000);
+			xmlFree(il);
+			cl = NULL;
+			if (k >= 0 && k < TL_DOCX_LEVELS) {
+				cl = cn ? &cn->lvl[k] : &ca->lvl[k];
+				S_lvl_init(cl);
+				cl->set = 1;
+				lvl_depth = depth;
+			}
+		} else if (cl) {
+			S_lvl_child(cl, r, ln, doc);
+		} else if (ca && strcmp(ln, "numStyleLink") == 0) {
+			char *v = tl_docx_attr(r, "val");
+			ca->num_style_link = tl_doc_str(doc, v);
+			xmlFree(v);
+		} else if (cn && strcmp(ln, "abstractNumId") == 0) {
+			char *v = tl_docx_attr(r, "val");
+			cn->abstract_id = tl_docx_long(v, -1, -1, 0x7fffffffL);
+			xmlFree(v);
+		} else if (cn && strcmp(ln, "lvlOverride") == 0 && !empty) {
+			char *v = tl_docx_attr(r, "ilvl");
+			long k = tl_docx_long(v, -1, -1, 1000);
+			override_lvl = k >= 0 && k < TL_DOCX_LEVELS ? (int)k : -1;
+			xmlFree(v);
+		} else if (cn && override_lvl >= 0 && strcmp(ln, "startOverride") == 0) {
+			char *v = tl_docx_attr(r, "val");
+			cn->start_override[override_lvl] =
+				tl_numfmt_clamp(tl_docx_long(v, 0, 0, TL_NUMFMT_MAX_VALUE));
+			cn->override_mask |= 1u << override_lvl;
+			cn->own = 1;
+			xmlFree(v);
+		}
+	}
+	xmlFreeTextReader(r);
+	if (rc < 0)
+		return rc;
+	if (nb->nabs > 1)
+		qsort(nb->abs, nb->nabs, sizeof *nb->abs, S_cmp_abs);
+	if (nb->nnum > 1)
+		qsort(nb->num, nb->nnum, sizeof *nb->num, S_cmp_num);
+	return 0;
+}
+
+void tl_docx_numbering_resolve(tl_docx_numbering *nb, const tl_docx_styles *st, unsigned max_hops)
+{
+	for (size_t i = 0; i < nb->nnum; i++) {
+		tl_docx_num *n = &nb->num[i];
+		int a = S_abs(nb, n->abstract_id);
+		/* abstractNum -numStyleLink-> numbering style -numId-> num -> abstractNum ... */
+		for (unsigned hop = 0; a >= 0 && nb->abs[a].num_style_link && hop < max_hops; hop++) {
+			const tl_docx_style *s = tl_docx_style_find(st, nb->abs[a].num_style_link);
+			int nid = s ? (s->num_id >= 0 ? s->num_id : s->r_num_id) : -1;
+			const tl_docx_num *n2 = nid > 0 ? S_num(nb, nid) : NULL;
+			int a2 = n2 ? S_abs(nb, n2->abstract_id) : -1;
+			if (a2 < 0 || a2 == a)
+				break;
+			a = a2;
+		}
+		n->abs = a;
+	}
+}
+
+void tl_docx_numbering_free(tl_docx_numbering *nb)
+{
+	free(nb->abs);
+	free(nb->num);
+	memset(nb, 0, sizeof *nb);
+}
+
+int tl_docx_numbering_level_of_style(const tl_docx_numbering *nb, int num_id, const char *style_id)
+{
+	const tl_docx_num *n = S_num(nb, num_id);
+	if (!n || n->abs < 0 || !style_id)
+		return -1;
+	for (int k = 0; k < TL_DOCX_LEVELS; k++) {
+		const tl_docx_lvl *l = n->lvl[k].set ? &n->lvl[k] : &nb->abs[n->abs].lvl[k];
+		if (l->pstyle && strcmp(l->pstyle, style_id) == 0)
+			return k;
+	}
+	return -1;
+}
+
+/* Bullets from symbol fonts sit in the private use area: show them as "•". */
+static void S_bullet(char *label, const char *text)
+{
+	size_t n = text ? strlen(text) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += tl_utf8_decode(text + i, n - i, &cp);
+		if ((cp >= 0xE000 && cp <= 0xF8FF) || cp == 0xFFFD) {
+			strcpy(label, "\xE2\x80\xA2");
+			return;
+		}
+	}
+	if (n == 0 || (n == 1 && text[0] == 'o'))
+		strcpy(label, n ? "\xE2\x97\xA6" : "\xE2\x80\xA2");
+	else
+		snprintf(label, TL_NUMFMT_LABEL_MAX, "%s", text);
+	/* a bullet label is at most a few characters; cut on a character boundary */
+	if (strlen(label) > 16) {
+		size_t k = 16;
+		while (k > 0 && ((unsigned char)label[k] & 0xC0) == 0x80)
+			k--;
+		label[k] = 0;
+	}
+}
+
+int tl_docx_numbering_next(tl_docx_numbering *nb, int num_id, int ilvl, char *label, int *bullet)
+{
+	label[0] = 0;
+	*bullet = 0;
+	if (num_id <= 0 || ilvl < 0 || ilvl >= TL_DOCX_LEVELS)
+		return 0;
+	tl_docx_num *n = S_num(nb, num_id);
+	if (!n || n->abs < 0)
+		return 0;
+	tl_docx_abstract *a = &nb->abs[n->abs];
+	const tl_docx_lvl *lv[TL_DOCX_LEVELS];
+	for (int k = 0; k < TL_DOCX_LEVELS; k++)
+		lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
+	if (!lv[ilvl]->set)
+		return 0;
+	tl_docx_counters *c = n->own ? &n->c : &a->c;
+	long start[TL_DOCX_LEVELS];
+	for (int k = 0; k < TL_DOCX_LEVELS; k++)
+		start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : lv[k]->start;
+	if (!c->started[ilvl]) {
+		c->val[ilvl] = start[ilvl];
+		c->started[ilvl] = 1;
+	} else {
+		c->val[ilvl] = tl_numfmt_clamp(c->val[ilvl] + 1);
+	}
+	for (int k = ilvl + 1; k < TL_DOCX_LEVELS; k++) {
+		int rs = lv[k]->restart;
+		if (rs < 0 || (rs > 0 && ilvl < rs))
+			c->started[k] = 0;
+	}
+	if (lv[ilvl]->fmt == TL_NUMFMT_BULLET) {
+		*bullet = 1;
+		S_bullet(label, lv[ilvl]->text);
+		return 1;
+	}
+	long vals[TL_DOCX_LEVELS];
+	tl_numfmt fmts[TL_DOCX_LEVELS];
+	for (int k = 0; k < TL_DOCX_LEVELS; k++) {
+		/* a level not used yet shows its start value */
+		vals[k] = c->started[k] ? c->val[k] : start[k];
+		fmts[k] = lv[k]->fmt;
+	}
+	tl_numfmt_label(label, TL_NUMFMT_LABEL_MAX, lv[ilvl]->text ? lv[ilvl]->text : "", vals, fmts,
+	                TL_DOCX_LEVELS, lv[ilvl]->is_lgl);
+	return 1;
+}
