@@ -1,0 +1,511 @@
+/* zip.c: safe access to the members of a ZIP package (pkg.h).
+ *
+ * What libzip 1.7.3 checks and what we add (../shared/hostile/README.md):
+ *  - zip_open(ZIP_RDONLY | ZIP_CHECKCONS) rejects exact duplicate names
+ *    (ZIP_ER_EXISTS), central/local header disagreement and the extra-field
+ *    overlap bomb (ZIP_ER_INCONS);
+ *  - we add: the entry-count cap, case-insensitive duplicate names (OPC part
+ *    names compare case-insensitively), overlapping entries (libzip has no
+ *    API for an entry's offset, so the central directory is walked here,
+ *    read-only and bounded), unsafe names (kept out of every lookup),
+ *    symlink entries and encrypted entries (refused when read);
+ *  - members are inflated through a counted zip_fread loop: never more than
+ *    one byte past the declared size, the per-entry, per-document and ratio
+ *    caps checked as bytes arrive, and nothing allocated from a size the
+ *    archive declares. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <zip.h>
+
+#include "ingest/pkg.h"
+#include "util/utf8.h"
+
+/* The ratio cap applies only to entries above 64 MiB: smaller ones are
+ * bounded by memory anyway, and the XML caps must get to judge hostile
+ * parts of 15-50 MiB (deep nesting, huge text) that deflate at 700-1000:1. */
+#define S_RATIO_FLOOR ((uint64_t)64 << 20)
+#define S_READ_STEP ((size_t)1 << 20)
+#define S_NAME_MAX 1024
+
+enum { S_F_BAD_NAME = 1, S_F_SYMLINK = 2 };
+
+typedef struct {
+	char *name;     /* as libzip reports it; a sanitised copy for bad names */
+	zip_uint64_t index;
+	unsigned flags;
+} S_entry;
+
+typedef struct {
+	const char *name;
+	size_t idx;
+} S_key;
+
+struct tl_zip {
+	zip_t *za;
+	tl_limits lim;
+	S_entry *ents;   /* archive order */
+	size_t n;
+	S_key *sorted;   /* good names, by name ignoring ASCII case */
+	size_t nsorted;
+	uint64_t total;  /* bytes inflated so far for this document */
+};
+
+static int S_map_zip_error(int ze, tl_error *err, const char *what)
+{
+	switch (ze) {
+	case ZIP_ER_EXISTS:
+		return tl_error_set(err, TL_EZIP_DUPLICATE_NAME, "two entries have the same name");
+	case ZIP_ER_INCONS:
+		return tl_error_set(err, TL_EZIP_INCONSISTENT,
+		                    "ZIP central directory and local headers disagree");
+	case ZIP_ER_NOZIP:
+		return tl_error_set(err, TL_EZIP_CORRUPT,
+		                    "not a ZIP archive or truncated (no central directory)");
+	case ZIP_ER_MULTIDISK:
+		return tl_error_set(err, TL_EZIP_CORRUPT, "multi-disk ZIP archives are not supported");
+	case ZIP_ER_CRC:
+		return tl_error_set(err, TL_EZIP_CRC, "%s: CRC-32 mismatch (damaged data)", what);
+	case ZIP_ER_MEMORY:
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	case ZIP_ER_NOENT:
+		return tl_error_set(err, TL_EIO, "no such file");
+	case ZIP_ER_OPEN:
+	case ZIP_ER_READ:
+	case ZIP_ER_SEEK:
+	case ZIP_ER_TELL:
+		return tl_error_set(err, TL_EIO, "cannot read the file");
+	case ZIP_ER_ENCRNOTSUPP:
+	case ZIP_ER_NOPASSWD:
+	case ZIP_ER_WRONGPASSWD:
+		return tl_error_set(err, TL_EENCRYPTED,
+		                    "%s is encrypted (password protected): remove the password first", what);
+	case ZIP_ER_COMPNOTSUPP:
+		return tl_error_set(err, TL_EZIP_CORRUPT, "%s: unsupported compression method", what);
+	case ZIP_ER_ZLIB:
+	case ZIP_ER_COMPRESSED_DATA:
+	case ZIP_ER_EOF:
+		return tl_error_set(err, TL_EZIP_CORRUPT, "%s: damaged compressed data", what);
+	default: {
+		zip_error_t e;
+		zip_error_init_with_code(&e, ze);
+		int rc = tl_error_set(err, TL_EZIP_CORRUPT, "%s: %s", what, zip_error_strerror(&e));
+		zip_error_fini(&e);
+		return rc;
+	}
+	}
+}
+
+/* Unsafe as a part name: "..", a leading "/", "\", a drive letter, control
+ * characters, bidi controls, invalid UTF-8, or absurd length.  Such entries
+ * are never needed by a DOCX or ODT and are kept out of every lookup. */
+static int S_bad_name(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > S_NAME_MAX || s[0] == '/' || !tl_utf8_valid(s, n))
+		return 1;
+	if (n >= 2 && s[1] == ':' && ((s[0] | 0x20) >= 'a' && (s[0] | 0x20) <= 'z'))
+		return 1;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		if (cp < 0x20 || cp == 0x7F || cp == '\\' || (cp >= 0x80 && cp < 0xA0) ||
+		    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+		    cp == 0x200F)
+			return 1;
+		i += k;
+	}
+	for (const char *p = s; *p;) {
+		const char *q = strchr(p, '/');
+		size_t seg = q ? (size_t)(q - p) : strlen(p);
+		if (seg == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += seg + (q ? 1 : 0);
+	}
+	return 0;
+}
+
+static int S_cmp_key(const void *a, const void *b)
+{
+	return strcasecmp(((const S_key *)a)->name, ((const S_key *)b)->name);
+}
+
+/* ---- overlap check over the central directory ---- */
+
+typedef struct {
+	const unsigned char *mem;
+	FILE *f;
+	uint64_t size;
+} S_src;
+
+static int S_at(S_src *s, uint64_t off, void *buf, size_t n)
+{
+	if (off > s->size || n > s->size - off)
+		return -1;
+	if (s->mem) {
+		memcpy(buf, s->mem + off, n);
+		return 0;
+	}
+	if (fseeko(s->f, (off_t)off, SEEK_SET) != 0)
+		return -1;
+	return fread(buf, 1, n, s->f) == n ? 0 : -1;
+}
+
+static uint32_t S_u16(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
+static uint32_t S_u32(const unsigned char *p) { return S_u16(p) | S_u16(p + 2) << 16; }
+static uint64_t S_u64(const unsigned char *p) { return S_u32(p) | (uint64_t)S_u32(p + 4) << 32; }
+
+typedef struct {
+	uint64_t start, end;
+} S_span;
+
+static int S_cmp_span(const void *a, const void *b)
+{
+	const S_span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Returns 1 when two entries' byte ranges (local header + data) overlap, 0
+ * when they do not or when the directory cannot be walked (libzip already
+ * accepted it; the per-document budget stays the backstop). */
+static int S_overlap(S_src *s, size_t max_entries)
+{
+	unsigned char tail[65557];
+	size_t tn = s->size < sizeof tail ? (size_t)s->size : sizeof tail;
+	uint64_t tail_off = s->size - tn;
+	if (tn < 22 || S_at(s, tail_off, tail, tn))
+		return 0;
+	size_t e = tn - 22 + 1;
+	while (e-- > 0)
+		if (tail[e] == 'P' && tail[e + 1] == 'K' && tail[e + 2] == 5 && tail[e + 3] == 6)
+			break;
+	if (e == (size_t)-1)
+		return 0;
+	uint64_t count = S_u16(tail + e + 10), cd_size = S_u32(tail + e + 12),
+	         cd_off = S_u32(tail + e + 16);
+	uint64_t eocd = tail_off + e;
+	unsigned char loc[20], z64[56];
+	if (eocd >= 20 && !S_at(s, eocd - 20, loc, 20) && S_u32(loc) == 0x07064b50 &&
+	    !S_at(s, S_u64(loc + 8), z64, 56) && S_u32(z64) == 0x06064b50) {
+		count = S_u64(z64 + 32);
+		cd_size = S_u64(z64 + 40);
+		cd_off = S_u64(z64 + 48);
+	}
+	if (count == 0 || count > max_entries || cd_size > s->size || cd_off > s->size - cd_size)
+		return 0;
+	unsigned char *cd = malloc(cd_size ? cd_size : 1);
+	S_span *sp = calloc(count, sizeof *sp);
+	int overlap = 0;
+	size_t ns = 0;
+	if (!cd || !sp || S_at(s, cd_off, cd, cd_size))
+		goto done;
+	for (uint64_t p = 0; ns < count; ns++) {
+		if (p + 46 > cd_size || S_u32(cd + p) != 0x02014b50)
+			goto done;
+		const unsigned char *h = cd + p;
+		uint64_t comp = S_u32(h + 20), usize = S_u32(h + 24), off = S_u32(h + 42);
+		uint32_t nl = S_u16(h + 28), xl = S_u16(h + 30), cl = S_u16(h + 32);
+		if (p + 46 + nl + xl + cl > cd_size)
+			goto done;
+		for (const unsigned char *x = h + 46 + nl, *xe = x + xl; x + 4 <= xe;) {
+			uint32_t id = S_u16(x), len = S_u16(x + 2);
+			const unsigned char *v = x + 4, *ve = v + len;
+			if (ve > xe)
+				break;
+			if (id == 1) {
+				if (usize == 0xFFFFFFFFu && v + 8 <= ve)
+					usize = S_u64(v), v += 8;
+				if (comp == 0xFFFFFFFFu && v + 8 <= ve)
+					comp = S_u64(v), v += 8;
+				if (off == 0xFFFFFFFFu && v + 8 <= ve)
+					off = S_u64(v);
+			}
+			x = ve;
+		}
+		unsigned char lh[30];
+		if (S_at(s, off, lh, 30) || S_u32(lh) != 0x04034b50)
+			goto done;
+		uint64_t data = off + 30 + S_u16(lh + 26) + S_u16(lh + 28);
+		sp[ns].start = off;
+		sp[ns].end = data + comp;
+		if (sp[ns].end < data)
+			goto done;
+		p += 46 + (uint64_t)nl + xl + cl;
+	}
+	qsort(sp, ns, sizeof *sp, S_cmp_span);
+	for (size_t i = 1; i < ns; i++)
+		if (sp[i].start < sp[i - 1].end) {
+			overlap = 1;
+			break;
+		}
+done:
+	free(cd);
+	free(sp);
+	return overlap;
+}
+
+/* ---- open / close ---- */
+
+static int S_index(tl_zip *z, tl_error *err)
+{
+	zip_int64_t n = zip_get_num_entries(z->za, 0);
+	if (n < 0)
+		return tl_error_set(err, TL_EZIP_CORRUPT, "cannot count ZIP entries");
+	if ((uint64_t)n > z->lim.max_entries)
+		return tl_error_set(err, TL_ELIMIT_ENTRY_COUNT, "%lld ZIP entries, more than the cap of %zu",
+		                    (long long)n, z->lim.max_entries);
+	z->n = (size_t)n;
+	z->ents = calloc(z->n ? z->n : 1, sizeof *z->ents);
+	z->sorted = calloc(z->n ? z->n : 1, sizeof *z->sorted);
+	if (!z->ents || !z->sorted)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	S_key *all = calloc(z->n ? z->n : 1, sizeof *all);
+	if (!all)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	for (size_t i = 0; i < z->n; i++) {
+		S_entry *e = &z->ents[i];
+		const char *nm = zip_get_name(z->za, i, ZIP_FL_ENC_RAW);
+		e->index = i;
+		if (!nm)
+			nm = "";
+		if (S_bad_name(nm)) {
+			char safe[TL_ERROR_PART_MAX];
+			tl_utf8_sanitize(safe, sizeof safe, nm, strlen(nm), 200);
+			e->name = strdup(safe);
+			e->flags |= S_F_BAD_NAME;
+		} else {
+			e->name = strdup(nm);
+			z->sorted[z->nsorted].name = e->name;
+			z->sorted[z->nsorted++].idx = i;
+		}
+		if (!e->name) {
+			free(all);
+			return tl_error_set(err, TL_ENOMEM, "out of memory");
+		}
+		zip_uint8_t os;
+		zip_uint32_t attr;
+		if (zip_file_get_external_attributes(z->za, i, 0, &os, &attr) == 0 &&
+		    os == ZIP_OPSYS_UNIX && ((attr >> 16) & S_IFMT) == S_IFLNK)
+			e->flags |= S_F_SYMLINK;
+		all[i].name = e->name;
+		all[i].idx = i;
+	}
+	/* the name pointers are set only after every strdup succeeded above */
+	int rc = 0;
+	qsort(all, z->n, sizeof *all, S_cmp_key);
+	qsort(z->sorted, z->nsorted, sizeof *z->sorted, S_cmp_key);
+	/* duplicates, ignoring ASCII case, over every name: sorted, so O(n log n) */
+	for (size_t i = 1; i < z->n && !rc; i++)
+		if (strcasecmp(all[i].name, all[i - 1].name) == 0)
+			rc = tl_error_set(err, TL_EZIP_DUPLICATE_NAME,
+			                  "two entries named \"%s\" (part names ignore case)", all[i].name);
+	free(all);
+	return rc;
+}
+
+int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *mem, size_t len,
+                const tl_limits *limits, tl_error *err)
+{
+	*out = NULL;
+	if (err && name)
+		snprintf(err->path, sizeof err->path, "%s", name);
+	tl_zip *z = calloc(1, sizeof *z);
+	if (!z)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	tl_limits def = TL_LIMITS_INIT;
+	z->lim = limits ? *limits : def;
+	zip_error_t ze;
+	zip_error_init(&ze);
+	S_src src = {NULL, NULL, 0};
+	int rc = 0;
+	if (mem) {
+		zip_source_t *zs = zip_source_buffer_create(mem, len, 0, &ze);
+		if (zs) {
+			z->za = zip_open_from_source(zs, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+			if (!z->za)
+				zip_source_free(zs);
+		}
+		src.mem = mem;
+		src.size = len;
+	} else {
+		int zerr = 0;
+		z->za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
+		if (!z->za)
+			zip_error_set(&ze, zerr, errno);
+	}
+	if (!z->za) {
+		rc = S_map_zip_error(zip_error_code_zip(&ze), err, "archive");
+		goto out;
+	}
+	if ((rc = S_index(z, err)) != 0)
+		goto out;
+	if (!mem) {
+		src.f = fopen(path, "rb");
+		struct stat st;
+		if (src.f && fstat(fileno(src.f), &st) == 0)
+			src.size = (uint64_t)st.st_size;
+	}
+	if ((src.mem || src.f) && S_overlap(&src, z->lim.max_entries))
+		rc = tl_error_set(err, TL_EZIP_OVERLAP,
+		                  "ZIP entries overlap (a non-recursive zip bomb)");
+	if (src.f)
+		fclose(src.f);
+out:
+	zip_error_fini(&ze);
+	if (rc) {
+		tl_zip_close(z);
+		return rc;
+	}
+	*out = z;
+	return 0;
+}
+
+void tl_zip_close(tl_zip *z)
+{
+	if (!z)
+		return;
+	if (z->za)
+		zip_discard(z->za);
+	for (size_t i = 0; i < z->n; i++)
+		free(z->ents[i].name);
+	free(z->ents);
+	free(z->sorted);
+	free(z);
+}
+
+static S_entry *S_find(tl_zip *z, const char *member)
+{
+	if (!member)
+		return NULL;
+	while (*member == '/')
+		member++;
+	size_t lo = 0, hi = z->nsorted;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcasecmp(member, z->sorted[mid].name);
+		if (c == 0)
+			return &z->ents[z->sorted[mid].idx];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+int tl_zip_has(tl_zip *z, const char *member) { return S_find(z, member) != NULL; }
+size_t tl_zip_count(tl_zip *z) { return z->n; }
+const char *tl_zip_name(tl_zip *z, size_t i) { return i < z->n ? z->ents[i].name : NULL; }
+
+static int S_read_fail(zip_file_t *zf, char *buf, int rc)
+{
+	if (zf)
+		zip_fclose(zf);
+	free(buf);
+	return rc;
+}
+
+int tl_zip_read(tl_zip *z, const char *member, int required, char **data, size_t *len,
+                tl_error *err)
+{
+	*data = NULL;
+	*len = 0;
+	S_entry *e = S_find(z, member);
+	if (!e) {
+		if (!required)
+			return 1;
+		if (err)
+			tl_utf8_sanitize(err->part, sizeof err->part, member ? member : "",
+			                 member ? strlen(member) : 0, 200);
+		return tl_error_set(err, TL_EPKG_MISSING_PART, "required part %s is missing", member);
+	}
+	if (err)
+		snprintf(err->part, sizeof err->part, "%s", e->name);
+	if (e->flags & S_F_SYMLINK)
+		return tl_error_set(err, TL_EPKG_SYMLINK, "entry is a symbolic link; it is never followed");
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_stat_index(z->za, e->index, 0, &st) != 0)
+		return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
+	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+		return tl_error_set(err, TL_EENCRYPTED,
+		                    "entry is encrypted (password protected): remove the password first");
+	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
+		return tl_error_set(err, TL_EZIP_CORRUPT, "entry has no size in the central directory");
+	uint64_t declared = st.size, comp = st.comp_size;
+	if (declared > z->lim.max_entry_size)
+		return tl_error_set(err, TL_ELIMIT_ENTRY_SIZE,
+		                    "entry declares %llu bytes uncompressed, above the cap of %zu",
+		                    (unsigned long long)declared, z->lim.max_entry_size);
+	if (declared > z->lim.max_total_size - (z->total < z->lim.max_total_size ? z->total : z->lim.max_total_size))
+		return tl_error_set(err, TL_ELIMIT_TOTAL_SIZE,
+		                    "document inflates to more than the cap of %zu bytes",
+		                    z->lim.max_total_size);
+	if (z->lim.max_ratio && declared > S_RATIO_FLOOR && declared / (comp ? comp : 1) > z->lim.max_ratio)
+		return tl_error_set(err, TL_ELIMIT_ENTRY_SIZE,
+		                    "entry compression ratio %llu:1 is above the cap of %u:1",
+		                    (unsigned long long)(declared / (comp ? comp : 1)), z->lim.max_ratio);
+	if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip_compression_method_supported(st.comp_method, 0))
+		return tl_error_set(err, TL_EZIP_CORRUPT, "unsupported compression method %u",
+		                    (unsigned)st.comp_method);
+	zip_file_t *zf = zip_fopen_index(z->za, e->index, 0);
+	if (!zf)
+		return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
+	char *buf = NULL;
+	size_t alloc = 0;
+	uint64_t count = 0;
+	for (;;) {
+		/* ask for one byte more than declared, so a lying header shows */
+		uint64_t want = declared - count + 1;
+		if (want > S_READ_STEP)
+			want = S_READ_STEP;
+		if (count + want + 1 > alloc) {
+			size_t na = alloc ? alloc : 64 << 10;
+			while (na < count + want + 1)
+				na *= 2;
+			char *nb = realloc(buf, na);
+			if (!nb)
+				return S_read_fail(zf, buf, tl_error_set(err, TL_ELIMIT_MEMORY, "out of memory"));
+			buf = nb;
+			alloc = na;
+		}
+		zip_int64_t got = zip_fread(zf, buf + count, want);
+		if (got < 0)
+			return S_read_fail(zf, buf,
+			                   S_map_zip_error(zip_error_code_zip(zip_file_get_error(zf)), err, "entry"));
+		if (got == 0)
+			break;
+		count += (uint64_t)got;
+		if (count > declared)
+			return S_read_fail(zf, buf,
+			                   tl_error_set(err, TL_EZIP_SIZE_MISMATCH,
+			                                "entry inflates past its declared size of %llu bytes",
+			                                (unsigned long long)declared));
+		if (z->total + count > z->lim.max_total_size)
+			return S_read_fail(zf, buf,
+			                   tl_error_set(err, TL_ELIMIT_TOTAL_SIZE,
+			                                "document inflates to more than the cap of %zu bytes",
+			                                z->lim.max_total_size));
+	}
+	zip_fclose(zf);
+	if (count != declared) {
+		free(buf);
+		return tl_error_set(err, TL_EZIP_SIZE_MISMATCH,
+		                    "entry inflates to %llu bytes but declares %llu",
+		                    (unsigned long long)count, (unsigned long long)declared);
+	}
+	if (!buf) {
+		buf = malloc(1);
+		if (!buf)
+			return tl_error_set(err, TL_ELIMIT_MEMORY, "out of memory");
+	}
+	buf[count] = '\0';
+	z->total += count;
+	*data = buf;
+	*len = (size_t)count;
+	return 0;
+}
