@@ -27,9 +27,9 @@ static const S_pair S_strings[TL_S_COUNT] = {
 	[TL_S_CONTEXTS] = {"Context", "Contexts"},
 	[TL_S_NONE_FOUND] = {"geen gevonden", "none found"},
 	[TL_S_FORCED] = {"opgelegd", "forced"},
-	[TL_S_REVISIONS] = {"{1} bijgehouden wijzigingen open; gecontroleerd in de weergave '{2}'",
-	                    "{1} tracked changes pending; checked in the '{2}' view"},
-	[TL_S_REVISIONS_BY] = {"door {1}", "by {1}"},
+	[TL_S_REVISIONS] = {"{1} bijgehouden wijzigingen open{3}; gecontroleerd in de weergave '{2}'",
+	                    "{1} tracked changes pending{3}; checked in the '{2}' view"},
+	[TL_S_REVISIONS_BY] = {" (door {1})", " (by {1})"},
 	[TL_S_BY_REFERENCE] = {"voldaan via {1} art. {2}, van toepassing verklaard in artikel {3}",
 	                       "met through {1} art. {2}, declared applicable in clause {3}"},
 	[TL_S_WAIVED] = {"afwijking aanvaard", "waived"},
@@ -65,6 +65,7 @@ static const S_pair S_strings[TL_S_COUNT] = {
 	                    "Nothing in the contract addresses this; the suggested clause belongs here."},
 	[TL_S_GAPS] = {"Tekortkomingen", "Gaps"},
 	[TL_S_RESET] = {"Alles tonen", "Show all"},
+	[TL_S_TRACKED] = {"Bijgehouden wijzigingen", "Tracked changes"},
 };
 
 static const S_pair S_status[TL_ST_COUNT + 1] = {

@@ -24,8 +24,8 @@ typedef enum {
 	TL_S_CONTEXTS,
 	TL_S_NONE_FOUND,
 	TL_S_FORCED,
-	TL_S_REVISIONS,         /* "{1} tracked changes pending; checked in the {2} view" */
-	TL_S_REVISIONS_BY,      /* "by {1}" */
+	TL_S_REVISIONS,         /* "{1} tracked changes pending{3}; checked in the {2} view" */
+	TL_S_REVISIONS_BY,      /* " (by {1})", for {3} above */
 	TL_S_BY_REFERENCE,      /* "met through {1} art. {2}, declared applicable in clause {3}" */
 	TL_S_WAIVED,
 	TL_S_WAIVER,            /* "Accepted deviation: {1} (by {2}, until {3})" */
@@ -54,6 +54,7 @@ typedef enum {
 	TL_S_NOTE_HERE,
 	TL_S_GAPS,
 	TL_S_RESET,
+	TL_S_TRACKED,
 	TL_S_COUNT
 } tl_str_id;
 

@@ -180,10 +180,9 @@ static void S_document(FILE *out, const cJSON *doc, const char *lang)
 	{
 		tl_status st = tl_finding_status(f);
 		const cJSON *ev = tl_finding_main_evidence(f);
-		fprintf(out, "| %s %s%s | ", S_marks[st], tl_i18n_status(lang, st),
-		        tl_finding_waived(f) ? " (" : "");
+		fprintf(out, "| %s %s", S_marks[st], tl_i18n_status(lang, st));
 		if (tl_finding_waived(f))
-			fprintf(out, "%s)", tl_i18n(lang, TL_S_WAIVED));
+			fprintf(out, " (%s)", tl_i18n(lang, TL_S_WAIVED));
 		fputs(" | ", out);
 		S_esc(out, tl_rj_str(f, "rule"));
 		fputs(" \xe2\x80\x93 ", out);

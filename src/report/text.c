@@ -131,6 +131,17 @@ static void S_evidence(S_ctx *c, const cJSON *f)
 	}
 }
 
+static int S_status_width(const char *lang)
+{
+	size_t w = 0;
+	for (int s = 0; s < TL_ST_COUNT; s++) {
+		const char *n = tl_i18n_status(lang, (tl_status)s);
+		if (S_cols(n, strlen(n)) > w)
+			w = S_cols(n, strlen(n));
+	}
+	return (int)w;
+}
+
 static void S_finding(S_ctx *c, const cJSON *f, int idw)
 {
 	tl_status st = tl_finding_status(f);
@@ -143,8 +154,8 @@ static void S_finding(S_ctx *c, const cJSON *f, int idw)
 
 	fputs("  ", c->out);
 	S_on(c, waived ? "2" : S_colors[st]);
-	fprintf(c->out, "%s %-*s %-14s", waived ? S_WAIVED_MARK : S_marks[st], idw, rule ? rule : "?",
-	        stname);
+	fprintf(c->out, "%s %-*s %-*s", waived ? S_WAIVED_MARK : S_marks[st], idw, rule ? rule : "?",
+	        S_status_width(c->lang), stname);
 	S_off(c);
 	if (tl_status_is_gap(st))
 		fprintf(c->out, " %-8s", tl_i18n_severity(c->lang, sev));
@@ -260,18 +271,17 @@ static void S_doc_head(S_ctx *c, const cJSON *doc)
 		char num[24];
 		const cJSON *a;
 		snprintf(num, sizeof num, "%ld", pending);
-		tl_buf_fill(&b, tl_i18n(c->lang, TL_S_REVISIONS), num, tl_rj_str(rev, "view"), NULL, NULL);
-		tl_buf authors = TL_BUF_INIT(1 << 16);
+		tl_buf authors = TL_BUF_INIT(1 << 16), by = TL_BUF_INIT(1 << 16);
 		cJSON_ArrayForEach(a, tl_rj_arr(rev, "authors"))
 		{
 			if (cJSON_IsString(a))
 				tl_buf_printf(&authors, "%s%s", authors.len ? ", " : "", a->valuestring);
 		}
-		if (authors.len) {
-			tl_buf_puts(&b, " ");
-			tl_buf_fill(&b, tl_i18n(c->lang, TL_S_REVISIONS_BY), authors.data, NULL, NULL, NULL);
-		}
+		if (authors.len)
+			tl_buf_fill(&by, tl_i18n(c->lang, TL_S_REVISIONS_BY), authors.data, NULL, NULL, NULL);
+		tl_buf_fill(&b, tl_i18n(c->lang, TL_S_REVISIONS), num, tl_rj_str(rev, "view"), by.data, NULL);
 		tl_buf_free(&authors);
+		tl_buf_free(&by);
 		S_wrap(c, b.data ? b.data : "", 2);
 		tl_buf_reset(&b);
 	}
@@ -280,8 +290,11 @@ static void S_doc_head(S_ctx *c, const cJSON *doc)
 		const char *pc = tl_rj_str(ph, "clause");
 		tl_buf_printf(&b, "%s\xe2\x80\x9c%s\xe2\x80\x9d", b.len ? ", " : "",
 		              tl_rj_str(ph, "text") ? tl_rj_str(ph, "text") : "");
-		if (pc)
-			tl_buf_printf(&b, " (%s)", pc);
+		if (pc) {
+			tl_buf_puts(&b, " (");
+			tl_buf_fill(&b, tl_i18n(c->lang, TL_S_CLAUSE), pc, NULL, NULL, NULL);
+			tl_buf_puts(&b, ")");
+		}
 	}
 	if (b.len) {
 		tl_buf line = TL_BUF_INIT(1 << 20);
