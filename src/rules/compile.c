@@ -1,0 +1,375 @@
+/* compile.c: concept terms -> words (stems, prefixes, exact forms) in the
+ * annotation layer's own folding and tokenisation, and the prefilter.
+ *
+ * The prefilter is a hash of every term's FIRST word (stem, exact form, or
+ * folded prefix, per language).  A sentence is scanned once: each token does
+ * one stem lookup, one exact lookup and one per distinct prefix length, and
+ * only the terms that start there are verified.  Patterns are reached
+ * through the concepts that occur (trigger lists), so the cost grows with
+ * the document's length and with what actually occurs, not with the number
+ * of rules. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc.h"
+#include "rules/rules.h"
+#include "text/text.h"
+
+#define MAX_TERM_WORDS 12
+#define MAX_PREFIX_LENS 32
+
+typedef struct S_ent {
+	const char *key;
+	uint32_t klen, hash;
+	uint8_t kind, lang;
+	int32_t head; /* first posting */
+} S_ent;
+
+typedef struct S_post {
+	int32_t term, next;
+} S_post;
+
+struct tl_index {
+	S_ent *ent;
+	uint32_t cap, n;
+	S_post *post;
+	uint8_t plen[3][MAX_PREFIX_LENS]; /* distinct prefix lengths per language */
+	uint32_t nplen[3];
+	tl_pattern ***trig; /* per concept, NULL-terminated */
+};
+
+static uint32_t S_hash(const char *s, size_t n, uint8_t kind, uint8_t lang)
+{
+	uint32_t h = 2166136261u ^ ((uint32_t)kind * 31u + lang);
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static S_ent *S_find(const tl_index *ix, const char *key, size_t klen, uint8_t kind, uint8_t lang,
+                     uint32_t h)
+{
+	if (!ix->cap)
+		return NULL;
+	for (uint32_t i = h & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+		S_ent *e = &ix->ent[i];
+		if (!e->key)
+			return e;
+		if (e->hash == h && e->klen == klen && e->kind == kind && e->lang == lang &&
+		    !memcmp(e->key, key, klen))
+			return e;
+	}
+}
+
+/** ## Terms */
+
+static int S_add_word(tl_ruleset *rs, tl_rword *w, const char *s, size_t n, tl_wkind kind)
+{
+	w->s = tl_arena_strndup(&rs->arena, s, n);
+	w->len = (uint16_t)n;
+	w->kind = (uint8_t)kind;
+	return w->s ? 0 : -1;
+}
+
+const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, const char *text,
+                            int32_t concept, tl_rterm *out)
+{
+	tl_rword words[MAX_TERM_WORDS];
+	uint32_t nw = 0;
+	const char *p = text;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		const char *e = p;
+		if (*p == '"') {
+			e = strchr(p + 1, '"');
+			if (!e || e == p + 1)
+				return "an exact word needs a closing quote";
+			if (nw == MAX_TERM_WORDS)
+				return "too many words (at most 12)";
+			if (S_add_word(rs, &words[nw++], p + 1, (size_t)(e - p - 1), TL_W_EXACT))
+				return "out of memory";
+			p = e + 1;
+			continue;
+		}
+		while (*e && *e != ' ')
+			e++;
+		size_t n = (size_t)(e - p);
+		int prefix = p[n - 1] == '*';
+		if (prefix)
+			n--;
+		if (prefix && !n)
+			return "a lone '*' is not a prefix";
+		if (memchr(p, '*', n))
+			return "'*' may only end a word";
+		tl_token *tok = NULL;
+		uint32_t nt = 0;
+		if (tl_text_tokens(tx, p, n, &tok, &nt) != 0)
+			return "out of memory";
+		uint32_t last = nt;
+		for (uint32_t i = 0; i < nt; i++)
+			if (!(tok[i].flags & TL_TOK_PUNCT))
+				last = i;
+		for (uint32_t i = 0; i < nt; i++) {
+			if (tok[i].flags & TL_TOK_PUNCT)
+				continue;
+			if (nw == MAX_TERM_WORDS)
+				return "too many words (at most 12)";
+			const char *f = tok[i].fold;
+			size_t fl = strlen(f);
+			if (prefix && i == last) {
+				if (S_add_word(rs, &words[nw++], f, fl, TL_W_PREFIX))
+					return "out of memory";
+			} else {
+				const char *st = tl_text_stem(tx, lang, f, fl);
+				if (!st || S_add_word(rs, &words[nw++], st, strlen(st), TL_W_STEM))
+					return "out of memory";
+			}
+		}
+		p = e;
+	}
+	if (!nw)
+		return "empty term";
+	out->w = tl_arena_calloc(&rs->arena, nw, sizeof *out->w);
+	if (!out->w)
+		return "out of memory";
+	memcpy(out->w, words, nw * sizeof *words);
+	out->nw = (uint16_t)nw;
+	out->lang = (uint8_t)lang;
+	out->concept = concept;
+	out->text = tl_arena_strdup(&rs->arena, text);
+	return out->text ? NULL : "out of memory";
+}
+
+/** ## Building the index */
+
+static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int32_t term, int32_t *npost)
+{
+	uint32_t h = S_hash(w->s, w->len, w->kind, lang);
+	S_ent *e = S_find(ix, w->s, w->len, w->kind, lang, h);
+	if (!e->key) {
+		e->key = w->s;
+		e->klen = w->len;
+		e->hash = h;
+		e->kind = w->kind;
+		e->lang = lang;
+		e->head = -1;
+		ix->n++;
+	}
+	ix->post[*npost].term = term;
+	ix->post[*npost].next = e->head;
+	e->head = (*npost)++;
+	return 0;
+}
+
+int tl_index_build(tl_ruleset *rs)
+{
+	tl_index *ix = calloc(1, sizeof *ix);
+	if (!ix)
+		return -1;
+	rs->index = ix;
+	ix->cap = 64;
+	while (ix->cap < rs->nterms * 2 + 16)
+		ix->cap *= 2;
+	ix->ent = calloc(ix->cap, sizeof *ix->ent);
+	ix->post = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->post);
+	ix->trig = tl_arena_calloc(&rs->arena, rs->nconcepts + 1, sizeof *ix->trig);
+	if (!ix->ent || !ix->post || !ix->trig)
+		return -1;
+	int32_t npost = 0;
+	/* insert in reverse so each posting list runs in ruleset order */
+	for (uint32_t t = rs->nterms; t-- > 0;) {
+		const tl_rterm *rt = &rs->terms[t];
+		const tl_rword *w = &rt->w[0];
+		S_put(ix, w, rt->lang, (int32_t)t, &npost);
+		if (w->kind == TL_W_PREFIX) {
+			uint32_t *np = &ix->nplen[rt->lang];
+			int have = 0;
+			for (uint32_t k = 0; k < *np; k++)
+				have |= ix->plen[rt->lang][k] == w->len;
+			if (!have && *np < MAX_PREFIX_LENS && w->len < 256)
+				ix->plen[rt->lang][(*np)++] = (uint8_t)w->len;
+		}
+	}
+	rs->npatterns = 0;
+	for (uint32_t r = 0; r < rs->nrules; r++)
+		for (uint32_t i = 0; i < rs->rules[r].npat; i++)
+			rs->rules[r].pat[i].gidx = rs->npatterns++;
+	/* trigger lists */
+	uint32_t *cnt = calloc(rs->nconcepts, sizeof *cnt);
+	if (!cnt)
+		return -1;
+	uint32_t nfree = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		if (pass == 1) {
+			for (uint32_t c = 0; c < rs->nconcepts; c++) {
+				ix->trig[c] = tl_arena_calloc(&rs->arena, cnt[c] + 1, sizeof **ix->trig);
+				if (!ix->trig[c]) {
+					free(cnt);
+					return -1;
+				}
+				cnt[c] = 0;
+			}
+			rs->trig_all = tl_arena_calloc(&rs->arena, nfree + 1, sizeof *rs->trig_all);
+			if (!rs->trig_all) {
+				free(cnt);
+				return -1;
+			}
+		}
+		for (uint32_t r = 0; r < rs->nrules; r++)
+			for (uint32_t i = 0; i < rs->rules[r].npat; i++) {
+				tl_pattern *p = &rs->rules[r].pat[i];
+				const int32_t *tc = p->nall ? p->all : p->any;
+				uint32_t ntc = p->nall ? 1 : p->nany;
+				if (!ntc) {
+					if (pass)
+						rs->trig_all[rs->ntrig_all++] = p;
+					else
+						nfree++;
+				}
+				for (uint32_t k = 0; k < ntc; k++) {
+					int dup = 0;
+					for (uint32_t j = 0; j < k; j++)
+						dup |= tc[j] == tc[k];
+					if (dup)
+						continue;
+					if (pass)
+						ix->trig[tc[k]][cnt[tc[k]]++] = p;
+					else
+						cnt[tc[k]]++;
+				}
+			}
+	}
+	free(cnt);
+	return 0;
+}
+
+void tl_index_free(tl_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->ent);
+	free(ix);
+}
+
+tl_pattern *const *tl_index_trigger(const tl_ruleset *rs, int32_t concept)
+{
+	return rs->index && concept >= 0 && (uint32_t)concept < rs->nconcepts ? rs->index->trig[concept]
+	                                                                       : NULL;
+}
+
+/** ## Scanning a sentence */
+
+tl_lang tl_index_lang(const tl_annotated *a, const tl_sentence *s)
+{
+	if (s->lang != TL_LANG_UNKNOWN)
+		return s->lang;
+	return a->lang != TL_LANG_UNKNOWN ? a->lang : TL_LANG_NL;
+}
+
+static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword *w, uint32_t i)
+{
+	const tl_token *t = &s->tok[i];
+	switch (w->kind) {
+	case TL_W_STEM:
+		return t->stem && strlen(t->stem) == w->len && !memcmp(t->stem, w->s, w->len);
+	case TL_W_PREFIX:
+		return t->fold && !strncmp(t->fold, w->s, w->len);
+	default: {
+		const tl_para *p = &a->doc->paras[s->para];
+		return t->end - t->start == w->len && t->end <= p->len &&
+		       !memcmp(p->text + t->start, w->s, w->len);
+	}
+	}
+}
+
+/* Matches words wi.. from the token after `prev`; returns the last token + 1 or 0. */
+static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rterm *rt, uint32_t wi,
+                       uint32_t prev)
+{
+	if (wi == rt->nw)
+		return prev + 1;
+	uint32_t words = 0;
+	for (uint32_t i = prev + 1; i < s->ntok && words < 2; i++) {
+		if (s->tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		words++;
+		if (S_word_at(a, s, &rt->w[wi], i)) {
+			uint32_t r = S_rest(a, s, rt, wi + 1, i);
+			if (r)
+				return r;
+		}
+	}
+	return 0;
+}
+
+static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                       const S_ent *e, uint32_t i,
+                       void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	if (!e || !e->key)
+		return;
+	for (int32_t p = e->head; p >= 0; p = rs->index->post[p].next) {
+		const tl_rterm *rt = &rs->terms[rs->index->post[p].term];
+		uint32_t end = S_rest(a, s, rt, 1, i);
+		if (end)
+			fn(ud, rt, i, end);
+	}
+}
+
+void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                   void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	const tl_index *ix = rs->index;
+	if (!ix)
+		return;
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	const tl_para *para = &a->doc->paras[s->para];
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		const tl_token *t = &s->tok[i];
+		if (t->flags & TL_TOK_PUNCT)
+			continue;
+		if (t->stem) {
+			size_t n = strlen(t->stem);
+			S_try_list(rs, a, s, S_find(ix, t->stem, n, TL_W_STEM, lang,
+			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, fn, ud);
+		}
+		if (t->end > t->start && t->end <= para->len) {
+			const char *o = para->text + t->start;
+			size_t n = t->end - t->start;
+			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
+			           i, fn, ud);
+		}
+		if (t->fold) {
+			size_t fl = strlen(t->fold);
+			for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
+				size_t n = ix->plen[lang][k];
+				if (n <= fl)
+					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang,
+					                            S_hash(t->fold, n, TL_W_PREFIX, lang)), i, fn, ud);
+			}
+		}
+	}
+}
+
+void tl_index_scan_brute(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                         void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		if (s->tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		for (uint32_t t = 0; t < rs->nterms; t++) {
+			const tl_rterm *rt = &rs->terms[t];
+			if (rt->lang != lang || !S_word_at(a, s, &rt->w[0], i))
+				continue;
+			uint32_t end = S_rest(a, s, rt, 1, i);
+			if (end)
+				fn(ud, rt, i, end);
+		}
+	}
+}

@@ -1,0 +1,58 @@
+/* contexts.c: context tags (personal-data, sensors, ...) with their evidence.
+ *
+ * A tag is set by a concept mention in an operative sentence that is not
+ * itself a prohibition or negated: "het portaal past geen biometrische
+ * technieken toe" does not make a camera contract.  Headings count (an
+ * article titled "Cameratoezicht" is good evidence); guidance, tables of
+ * contents and comments do not. */
+#include <string.h>
+
+#include "model/doc.h"
+#include "rules/rules.h"
+
+static int S_counts(const tl_annotated *a, uint32_t i)
+{
+	const tl_sentence *s = &a->sent[i];
+	if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_NEGATED))
+		return 0;
+	if (s->modality == TL_MOD_PROHIBITION)
+		return 0;
+	if (a->para_operative && !a->para_operative[s->para])
+		return 0;
+	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
+}
+
+void tl_contexts_eval(tl_match *m, const char *const *force, int force_all)
+{
+	const tl_ruleset *rs = m->rs;
+	const tl_annotated *a = m->a;
+	for (uint32_t c = 0; c < rs->ncontexts; c++) {
+		const tl_context_def *d = &rs->contexts[c];
+		tl_ctx_state *st = &m->ctx[c];
+		for (uint32_t s = 0; s < a->nsent; s++) {
+			if (!S_counts(a, s))
+				continue;
+			int hit = 0;
+			for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1] && !hit; o++)
+				for (uint32_t k = 0; k < d->nany && !hit; k++)
+					hit = m->occ[o].concept == d->any[k];
+			if (!hit)
+				continue;
+			st->mentions++;
+			if (st->nev < 3)
+				st->ev[st->nev++] = (int32_t)s;
+		}
+		st->set = st->mentions >= (uint32_t)d->min_mentions;
+		if (force_all) {
+			st->set = 1;
+			st->forced = 1;
+		}
+		for (const char *const *f = force; f && *f; f++) {
+			int off = (*f)[0] == '!';
+			if (strcmp(*f + off, d->tag) != 0)
+				continue;
+			st->set = !off;
+			st->forced = off ? -1 : 1;
+		}
+	}
+}

@@ -1,0 +1,181 @@
+/* frameworks.c: incorporated frameworks (GIBIT, ARBIT, the VNG processing
+ * agreement).  One mapping file per framework and version says which rule
+ * the framework covers, through which articles, how far (full, partial,
+ * against) and on what source.  A rule the text leaves missing is met (or
+ * partial) by reference when the document declares the framework and does
+ * not deviate from a mapped article. */
+#include <string.h>
+
+#include "rules/load.h"
+
+static const cJSON *S_get(const cJSON *o, const char *k)
+{
+	return cJSON_GetObjectItemCaseSensitive(o, k);
+}
+
+static void S_entry(tl_load *L, tl_fwmap *fw, const cJSON *e)
+{
+	static const char *const keys[] = {"articles", "coverage", "confidence", "source", "note",
+	                                   NULL};
+	tl_ruleset *rs = L->rs;
+	if (!cJSON_IsObject(e)) {
+		tl_load_error(L, e, "a mapping entry must be an object");
+		return;
+	}
+	tl_load_check_keys(L, e, "mapping entry", keys);
+	int r = tl_rules_find(rs, e->string);
+	if (r < 0) {
+		/* a rule an extending ruleset disabled is fine; an unknown id is not */
+		int known = 0;
+		for (uint32_t i = 0; i < L->rules.n && !known; i++)
+			known = !strcmp(L->rules.v[i].name, e->string);
+		if (!known)
+			tl_load_error(L, tl_load_key(e), "mapping for unknown rule '%s'", e->string);
+		return;
+	}
+	tl_fw_entry *x = &fw->e[fw->ne];
+	memset(x, 0, sizeof *x);
+	x->rule = r;
+	const cJSON *arts = S_get(e, "articles"), *a;
+	if (!cJSON_IsArray(arts) || !cJSON_GetArraySize(arts)) {
+		tl_load_error(L, arts ? arts : e, "\"articles\" must be a non-empty array of article numbers");
+		return;
+	}
+	x->articles = tl_arena_calloc(&rs->arena, (size_t)cJSON_GetArraySize(arts), sizeof(char *));
+	if (!x->articles) {
+		L->oom = 1;
+		return;
+	}
+	cJSON_ArrayForEach(a, arts)
+	{
+		if (!cJSON_IsString(a))
+			tl_load_error(L, a, "an article number must be a string (\"24.14\")");
+		else
+			x->articles[x->narticles++] = tl_load_strdup(L, a->valuestring);
+	}
+	const cJSON *cov = S_get(e, "coverage");
+	const char *cs = cJSON_IsString(cov) ? cov->valuestring : "";
+	if (!strcmp(cs, "full"))
+		x->coverage = TL_COV_FULL;
+	else if (!strcmp(cs, "partial"))
+		x->coverage = TL_COV_PARTIAL;
+	else if (!strcmp(cs, "against"))
+		x->coverage = TL_COV_AGAINST;
+	else
+		tl_load_error(L, cov ? cov : e, "\"coverage\" must be full, partial or against");
+	const cJSON *conf = S_get(e, "confidence");
+	if (!cJSON_IsString(conf) ||
+	    (strcmp(conf->valuestring, "verified") && strcmp(conf->valuestring, "likely")))
+		tl_load_error(L, conf ? conf : e, "\"confidence\" must be verified or likely");
+	else
+		x->confidence = tl_load_strdup(L, conf->valuestring);
+	const cJSON *src = S_get(e, "source");
+	if (!cJSON_IsString(src))
+		tl_load_error(L, src ? src : e, "every mapping needs a \"source\"");
+	else
+		x->source = tl_load_strdup(L, src->valuestring);
+	const cJSON *note = S_get(e, "note");
+	if (note && !cJSON_IsObject(note))
+		tl_load_error(L, note, "\"note\" must be {\"nl\": ..., \"en\": ...}");
+	x->note[TL_LANG_NL] = tl_load_lang_text(L, note, TL_LANG_NL);
+	x->note[TL_LANG_EN] = tl_load_lang_text(L, note, TL_LANG_EN);
+	if (x->coverage == TL_COV_AGAINST && !x->note[TL_LANG_NL] && !x->note[TL_LANG_EN])
+		tl_load_error(L, e, "an \"against\" mapping needs a \"note\" explaining it");
+	fw->ne++;
+}
+
+void tl_frameworks_load(tl_load *L, int src)
+{
+	static const char *const keys[] = {"framework", "title", "source", "version", "covers", NULL};
+	tl_ruleset *rs = L->rs;
+	const cJSON *root = L->srcs[src].root;
+	if (!cJSON_IsObject(root)) {
+		tl_load_error(L, root, "a framework mapping must be a JSON object");
+		return;
+	}
+	tl_load_check_keys(L, root, "framework mapping", keys);
+	const cJSON *id = S_get(root, "framework"), *covers = S_get(root, "covers"), *e;
+	if (!cJSON_IsString(id)) {
+		tl_load_error(L, id ? id : root, "a mapping needs \"framework\": \"gibit-2023\"");
+		return;
+	}
+	if (!cJSON_IsObject(covers)) {
+		tl_load_error(L, covers ? covers : root, "a mapping needs \"covers\": {RULE-ID: ...}");
+		return;
+	}
+	tl_fwmap *nv = tl_arena_calloc(&rs->arena, rs->nfw + 1, sizeof *nv);
+	if (!nv) {
+		L->oom = 1;
+		return;
+	}
+	if (rs->nfw)
+		memcpy(nv, rs->fw, rs->nfw * sizeof *nv);
+	for (uint32_t i = 0; i < rs->nfw; i++)
+		if (!strcmp(rs->fw[i].id, id->valuestring))
+			tl_load_error(L, id, "framework '%s' is mapped twice", id->valuestring);
+	rs->fw = nv;
+	tl_fwmap *fw = &rs->fw[rs->nfw++];
+	fw->id = tl_load_strdup(L, id->valuestring);
+	const cJSON *t = S_get(root, "title"), *s = S_get(root, "source");
+	fw->title = cJSON_IsString(t) ? tl_load_strdup(L, t->valuestring) : fw->id;
+	fw->source = cJSON_IsString(s) ? tl_load_strdup(L, s->valuestring) : NULL;
+	fw->file = tl_load_strdup(L, L->srcs[src].path);
+	fw->e = tl_arena_calloc(&rs->arena, (size_t)cJSON_GetArraySize(covers) + 1, sizeof *fw->e);
+	if (!fw->e) {
+		L->oom = 1;
+		return;
+	}
+	cJSON_ArrayForEach(e, covers)
+	{
+		if (!tl_load_is_comment_key(e->string))
+			S_entry(L, fw, e);
+	}
+}
+
+/* "24" deviates from "24.14"; "24.1" does not deviate from "24.14". */
+static int S_deviates(const char *dev, const char *art)
+{
+	size_t n = strlen(dev);
+	return !strncmp(dev, art, n) && (art[n] == '\0' || art[n] == '.');
+}
+
+void tl_frameworks_apply(tl_match *m)
+{
+	const tl_ruleset *rs = m->rs;
+	const tl_annotated *a = m->a;
+	for (uint32_t r = 0; r < rs->nrules; r++) {
+		tl_rule_result *res = &m->res[r];
+		if (res->status != TL_RS_MISSING)
+			continue;
+		int best = -1; /* coverage rank: full 3, partial 2, against 1 */
+		for (uint32_t d = 0; d < a->nfw; d++) {
+			const tl_framework *decl = &a->fw[d];
+			for (uint32_t f = 0; f < rs->nfw; f++) {
+				if (!decl->id || strcmp(rs->fw[f].id, decl->id) != 0)
+					continue;
+				for (uint32_t k = 0; k < rs->fw[f].ne; k++) {
+					const tl_fw_entry *e = &rs->fw[f].e[k];
+					if (e->rule != (int32_t)r)
+						continue;
+					int dev = 0;
+					for (uint32_t i = 0; i < decl->ndev && !dev; i++)
+						for (uint32_t j = 0; j < e->narticles && !dev; j++)
+							dev = S_deviates(decl->deviations[i], e->articles[j]);
+					int rank = dev ? 0 : e->coverage == TL_COV_FULL ? 3
+					                   : e->coverage == TL_COV_PARTIAL ? 2 : 1;
+					if (rank > best) {
+						best = rank;
+						res->fw = (int32_t)f;
+						res->fw_entry = (int32_t)k;
+						res->fw_decl = (int32_t)d;
+						res->fw_deviation = dev;
+					}
+				}
+			}
+		}
+		if (best <= 0)
+			continue; /* none, or only deviated-from articles: stays missing */
+		res->basis_reference = 1;
+		res->status = best == 3 ? TL_RS_MET : TL_RS_PARTIAL;
+	}
+}

@@ -1,0 +1,627 @@
+/* match.c: compiled rules against an annotated document.
+ *
+ * 1. Concept occurrences per sentence (prefilter scan, party mentions,
+ *    defined terms whose definition joined a concept).
+ * 2. Context tags (contexts.c) and each rule's applicability.
+ * 3. Patterns reached through the concepts present (trigger lists): per
+ *    sentence, and per clause for scope "clause".
+ * 4. The status decision of docs/ruleset-format.md, also_met_by, then
+ *    incorporated frameworks (frameworks.c). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc.h"
+#include "rules/rules.h"
+
+int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
+{
+	const tl_sentence *s = &a->sent[i];
+	if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING))
+		return 0;
+	if (a->para_operative && !a->para_operative[s->para])
+		return 0;
+	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
+}
+
+/** ## Occurrences */
+
+typedef struct S_scan {
+	tl_match *m;
+	int fail;
+	int32_t term; /* defined term being tested, or -1 */
+	uint8_t *hit; /* definition scan: concepts found */
+} S_scan;
+
+static void S_push(tl_match *m, int *fail, int32_t concept, uint32_t a, uint32_t b, int32_t term)
+{
+	const tl_concept *c = &m->rs->concepts[concept];
+	for (uint32_t k = 0; k < c->nanc; k++) {
+		if (m->nocc == m->aocc) {
+			uint32_t na = m->aocc ? m->aocc * 2 : 1024;
+			tl_occ *nv = realloc(m->occ, na * sizeof *nv);
+			if (!nv) {
+				*fail = 1;
+				return;
+			}
+			m->occ = nv;
+			m->aocc = na;
+		}
+		m->occ[m->nocc++] = (tl_occ){c->anc[k], a, b, term};
+	}
+}
+
+static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
+{
+	S_scan *sc = ud;
+	if (sc->hit) {
+		sc->hit[t->concept] = 1;
+		return;
+	}
+	S_push(sc->m, &sc->fail, t->concept, a, b, -1);
+}
+
+static uint32_t S_term_words(const char *fold)
+{
+	uint32_t n = 1;
+	for (const char *p = fold; p && *p; p++)
+		n += *p == ' ';
+	return n;
+}
+
+/* Which defined_terms concepts each defined term's definition matches. */
+static int S_join_terms(tl_match *m)
+{
+	const tl_annotated *a = m->a;
+	const tl_ruleset *rs = m->rs;
+	if (!a->nterms)
+		return 0;
+	m->term_concepts = calloc(a->nterms, sizeof *m->term_concepts);
+	uint8_t *hit = calloc(rs->nconcepts, 1);
+	if (!m->term_concepts || !hit) {
+		free(hit);
+		return -1;
+	}
+	S_scan sc = {m, 0, -1, hit};
+	for (uint32_t t = 0; t < a->nterms; t++) {
+		const tl_term *tm = &a->terms[t];
+		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
+			continue;
+		memset(hit, 0, rs->nconcepts);
+		tl_index_scan(rs, a, &a->sent[tm->def_sentence], S_on_term, &sc);
+		uint32_t n = 0;
+		for (uint32_t c = 0; c < rs->nconcepts; c++)
+			n += hit[c] && rs->concepts[c].defined_terms;
+		if (!n)
+			continue;
+		m->term_concepts[t] = malloc((n + 1) * sizeof(int32_t));
+		if (!m->term_concepts[t]) {
+			free(hit);
+			return -1;
+		}
+		n = 0;
+		for (uint32_t c = 0; c < rs->nconcepts; c++)
+			if (hit[c] && rs->concepts[c].defined_terms)
+				m->term_concepts[t][n++] = (int32_t)c;
+		m->term_concepts[t][n] = -1;
+	}
+	free(hit);
+	return 0;
+}
+
+static int S_occurrences(tl_match *m)
+{
+	const tl_annotated *a = m->a;
+	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
+	if (!m->occ_start)
+		return -1;
+	S_scan sc = {m, 0, -1, NULL};
+	for (uint32_t i = 0; i < a->nsent; i++) {
+		const tl_sentence *s = &a->sent[i];
+		m->occ_start[i] = m->nocc;
+		tl_index_scan(m->rs, a, s, S_on_term, &sc);
+		for (uint32_t k = 0; k < s->ntok; k++) {
+			const tl_token *t = &s->tok[k];
+			tl_role role = TL_ROLE_NONE;
+			uint32_t len = 1;
+			if (t->term >= 0 && (uint32_t)t->term < a->nterms) {
+				const tl_term *tm = &a->terms[t->term];
+				role = tm->role;
+				len = S_term_words(tm->fold);
+				if (m->term_concepts && m->term_concepts[t->term])
+					for (const int32_t *c = m->term_concepts[t->term]; *c >= 0; c++)
+						S_push(m, &sc.fail, *c, k, k + len, t->term);
+			} else if ((t->flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT | TL_TOK_NUMBER)) == TL_TOK_CAPITAL &&
+			           t->fold) {
+				role = tl_annot_role_of(a, t->fold);
+			}
+			if (role == TL_ROLE_VENDOR || role == TL_ROLE_BOTH)
+				S_push(m, &sc.fail, TL_CONCEPT_VENDOR, k, k + len, -1);
+			if (role == TL_ROLE_CUSTOMER || role == TL_ROLE_BOTH)
+				S_push(m, &sc.fail, TL_CONCEPT_CUSTOMER, k, k + len, -1);
+		}
+		if (sc.fail)
+			return -1;
+	}
+	m->occ_start[a->nsent] = m->nocc;
+	return 0;
+}
+
+/** ## Pattern conditions */
+
+typedef struct S_state {
+	tl_match *m;
+	uint32_t *stamp;      /* per concept: sentence/clause stamp when present */
+	uint32_t cur;
+	uint32_t *pstamp;     /* per pattern (gidx): tried in this scope */
+	uint32_t *cvisit;     /* per concept: trigger list walked in this scope */
+	const tl_pattern **cand;
+	uint32_t ncand, acand;
+	int32_t *last_sent;   /* per rule: sentence of the best list kept in best_* */
+	uint8_t *best_list;
+	int32_t *best_pat, *best_term;
+	int32_t *touched;
+	uint32_t ntouched;
+	uint8_t *applicable;
+	int only_rule;
+} S_state;
+
+static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
+
+static int S_party_ok(const tl_pattern *p, const tl_sentence *s)
+{
+	switch (p->party) {
+	case TL_PARTY_VENDOR:
+		return s->bound == TL_ROLE_VENDOR || s->bound == TL_ROLE_BOTH;
+	case TL_PARTY_CUSTOMER:
+		return s->bound == TL_ROLE_CUSTOMER || s->bound == TL_ROLE_BOTH;
+	case TL_PARTY_THIRD:
+		return s->bound == TL_ROLE_THIRD;
+	case TL_PARTY_VENDOR_OR_PASSIVE:
+		return s->bound == TL_ROLE_VENDOR || s->bound == TL_ROLE_BOTH ||
+		       ((s->flags & TL_SENT_PASSIVE) && s->bound == TL_ROLE_NONE);
+	default:
+		return 1;
+	}
+}
+
+static int S_exc_ok(const tl_pattern *p, const tl_sentence *s)
+{
+	if (!p->excmask)
+		return 1;
+	if (!s->nexc)
+		return (p->excmask & TL_EXCBIT(TL_EXC_NONE)) != 0;
+	if (p->excmask & TL_EXCBIT(TL_EXC_NONE)) {
+		for (uint32_t i = 0; i < s->nexc; i++)
+			if (!(p->excmask & TL_EXCBIT(s->exc[i].kind)))
+				return 0;
+		return 1;
+	}
+	for (uint32_t i = 0; i < s->nexc; i++)
+		if (p->excmask & TL_EXCBIT(s->exc[i].kind))
+			return 1;
+	return 0;
+}
+
+static int S_q_ok(const tl_pattern *p, const tl_sentence *s)
+{
+	const tl_qcond *q = &p->q;
+	if (!q->kind)
+		return 1;
+	if (q->kind < 0) {
+		for (uint32_t i = 0; i < s->nq; i++)
+			if (s->q[i].kind == TL_Q_DURATION)
+				return 0;
+		return 1;
+	}
+	for (uint32_t i = 0; i < s->nq; i++) {
+		const tl_quantity *x = &s->q[i];
+		if ((int)x->kind != q->kind)
+			continue;
+		if (q->has_max && x->value > q->max)
+			continue;
+		if (q->has_min && x->value < q->min)
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Conditions on the one sentence that carries the pattern. */
+static int S_sentence_ok(const tl_pattern *p, const tl_sentence *s)
+{
+	if (p->modmask && !(p->modmask & (1u << s->modality)))
+		return 0;
+	if (!S_party_ok(p, s) || !S_exc_ok(p, s) || !S_q_ok(p, s))
+		return 0;
+	if (p->vague >= 0 && !!(s->flags & TL_SENT_VAGUE_TIME) != p->vague)
+		return 0;
+	if (p->efforts >= 0 && !!(s->flags & TL_SENT_EFFORTS) != p->efforts)
+		return 0;
+	return 1;
+}
+
+static int S_concepts_ok(const S_state *st, const tl_pattern *p)
+{
+	for (uint32_t i = 0; i < p->nall; i++)
+		if (!S_has(st, p->all[i]))
+			return 0;
+	int any = !p->nany;
+	for (uint32_t i = 0; i < p->nany && !any; i++)
+		any = S_has(st, p->any[i]);
+	if (!any)
+		return 0;
+	for (uint32_t i = 0; i < p->nnone; i++)
+		if (S_has(st, p->none[i]))
+			return 0;
+	return 1;
+}
+
+static int S_occ_near(const tl_match *m, uint32_t s, int32_t c, uint32_t at, int32_t near)
+{
+	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+		const tl_occ *x = &m->occ[o];
+		if (x->concept != c)
+			continue;
+		uint32_t d = x->tok_start > at ? x->tok_start - at : at - x->tok_start;
+		if (d <= (uint32_t)near)
+			return 1;
+	}
+	return 0;
+}
+
+static int S_near_ok(const tl_match *m, uint32_t s, const tl_pattern *p)
+{
+	if (!p->near || (!p->nall && !p->nany))
+		return 1;
+	int32_t anchor = p->nall ? p->all[0] : -1;
+	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+		const tl_occ *x = &m->occ[o];
+		int is_anchor = anchor >= 0 ? x->concept == anchor : 0;
+		for (uint32_t k = 0; anchor < 0 && k < p->nany; k++)
+			is_anchor |= x->concept == p->any[k];
+		if (!is_anchor)
+			continue;
+		int ok = 1;
+		for (uint32_t i = 1; i < p->nall && ok; i++)
+			ok = S_occ_near(m, s, p->all[i], x->tok_start, p->near);
+		if (ok && p->nall && p->nany) {
+			int any = 0;
+			for (uint32_t i = 0; i < p->nany && !any; i++)
+				any = S_occ_near(m, s, p->any[i], x->tok_start, p->near);
+			ok = any;
+		}
+		if (ok)
+			return 1;
+	}
+	return 0;
+}
+
+/* The definition a match relied on: a concept of the pattern reached through a defined term. */
+static int32_t S_def_term(const tl_match *m, uint32_t s, const tl_pattern *p)
+{
+	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+		const tl_occ *x = &m->occ[o];
+		if (x->term < 0)
+			continue;
+		for (uint32_t i = 0; i < p->nall; i++)
+			if (p->all[i] == x->concept)
+				return x->term;
+		for (uint32_t i = 0; i < p->nany; i++)
+			if (p->any[i] == x->concept)
+				return x->term;
+	}
+	return -1;
+}
+
+static int S_sentence_has(const tl_match *m, uint32_t s, int32_t c)
+{
+	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++)
+		if (m->occ[o].concept == c)
+			return 1;
+	return 0;
+}
+
+/** ## Recording results */
+
+static void S_add_evidence(tl_rule_result *r, uint8_t list, int32_t sent, int32_t pat, int32_t term)
+{
+	r->count[list]++;
+	for (uint32_t i = 0; i < r->nev[list]; i++)
+		if (r->ev[list][i].sent == sent)
+			return;
+	if (r->nev[list] < TL_EVIDENCE_MAX)
+		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term};
+}
+
+static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
+{
+	int32_t r = p->rule;
+	if (st->last_sent[r] != (int32_t)s) {
+		st->last_sent[r] = (int32_t)s;
+		st->best_list[r] = 0;
+		st->touched[st->ntouched++] = r;
+	}
+	if (p->list > st->best_list[r]) {
+		st->best_list[r] = p->list;
+		st->best_pat[r] = (int32_t)(p - st->m->rs->rules[r].pat);
+		st->best_term[r] = term;
+	}
+	if (p->list == TL_LIST_PARTIAL && p->downgrades)
+		st->m->res[r].downgraded = 1;
+}
+
+static void S_flush(S_state *st)
+{
+	for (uint32_t i = 0; i < st->ntouched; i++) {
+		int32_t r = st->touched[i];
+		S_add_evidence(&st->m->res[r], st->best_list[r], st->last_sent[r], st->best_pat[r],
+		               st->best_term[r]);
+	}
+	st->ntouched = 0;
+}
+
+static int S_cand_push(S_state *st, const tl_pattern *p)
+{
+	if (st->ncand == st->acand) {
+		uint32_t na = st->acand ? st->acand * 2 : 256;
+		const tl_pattern **nv = realloc(st->cand, na * sizeof *nv);
+		if (!nv)
+			return -1;
+		st->cand = nv;
+		st->acand = na;
+	}
+	st->cand[st->ncand++] = p;
+	return 0;
+}
+
+/* Candidate patterns of the concepts present in occurrences [o0, o1), each once. */
+static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
+{
+	const tl_ruleset *rs = st->m->rs;
+	st->ncand = 0;
+	for (uint32_t o = o0; o <= o1; o++) {
+		tl_pattern *const *tp;
+		if (o < o1) {
+			int32_t c = st->m->occ[o].concept;
+			if (st->cvisit[c] == st->cur)
+				continue;
+			st->cvisit[c] = st->cur;
+			tp = tl_index_trigger(rs, c);
+		} else {
+			tp = (tl_pattern *const *)rs->trig_all;
+		}
+		for (; tp && *tp; tp++) {
+			const tl_pattern *p = *tp;
+			if (p->clause_scope != clause_scope || !st->applicable[p->rule])
+				continue;
+			if (st->only_rule >= 0 && p->rule != st->only_rule)
+				continue;
+			if (st->pstamp[p->gidx] == st->cur)
+				continue;
+			st->pstamp[p->gidx] = st->cur;
+			if (S_cand_push(st, p))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void S_mark(S_state *st, uint32_t o0, uint32_t o1)
+{
+	for (uint32_t o = o0; o < o1; o++)
+		st->stamp[st->m->occ[o].concept] = st->cur;
+}
+
+static int S_run_sentences(S_state *st)
+{
+	tl_match *m = st->m;
+	const tl_annotated *a = m->a;
+	for (uint32_t s = 0; s < a->nsent; s++) {
+		if (!tl_match_sentence_counts(a, s))
+			continue;
+		st->cur++;
+		S_mark(st, m->occ_start[s], m->occ_start[s + 1]);
+		if (S_candidates(st, m->occ_start[s], m->occ_start[s + 1], 0))
+			return -1;
+		for (uint32_t k = 0; k < st->ncand; k++) {
+			const tl_pattern *p = st->cand[k];
+			if (S_concepts_ok(st, p) && S_sentence_ok(p, &a->sent[s]) && S_near_ok(m, s, p))
+				S_note(st, p, s, S_def_term(m, s, p));
+		}
+		S_flush(st);
+	}
+	return 0;
+}
+
+/* Scope "clause": concepts anywhere in the clause's counting sentences; the
+ * sentence conditions on one sentence holding the pattern's first concept. */
+static int S_run_clauses(S_state *st)
+{
+	tl_match *m = st->m;
+	const tl_annotated *a = m->a;
+	uint32_t s = 0;
+	while (s < a->nsent) {
+		int32_t key = a->sent[s].clause >= 0 ? a->sent[s].clause : -2 - a->sent[s].para;
+		uint32_t e = s;
+		while (e < a->nsent &&
+		       (a->sent[e].clause >= 0 ? a->sent[e].clause : -2 - a->sent[e].para) == key)
+			e++;
+		st->cur++;
+		for (uint32_t i = s; i < e; i++)
+			if (tl_match_sentence_counts(a, i))
+				S_mark(st, m->occ_start[i], m->occ_start[i + 1]);
+		if (S_candidates(st, m->occ_start[s], m->occ_start[e], 1))
+			return -1;
+		for (uint32_t k = 0; k < st->ncand; k++) {
+			const tl_pattern *p = st->cand[k];
+			if (!S_concepts_ok(st, p))
+				continue;
+			for (uint32_t i = s; i < e; i++) {
+				if (!tl_match_sentence_counts(a, i) || !S_sentence_ok(p, &a->sent[i]))
+					continue;
+				int holds = 0;
+				if (p->nall)
+					holds = S_sentence_has(m, i, p->all[0]);
+				for (uint32_t j = 0; j < p->nany && !holds; j++)
+					holds = S_sentence_has(m, i, p->any[j]);
+				if (!p->nall && !p->nany)
+					holds = 1;
+				if (holds) {
+					S_note(st, p, i, S_def_term(m, i, p));
+					S_flush(st);
+					break;
+				}
+			}
+		}
+		s = e;
+	}
+	return 0;
+}
+
+/** ## Decision */
+
+static int S_applicable(tl_match *m, const tl_rule *r, int32_t *missing)
+{
+	*missing = -1;
+	if (r->applies_always)
+		return 1;
+	int ok_any = 1, ok_all = 1;
+	if (r->napp_any) {
+		ok_any = 0;
+		for (uint32_t i = 0; i < r->napp_any && !ok_any; i++)
+			ok_any = m->ctx[r->app_any[i]].set;
+		if (!ok_any)
+			*missing = r->app_any[0];
+	}
+	for (uint32_t i = 0; i < r->napp_all && ok_all; i++)
+		if (!m->ctx[r->app_all[i]].set) {
+			ok_all = 0;
+			*missing = r->app_all[i];
+		}
+	if (ok_any && ok_all)
+		return 1;
+	for (uint32_t i = 0; i < r->napp_mentions; i++)
+		for (uint32_t o = 0; o < m->nocc; o++)
+			if (m->occ[o].concept == r->app_mentions[i])
+				return 1;
+	return 0;
+}
+
+static void S_decide(tl_match *m, const uint8_t *applicable)
+{
+	const tl_ruleset *rs = m->rs;
+	for (uint32_t i = 0; i < rs->nrules; i++) {
+		tl_rule_result *r = &m->res[i];
+		if (!applicable[i])
+			r->status = TL_RS_NA;
+		else if (r->count[TL_LIST_VIOLATED])
+			r->status = TL_RS_VIOLATED;
+		else if (r->count[TL_LIST_MET])
+			r->status = r->count[TL_LIST_PARTIAL] && r->downgraded ? TL_RS_PARTIAL : TL_RS_MET;
+		else if (r->count[TL_LIST_PARTIAL])
+			r->status = TL_RS_PARTIAL;
+		else
+			r->status = TL_RS_MISSING;
+	}
+	/* also_met_by looks at the text results only (no chains) */
+	int *text_met = calloc(rs->nrules + 1, sizeof *text_met);
+	if (!text_met)
+		return;
+	for (uint32_t i = 0; i < rs->nrules; i++)
+		text_met[i] = m->res[i].status == TL_RS_MET;
+	for (uint32_t i = 0; i < rs->nrules; i++) {
+		tl_rule_result *r = &m->res[i];
+		if (r->status != TL_RS_MISSING && r->status != TL_RS_PARTIAL)
+			continue;
+		for (uint32_t k = 0; k < rs->rules[i].nalso; k++)
+			if (text_met[rs->rules[i].also[k]]) {
+				r->status = TL_RS_MET;
+				r->also_by = rs->rules[i].also[k];
+				break;
+			}
+	}
+	free(text_met);
+}
+
+int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
+                 const char *const *force, int force_all, int only_rule, tl_error *err)
+{
+	*out = NULL;
+	tl_match *m = calloc(1, sizeof *m);
+	S_state st;
+	memset(&st, 0, sizeof st);
+	if (!m)
+		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
+	m->rs = rs;
+	m->a = a;
+	m->res = calloc(rs->nrules + 1, sizeof *m->res);
+	m->ctx = calloc(rs->ncontexts + 1, sizeof *m->ctx);
+	st.m = m;
+	st.stamp = calloc(rs->nconcepts + 1, sizeof *st.stamp);
+	st.pstamp = calloc(rs->npatterns + 1, sizeof *st.pstamp);
+	st.cvisit = calloc(rs->nconcepts + 1, sizeof *st.cvisit);
+	st.last_sent = malloc((rs->nrules + 1) * sizeof *st.last_sent);
+	st.best_list = calloc(rs->nrules + 1, 1);
+	st.best_pat = calloc(rs->nrules + 1, sizeof *st.best_pat);
+	st.best_term = calloc(rs->nrules + 1, sizeof *st.best_term);
+	st.touched = calloc(rs->nrules + 1, sizeof *st.touched);
+	st.applicable = calloc(rs->nrules + 1, 1);
+	st.only_rule = only_rule;
+	int rc = -1;
+	if (!m->res || !m->ctx || !st.stamp || !st.pstamp || !st.cvisit || !st.last_sent || !st.best_list ||
+	    !st.best_pat || !st.best_term || !st.touched || !st.applicable)
+		goto done;
+	for (uint32_t i = 0; i < rs->nrules; i++) {
+		st.last_sent[i] = -1;
+		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
+		m->res[i].also_by = m->res[i].missing_ctx = -1;
+	}
+	if (S_join_terms(m) || S_occurrences(m))
+		goto done;
+	tl_contexts_eval(m, force, force_all);
+	for (uint32_t i = 0; i < rs->nrules; i++)
+		st.applicable[i] = (uint8_t)S_applicable(m, &rs->rules[i], &m->res[i].missing_ctx);
+	if (S_run_sentences(&st) || S_run_clauses(&st))
+		goto done;
+	S_decide(m, st.applicable);
+	tl_frameworks_apply(m);
+	rc = 0;
+done:
+	free(st.stamp);
+	free(st.pstamp);
+	free(st.cvisit);
+	free(st.cand);
+	free(st.last_sent);
+	free(st.best_list);
+	free(st.best_pat);
+	free(st.best_term);
+	free(st.touched);
+	free(st.applicable);
+	if (rc) {
+		tl_match_free(m);
+		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
+	}
+	*out = m;
+	return 0;
+}
+
+void tl_match_free(tl_match *m)
+{
+	if (!m)
+		return;
+	if (m->term_concepts)
+		for (uint32_t i = 0; i < m->a->nterms; i++)
+			free(m->term_concepts[i]);
+	free(m->term_concepts);
+	free(m->occ);
+	free(m->occ_start);
+	free(m->ctx);
+	free(m->res);
+	free(m);
+}
+
+const char *tl_rules_status_name(int st)
+{
+	static const char *const n[] = {"met", "partial", "violated", "missing", "not_applicable"};
+	return st >= 0 && st <= TL_RS_NA ? n[st] : "missing";
+}

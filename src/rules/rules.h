@@ -1,0 +1,286 @@
+/* rules.h: the rule engine's internal model (src/rules, src/clauses, src/report).
+ *
+ * ruleset.c reads JSON (with extends/include/overrides) into the structures
+ * below and checks them (lint); compile.c turns concepts into stemmed term
+ * tables and a prefilter index; match.c runs the compiled rules over a
+ * tl_annotated document; contexts.c sets context tags; frameworks.c applies
+ * incorporated frameworks; selftest.c runs the rules' own examples.
+ * Everything a tl_ruleset holds lives in its arena or in cJSON trees it owns. */
+#ifndef TL_RULES_RULES_H
+#define TL_RULES_RULES_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "analyze/annot.h"
+#include "tenderlint.h"
+#include "util/arena.h"
+
+/** ## Diagnostics (lint) */
+typedef struct tl_diag {
+	int errors, warnings;
+	FILE *out;       /* where messages go as "file:line:col: error: message"; NULL = silent */
+	tl_error *first; /* the first error, with path/line/col, or NULL */
+} tl_diag;
+
+/** ## Words and terms */
+typedef enum { TL_W_STEM = 0, TL_W_PREFIX, TL_W_EXACT } tl_wkind;
+
+typedef struct tl_rword {
+	const char *s;   /* stem (STEM), folded prefix (PREFIX), or the word as written (EXACT) */
+	uint16_t len;
+	uint8_t kind;
+} tl_rword;
+
+typedef struct tl_rterm {
+	tl_rword *w;
+	uint16_t nw;
+	uint8_t lang;    /* tl_lang */
+	int32_t concept;
+	const char *text; /* as written in the ruleset */
+} tl_rterm;
+
+#define TL_CONCEPT_VENDOR 0   /* "@vendor" */
+#define TL_CONCEPT_CUSTOMER 1 /* "@customer" */
+#define TL_CONCEPT_FIRST_USER 2
+
+typedef struct tl_concept {
+	const char *name;
+	int defined_terms;
+	int32_t *anc;    /* this concept and every concept that includes it, transitively */
+	uint32_t nanc;
+	int32_t *inc;    /* concepts it includes directly */
+	uint32_t ninc;
+	uint32_t nterms[3]; /* own terms per tl_lang (index 1 nl, 2 en) */
+} tl_concept;
+
+/** ## Contexts */
+typedef struct tl_context_def {
+	const char *tag;
+	int32_t *any;
+	uint32_t nany;
+	int min_mentions;
+	const char *title[3]; /* per tl_lang; may be NULL */
+} tl_context_def;
+
+/** ## Patterns and rules */
+typedef enum { TL_LIST_NONE = 0, TL_LIST_MET = 1, TL_LIST_PARTIAL = 2, TL_LIST_VIOLATED = 3 } tl_list;
+
+typedef enum {
+	TL_PARTY_ANY = 0,
+	TL_PARTY_VENDOR,
+	TL_PARTY_CUSTOMER,
+	TL_PARTY_VENDOR_OR_PASSIVE,
+	TL_PARTY_THIRD
+} tl_party_cond;
+
+#define TL_EXCBIT(k) (1u << (k)) /* tl_exc_kind; TL_EXC_NONE = "none" */
+
+typedef struct tl_qcond {
+	int kind;        /* 0 = no condition, -1 = "none" (no duration stated), else tl_qkind */
+	int has_min, has_max;
+	double min, max; /* hours for durations */
+} tl_qcond;
+
+typedef struct tl_pattern {
+	int32_t *all, *any, *none;
+	uint32_t nall, nany, nnone;
+	uint8_t party;    /* tl_party_cond */
+	uint8_t modmask;  /* bit per tl_modality; 0 = any */
+	uint8_t excmask;  /* TL_EXCBIT per kind; 0 = any */
+	int8_t vague, efforts; /* -1 = no condition, 0 = must be absent, 1 = must be present */
+	int32_t near;     /* 0 = whole scope */
+	uint8_t clause_scope;
+	uint8_t downgrades;
+	uint8_t list;     /* tl_list */
+	int32_t rule;
+	int32_t index;    /* position in its list */
+	uint32_t gidx;    /* position among all patterns of the ruleset */
+	tl_qcond q;
+	const char *why[3];
+} tl_pattern;
+
+typedef enum {
+	TL_RSEV_INFO = 0, TL_RSEV_LOW, TL_RSEV_MEDIUM, TL_RSEV_HIGH, TL_RSEV_CRITICAL
+} tl_rsev;
+
+typedef struct tl_rule {
+	const char *id;
+	const char *area;
+	const char *file;      /* the ruleset file that defines it (for messages) */
+	tl_rsev severity;
+	int applies_always;
+	int32_t *app_any, *app_all, *app_mentions; /* context indexes; concept indexes for mentions */
+	uint32_t napp_any, napp_all, napp_mentions;
+	tl_pattern *pat;       /* met, then partial, then violated */
+	uint32_t npat;
+	int32_t *also;         /* rule indexes of also_met_by */
+	uint32_t nalso;
+	const char *clause;    /* clause library id */
+	const char *reason_missing[3];
+	const cJSON *json;     /* the merged rule object (title, description, references, examples) */
+} tl_rule;
+
+/** ## Frameworks (incorporated terms) */
+typedef enum { TL_COV_FULL = 0, TL_COV_PARTIAL, TL_COV_AGAINST } tl_coverage;
+
+typedef struct tl_fw_entry {
+	int32_t rule;          /* rule index */
+	const char **articles;
+	uint32_t narticles;
+	tl_coverage coverage;
+	const char *confidence, *source;
+	const char *note[3];
+} tl_fw_entry;
+
+typedef struct tl_fwmap {
+	const char *id, *title, *source, *file;
+	tl_fw_entry *e;
+	uint32_t ne;
+} tl_fwmap;
+
+/** ## Clause library */
+typedef struct tl_clause_tpl {
+	const char *id;
+	const char *title[3];
+	const char *text[3];
+	int32_t *topics;       /* concept indexes */
+	uint32_t ntopics;
+	int layer;             /* loader bookkeeping */
+} tl_clause_tpl;
+
+/** ## The ruleset */
+typedef struct tl_index tl_index; /* compile.c */
+
+struct tl_ruleset {
+	tl_arena arena;
+	const char *id, *version, *path;
+	cJSON *title;           /* {"nl","en"} or NULL (owned) */
+	cJSON *trees;           /* array of every parsed file, kept alive for rule metadata */
+	tl_concept *concepts;
+	uint32_t nconcepts;
+	tl_context_def *contexts;
+	uint32_t ncontexts;
+	tl_rule *rules;
+	uint32_t nrules;
+	tl_fwmap *fw;
+	uint32_t nfw;
+	tl_clause_tpl *clauses;
+	uint32_t nclauses;
+	int32_t data_concept, personal_concept, agreement_concept; /* clause_terms, or -1 */
+	tl_rterm *terms;        /* every compiled term */
+	uint32_t nterms;
+	tl_index *index;        /* prefilter */
+	uint32_t npatterns;
+	tl_pattern **trig_all;  /* patterns with no all/any concept: tried everywhere */
+	uint32_t ntrig_all;
+};
+
+/* Loads a ruleset and reports problems to diag (which may be NULL).  path NULL
+ * = the built-in default ruleset.  With diag->out set, every problem is
+ * printed; the return is TL_ERULESET when there was any error. */
+int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *err);
+
+int tl_rules_find(const tl_ruleset *rs, const char *id); /* rule index or -1 */
+int tl_rules_concept(const tl_ruleset *rs, const char *name); /* concept index or -1 */
+int tl_rules_context(const tl_ruleset *rs, const char *tag);  /* context index or -1 */
+const tl_clause_tpl *tl_rules_clause(const tl_ruleset *rs, const char *id);
+const char *tl_rules_severity_name(tl_rsev s);
+int tl_rules_severity_parse(const char *s); /* -1 when unknown */
+const char *tl_list_name(int list);   /* "met", "partial", "violated", "none" */
+/* Picks rule text in a language from a {"nl","en"} object; falls back to the other. */
+const char *tl_rules_text(const cJSON *obj, tl_lang lang);
+
+/* compile.c: one term -> words (NULL, or a message saying what is wrong with
+ * it), and the prefilter over all terms and patterns (called by the loader). */
+struct tl_text;
+const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, const char *text,
+                            int32_t concept, tl_rterm *out);
+int tl_index_build(tl_ruleset *rs);
+void tl_index_free(tl_index *ix);
+/* Finds every concept occurrence in a sentence: calls fn(ud, term, tok_start, tok_end). */
+void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                   void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud);
+/* The same without the index: every term tried at every token (tests). */
+void tl_index_scan_brute(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                         void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud);
+/* The language a sentence's terms are matched in. */
+tl_lang tl_index_lang(const tl_annotated *a, const tl_sentence *s);
+/* Patterns triggered by a concept (NULL-terminated list, or NULL). */
+tl_pattern *const *tl_index_trigger(const tl_ruleset *rs, int32_t concept);
+
+/** ## Matching one document */
+typedef struct tl_occ {
+	int32_t concept;
+	uint32_t tok_start, tok_end;
+	int32_t term;          /* defined term the occurrence came through, or -1 */
+} tl_occ;
+
+typedef struct tl_evidence {
+	int32_t sent;
+	uint8_t list;
+	int32_t pattern;       /* index into the rule's pat */
+	int32_t term;          /* definition relied on, or -1 */
+} tl_evidence;
+
+#define TL_EVIDENCE_MAX 8  /* per list and rule */
+
+typedef struct tl_rule_result {
+	int status;            /* tl_rstatus */
+	int basis_reference;
+	uint32_t count[4];     /* sentences per list */
+	int downgraded;
+	tl_evidence ev[4][TL_EVIDENCE_MAX];
+	uint32_t nev[4];
+	int32_t fw, fw_entry;  /* framework applied, or -1 */
+	int32_t fw_decl;       /* declaration index in the annotation, or -1 */
+	int32_t fw_deviation;  /* 1 when the document deviates from a mapped article */
+	int32_t also_by;       /* rule index that met it through also_met_by, or -1 */
+	int32_t missing_ctx;   /* for not_applicable */
+} tl_rule_result;
+
+typedef enum {
+	TL_RS_MET = 0, TL_RS_PARTIAL, TL_RS_VIOLATED, TL_RS_MISSING, TL_RS_NA
+} tl_rstatus;
+const char *tl_rules_status_name(int st);
+
+typedef struct tl_ctx_state {
+	int set, forced;       /* forced: +1 on, -1 off */
+	int32_t ev[3];         /* sentences */
+	uint32_t nev, mentions;
+} tl_ctx_state;
+
+typedef struct tl_match {
+	const tl_ruleset *rs;
+	const tl_annotated *a;
+	tl_occ *occ;
+	uint32_t *occ_start;   /* per sentence: first occurrence; occ_start[nsent] = nocc */
+	uint32_t nocc, aocc;
+	int32_t **term_concepts; /* per defined term: concepts it joined (-1 terminated) or NULL */
+	tl_ctx_state *ctx;
+	tl_rule_result *res;
+} tl_match;
+
+/* Runs every rule; `force` as in tl_check_options.force_contexts ("tag" on,
+ * "!tag" off).  only_rule >= 0 evaluates that rule alone (self-tests). */
+int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
+                 const char *const *force, int force_all, int only_rule, tl_error *err);
+void tl_match_free(tl_match *m);
+/* 1 when the sentence takes part in rule matching (operative, not a heading). */
+int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
+
+/* contexts.c */
+void tl_contexts_eval(tl_match *m, const char *const *force, int force_all);
+/* frameworks.c: applies declared frameworks to the results (loading is in load.h). */
+void tl_frameworks_apply(tl_match *m);
+
+/* selftest.c: runs the examples; prints failures and "N passed, M failed". */
+typedef struct tl_selftest_stats {
+	int passed, failed;
+} tl_selftest_stats;
+/* The preamble that defines the parties for an example in lang. */
+const char *tl_selftest_preamble(tl_lang lang);
+int tl_rules_selftest(const tl_ruleset *rs, const char *only_rule, tl_lang only_lang, FILE *out,
+                      tl_selftest_stats *stats, tl_error *err);
+
+#endif
