@@ -197,6 +197,9 @@ static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int dept
 	} else if (strcmp(ln, "rPr") == 0) {
 		if (!empty)
 			s->kind_at[depth] = K_PPR_RPR;
+	} else if (strcmp(ln, "numPr") == 0) {
+		if (!empty)
+			s->kind_at[depth] = K_PPR;
 	} else if (strcmp(ln, "pStyle") == 0) {
 		char *v = tl_docx_attr(r, "val");
 		snprintf(c->style, sizeof c->style, "%s", v ? v : "");

@@ -167,6 +167,8 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 	char label[TL_NUMFMT_LABEL_MAX];
 	int bullet = 0, list_level = 0;
 	label[0] = 0;
+	if (c->ilvl == -2)
+		num_id = -1; /* an ilvl outside 0..8 names no level: no number */
 	if (num_id > 0 && tl_docx_numbering_next(&dx->numbering, num_id, ilvl, label, &bullet))
 		list_level = ilvl + 1;
 	if (st && st->r_toc)

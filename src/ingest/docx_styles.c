@@ -88,10 +88,10 @@ static void S_resolve(tl_docx_styles *st, unsigned max_hops)
 				else if (S_heading_name(c->name))
 					outline = S_heading_name(c->name);
 			}
-			if (num < 0 && c->num_id >= 0) {
+			if (num < 0 && c->num_id >= 0)
 				num = c->num_id;
+			if (ilvl < 0 && c->ilvl >= 0)
 				ilvl = c->ilvl;
-			}
 			if (!toc && S_toc_name(c->name))
 				toc = 1;
 			k = c->based_on;

@@ -329,7 +329,7 @@ static const char *S_title(tl_document *doc, const tl_para *p, size_t skip)
 		size_t words = 1, n = strlen(t);
 		for (const char *c = t; *c; c++)
 			words += *c == ' ';
-		if (words > 12 || n > 100 || t[n - 1] == ';' || t[n - 1] == ',')
+		if (words > 12 || n > 100 || strchr(".;,:", t[n - 1]))
 			return NULL;
 	}
 	return tl_doc_str(doc, t);
@@ -401,6 +401,10 @@ int tl_doc_finish(tl_document *doc, tl_error *err)
 				if (st[k].has_label && S_prefix(&st[k].lab, &L)) {
 					level = st[k].level + (L.n - st[k].lab.n);
 					found = 1;
+					/* an unnumbered sub-heading inside that clause stays open */
+					for (int j = k + 1; j < nst; j++)
+						if (!st[j].has_label && st[j].level >= level)
+							level = st[j].level + 1;
 				}
 			if (!found) {
 				level = L.n;
