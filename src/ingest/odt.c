@@ -629,7 +629,7 @@ static int S_start(tl_odt *r, xmlTextReaderPtr x, int *skip)
 	                    (const char *)xmlTextReaderConstLocalName(x));
 	/* the first child of a list item decides whether the item is numbered */
 	int item = r->ctx.item, first = 0;
-	if (item >= 0 && el != E_TRANSPARENT && (size_t)item < r->nlists) {
+	if (item >= 0 && el != E_TRANSPARENT && el != E_NUMBER && (size_t)item < r->nlists) {
 		first = r->lists[item].first_pending;
 		r->lists[item].first_pending = 0;
 	}
