@@ -4,8 +4,11 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "tenderlint.h"
 
 static size_t S_count(const tl_opt_spec *s)
 {
@@ -251,5 +254,60 @@ int tl_opt_double(const tl_opts *o, const char *name, double min, double max, do
 		return tl_opt_usage_error(o->cmd, "--%s: '%s' is not a number from %g to %g", name, s, min,
 		                          max);
 	*out = v;
+	return TL_OPT_OK;
+}
+
+int tl_opt_limits(const tl_opts *o, const char *name, struct tl_limits *lim)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+		int kind; /* 0 size_t, 1 unsigned, 2 double */
+		double max;
+	} fields[] = {
+		{"max_entries", offsetof(tl_limits, max_entries), 0, 1e7},
+		{"max_entry_size", offsetof(tl_limits, max_entry_size), 0, 4294967295.0},
+		{"max_total_size", offsetof(tl_limits, max_total_size), 0, 17179869184.0},
+		{"max_ratio", offsetof(tl_limits, max_ratio), 1, 1e6},
+		{"max_xml_depth", offsetof(tl_limits, max_xml_depth), 1, 256},
+		{"max_text_len", offsetof(tl_limits, max_text_len), 0, 10000000},
+		{"max_doc_text", offsetof(tl_limits, max_doc_text), 0, 4294967295.0},
+		{"max_nodes", offsetof(tl_limits, max_nodes), 0, 1e9},
+		{"max_ref_hops", offsetof(tl_limits, max_ref_hops), 1, 4096},
+		{"time_limit", offsetof(tl_limits, time_limit), 2, 86400},
+	};
+	const tl_opt_value *v = tl_opt_get(o, name);
+	for (size_t i = 0; v && i < v->nvalues; i++) {
+		const char *s = v->values[i], *eq = strchr(s, '=');
+		size_t k = 0, nl = eq ? (size_t)(eq - s) : 0;
+		while (k < sizeof fields / sizeof fields[0] &&
+		       (strlen(fields[k].name) != nl || strncmp(fields[k].name, s, nl) != 0))
+			k++;
+		if (!eq || k == sizeof fields / sizeof fields[0])
+			return tl_opt_usage_error(o->cmd, "--%s: '%s' is not NAME=VALUE with a known limit",
+			                          name, s);
+		char *end;
+		errno = 0;
+		double x = strtod(eq + 1, &end);
+		double mult = 1;
+		if (*end == 'K' || *end == 'k')
+			mult = 1024, end++;
+		else if (*end == 'M' || *end == 'm')
+			mult = 1024.0 * 1024, end++;
+		else if (*end == 'G' || *end == 'g')
+			mult = 1024.0 * 1024 * 1024, end++;
+		x *= mult;
+		if (end == eq + 1 || *end || errno || !isfinite(x) || x <= 0 || x > fields[k].max ||
+		    (fields[k].kind != 2 && x != floor(x)))
+			return tl_opt_usage_error(o->cmd, "--%s: bad value in '%s' (a positive number up to %.0f)",
+			                          name, s, fields[k].max);
+		char *field = (char *)lim + fields[k].off;
+		if (fields[k].kind == 0)
+			*(size_t *)(void *)field = (size_t)x;
+		else if (fields[k].kind == 1)
+			*(unsigned *)(void *)field = (unsigned)x;
+		else
+			*(double *)(void *)field = x;
+	}
 	return TL_OPT_OK;
 }

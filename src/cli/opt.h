@@ -93,4 +93,15 @@ const char *tl_opt_str(const tl_opts *o, const char *name); /* value, else the d
  * value is not a number in range. */
 int tl_opt_double(const tl_opts *o, const char *name, double min, double max, double *out);
 
+/* Applies repeated "--limit NAME=VALUE" values (option `name`, a
+ * TL_OPT_MULTI) to *lim.  NAME is a tl_limits field (max_entries,
+ * max_entry_size, max_total_size, max_ratio, max_xml_depth, max_text_len,
+ * max_doc_text, max_nodes, max_ref_hops, time_limit); sizes take a K, M or
+ * G suffix (KiB, MiB, GiB).  TL_OPT_USAGE (message printed) on a bad value.
+ * Documented in docs/security.md. */
+struct tl_limits;
+int tl_opt_limits(const tl_opts *o, const char *name, struct tl_limits *lim);
+/* The help line for such an option. */
+#define TL_OPT_LIMIT_HELP "override a resource limit, e.g. max_entry_size=64M (docs/security.md)"
+
 #endif

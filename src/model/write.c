@@ -1,0 +1,249 @@
+/* write.c: tl_document_write_text / tl_document_write_json, what
+ * `tenderlint extract` prints (docs/extract-format.md).
+ *
+ * Both stream: one paragraph at a time, so a 200,000-paragraph document
+ * never becomes one big cJSON tree or string. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc.h"
+
+/* ---- text ---- */
+
+static int S_depth(const tl_document *doc, const tl_para *p)
+{
+	if (p->clause < 0 || (size_t)p->clause >= doc->nclause)
+		return 0;
+	const tl_clause *c = &doc->clauses[p->clause];
+	int d = c->level > 0 ? c->level : 1;
+	return c->first_para == p->index ? d - 1 : d;
+}
+
+static void S_flags_text(FILE *out, uint32_t f)
+{
+	if (f & TL_PARA_F_INSERTED)
+		fputs("[ins] ", out);
+	if (f & TL_PARA_F_DELETED)
+		fputs("[del] ", out);
+	if (f & TL_PARA_F_HIDDEN)
+		fputs("[hidden] ", out);
+	if (f & TL_PARA_F_TOC)
+		fputs("[toc] ", out);
+}
+
+static void S_text_para(const tl_document *doc, const tl_para *p, FILE *out)
+{
+	fprintf(out, "%6d  ", p->index);
+	int depth = S_depth(doc, p);
+	for (int i = 0; i < depth && i < 12; i++)
+		fputs("    ", out);
+	switch (p->kind) {
+	case TL_PARA_HEADING:
+		fprintf(out, "#%d ", p->outline > 0 ? p->outline : 1);
+		break;
+	case TL_PARA_CELL:
+		fprintf(out, "[cell %d:%d:%d] ", p->table, p->row, p->col);
+		break;
+	case TL_PARA_TEXTBOX:
+		fputs("[textbox] ", out);
+		break;
+	default:
+		break;
+	}
+	S_flags_text(out, p->flags);
+	/* a typed label is still part of the text */
+	if (p->label && !(p->flags & TL_PARA_F_LABEL_TYPED))
+		fprintf(out, "%s ", p->label);
+	fprintf(out, "%s\n", p->text);
+}
+
+static void S_text_apart(const tl_document *doc, FILE *out, const char *title,
+                         int (*want)(tl_para_kind))
+{
+	int any = 0;
+	for (size_t i = 0; i < doc->npara; i++) {
+		const tl_para *p = &doc->paras[i];
+		if (!want(p->kind))
+			continue;
+		if (!any++)
+			fprintf(out, "\n%s:\n", title);
+		fprintf(out, "%6d  [%s", p->index, tl_para_kind_name(p->kind));
+		if (p->note_id)
+			fprintf(out, " %s", p->note_id);
+		if (p->author)
+			fprintf(out, " by %s", p->author);
+		if (p->ref >= 0 && p->ref_end > p->ref)
+			fprintf(out, " on %d..%d", p->ref, p->ref_end);
+		else if (p->ref >= 0)
+			fprintf(out, " on %d", p->ref);
+		fputs("] ", out);
+		S_flags_text(out, p->flags);
+		if (p->label && !(p->flags & TL_PARA_F_LABEL_TYPED))
+			fprintf(out, "%s ", p->label);
+		fprintf(out, "%s\n", p->text);
+	}
+}
+
+static int S_is_note(tl_para_kind k) { return k == TL_PARA_FOOTNOTE || k == TL_PARA_ENDNOTE; }
+static int S_is_comment(tl_para_kind k) { return k == TL_PARA_COMMENT; }
+static int S_is_hf(tl_para_kind k) { return k == TL_PARA_HEADER || k == TL_PARA_FOOTER; }
+static int S_is_main(tl_para_kind k) { return !S_is_note(k) && !S_is_comment(k) && !S_is_hf(k); }
+
+static void S_revisions_text(const tl_document *doc, FILE *out)
+{
+	const tl_revision_info *r = &doc->rev;
+	fprintf(out, "revisions: %s view", tl_revisions_name(r->view));
+	if (r->pending == 0) {
+		fputs("; no tracked changes\n", out);
+		return;
+	}
+	fprintf(out, "; %d tracked changes (%d insertions, %d deletions, %d moves, %d format changes)",
+	        r->pending, r->insertions, r->deletions, r->moves, r->format_changes);
+	for (int32_t i = 0; i < r->nauthors; i++)
+		fprintf(out, "%s%s", i ? ", " : " by ", r->authors[i]);
+	fputc('\n', out);
+}
+
+int tl_document_write_text(const tl_document *doc, FILE *out)
+{
+	fprintf(out, "document: %s\nformat: %s\n", doc->path, tl_format_name(doc->format));
+	if (doc->title)
+		fprintf(out, "title: %s\n", doc->title);
+	S_revisions_text(doc, out);
+	fprintf(out, "paragraphs: %zu, clauses: %zu\n\n", doc->npara, doc->nclause);
+	for (size_t i = 0; i < doc->npara; i++)
+		if (S_is_main(doc->paras[i].kind))
+			S_text_para(doc, &doc->paras[i], out);
+	S_text_apart(doc, out, "footnotes and endnotes", S_is_note);
+	S_text_apart(doc, out, "comments (not contract text)", S_is_comment);
+	S_text_apart(doc, out, "headers and footers", S_is_hf);
+	return ferror(out) ? TL_EIO : 0;
+}
+
+/* ---- JSON ---- */
+
+static cJSON *S_int_or_null(int32_t v) { return v >= 0 ? cJSON_CreateNumber(v) : cJSON_CreateNull(); }
+static cJSON *S_str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
+
+static int S_print(cJSON *o, FILE *out)
+{
+	if (!o)
+		return TL_ENOMEM;
+	char *s = cJSON_PrintUnformatted(o);
+	cJSON_Delete(o);
+	if (!s)
+		return TL_ENOMEM;
+	fputs(s, out);
+	cJSON_free(s);
+	return 0;
+}
+
+static cJSON *S_flags_json(uint32_t f)
+{
+	static const struct {
+		uint32_t bit;
+		const char *name;
+	} names[] = {{TL_PARA_F_INSERTED, "inserted"}, {TL_PARA_F_DELETED, "deleted"},
+	             {TL_PARA_F_TOC, "toc"},           {TL_PARA_F_LABEL_TYPED, "label_typed"},
+	             {TL_PARA_F_LIST, "list"},         {TL_PARA_F_HIDDEN, "hidden"}};
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < sizeof names / sizeof names[0]; i++)
+		if (f & names[i].bit)
+			cJSON_AddItemToArray(a, cJSON_CreateString(names[i].name));
+	return a;
+}
+
+static cJSON *S_para_json(const tl_para *p)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "index", p->index);
+	cJSON_AddStringToObject(o, "kind", tl_para_kind_name(p->kind));
+	cJSON_AddItemToObject(o, "part", S_str_or_null(p->part));
+	cJSON_AddNumberToObject(o, "part_index", p->part_index);
+	cJSON_AddNumberToObject(o, "outline", p->outline);
+	cJSON_AddNumberToObject(o, "list_level", p->list_level);
+	cJSON_AddItemToObject(o, "label", S_str_or_null(p->label));
+	cJSON_AddItemToObject(o, "style", S_str_or_null(p->style));
+	cJSON_AddStringToObject(o, "text", p->text ? p->text : "");
+	cJSON_AddItemToObject(o, "table", S_int_or_null(p->table));
+	cJSON_AddItemToObject(o, "row", S_int_or_null(p->row));
+	cJSON_AddItemToObject(o, "col", S_int_or_null(p->col));
+	cJSON_AddItemToObject(o, "ref", S_int_or_null(p->ref));
+	cJSON_AddItemToObject(o, "ref_end", S_int_or_null(p->ref_end));
+	cJSON_AddItemToObject(o, "note_id", S_str_or_null(p->note_id));
+	cJSON_AddItemToObject(o, "author", S_str_or_null(p->author));
+	cJSON_AddItemToObject(o, "clause", S_int_or_null(p->clause));
+	cJSON_AddItemToObject(o, "flags", S_flags_json(p->flags));
+	return o;
+}
+
+static cJSON *S_clause_json(const tl_clause *c)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddNumberToObject(o, "index", c->index);
+	cJSON_AddItemToObject(o, "parent", S_int_or_null(c->parent));
+	cJSON_AddNumberToObject(o, "level", c->level);
+	cJSON_AddItemToObject(o, "label", S_str_or_null(c->label));
+	cJSON_AddItemToObject(o, "title", S_str_or_null(c->title));
+	cJSON_AddNumberToObject(o, "first_para", c->first_para);
+	cJSON_AddNumberToObject(o, "last_para", c->last_para);
+	return o;
+}
+
+static cJSON *S_head_json(const tl_document *doc)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!o)
+		return NULL;
+	cJSON_AddStringToObject(o, "path", doc->path);
+	cJSON_AddStringToObject(o, "format", tl_format_name(doc->format));
+	cJSON_AddItemToObject(o, "title", S_str_or_null(doc->title));
+	cJSON *r = cJSON_AddObjectToObject(o, "revisions");
+	if (r) {
+		const tl_revision_info *ri = &doc->rev;
+		cJSON_AddStringToObject(r, "view", tl_revisions_name(ri->view));
+		cJSON_AddNumberToObject(r, "pending", ri->pending);
+		cJSON_AddNumberToObject(r, "insertions", ri->insertions);
+		cJSON_AddNumberToObject(r, "deletions", ri->deletions);
+		cJSON_AddNumberToObject(r, "moves", ri->moves);
+		cJSON_AddNumberToObject(r, "format_changes", ri->format_changes);
+		cJSON *a = cJSON_AddArrayToObject(r, "authors");
+		for (int32_t i = 0; a && i < ri->nauthors; i++)
+			cJSON_AddItemToArray(a, cJSON_CreateString(ri->authors[i]));
+	}
+	return o;
+}
+
+int tl_document_write_json(const tl_document *doc, FILE *out)
+{
+	/* the head object is printed without its closing brace, then the two
+	 * arrays are streamed element by element */
+	cJSON *head = S_head_json(doc);
+	if (!head)
+		return TL_ENOMEM;
+	char *hs = cJSON_PrintUnformatted(head);
+	cJSON_Delete(head);
+	if (!hs)
+		return TL_ENOMEM;
+	size_t hl = strlen(hs);
+	fwrite(hs, 1, hl - 1, out);
+	cJSON_free(hs);
+	fputs(",\"paragraphs\":[", out);
+	for (size_t i = 0; i < doc->npara; i++) {
+		fputs(i ? ",\n" : "\n", out);
+		if (S_print(S_para_json(&doc->paras[i]), out))
+			return TL_ENOMEM;
+	}
+	fputs("\n],\"clauses\":[", out);
+	for (size_t i = 0; i < doc->nclause; i++) {
+		fputs(i ? ",\n" : "\n", out);
+		if (S_print(S_clause_json(&doc->clauses[i]), out))
+			return TL_ENOMEM;
+	}
+	fputs("\n]}\n", out);
+	return ferror(out) ? TL_EIO : 0;
+}
