@@ -11,6 +11,7 @@
 #define TL_ANALYZE_ANNOT_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "tenderlint.h"
 #include "util/arena.h"
@@ -177,5 +178,11 @@ const char *tl_modality_name(tl_modality m);
 const char *tl_role_name(tl_role r);
 const char *tl_exc_kind_name(tl_exc_kind k);
 const char *tl_lang_name(tl_lang l);
+
+/* A readable listing (terms, frameworks, placeholders, each sentence with
+ * its annotation and token marks: @subject !negator ^modal ~negated-scope
+ * {exception (subordinate #term), for debugging and tests. */
+void tl_annot_dump(const tl_annotated *a, FILE *out);
+void tl_annot_dump_sentence(const tl_annotated *a, uint32_t k, FILE *out);
 
 #endif

@@ -1,0 +1,111 @@
+/* annot_int.h: shared by the files of src/analyze that build a
+ * tl_annotated (annotate.c drives; parties.c, definitions.c, polarity.c,
+ * quantities.c, operative.c, frameworks.c each fill their part). */
+#ifndef TL_ANALYZE_ANNOT_INT_H
+#define TL_ANALYZE_ANNOT_INT_H
+
+#include "analyze/annot.h"
+#include "model/doc.h"
+#include "text/text.h"
+
+/* Per-paragraph tokens of the whole paragraph; sentences point into them. */
+typedef struct tl_ann_para {
+	tl_token *tok;
+	uint32_t ntok;
+} tl_ann_para;
+
+typedef struct tl_ann_ctx {
+	tl_annotated *a;
+	tl_text *txt;
+	const tl_para *paras;
+	size_t npara;
+	tl_ann_para *pt;          /* npara entries */
+	/* growable arrays (malloc'd while building, moved to the arena at the end) */
+	tl_sentence *sent;
+	uint32_t asent;
+	tl_term *terms;
+	uint32_t aterms;
+	tl_placeholder *ph;
+	uint32_t aph;
+	tl_framework *fw;
+	uint32_t afw;
+	/* first-word index over terms for token marking */
+	int32_t *term_next;       /* chain: next term with the same first word, -1 */
+	const char **term_word0;  /* folded first word of each term */
+	uint32_t *term_nwords;
+	const char ***term_words;
+	/* polarity scratch */
+	tl_token *wtok;           /* lead-in + unit tokens */
+	int16_t *wscope;          /* per token: 0 main, 1 subordinate, 2+k exception k */
+	uint32_t wcap;
+} tl_ann_ctx;
+
+/* ---- phrase matching on folded tokens ---------------------------------- */
+
+/* Matches a phrase of folded words separated by single spaces at tok[i]:
+ * a word ending in '*' is a prefix; "|" separates alternatives inside a
+ * word ("is|are").  Returns the number of tokens matched, 0 when it does not
+ * match. */
+uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase);
+/* Tries every phrase of a NULL-terminated list; returns the longest match
+ * and sets *which to its index (when which is not NULL). */
+uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
+                       int *which);
+/* 1 when the folded word equals one of the words of the NULL-terminated list. */
+int tl_word_in(const char *fold, const char *const *list);
+
+/* ---- parties (parties.c) ----------------------------------------------- */
+
+/* The role of a usual party name (folded, one or more words). */
+tl_role tl_party_catalog(const char *fold);
+/* A party mention starting at tok[i]: its length in tokens (0 if none) and
+ * its role.  Uses defined terms (tok.term), the catalogue and "we/you". */
+uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                     tl_role *role);
+/* Decides whether "we/us/our" is the vendor (a vendor's own terms). */
+void tl_parties_we_you(tl_ann_ctx *c);
+
+/* ---- definitions (definitions.c) --------------------------------------- */
+
+/* Finds definitions and party aliases in every sentence, fills terms and
+ * flags definition sentences.  0 or TL_ENOMEM. */
+int tl_definitions_find(tl_ann_ctx *c);
+/* Sets tok.term on every token that starts a defined term. 0 or TL_ENOMEM. */
+int tl_definitions_mark(tl_ann_ctx *c);
+
+/* ---- polarity (polarity.c) --------------------------------------------- */
+
+/* Modality, negation, bound party, passive and exceptions of sentence s.
+ * lead/nlead: tokens of a lead-in ("Opdrachtnemer zal:") the unit
+ * continues, or NULL.  prev: the previous unit of the same sentence (for
+ * the subject of a coordinated part), or NULL.  0 or TL_ENOMEM. */
+int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
+                         const tl_sentence *prev);
+/* Token index where a coordinated unit starts inside tok[0..n) (after
+ * "..., but may", "... en mag"), or 0 when the sentence is one unit. */
+uint32_t tl_polarity_split(const tl_token *tok, uint32_t n);
+
+/* ---- quantities (quantities.c) ------------------------------------------ */
+
+/* Durations, money, percentages, counts; vague time and efforts flags.
+ * 0 or TL_ENOMEM. */
+int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s);
+
+/* ---- operative text and placeholders (operative.c) ---------------------- */
+
+/* Fills a->para_operative. 0 or TL_ENOMEM. */
+int tl_operative_paras(tl_ann_ctx *c);
+/* Finds unfilled placeholders in paragraph p. 0 or TL_ENOMEM. */
+int tl_placeholders_para(tl_ann_ctx *c, size_t p);
+
+/* ---- frameworks (frameworks.c) ------------------------------------------ */
+
+/* Framework declarations and "in afwijking van artikel N" deviations. */
+int tl_frameworks_find(tl_ann_ctx *c);
+
+/* ---- helpers (annotate.c) ----------------------------------------------- */
+
+/* The original text of tokens [i, j) of sentence s, in the arena. */
+const char *tl_ann_tok_text(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, uint32_t j);
+
+#endif

@@ -1,0 +1,405 @@
+/* annotate.c: builds the tl_annotated of a document.
+ *
+ * Order: tokens of every paragraph (one ICU word iterator, reused) and the
+ * document's language; operative paragraphs; sentences (ICU sentence
+ * iterator plus abbreviation and ';' rules), their language and stems;
+ * definitions and parties; then per sentence polarity (modality, negation,
+ * bound party, passive, exceptions) and quantities; placeholders;
+ * frameworks.  Every result lives in the annotation's arena. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+/* ---- phrase matching ---------------------------------------------------- */
+
+/* 1 when fold matches the pattern word w[0..wl) (with '|' and '*'). */
+static int S_word_match(const char *fold, const char *w, size_t wl)
+{
+	const char *end = w + wl;
+	while (w < end) {
+		const char *bar = memchr(w, '|', (size_t)(end - w));
+		size_t al = bar ? (size_t)(bar - w) : (size_t)(end - w);
+		if (al > 0 && w[al - 1] == '*') {
+			if (strncmp(fold, w, al - 1) == 0)
+				return 1;
+		} else if (strncmp(fold, w, al) == 0 && fold[al] == '\0') {
+			return 1;
+		}
+		if (!bar)
+			break;
+		w = bar + 1;
+	}
+	return 0;
+}
+
+uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase)
+{
+	uint32_t k = i;
+	const char *p = phrase;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+		if (k >= n || !S_word_match(tok[k].fold, p, wl))
+			return 0;
+		k++;
+		p += wl;
+		if (*p == ' ')
+			p++;
+	}
+	return k - i;
+}
+
+uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
+                       int *which)
+{
+	uint32_t best = 0;
+	if (i >= n)
+		return 0;
+	for (int j = 0; list[j]; j++) {
+		/* cheap first-letter filter */
+		char c0 = list[j][0];
+		if (c0 != '*' && c0 != tok[i].fold[0])
+			continue;
+		uint32_t m = tl_ph_at(tok, n, i, list[j]);
+		if (m > best) {
+			best = m;
+			if (which)
+				*which = j;
+		}
+	}
+	return best;
+}
+
+int tl_word_in(const char *fold, const char *const *list)
+{
+	for (int j = 0; list[j]; j++)
+		if (S_word_match(fold, list[j], strlen(list[j])))
+			return 1;
+	return 0;
+}
+
+/* ---- names -------------------------------------------------------------- */
+
+const char *tl_modality_name(tl_modality m)
+{
+	switch (m) {
+	case TL_MOD_OBLIGATION: return "obligation";
+	case TL_MOD_PERMISSION: return "permission";
+	case TL_MOD_PROHIBITION: return "prohibition";
+	default: return "statement";
+	}
+}
+
+const char *tl_role_name(tl_role r)
+{
+	switch (r) {
+	case TL_ROLE_VENDOR: return "vendor";
+	case TL_ROLE_CUSTOMER: return "customer";
+	case TL_ROLE_BOTH: return "both";
+	case TL_ROLE_THIRD: return "third";
+	default: return "none";
+	}
+}
+
+const char *tl_exc_kind_name(tl_exc_kind k)
+{
+	switch (k) {
+	case TL_EXC_CUSTOMER: return "customer";
+	case TL_EXC_VENDOR: return "vendor";
+	case TL_EXC_LAW: return "law";
+	case TL_EXC_OTHER: return "other";
+	default: return "none";
+	}
+}
+
+const char *tl_lang_name(tl_lang l)
+{
+	return l == TL_LANG_NL ? "nl" : l == TL_LANG_EN ? "en" : "unknown";
+}
+
+const char *tl_ann_tok_text(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, uint32_t j)
+{
+	if (i >= j || j > s->ntok)
+		return tl_arena_strdup(&c->a->arena, "");
+	const char *t = c->paras[s->para].text;
+	return tl_arena_strndup(&c->a->arena, t + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start);
+}
+
+tl_role tl_annot_token_role(const tl_annotated *a, const tl_sentence *s, uint32_t i)
+{
+	if (i >= s->ntok || !(s->tok[i].flags & TL_TOK_PARTY))
+		return TL_ROLE_NONE;
+	/* walk back to the mention's first token */
+	uint32_t j = i;
+	for (;;) {
+		tl_role r;
+		uint32_t m = tl_party_at(a, s->tok, s->ntok, j, &r);
+		if (m && j + m > i)
+			return r;
+		if (j == 0 || !(s->tok[j - 1].flags & TL_TOK_PARTY))
+			return TL_ROLE_NONE;
+		j--;
+	}
+}
+
+/* ---- building ----------------------------------------------------------- */
+
+static tl_sentence *S_new_sentence(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	if (a->nsent == c->asent) {
+		uint32_t n = c->asent ? c->asent * 2 : 1024;
+		tl_sentence *s = realloc(c->sent, (size_t)n * sizeof *s);
+		if (!s)
+			return NULL;
+		c->sent = s;
+		c->asent = n;
+		a->sent = s;
+	}
+	tl_sentence *s = &c->sent[a->nsent++];
+	memset(s, 0, sizeof *s);
+	s->clause = -1;
+	s->subject = -1;
+	return s;
+}
+
+/* Tokens of paragraph p inside [start, end). */
+static void S_slice(const tl_ann_para *pt, uint32_t start, uint32_t end, tl_token **tok, uint32_t *n)
+{
+	uint32_t i = 0;
+	while (i < pt->ntok && pt->tok[i].start < start)
+		i++;
+	uint32_t j = i;
+	while (j < pt->ntok && pt->tok[j].end <= end)
+		j++;
+	*tok = pt->tok ? pt->tok + i : NULL;
+	*n = j - i;
+}
+
+static int S_sentences(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	for (size_t p = 0; p < c->npara; p++) {
+		const tl_para *para = &c->paras[p];
+		a->para_sent[p] = a->nsent;
+		const tl_range *r;
+		uint32_t nr;
+		int rc = tl_text_sentences(c->txt, para->text, para->len, &r, &nr);
+		if (rc)
+			return rc;
+		uint32_t qs = 0;
+		for (uint32_t k = 0; k < nr; k++) {
+			if (!(r[k].flags & TL_RANGE_AFTER_SEMI))
+				qs = r[k].start;
+			uint32_t qe = r[k].end;
+			for (uint32_t m = k + 1; m < nr && (r[m].flags & TL_RANGE_AFTER_SEMI); m++)
+				qe = r[m].end;
+			tl_token *tok;
+			uint32_t ntok;
+			S_slice(&c->pt[p], r[k].start, r[k].end, &tok, &ntok);
+			uint32_t cnl = 0, cen = 0;
+			tl_text_lang_count(tok, ntok, &cnl, &cen);
+			tl_lang lang = (cnl + cen >= 2) ? tl_text_lang_pick(cnl, cen, a->lang) : a->lang;
+			if (lang == TL_LANG_UNKNOWN)
+				lang = TL_LANG_NL;
+			if (tl_text_stem_tokens(c->txt, lang, tok, ntok) != 0)
+				return TL_ENOMEM;
+			/* coordinated units: "X shall not sell the Data, but may use it" */
+			uint32_t from = 0, unit = 0;
+			while (from <= ntok) {
+				uint32_t cut = ntok > from ? tl_polarity_split(tok + from, ntok - from) : 0;
+				uint32_t to = cut ? from + cut : ntok;
+				tl_sentence *s = S_new_sentence(c);
+				if (!s)
+					return TL_ENOMEM;
+				s->para = (int32_t)p;
+				s->clause = para->clause;
+				s->start = from == 0 ? r[k].start : tok[from].start;
+				s->end = to == ntok ? r[k].end : tok[to - 1].end;
+				s->quote_start = qs;
+				s->quote_end = qe;
+				s->lang = lang;
+				s->tok = tok + from;
+				s->ntok = to - from;
+				s->unit = unit++;
+				s->lead_para = (uint32_t)p;
+				if (r[k].flags & TL_RANGE_AFTER_SEMI)
+					s->lead_para = UINT32_MAX; /* resolved by S_polarity */
+				if (para->kind == TL_PARA_HEADING || para->outline > 0)
+					s->flags |= TL_SENT_HEADING;
+				if (!a->para_operative[p])
+					s->flags |= TL_SENT_NONOPERATIVE;
+				if (!cut)
+					break;
+				from = to;
+			}
+		}
+	}
+	a->para_sent[c->npara] = a->nsent;
+	return 0;
+}
+
+/* The lead-in of a list: the tokens up to a final ':' ("Opdrachtnemer zal:"). */
+static int S_lead_of(const tl_sentence *s, const tl_token **lead, uint32_t *nlead)
+{
+	for (uint32_t i = 0; i < s->ntok; i++)
+		if (strcmp(s->tok[i].fold, ":") == 0 && i >= 2) {
+			*lead = s->tok;
+			*nlead = i + 1;
+			return 1;
+		}
+	return 0;
+}
+
+static int S_is_list_para(const tl_para *p)
+{
+	return (p->flags & TL_PARA_F_LIST) || p->list_level > 0;
+}
+
+static int S_polarity(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	const tl_token *plead = NULL; /* lead-in of the list the paragraphs continue */
+	uint32_t nplead = 0, plead_para = 0;
+	for (size_t p = 0; p < c->npara; p++) {
+		const tl_para *para = &c->paras[p];
+		if (!S_is_list_para(para) && para->kind != TL_PARA_CELL)
+			plead = NULL;
+		const tl_token *slead = NULL; /* lead-in inside the paragraph, before ';' items */
+		uint32_t nslead = 0;
+		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++) {
+			tl_sentence *s = &a->sent[k];
+			const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
+			const tl_token *lead = NULL;
+			uint32_t nlead = 0;
+			if (s->lead_para == UINT32_MAX) {
+				s->lead_para = (uint32_t)p;
+				lead = slead;
+				nlead = nslead;
+			} else if (s->unit == 0) {
+				slead = NULL;
+				nslead = 0;
+				if (S_lead_of(s, &slead, &nslead) && nslead == s->ntok)
+					slead = NULL; /* only a lead-in: items follow in other paragraphs */
+			}
+			if (!lead && plead && S_is_list_para(para) && k == a->para_sent[p]) {
+				lead = plead;
+				nlead = nplead;
+				s->lead_para = plead_para;
+			}
+			int rc = tl_polarity_sentence(c, s, lead, nlead, prev);
+			if (rc == 0)
+				rc = tl_quantities_sentence(c, s);
+			if (rc)
+				return rc;
+		}
+		/* a paragraph ending in ':' leads the list items that follow */
+		if (para->len > 0 && para->text[para->len - 1] == ':' &&
+		    a->para_sent[p + 1] > a->para_sent[p]) {
+			const tl_sentence *last = &a->sent[a->para_sent[p + 1] - 1];
+			if (S_lead_of(last, &plead, &nplead))
+				plead_para = (uint32_t)p;
+		}
+	}
+	return 0;
+}
+
+static int S_build(tl_ann_ctx *c, tl_error *err)
+{
+	tl_annotated *a = c->a;
+	int rc = tl_text_open(&c->txt, &a->arena, err);
+	if (rc)
+		return rc;
+	a->npara = c->npara;
+	c->pt = calloc(c->npara ? c->npara : 1, sizeof *c->pt);
+	a->para_operative = tl_arena_calloc(&a->arena, c->npara + 1, 1);
+	a->para_sent = tl_arena_calloc(&a->arena, c->npara + 1, sizeof *a->para_sent);
+	if (!c->pt || !a->para_operative || !a->para_sent)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	uint32_t cnl = 0, cen = 0;
+	for (size_t p = 0; p < c->npara; p++) {
+		rc = tl_text_tokens(c->txt, c->paras[p].text, c->paras[p].len, &c->pt[p].tok,
+		                    &c->pt[p].ntok);
+		if (rc)
+			return tl_error_set(err, rc, "paragraph %zu: cannot segment the text", p);
+		tl_para_kind k = c->paras[p].kind;
+		if (k != TL_PARA_COMMENT && k != TL_PARA_HEADER && k != TL_PARA_FOOTER)
+			tl_text_lang_count(c->pt[p].tok, c->pt[p].ntok, &cnl, &cen);
+	}
+	a->lang = tl_text_lang_pick(cnl, cen, cnl + cen ? TL_LANG_NL : TL_LANG_UNKNOWN);
+	if ((rc = tl_operative_paras(c)) != 0 || (rc = S_sentences(c)) != 0 ||
+	    (rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0)
+		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	tl_parties_we_you(c);
+	if ((rc = S_polarity(c)) != 0)
+		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	for (size_t p = 0; p < c->npara; p++)
+		if ((rc = tl_placeholders_para(c, p)) != 0)
+			return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	if ((rc = tl_frameworks_find(c)) != 0)
+		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	return 0;
+}
+
+/* Moves a malloc'd array into the arena. */
+static void *S_to_arena(tl_arena *ar, void *p, size_t n, size_t size, int *fail)
+{
+	if (!n) {
+		free(p);
+		return NULL;
+	}
+	void *q = tl_arena_alloc(ar, n * size);
+	if (!q) {
+		*fail = 1;
+		free(p);
+		return NULL;
+	}
+	memcpy(q, p, n * size);
+	free(p);
+	return q;
+}
+
+int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err)
+{
+	*out = NULL;
+	tl_annotated *a = calloc(1, sizeof *a);
+	if (!a)
+		return tl_error_set(err, TL_ENOMEM, "out of memory");
+	tl_arena_init(&a->arena, 0);
+	a->doc = doc;
+	tl_ann_ctx c;
+	memset(&c, 0, sizeof c);
+	c.a = a;
+	c.paras = tl_document_paras(doc, &c.npara);
+	int rc = S_build(&c, err);
+	int fail = 0;
+	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
+	a->terms = S_to_arena(&a->arena, c.terms, a->nterms, sizeof *a->terms, &fail);
+	a->ph = S_to_arena(&a->arena, c.ph, a->nph, sizeof *a->ph, &fail);
+	a->fw = S_to_arena(&a->arena, c.fw, a->nfw, sizeof *a->fw, &fail);
+	free(c.term_next);
+	free(c.term_word0);
+	free(c.term_nwords);
+	free(c.term_words);
+	free(c.wtok);
+	free(c.wscope);
+	free(c.pt);
+	tl_text_close(c.txt);
+	if (!rc && fail)
+		rc = tl_error_set(err, TL_ENOMEM, "out of memory");
+	if (rc) {
+		tl_annotated_free(a);
+		return rc;
+	}
+	*out = a;
+	return 0;
+}
+
+void tl_annotated_free(tl_annotated *a)
+{
+	if (!a)
+		return;
+	tl_arena_free(&a->arena);
+	free(a);
+}

@@ -1,0 +1,448 @@
+/* definitions.c: defined terms and party aliases.
+ *
+ * Recognised forms (on folded tokens):
+ *   party aliases   ... (hierna: "Opdrachtnemer"), (hierna te noemen: X), (the "Supplier"),
+ *                   (hereinafter "Provider"), ("Supplier"), hierna te noemen "X"
+ *   definitions     "Telemetry" means ..., "Gegevens": alle gegevens die ..., X shall mean,
+ *                   X betekent, Onder X wordt verstaan: ..., wordt verstaan onder X: ...
+ *   in a Definitions / Begrippen article, a list item or table row "Term: text" or
+ *                   "Term - text", and two-column tables (term | definition).
+ * A party alias gets its role from the catalogue (the alias, else the name
+ * before the parenthesis: "the supplier (the "Acme")"); another term is a
+ * party only when its own name is a party name. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static int S_is_quote(const tl_token *t)
+{
+	return (t->flags & TL_TOK_PUNCT) && (strcmp(t->fold, "\"") == 0 || strcmp(t->fold, "'") == 0);
+}
+
+static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+
+static int S_add_term(tl_ann_ctx *c, const char *term, const char *fold, tl_role role,
+                      const char *name, const char *def, int32_t para, int32_t sent)
+{
+	tl_annotated *a = c->a;
+	if (!fold || !*fold)
+		return 0;
+	for (uint32_t i = 0; i < a->nterms; i++)
+		if (strcmp(a->terms[i].fold, fold) == 0) {
+			tl_term *t = &a->terms[i];
+			if (!t->role && role)
+				t->role = role;
+			if (!t->definition && def)
+				t->definition = def;
+			if (!t->name && name)
+				t->name = name;
+			return 0;
+		}
+	if (a->nterms >= 10000)
+		return 0; /* enough terms for any contract; a hostile file gets no more */
+	if (a->nterms == c->aterms) {
+		uint32_t n = c->aterms ? c->aterms * 2 : 32;
+		tl_term *t = realloc(c->terms, (size_t)n * sizeof *t);
+		if (!t)
+			return TL_ENOMEM;
+		c->terms = t;
+		c->aterms = n;
+		a->terms = t;
+	}
+	tl_term *t = &a->terms[a->nterms++];
+	t->term = term;
+	t->fold = fold;
+	t->role = role;
+	t->name = name;
+	t->definition = def;
+	t->para = para;
+	t->def_sentence = sent;
+	return 0;
+}
+
+/* Folded form of tokens [i, j): folds joined by single spaces. */
+static const char *S_fold_of(tl_ann_ctx *c, const tl_token *tok, uint32_t i, uint32_t j)
+{
+	size_t len = 0;
+	for (uint32_t k = i; k < j; k++)
+		len += strlen(tok[k].fold) + 1;
+	char *o = tl_arena_alloc(&c->a->arena, len + 1);
+	if (!o)
+		return NULL;
+	size_t p = 0;
+	for (uint32_t k = i; k < j; k++) {
+		size_t l = strlen(tok[k].fold);
+		if (p)
+			o[p++] = ' ';
+		memcpy(o + p, tok[k].fold, l);
+		p += l;
+	}
+	o[p] = '\0';
+	return o;
+}
+
+/* Role of a name by the party words in it ("the supplier", "de Gemeente"). */
+static tl_role S_role_in(const tl_token *tok, uint32_t i, uint32_t j)
+{
+	for (uint32_t k = i; k < j; k++) {
+		tl_role r = tl_party_catalog(tok[k].fold);
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER)
+			return r;
+	}
+	return TL_ROLE_NONE;
+}
+
+static const char *const S_intro[] = {
+	"hierna te noemen", "hierna genoemd", "hierna", "verder te noemen", "verder", "hierna ook",
+	"hereinafter referred to as", "hereinafter called", "hereinafter", "hereafter",
+	"referred to as", "the", "de", "het", "together the", "gezamenlijk", "each a", "elk een",
+	NULL};
+
+static int S_det(const char *f)
+{
+	static const char *const det[] = {"de", "het", "een", "the", "a", "an", NULL};
+	return tl_word_in(f, det);
+}
+
+/* "(hierna: "X")" at tok[i] == "(", or "hierna te noemen "X"" without one.
+ * Sets [*ts, *te) to the term's tokens and returns the index after the alias. */
+static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t *ts, uint32_t *te)
+{
+	uint32_t k = i;
+	int paren = S_is(&tok[i], "(");
+	if (paren)
+		k++;
+	int w = -1;
+	uint32_t m = tl_ph_list_at(tok, n, k, S_intro, &w);
+	if (!paren && (m == 0 || w >= 11))
+		return 0; /* without a parenthesis only an explicit "hierna" counts */
+	k += m;
+	if (k < n && (S_is(&tok[k], ":") || S_is(&tok[k], ",")))
+		k++;
+	if (k + 1 < n && m > 0 && w <= 10 && S_det(tok[k].fold) && S_is_quote(&tok[k + 1]))
+		k++; /* (hereinafter: the "Provider") */
+	if (k < n && S_is_quote(&tok[k])) {
+		uint32_t s = ++k;
+		while (k < n && !S_is_quote(&tok[k]) && k - s < 8)
+			k++;
+		if (k >= n || k == s || !S_is_quote(&tok[k]))
+			return 0;
+		*ts = s;
+		*te = k;
+		return k + 1;
+	}
+	if (m == 0 || !paren || w >= 11)
+		return 0; /* "(the Supplier)" without quotes is not an alias */
+	uint32_t s = k;
+	while (k < n && !S_is(&tok[k], ")") && !S_is(&tok[k], ",") && k - s < 6)
+		k++;
+	if (k >= n || k == s || !S_is(&tok[k], ")") || !(tok[s].flags & TL_TOK_CAPITAL))
+		return 0;
+	*ts = s;
+	*te = k;
+	return k + 1;
+}
+
+static int S_in_defs_article(tl_ann_ctx *c, const tl_para *p)
+{
+	size_t nc = 0;
+	const tl_clause *cl = tl_document_clauses(c->a->doc, &nc);
+	for (int32_t k = p->clause, hops = 0; k >= 0 && (size_t)k < nc && hops < 16;
+	     k = cl[k].parent, hops++) {
+		const char *t = cl[k].title;
+		if (!t)
+			continue;
+		size_t fl = 0;
+		const char *f = tl_text_fold(c->txt, t, strlen(t), &fl);
+		if (f && (strstr(f, "definiti") || strstr(f, "begrip") || strstr(f, "interpretation") ||
+		          strstr(f, "meaning of terms")))
+			return 1;
+	}
+	return 0;
+}
+
+static const char *const S_means[] = {
+	"means", "shall mean", "mean", "betekent", "refers to", "has the meaning", "shall have the meaning",
+	"wordt gedefinieerd als", "is defined as", "includes", "omvat", NULL};
+
+/* Text of the sentence after token k (the definition), trimmed of ':'. */
+static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
+{
+	while (k < s->ntok && (S_is(&s->tok[k], ":") || S_is(&s->tok[k], "-")))
+		k++;
+	if (k >= s->ntok)
+		return NULL;
+	const char *t = c->paras[s->para].text;
+	uint32_t end = s->end;
+	/* a definition spans the list items that follow a ';' in the same sentence */
+	if (s->quote_end > end)
+		end = s->quote_end;
+	return tl_arena_strndup(&c->a->arena, t + s->tok[k].start, end - s->tok[k].start);
+}
+
+static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uint32_t te,
+                    uint32_t defk)
+{
+	const char *fold = S_fold_of(c, s->tok, ts, te);
+	const char *term = tl_ann_tok_text(c, s, ts, te);
+	if (!fold || !term)
+		return TL_ENOMEM;
+	s->flags |= TL_SENT_DEFINITION;
+	tl_role role = tl_party_catalog(fold);
+	const char *def = S_rest(c, s, defk);
+	if (!role && def && te - ts <= 2) {
+		/* "Leverancier: de partij die ..." is a party; "Gegevens: alle ..." is not */
+		static const char *const party_def[] = {"de partij", "the party", "the legal entity",
+		                                        "de rechtspersoon", "the entity", NULL};
+		uint32_t k = defk;
+		while (k < s->ntok && (S_is(&s->tok[k], ":") || S_is(&s->tok[k], "-")))
+			k++;
+		if (tl_ph_list_at(s->tok, s->ntok, k, party_def, NULL))
+			role = S_role_in(s->tok, k, s->ntok);
+	}
+	return S_add_term(c, term, fold, role, NULL, def, s->para, (int32_t)si);
+}
+
+static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
+{
+	uint32_t from = 0; /* where the current name starts */
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		const tl_token *t = &s->tok[i];
+		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, ",") || S_is(t, "and") ||
+		    S_is(t, "en") || S_is(t, "between") || S_is(t, "tussen")) {
+			from = i + 1;
+			continue;
+		}
+		uint32_t ts, te;
+		uint32_t after = S_alias_at(s->tok, s->ntok, i, &ts, &te);
+		if (!after)
+			continue;
+		uint32_t ns = from, ne = i;
+		while (ns < ne && S_det(s->tok[ns].fold))
+			ns++;
+		const char *fold = S_fold_of(c, s->tok, ts, te);
+		const char *term = tl_ann_tok_text(c, s, ts, te);
+		const char *name = ne > ns ? tl_ann_tok_text(c, s, from, ne) : NULL;
+		if (!fold || !term)
+			return TL_ENOMEM;
+		tl_role role = tl_party_catalog(fold);
+		if (!role)
+			role = S_role_in(s->tok, ns, ne);
+		s->flags |= TL_SENT_DEFINITION;
+		int rc = S_add_term(c, term, fold, role, name, name, s->para, (int32_t)si);
+		if (rc)
+			return rc;
+		/* the party's own name ("Acme B.V.") is a mention of the party too */
+		if (role && ne > ns && ne - ns <= 6 && (s->tok[ns].flags & TL_TOK_CAPITAL) &&
+		    !tl_party_catalog(S_fold_of(c, s->tok, ns, ne)) &&
+		    !(ne - ns == 1 && tl_party_catalog(s->tok[ns].fold))) {
+			const char *nf = S_fold_of(c, s->tok, ns, ne);
+			rc = S_add_term(c, tl_ann_tok_text(c, s, ns, ne), nf, role, NULL, NULL, s->para,
+			                (int32_t)si);
+			if (rc)
+				return rc;
+		}
+		i = after - 1;
+		from = after;
+	}
+	return 0;
+}
+
+static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
+{
+	const tl_token *tok = s->tok;
+	uint32_t n = s->ntok;
+	if (n < 2)
+		return 0;
+	int rc = S_aliases(c, s, si);
+	if (rc || s->unit > 0)
+		return rc;
+	uint32_t k = 0;
+	/* a typed list label: "a)", "(i)", "1." */
+	if (n > 3 && (S_is(&tok[1], ")") || S_is(&tok[1], ".")) && tok[0].end - tok[0].start <= 3)
+		k = 2;
+	else if (n > 4 && S_is(&tok[0], "(") && S_is(&tok[2], ")"))
+		k = 3;
+	/* "X" means / "X": / "X" - */
+	if (S_is_quote(&tok[k])) {
+		uint32_t e = k + 1;
+		while (e < n && !S_is_quote(&tok[e]) && e - k < 9)
+			e++;
+		if (e < n && e > k + 1 && S_is_quote(&tok[e])) {
+			uint32_t after = e + 1;
+			if (after < n && (S_is(&tok[after], ":") || S_is(&tok[after], "-") ||
+			                  tl_ph_list_at(tok, n, after, S_means, NULL)))
+				return S_define(c, s, si, k + 1, e,
+				                after + (S_is(&tok[after], ":") || S_is(&tok[after], "-")
+				                             ? 1
+				                             : tl_ph_list_at(tok, n, after, S_means, NULL)));
+		}
+		return 0;
+	}
+	/* Onder X wordt verstaan: / In deze overeenkomst wordt verstaan onder X: */
+	if (S_is(&tok[k], "onder")) {
+		uint32_t e = k + 1;
+		while (e < n && !S_is(&tok[e], "wordt") && !S_is(&tok[e], "worden") && e - k < 8)
+			e++;
+		if (e + 1 < n && S_is(&tok[e + 1], "verstaan")) {
+			uint32_t ts = k + 1;
+			while (ts < e && S_det(tok[ts].fold))
+				ts++;
+			if (ts < e)
+				return S_define(c, s, si, ts, e, e + 2);
+		}
+	}
+	for (uint32_t i = k; i + 2 < n && i < k + 8; i++)
+		if (S_is(&tok[i], "wordt") && S_is(&tok[i + 1], "verstaan") && S_is(&tok[i + 2], "onder")) {
+			uint32_t ts = i + 3, e = ts;
+			while (e < n && !S_is(&tok[e], ":") && e - ts < 8)
+				e++;
+			while (ts < e && S_det(tok[ts].fold))
+				ts++;
+			if (e < n && ts < e)
+				return S_define(c, s, si, ts, e, e + 1);
+		}
+	/* Customer Data means ... (capitalised, unquoted) */
+	if (tok[k].flags & TL_TOK_CAPITAL) {
+		for (uint32_t e = k + 1; e < n && e <= k + 5; e++) {
+			if (tok[e].flags & TL_TOK_PUNCT) {
+				if (in_defs && (S_is(&tok[e], ":") || S_is(&tok[e], "-")) && e + 1 < n)
+					return S_define(c, s, si, k, e, e + 1);
+				break;
+			}
+			uint32_t m = tl_ph_list_at(tok, n, e, S_means, NULL);
+			if (m && !(tok[e].flags & TL_TOK_CAPITAL))
+				return S_define(c, s, si, k, e, e + m);
+			if (!(tok[e].flags & TL_TOK_CAPITAL) && !in_defs)
+				break;
+		}
+	}
+	return 0;
+}
+
+/* Two-column tables in a definitions article, or under a "Begrip |
+ * Definitie" header: the first cell is the term, the second its text. */
+static int S_table_rows(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	for (size_t p = 0; p + 1 < c->npara; p++) {
+		const tl_para *t = &c->paras[p], *d = &c->paras[p + 1];
+		if (t->kind != TL_PARA_CELL || d->kind != TL_PARA_CELL || t->table != d->table ||
+		    t->row != d->row || d->col != t->col + 1 || t->col != 0 || t->len == 0 || t->len > 60)
+			continue;
+		if (!S_in_defs_article(c, t))
+			continue;
+		uint32_t s0 = a->para_sent[p], s1 = a->para_sent[p + 1];
+		uint32_t d0 = a->para_sent[p + 1], d1 = a->para_sent[p + 2];
+		if (s1 <= s0 || d1 <= d0)
+			continue;
+		tl_sentence *ts = &a->sent[s0];
+		if (!(ts->tok[0].flags & TL_TOK_CAPITAL))
+			continue;
+		uint32_t te = ts->ntok;
+		while (te > 0 && (ts->tok[te - 1].flags & TL_TOK_PUNCT))
+			te--;
+		if (te == 0 || te > 6)
+			continue;
+		const char *fold = S_fold_of(c, ts->tok, 0, te);
+		const char *term = tl_ann_tok_text(c, ts, 0, te);
+		const char *def = tl_arena_strndup(&a->arena, d->text, d->len);
+		if (!fold || !term || !def)
+			return TL_ENOMEM;
+		ts->flags |= TL_SENT_DEFINITION;
+		for (uint32_t k = d0; k < d1; k++)
+			a->sent[k].flags |= TL_SENT_DEFINITION;
+		int rc = S_add_term(c, term, fold, tl_party_catalog(fold), NULL, def, (int32_t)p, (int32_t)d0);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int tl_definitions_find(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	int32_t last_clause = -2, in_defs = 0;
+	for (uint32_t i = 0; i < a->nsent; i++) {
+		tl_sentence *s = &a->sent[i];
+		const tl_para *p = &c->paras[s->para];
+		if (p->kind == TL_PARA_COMMENT || p->kind == TL_PARA_HEADER || p->kind == TL_PARA_FOOTER)
+			continue;
+		if (p->clause != last_clause) {
+			last_clause = p->clause;
+			in_defs = S_in_defs_article(c, p);
+		}
+		int rc = S_sentence(c, s, i, in_defs && p->kind != TL_PARA_HEADING);
+		if (rc)
+			return rc;
+	}
+	return S_table_rows(c);
+}
+
+int tl_definitions_mark(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	uint32_t nt = a->nterms;
+	if (!nt)
+		return 0;
+	c->term_words = calloc(nt, sizeof *c->term_words);
+	c->term_nwords = calloc(nt, sizeof *c->term_nwords);
+	if (!c->term_words || !c->term_nwords)
+		return TL_ENOMEM;
+	unsigned char first[256] = {0};
+	for (uint32_t t = 0; t < nt; t++) {
+		const char *f = a->terms[t].fold;
+		uint32_t nw = 1;
+		for (const char *p = f; *p; p++)
+			nw += *p == ' ';
+		const char **w = tl_arena_alloc(&a->arena, nw * sizeof *w);
+		char *copy = tl_arena_strdup(&a->arena, f);
+		if (!w || !copy)
+			return TL_ENOMEM;
+		uint32_t k = 0;
+		for (char *p = copy, *q; p; p = q) {
+			q = strchr(p, ' ');
+			if (q)
+				*q++ = '\0';
+			w[k++] = p;
+		}
+		c->term_words[t] = w;
+		c->term_nwords[t] = k;
+		first[(unsigned char)f[0]] = 1;
+	}
+	for (size_t p = 0; p < c->npara; p++) {
+		tl_token *tok = c->pt[p].tok;
+		uint32_t n = c->pt[p].ntok;
+		for (uint32_t i = 0; i < n; i++) {
+			if (!first[(unsigned char)tok[i].fold[0]])
+				continue;
+			int32_t best = -1;
+			uint32_t bestn = 0;
+			for (uint32_t t = 0; t < nt; t++) {
+				uint32_t nw = c->term_nwords[t];
+				if (nw <= bestn || i + nw > n)
+					continue;
+				uint32_t k = 0;
+				for (; k < nw; k++) {
+					const char *tf = tok[i + k].fold, *w = c->term_words[t][k];
+					if (strcmp(tf, w) == 0)
+						continue;
+					/* the last word may be a plural: "Sub-processors", "Leveranciers" */
+					size_t wl = strlen(w);
+					if (k + 1 == nw && strncmp(tf, w, wl) == 0 &&
+					    (strcmp(tf + wl, "s") == 0 || strcmp(tf + wl, "en") == 0 ||
+					     strcmp(tf + wl, "n") == 0))
+						continue;
+					break;
+				}
+				if (k == nw) {
+					best = (int32_t)t;
+					bestn = nw;
+				}
+			}
+			tok[i].term = best;
+		}
+	}
+	return 0;
+}

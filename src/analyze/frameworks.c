@@ -1,0 +1,201 @@
+/* frameworks.c: declared general terms (GIBIT 2023/2020, ARBIT 2018/2022,
+ * the VNG Standaard Verwerkersovereenkomst) and the articles a contract
+ * deviates from.
+ *
+ * A declaration is a positive statement that the terms apply ("Op deze
+ * Overeenkomst zijn de GIBIT 2023 van toepassing", "GIBIT 2020 applies",
+ * "maken deel uit van"); "zijn niet van toepassing" is none.  Deviations:
+ * "in afwijking van artikel N", "by way of derogation from article N",
+ * "notwithstanding article N", "artikel N van de GIBIT is niet van
+ * toepassing", "met uitzondering van artikel N", in a sentence that names
+ * the framework (or its general terms when only one is declared). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static const char *const S_apply[] = {
+	"van toepassing", "toepasselijk", "apply", "applies", "applicable", "maakt|maken deel uit",
+	"form|forms part", "incorporated", "onverkort", "gelden", "geldt", "governed by", "beheerst",
+	NULL};
+
+static const char *const S_deviate[] = {
+	"in afwijking van", "afwijkend van", "by way of derogation from", "in derogation of|from",
+	"notwithstanding", "in deviation from", "deviating from", "met uitzondering van",
+	"with the exception of", "except for|as", NULL};
+
+/* The framework a sentence names, or NULL; `*generic` when it names
+ * general terms without a framework. */
+static const char *S_named(const tl_sentence *s, int *generic)
+{
+	const char *id = NULL;
+	*generic = 0;
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		const char *f = s->tok[i].fold;
+		const char *year = NULL;
+		for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
+			const char *y = s->tok[k].fold;
+			if (!strcmp(y, "2023") || !strcmp(y, "2020") || !strcmp(y, "2018") || !strcmp(y, "2022"))
+				year = y;
+		}
+		if (!strcmp(f, "gibit") || !strcmp(f, "gibit2023") || !strcmp(f, "gibit2020")) {
+			if (!strcmp(f, "gibit2023") || (year && !strcmp(year, "2023")))
+				return "gibit-2023";
+			if (!strcmp(f, "gibit2020") || (year && !strcmp(year, "2020")))
+				return "gibit-2020";
+			id = "gibit";
+		} else if (!strcmp(f, "arbit")) {
+			if (year && !strcmp(year, "2018"))
+				return "arbit-2018";
+			if (year && !strcmp(year, "2022"))
+				return "arbit-2022";
+			id = id ? id : "arbit";
+		} else if (!strcmp(f, "verwerkersovereenkomst") || !strcmp(f, "verwerkersovereenkomsten")) {
+			for (uint32_t k = i > 4 ? i - 4 : 0; k < i + 3 && k < s->ntok; k++)
+				if (!strcmp(s->tok[k].fold, "vng") || !strcmp(s->tok[k].fold, "standaard"))
+					id = id ? id : "vng-vwo";
+		} else if (tl_ph_at(s->tok, s->ntok, i, "vng standard|model data processing agreement")) {
+			id = id ? id : "vng-vwo";
+		} else if (tl_ph_at(s->tok, s->ntok, i, "algemene voorwaarden|inkoopvoorwaarden") ||
+		           tl_ph_at(s->tok, s->ntok, i, "general terms|conditions") ||
+		           !strcmp(f, "inkoopvoorwaarden")) {
+			*generic = 1;
+		}
+	}
+	return id;
+}
+
+static int S_add_fw(tl_ann_ctx *c, const char *id, const tl_sentence *s, uint32_t si)
+{
+	tl_annotated *a = c->a;
+	for (uint32_t i = 0; i < a->nfw; i++) {
+		if (!strcmp(a->fw[i].id, id))
+			return 0;
+		/* "GIBIT" after "GIBIT 2023" names the same terms */
+		if (!strcmp(id, "gibit") && !strncmp(a->fw[i].id, "gibit", 5))
+			return 0;
+		if (!strcmp(id, "arbit") && !strncmp(a->fw[i].id, "arbit", 5))
+			return 0;
+		if (!strcmp(a->fw[i].id, "gibit") && !strncmp(id, "gibit-", 6)) {
+			a->fw[i].id = id; /* the version is known now */
+			return 0;
+		}
+	}
+	if (a->nfw >= 16)
+		return 0;
+	if (a->nfw == c->afw) {
+		uint32_t n = c->afw ? c->afw * 2 : 4;
+		tl_framework *f = realloc(c->fw, (size_t)n * sizeof *f);
+		if (!f)
+			return TL_ENOMEM;
+		c->fw = f;
+		c->afw = n;
+		a->fw = f;
+	}
+	tl_framework *f = &a->fw[a->nfw++];
+	memset(f, 0, sizeof *f);
+	f->id = id;
+	f->para = s->para;
+	f->sentence = (int32_t)si;
+	return 0;
+}
+
+/* Article numbers after "artikel(en)/article(s)/clause(s)/art." from tok[i]. */
+static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framework *fw)
+{
+	static const char *const art[] = {"artikel", "artikelen", "article", "articles", "clause",
+	                                  "clauses", "art", "artt", "section", "sections", NULL};
+	for (; i < s->ntok; i++) {
+		if (!tl_word_in(s->tok[i].fold, art))
+			continue;
+		uint32_t k = i + 1;
+		if (k < s->ntok && !strcmp(s->tok[k].fold, "."))
+			k++;
+		for (; k < s->ntok; k++) {
+			const tl_token *t = &s->tok[k];
+			if (t->flags & TL_TOK_NUMBER) {
+				if (fw->ndev >= 64)
+					return 0;
+				const char **d = tl_arena_alloc(&c->a->arena, (fw->ndev + 1) * sizeof *d);
+				if (!d)
+					return TL_ENOMEM;
+				if (fw->ndev)
+					memcpy(d, fw->deviations, fw->ndev * sizeof *d);
+				const char *num = tl_ann_tok_text(c, s, k, k + 1);
+				if (!num)
+					return TL_ENOMEM;
+				int dup = 0;
+				for (uint32_t x = 0; x < fw->ndev; x++)
+					dup |= !strcmp(fw->deviations[x], num);
+				if (dup)
+					continue;
+				d[fw->ndev++] = num;
+				fw->deviations = d;
+			} else if (!strcmp(t->fold, ",") || !strcmp(t->fold, "en") || !strcmp(t->fold, "and") ||
+			           !strcmp(t->fold, "-") || !strcmp(t->fold, "t/m") || !strcmp(t->fold, "tot")) {
+				continue;
+			} else {
+				break;
+			}
+		}
+		i = k > i ? k - 1 : i;
+	}
+	return 0;
+}
+
+static tl_framework *S_target(tl_annotated *a, const char *id)
+{
+	for (uint32_t i = 0; i < a->nfw; i++)
+		if (!id || !strcmp(a->fw[i].id, id) ||
+		    (!strcmp(id, "gibit") && !strncmp(a->fw[i].id, "gibit", 5)) ||
+		    (!strcmp(id, "arbit") && !strncmp(a->fw[i].id, "arbit", 5)) ||
+		    (!strncmp(id, "gibit-", 6) && !strcmp(a->fw[i].id, "gibit")))
+			return &a->fw[i];
+	return NULL;
+}
+
+int tl_frameworks_find(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	int rc;
+	/* declarations first, so deviations anywhere attach to them */
+	for (uint32_t si = 0; si < a->nsent; si++) {
+		const tl_sentence *s = &a->sent[si];
+		if (!a->para_operative[s->para] || (s->flags & TL_SENT_HEADING))
+			continue;
+		int generic;
+		const char *id = S_named(s, &generic);
+		if (!id)
+			continue;
+		int applies = 0;
+		for (uint32_t i = 0; i < s->ntok && !applies; i++)
+			applies = tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 &&
+			          !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC));
+		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
+			return rc;
+	}
+	if (!a->nfw)
+		return 0;
+	for (uint32_t si = 0; si < a->nsent; si++) {
+		const tl_sentence *s = &a->sent[si];
+		if (!a->para_operative[s->para])
+			continue;
+		int generic;
+		const char *id = S_named(s, &generic);
+		tl_framework *fw = id ? S_target(a, id) : (generic && a->nfw == 1 ? &a->fw[0] : NULL);
+		if (!fw)
+			continue;
+		for (uint32_t i = 0; i < s->ntok; i++) {
+			uint32_t m = tl_ph_list_at(s->tok, s->ntok, i, S_deviate, NULL);
+			if (m) {
+				if ((rc = S_articles(c, s, i + m, fw)) != 0)
+					return rc;
+				break;
+			}
+		}
+		/* "artikel 13 van de GIBIT is niet van toepassing" */
+		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw)) != 0)
+			return rc;
+	}
+	return 0;
+}

@@ -1,0 +1,257 @@
+/* operative.c: operative contract text versus the rest, and unfilled
+ * placeholders.
+ *
+ * Not operative: comments, page headers and footers, table-of-contents
+ * entries, hidden text; sections whose heading names guidance (Toelichting,
+ * Leeswijzer, Inleiding, Explanatory notes, Release notes, Instructies, ...)
+ * up to the next heading of the same or a higher level; instruction blocks
+ * ("[Toelichting: ...]", "VERWIJDER DIT BLOK", "Let op:", "Drafting note");
+ * and a model's explanatory preface before the agreement itself begins
+ * ("DE ONDERGETEKENDEN", "Partijen:", "This Agreement is made ...") when
+ * that preface reads like guidance. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static const char *const S_guidance_titles[] = {
+	"toelichting", "leeswijzer", "inleiding", "introductie", "explanatory note", "explanatory notes",
+	"explanatory memorandum", "release notes", "release note", "instructies", "instructie",
+	"instructions", "guidance", "guidance notes", "handleiding", "gebruiksaanwijzing",
+	"how to use", "about this template", "over dit model", "over deze modelovereenkomst",
+	"versiebeheer", "versiegeschiedenis", "revision history", "document history", "changelog",
+	"wijzigingen ten opzichte van", "inhoudsopgave", "table of contents", "contents", "inhoud",
+	"notes for users", "aanwijzingen", "gebruikersinstructie", NULL};
+
+static const char *const S_instruction_starts[] = {
+	"[ toelichting", "toelichting :", "[ instructie", "instructie :", "let op :", "nb :", "n.b .",
+	"[ noot", "noot :", "verwijder dit|deze", "[ verwijder", "[ delete", "delete this",
+	"note to drafter*", "drafting note", "[ drafting", "guidance :", "[ guidance", "[ optioneel",
+	"[ keuze", "[ note", "note :", "instruction :", "[ instruction", "[ tip", "tip :", NULL};
+
+static const char *const S_agreement_starts[] = {
+	"de ondergetekenden", "ondergetekenden", "partijen :", "de partijen :", "the undersigned",
+	"between :", "this agreement is made|entered", "parties :", "the parties :",
+	"overeenkomst tussen", "agreement between", NULL};
+
+static const char *const S_preface_words[] = {
+	"model", "modelovereenkomst", "template", "toelichting", "leeswijzer", "instructie*",
+	"invullen", "guidance", "instructions", "gebruiker*", "drafting", NULL};
+
+static int S_starts_with(const tl_ann_para *pt, const char *const *list)
+{
+	return pt->ntok && tl_ph_list_at(pt->tok, pt->ntok, 0, list, NULL) > 0;
+}
+
+static int S_is_heading(const tl_para *p)
+{
+	return p->kind == TL_PARA_HEADING || p->outline > 0;
+}
+
+static int S_guidance_heading(const tl_ann_para *pt)
+{
+	/* the title may follow a number: "1. Toelichting", "Bijlage 3 Leeswijzer" */
+	for (uint32_t i = 0; i < pt->ntok && i < 4; i++) {
+		uint32_t m = tl_ph_list_at(pt->tok, pt->ntok, i, S_guidance_titles, NULL);
+		if (m && (i + m == pt->ntok || pt->ntok - (i + m) <= 6))
+			return 1;
+		if (!(pt->tok[i].flags & (TL_TOK_NUMBER | TL_TOK_PUNCT)) &&
+		    strcmp(pt->tok[i].fold, "bijlage") != 0 && strcmp(pt->tok[i].fold, "annex") != 0 &&
+		    strcmp(pt->tok[i].fold, "schedule") != 0 && strcmp(pt->tok[i].fold, "artikel") != 0)
+			break;
+	}
+	return 0;
+}
+
+int tl_operative_paras(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	int32_t guide_level = -1; /* inside a guidance section opened at this outline level */
+	size_t start = 0;          /* first paragraph of the agreement proper */
+	for (size_t p = 0; p < c->npara && p < 400; p++) {
+		if (S_starts_with(&c->pt[p], S_agreement_starts)) {
+			start = p;
+			break;
+		}
+	}
+	if (start > 0 && start * 3 <= c->npara + 6) {
+		int guide = 0;
+		for (size_t p = 0; p < start && !guide; p++)
+			for (uint32_t i = 0; i < c->pt[p].ntok && !guide; i++)
+				guide = tl_word_in(c->pt[p].tok[i].fold, S_preface_words);
+		if (!guide)
+			start = 0;
+	}
+	for (size_t p = 0; p < c->npara; p++) {
+		const tl_para *para = &c->paras[p];
+		int op = 1;
+		if (para->kind == TL_PARA_COMMENT || para->kind == TL_PARA_HEADER ||
+		    para->kind == TL_PARA_FOOTER || (para->flags & (TL_PARA_F_TOC | TL_PARA_F_HIDDEN)))
+			op = 0;
+		if (S_is_heading(para)) {
+			int32_t lvl = para->outline > 0 ? para->outline : 1;
+			if (guide_level >= 0 && lvl <= guide_level)
+				guide_level = -1;
+			if (guide_level < 0 && S_guidance_heading(&c->pt[p]))
+				guide_level = lvl;
+		}
+		if (guide_level >= 0)
+			op = 0;
+		if (p < start)
+			op = 0;
+		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) ||
+		           strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS")))
+			op = 0;
+		a->para_operative[p] = (uint8_t)op;
+	}
+	return 0;
+}
+
+/* ---- placeholders -------------------------------------------------------- */
+
+static int S_add_ph(tl_ann_ctx *c, size_t p, uint32_t s, uint32_t e)
+{
+	tl_annotated *a = c->a;
+	if (a->nph >= 100000)
+		return 0;
+	if (a->nph == c->aph) {
+		uint32_t n = c->aph ? c->aph * 2 : 32;
+		tl_placeholder *ph = realloc(c->ph, (size_t)n * sizeof *ph);
+		if (!ph)
+			return TL_ENOMEM;
+		c->ph = ph;
+		c->aph = n;
+		a->ph = ph;
+	}
+	a->ph[a->nph].para = (int32_t)p;
+	a->ph[a->nph].start = s;
+	a->ph[a->nph].end = e;
+	a->nph++;
+	/* flag the sentences that hold it */
+	for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++)
+		if (a->sent[k].start < e && a->sent[k].end > s)
+			a->sent[k].flags |= TL_SENT_PLACEHOLDER;
+	return 0;
+}
+
+/* 1 when the bracketed text t[0..n) reads like a blank to fill. */
+static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
+{
+	static const char *const hints[] = {
+		"\xe2\x97\x8f", "\xe2\x80\xa2", "\xe2\x80\xa6", "...", "__", "nader", "in te vullen",
+		"invullen", "insert", "enter ", "tbd", "tbc", "n.t.b", "naam", "datum", "name", "date",
+		"bedrag", "amount", "aantal", "number", "p.m", "xx", "optie", "option", "keuze", "select",
+		"kies", "adres", "address", "plaats", "invoegen", "vul ", "fill", NULL};
+	static const char *const instr[] = {"toelichting", "instructie", "noot", "note", "let op",
+	                                    "tip", "drafting", "guidance", NULL};
+	if (n == 0)
+		return 1;
+	size_t fl;
+	const char *f = tl_text_fold(c->txt, t, n, &fl);
+	if (!f)
+		return 0;
+	for (int i = 0; instr[i]; i++)
+		if (strncmp(f, instr[i], strlen(instr[i])) == 0)
+			return 0; /* an instruction block, handled as guidance */
+	int digits_only = 1, space_only = 1;
+	for (size_t i = 0; i < fl; i++) {
+		if (!(f[i] >= '0' && f[i] <= '9') && f[i] != '.' && f[i] != ',' && f[i] != '-')
+			digits_only = 0;
+		if (f[i] != ' ')
+			space_only = 0;
+	}
+	if (space_only)
+		return 1;
+	if (digits_only)
+		return 0; /* "[1]", "[2.3]": references */
+	for (int i = 0; hints[i]; i++)
+		if (strstr(f, hints[i]))
+			return 1;
+	/* "[X]", "[PM]" and all-capital labels "[NAAM LEVERANCIER]" */
+	int upper = 0, lower = 0;
+	for (size_t i = 0; i < n; i++) {
+		upper += t[i] >= 'A' && t[i] <= 'Z';
+		lower += t[i] >= 'a' && t[i] <= 'z';
+	}
+	return (upper >= 1 && lower == 0) || n <= 2;
+}
+
+int tl_placeholders_para(tl_ann_ctx *c, size_t p)
+{
+	const tl_para *para = &c->paras[p];
+	if (para->kind == TL_PARA_COMMENT || (para->flags & TL_PARA_F_TOC))
+		return 0;
+	const char *t = para->text;
+	size_t n = para->len;
+	int rc;
+	for (size_t i = 0; i < n; i++) {
+		char ch = t[i];
+		if (ch == '<' || ch == '[' || (ch == '{' && i + 1 < n && t[i + 1] == '{')) {
+			char close = ch == '<' ? '>' : ch == '[' ? ']' : '}';
+			size_t j = i + 1;
+			while (j < n && j - i <= 120 && t[j] != close && t[j] != ch)
+				j++;
+			if (j < n && t[j] == close && j - i <= 120) {
+				int blank = ch == '<' ? (j > i + 1) : S_blank_text(c, t + i + 1, j - i - 1);
+				if (ch == '{')
+					blank = 1, j += (j + 1 < n && t[j + 1] == '}');
+				if (blank) {
+					if ((rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j + 1)) != 0)
+						return rc;
+					i = j;
+				}
+			}
+			continue;
+		}
+		/* dotted and underscored blanks: "....." "……" "_____" */
+		if (ch == '.' || ch == '_' || (unsigned char)ch == 0xE2) {
+			size_t j = i, dots = 0;
+			while (j < n) {
+				if (t[j] == ch && ch != (char)0xE2) {
+					j++;
+					dots++;
+				} else if (j + 2 < n && (unsigned char)t[j] == 0xE2 &&
+				           (unsigned char)t[j + 1] == 0x80 && (unsigned char)t[j + 2] == 0xA6) {
+					j += 3;
+					dots += 3;
+				} else
+					break;
+			}
+			if (dots >= 4) {
+				if ((rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j)) != 0)
+					return rc;
+			}
+			if (j > i)
+				i = j - 1;
+			continue;
+		}
+		/* words: NAAM_HIER, XX-XX-XXXX, dd-mm-jjjj */
+		if ((ch >= 'A' && ch <= 'Z') || ch == 'x' || ch == 'd') {
+			if (i > 0 && ((t[i - 1] >= 'A' && t[i - 1] <= 'Z') || (t[i - 1] >= 'a' && t[i - 1] <= 'z') ||
+			              (t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '_'))
+				continue;
+			size_t j = i;
+			int under = 0, xs = 0, other = 0, lower = 0;
+			while (j < n && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z') ||
+			                 t[j] == '_' || t[j] == '-' || t[j] == '/' ||
+			                 (t[j] >= '0' && t[j] <= '9'))) {
+				under += t[j] == '_';
+				if (t[j] == 'X' || t[j] == 'x')
+					xs++;
+				else if (t[j] != '-' && t[j] != '/' && t[j] != '_')
+					other++;
+				lower += t[j] >= 'a' && t[j] <= 'z';
+				j++;
+			}
+			size_t wl = j - i;
+			int ph = (under && !lower && wl >= 4) || (xs >= 2 && other == 0 && wl >= 2 && !lower) ||
+			         (xs >= 3 && other == 0) ||
+			         (wl == 10 && (strncmp(t + i, "dd-mm-jjjj", 10) == 0 ||
+			                       strncmp(t + i, "dd-mm-yyyy", 10) == 0));
+			if (ph && (rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j)) != 0)
+				return rc;
+			i = j > i ? j - 1 : i;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,210 @@
+/* parties.c: which side a party word is on.  Defined terms first (the
+ * contract's own "hierna: Leverancier"), then the catalogue of usual names,
+ * so rules speak of roles (vendor, customer) and not of fixed words. */
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+typedef struct {
+	const char *fold;
+	tl_role role;
+} S_name;
+
+/* sorted by fold (byte order) */
+static const S_name S_catalog[] = {
+	{"aanbestedende dienst", TL_ROLE_CUSTOMER},
+	{"aanbieder", TL_ROLE_VENDOR},
+	{"afnemer", TL_ROLE_CUSTOMER},
+	{"authority", TL_ROLE_CUSTOMER},
+	{"autoriteit persoonsgegevens", TL_ROLE_THIRD},
+	{"betrokkene", TL_ROLE_THIRD},
+	{"betrokkenen", TL_ROLE_THIRD},
+	{"both parties", TL_ROLE_BOTH},
+	{"buyer", TL_ROLE_CUSTOMER},
+	{"client", TL_ROLE_CUSTOMER},
+	{"contractant", TL_ROLE_VENDOR},
+	{"contracting authority", TL_ROLE_CUSTOMER},
+	{"contractor", TL_ROLE_VENDOR},
+	{"controller", TL_ROLE_CUSTOMER},
+	{"customer", TL_ROLE_CUSTOMER},
+	{"data processor", TL_ROLE_VENDOR},
+	{"data subject", TL_ROLE_THIRD},
+	{"data subjects", TL_ROLE_THIRD},
+	{"derde", TL_ROLE_THIRD},
+	{"derden", TL_ROLE_THIRD},
+	{"dienstverlener", TL_ROLE_VENDOR},
+	{"each party", TL_ROLE_BOTH},
+	{"either party", TL_ROLE_BOTH},
+	{"elke partij", TL_ROLE_BOTH},
+	{"gemeente", TL_ROLE_CUSTOMER},
+	{"iedere partij", TL_ROLE_BOTH},
+	{"klant", TL_ROLE_CUSTOMER},
+	{"leverancier", TL_ROLE_VENDOR},
+	{"licensee", TL_ROLE_CUSTOMER},
+	{"licensor", TL_ROLE_VENDOR},
+	{"licentiegever", TL_ROLE_VENDOR},
+	{"licentienemer", TL_ROLE_CUSTOMER},
+	{"municipality", TL_ROLE_CUSTOMER},
+	{"neither party", TL_ROLE_BOTH},
+	{"onderaannemer", TL_ROLE_VENDOR},
+	{"opdrachtgever", TL_ROLE_CUSTOMER},
+	{"opdrachtnemer", TL_ROLE_VENDOR},
+	{"parties", TL_ROLE_BOTH},
+	{"partijen", TL_ROLE_BOTH},
+	{"processor", TL_ROLE_VENDOR},
+	{"provider", TL_ROLE_VENDOR},
+	{"service provider", TL_ROLE_VENDOR},
+	{"sub-processor", TL_ROLE_VENDOR},
+	{"sub-verwerker", TL_ROLE_VENDOR},
+	{"subcontractor", TL_ROLE_VENDOR},
+	{"subprocessor", TL_ROLE_VENDOR},
+	{"subverwerker", TL_ROLE_VENDOR},
+	{"supervisory authority", TL_ROLE_THIRD},
+	{"supplier", TL_ROLE_VENDOR},
+	{"third parties", TL_ROLE_THIRD},
+	{"third party", TL_ROLE_THIRD},
+	{"toezichthouder", TL_ROLE_THIRD},
+	{"vendor", TL_ROLE_VENDOR},
+	{"verwerker", TL_ROLE_VENDOR},
+	{"verwerkingsverantwoordelijke", TL_ROLE_CUSTOMER},
+};
+
+static tl_role S_lookup(const char *fold, size_t len)
+{
+	size_t lo = 0, hi = sizeof S_catalog / sizeof *S_catalog;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strncmp(S_catalog[mid].fold, fold, len);
+		if (c == 0 && S_catalog[mid].fold[len] != '\0')
+			c = 1;
+		if (c == 0)
+			return S_catalog[mid].role;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return TL_ROLE_NONE;
+}
+
+/* Catalogue lookup that also accepts plurals and possessives
+ * ("leveranciers", "suppliers", "supplier's", "opdrachtnemers"). */
+static tl_role S_catalog_var(const char *fold)
+{
+	size_t len = strlen(fold);
+	if (len >= 2 && fold[len - 1] == '\'')
+		len--;
+	else if (len >= 3 && fold[len - 2] == '\'' && fold[len - 1] == 's')
+		len -= 2;
+	tl_role r = S_lookup(fold, len);
+	if (r)
+		return r;
+	if (len > 3 && fold[len - 1] == 's' && (r = S_lookup(fold, len - 1)) != 0)
+		return r;
+	if (len > 4 && fold[len - 2] == 'e' && fold[len - 1] == 'n' && (r = S_lookup(fold, len - 2)))
+		return r;
+	return TL_ROLE_NONE;
+}
+
+tl_role tl_party_catalog(const char *fold) { return S_catalog_var(fold); }
+
+tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
+{
+	if (!fold)
+		return TL_ROLE_NONE;
+	size_t len = strlen(fold);
+	size_t base = len;
+	if (len >= 3 && fold[len - 2] == '\'' && fold[len - 1] == 's')
+		base = len - 2;
+	for (uint32_t i = 0; a && i < a->nterms; i++) {
+		const char *t = a->terms[i].fold;
+		if (t && strlen(t) == base && strncmp(t, fold, base) == 0)
+			return a->terms[i].role; /* a defined non-party term stays NONE */
+	}
+	if (a && (a->flags & TL_ANNOT_WE_VENDOR)) {
+		static const char *const we[] = {"we", "us", "our", "ours", NULL};
+		static const char *const you[] = {"you", "your", "yours", NULL};
+		if (tl_word_in(fold, we))
+			return TL_ROLE_VENDOR;
+		if (tl_word_in(fold, you))
+			return TL_ROLE_CUSTOMER;
+	}
+	return S_catalog_var(fold);
+}
+
+uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                     tl_role *role)
+{
+	*role = TL_ROLE_NONE;
+	if (i >= n || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+		return 0;
+	if (tok[i].term >= 0 && a && (uint32_t)tok[i].term < a->nterms) {
+		const tl_term *t = &a->terms[tok[i].term];
+		if (t->role == TL_ROLE_NONE)
+			return 0; /* "Customer Data" is data, not the customer */
+		uint32_t words = 1;
+		for (const char *p = t->fold; *p; p++)
+			words += *p == ' ';
+		*role = t->role;
+		return words <= n - i ? words : n - i;
+	}
+	/* two-word names: "third party", "each party", "service provider" */
+	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT)) {
+		char buf[96];
+		int k = snprintf(buf, sizeof buf, "%s %s", tok[i].fold, tok[i + 1].fold);
+		if (k > 0 && (size_t)k < sizeof buf) {
+			tl_role r = S_catalog_var(buf);
+			if (r) {
+				*role = r;
+				return 2;
+			}
+		}
+	}
+	/* "sub-processor", "sub-verwerker" arrive as three tokens */
+	if (i + 2 < n && strcmp(tok[i].fold, "sub") == 0 && strcmp(tok[i + 1].fold, "-") == 0) {
+		tl_role r = S_catalog_var(tok[i + 2].fold);
+		if (r) {
+			*role = r;
+			return 3;
+		}
+	}
+	const char *f = tok[i].fold;
+	size_t fl = strlen(f);
+	tl_role r;
+	if (fl >= 2 && (f[fl - 1] == '\'' || (f[fl - 2] == '\'' && f[fl - 1] == 's')))
+		r = tl_annot_role_of(a, f); /* a possessive of a defined term: "Supplier's" */
+	else if (a && (a->flags & TL_ANNOT_WE_VENDOR))
+		r = tl_annot_role_of(a, f);
+	else
+		r = S_catalog_var(f);
+	/* "Party" alone is either side; "party" in "third party" was caught above */
+	if (r == TL_ROLE_NONE && (strcmp(tok[i].fold, "partij") == 0 || strcmp(tok[i].fold, "party") == 0))
+		r = TL_ROLE_BOTH;
+	if (r) {
+		*role = r;
+		return 1;
+	}
+	return 0;
+}
+
+/* A vendor's own terms speak of "we" and "you": when the document uses
+ * both often and defines neither side otherwise, "we" is the vendor. */
+void tl_parties_we_you(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	if (a->lang != TL_LANG_EN)
+		return;
+	static const char *const we[] = {"we", "us", "our", NULL};
+	static const char *const you[] = {"you", "your", NULL};
+	uint32_t nwe = 0, nyou = 0;
+	for (size_t p = 0; p < c->npara; p++)
+		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
+			const char *f = c->pt[p].tok[i].fold;
+			if (f[0] == 'w' || f[0] == 'u' || f[0] == 'o')
+				nwe += (uint32_t)tl_word_in(f, we);
+			else if (f[0] == 'y')
+				nyou += (uint32_t)tl_word_in(f, you);
+		}
+	if (nwe >= 2 && nyou >= 2)
+		a->flags |= TL_ANNOT_WE_VENDOR;
+}

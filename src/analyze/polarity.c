@@ -1,0 +1,654 @@
+/* polarity.c: per sentence unit, the modality of the main predicate after
+ * negation, the party it binds, passive voice and exceptions.
+ *
+ * 1. Scopes: exception clauses (unless, tenzij, behoudens, ...) and
+ *    subordinate clauses (if, that, indien, dat, die, ...) run to the next
+ *    comma or semicolon; what they contain does not flip the main predicate
+ *    ("... tenzij Opdrachtgever niet instemt").
+ * 2. Subject: the first party mention of the main clause that is not the
+ *    object of a preposition (this also finds the Dutch inverted subject:
+ *    "Na afloop zal Opdrachtnemer ..."); passive voice binds the agent
+ *    ("door Opdrachtnemer", "by the Supplier") or nobody.
+ * 3. Cue: the first modal cue of the main clause (shall, mag, is entitled,
+ *    is verboden, ...); "shall be entitled" takes the later lexical cue; with
+ *    no cue, a present indicative with a party subject or in the passive is
+ *    an obligation ("Opdrachtnemer verstrekt ...").
+ * 4. Negators of the main clause (niet, geen, nooit, not, no, never,
+ *    nothing, neither/nor counted once; not in "no later than", "not
+ *    limited to", "al dan niet") flip the cue: obligation -> prohibition,
+ *    permission -> prohibition, prohibition -> permission; an even count
+ *    cancels out.  "is not required to" (negation before a lexical
+ *    obligation) is no obligation at all: a statement.
+ * 5. "ensure that ... not" (zorgt ervoor dat ... geen) is a prohibition. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSURE, C_PREVENT };
+
+typedef struct {
+	const char *ph;
+	int kind;
+} S_cue;
+
+static const S_cue S_cues[] = {
+	/* obligations: auxiliaries */
+	{"shall", C_AUX}, {"must", C_AUX}, {"will", C_AUX}, {"won't", C_AUX}, {"shan't", C_AUX},
+	{"mustn't", C_AUX}, {"has to", C_AUX}, {"have to", C_AUX}, {"zal", C_AUX}, {"zullen", C_AUX},
+	{"moet", C_AUX}, {"moeten", C_AUX}, {"dient", C_AUX}, {"dienen", C_AUX},
+	/* obligations: lexical */
+	{"is|are|be required to", C_OBL_LEX}, {"is|are|be obliged to", C_OBL_LEX},
+	{"is|are|be obligated to", C_OBL_LEX}, {"is|are|be bound to", C_OBL_LEX},
+	{"undertake|undertakes", C_OBL_LEX}, {"agree|agrees to", C_OBL_LEX},
+	{"is|are|be responsible for", C_OBL_LEX}, {"commit|commits to", C_OBL_LEX},
+	{"is|zijn verplicht", C_OBL_LEX}, {"verplicht zich", C_OBL_LEX},
+	{"verplichten zich", C_OBL_LEX}, {"verbindt zich", C_OBL_LEX}, {"verbinden zich", C_OBL_LEX},
+	{"is|zijn gehouden", C_OBL_LEX}, {"draagt|dragen zorg", C_ENSURE},
+	{"draagt|dragen er zorg", C_ENSURE}, {"zorg dragen", C_ENSURE}, {"zorgt|zorgen ervoor", C_ENSURE},
+	{"zorgt|zorgen er voor", C_ENSURE}, {"staat|staan ervoor in", C_ENSURE},
+	{"staat|staan er voor in", C_ENSURE}, {"staat|staan in voor", C_ENSURE},
+	{"ensure|ensures", C_ENSURE}, {"guarantee|guarantees", C_ENSURE},
+	{"warrant|warrants", C_ENSURE}, {"garandeert|garanderen", C_ENSURE},
+	{"waarborgt|waarborgen", C_ENSURE},
+	{"hoeft|hoeven", C_NEED}, {"need|needs not", C_NEED},
+	/* permissions */
+	{"may", C_PERM}, {"can", C_PERM}, {"cannot", C_PERM}, {"can't", C_PERM}, {"might", C_PERM},
+	{"mag", C_PERM}, {"mogen", C_PERM}, {"kan", C_PERM}, {"kunnen", C_PERM},
+	{"entitled", C_PERM_LEX}, {"permitted", C_PERM_LEX}, {"allowed", C_PERM_LEX},
+	{"authorised|authorized", C_PERM_LEX}, {"free to", C_PERM_LEX},
+	{"the right to", C_PERM_LEX}, {"reserves|reserve the right", C_PERM_LEX},
+	{"gerechtigd", C_PERM_LEX}, {"bevoegd", C_PERM_LEX}, {"toegestaan", C_PERM_LEX},
+	{"het recht om|tot|voor", C_PERM_LEX}, {"behoudt|behouden zich het recht", C_PERM_LEX},
+	{"vrij om", C_PERM_LEX}, {"vrij", C_PERM_LEX},
+	/* prohibitions */
+	{"prohibited", C_PROH}, {"forbidden", C_PROH}, {"verboden", C_PROH},
+	{"refrain|refrains", C_PROH}, {"onthoudt|onthouden zich", C_PROH}, {"zich onthouden", C_PROH},
+	{"prohibit|prohibits", C_PROH}, {"verbiedt|verbieden", C_PROH},
+	{"prevent|prevents|preclude|precludes", C_PREVENT}, {"belet|beletten", C_PREVENT},
+	{"verhindert|verhinderen|staat|staan in de weg", C_PREVENT},
+	{"onbevoegd", C_PERM_LEX},
+	{NULL, 0}};
+
+static const char *const S_exc_markers[] = {
+	"unless", "except", "excepting", "other than", "save as|where|for|that|with|to|in",
+	"subject to", "with the exception of", "only with", "with the prior|customer's|controller's",
+	"with prior", "without the prior|customer's|controller's|consent|approval|written|express",
+	"without prior|consent|approval|written|express", "tenzij", "behoudens", "met uitzondering van",
+	"voor zover", "voorzover", "uitgezonderd", "anders dan", "behalve", "na voorafgaande",
+	"met voorafgaande", "zonder voorafgaande|toestemming|schriftelijke|uitdrukkelijke",
+	"zonder de voorafgaande|toestemming|schriftelijke|uitdrukkelijke", "uitsluitend met|na",
+	"alleen met|na", "slechts met|na",
+	/* discretion without a marker empties a clause just as well */
+	"at its|their|the sole|absolute|own discretion", "at its|their discretion",
+	"at the discretion", "in its|their sole|absolute discretion", "as it sees fit",
+	"naar eigen inzicht|oordeel|goeddunken", "naar zijn|haar eigen inzicht|oordeel|goeddunken",
+	NULL};
+
+static const char *const S_sub_mid[] = {
+	"if", "when", "whenever", "where", "wherever", "whereas", "that", "which", "who", "whom",
+	"whose", "because", "although", "though", "provided", "insofar", "indien", "wanneer", "dat",
+	"die", "welke", "waarin", "waarbij", "waarmee", "waardoor", "waarvan", "waarop", "waarvoor",
+	"omdat", "zodat", "nadat", "voordat", "totdat", "hoewel", "mits", "zodra", "doordat", "terwijl",
+	"ingeval", "so that", "in order that", NULL};
+
+static const char *const S_sub_start[] = {
+	"als", "after", "before", "until", "since", "once", "in geval", "in het geval", "in the event",
+	"voor het geval", "na", "zolang", "as long as", "so long as", "in case", "upon", "following",
+	"bij", "ingeval", NULL};
+
+static const char *const S_negators[] = {
+	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "not", "no", "never", "nothing", "none",
+	"neither", "nor", "cannot", "*n't", NULL};
+
+static const char *const S_not_neg[] = {
+	"not only", "niet alleen", "no|not later than", "niet later dan", "no|not more than",
+	"niet meer dan", "no|not less than", "niet minder dan", "not exceeding", "not to exceed",
+	"niet langer dan", "no longer than", "not limited to", "niet beperkt tot", "niet -",
+	"no .", "geen -", NULL};
+
+static const char *const S_preps[] = {
+	"of", "to", "by", "for", "with", "from", "on", "upon", "at", "against", "towards", "between",
+	"about", "under", "behalf", "than", "van", "aan", "door", "voor", "met", "bij", "namens",
+	"jegens", "tegen", "tussen", "tot", "naar", "over", "onder", "uit", "om", "op", "dan", "via",
+	"into", "binnen", "within", NULL};
+
+static const char *const S_dets[] = {
+	"the", "a", "an", "its", "his", "her", "their", "any", "each", "every", "all", "both", "de",
+	"het", "een", "zijn", "haar", "hun", "elke", "iedere", "ieder", "alle", "beide", "this", "deze",
+	"dit", "such", "relevant", "betreffende", "desbetreffende", NULL};
+
+static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+
+static int S_clause_end(const tl_token *t)
+{
+	return S_is(t, ",") || S_is(t, ";") || S_is(t, ":");
+}
+
+static int S_grow(tl_ann_ctx *c, uint32_t n)
+{
+	if (n <= c->wcap)
+		return 0;
+	uint32_t cap = n + 64;
+	tl_token *t = realloc(c->wtok, (size_t)cap * sizeof *t);
+	if (!t)
+		return TL_ENOMEM;
+	c->wtok = t;
+	int16_t *s = realloc(c->wscope, (size_t)cap * sizeof *s);
+	if (!s)
+		return TL_ENOMEM;
+	c->wscope = s;
+	c->wcap = cap;
+	return 0;
+}
+
+/* 1 when tok[i] starts a negator that counts. */
+static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	if (!(tok[i].fold[0] >= 'a' && tok[i].fold[0] <= 'z'))
+		return 0;
+	if (!tl_word_in(tok[i].fold, S_negators))
+		return 0;
+	if (tl_ph_list_at(tok, n, i, S_not_neg, NULL))
+		return 0;
+	if (i > 1 && tl_ph_at(tok, n, i - 2, "al dan niet"))
+		return 0;
+	if (i > 1 && tl_ph_at(tok, n, i - 2, "whether or not"))
+		return 0;
+	if (i > 0 && tl_ph_at(tok, n, i - 1, "but not"))
+		return 0; /* "including but not limited to" caught above; "but not" joins a list */
+	return 1;
+}
+
+/* Marks exception and subordinate scopes in c->wscope; returns the number
+ * of exceptions. */
+static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
+{
+	int16_t *sc = c->wscope;
+	uint32_t nexc = 0;
+	for (uint32_t i = 0; i < n; i++)
+		sc[i] = 0;
+	uint32_t clause_start = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (S_clause_end(&tok[i]) || S_is(&tok[i], "(")) {
+			clause_start = i + 1;
+			continue;
+		}
+		if (sc[i] != 0 && sc[i] != 1)
+			continue;
+		uint32_t m = tl_ph_list_at(tok, n, i, S_exc_markers, NULL);
+		int16_t val;
+		if (m) {
+			if (nexc >= 30000)
+				continue;
+			val = (int16_t)(2 + nexc++);
+		} else if (sc[i] == 0 &&
+		           ((i > clause_start && tl_ph_list_at(tok, n, i, S_sub_mid, NULL)) ||
+		            (i == clause_start && i + 1 < n &&
+		             (tl_ph_list_at(tok, n, i, S_sub_mid, NULL) ||
+		              tl_ph_list_at(tok, n, i, S_sub_start, NULL))))) {
+			/* "Dat recht", "Die gegevens" at the start are demonstratives */
+			if (i == clause_start && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") ||
+			                          S_is(&tok[i], "that")))
+				continue;
+			if (i == 0 && !tl_ph_list_at(tok, n, i, S_sub_mid, NULL)) {
+				/* a leading phrase ("Na afloop", "Upon request") is a clause only when a
+				 * comma closes it */
+				uint32_t k = i;
+				while (k < n && !S_clause_end(&tok[k]))
+					k++;
+				if (k >= n || !S_is(&tok[k], ","))
+					continue;
+			}
+			val = 1;
+		} else {
+			continue;
+		}
+		uint32_t k = i;
+		int depth = 0;
+		for (; k < n; k++) {
+			if (S_is(&tok[k], "("))
+				depth++;
+			else if (S_is(&tok[k], ")")) {
+				if (depth == 0)
+					break;
+				depth--;
+			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i)
+				break;
+			if (k > i && val >= 2 && tl_ph_list_at(tok, n, k, S_exc_markers, NULL))
+				break; /* "except ..., unless ..." are two exceptions */
+			sc[k] = val;
+		}
+		i = k > i ? k - 1 : i;
+	}
+	return nexc;
+}
+
+static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                         uint32_t *len)
+{
+	tl_role r;
+	*len = tl_party_at(a, tok, n, i, &r);
+	return *len ? r : TL_ROLE_NONE;
+}
+
+/* 1 when the mention at i is the object of a preposition or an adjective. */
+static int S_after_prep(const tl_token *tok, uint32_t i)
+{
+	uint32_t k = i;
+	while (k > 0 && tl_word_in(tok[k - 1].fold, S_dets))
+		k--;
+	return k > 0 && tl_word_in(tok[k - 1].fold, S_preps);
+}
+
+static int S_participle_en(const char *f)
+{
+	static const char *const irr[] = {
+		"sold", "made", "kept", "held", "given", "taken", "done", "shown", "known", "sent", "lent",
+		"spent", "built", "brought", "bought", "written", "paid", "told", "found", "put", "set",
+		"hidden", "borne", "drawn", "undertaken", "lost", "stolen", "chosen", "seen", "left",
+		"broken", "cut", "read", "met", "laid", "struck", "understood", "withheld", NULL};
+	static const char *const not_pass[] = {
+		"entitled", "required", "permitted", "allowed", "obliged", "obligated", "prohibited",
+		"forbidden", "authorised", "authorized", "bound", "interested", "concerned", "satisfied",
+		"qualified", "experienced", "dedicated", "limited", "based", "located", "established",
+		"incorporated", "registered", "need", "needed", NULL};
+	size_t l = strlen(f);
+	if (tl_word_in(f, not_pass))
+		return 0;
+	return (l > 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
+}
+
+typedef struct {
+	int passive, present;
+	uint32_t agent; /* token index of the agent mention, or UINT32_MAX */
+	tl_role agent_role;
+} S_voice;
+
+static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
+                      tl_lang lang, S_voice *v)
+{
+	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
+	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+	static const char *const adv[] = {"not", "no", "only", "also", "promptly", "immediately",
+	                                  "securely", "fully", "always", "never", "further", "be",
+	                                  "been", "properly", "solely", "exclusively", "duly", NULL};
+	memset(v, 0, sizeof *v);
+	v->agent = UINT32_MAX;
+	for (uint32_t i = 0; i < n && !v->passive; i++) {
+		if (sc[i] != 0)
+			continue;
+		const char *f = tok[i].fold;
+		if (lang != TL_LANG_EN && tl_word_in(f, nl_aux)) {
+			if (i + 1 < n && (S_is(&tok[i + 1], "geacht") || S_is(&tok[i + 1], "verstaan")))
+				continue;
+			v->passive = 1;
+			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
+		} else if (lang != TL_LANG_NL && tl_word_in(f, en_be)) {
+			uint32_t k = i + 1;
+			while (k < n && k < i + 4 && tl_word_in(tok[k].fold, adv))
+				k++;
+			if (k < n && S_participle_en(tok[k].fold)) {
+				v->passive = 1;
+				v->present = !(S_is(&tok[i], "was") || S_is(&tok[i], "were"));
+			}
+		}
+	}
+	if (!v->passive)
+		return;
+	for (uint32_t i = 0; i + 1 < n; i++) {
+		if (sc[i] != 0 || !(S_is(&tok[i], "by") || S_is(&tok[i], "door")))
+			continue;
+		uint32_t k = i + 1;
+		if (tl_ph_at(tok, n, k, "or on behalf of"))
+			k += 4;
+		while (k < n && tl_word_in(tok[k].fold, S_dets))
+			k++;
+		uint32_t len;
+		tl_role r = S_mention(a, tok, n, k, &len);
+		if (r) {
+			v->agent = k;
+			v->agent_role = r;
+			return;
+		}
+	}
+}
+
+/* Exception kind from the words of its scope; `bound` is the main subject's role. */
+static tl_exc_kind S_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
+                              uint32_t e, tl_role bound)
+{
+	static const char *const discretion[] = {
+		"discretion", "inzicht", "goeddunken", "oordeelt", "oordelen", "deems", "deem", "considers",
+		"consider", "believes", "determines", "decides", "beslist", "bepaalt", "fit", NULL};
+	static const char *const disc_ph[] = {
+		"eigen oordeel", "nodig|noodzakelijk|wenselijk|geboden|gewenst acht|vindt",
+		"in its opinion|judgement|judgment|view", "sees|see fit", "as it sees", NULL};
+	static const char *const law[] = {
+		"law", "laws", "legal*", "statutory", "wet", "wetten", "wettelijk*", "wetgeving", "court",
+		"courts", "rechter*", "gerechtelijk*", "regulat*", "regelgeving", "subpoena", "dwingend*",
+		"mandatory", "vonnis", "toezichthouder", "justitie", "politie", "police", NULL};
+	static const char *const law_ph[] = {"bevoegde|competent|supervisory|public authority|authorities|autoriteit|instantie",
+	                                     "overheidsinstantie", NULL};
+	static const char *const consent[] = {
+		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
+		"agree*", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
+		"verzoek", "akkoord", "instem*", "toestaat", "toegestemd", "machtiging", "verzocht",
+		"aangeeft", NULL};
+	tl_role actor = TL_ROLE_NONE;
+	int disc = 0, lw = 0, cons = 0, pron = 0;
+	for (uint32_t i = s; i < e; i++) {
+		const char *f = tok[i].fold;
+		uint32_t len;
+		tl_role r = actor ? TL_ROLE_NONE : S_mention(a, tok, n, i, &len);
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER)
+			actor = r;
+		if (tl_word_in(f, discretion) || tl_ph_list_at(tok, n, i, disc_ph, NULL))
+			disc = 1;
+		if (tl_word_in(f, law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
+			lw = 1;
+		if (tl_word_in(f, consent))
+			cons = 1;
+		if (S_is(&tok[i], "it") || S_is(&tok[i], "its") || S_is(&tok[i], "zij") ||
+		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
+			pron = 1;
+	}
+	if (!actor && (pron || disc))
+		actor = bound;
+	if (disc && actor == TL_ROLE_VENDOR)
+		return TL_EXC_VENDOR;
+	if (disc && actor == TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	if (lw)
+		return TL_EXC_LAW;
+	if (cons && actor == TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	if (cons && actor == TL_ROLE_VENDOR)
+		return TL_EXC_VENDOR;
+	if (cons && bound != TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	return TL_EXC_OTHER;
+}
+
+uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
+{
+	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
+	                                  "kan", "dient", "mogen", "zullen", "moeten", "kunnen", NULL};
+	static const char *const but[] = {"but", "maar", "doch", "however", "whereas", "yet", NULL};
+	static const char *const conj[] = {"and", "or", "en", "of", NULL};
+	for (uint32_t i = 3; i + 2 < n; i++) {
+		const char *f = tok[i].fold;
+		if (f[0] < 'a' || f[0] > 'z')
+			continue;
+		if (tl_word_in(f, but) && S_is(&tok[i - 1], ",")) {
+			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
+				if (tl_word_in(tok[k].fold, aux))
+					return i;
+		} else if (tl_word_in(f, conj) && tl_word_in(tok[i + 1].fold, aux)) {
+			return i;
+		}
+	}
+	return 0;
+}
+
+static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i)
+{
+	int16_t v = sc[i];
+	for (uint32_t k = i; k < n && sc[k] == v; k++)
+		tok[k].flags |= TL_TOK_NEG_SCOPE;
+}
+
+int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
+                         const tl_sentence *prev)
+{
+	const tl_annotated *a = c->a;
+	uint32_t off = lead ? nlead : 0, n = off + s->ntok;
+	if (S_grow(c, n + 1) != 0)
+		return TL_ENOMEM;
+	tl_token *tok = c->wtok;
+	if (off)
+		memcpy(tok, lead, off * sizeof *tok);
+	if (s->ntok)
+		memcpy(tok + off, s->tok, s->ntok * sizeof *tok);
+	for (uint32_t i = 0; i < n; i++)
+		tok[i].flags &= ~(TL_TOK_NEGATOR | TL_TOK_MODAL | TL_TOK_IN_EXC | TL_TOK_NEG_SCOPE |
+		                  TL_TOK_PARTY | TL_TOK_SUBORD | TL_TOK_SUBJECT);
+	int16_t *sc = c->wscope;
+	uint32_t nexc = S_scopes(c, tok, n);
+
+	/* party mentions and the subject */
+	uint32_t subj = UINT32_MAX, subj_len = 0;
+	tl_role subj_role = TL_ROLE_NONE;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t len;
+		tl_role r = S_mention(a, tok, n, i, &len);
+		if (!r)
+			continue;
+		for (uint32_t k = i; k < i + len; k++)
+			tok[k].flags |= TL_TOK_PARTY;
+		if (subj == UINT32_MAX && sc[i] == 0 && !S_after_prep(tok, i)) {
+			const char *f = tok[i + len - 1].fold;
+			size_t fl = strlen(f);
+			int poss = fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's';
+			static const char *const staff[] = {"staff", "personnel", "employees", "agents",
+			                                    "subcontractors", "sub", "personeel",
+			                                    "medewerkers", NULL};
+			uint32_t nl2;
+			if (!poss || i + len >= n || S_mention(a, tok, n, i + len, &nl2) ||
+			    tl_word_in(tok[i + len].fold, staff)) {
+				subj = i;
+				subj_len = len;
+				subj_role = r;
+			}
+		}
+		i += len - 1;
+	}
+	S_voice v;
+	S_passive(a, tok, n, sc, s->lang, &v);
+	int subject_is_party = subj != UINT32_MAX;
+	if (v.passive) {
+		subj = v.agent;
+		subj_role = v.agent_role;
+		subj_len = 1;
+	} else if (subj == UINT32_MAX && prev) {
+		subj_role = prev->bound; /* "..., but may use it": the first part's subject */
+	}
+
+	/* the modal cue */
+	int cue = C_NONE;
+	uint32_t cue_at = UINT32_MAX, cue_len = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+			continue;
+		int w = -1;
+		uint32_t m = 0;
+		for (int j = 0; S_cues[j].ph; j++) {
+			if (S_cues[j].ph[0] != tok[i].fold[0])
+				continue;
+			uint32_t mm = tl_ph_at(tok, n, i, S_cues[j].ph);
+			if (mm > m) {
+				m = mm;
+				w = j;
+			}
+		}
+		if (!m)
+			continue;
+		int kind = S_cues[w].kind;
+		/* "May 2024", "dient als", "vrij snel" are no cues */
+		if (S_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
+		    (tok[i + 1].flags & TL_TOK_NUMBER))
+			continue;
+		if ((S_is(&tok[i], "dient") || S_is(&tok[i], "dienen")) && i + 1 < n &&
+		    (S_is(&tok[i + 1], "als") || S_is(&tok[i + 1], "ter") || S_is(&tok[i + 1], "tot")))
+			continue;
+		if (S_is(&tok[i], "vrij") && m == 1) {
+			int has_staat = 0;
+			for (uint32_t k = 0; k < i; k++)
+				has_staat |= S_is(&tok[k], "staat") || S_is(&tok[k], "staan") ||
+				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
+			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
+				continue;
+		}
+		if (kind == C_PREVENT) {
+			int negb = 0;
+			for (uint32_t k = 0; k < i; k++)
+				negb |= sc[k] == 0 && S_negator_at(tok, n, k);
+			if (!negb)
+				continue;
+			kind = C_PROH;
+		}
+		if (kind == C_PERM_LEX && S_is(&tok[i], "onbevoegd"))
+			kind = C_PERM_LEX;
+		if (cue == C_NONE) {
+			cue = kind;
+			cue_at = i;
+			cue_len = m;
+		} else if (cue == C_AUX && (kind == C_PERM_LEX || kind == C_PROH) && i <= cue_at + 5) {
+			cue = kind; /* "shall be entitled", "zal niet gerechtigd zijn" */
+			cue_at = i;
+			cue_len = m;
+			break;
+		}
+		if (cue != C_AUX)
+			break;
+		i += m - 1;
+	}
+	if (cue != C_NONE)
+		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
+			tok[k].flags |= TL_TOK_MODAL;
+
+	/* negators of the main clause */
+	uint32_t neg = 0, neg_before = 0;
+	int neither = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (!S_negator_at(tok, n, i))
+			continue;
+		tok[i].flags |= TL_TOK_NEGATOR;
+		if (sc[i] != 0)
+			continue;
+		if (S_is(&tok[i], "nor") && (neither || neg))
+			continue; /* "neither ... nor", "not ... nor": one negation */
+		neither |= S_is(&tok[i], "neither");
+		neg++;
+		if (i < cue_at)
+			neg_before++;
+	}
+	/* "shall not fail to", "zal niet nalaten": two negations */
+	for (uint32_t i = 1; i < n; i++)
+		if (sc[i] == 0 && (S_is(&tok[i], "fail") || S_is(&tok[i], "nalaten")) &&
+		    (tok[i - 1].flags & TL_TOK_NEGATOR))
+			neg++;
+	int odd = neg & 1;
+	int onbevoegd = cue_at < n && S_is(&tok[cue_at], "onbevoegd");
+	if (onbevoegd)
+		odd ^= 1;
+
+	/* resolve */
+	tl_modality mod = TL_MOD_STATEMENT;
+	int defn = (s->flags & (TL_SENT_DEFINITION | TL_SENT_HEADING)) != 0;
+	if (cue == C_NONE && !defn && (subject_is_party || (v.passive && v.present)) &&
+	    !S_is(&tok[n - 1], "?"))
+		cue = C_AUX; /* "Opdrachtnemer verstrekt ...", "Gegevens worden niet verkocht" */
+	switch (cue) {
+	case C_AUX:
+		mod = odd ? TL_MOD_PROHIBITION : TL_MOD_OBLIGATION;
+		break;
+	case C_OBL_LEX:
+	case C_ENSURE:
+		if (!odd)
+			mod = TL_MOD_OBLIGATION;
+		else
+			mod = (neg_before & 1) ? TL_MOD_STATEMENT : TL_MOD_PROHIBITION;
+		break;
+	case C_NEED:
+		mod = odd ? TL_MOD_STATEMENT : TL_MOD_OBLIGATION;
+		break;
+	case C_PERM:
+	case C_PERM_LEX:
+		mod = odd ? TL_MOD_PROHIBITION : TL_MOD_PERMISSION;
+		break;
+	case C_PROH:
+		mod = odd ? TL_MOD_PERMISSION : TL_MOD_PROHIBITION;
+		break;
+	default:
+		break;
+	}
+	if (defn && cue == C_AUX && !(s->flags & TL_SENT_HEADING) && (s->flags & TL_SENT_DEFINITION)) {
+		/* a definition that carries its own "shall" stays a definition */
+		mod = TL_MOD_STATEMENT;
+	}
+	/* "ensure that no data is sold", "draagt er zorg voor dat geen ..." */
+	if (cue != C_NONE && (cue == C_ENSURE || cue == C_AUX) && mod == TL_MOD_OBLIGATION) {
+		for (uint32_t i = cue_at; i < n && i < cue_at + 8; i++) {
+			if (!(S_is(&tok[i], "that") || S_is(&tok[i], "dat")) || sc[i] != 1)
+				continue;
+			int ensure = cue == C_ENSURE;
+			for (uint32_t k = cue_at; k < i && !ensure; k++)
+				ensure = tl_ph_at(tok, n, k, "ensure|ensures|warrant|warrants|guarantee|guarantees") > 0;
+			if (!ensure)
+				break;
+			uint32_t sneg = 0;
+			for (uint32_t k = i; k < n && sc[k] == 1; k++)
+				sneg += (tok[k].flags & TL_TOK_NEGATOR) != 0;
+			if (sneg & 1) {
+				mod = TL_MOD_PROHIBITION;
+				odd = 1;
+				for (uint32_t k = i; k < n && sc[k] == 1; k++)
+					sc[k] = 0; /* the complement is the prohibited act */
+			}
+			break;
+		}
+	}
+
+	/* write back */
+	s->modality = mod;
+	if (odd)
+		s->flags |= TL_SENT_NEGATED;
+	if (v.passive)
+		s->flags |= TL_SENT_PASSIVE;
+	s->bound = subj_role;
+	s->subject = -1;
+	if (subj != UINT32_MAX && subj >= off) {
+		s->subject = (int32_t)(subj - off);
+		for (uint32_t k = subj; k < subj + subj_len && k < n; k++)
+			tok[k].flags |= TL_TOK_SUBJECT;
+	}
+	int negated_main = mod == TL_MOD_PROHIBITION || (odd && mod == TL_MOD_STATEMENT);
+	for (uint32_t i = 0; i < n; i++) {
+		if (sc[i] == 1)
+			tok[i].flags |= TL_TOK_SUBORD;
+		else if (sc[i] >= 2)
+			tok[i].flags |= TL_TOK_IN_EXC;
+		if (negated_main && sc[i] == 0 && !(tok[i].flags & TL_TOK_SUBJECT))
+			tok[i].flags |= TL_TOK_NEG_SCOPE;
+		if ((tok[i].flags & TL_TOK_NEGATOR) && sc[i] != 0)
+			S_mark_neg_rest(tok, n, sc, i);
+	}
+	for (uint32_t i = off; i < n; i++)
+		s->tok[i - off].flags = tok[i].flags;
+
+	/* exceptions */
+	s->nexc = 0;
+	s->exc = NULL;
+	if (nexc) {
+		s->exc = tl_arena_calloc(&c->a->arena, nexc, sizeof *s->exc);
+		if (!s->exc)
+			return TL_ENOMEM;
+		for (uint32_t x = 0; x < nexc; x++) {
+			uint32_t st = UINT32_MAX, en = 0;
+			for (uint32_t i = 0; i < n; i++)
+				if (sc[i] == (int16_t)(2 + x)) {
+					if (st == UINT32_MAX)
+						st = i;
+					en = i + 1;
+				}
+			if (st == UINT32_MAX || st < off)
+				continue;
+			tl_exception *e = &s->exc[s->nexc++];
+			e->kind = S_classify(a, tok, n, st, en, subj_role);
+			e->tok_start = st - off;
+			e->tok_end = en - off;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,301 @@
+/* quantities.c: durations (normalised to hours), money, percentages and
+ * counts, in digits or words, Dutch and English; vague time terms ("zo
+ * spoedig mogelijk", "without undue delay") and efforts language
+ * ("reasonable efforts", "inspanningsverplichting"). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+typedef struct {
+	const char *w;
+	double v;
+} S_num;
+
+static const S_num S_words[] = {
+	{"een", 1}, {"one", 1}, {"twee", 2}, {"two", 2}, {"drie", 3}, {"three", 3}, {"vier", 4},
+	{"four", 4}, {"vijf", 5}, {"five", 5}, {"zes", 6}, {"six", 6}, {"zeven", 7}, {"seven", 7},
+	{"acht", 8}, {"eight", 8}, {"negen", 9}, {"nine", 9}, {"tien", 10}, {"ten", 10}, {"elf", 11},
+	{"eleven", 11}, {"twaalf", 12}, {"twelve", 12}, {"dertien", 13}, {"thirteen", 13},
+	{"veertien", 14}, {"fourteen", 14}, {"vijftien", 15}, {"fifteen", 15}, {"zestien", 16},
+	{"sixteen", 16}, {"zeventien", 17}, {"seventeen", 17}, {"achttien", 18}, {"eighteen", 18},
+	{"negentien", 19}, {"nineteen", 19}, {"twintig", 20}, {"twenty", 20}, {"dertig", 30},
+	{"thirty", 30}, {"veertig", 40}, {"forty", 40}, {"vijftig", 50}, {"fifty", 50}, {"zestig", 60},
+	{"sixty", 60}, {"zeventig", 70}, {"seventy", 70}, {"tachtig", 80}, {"eighty", 80},
+	{"negentig", 90}, {"ninety", 90}, {"honderd", 100}, {"hundred", 100}, {"duizend", 1000},
+	{"thousand", 1000}, {"a", 1}, {"an", 1}, {"half", 0.5}, {"halve", 0.5}, {"anderhalf", 1.5},
+	{NULL, 0}};
+
+static int S_word_num(const char *f, double *v)
+{
+	for (int i = 0; S_words[i].w; i++)
+		if (strcmp(S_words[i].w, f) == 0) {
+			*v = S_words[i].v;
+			return 1;
+		}
+	/* Dutch compounds: "vierentwintig", "tweeenzeventig" (from tweeënzeventig) */
+	const char *en = strstr(f, "en");
+	for (; en; en = strstr(en + 1, "en")) {
+		size_t ul = (size_t)(en - f);
+		if (ul < 3 || ul > 6)
+			continue;
+		double u = 0, t = 0;
+		char unit[8];
+		memcpy(unit, f, ul);
+		unit[ul] = '\0';
+		if (unit[ul - 1] == 'e' && ul > 3 && strcmp(unit, "twee") != 0 && strcmp(unit, "drie") != 0)
+			unit[ul - 1] = '\0'; /* "tweeen" -> twee + en: keep; "drieen" */
+		int ok = 0;
+		for (int i = 0; S_words[i].w && !ok; i++)
+			if (strcmp(S_words[i].w, unit) == 0 && S_words[i].v < 10 && S_words[i].v >= 1) {
+				u = S_words[i].v;
+				ok = 1;
+			}
+		if (!ok && ul > 3) {
+			unit[ul - 1] = '\0';
+			for (int i = 0; S_words[i].w && !ok; i++)
+				if (strcmp(S_words[i].w, unit) == 0 && S_words[i].v < 10 && S_words[i].v >= 1) {
+					u = S_words[i].v;
+					ok = 1;
+				}
+		}
+		if (!ok)
+			continue;
+		for (int i = 0; S_words[i].w; i++)
+			if (strcmp(S_words[i].w, en + 2) == 0 && S_words[i].v >= 20 && S_words[i].v < 100) {
+				t = S_words[i].v;
+				*v = t + u;
+				return 1;
+			}
+	}
+	return 0;
+}
+
+/* Parses a digit token: "1.000.000", "500,000", "1,5", "99.9", "24h".
+ * Returns 1 and sets *v and the unit suffix (e.g. "h") in *suffix. */
+static int S_digits(const char *f, double *v, const char **suffix)
+{
+	char buf[64];
+	size_t k = 0, i = 0;
+	int ndot = 0, ncomma = 0;
+	const char *lastsep = NULL;
+	for (; f[i] && k < sizeof buf - 1; i++) {
+		char ch = f[i];
+		if (ch >= '0' && ch <= '9')
+			buf[k++] = ch;
+		else if (ch == '.' || ch == ',') {
+			ndot += ch == '.';
+			ncomma += ch == ',';
+			lastsep = f + i;
+			buf[k++] = ch;
+		} else
+			break;
+	}
+	if (k == 0 || !(buf[0] >= '0' && buf[0] <= '9'))
+		return 0;
+	buf[k] = '\0';
+	*suffix = f + i;
+	/* decide the decimal separator */
+	char dec = 0;
+	if (ndot && ncomma)
+		dec = *lastsep;
+	else if (ndot + ncomma == 1) {
+		size_t after = strlen(lastsep + 1) - strlen(f + i);
+		dec = after == 3 ? 0 : *lastsep; /* "1.000" and "500,000" group thousands */
+	} else if (ndot + ncomma > 1) {
+		dec = 0;
+	}
+	char clean[64];
+	size_t c = 0;
+	for (size_t j = 0; j < k; j++) {
+		if (buf[j] == '.' || buf[j] == ',') {
+			if (buf[j] == dec)
+				clean[c++] = '.';
+		} else
+			clean[c++] = buf[j];
+	}
+	clean[c] = '\0';
+	*v = strtod(clean, NULL);
+	return 1;
+}
+
+typedef struct {
+	const char *w;
+	double hours;
+} S_unit;
+
+static const S_unit S_units[] = {
+	{"uur", 1}, {"uren", 1}, {"hour", 1}, {"hours", 1}, {"h", 1}, {"hr", 1}, {"hrs", 1}, {"u", 1},
+	{"minuut", 1.0 / 60}, {"minuten", 1.0 / 60}, {"minute", 1.0 / 60}, {"minutes", 1.0 / 60},
+	{"min", 1.0 / 60}, {"dag", 24}, {"dagen", 24}, {"day", 24}, {"days", 24},
+	{"kalenderdag", 24}, {"kalenderdagen", 24}, {"werkdag", 24}, {"werkdagen", 24},
+	{"week", 168}, {"weken", 168}, {"weeks", 168}, {"werkweek", 168}, {"werkweken", 168},
+	{"maand", 720}, {"maanden", 720}, {"month", 720}, {"months", 720}, {"kalendermaand", 720},
+	{"kalendermaanden", 720}, {"kwartaal", 2160}, {"kwartalen", 2160}, {"quarter", 2160},
+	{"quarters", 2160}, {"jaar", 8760}, {"jaren", 8760}, {"year", 8760}, {"years", 8760},
+	{"kalenderjaar", 8760}, {"kalenderjaren", 8760}, {NULL, 0}};
+
+static double S_unit_hours(const char *f)
+{
+	for (int i = 0; S_units[i].w; i++)
+		if (strcmp(S_units[i].w, f) == 0)
+			return S_units[i].hours;
+	return 0;
+}
+
+static const char *const S_unit_adj[] = {
+	"calendar", "business", "working", "full", "consecutive", "opeenvolgende", "volle",
+	"aaneengesloten", "volledige", "additional", "extra", "further", "more", NULL};
+
+static const char *const S_vague[] = {
+	"zo spoedig|snel mogelijk", "zo spoedig|snel als mogelijk|redelijkerwijs", "onverwijld",
+	"zonder onredelijke|onnodige vertraging", "zonder vertraging", "onmiddellijk", "terstond", "tijdig", "binnen een redelijke termijn", "binnen redelijke termijn",
+	"without undue|unreasonable delay", "without delay", "as soon as possible|practicable",
+	"as soon as reasonably possible|practicable", "asap", "promptly", "immediately",
+	"forthwith", "in a timely manner|fashion", "timely", "in good time",
+	"within a reasonable time|period|timeframe", "within reasonable time", NULL};
+
+static const char *const S_efforts[] = {
+	"reasonable efforts|endeavours|endeavors", "all reasonable efforts|endeavours|endeavors",
+	"commercially reasonable", "best efforts|endeavours|endeavors", "endeavour|endeavor to",
+	"endeavours|endeavors to", "strive|strives to", "inspanningsverplichting*",
+	"inspanningsverbintenis", "zich inspannen", "spant zich in", "spannen zich in",
+	"zich naar beste vermogen", "naar beste vermogen", "streeft|streven ernaar", "streeft|streven naar",
+	"redelijke inspanningen", "alle redelijke inspanningen", "tracht|trachten",
+	"to the extent reasonably possible|practicable", "voor zover redelijkerwijs mogelijk", NULL};
+
+static int S_push(tl_quantity *q, uint32_t *nq, tl_qkind kind, double v, const char *cur,
+                  uint32_t s, uint32_t e)
+{
+	if (*nq >= 32)
+		return 0;
+	q[*nq].kind = kind;
+	q[*nq].value = v;
+	q[*nq].currency = cur;
+	q[*nq].tok_start = s;
+	q[*nq].tok_end = e;
+	(*nq)++;
+	return 1;
+}
+
+static const char *S_currency(const char *f)
+{
+	if (!strcmp(f, "€") || !strcmp(f, "eur") || !strcmp(f, "euro") || !strcmp(f, "euros"))
+		return "EUR";
+	if (!strcmp(f, "$") || !strcmp(f, "usd") || !strcmp(f, "dollar") || !strcmp(f, "dollars"))
+		return "USD";
+	if (!strcmp(f, "£") || !strcmp(f, "gbp") || !strcmp(f, "pound") || !strcmp(f, "pounds"))
+		return "GBP";
+	return NULL;
+}
+
+static double S_multiplier(const char *f)
+{
+	if (!strcmp(f, "miljoen") || !strcmp(f, "million") || !strcmp(f, "mln") || !strcmp(f, "mio"))
+		return 1e6;
+	if (!strcmp(f, "miljard") || !strcmp(f, "billion") || !strcmp(f, "mrd") || !strcmp(f, "bn"))
+		return 1e9;
+	if (!strcmp(f, "duizend") || !strcmp(f, "thousand"))
+		return 1e3;
+	return 0;
+}
+
+int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
+{
+	const tl_token *tok = s->tok;
+	uint32_t n = s->ntok;
+	tl_quantity q[32];
+	uint32_t nq = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const char *f = tok[i].fold;
+		if (tl_ph_list_at(tok, n, i, S_vague, NULL))
+			s->flags |= TL_SENT_VAGUE_TIME;
+		if (tl_ph_list_at(tok, n, i, S_efforts, NULL))
+			s->flags |= TL_SENT_EFFORTS;
+		double v = 0;
+		const char *suffix = "";
+		int digits = (tok[i].flags & TL_TOK_NUMBER) && S_digits(f, &v, &suffix);
+		int word = !digits && !(tok[i].flags & TL_TOK_PUNCT) && S_word_num(f, &v);
+		if (!digits && !word)
+			continue;
+		uint32_t k = i + 1;
+		/* "twenty-four" */
+		if (word && v >= 20 && v < 100 && k + 1 < n && !strcmp(tok[k].fold, "-")) {
+			double u;
+			if (S_word_num(tok[k + 1].fold, &u) && u >= 1 && u < 10) {
+				v += u;
+				k += 2;
+			}
+		}
+		/* "one (1) month", "vijf (5) werkdagen" */
+		if (k + 2 < n && !strcmp(tok[k].fold, "(") && (tok[k + 1].flags & TL_TOK_NUMBER) &&
+		    !strcmp(tok[k + 2].fold, ")")) {
+			double v2;
+			const char *sf;
+			if (S_digits(tok[k + 1].fold, &v2, &sf)) {
+				if (word)
+					v = v2;
+				k += 3;
+			}
+		}
+		/* money before the number: "€ 1.000.000", "EUR 500,000" */
+		const char *cur = i > 0 ? S_currency(tok[i - 1].fold) : NULL;
+		double mult = k < n ? S_multiplier(tok[k].fold) : 0;
+		if (mult && (cur || (k + 1 < n && S_currency(tok[k + 1].fold)))) {
+			v *= mult;
+			k++;
+		}
+		if (!cur && k < n && (cur = S_currency(tok[k].fold)) != NULL)
+			k++;
+		if (cur && digits) {
+			S_push(q, &nq, TL_Q_MONEY, v, cur, i > 0 && S_currency(tok[i - 1].fold) ? i - 1 : i, k);
+			i = k - 1;
+			continue;
+		}
+		if (digits && *suffix) {
+			double h = S_unit_hours(suffix);
+			if (h > 0) {
+				S_push(q, &nq, TL_Q_DURATION, v * h, NULL, i, i + 1);
+				continue;
+			}
+		}
+		if (k < n && (!strcmp(tok[k].fold, "%") || !strcmp(tok[k].fold, "procent") ||
+		              !strcmp(tok[k].fold, "percent") || !strcmp(tok[k].fold, "pct"))) {
+			S_push(q, &nq, TL_Q_PERCENT, v, NULL, i, k + 1);
+			i = k;
+			continue;
+		}
+		if (k + 1 < n && !strcmp(tok[k].fold, "per") && !strcmp(tok[k + 1].fold, "cent")) {
+			S_push(q, &nq, TL_Q_PERCENT, v, NULL, i, k + 2);
+			i = k + 1;
+			continue;
+		}
+		uint32_t u = k;
+		while (u < n && u < k + 2 && tl_word_in(tok[u].fold, S_unit_adj))
+			u++;
+		double h = u < n ? S_unit_hours(tok[u].fold) : 0;
+		/* "a" / "een" only before a unit; "u" only after digits */
+		if (h > 0 && !(strcmp(tok[u].fold, "u") == 0 && !digits) &&
+		    !(strcmp(tok[u].fold, "h") == 0 && !digits)) {
+			S_push(q, &nq, TL_Q_DURATION, v * h, NULL, i, u + 1);
+			i = u;
+			continue;
+		}
+		if (k < n && (!strcmp(tok[k].fold, "maal") || !strcmp(tok[k].fold, "keer") ||
+		              !strcmp(tok[k].fold, "times") || !strcmp(tok[k].fold, "x")) &&
+		    !(word && v == 1 && (f[0] == 'a' || !strcmp(f, "een")))) {
+			S_push(q, &nq, TL_Q_COUNT, v, NULL, i, k + 1);
+			i = k;
+			continue;
+		}
+	}
+	s->nq = nq;
+	s->q = NULL;
+	if (nq) {
+		s->q = tl_arena_alloc(&c->a->arena, nq * sizeof *s->q);
+		if (!s->q)
+			return TL_ENOMEM;
+		memcpy(s->q, q, nq * sizeof *q);
+	}
+	return 0;
+}

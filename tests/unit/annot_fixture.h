@@ -1,0 +1,92 @@
+/* annot_fixture.h: builds a small document from lines of text for the
+ * annotation tests ("# " starts a heading, "- " a list item, "| a | b |" a
+ * table row of cells), without depending on a reader. */
+#ifndef TL_ANNOT_FIXTURE_H
+#define TL_ANNOT_FIXTURE_H
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot.h"
+#include "model/doc.h"
+
+static tl_document *fx_doc(const char *text)
+{
+	tl_document *d = tl_doc_new("test.txt", TL_FORMAT_TEXT, NULL);
+	tl_error err = TL_ERROR_INIT;
+	int32_t idx = 0, table = -1, row = 0;
+	const char *p = text;
+	while (d && *p) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len > 0 && p[0] == '|') {
+			if (table < 0)
+				table = 0, row = 0;
+			int32_t col = 0;
+			const char *c = p + 1, *end = p + len;
+			while (c < end) {
+				const char *bar = memchr(c, '|', (size_t)(end - c));
+				if (!bar)
+					break;
+				tl_para *para = tl_doc_add_para(d, TL_PARA_CELL, "body", idx++, c, (size_t)(bar - c), &err);
+				if (para) {
+					para->table = table;
+					para->row = row;
+					para->col = col++;
+				}
+				c = bar + 1;
+			}
+			row++;
+		} else if (len > 0) {
+			table = table >= 0 ? -2 : table;
+			tl_para_kind kind = TL_PARA_BODY;
+			int outline = 0;
+			int list = 0;
+			const char *s = p;
+			size_t sl = len;
+			while (sl > 0 && s[0] == '#') {
+				outline++;
+				s++;
+				sl--;
+			}
+			if (outline) {
+				kind = TL_PARA_HEADING;
+				while (sl > 0 && s[0] == ' ')
+					s++, sl--;
+			} else if (sl > 2 && s[0] == '-' && s[1] == ' ') {
+				list = 1;
+				s += 2;
+				sl -= 2;
+			}
+			tl_para *para = tl_doc_add_para(d, kind, "body", idx++, s, sl, &err);
+			if (para) {
+				para->outline = outline;
+				if (list) {
+					para->flags |= TL_PARA_F_LIST;
+					para->list_level = 1;
+				}
+			}
+		}
+		p = e ? e + 1 : p + len;
+	}
+	if (d && tl_doc_finish(d, &err) != 0) {
+		tl_document_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+/* Annotates text; NULL on failure. *doc receives the document to free. */
+static tl_annotated *fx_annotate(const char *text, tl_document **doc)
+{
+	*doc = fx_doc(text);
+	if (!*doc)
+		return NULL;
+	tl_annotated *a = NULL;
+	tl_error err = TL_ERROR_INIT;
+	if (tl_annotate(&a, *doc, &err) != 0) {
+		fprintf(stderr, "tl_annotate: %s\n", err.message);
+		return NULL;
+	}
+	return a;
+}
+#endif
