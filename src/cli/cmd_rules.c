@@ -2,12 +2,12 @@
  *
  * list/show/test take --ruleset PATH (test also a positional RULESET);
  * without one they use the built-in default ruleset. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "cli/exit.h"
+#include "cli/opt.h"
 #include "rules/rules.h"
 
 static void S_usage(FILE *f)
@@ -24,10 +24,13 @@ static void S_usage(FILE *f)
 	        "  test   run every rule's examples; failures as file:RULE:lang:list#n; exit 1 on failures\n");
 }
 
+static int S_sub(const char *sub, const char *ruleset, const char *rule, const char *lang_s,
+                 const char **pos, int npos);
+
 static int S_load(tl_ruleset **rs, const char *path)
 {
 	tl_error err = TL_ERROR_INIT;
-	tl_diag diag = {0, 0, stderr, NULL};
+	tl_diag diag = {0, 0, stderr, NULL, 1};
 	if (tl_rules_load(rs, path, &diag, &err) != 0) {
 		char msg[2048];
 		tl_error_format(&err, msg, sizeof msg);
@@ -91,7 +94,7 @@ static int S_lint(const char *path)
 {
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
-	tl_diag diag = {0, 0, stdout, NULL};
+	tl_diag diag = {0, 0, stdout, NULL, 0};
 	int rc = tl_rules_load(&rs, path, &diag, &err);
 	if (rc == TL_ENOMEM) {
 		fprintf(stderr, "tenderlint: out of memory\n");
@@ -110,14 +113,16 @@ static int S_lint(const char *path)
 	return diag.errors ? TL_EXIT_FINDINGS : TL_EXIT_OK;
 }
 
+static const char *const S_langs[] = {"nl", "en", NULL};
+static const tl_opt_spec S_specs[] = {
+	{TL_OPT_VALUE, "ruleset", 'r', "PATH", "ruleset file (default: the built-in vng-2022)", NULL, NULL},
+	{TL_OPT_VALUE, "rule", 0, "ID", "test: only this rule's examples", NULL, NULL},
+	{TL_OPT_VALUE, "lang", 'l', "LANG", "list: titles in nl or en; test: only that language", NULL, S_langs},
+	{TL_OPT_END, NULL, 0, NULL, NULL, NULL, NULL},
+};
+
 int tl_cmd_rules(int argc, char **argv)
 {
-	static const struct option opts[] = {{"ruleset", required_argument, NULL, 'r'},
-	                                     {"rule", required_argument, NULL, 'R'},
-	                                     {"lang", required_argument, NULL, 'l'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {NULL, 0, NULL, 0}};
-	const char *ruleset = NULL, *rule = NULL, *lang_s = NULL;
 	if (argc < 2) {
 		S_usage(stderr);
 		return TL_EXIT_USAGE;
@@ -127,19 +132,27 @@ int tl_cmd_rules(int argc, char **argv)
 		S_usage(stdout);
 		return TL_EXIT_OK;
 	}
-	optind = 1;
-	int c;
-	while ((c = getopt_long(argc - 1, argv + 1, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'r': ruleset = optarg; break;
-		case 'R': rule = optarg; break;
-		case 'l': lang_s = optarg; break;
-		case 'h': S_usage(stdout); return TL_EXIT_OK;
-		default: S_usage(stderr); return TL_EXIT_USAGE;
-		}
+	char name[64];
+	snprintf(name, sizeof name, "rules %s", sub);
+	const tl_opt_cmd cmd = {name, "[options] [ARG]", "See 'tenderlint rules --help'.", S_specs};
+	tl_opts o;
+	int prc = tl_opt_parse(&o, &cmd, argc - 1, argv + 1);
+	if (prc != TL_OPT_OK) {
+		tl_opt_free(&o);
+		return prc == TL_OPT_HELP ? TL_EXIT_OK : TL_EXIT_USAGE;
 	}
-	char **pos = argv + 1 + optind;
-	int npos = argc - 1 - optind;
+	const char *ruleset = tl_opt_str(&o, "ruleset"), *rule = tl_opt_str(&o, "rule");
+	const char *lang_s = tl_opt_str(&o, "lang");
+	const char **pos = o.args;
+	int npos = (int)o.nargs;
+	int rc = S_sub(sub, ruleset, rule, lang_s, pos, npos);
+	tl_opt_free(&o);
+	return rc;
+}
+
+static int S_sub(const char *sub, const char *ruleset, const char *rule, const char *lang_s,
+                 const char **pos, int npos)
+{
 	tl_lang lang = S_lang(lang_s);
 	if ((int)lang < 0) {
 		fprintf(stderr, "tenderlint: --lang must be nl or en\n");

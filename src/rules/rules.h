@@ -21,6 +21,7 @@ typedef struct tl_diag {
 	int errors, warnings;
 	FILE *out;       /* where messages go as "file:line:col: error: message"; NULL = silent */
 	tl_error *first; /* the first error, with path/line/col, or NULL */
+	int no_warnings; /* count warnings but do not print them */
 } tl_diag;
 
 /** ## Words and terms */

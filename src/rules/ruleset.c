@@ -153,7 +153,7 @@ static void S_report(tl_load *L, int is_error, int src, size_t off, int have_off
 		L->diag->errors++;
 	else
 		L->diag->warnings++;
-	if (L->diag->out) {
+	if (L->diag->out && (is_error || !L->diag->no_warnings)) {
 		if (line)
 			fprintf(L->diag->out, "%s:%ld:%ld: %s: %s\n", path, line, col,
 			        is_error ? "error" : "warning", msg);
@@ -687,7 +687,7 @@ static void S_load_free(tl_load *L)
 int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *err)
 {
 	*out = NULL;
-	tl_diag quiet = {0, 0, NULL, NULL};
+	tl_diag quiet = {0, 0, NULL, NULL, 1};
 	if (!diag)
 		diag = &quiet;
 	tl_ruleset *rs = calloc(1, sizeof *rs);
