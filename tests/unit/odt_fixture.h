@@ -66,6 +66,9 @@ static tl_document *odt_read(const char *styles, const char *autos, const char *
 	return odt_read_view(styles, autos, "", body, TL_REVISIONS_ACCEPT, &err);
 }
 
+/* Set to 1 to print each paragraph's style as " {style}" after its kind. */
+static int odt_dump_style;
+
 /* The dump described above; caller frees. */
 static char *odt_dump(const tl_document *d)
 {
@@ -74,6 +77,8 @@ static char *odt_dump(const tl_document *d)
 	const tl_para *p = d ? tl_document_paras(d, &n) : NULL;
 	for (size_t i = 0; i < n; i++, p++) {
 		tl_buf_puts(&b, tl_para_kind_name(p->kind));
+		if (odt_dump_style && p->style)
+			tl_buf_printf(&b, " {%s}", p->style);
 		if (p->list_level)
 			tl_buf_printf(&b, " L%d", (int)p->list_level);
 		if (p->outline)
