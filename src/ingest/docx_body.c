@@ -166,7 +166,7 @@ static int S_open_para(tl_docx_state *s, int depth, tl_error *err)
 	tl_buf_reset(&c->text);
 	c->style[0] = 0;
 	c->num_id = c->ilvl = c->outline = -1;
-	c->mark_ins = c->mark_del = 0;
+	c->mark_ins = c->mark_del = c->drop_cap = 0;
 	c->flags = 0;
 	c->in_run = c->in_t = c->vanish = 0;
 	for (int i = 0; i < s->nfld; i++)
@@ -209,6 +209,10 @@ static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int dept
 	} else if (strcmp(ln, "ilvl") == 0) {
 		long l = S_attr_long(r, "val", -1, -1, 1000);
 		c->ilvl = l >= 0 && l < TL_DOCX_LEVELS ? (int)l : -2; /* -2: out of range, ignored */
+	} else if (strcmp(ln, "framePr") == 0) {
+		char *v = tl_docx_attr(r, "dropCap");
+		c->drop_cap = v && (strcmp(v, "drop") == 0 || strcmp(v, "margin") == 0);
+		xmlFree(v);
 	} else if (strcmp(ln, "outlineLvl") == 0) {
 		c->outline = (int)S_attr_long(r, "val", -1, -1, 9);
 	} else if (strcmp(ln, "sectPr") == 0) {

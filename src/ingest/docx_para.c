@@ -119,7 +119,7 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 	}
 	c->open = 0;
 	int joins = (view == TL_REVISIONS_ACCEPT && c->mark_del) ||
-	            (view == TL_REVISIONS_REJECT && c->mark_ins);
+	            (view == TL_REVISIONS_REJECT && c->mark_ins) || c->drop_cap;
 	if (joins && !final) {
 		if (!c->has_carry) {
 			c->carry_part_index = c->part_index;
