@@ -480,10 +480,11 @@ int tl_detect_xml(const char *data, size_t len, tl_error *err)
 		while (*p && isspace((unsigned char)*p))
 			p++;
 		if (!strncmp(p, "<?", 2) || !strncmp(p, "<!--", 4)) {
-			const char *e = strstr(p, p[1] == '?' ? "?>" : "-->");
+			int pi = p[1] == '?';
+			const char *e = strstr(p, pi ? "?>" : "-->");
 			if (!e)
 				break;
-			p = e + 2;
+			p = e + (pi ? 2 : 3);
 			continue;
 		}
 		break;

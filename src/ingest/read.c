@@ -293,11 +293,17 @@ int tl_detect_format(const char *path, const void *head, size_t len, tl_error *e
 	case TL_SNIFF_XML:
 		return tl_detect_xml(h, len, err);
 	case TL_SNIFF_TEXT: {
-		/* the head may end inside a multi-byte sequence */
-		size_t n = len;
-		while (n > 0 && len - n < 3 && !tl_utf8_valid(h, n))
-			n--;
-		return tl_detect_text(path, h, tl_utf8_valid(h, n) ? n : len, err);
+		/* the head may end inside a multi-byte sequence: drop only that */
+		size_t n = len, k = len;
+		while (k > 0 && len - k < 4 && ((unsigned char)h[k - 1] & 0xC0) == 0x80)
+			k--;
+		if (k > 0 && (unsigned char)h[k - 1] >= 0xC0) {
+			unsigned c = (unsigned char)h[k - 1];
+			size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+			if (len - (k - 1) < need)
+				n = k - 1;
+		}
+		return tl_detect_text(path, h, n, err);
 	}
 	default: {
 		/* the same messages and codes as reading the file */
