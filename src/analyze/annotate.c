@@ -20,7 +20,11 @@ static int S_word_match(const char *fold, const char *w, size_t wl)
 	while (w < end) {
 		const char *bar = memchr(w, '|', (size_t)(end - w));
 		size_t al = bar ? (size_t)(bar - w) : (size_t)(end - w);
-		if (al > 0 && w[al - 1] == '*') {
+		if (al > 1 && w[0] == '*') {
+			size_t fl = strlen(fold);
+			if (fl >= al - 1 && strncmp(fold + fl - (al - 1), w + 1, al - 1) == 0)
+				return 1;
+		} else if (al > 0 && w[al - 1] == '*') {
 			if (strncmp(fold, w, al - 1) == 0)
 				return 1;
 		} else if (strncmp(fold, w, al) == 0 && fold[al] == '\0') {

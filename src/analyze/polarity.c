@@ -44,7 +44,8 @@ static const S_cue S_cues[] = {
 	{"is|are|be responsible for", C_OBL_LEX}, {"commit|commits to", C_OBL_LEX},
 	{"is|zijn verplicht", C_OBL_LEX}, {"verplicht zich", C_OBL_LEX},
 	{"verplichten zich", C_OBL_LEX}, {"verbindt zich", C_OBL_LEX}, {"verbinden zich", C_OBL_LEX},
-	{"is|zijn gehouden", C_OBL_LEX}, {"draagt|dragen zorg", C_ENSURE},
+	{"is|zijn gehouden", C_OBL_LEX}, {"verplicht", C_OBL_LEX}, {"gehouden", C_OBL_LEX},
+	{"required|obliged|obligated to", C_OBL_LEX}, {"draagt|dragen zorg", C_ENSURE},
 	{"draagt|dragen er zorg", C_ENSURE}, {"zorg dragen", C_ENSURE}, {"zorgt|zorgen ervoor", C_ENSURE},
 	{"zorgt|zorgen er voor", C_ENSURE}, {"staat|staan ervoor in", C_ENSURE},
 	{"staat|staan er voor in", C_ENSURE}, {"staat|staan in voor", C_ENSURE},
@@ -78,12 +79,25 @@ static const char *const S_exc_markers[] = {
 	"voor zover", "voorzover", "uitgezonderd", "anders dan", "behalve", "na voorafgaande",
 	"met voorafgaande", "zonder voorafgaande|toestemming|schriftelijke|uitdrukkelijke",
 	"zonder de voorafgaande|toestemming|schriftelijke|uitdrukkelijke", "uitsluitend met|na",
-	"alleen met|na", "slechts met|na",
-	/* discretion without a marker empties a clause just as well */
+	"alleen met|na", "slechts met|na", NULL};
+
+/* discretion without a marker empties a clause just as well */
+static const char *const S_exc_discretion[] = {
 	"at its|their|the sole|absolute|own discretion", "at its|their discretion",
 	"at the discretion", "in its|their sole|absolute discretion", "as it sees fit",
 	"naar eigen inzicht|oordeel|goeddunken", "naar zijn|haar eigen inzicht|oordeel|goeddunken",
 	NULL};
+
+/* An exception marker at tok[i]: its length; *primary is 0 for the
+ * discretion phrases, which do not split an exception they occur in. */
+static uint32_t S_exc_at(const tl_token *tok, uint32_t n, uint32_t i, int *primary)
+{
+	uint32_t m = tl_ph_list_at(tok, n, i, S_exc_markers, NULL);
+	*primary = m > 0;
+	if (!m)
+		m = tl_ph_list_at(tok, n, i, S_exc_discretion, NULL);
+	return m;
+}
 
 static const char *const S_sub_mid[] = {
 	"if", "when", "whenever", "where", "wherever", "whereas", "that", "which", "who", "whom",
@@ -176,7 +190,8 @@ static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		}
 		if (sc[i] != 0 && sc[i] != 1)
 			continue;
-		uint32_t m = tl_ph_list_at(tok, n, i, S_exc_markers, NULL);
+		int primary;
+		uint32_t m = S_exc_at(tok, n, i, &primary);
 		int16_t val;
 		if (m) {
 			if (nexc >= 30000)
@@ -215,8 +230,9 @@ static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				depth--;
 			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i)
 				break;
-			if (k > i && val >= 2 && tl_ph_list_at(tok, n, k, S_exc_markers, NULL))
-				break; /* "except ..., unless ..." are two exceptions */
+			int p2;
+			if (k > i + m && val >= 2 && S_exc_at(tok, n, k, &p2) && p2)
+				break; /* "except ..., unless ..." are two exceptions; "behoudens voor zover" one */
 			sc[k] = val;
 		}
 		i = k > i ? k - 1 : i;
@@ -238,7 +254,15 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	uint32_t k = i;
 	while (k > 0 && tl_word_in(tok[k - 1].fold, S_dets))
 		k--;
-	return k > 0 && tl_word_in(tok[k - 1].fold, S_preps);
+	if (k == 0 || !tl_word_in(tok[k - 1].fold, S_preps))
+		return 0;
+	/* "Geen van beide Partijen", "Neither of the Parties", "Each of the Parties" */
+	static const char *const quant[] = {"geen", "neither", "none", "each", "either", "any", "one",
+	                                    "elk", "elke", "ieder", "iedere", "een", "all", "both", NULL};
+	if (k >= 2 && (!strcmp(tok[k - 1].fold, "van") || !strcmp(tok[k - 1].fold, "of")) &&
+	    tl_word_in(tok[k - 2].fold, quant))
+		return 0;
+	return 1;
 }
 
 static int S_participle_en(const char *f)
@@ -332,7 +356,7 @@ static tl_exc_kind S_classify(const tl_annotated *a, const tl_token *tok, uint32
 	                                     "overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree*", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
+		"agree*", "object*", "bezwaar", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
 		"verzoek", "akkoord", "instem*", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
@@ -384,8 +408,20 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
 				if (tl_word_in(tok[k].fold, aux))
 					return i;
-		} else if (tl_word_in(f, conj) && tl_word_in(tok[i + 1].fold, aux)) {
-			return i;
+		} else if (tl_word_in(f, conj)) {
+			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
+			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
+				if (tok[k].flags & TL_TOK_PUNCT)
+					break;
+				if (tl_word_in(tok[k].fold, aux)) {
+					int before = 0;
+					for (uint32_t b = 0; b < i && !before; b++)
+						before = tl_word_in(tok[b].fold, aux);
+					if (k == i + 1 || before)
+						return i;
+					break;
+				}
+			}
 		}
 	}
 	return 0;
@@ -538,7 +574,7 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		if (sc[i] == 0 && (S_is(&tok[i], "fail") || S_is(&tok[i], "nalaten")) &&
 		    (tok[i - 1].flags & TL_TOK_NEGATOR))
 			neg++;
-	int odd = neg & 1;
+	int odd = neg & 1, negated = odd;
 	int onbevoegd = cue_at < n && S_is(&tok[cue_at], "onbevoegd");
 	if (onbevoegd)
 		odd ^= 1;
@@ -602,7 +638,7 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 
 	/* write back */
 	s->modality = mod;
-	if (odd)
+	if (negated || odd)
 		s->flags |= TL_SENT_NEGATED;
 	if (v.passive)
 		s->flags |= TL_SENT_PASSIVE;
