@@ -17,6 +17,8 @@ typedef struct tl_clause_terms {
  * else the defaults of docs/clause-format.md.  0 or TL_ENOMEM. */
 int tl_clause_terms_find(tl_clause_terms *out, const tl_match *m, tl_lang lang);
 void tl_clause_terms_free(tl_clause_terms *t);
+/* "de Klantdata" / "the Telemetry" (malloc'd; NULL on failure). */
+char *tl_clause_with_article(const char *term, tl_lang lang);
 
 /* Appends the clause text in `lang` with its placeholders filled.  0, TL_ENOMEM or
  * TL_EINVAL (no text in that language). */

@@ -13,7 +13,7 @@
 #include "clauses/clauses.h"
 #include "model/doc.h"
 
-static char *S_with_article(const char *term, tl_lang lang)
+char *tl_clause_with_article(const char *term, tl_lang lang)
 {
 	const char *art = lang == TL_LANG_EN ? "the " : "de ";
 	size_t al = strlen(art);
@@ -69,10 +69,10 @@ int tl_clause_terms_find(tl_clause_terms *t, const tl_match *m, tl_lang lang)
 	const char *d = t->data_term >= 0 ? a->terms[t->data_term].term : en ? "Customer Data" : "Gegevens";
 	const char *g = t->agreement_term >= 0 ? a->terms[t->agreement_term].term : en ? "Agreement" : "Overeenkomst";
 	const char *p = t->personal_term >= 0 ? a->terms[t->personal_term].term : en ? "Personal Data" : "Persoonsgegevens";
-	t->vendor = en ? S_with_article(v, lang) : strdup(v);
-	t->customer = en ? S_with_article(c, lang) : strdup(c);
-	t->data = S_with_article(d, lang);
-	t->agreement = S_with_article(g, lang);
+	t->vendor = en ? tl_clause_with_article(v, lang) : strdup(v);
+	t->customer = en ? tl_clause_with_article(c, lang) : strdup(c);
+	t->data = tl_clause_with_article(d, lang);
+	t->agreement = tl_clause_with_article(g, lang);
 	t->personal_data = strdup(p);
 	if (!t->vendor || !t->customer || !t->data || !t->agreement || !t->personal_data) {
 		tl_clause_terms_free(t);
@@ -185,7 +185,7 @@ void tl_clause_ref(tl_buf *out, const tl_annotated *a, int32_t clause, int32_t p
 	} else if (clause >= 0 && (size_t)clause < ncl && cls[clause].title) {
 		tl_buf_printf(out, en ? "the section \"%s\"" : "het onderdeel \"%s\"", cls[clause].title);
 	} else {
-		tl_buf_printf(out, "%s %d", en ? "paragraph" : "alinea", para + 1);
+		tl_buf_printf(out, "%s %d", en ? "paragraph" : "alinea", para);
 	}
 }
 

@@ -229,14 +229,38 @@ static cJSON *S_evidence(const tl_match *m, const tl_evidence *ev)
 	return e;
 }
 
-static cJSON *S_suggestion(const tl_match *m, int rule, tl_lang lang, const tl_clause_terms *terms)
+/* The data term this finding relied on ("Telemetry"), if its evidence went through one. */
+static int32_t S_relied_data_term(const tl_match *m, int rule)
+{
+	const tl_rule_result *r = &m->res[rule];
+	if (m->rs->data_concept < 0 || !m->term_concepts)
+		return -1;
+	for (int l = TL_LIST_VIOLATED; l >= TL_LIST_MET; l--)
+		for (uint32_t e = 0; e < r->nev[l]; e++) {
+			int32_t t = r->ev[l][e].term;
+			for (const int32_t *c = t >= 0 ? m->term_concepts[t] : NULL; c && *c >= 0; c++)
+				if (*c == m->rs->data_concept)
+					return t;
+		}
+	return -1;
+}
+
+static cJSON *S_suggestion(const tl_match *m, int rule, tl_lang lang, const tl_clause_terms *doc_terms)
 {
 	const tl_ruleset *rs = m->rs;
 	const tl_clause_tpl *c = tl_rules_clause(rs, rs->rules[rule].clause);
 	if (!c)
 		return cJSON_CreateNull();
 	tl_buf b = TL_BUF_INIT(1 << 20);
-	if (tl_clause_fill(&b, c, terms, lang) != 0) {
+	tl_clause_terms own = *doc_terms;
+	char *data = NULL;
+	int32_t rt = S_relied_data_term(m, rule);
+	if (rt >= 0 && (data = tl_clause_with_article(m->a->terms[rt].term, lang)))
+		own.data = data;
+	const tl_clause_terms *terms = &own;
+	int frc = tl_clause_fill(&b, c, terms, lang);
+	free(data);
+	if (frc != 0) {
 		tl_buf_free(&b);
 		return cJSON_CreateNull();
 	}

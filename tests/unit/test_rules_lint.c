@@ -1,0 +1,123 @@
+/* test_rules_lint.c: the ruleset loader's errors name file, line and column:
+ * bad JSON, unknown concepts, duplicate ids, typos in keys, unknown
+ * thresholds, unknown placeholders in clauses; extends and overrides. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "rules/rules.h"
+
+static char S_dir[] = "/tmp/tl_lint_XXXXXX";
+
+static const char *S_write(const char *name, const char *text)
+{
+	static char path[512];
+	snprintf(path, sizeof path, "%s/%s", S_dir, name);
+	char *slash = strrchr(path, '/');
+	*slash = '\0';
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
+	if (system(cmd) != 0)
+		return NULL;
+	*slash = '/';
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return NULL;
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* Loads `text` as a ruleset and expects the first error in file `in` at line:col with `msg` in it. */
+static void S_expect_in(const char *name, const char *in, const char *text, long line, long col,
+                        const char *msg)
+{
+	const char *p = S_write(name, text);
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	tl_diag d = {0, 0, NULL, NULL, 1};
+	int rc = tl_rules_load(&rs, p, &d, &err);
+	T_INT(rc, TL_ERULESET);
+	T_OK(d.errors >= 1, "%s: no error counted", name);
+	T_OK(strstr(err.path, in) != NULL, "%s: path %s", name, err.path);
+	T_INT(err.line, line);
+	T_INT(err.col, col);
+	T_OK(strstr(err.message, msg) != NULL, "%s: message \"%s\" lacks \"%s\"", name, err.message, msg);
+	tl_ruleset_free(rs);
+}
+
+static void S_expect(const char *name, const char *text, long line, long col, const char *msg)
+{
+	S_expect_in(name, name, text, line, col, msg);
+}
+
+#define RULE(extra)                                                                               \
+	"{\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n" \
+	" \"met\": [{\"all\": [\"c\"]}]" extra "}"
+
+int main(void)
+{
+	if (!mkdtemp(S_dir))
+		return 1;
+	S_expect("bad.json", "{\n  \"id\": \"x\",\n  \"rules\": [\n    {\"id\": }\n  ]\n}\n", 4, 12, "invalid JSON");
+	S_expect("unknown-concept.json",
+	         "{\"id\": \"x\",\n \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n \"rules\": [\n"
+	         "  {\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\"},\n"
+	         "   \"met\": [{\"all\": [\"c\", \"nope\"]}]}]}\n",
+	         5, 26, "unknown concept 'nope'");
+	S_expect("dup.json",
+	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n \"rules\": [\n " RULE("") ",\n " RULE("") "]}\n",
+	         5, 2, "rule 'R-1' is defined twice");
+	S_expect("typo.json",
+	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n \"rules\": [\n"
+	         "  {\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\"},\n"
+	         "   \"met\": [{\"all\": [\"c\"], \"modalty\": [\"obligation\"]}]}]}\n",
+	         4, 27, "unknown key \"modalty\" in pattern");
+	S_expect("threshold.json",
+	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n \"rules\": [\n"
+	         "  {\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\"},\n"
+	         "   \"met\": [{\"all\": [\"c\"], \"quantity\": {\"kind\": \"duration\", \"max_hours\": \"@max\"}}]}]}\n",
+	         4, 73, "unknown threshold 'max'");
+	S_write("cl/clauses/a.json",
+	        "{\"clauses\": [\n  {\"id\": \"R-1\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"
+	        "   \"nl\": \"{Vendor} meldt aan {klant}.\", \"en\": \"{Vendor} notifies {customer}.\"}]}\n");
+	S_expect_in("cl/rs.json", "a.json",
+	         "{\"id\": \"x\", \"clauses\": \"clauses\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n"
+	         " \"rules\": [" RULE("") "]}\n",
+	         3, 10, "unknown placeholder {klant}");
+	S_expect("missing-include.json", "{\"id\": \"x\",\n \"include\": [\"nothere.json\"]}\n", 2, 14,
+	         "cannot read");
+
+	/* extends: the child overrides a severity, a threshold, disables a rule */
+	char child[1024];
+	snprintf(child, sizeof child,
+	         "{\"id\": \"child\", \"version\": \"2\", \"extends\": \"%s/rulesets/test/engine.json\",\n"
+	         " \"overrides\": {\"T-SELL\": {\"severity\": \"low\"}, \"T-CAMERA\": {\"disabled\": true},\n"
+	         "  \"T-INCIDENT\": {\"thresholds\": {\"max_hours\": 12}}}}\n",
+	         TL_SOURCE_DIR);
+	const char *p = S_write("child.json", child);
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	T_INT(tl_rules_load(&rs, p, NULL, &err), 0);
+	if (rs) {
+		T_STR(tl_ruleset_id(rs), "child");
+		T_INT(tl_rules_find(rs, "T-CAMERA"), -1);
+		int s = tl_rules_find(rs, "T-SELL");
+		T_OK(s >= 0 && rs->rules[s].severity == TL_RSEV_LOW, "severity override");
+		int i = tl_rules_find(rs, "T-INCIDENT");
+		T_OK(i >= 0 && rs->rules[i].pat[0].q.has_max && rs->rules[i].pat[0].q.max == 12,
+		     "threshold override");
+		T_OK(rs->nclauses >= 7, "clauses inherited: %u", rs->nclauses);
+	}
+	tl_ruleset_free(rs);
+	snprintf(child, sizeof child,
+	         "{\"id\": \"child\", \"extends\": \"%s/rulesets/test/engine.json\",\n"
+	         " \"overrides\": {\"T-NOPE\": {\"severity\": \"low\"}}}\n", TL_SOURCE_DIR);
+	S_expect("child-bad.json", child, 2, 16, "override for unknown rule 'T-NOPE'");
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", S_dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", S_dir);
+	return T_DONE();
+}
