@@ -47,6 +47,9 @@ typedef struct tl_ann_ctx {
  * word ("is|are").  Returns the number of tokens matched, 0 when it does not
  * match. */
 uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase);
+/* 0 when the phrase cannot match a token whose fold starts with c (a cheap
+ * filter before tl_ph_at). */
+int tl_ph_may_start(const char *phrase, char c);
 /* Tries every phrase of a NULL-terminated list; returns the longest match
  * and sets *which to its index (when which is not NULL). */
 uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,

@@ -37,6 +37,17 @@ static int S_word_match(const char *fold, const char *w, size_t wl)
 	return 0;
 }
 
+int tl_ph_may_start(const char *phrase, char c)
+{
+	if (phrase[0] == c || phrase[0] == '*')
+		return 1;
+	/* alternatives of the first word: "is|are|be required to" */
+	for (const char *p = phrase; *p && *p != ' '; p++)
+		if (*p == '|' && (p[1] == c || p[1] == '*'))
+			return 1;
+	return 0;
+}
+
 uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase)
 {
 	uint32_t k = i;
@@ -61,9 +72,7 @@ uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *
 	if (i >= n)
 		return 0;
 	for (int j = 0; list[j]; j++) {
-		/* cheap first-letter filter */
-		char c0 = list[j][0];
-		if (c0 != '*' && c0 != tok[i].fold[0])
+		if (!tl_ph_may_start(list[j], tok[i].fold[0]))
 			continue;
 		uint32_t m = tl_ph_at(tok, n, i, list[j]);
 		if (m > best) {

@@ -280,7 +280,7 @@ static int S_participle_en(const char *f)
 	size_t l = strlen(f);
 	if (tl_word_in(f, not_pass))
 		return 0;
-	return (l > 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
+	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
 }
 
 typedef struct {
@@ -357,7 +357,7 @@ static tl_exc_kind S_classify(const tl_annotated *a, const tl_token *tok, uint32
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
 		"agree*", "object*", "bezwaar", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
-		"verzoek", "akkoord", "instem*", "toestaat", "toegestemd", "machtiging", "verzocht",
+		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
 	int disc = 0, lw = 0, cons = 0, pron = 0;
@@ -479,6 +479,27 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		}
 		i += len - 1;
 	}
+	if (subj == UINT32_MAX) {
+		/* "Indien Opdrachtnemer ..., verbeurt hij ...": a pronoun subject is the party
+		 * named before it in the sentence, else the previous unit's */
+		static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
+		for (uint32_t i = 0; i < n && subj == UINT32_MAX; i++) {
+			if (sc[i] != 0 || !tl_word_in(tok[i].fold, pron) || S_after_prep(tok, i))
+				continue;
+			tl_role r = TL_ROLE_NONE;
+			for (uint32_t k = 0; k < i && !r; k++) {
+				uint32_t len;
+				r = S_mention(a, tok, n, k, &len);
+			}
+			if (!r && prev)
+				r = prev->bound;
+			if (r) {
+				subj = i;
+				subj_len = 1;
+				subj_role = r;
+			}
+		}
+	}
 	S_voice v;
 	S_passive(a, tok, n, sc, s->lang, &v);
 	int subject_is_party = subj != UINT32_MAX;
@@ -499,7 +520,7 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		int w = -1;
 		uint32_t m = 0;
 		for (int j = 0; S_cues[j].ph; j++) {
-			if (S_cues[j].ph[0] != tok[i].fold[0])
+			if (!tl_ph_may_start(S_cues[j].ph, tok[i].fold[0]))
 				continue;
 			uint32_t mm = tl_ph_at(tok, n, i, S_cues[j].ph);
 			if (mm > m) {
