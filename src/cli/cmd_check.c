@@ -70,6 +70,8 @@ static int S_fails(const cJSON *doc, const char *level)
 	const cJSON *f;
 	cJSON_ArrayForEach(f, cJSON_GetObjectItemCaseSensitive(doc, "findings"))
 	{
+		if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(f, "waived")))
+			continue;
 		const cJSON *st = cJSON_GetObjectItemCaseSensitive(f, "status");
 		const cJSON *sv = cJSON_GetObjectItemCaseSensitive(f, "severity");
 		int s = S_rank_status(cJSON_IsString(st) ? st->valuestring : NULL);
