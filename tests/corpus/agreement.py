@@ -287,7 +287,7 @@ def run_pandoc(args):
         box = Counter()
         labels = 0
         for p in paras:
-            if p.get("label") and not p.get("label_typed") and p["kind"] in kinds:
+            if p.get("label") and "label_typed" not in (p.get("flags") or []) and p["kind"] in kinds:
                 labels += len(words_of(p["label"]))
             if p["kind"] in kinds:
                 ours.update(words_of(p["text"]))
