@@ -1,8 +1,8 @@
 /* contexts.c: context tags (personal-data, sensors, ...) with their evidence.
  *
- * A tag is set by a concept mention in an operative sentence that is not
- * itself a prohibition or negated: "het portaal past geen biometrische
- * technieken toe" does not make a camera contract.  Headings count (an
+ * A tag is set by a concept mention in an operative sentence, outside the
+ * scope of a negation or prohibition (TL_TOK_NEG_SCOPE): "het portaal past
+ * geen biometrische technieken toe" does not make a camera contract.  Headings count (an
  * article titled "Cameratoezicht" is good evidence); guidance, tables of
  * contents and comments do not. */
 #include <string.h>
@@ -13,9 +13,7 @@
 static int S_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
-	if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_NEGATED))
-		return 0;
-	if (s->modality == TL_MOD_PROHIBITION)
+	if (s->flags & TL_SENT_NONOPERATIVE)
 		return 0;
 	if (a->para_operative && !a->para_operative[s->para])
 		return 0;
@@ -33,9 +31,14 @@ void tl_contexts_eval(tl_match *m, const char *const *force, int force_all)
 			if (!S_counts(a, s))
 				continue;
 			int hit = 0;
-			for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1] && !hit; o++)
+			const tl_sentence *sn = &a->sent[s];
+			for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1] && !hit; o++) {
+				const tl_occ *x = &m->occ[o];
+				if (x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE))
+					continue;
 				for (uint32_t k = 0; k < d->nany && !hit; k++)
-					hit = m->occ[o].concept == d->any[k];
+					hit = x->concept == d->any[k];
+			}
 			if (!hit)
 				continue;
 			st->mentions++;

@@ -121,23 +121,24 @@ static int S_occurrences(tl_match *m)
 		tl_index_scan(m->rs, a, s, S_on_term, &sc);
 		for (uint32_t k = 0; k < s->ntok; k++) {
 			const tl_token *t = &s->tok[k];
-			tl_role role = TL_ROLE_NONE;
-			uint32_t len = 1;
-			if (t->term >= 0 && (uint32_t)t->term < a->nterms) {
-				const tl_term *tm = &a->terms[t->term];
-				role = tm->role;
-				len = S_term_words(tm->fold);
-				if (m->term_concepts && m->term_concepts[t->term])
-					for (const int32_t *c = m->term_concepts[t->term]; *c >= 0; c++)
-						S_push(m, &sc.fail, *c, k, k + len, t->term);
-			} else if ((t->flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT | TL_TOK_NUMBER)) == TL_TOK_CAPITAL &&
-			           t->fold) {
-				role = tl_annot_role_of(a, t->fold);
+			if (t->term >= 0 && (uint32_t)t->term < a->nterms && m->term_concepts &&
+			    m->term_concepts[t->term]) {
+				uint32_t len = S_term_words(a->terms[t->term].fold);
+				for (const int32_t *c = m->term_concepts[t->term]; *c >= 0; c++)
+					S_push(m, &sc.fail, *c, k, k + len, t->term);
 			}
+			/* party mentions as the annotation layer marked them (defined terms,
+			 * the usual names, "we" in a vendor's own terms) */
+			if (!(t->flags & TL_TOK_PARTY) || (k && (s->tok[k - 1].flags & TL_TOK_PARTY)))
+				continue;
+			tl_role role = tl_annot_token_role(a, s, k);
+			uint32_t e = k + 1;
+			while (e < s->ntok && (s->tok[e].flags & TL_TOK_PARTY))
+				e++;
 			if (role == TL_ROLE_VENDOR || role == TL_ROLE_BOTH)
-				S_push(m, &sc.fail, TL_CONCEPT_VENDOR, k, k + len, -1);
+				S_push(m, &sc.fail, TL_CONCEPT_VENDOR, k, e, -1);
 			if (role == TL_ROLE_CUSTOMER || role == TL_ROLE_BOTH)
-				S_push(m, &sc.fail, TL_CONCEPT_CUSTOMER, k, k + len, -1);
+				S_push(m, &sc.fail, TL_CONCEPT_CUSTOMER, k, e, -1);
 		}
 		if (sc.fail)
 			return -1;
