@@ -270,6 +270,24 @@ const char *tl_ruleset_id(const tl_ruleset *rs);
 const char *tl_ruleset_version(const tl_ruleset *rs);
 size_t tl_ruleset_rule_count(const tl_ruleset *rs);
 
+/* Checks a ruleset (path NULL: the built-in one) with everything it
+ * includes, extends, maps and its clause library; prints each problem as
+ * "file:line:col: error|warning: message", then a summary line and
+ * "N errors, M warnings", to `out`.  Returns the number of errors (>= 0), or
+ * TL_ENOMEM. */
+int tl_ruleset_lint(const char *path, FILE *out, int *warnings, tl_error *err);
+/* Runs the rules' own examples (docs/ruleset-format.md, "Examples"): only
+ * rule_id when not NULL, only lang ("nl"/"en") when not NULL.  Prints each
+ * failure and "N passed, M failed" to out.  0, or TL_EINVAL for an unknown
+ * rule, TL_ENOMEM. */
+int tl_ruleset_selftest(const tl_ruleset *rs, const char *rule_id, const char *lang, FILE *out,
+                        int *passed, int *failed, tl_error *err);
+/* "ID severity area title" per rule, titles in lang ("nl"/"en", NULL = en). */
+int tl_ruleset_write_list(const tl_ruleset *rs, const char *lang, FILE *out);
+/* One rule as loaded (after extends and overrides) as JSON, and its clause.
+ * TL_EINVAL when there is no such rule. */
+int tl_ruleset_write_rule(const tl_ruleset *rs, const char *id, FILE *out, tl_error *err);
+
 /** ## Checking */
 typedef struct tl_check_options {
 	unsigned version;
