@@ -290,13 +290,9 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 	switch (ln[0]) {
 	case 'p':
 		if (strcmp(ln, "p") == 0) {
-			if (s->hide >= 0) { /* a paragraph inside hidden content (a text box in a deletion) */
-				if (!empty)
-					s->skip = depth;
-				return 0;
-			}
 			if ((rc = S_open_para(s, depth, err)) != 0)
 				return rc;
+			c->discard = s->hide >= 0; /* inside a hidden row or a deleted text box */
 			if (empty)
 				return tl_docx_emit(s, c, 0, err);
 			s->kind_at[depth] = K_P;
@@ -344,10 +340,8 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 			s->kind_at[depth] = K_TRPR;
 		} else if (strcmp(ln, "tc") == 0 && !empty && s->ntbl) {
 			tl_docx_table *t = &s->tbl[s->ntbl - 1];
-			if (t->row_skip) {
-				s->skip = depth;
-				return 0;
-			}
+			if (t->row_skip && s->hide < 0)
+				s->hide = depth; /* read (revisions are counted) but not shown */
 			t->col = t->next_col;
 			t->span = 1;
 			s->kind_at[depth] = K_TC;
@@ -357,7 +351,7 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 		            strcmp(ln, "tblPrEx") == 0) && !empty) {
 			s->skip = depth;
 		} else if (strcmp(ln, "txbxContent") == 0 && !empty) {
-			if (s->nctx >= TL_DOCX_MAX_CTX || s->hide >= 0) {
+			if (s->nctx >= TL_DOCX_MAX_CTX) {
 				s->skip = depth;
 				return 0;
 			}
@@ -504,6 +498,8 @@ static int S_end(tl_docx_state *s, int depth, tl_error *err)
 			s->ntbl--;
 		return 0;
 	case K_TC:
+		if (s->hide == depth)
+			s->hide = -1;
 		if (s->ntbl) {
 			tl_docx_table *t = &s->tbl[s->ntbl - 1];
 			t->next_col = t->col + t->span;

@@ -183,6 +183,7 @@ typedef struct tl_docx_ctx {
 	int num_id, ilvl, outline; /* own pPr values, -1 none */
 	int mark_ins, mark_del;    /* the paragraph mark is a tracked insertion / deletion */
 	int drop_cap;              /* a drop-cap frame: its letter joins the next paragraph */
+	int discard;               /* read inside content the view leaves out */
 	unsigned flags;
 	int in_run, in_t, vanish;
 	/* a paragraph whose mark was removed in this view waits to join the next one */

@@ -118,6 +118,10 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 		return rc;
 	}
 	c->open = 0;
+	if (c->discard) {
+		c->discard = 0;
+		return 0;
+	}
 	int joins = (view == TL_REVISIONS_ACCEPT && c->mark_del) ||
 	            (view == TL_REVISIONS_REJECT && c->mark_ins) || c->drop_cap;
 	if (joins && !final) {

@@ -295,12 +295,24 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 
 /* ## Clauses */
 
+/* "ii" (roman, as isLgl levels show their parents) equals "2" */
+static int S_comp_eq(const char *a, const char *b)
+{
+	if (strcmp(a, b) == 0)
+		return 1;
+	const char *num = isdigit((unsigned char)a[0]) ? a : isdigit((unsigned char)b[0]) ? b : NULL;
+	const char *rom = num == a ? b : a;
+	if (!num || !S_is_roman(rom, strlen(rom)))
+		return 0;
+	return strtol(num, NULL, 10) == S_roman_value(rom, strlen(rom));
+}
+
 static int S_prefix(const S_label *a, const S_label *b)
 {
 	if (a->n >= b->n)
 		return 0;
 	for (int i = 0; i < a->n; i++)
-		if (strcmp(a->comp[i], b->comp[i]) != 0)
+		if (!S_comp_eq(a->comp[i], b->comp[i]))
 			return 0;
 	return 1;
 }
@@ -335,21 +347,29 @@ static const char *S_title(tl_document *doc, const tl_para *p, size_t skip)
 	return tl_doc_str(doc, t);
 }
 
+/* The open clause this label continues: same family and either the next
+ * number (1-3 ahead, typed numbering skips), or the same keyword ("Artikel"),
+ * or the same Word list level (a list restarting at the same level). */
 static int S_find_sibling(const S_open *st, int n, const S_label *L, int list_level, int *alt)
 {
 	for (int i = n - 1; i >= 0; i--) {
 		const S_open *o = &st[i];
-		if (!o->has_label || o->lab.n != 1 || o->list_level != list_level)
+		if (!o->has_label || o->lab.n != 1)
+			continue;
+		if (o->list_level && list_level && o->list_level != list_level)
 			continue;
 		long d = -1;
+		int fam = 0;
 		if (strcmp(o->lab.fam, L->fam) == 0) {
 			d = L->value - o->lab.value;
 			*alt = 0;
+			fam = 1;
 		} else if (L->alt_fam[0] && strcmp(o->lab.fam, L->alt_fam) == 0) {
 			d = L->alt_value - o->lab.value;
 			*alt = 1;
+			fam = 1;
 		}
-		if (d >= 1 && d <= 3)
+		if (fam && ((d >= 1 && d <= 3) || L->keyword || (list_level && o->list_level == list_level)))
 			return i;
 	}
 	return -1;
