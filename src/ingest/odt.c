@@ -212,7 +212,8 @@ static int S_list_start(tl_odt *r, xmlTextReaderPtr x)
 		const odt_list *p = &r->lists[parent];
 		l->level = p->level + 1;
 		l->chain = p->chain;
-		l->style = ls ? ls : p->style;
+		/* an item's text:style-override holds for its sub-lists too */
+		l->style = ls ? ls : p->item_style ? p->item_style : p->style;
 		return 0;
 	}
 	l->level = 1;

@@ -12,6 +12,7 @@
 
 #include "ingest/odt_int.h"
 #include "model/numfmt.h"
+#include "util/utf8.h"
 
 #define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 #define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -275,7 +276,13 @@ int odt_level_start(tl_odt *r, xmlTextReaderPtr x, int bullet)
 	lv->suffix = S_dup(r, odt_att(r, x, NS_STYLE, "num-suffix"));
 	if (bullet) {
 		const char *c = odt_att(r, x, NS_TEXT, "bullet-char");
-		lv->bullet_char = S_dup(r, c && *c ? c : "\xE2\x80\xA2");
+		uint32_t cp = 0;
+		if (c && *c)
+			tl_utf8_decode(c, strlen(c), &cp);
+		/* a Symbol/Wingdings font bullet sits in the private use area: show "•" */
+		if (!c || !*c || (cp >= 0xE000 && cp <= 0xF8FF) || cp < 0x20)
+			c = "\xE2\x80\xA2";
+		lv->bullet_char = S_dup(r, c);
 		lv->fmt = TL_NUMFMT_BULLET;
 		return 0;
 	}

@@ -226,6 +226,25 @@ static void test_numbered_paragraph(void)
 	tl_document_free(d);
 }
 
+/* text:style-override on an item holds for the item and its sub-lists;
+ * a Symbol-font bullet (private use area) reads as "•". */
+static void test_style_override(void)
+{
+	tl_document *d = odt_read(STYLES,
+		"<text:list-style style:name='PUA'><text:list-level-style-bullet text:level='1' "
+		"text:bullet-char='\xEF\x82\xB7'/></text:list-style>",
+		"<text:list text:style-name='F3'>"
+		"<text:list-item text:style-override='L1'><text:p>over</text:p>"
+		"<text:list><text:list-item><text:p>sub</text:p></text:list-item></text:list>"
+		"</text:list-item></text:list>"
+		"<text:list text:style-name='PUA'><text:list-item><text:p>symbol</text:p>"
+		"</text:list-item></text:list>");
+	CHECK(d, "body L1 [1.] | over\n"
+	         "body L2 [a)] | sub\n"
+	         "body L1 [\xE2\x80\xA2] | symbol\n");
+	tl_document_free(d);
+}
+
 static void test_style_names(void)
 {
 	tl_document *d = odt_read(
@@ -255,6 +274,7 @@ int main(void)
 	test_outline();
 	test_text_number();
 	test_numbered_paragraph();
+	test_style_override();
 	test_style_names();
 	return T_DONE();
 }
