@@ -447,6 +447,8 @@ int tl_baseline_apply(const tl_baseline *b, cJSON *document);
  * than the tender's, from evidence "quantities"), "contradicts" (violated)
  * or "silent" (missing), citing both.  NULL when out of memory. */
 cJSON *tl_compare_reports(const cJSON *tender, const cJSON *contract);
+/* Plain-text rendering of a comparison, worst verdicts first. */
+int tl_compare_write_text(const cJSON *cmp, FILE *out);
 
 #ifdef __cplusplus
 }

@@ -139,3 +139,37 @@ cJSON *tl_compare_reports(const cJSON *tender, const cJSON *contract)
 	}
 	return out;
 }
+
+static void S_quote(FILE *out, const char *label, const cJSON *ev)
+{
+	const char *clause = cJSON_IsObject(ev) ? S_str(ev, "clause") : NULL;
+	const char *quote = cJSON_IsObject(ev) ? S_str(ev, "quote") : NULL;
+	if (!quote)
+		return;
+	fprintf(out, "    %s%s%s: \"%.300s%s\"\n", label, clause ? " " : "", clause ? clause : "", quote,
+	        strlen(quote) > 300 ? "..." : "");
+}
+
+int tl_compare_write_text(const cJSON *cmp, FILE *out)
+{
+	fprintf(out, "tender:   %s\ncontract: %s\n\n", S_str(cmp, "tender"), S_str(cmp, "contract"));
+	const cJSON *items = cJSON_GetObjectItemCaseSensitive(cmp, "items"), *it;
+	static const char *const order[] = {"contradicts", "weaker", "silent", "carried"};
+	for (size_t k = 0; k < 4; k++) {
+		cJSON_ArrayForEach(it, items)
+		{
+			const char *v = S_str(it, "verdict");
+			if (!v || strcmp(v, order[k]))
+				continue;
+			fprintf(out, "%-11s %s  %s\n    %s\n", v, S_str(it, "rule"), S_str(it, "title"), S_str(it, "reason"));
+			S_quote(out, "tender", cJSON_GetObjectItemCaseSensitive(it, "tender_evidence"));
+			S_quote(out, "contract", cJSON_GetObjectItemCaseSensitive(it, "contract_evidence"));
+		}
+	}
+	const cJSON *s = cJSON_GetObjectItemCaseSensitive(cmp, "summary");
+	const cJSON *c = cJSON_GetObjectItemCaseSensitive(s, "carried"), *w = cJSON_GetObjectItemCaseSensitive(s, "weaker");
+	const cJSON *x = cJSON_GetObjectItemCaseSensitive(s, "contradicts"), *m = cJSON_GetObjectItemCaseSensitive(s, "silent");
+	fprintf(out, "\n%d carried, %d weaker, %d contradicted, %d silent\n", c ? c->valueint : 0,
+	        w ? w->valueint : 0, x ? x->valueint : 0, m ? m->valueint : 0);
+	return ferror(out) ? TL_EIO : 0;
+}
