@@ -1,0 +1,203 @@
+#!/usr/bin/env python3
+"""tenderlint benchmarks: run by hand (scripts/bench), not as timed tests.
+
+Prints Markdown tables: extraction against the peers (pandoc -t plain, mammoth, python-docx,
+docx2txt, odt2txt) and the floor (unzip -p | xmllint --stream), full checks at 20/120/600
+articles, the cost of doubling the rules, batch throughput with --jobs 1 and 2, and peak memory.
+Every figure in one table comes from the same run, and the ratios are computed from it.
+
+usage: bench.py BUILD_DIR [--out DIR] [--reps N] [--batch N] [--quick]
+"""
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+SHARED = os.environ.get("TL_SHARED_DIR", os.path.join(ROOT, "..", "shared"))
+
+
+def run_timed(cmd, shell=False, reps=5, env=None):
+    """Median wall time over reps and the peak RSS (KiB) over them, via GNU time."""
+    times, rss = [], 0
+    for _ in range(reps):
+        with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+            full = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name]
+            full += ["sh", "-c", cmd] if shell else cmd
+            t0 = time.perf_counter()
+            p = subprocess.run(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+            t = time.perf_counter() - t0
+            line = open(tf.name).read().strip().splitlines()
+            if line:
+                try:
+                    rss = max(rss, int(line[-1].split()[1]))
+                except (IndexError, ValueError):
+                    pass
+            if p.returncode not in (0, 1):  # 1 = tenderlint found gaps
+                return None, None, p.returncode
+            times.append(t)
+    return statistics.median(times), rss, 0
+
+
+def have(tool):
+    return shutil.which(tool) is not None
+
+
+def fmt_t(t):
+    return "n/a" if t is None else ("%.3f s" % t if t >= 0.01 else "%.1f ms" % (t * 1000))
+
+
+def ensure_bench(out):
+    os.makedirs(out, exist_ok=True)
+    if not os.path.exists(os.path.join(out, "bench-nl-600.docx")):
+        subprocess.run([sys.executable, os.path.join(SHARED, "bench", "make_contracts.py"), out],
+                       check=True, stdout=subprocess.DEVNULL)
+
+
+def ensure_mammoth(out):
+    d = os.path.join(out, "npm")
+    exe = os.path.join(d, "node_modules", ".bin", "mammoth")
+    if not os.path.exists(exe) and have("npm"):
+        os.makedirs(d, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--prefix", d, "mammoth"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return exe if os.path.exists(exe) else None
+
+
+def doubled_ruleset(tl, out):
+    """The default ruleset with every rule twice (ids suffixed), written as one file:
+    includes are merged here so that the file stands alone."""
+    top = os.path.join(ROOT, "rulesets", "vng-2022.json")
+    with open(top) as f:
+        rs = json.load(f)
+    for inc in rs.pop("include", []):
+        with open(os.path.join(os.path.dirname(top), inc)) as f:
+            part = json.load(f)
+        for key in ("concepts", "contexts"):
+            rs.setdefault(key, {}).update(part.get(key, {}))
+        rs.setdefault("rules", []).extend(part.get("rules", []))
+        for key, val in part.items():
+            if key not in ("concepts", "contexts", "rules"):
+                rs.setdefault(key, val)
+    dup = []
+    for r in rs.get("rules", []):
+        c = json.loads(json.dumps(r))
+        c["id"] = r["id"] + "-DUP"
+        dup.append(c)
+    rs["rules"] = rs.get("rules", []) + dup
+    rs["id"] = "vng-2022-doubled"
+    path = os.path.join(out, "doubled.json")
+    with open(path, "w") as f:
+        json.dump(rs, f)
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("build")
+    ap.add_argument("--out", default="/tmp/tenderlint-bench")
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--batch", type=int, default=1000)
+    ap.add_argument("--quick", action="store_true", help="fewer repetitions, a 200-file batch")
+    a = ap.parse_args()
+    if a.quick:
+        a.reps, a.batch = 2, 200
+    tl = os.path.abspath(os.path.join(a.build, "tenderlint"))
+    ensure_bench(a.out)
+    B = lambda n, lang="nl", ext="docx": os.path.join(a.out, "bench-%s-%d.%s" % (lang, n, ext))
+
+    print("## Extraction, bench-nl-600 (median of %d runs)\n" % a.reps)
+    print("| command | time | peak RSS | tenderlint extract is ... faster |")
+    print("|---|---|---|---|")
+    docx, odt = B(600), B(600, ext="odt")
+    rows = [("tenderlint extract (docx)", [tl, "extract", docx], False),
+            ("floor: unzip -p | xmllint --stream", "unzip -p '%s' word/document.xml | xmllint --stream --noout -" % docx, True)]
+    if have("pandoc"):
+        rows.append(("pandoc -t plain (docx)", ["pandoc", "-t", "plain", docx], False))
+    mam = ensure_mammoth(a.out)
+    if mam:
+        rows.append(("mammoth --output-format=markdown", [mam, docx, "--output-format=markdown"], False))
+    rows.append(("python-docx (paragraph text)",
+                 [sys.executable, "-c", "import docx,sys;d=docx.Document(sys.argv[1]);[p.text for p in d.paragraphs]", docx], False))
+    if have("docx2txt"):
+        rows.append(("docx2txt", "docx2txt < '%s'" % docx, True))
+    rows.append(("tenderlint extract (odt)", [tl, "extract", odt], False))
+    if have("odt2txt"):
+        rows.append(("odt2txt", ["odt2txt", odt], False))
+    if have("pandoc"):
+        rows.append(("pandoc -t plain (odt)", ["pandoc", "-t", "plain", odt], False))
+    res = {}
+    for name, cmd, shell in rows:
+        reps = a.reps if not name.startswith("pandoc") else max(1, min(a.reps, 2))
+        t, rss, rc = run_timed(cmd, shell=shell, reps=reps)
+        res[name] = (t, rss)
+    base_docx = res["tenderlint extract (docx)"][0]
+    base_odt = res["tenderlint extract (odt)"][0]
+    for name, (t, rss) in res.items():
+        base = base_odt if "(odt)" in name or name == "odt2txt" else base_docx
+        ratio = "%.1fx" % (t / base) if t and base else "n/a"
+        print("| %s | %s | %s | %s |" % (name, fmt_t(t), "%.1f MiB" % (rss / 1024) if rss else "n/a", ratio))
+
+    print("\n## Full check (read + all rules + JSON)\n")
+    print("| input | time | peak RSS |")
+    print("|---|---|---|")
+    full = {}
+    for n in (20, 120, 600):
+        for lang in ("nl", "en"):
+            t, rss, rc = run_timed([tl, "check", "--format", "json", B(n, lang)], reps=a.reps)
+            full[(lang, n)] = (t, rss)
+            print("| bench-%s-%d.docx | %s | %s |" % (lang, n, fmt_t(t), "%.1f MiB" % (rss / 1024) if rss else "n/a"))
+    floor = res["floor: unzip -p | xmllint --stream"][0]
+    t600 = full[("nl", 600)][0]
+    t120 = full[("nl", 120)][0]
+    print("\n| target | measured |")
+    print("|---|---|")
+    if t600 and floor:
+        print("| check bench-nl-600 within 2x the floor | %.2fx the floor |" % (t600 / floor))
+    if t600 and res.get("pandoc -t plain (docx)", (None,))[0]:
+        print("| at least 50x faster than pandoc -t plain | %.0fx faster |" % (res["pandoc -t plain (docx)"][0] / t600))
+    if full[("nl", 600)][1]:
+        print("| peak memory at most 30 MiB | %.1f MiB |" % (full[("nl", 600)][1] / 1024))
+    if t600 and t120:
+        r = t600 / t120
+        with open(B(600, ext="md")) as f6, open(B(120, ext="md")) as f1:
+            size_ratio = len(f6.read()) / len(f1.read())
+        print("| 600 articles cost 5x 120 within 25%% | %.2fx (text is %.2fx larger) |" % (r, size_ratio))
+    dbl = doubled_ruleset(tl, a.out)
+    if dbl and t600:
+        t2, _, rc = run_timed([tl, "check", "--format", "json", "--ruleset", dbl, B(600)], reps=a.reps)
+        if t2:
+            print("| doubling the rules adds at most 30%% | +%.0f%% (%s -> %s) |" % ((t2 / t600 - 1) * 100, fmt_t(t600), fmt_t(t2)))
+
+    print("\n## Batch throughput\n")
+    corpus = []
+    for d in ("contracts", "nl-gov"):
+        p = os.path.join(SHARED, "corpus", d)
+        for root, _, files in os.walk(p):
+            corpus += [os.path.join(root, f) for f in sorted(files) if f.endswith((".docx", ".odt"))]
+    corpus += [B(n, l, e) for n in (20, 120) for l in ("nl", "en") for e in ("docx", "odt")]
+    bdir = os.path.join(a.out, "batch")
+    shutil.rmtree(bdir, ignore_errors=True)
+    os.makedirs(bdir)
+    for i in range(a.batch):
+        src = corpus[i % len(corpus)]
+        os.symlink(src, os.path.join(bdir, "%04d-%s" % (i, os.path.basename(src))))
+    print("| jobs | documents | time | documents/s |")
+    print("|---|---|---|---|")
+    rate = {}
+    for j in (1, 2):
+        t, rss, rc = run_timed([tl, "check", "--jobs", str(j), "--format", "jsonl", "-o", os.path.join(a.out, "batch.jsonl"), bdir], reps=1)
+        rate[j] = a.batch / t if t else None
+        print("| %d | %d | %s | %s |" % (j, a.batch, fmt_t(t), "%.1f" % rate[j] if rate[j] else "n/a"))
+    if rate.get(1) and rate.get(2):
+        print("\n--jobs 2 / --jobs 1 throughput: %.2fx (target at least 1.8x)" % (rate[2] / rate[1]))
+
+
+if __name__ == "__main__":
+    main()
