@@ -54,8 +54,15 @@ int tl_ph_may_start(const char *phrase, char c);
  * and sets *which to its index (when which is not NULL). */
 uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
                        int *which);
-/* 1 when the folded word equals one of the words of the NULL-terminated list. */
+/* 1 when the folded word matches one of the single-word entries of the
+ * NULL-terminated list. */
 int tl_word_in(const char *fold, const char *const *list);
+
+/* While a cache is active on this thread (between begin and end), lists are
+ * compiled on first use into a first-word index; the answers are the same. */
+typedef struct tl_ph_cache tl_ph_cache;
+tl_ph_cache *tl_ph_cache_begin(void);
+void tl_ph_cache_end(tl_ph_cache *c);
 
 /* ---- parties (parties.c) ----------------------------------------------- */
 

@@ -11,87 +11,6 @@
 
 #include "analyze/annot_int.h"
 
-/* ---- phrase matching ---------------------------------------------------- */
-
-/* 1 when fold matches the pattern word w[0..wl) (with '|' and '*'). */
-static int S_word_match(const char *fold, const char *w, size_t wl)
-{
-	const char *end = w + wl;
-	while (w < end) {
-		const char *bar = memchr(w, '|', (size_t)(end - w));
-		size_t al = bar ? (size_t)(bar - w) : (size_t)(end - w);
-		if (al > 1 && w[0] == '*') {
-			size_t fl = strlen(fold);
-			if (fl >= al - 1 && strncmp(fold + fl - (al - 1), w + 1, al - 1) == 0)
-				return 1;
-		} else if (al > 0 && w[al - 1] == '*') {
-			if (strncmp(fold, w, al - 1) == 0)
-				return 1;
-		} else if (strncmp(fold, w, al) == 0 && fold[al] == '\0') {
-			return 1;
-		}
-		if (!bar)
-			break;
-		w = bar + 1;
-	}
-	return 0;
-}
-
-int tl_ph_may_start(const char *phrase, char c)
-{
-	if (phrase[0] == c || phrase[0] == '*')
-		return 1;
-	/* alternatives of the first word: "is|are|be required to" */
-	for (const char *p = phrase; *p && *p != ' '; p++)
-		if (*p == '|' && (p[1] == c || p[1] == '*'))
-			return 1;
-	return 0;
-}
-
-uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase)
-{
-	uint32_t k = i;
-	const char *p = phrase;
-	while (*p) {
-		const char *sp = strchr(p, ' ');
-		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-		if (k >= n || !S_word_match(tok[k].fold, p, wl))
-			return 0;
-		k++;
-		p += wl;
-		if (*p == ' ')
-			p++;
-	}
-	return k - i;
-}
-
-uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
-                       int *which)
-{
-	uint32_t best = 0;
-	if (i >= n)
-		return 0;
-	for (int j = 0; list[j]; j++) {
-		if (!tl_ph_may_start(list[j], tok[i].fold[0]))
-			continue;
-		uint32_t m = tl_ph_at(tok, n, i, list[j]);
-		if (m > best) {
-			best = m;
-			if (which)
-				*which = j;
-		}
-	}
-	return best;
-}
-
-int tl_word_in(const char *fold, const char *const *list)
-{
-	for (int j = 0; list[j]; j++)
-		if (S_word_match(fold, list[j], strlen(list[j])))
-			return 1;
-	return 0;
-}
-
 /* ---- names -------------------------------------------------------------- */
 
 const char *tl_modality_name(tl_modality m)
@@ -385,7 +304,9 @@ int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err)
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.paras = tl_document_paras(doc, &c.npara);
+	tl_ph_cache *cache = tl_ph_cache_begin();
 	int rc = S_build(&c, err);
+	tl_ph_cache_end(cache);
 	int fail = 0;
 	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
 	a->terms = S_to_arena(&a->arena, c.terms, a->nterms, sizeof *a->terms, &fail);

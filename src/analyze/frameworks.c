@@ -32,6 +32,8 @@ static const char *S_named(const tl_sentence *s, int *generic)
 	*generic = 0;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const char *f = s->tok[i].fold;
+		if (f[0] != 'g' && f[0] != 'a' && f[0] != 'v' && f[0] != 'i')
+			continue;
 		const char *year = NULL;
 		for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
 			const char *y = s->tok[k].fold;

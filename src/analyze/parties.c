@@ -151,8 +151,11 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 	/* two-word names: "third party", "each party", "service provider" */
 	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT)) {
 		char buf[96];
-		int k = snprintf(buf, sizeof buf, "%s %s", tok[i].fold, tok[i + 1].fold);
-		if (k > 0 && (size_t)k < sizeof buf) {
+		size_t l1 = strlen(tok[i].fold), l2 = strlen(tok[i + 1].fold);
+		if (l1 + l2 + 2 <= sizeof buf) {
+			memcpy(buf, tok[i].fold, l1);
+			buf[l1] = ' ';
+			memcpy(buf + l1 + 1, tok[i + 1].fold, l2 + 1);
 			tl_role r = S_catalog_var(buf);
 			if (r) {
 				*role = r;

@@ -27,49 +27,35 @@
 
 enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSURE, C_PREVENT };
 
-typedef struct {
-	const char *ph;
-	int kind;
-} S_cue;
-
-static const S_cue S_cues[] = {
-	/* obligations: auxiliaries */
-	{"shall", C_AUX}, {"must", C_AUX}, {"will", C_AUX}, {"won't", C_AUX}, {"shan't", C_AUX},
-	{"mustn't", C_AUX}, {"has to", C_AUX}, {"have to", C_AUX}, {"zal", C_AUX}, {"zullen", C_AUX},
-	{"moet", C_AUX}, {"moeten", C_AUX}, {"dient", C_AUX}, {"dienen", C_AUX},
-	/* obligations: lexical */
-	{"is|are|be required to", C_OBL_LEX}, {"is|are|be obliged to", C_OBL_LEX},
-	{"is|are|be obligated to", C_OBL_LEX}, {"is|are|be bound to", C_OBL_LEX},
-	{"undertake|undertakes", C_OBL_LEX}, {"agree|agrees to", C_OBL_LEX},
-	{"is|are|be responsible for", C_OBL_LEX}, {"commit|commits to", C_OBL_LEX},
-	{"is|zijn verplicht", C_OBL_LEX}, {"verplicht zich", C_OBL_LEX},
-	{"verplichten zich", C_OBL_LEX}, {"verbindt zich", C_OBL_LEX}, {"verbinden zich", C_OBL_LEX},
-	{"is|zijn gehouden", C_OBL_LEX}, {"verplicht", C_OBL_LEX}, {"gehouden", C_OBL_LEX},
-	{"required|obliged|obligated to", C_OBL_LEX}, {"draagt|dragen zorg", C_ENSURE},
-	{"draagt|dragen er zorg", C_ENSURE}, {"zorg dragen", C_ENSURE}, {"zorgt|zorgen ervoor", C_ENSURE},
-	{"zorgt|zorgen er voor", C_ENSURE}, {"staat|staan ervoor in", C_ENSURE},
-	{"staat|staan er voor in", C_ENSURE}, {"staat|staan in voor", C_ENSURE},
-	{"ensure|ensures", C_ENSURE}, {"guarantee|guarantees", C_ENSURE},
-	{"warrant|warrants", C_ENSURE}, {"garandeert|garanderen", C_ENSURE},
-	{"waarborgt|waarborgen", C_ENSURE},
-	{"hoeft|hoeven", C_NEED}, {"need|needs not", C_NEED},
-	/* permissions */
-	{"may", C_PERM}, {"can", C_PERM}, {"cannot", C_PERM}, {"can't", C_PERM}, {"might", C_PERM},
-	{"mag", C_PERM}, {"mogen", C_PERM}, {"kan", C_PERM}, {"kunnen", C_PERM},
-	{"entitled", C_PERM_LEX}, {"permitted", C_PERM_LEX}, {"allowed", C_PERM_LEX},
-	{"authorised|authorized", C_PERM_LEX}, {"free to", C_PERM_LEX},
-	{"the right to", C_PERM_LEX}, {"reserves|reserve the right", C_PERM_LEX},
-	{"gerechtigd", C_PERM_LEX}, {"bevoegd", C_PERM_LEX}, {"toegestaan", C_PERM_LEX},
-	{"het recht om|tot|voor", C_PERM_LEX}, {"behoudt|behouden zich het recht", C_PERM_LEX},
-	{"vrij om", C_PERM_LEX}, {"vrij", C_PERM_LEX},
-	/* prohibitions */
-	{"prohibited", C_PROH}, {"forbidden", C_PROH}, {"verboden", C_PROH},
-	{"refrain|refrains", C_PROH}, {"onthoudt|onthouden zich", C_PROH}, {"zich onthouden", C_PROH},
-	{"prohibit|prohibits", C_PROH}, {"verbiedt|verbieden", C_PROH},
-	{"prevent|prevents|preclude|precludes", C_PREVENT}, {"belet|beletten", C_PREVENT},
-	{"verhindert|verhinderen|staat|staan in de weg", C_PREVENT},
-	{"onbevoegd", C_PERM_LEX},
-	{NULL, 0}};
+/* modal cues (obligation auxiliaries and lexical forms, permissions, prohibitions) and their kinds */
+static const char *const S_cue_ph[] = {
+	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal", "zullen",
+	"moet", "moeten", "dient", "dienen", "is|are|be required to", "is|are|be obliged to",
+	"is|are|be obligated to", "is|are|be bound to", "undertake|undertakes", "agree|agrees to",
+	"is|are|be responsible for", "commit|commits to", "is|zijn verplicht", "verplicht zich",
+	"verplichten zich", "verbindt zich", "verbinden zich", "is|zijn gehouden", "verplicht",
+	"gehouden", "required|obliged|obligated to", "draagt|dragen zorg", "draagt|dragen er zorg",
+	"zorg dragen", "zorgt|zorgen ervoor", "zorgt|zorgen er voor", "staat|staan ervoor in",
+	"staat|staan er voor in", "staat|staan in voor", "ensure|ensures", "guarantee|guarantees",
+	"warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen", "hoeft|hoeven",
+	"need|needs not", "may", "can", "cannot", "can't", "might", "mag", "mogen", "kan", "kunnen",
+	"entitled", "permitted", "allowed", "authorised|authorized", "free to", "the right to",
+	"reserves|reserve the right", "gerechtigd", "bevoegd", "toegestaan", "het recht om|tot|voor",
+	"behoudt|behouden zich het recht", "vrij om", "vrij", "prohibited", "forbidden", "verboden",
+	"refrain|refrains", "onthoudt|onthouden zich", "zich onthouden", "prohibit|prohibits",
+	"verbiedt|verbieden", "prevent|prevents|preclude|precludes", "belet|beletten",
+	"verhindert|verhinderen", "staat|staan in de weg", "onbevoegd", NULL};
+static const unsigned char S_cue_kind[] = {
+	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
+	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
+	C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
+	C_OBL_LEX, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE,
+	C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_NEED, C_NEED, C_PERM, C_PERM, C_PERM,
+	C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
+	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
+	C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
+	C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX};
+_Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
 
 static const char *const S_exc_markers[] = {
 	"unless", "except", "excepting", "other than", "save as|where|for|that|with|to|in",
@@ -518,19 +504,10 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
 			continue;
 		int w = -1;
-		uint32_t m = 0;
-		for (int j = 0; S_cues[j].ph; j++) {
-			if (!tl_ph_may_start(S_cues[j].ph, tok[i].fold[0]))
-				continue;
-			uint32_t mm = tl_ph_at(tok, n, i, S_cues[j].ph);
-			if (mm > m) {
-				m = mm;
-				w = j;
-			}
-		}
+		uint32_t m = tl_ph_list_at(tok, n, i, S_cue_ph, &w);
 		if (!m)
 			continue;
-		int kind = S_cues[w].kind;
+		int kind = S_cue_kind[w];
 		/* "May 2024", "dient als", "vrij snel" are no cues */
 		if (S_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
 		    (tok[i + 1].flags & TL_TOK_NUMBER))

@@ -12,27 +12,41 @@ typedef struct {
 	double v;
 } S_num;
 
+/* sorted by word (byte order) for bsearch */
 static const S_num S_words[] = {
-	{"een", 1}, {"one", 1}, {"twee", 2}, {"two", 2}, {"drie", 3}, {"three", 3}, {"vier", 4},
-	{"four", 4}, {"vijf", 5}, {"five", 5}, {"zes", 6}, {"six", 6}, {"zeven", 7}, {"seven", 7},
-	{"acht", 8}, {"eight", 8}, {"negen", 9}, {"nine", 9}, {"tien", 10}, {"ten", 10}, {"elf", 11},
-	{"eleven", 11}, {"twaalf", 12}, {"twelve", 12}, {"dertien", 13}, {"thirteen", 13},
-	{"veertien", 14}, {"fourteen", 14}, {"vijftien", 15}, {"fifteen", 15}, {"zestien", 16},
-	{"sixteen", 16}, {"zeventien", 17}, {"seventeen", 17}, {"achttien", 18}, {"eighteen", 18},
-	{"negentien", 19}, {"nineteen", 19}, {"twintig", 20}, {"twenty", 20}, {"dertig", 30},
-	{"thirty", 30}, {"veertig", 40}, {"forty", 40}, {"vijftig", 50}, {"fifty", 50}, {"zestig", 60},
-	{"sixty", 60}, {"zeventig", 70}, {"seventy", 70}, {"tachtig", 80}, {"eighty", 80},
-	{"negentig", 90}, {"ninety", 90}, {"honderd", 100}, {"hundred", 100}, {"duizend", 1000},
-	{"thousand", 1000}, {"a", 1}, {"an", 1}, {"half", 0.5}, {"halve", 0.5}, {"anderhalf", 1.5},
-	{NULL, 0}};
+	{"a", 1}, {"acht", 8}, {"achttien", 18}, {"an", 1}, {"anderhalf", 1.5}, {"dertien", 13},
+	{"dertig", 30}, {"drie", 3}, {"duizend", 1000}, {"een", 1}, {"eight", 8}, {"eighteen", 18},
+	{"eighty", 80}, {"eleven", 11}, {"elf", 11}, {"fifteen", 15}, {"fifty", 50}, {"five", 5},
+	{"forty", 40}, {"four", 4}, {"fourteen", 14}, {"half", 0.5}, {"halve", 0.5}, {"honderd", 100},
+	{"hundred", 100}, {"negen", 9}, {"negentien", 19}, {"negentig", 90}, {"nine", 9}, {"nineteen",
+	19}, {"ninety", 90}, {"one", 1}, {"seven", 7}, {"seventeen", 17}, {"seventy", 70}, {"six", 6},
+	{"sixteen", 16}, {"sixty", 60}, {"tachtig", 80}, {"ten", 10}, {"thirteen", 13}, {"thirty", 30},
+	{"thousand", 1000}, {"three", 3}, {"tien", 10}, {"twaalf", 12}, {"twee", 2}, {"twelve", 12},
+	{"twenty", 20}, {"twintig", 20}, {"two", 2}, {"veertien", 14}, {"veertig", 40}, {"vier", 4},
+	{"vijf", 5}, {"vijftien", 15}, {"vijftig", 50}, {"zes", 6}, {"zestien", 16}, {"zestig", 60},
+	{"zeven", 7}, {"zeventien", 17}, {"zeventig", 70}};
+#define S_NWORDS (sizeof S_words / sizeof *S_words)
+
+static int S_numcmp(const void *k, const void *e)
+{
+	return strcmp((const char *)k, ((const S_num *)e)->w);
+}
+
+static const S_num *S_lookup(const char *w)
+{
+	return bsearch(w, S_words, S_NWORDS, sizeof *S_words, S_numcmp);
+}
 
 static int S_word_num(const char *f, double *v)
 {
-	for (int i = 0; S_words[i].w; i++)
-		if (strcmp(S_words[i].w, f) == 0) {
-			*v = S_words[i].v;
-			return 1;
-		}
+	const S_num *hit = S_lookup(f);
+	if (hit) {
+		*v = hit->v;
+		return 1;
+	}
+	size_t fl = strlen(f);
+	if (fl < 9 || strcmp(f + fl - 3, "tig") != 0)
+		return 0; /* compounds end in a ten: "...twintig", "...negentig" */
 	/* Dutch compounds: "vierentwintig", "tweeenzeventig" (from tweeënzeventig) */
 	const char *en = strstr(f, "en");
 	for (; en; en = strstr(en + 1, "en")) {
@@ -43,30 +57,16 @@ static int S_word_num(const char *f, double *v)
 		char unit[8];
 		memcpy(unit, f, ul);
 		unit[ul] = '\0';
-		if (unit[ul - 1] == 'e' && ul > 3 && strcmp(unit, "twee") != 0 && strcmp(unit, "drie") != 0)
-			unit[ul - 1] = '\0'; /* "tweeen" -> twee + en: keep; "drieen" */
-		int ok = 0;
-		for (int i = 0; S_words[i].w && !ok; i++)
-			if (strcmp(S_words[i].w, unit) == 0 && S_words[i].v < 10 && S_words[i].v >= 1) {
-				u = S_words[i].v;
-				ok = 1;
-			}
-		if (!ok && ul > 3) {
-			unit[ul - 1] = '\0';
-			for (int i = 0; S_words[i].w && !ok; i++)
-				if (strcmp(S_words[i].w, unit) == 0 && S_words[i].v < 10 && S_words[i].v >= 1) {
-					u = S_words[i].v;
-					ok = 1;
-				}
-		}
-		if (!ok)
+		const S_num *un = S_lookup(unit);
+		if (!(un && un->v >= 1 && un->v < 10))
 			continue;
-		for (int i = 0; S_words[i].w; i++)
-			if (strcmp(S_words[i].w, en + 2) == 0 && S_words[i].v >= 20 && S_words[i].v < 100) {
-				t = S_words[i].v;
-				*v = t + u;
-				return 1;
-			}
+		u = un->v;
+		const S_num *tn = S_lookup(en + 2);
+		if (tn && tn->v >= 20 && tn->v < 100) {
+			t = tn->v;
+			*v = t + u;
+			return 1;
+		}
 	}
 	return 0;
 }
