@@ -21,6 +21,28 @@ static void S_ref(tl_buf *b, const tl_match *m, int32_t sent, tl_lang lang)
 	tl_clause_ref(b, m->a, s->clause, s->para, lang);
 }
 
+/* What a pattern without its own "why" required, in words. */
+static void S_auto_why(tl_buf *b, const tl_pattern *p, tl_lang lang)
+{
+	int en = lang == TL_LANG_EN;
+	if (p->vague == 1)
+		tl_buf_puts(b, en ? ": it names no fixed period, only a vague term"
+		                  : ": er staat geen vaste termijn, alleen een vage term");
+	else if (p->efforts == 1)
+		tl_buf_puts(b, en ? ": it is only an efforts obligation" : ": het is slechts een inspanningsverplichting");
+	else if (p->excmask && !(p->excmask & TL_EXCBIT(TL_EXC_NONE)) && (p->excmask & TL_EXCBIT(TL_EXC_VENDOR)))
+		tl_buf_puts(b, en ? ": its exception is left to the vendor's discretion"
+		                  : ": de uitzondering is ter beoordeling van de leverancier");
+	else if (p->q.kind == TL_Q_DURATION && p->q.has_min && p->list == TL_LIST_VIOLATED)
+		tl_buf_printf(b, en ? ": the period it states is %g hours or longer" : ": de termijn is %g uur of langer",
+		              p->q.min);
+	else if (p->q.kind == TL_Q_DURATION && p->q.has_max && p->list == TL_LIST_MET)
+		tl_buf_printf(b, en ? ": it sets a period of at most %g hours" : ": er geldt een termijn van ten hoogste %g uur",
+		              p->q.max);
+	else if (p->list == TL_LIST_VIOLATED && p->modmask == (1u << TL_MOD_PERMISSION))
+		tl_buf_puts(b, en ? ": it permits what the requirement rules out" : ": het staat toe wat de eis uitsluit");
+}
+
 /* ": why" without a final period (the caller ends the sentence). */
 static void S_why(tl_buf *b, const tl_rule *r, const tl_evidence *ev, tl_lang lang)
 {
@@ -28,8 +50,10 @@ static void S_why(tl_buf *b, const tl_rule *r, const tl_evidence *ev, tl_lang la
 		return;
 	const tl_pattern *p = &r->pat[ev->pattern];
 	const char *w = p->why[lang] ? p->why[lang] : p->why[lang == TL_LANG_EN ? TL_LANG_NL : TL_LANG_EN];
-	if (!w || !*w)
+	if (!w || !*w) {
+		S_auto_why(b, p, lang);
 		return;
+	}
 	size_t n = strlen(w);
 	while (n && (w[n - 1] == '.' || w[n - 1] == ' '))
 		n--;

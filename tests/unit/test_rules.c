@@ -198,6 +198,7 @@ static void test_report(void)
 	T_STR(cJSON_GetStringValue(cJSON_GetObjectItem(cJSON_GetObjectItem(ev, "definition"), "term")), "Telemetry");
 	const char *reason = cJSON_GetStringValue(cJSON_GetObjectItem(f, "reason"));
 	T_OK(reason && strstr(reason, "Telemetry") && reason[strlen(reason) - 1] == '.', "reason: %s", reason);
+	T_OK(reason && strstr(reason, "the vendor may sell"), "the pattern's why in: %s", reason);
 	const cJSON *sug = cJSON_GetObjectItem(f, "suggestion");
 	const char *text = cJSON_GetStringValue(cJSON_GetObjectItem(sug, "text"));
 	T_OK(text && !strncmp(text, "The Supplier shall not sell the Telemetry", 41), "suggestion: %s", text);
