@@ -94,7 +94,7 @@ def main():
     ap.add_argument('--check', action='store_true')
     a = ap.parse_args()
     text, problems = render(a.root)
-    path = os.path.join(a.root, 'docs', 'coverage.md')
+    path = os.path.normpath(os.path.join(a.root, 'docs', 'coverage.md'))
     if not a.check:
         open(path, 'w', encoding='utf-8').write(text)
         print('wrote %s' % path)
