@@ -30,7 +30,14 @@ typedef struct S_scan {
 	int fail;
 	int32_t term; /* defined term being tested, or -1 */
 	uint8_t *hit; /* definition scan: concepts found */
+	uint32_t lo, hi; /* definition scan: tokens where the definition's head may start */
 } S_scan;
+
+/* A definition joins a concept when the concept heads it: "Telemetry" means
+ * all data ..., "Gegevens": alle gegevens die ...  A concept mentioned later
+ * ("Dienst: de SaaS-dienst waarmee Opdrachtnemer Gegevens verwerkt") is not
+ * what the term is. */
+#define TL_DEF_HEAD_WORDS 5
 
 static void S_push(tl_match *m, int *fail, int32_t concept, uint32_t a, uint32_t b, int32_t term)
 {
@@ -54,7 +61,8 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 {
 	S_scan *sc = ud;
 	if (sc->hit) {
-		sc->hit[t->concept] = 1;
+		if (a >= sc->lo && a < sc->hi)
+			sc->hit[t->concept] = 1;
 		return;
 	}
 	S_push(sc->m, &sc->fail, t->concept, a, b, -1);
@@ -81,13 +89,23 @@ static int S_join_terms(tl_match *m)
 		free(hit);
 		return -1;
 	}
-	S_scan sc = {m, 0, -1, hit};
+	S_scan sc = {m, 0, -1, hit, 0, 0};
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *tm = &a->terms[t];
 		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
 			continue;
+		const tl_sentence *ds = &a->sent[tm->def_sentence];
+		/* the head: the first few words after the term's own mention */
+		uint32_t k = 0, words = 0;
+		while (k < ds->ntok && ds->tok[k].term != (int32_t)t)
+			k++;
+		k = k < ds->ntok ? k + S_term_words(tm->fold) : 0;
+		sc.lo = k;
+		while (k < ds->ntok && words < TL_DEF_HEAD_WORDS)
+			words += !(ds->tok[k++].flags & TL_TOK_PUNCT);
+		sc.hi = k;
 		memset(hit, 0, rs->nconcepts);
-		tl_index_scan(rs, a, &a->sent[tm->def_sentence], S_on_term, &sc);
+		tl_index_scan(rs, a, ds, S_on_term, &sc);
 		uint32_t n = 0;
 		for (uint32_t c = 0; c < rs->nconcepts; c++)
 			n += hit[c] && rs->concepts[c].defined_terms;
@@ -114,7 +132,7 @@ static int S_occurrences(tl_match *m)
 	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
 	if (!m->occ_start)
 		return -1;
-	S_scan sc = {m, 0, -1, NULL};
+	S_scan sc = {m, 0, -1, NULL, 0, 0};
 	for (uint32_t i = 0; i < a->nsent; i++) {
 		const tl_sentence *s = &a->sent[i];
 		m->occ_start[i] = m->nocc;
