@@ -192,7 +192,9 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 			while (j < n && j - i <= 120 && t[j] != close && t[j] != ch)
 				j++;
 			if (j < n && t[j] == close && j - i <= 120) {
-				int blank = ch == '<' ? (j > i + 1) : S_blank_text(c, t + i + 1, j - i - 1);
+				/* "<naam gemeente>", not "a < b en c > d" */
+				int blank = ch == '<' ? (j > i + 1 && t[i + 1] != ' ' && t[j - 1] != ' ')
+				                      : S_blank_text(c, t + i + 1, j - i - 1);
 				if (ch == '{')
 					blank = 1, j += (j + 1 < n && t[j + 1] == '}');
 				if (blank) {

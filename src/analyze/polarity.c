@@ -420,8 +420,29 @@ static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		tok[k].flags |= TL_TOK_NEG_SCOPE;
 }
 
+static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
+                      const tl_sentence *prev);
+
 int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                          const tl_sentence *prev)
+{
+	if (lead) {
+		/* a list item with its own subject or modal verb does not continue the lead-in */
+		int rc = S_sentence(c, s, NULL, 0, prev);
+		if (rc)
+			return rc;
+		for (uint32_t i = 0; i < s->ntok; i++)
+			if (s->tok[i].flags & (TL_TOK_SUBJECT | TL_TOK_MODAL)) {
+				s->lead_para = (uint32_t)s->para;
+				return 0;
+			}
+		s->flags &= ~(TL_SENT_NEGATED | TL_SENT_PASSIVE);
+	}
+	return S_sentence(c, s, lead, nlead, prev);
+}
+
+static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
+                      const tl_sentence *prev)
 {
 	const tl_annotated *a = c->a;
 	uint32_t off = lead ? nlead : 0, n = off + s->ntok;
