@@ -202,7 +202,8 @@ typedef struct tl_para {
 	int32_t list_level;   /* 1..9 for list items; 0 otherwise */
 	const char *label;    /* the number as the reader sees it ("5.2", "a)", "Artikel 5"), or NULL */
 	const char *style;    /* style name (not id) when known, else NULL */
-	const char *text;     /* UTF-8, NFC, whitespace normalised; the label is not part of it */
+	const char *text;     /* UTF-8, NFC, whitespace normalised; a list label is not part of it,
+	                         a typed one (TL_PARA_F_LABEL_TYPED) stays at its start */
 	size_t len;           /* strlen(text) */
 	int32_t table, row, col; /* for TL_PARA_CELL: table ordinal, 0-based row and column; else -1 */
 	int32_t ref;          /* notes and comments: index of the body paragraph holding the reference

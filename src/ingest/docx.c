@@ -267,6 +267,44 @@ static int S_story(tl_docx *dx, tl_zip *z, tl_docx_story story, const char *name
 	return rc;
 }
 
+/* dc:title from the core properties, when there is one: the document title */
+static int S_core_title(tl_docx *dx, tl_zip *z, const char *name, tl_error *err)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int rc = S_part(z, name, &data, &len, err);
+	if (rc != 0 || !data)
+		return rc;
+	xmlTextReaderPtr r = NULL;
+	tl_buf b = TL_BUF_INIT(4096);
+	rc = tl_xml_reader(&r, data, len, name, &dx->doc->limits, err);
+	int in_title = 0;
+	while (rc == 0 && (rc = tl_xml_next(r, name, &dx->doc->limits, err)) == 1) {
+		rc = 0;
+		int type = xmlTextReaderNodeType(r);
+		const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
+		if (type == XML_READER_TYPE_ELEMENT && ns && strcmp(ns, "http://purl.org/dc/elements/1.1/") == 0 &&
+		    strcmp(ln, "title") == 0)
+			in_title = !xmlTextReaderIsEmptyElement(r);
+		else if (type == XML_READER_TYPE_END_ELEMENT)
+			in_title = 0;
+		else if (in_title && type == XML_READER_TYPE_TEXT)
+			tl_buf_puts(&b, (const char *)xmlTextReaderConstValue(r)); /* cut at the cap */
+	}
+	if (r)
+		xmlFreeTextReader(r);
+	free(data);
+	if (rc == 0 && b.len) {
+		size_t n = 0;
+		char *t = tl_doc_normalize(dx->doc, b.data, b.len, &n);
+		if (t && n)
+			dx->doc->title = t;
+	}
+	tl_buf_free(&b);
+	return rc < 0 ? rc : 0;
+}
+
 static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 {
 	S_rels pkg = {0}, main = {0};
@@ -326,6 +364,16 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 				rc = S_story(dx, z, k ? TL_DOCX_STORY_FOOTER : TL_DOCX_STORY_HEADER,
 				             main.v[i].target, err);
 		}
+	/* title: dc:title, else the first paragraph in the "Title" style, else
+	 * (tl_doc_finish) the first heading */
+	for (size_t i = 0; rc == 0 && i < dx->doc->npara && !dx->doc->title; i++) {
+		const tl_para *p = &dx->doc->paras[i];
+		if (p->kind == TL_PARA_BODY && p->style &&
+		    (strcasecmp(p->style, "Title") == 0 || strcasecmp(p->style, "Titel") == 0))
+			dx->doc->title = p->text;
+	}
+	if (rc == 0) /* optional: a broken core-properties part does not refuse the document */
+		S_core_title(dx, z, S_rel_target(&pkg, "core-properties"), &(tl_error){0});
 	S_rels_free(&pkg);
 	S_rels_free(&main);
 	return rc;
