@@ -71,6 +71,13 @@ static void S_resolve(tl_docx_styles *st, unsigned max_hops)
 		st->v[i].based_on = b ? (int)(b - st->v) : -1;
 	}
 	unsigned *stamp = calloc(st->n ? st->n : 1, sizeof *stamp);
+	/* names are matched once per style, not once per hop */
+	signed char *hname = calloc(st->n ? st->n : 1, 2);
+	if (hname)
+		for (size_t i = 0; i < st->n; i++) {
+			hname[2 * i] = (signed char)S_heading_name(st->v[i].name);
+			hname[2 * i + 1] = (signed char)S_toc_name(st->v[i].name);
+		}
 	for (size_t i = 0; i < st->n; i++) {
 		tl_docx_style *s = &st->v[i];
 		int outline = -1, num = -1, ilvl = -1, toc = 0;
@@ -82,17 +89,18 @@ static void S_resolve(tl_docx_styles *st, unsigned max_hops)
 					break; /* a cycle */
 				stamp[k] = (unsigned)i + 1;
 			}
+			int hn = hname ? hname[2 * k] : S_heading_name(c->name);
 			if (outline < 0) {
 				if (c->outline >= 0)
 					outline = c->outline >= 9 ? 0 : c->outline + 1;
-				else if (S_heading_name(c->name))
-					outline = S_heading_name(c->name);
+				else if (hn)
+					outline = hn;
 			}
 			if (num < 0 && c->num_id >= 0)
 				num = c->num_id;
 			if (ilvl < 0 && c->ilvl >= 0)
 				ilvl = c->ilvl;
-			if (!toc && S_toc_name(c->name))
+			if (!toc && (hname ? hname[2 * k + 1] : S_toc_name(c->name)))
 				toc = 1;
 			k = c->based_on;
 		}
@@ -102,6 +110,7 @@ static void S_resolve(tl_docx_styles *st, unsigned max_hops)
 		s->r_toc = toc;
 	}
 	free(stamp);
+	free(hname);
 	st->default_para = -1;
 	for (size_t i = 0; i < st->n; i++)
 		if (st->v[i].type == 'p' && st->v[i].is_default && st->default_para < 0)
