@@ -171,17 +171,67 @@ void tl_clause_insert(tl_insert *ins, const tl_match *m, int rule, const tl_clau
 		}
 }
 
+/* A label without its trailing punctuation ("1." -> "1", "a)" -> "a"). */
+static size_t S_strip(const char *l)
+{
+	size_t n = strlen(l);
+	while (n > 1 && (l[n - 1] == '.' || l[n - 1] == ')' || l[n - 1] == ':'))
+		n--;
+	if (n > 1 && l[0] == '(')
+		n--;
+	return n;
+}
+
+/* The clause's full label: list labels that restart under each article
+ * ("1.", "a.") are joined to their parents' ("7.1(a)"); a label that already
+ * carries its parent's number ("5.2" under "Artikel 5") replaces it. */
+static void S_path(char *acc, size_t cap, const tl_clause *cls, size_t ncl, int32_t c)
+{
+	int32_t chain[8];
+	int n = 0;
+	for (int32_t i = c; i >= 0 && (size_t)i < ncl && n < 8; i = cls[i].parent)
+		chain[n++] = i;
+	acc[0] = '\0';
+	for (int k = n - 1; k >= 0; k--) {
+		const char *l = cls[chain[k]].label;
+		if (!l)
+			continue;
+		const char *b = l[0] == '(' ? l + 1 : l;
+		size_t sl = S_strip(l) - (size_t)(b - l);
+		size_t al = strlen(acc);
+		/* the number that ends acc ("Artikel 5" -> "5", "7.1" -> "7.1") */
+		size_t num = al;
+		while (num > 0 && (isdigit((unsigned char)acc[num - 1]) || acc[num - 1] == '.'))
+			num--;
+		if (!al) {
+			snprintf(acc, cap, "%.*s", (int)sl, b);
+		} else if (al > num && sl > al - num && !strncmp(b, acc + num, al - num) && b[al - num] == '.') {
+			snprintf(acc + num, cap - num, "%.*s", (int)sl, b);
+		} else if (isdigit((unsigned char)b[0])) {
+			snprintf(acc + al, cap - al, ".%.*s", (int)sl, b);
+		} else {
+			snprintf(acc + al, cap - al, "(%.*s)", (int)sl, b);
+		}
+	}
+}
+
 void tl_clause_ref(tl_buf *out, const tl_annotated *a, int32_t clause, int32_t para, tl_lang lang)
 {
 	size_t ncl = 0;
 	const tl_clause *cls = tl_document_clauses(a->doc, &ncl);
 	int en = lang == TL_LANG_EN;
-	if (clause >= 0 && (size_t)clause < ncl && cls[clause].label) {
-		const char *l = cls[clause].label;
-		if (isdigit((unsigned char)l[0]))
-			tl_buf_printf(out, "%s %s", en ? "clause" : "artikel", l);
+	char acc[256];
+	if (clause >= 0 && (size_t)clause < ncl)
+		S_path(acc, sizeof acc, cls, ncl, clause);
+	if (clause >= 0 && (size_t)clause < ncl && acc[0]) {
+		/* "Artikel 5", "Article 5", "Section 3" read as they are; "5.2", "A", "iv" get a word */
+		size_t w = 0;
+		while (acc[w] && isalpha((unsigned char)acc[w]))
+			w++;
+		if (w >= 4 && acc[w] == ' ')
+			tl_buf_puts(out, acc);
 		else
-			tl_buf_puts(out, l);
+			tl_buf_printf(out, "%s %s", en ? "clause" : "artikel", acc);
 	} else if (clause >= 0 && (size_t)clause < ncl && cls[clause].title) {
 		tl_buf_printf(out, en ? "the section \"%s\"" : "het onderdeel \"%s\"", cls[clause].title);
 	} else {

@@ -16,7 +16,9 @@
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
-	if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING))
+	/* a definition says what a word means, not what a party must do: it
+	 * counts through defined_terms, never as a clause of its own */
+	if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION))
 		return 0;
 	if (a->para_operative && !a->para_operative[s->para])
 		return 0;
@@ -342,12 +344,17 @@ static int S_sentence_has(const tl_match *m, uint32_t s, int32_t c)
 
 /** ## Recording results */
 
-static void S_add_evidence(tl_rule_result *r, uint8_t list, int32_t sent, int32_t pat, int32_t term)
+static void S_add_evidence(const tl_annotated *a, tl_rule_result *r, uint8_t list, int32_t sent,
+                           int32_t pat, int32_t term)
 {
 	r->count[list]++;
-	for (uint32_t i = 0; i < r->nev[list]; i++)
-		if (r->ev[list][i].sent == sent)
+	/* units of one sentence quote the same text: cite it once */
+	const tl_sentence *s = &a->sent[sent];
+	for (uint32_t i = 0; i < r->nev[list]; i++) {
+		const tl_sentence *o = &a->sent[r->ev[list][i].sent];
+		if (o->para == s->para && o->quote_start == s->quote_start)
 			return;
+	}
 	if (r->nev[list] < TL_EVIDENCE_MAX)
 		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term};
 }
@@ -373,7 +380,7 @@ static void S_flush(S_state *st)
 {
 	for (uint32_t i = 0; i < st->ntouched; i++) {
 		int32_t r = st->touched[i];
-		S_add_evidence(&st->m->res[r], st->best_list[r], st->last_sent[r], st->best_pat[r],
+		S_add_evidence(st->m->a, &st->m->res[r], st->best_list[r], st->last_sent[r], st->best_pat[r],
 		               st->best_term[r]);
 	}
 	st->ntouched = 0;
