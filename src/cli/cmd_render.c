@@ -76,9 +76,11 @@ static cJSON *S_parse(const char *data, size_t len)
 	const char *p = end;
 	while (p < data + len && strchr(" \t\r\n", *p))
 		p++;
-	if (p == data + len)
+	const cJSON *type = cJSON_GetObjectItemCaseSensitive(first, "type");
+	int header = cJSON_IsString(type) && !strcmp(type->valuestring, "header");
+	if (p == data + len && !header)
 		return first;
-	/* JSON Lines */
+	/* JSON Lines: a header line, then document lines (maybe none) */
 	cJSON *report = first, *docs = cJSON_GetObjectItemCaseSensitive(report, "documents");
 	cJSON_DeleteItemFromObjectCaseSensitive(report, "type");
 	if (!docs && !(docs = cJSON_AddArrayToObject(report, "documents"))) {

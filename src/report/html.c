@@ -238,7 +238,7 @@ static void S_scorecard(FILE *out, const cJSON *doc, const char *lang)
 	fputs("</tbody></table>\n", out);
 }
 
-static void S_finding(FILE *out, const cJSON *f, int dn, int *sugn, const char *lang)
+static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int *sugn, const char *lang)
 {
 	tl_status st = tl_finding_status(f);
 	tl_severity sev = tl_severity_parse(tl_rj_str(f, "severity"));
@@ -253,7 +253,7 @@ static void S_finding(FILE *out, const cJSON *f, int dn, int *sugn, const char *
 	        tl_severity_key(sev), tl_status_key(st), S_marks[st]);
 	S_h(out, rule);
 	fputs("</code> <span class=\"title\">", out);
-	S_h(out, tl_rj_str(f, "title"));
+	S_h(out, title);
 	fprintf(out, "</span> <span class=\"badge c-%s\">%s</span> <span class=\"badge sev-%s\">%s</span>",
 	        tl_status_key(st), tl_i18n_status(lang, st), tl_severity_key(sev),
 	        tl_i18n_severity(lang, sev));
@@ -447,7 +447,8 @@ static void S_textview(FILE *out, const cJSON *doc, int dn, const char *lang)
 	free(fr);
 }
 
-static void S_document(FILE *out, const cJSON *doc, int dn, const char *lang)
+static void S_document(FILE *out, const cJSON *report, const cJSON *doc, int dn, const char *lang,
+                       const tl_render_options *o)
 {
 	const cJSON *f, *ctx, *e = tl_rj_obj(doc, "error");
 	int counts[TL_ST_COUNT], waived, sugn = 0;
@@ -537,7 +538,8 @@ static void S_document(FILE *out, const cJSON *doc, int dn, const char *lang)
 	fputs("</div>\n", out);
 	S_scorecard(out, doc, lang);
 	fprintf(out, "<h3>%s</h3>\n", tl_i18n(lang, TL_S_FINDINGS));
-	cJSON_ArrayForEach(f, tl_rj_arr(doc, "findings")) S_finding(out, f, dn, &sugn, lang);
+	cJSON_ArrayForEach(f, tl_rj_arr(doc, "findings"))
+		S_finding(out, f, tl_finding_title(report, f, o), dn, &sugn, lang);
 	fprintf(out, "<p class=\"nomatch\" hidden>%s</p>\n", tl_i18n(lang, TL_S_NO_MATCH));
 	S_textview(out, doc, dn, lang);
 	fputs("</section>\n", out);
@@ -577,7 +579,7 @@ int tl_render_html(const cJSON *report, const tl_render_options *o, FILE *out, t
 		fprintf(out, "<p>%s</p>\n", tl_i18n(lang, TL_S_NO_DOCUMENTS));
 	if (ndocs > 1)
 		S_overview(out, report, lang);
-	cJSON_ArrayForEach(d, docs) S_document(out, d, dn++, tl_render_doc_lang(d, o));
+	cJSON_ArrayForEach(d, docs) S_document(out, report, d, dn++, tl_render_doc_lang(d, o), o);
 	fprintf(out, "</main>\n<script>\n%s</script>\n</body>\n</html>\n", tl_html_js);
 	return tl_render_check_stream(out, err);
 }

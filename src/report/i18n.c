@@ -63,6 +63,8 @@ static const S_pair S_strings[TL_S_COUNT] = {
 	                            "There is no suggested clause for this requirement."},
 	[TL_S_NOTE_HERE] = {"Het contract regelt dit nergens; de voorgestelde bepaling hoort hier.",
 	                    "Nothing in the contract addresses this; the suggested clause belongs here."},
+	[TL_S_NOTE_VIOLATED] = {"De geciteerde tekst blijft staan: schrap of wijzig die, want een schending geldt zolang die tekst in het contract staat.",
+	                        "The quoted text stays: delete or amend it, since a violation stands as long as that text is in the contract."},
 	[TL_S_GAPS] = {"Tekortkomingen", "Gaps"},
 	[TL_S_RESET] = {"Alles tonen", "Show all"},
 	[TL_S_TRACKED] = {"Bijgehouden wijzigingen", "Tracked changes"},

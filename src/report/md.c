@@ -60,14 +60,14 @@ static void S_clause(FILE *out, const cJSON *ev, const char *lang)
 	tl_buf_free(&b);
 }
 
-static void S_gap(FILE *out, const cJSON *f, const char *lang)
+static void S_gap(FILE *out, const cJSON *f, const char *lang, const char *title)
 {
 	tl_status st = tl_finding_status(f);
 	const cJSON *ev, *sug = tl_rj_obj(f, "suggestion");
 	fprintf(out, "### %s ", S_marks[st]);
 	S_esc(out, tl_rj_str(f, "rule"));
 	fputs(" \xe2\x80\x93 ", out);
-	S_esc(out, tl_rj_str(f, "title"));
+	S_esc(out, title);
 	fprintf(out, "\n\n**%s** \xc2\xb7 %s: %s\n\n", tl_i18n_status(lang, st),
 	        tl_i18n(lang, TL_S_SEVERITY),
 	        tl_i18n_severity(lang, tl_severity_parse(tl_rj_str(f, "severity"))));
@@ -134,7 +134,8 @@ static void S_summary(FILE *out, const int counts[TL_ST_COUNT], int waived, cons
 		fprintf(out, " \xc2\xb7 %d %s", waived, tl_i18n(lang, TL_S_WAIVED));
 }
 
-static void S_document(FILE *out, const cJSON *doc, const char *lang)
+static void S_document(FILE *out, const cJSON *report, const cJSON *doc, const char *lang,
+                       const tl_render_options *o)
 {
 	const cJSON *f, *ctx, *error = tl_rj_obj(doc, "error");
 	int counts[TL_ST_COUNT], waived, ngaps = 0;
@@ -186,7 +187,7 @@ static void S_document(FILE *out, const cJSON *doc, const char *lang)
 		fputs(" | ", out);
 		S_esc(out, tl_rj_str(f, "rule"));
 		fputs(" \xe2\x80\x93 ", out);
-		S_esc(out, tl_rj_str(f, "title"));
+		S_esc(out, tl_finding_title(report, f, o));
 		fputs(" | ", out);
 		S_esc(out, tl_rj_str(f, "area"));
 		fprintf(out, " | %s | ", tl_i18n_severity(lang, tl_severity_parse(tl_rj_str(f, "severity"))));
@@ -202,7 +203,7 @@ static void S_document(FILE *out, const cJSON *doc, const char *lang)
 	cJSON_ArrayForEach(f, tl_rj_arr(doc, "findings"))
 	{
 		if (tl_status_is_gap(tl_finding_status(f)))
-			S_gap(out, f, lang);
+			S_gap(out, f, lang, tl_finding_title(report, f, o));
 	}
 }
 
@@ -218,6 +219,6 @@ int tl_render_markdown(const cJSON *report, const tl_render_options *o, FILE *ou
 	if (cJSON_GetArraySize(tl_rj_arr(report, "documents")) == 0)
 		fprintf(out, "%s\n", tl_i18n(lang, TL_S_NO_DOCUMENTS));
 	cJSON_ArrayForEach(doc, tl_rj_arr(report, "documents"))
-		S_document(out, doc, tl_render_doc_lang(doc, o));
+		S_document(out, report, doc, tl_render_doc_lang(doc, o), o);
 	return tl_render_check_stream(out, err);
 }

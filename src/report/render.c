@@ -135,6 +135,20 @@ tl_status tl_finding_status(const cJSON *finding)
 	return tl_status_parse(tl_rj_str(finding, "status"));
 }
 
+const char *tl_finding_title(const cJSON *report, const cJSON *finding, const tl_render_options *o)
+{
+	const char *t = tl_rj_str(finding, "title");
+	if (o && o->lang && (!strcmp(o->lang, "nl") || !strcmp(o->lang, "en"))) {
+		const cJSON *rule = tl_report_rule(report, tl_rj_str(finding, "rule"));
+		const cJSON *titles = tl_rj_obj(rule, "title");
+		if (tl_rj_str(titles, o->lang))
+			return tl_rj_str(titles, o->lang);
+	}
+	if (!t)
+		t = tl_rj_text(tl_report_rule(report, tl_rj_str(finding, "rule")), "title", tl_rj_str(finding, "lang"));
+	return t;
+}
+
 int tl_finding_waived(const cJSON *finding)
 {
 	return tl_rj_true(finding, "waived") || tl_rj_obj(finding, "waiver") != NULL;
@@ -217,6 +231,8 @@ int tl_render_finding_note(tl_buf *b, const cJSON *finding, const char *lang, in
 		rc = tl_buf_printf(b, "%s: %s\n", tl_i18n(lang, TL_S_WHY), reason);
 	if (!rc && st == TL_ST_MISSING)
 		rc = tl_buf_printf(b, "%s\n", tl_i18n(lang, TL_S_NOTE_HERE));
+	if (!rc && st == TL_ST_VIOLATED)
+		rc = tl_buf_printf(b, "%s\n", tl_i18n(lang, TL_S_NOTE_VIOLATED));
 	if (!rc)
 		rc = tl_buf_printf(b, "%s", tl_i18n(lang, inserted ? TL_S_NOTE_INSERTED : TL_S_NOTE_NOT_INSERTED));
 	return rc;

@@ -55,6 +55,9 @@ const char *tl_render_doc_lang(const cJSON *doc, const tl_render_options *opts);
 const char *tl_render_report_lang(const cJSON *report, const tl_render_options *opts);
 
 tl_status tl_finding_status(const cJSON *finding);
+/* The finding's title: with a forced language (opts->lang) the rule's title
+ * in that language from report.rules[], else the finding's own title. */
+const char *tl_finding_title(const cJSON *report, const cJSON *finding, const tl_render_options *o);
 int tl_finding_waived(const cJSON *finding);
 /* The evidence item that shows the finding's status best: the first whose
  * own status equals the finding's, else the first; NULL when none. */

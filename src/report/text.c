@@ -13,6 +13,8 @@ typedef struct {
 	FILE *out;
 	int color;
 	const char *lang;
+	const cJSON *report;
+	const tl_render_options *opts;
 } S_ctx;
 
 static const char *const S_marks[TL_ST_COUNT + 1] = {
@@ -147,7 +149,7 @@ static void S_finding(S_ctx *c, const cJSON *f, int idw)
 	tl_status st = tl_finding_status(f);
 	int waived = tl_finding_waived(f);
 	const char *rule = tl_rj_str(f, "rule");
-	const char *title = tl_rj_str(f, "title");
+	const char *title = tl_finding_title(c->report, f, c->opts);
 	const char *reason = tl_rj_str(f, "reason");
 	tl_severity sev = tl_severity_parse(tl_rj_str(f, "severity"));
 	const char *stname = tl_i18n_status(c->lang, st);
@@ -336,8 +338,9 @@ static void S_document(S_ctx *c, const cJSON *doc, int totals[TL_ST_COUNT], int 
 		const char *name = tl_i18n_area(c->lang, areas[i]);
 		fputc('\n', c->out);
 		S_on(c, "1");
-		fprintf(c->out, "%s%s%s\n", areas[i], name ? "  " : "", name ? name : "");
+		fprintf(c->out, "%s%s%s", areas[i], name ? "  " : "", name ? name : "");
 		S_off(c);
+		fputc('\n', c->out);
 		cJSON_ArrayForEach(f, tl_rj_arr(doc, "findings"))
 		{
 			const char *a = tl_rj_str(f, "area");
@@ -364,7 +367,7 @@ static void S_document(S_ctx *c, const cJSON *doc, int totals[TL_ST_COUNT], int 
 
 int tl_render_text(const cJSON *report, const tl_render_options *o, FILE *out, tl_error *err)
 {
-	S_ctx c = {out, (o->flags & TL_RENDER_F_COLOR) != 0, "en"};
+	S_ctx c = {out, (o->flags & TL_RENDER_F_COLOR) != 0, "en", report, o};
 	const cJSON *doc, *docs = tl_rj_arr(report, "documents");
 	const cJSON *rs = tl_rj_obj(report, "ruleset");
 	int totals[TL_ST_COUNT] = {0}, twaived = 0, ndocs = cJSON_GetArraySize(docs);

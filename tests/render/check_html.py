@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""check_html.py BIN REPORT OUTDIR: renders REPORT as HTML and opens it in
+headless Chromium (a fresh profile, no network services): the page must log
+nothing to the console, its #selftest (filters by status, area and severity,
+link targets, copy sources, no external resources, no script errors) must
+write PASS into the DOM, and a screenshot is written to OUTDIR/NAME.png."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--disable-default-apps", "--disable-extensions"]
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    raise SystemExit("chromium is not installed (scripts/deps test)")
+
+
+def run_chromium(args, profile):
+    cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args]
+    return subprocess.run(cmd, capture_output=True, timeout=120)
+
+
+def main():
+    binary, report, outdir = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.makedirs(outdir, exist_ok=True)
+    name = os.path.splitext(os.path.basename(report))[0]
+    page = os.path.join(outdir, name + ".html")
+    with open(page, "wb") as f:
+        subprocess.run([binary, "render", "--format", "html", report], stdout=f, check=True, timeout=60)
+    html = open(page, encoding="utf-8").read()
+    problems = []
+    if re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.I):
+        problems.append("the page refers to a network resource")
+    if "Content-Security-Policy" not in html:
+        problems.append("no Content-Security-Policy")
+    url = "file://" + os.path.abspath(page)
+    with tempfile.TemporaryDirectory(prefix="tl-chromium-") as profile:
+        dom = run_chromium(["--virtual-time-budget=5000", "--dump-dom", url + "#selftest"], profile)
+        shot = os.path.join(outdir, name + ".png")
+        if os.path.exists(shot):
+            os.unlink(shot)
+        cap = run_chromium(["--hide-scrollbars", f"--screenshot={shot}", "--window-size=1280,2000", url],
+                           profile)
+    out = dom.stdout.decode(errors="replace")
+    m = re.search(r'<pre id="selftest-result" data-result="(\w+)">([^<]*)</pre>', out)
+    if not m:
+        problems.append(f"no self-test result in the DOM (chromium exit {dom.returncode})")
+    else:
+        print(f"{name}: selftest {m.group(2).strip()}")
+        if m.group(1) != "PASS":
+            problems.append("self-test failed")
+    console = [l for l in (dom.stderr + cap.stderr).decode(errors="replace").splitlines()
+               if "CONSOLE" in l]
+    problems += [f"console: {l}" for l in console]
+    if not os.path.exists(shot) or os.path.getsize(shot) < 10000:
+        problems.append(f"no screenshot (chromium exit {cap.returncode})")
+    else:
+        print(f"{name}: screenshot {shot} ({os.path.getsize(shot)} bytes)")
+    for p in problems:
+        print(f"{name}: {p}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
