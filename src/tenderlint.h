@@ -294,7 +294,8 @@ typedef struct tl_check_options {
 	unsigned version;
 	tl_read_options read;
 	const char *report_lang;     /* "nl", "en", or NULL for the document's language */
-	const char *const *force_contexts; /* NULL-terminated, or NULL */
+	const char *const *force_contexts; /* NULL-terminated, or NULL: "TAG" forces a context tag
+	                                      on, "!TAG" off (--context / --no-context) */
 	unsigned flags;              /* TL_CHECK_* */
 } tl_check_options;
 

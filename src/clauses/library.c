@@ -63,7 +63,10 @@ int tl_clause_terms_find(tl_clause_terms *t, const tl_match *m, tl_lang lang)
 	t->data_term = S_term_for(m, m->rs->data_concept);
 	t->personal_term = S_term_for(m, m->rs->personal_concept);
 	t->agreement_term = S_term_for(m, m->rs->agreement_concept);
-	/* a term written in the other language than the report's reads oddly: keep the default */
+	/* a report in the other language than the contract's ("--lang en" on a Dutch
+	 * contract) keeps the defaults: "the Opdrachtnemer" reads oddly */
+	if (a->lang != TL_LANG_UNKNOWN && a->lang != (en ? TL_LANG_EN : TL_LANG_NL))
+		t->vendor_term = t->customer_term = t->data_term = t->personal_term = t->agreement_term = -1;
 	const char *v = t->vendor_term >= 0 ? a->terms[t->vendor_term].term : en ? "Supplier" : "Opdrachtnemer";
 	const char *c = t->customer_term >= 0 ? a->terms[t->customer_term].term : en ? "Customer" : "Opdrachtgever";
 	const char *d = t->data_term >= 0 ? a->terms[t->data_term].term : en ? "Customer Data" : "Gegevens";

@@ -254,7 +254,7 @@ static cJSON *S_suggestion(const tl_match *m, int rule, tl_lang lang, const tl_c
 	tl_buf b = TL_BUF_INIT(1 << 20);
 	tl_clause_terms own = *doc_terms;
 	char *data = NULL;
-	int32_t rt = S_relied_data_term(m, rule);
+	int32_t rt = doc_terms->data_term >= 0 || m->a->lang == lang ? S_relied_data_term(m, rule) : -1;
 	if (rt >= 0 && (data = tl_clause_with_article(m->a->terms[rt].term, lang)))
 		own.data = data;
 	const tl_clause_terms *terms = &own;
