@@ -283,6 +283,11 @@ int tl_ruleset_lint(const char *path, FILE *out, int *warnings, tl_error *err);
  * rule, TL_ENOMEM. */
 int tl_ruleset_selftest(const tl_ruleset *rs, const char *rule_id, const char *lang, FILE *out,
                         int *passed, int *failed, tl_error *err);
+/* Checks one sentence (after the self-test preamble of lang "nl"/"en") with
+ * every context on, and prints each rule that fires, or only rule_id, with
+ * how the annotation layer read the sentence and which pattern decided. */
+int tl_ruleset_try(const tl_ruleset *rs, const char *text, const char *lang, const char *rule_id,
+                   FILE *out, tl_error *err);
 /* "ID severity area title" per rule, titles in lang ("nl"/"en", NULL = en). */
 int tl_ruleset_write_list(const tl_ruleset *rs, const char *lang, FILE *out);
 /* One rule as loaded (after extends and overrides) as JSON, and its clause.

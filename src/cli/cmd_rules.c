@@ -17,11 +17,13 @@ static void S_usage(FILE *f)
 	        "       tenderlint rules show ID [--ruleset PATH]\n"
 	        "       tenderlint rules lint [FILE]\n"
 	        "       tenderlint rules test [RULESET] [--rule ID] [--lang nl|en]\n"
+	        "       tenderlint rules try \"SENTENCE\" [--ruleset PATH] [--rule ID] [--lang nl|en]\n"
 	        "\n"
 	        "  list   every rule: id, severity, area, title\n"
 	        "  show   one rule as loaded (extends, overrides applied), with its suggested clause\n"
 	        "  lint   check a ruleset: file:line:col: error|warning: message; exit 1 on errors\n"
-	        "  test   run every rule's examples; failures as file:RULE:lang:list#n; exit 1 on failures\n");
+	        "  test   run every rule's examples; failures as file:RULE:lang:list#n; exit 1 on failures\n"
+	        "  try    check one sentence: the rules that fire and how it was read\n");
 }
 
 static const char *const S_langs[] = {"nl", "en", NULL};
@@ -58,7 +60,7 @@ static int S_run(const char *sub, const char *ruleset, const char *rule, const c
 		ruleset = pos[0];
 		npos = 0;
 	}
-	int is_show = !strcmp(sub, "show");
+	int is_show = !strcmp(sub, "show") || !strcmp(sub, "try");
 	if (!is_show && strcmp(sub, "list") && strcmp(sub, "test")) {
 		fprintf(stderr, "tenderlint rules: unknown command '%s'\n", sub);
 		S_usage(stderr);
@@ -74,6 +76,9 @@ static int S_run(const char *sub, const char *ruleset, const char *rule, const c
 	int rc = TL_EXIT_OK;
 	if (!strcmp(sub, "list")) {
 		tl_ruleset_write_list(rs, lang, stdout);
+	} else if (!strcmp(sub, "try")) {
+		if (tl_ruleset_try(rs, pos[0], lang, rule, stdout, &err) != 0)
+			rc = S_fail(&err, "try");
 	} else if (is_show) {
 		if (tl_ruleset_write_rule(rs, pos[0], stdout, &err) != 0)
 			rc = S_fail(&err, "show");

@@ -200,3 +200,45 @@ int tl_rules_selftest(const tl_ruleset *rs, const char *only_rule, tl_lang only_
 	fprintf(out, "%d passed, %d failed\n", st->passed, st->failed);
 	return 0;
 }
+
+int tl_ruleset_try(const tl_ruleset *rs, const char *text, const char *lang, const char *rule_id,
+                   FILE *out, tl_error *err)
+{
+	tl_lang l = lang && !strcmp(lang, "en") ? TL_LANG_EN : TL_LANG_NL;
+	int only = -1;
+	if (rule_id && (only = tl_rules_find(rs, rule_id)) < 0)
+		return tl_error_set(err, TL_EINVAL, "no rule '%s' in the ruleset", rule_id);
+	tl_document *doc = NULL;
+	tl_annotated *a = NULL;
+	tl_match *m = NULL;
+	int rc = S_doc(&doc, "try", tl_selftest_preamble(l), text, err);
+	if (!rc)
+		rc = tl_annotate(&a, doc, err);
+	if (!rc)
+		rc = tl_match_run(&m, rs, a, NULL, 1, only, err);
+	if (!rc) {
+		int shown = 0;
+		for (uint32_t r = 0; r < rs->nrules; r++) {
+			int st = m->res[r].status;
+			if (only >= 0 ? (int)r != only : (st == TL_RS_MISSING || st == TL_RS_NA))
+				continue;
+			tl_buf why = TL_BUF_INIT(1 << 16);
+			S_explain(&why, m, 1, (int)r);
+			fprintf(out, "%s: %s (%s)\n", rs->rules[r].id, tl_rules_status_name(st),
+			        why.data ? why.data : "");
+			tl_buf_free(&why);
+			shown++;
+		}
+		if (!shown) {
+			tl_buf why = TL_BUF_INIT(1 << 16);
+			S_explain(&why, m, 1, 0);
+			/* the rule part of the explanation is empty for a missing rule 0 */
+			fprintf(out, "no rule fires (%s)\n", why.data ? why.data : "");
+			tl_buf_free(&why);
+		}
+	}
+	tl_match_free(m);
+	tl_annotated_free(a);
+	tl_document_free(doc);
+	return rc;
+}
