@@ -184,6 +184,11 @@ static int S_lead_of(const tl_sentence *s, const tl_token **lead, uint32_t *nlea
 	return 0;
 }
 
+static int S_is_heading_para(const tl_para *p)
+{
+	return p->kind == TL_PARA_HEADING || p->outline > 0;
+}
+
 static int S_is_list_para(const tl_para *p)
 {
 	return (p->flags & TL_PARA_F_LIST) || p->list_level > 0;
@@ -194,9 +199,14 @@ static int S_polarity(tl_ann_ctx *c)
 	tl_annotated *a = c->a;
 	const tl_token *plead = NULL; /* lead-in of the list the paragraphs continue */
 	uint32_t nplead = 0, plead_para = 0;
+	int32_t plead_level = 0;
 	for (size_t p = 0; p < c->npara; p++) {
 		const tl_para *para = &c->paras[p];
-		if (!S_is_list_para(para) && para->kind != TL_PARA_CELL)
+		/* a lead-in leads the list items below it: deeper items, or any item when the
+		 * lead-in itself is no list item; headings and other paragraphs end it */
+		if (plead && (S_is_heading_para(para) ||
+		              (!S_is_list_para(para) && para->kind != TL_PARA_CELL) ||
+		              (plead_level > 0 && para->list_level <= plead_level)))
 			plead = NULL;
 		const tl_token *slead = NULL; /* lead-in inside the paragraph, before ';' items */
 		uint32_t nslead = 0;
@@ -230,8 +240,10 @@ static int S_polarity(tl_ann_ctx *c)
 		if (para->len > 0 && para->text[para->len - 1] == ':' &&
 		    a->para_sent[p + 1] > a->para_sent[p]) {
 			const tl_sentence *last = &a->sent[a->para_sent[p + 1] - 1];
-			if (S_lead_of(last, &plead, &nplead))
+			if (!S_is_heading_para(para) && S_lead_of(last, &plead, &nplead)) {
 				plead_para = (uint32_t)p;
+				plead_level = S_is_list_para(para) ? para->list_level : 0;
+			}
 		}
 	}
 	return 0;

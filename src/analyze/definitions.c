@@ -163,14 +163,18 @@ static int S_in_defs_article(tl_ann_ctx *c, const tl_para *p)
 }
 
 static const char *const S_means[] = {
-	"means", "shall mean", "mean", "betekent", "refers to", "has the meaning", "shall have the meaning",
-	"wordt gedefinieerd als", "is defined as", "includes", "omvat", NULL};
+	"means", "shall mean", "mean", "betekent", "refers to", "has|have the meaning*",
+	"shall|will have the meaning*", "wordt gedefinieerd als", "is defined as", "includes", "omvat",
+	"houdt in", NULL};
 
 /* Text of the sentence after token k (the definition), trimmed of ':'. */
 static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 {
 	while (k < s->ntok && (S_is(&s->tok[k], ":") || S_is(&s->tok[k], "-")))
 		k++;
+	if (k + 2 < s->ntok && S_is(&s->tok[k], "(") && S_is(&s->tok[k + 1], "s") &&
+	    S_is(&s->tok[k + 2], ")"))
+		k += 3; /* "has the meaning(s) given in ..." */
 	if (k >= s->ntok)
 		return NULL;
 	const char *t = c->paras[s->para].text;
@@ -264,20 +268,34 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		k = 2;
 	else if (n > 4 && S_is(&tok[0], "(") && S_is(&tok[2], ")"))
 		k = 3;
-	/* "X" means / "X": / "X" - */
+	/* "X" means / "X": / "X" - / "X" or "Y" means */
 	if (S_is_quote(&tok[k])) {
-		uint32_t e = k + 1;
-		while (e < n && !S_is_quote(&tok[e]) && e - k < 9)
-			e++;
-		if (e < n && e > k + 1 && S_is_quote(&tok[e])) {
-			uint32_t after = e + 1;
-			if (after < n && (S_is(&tok[after], ":") || S_is(&tok[after], "-") ||
-			                  tl_ph_list_at(tok, n, after, S_means, NULL)))
-				return S_define(c, s, si, k + 1, e,
-				                after + (S_is(&tok[after], ":") || S_is(&tok[after], "-")
-				                             ? 1
-				                             : tl_ph_list_at(tok, n, after, S_means, NULL)));
+		uint32_t ts[4], te[4], nt = 0, q = k;
+		while (nt < 4 && q < n && S_is_quote(&tok[q])) {
+			uint32_t e = q + 1;
+			while (e < n && !S_is_quote(&tok[e]) && e - q < 9)
+				e++;
+			if (e >= n || e == q + 1 || !S_is_quote(&tok[e]))
+				return 0;
+			ts[nt] = q + 1;
+			te[nt++] = e;
+			q = e + 1;
+			/* "X" or "Y", "X" of "Y", "X", "Y" */
+			if (q + 1 < n && (S_is(&tok[q], "or") || S_is(&tok[q], "of") || S_is(&tok[q], ",") ||
+			                  S_is(&tok[q], "and") || S_is(&tok[q], "en")) &&
+			    S_is_quote(&tok[q + 1]))
+				q++;
+			else
+				break;
 		}
+		if (nt == 0 || q >= n)
+			return 0;
+		uint32_t m = (S_is(&tok[q], ":") || S_is(&tok[q], "-")) ? 1 : tl_ph_list_at(tok, n, q, S_means, NULL);
+		if (!m)
+			return 0;
+		for (uint32_t t = 0; t < nt; t++)
+			if ((rc = S_define(c, s, si, ts[t], te[t], q + m)) != 0)
+				return rc;
 		return 0;
 	}
 	/* Onder X wordt verstaan: / In deze overeenkomst wordt verstaan onder X: */

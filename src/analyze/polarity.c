@@ -234,11 +234,13 @@ static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n,
 	return *len ? r : TL_ROLE_NONE;
 }
 
-/* 1 when the mention at i is the object of a preposition or an adjective. */
+/* 1 when the mention at i is the object of a preposition ("of the
+ * Supplier", "van Opdrachtnemer", "list of Approved Subprocessors"). */
 static int S_after_prep(const tl_token *tok, uint32_t i)
 {
-	uint32_t k = i;
-	while (k > 0 && tl_word_in(tok[k - 1].fold, S_dets))
+	uint32_t k = i, caps = 0;
+	while (k > 0 && (tl_word_in(tok[k - 1].fold, S_dets) ||
+	                 ((tok[k - 1].flags & TL_TOK_CAPITAL) && k - 1 > 0 && caps++ < 3)))
 		k--;
 	if (k == 0 || !tl_word_in(tok[k - 1].fold, S_preps))
 		return 0;
@@ -267,6 +269,43 @@ static int S_participle_en(const char *f)
 	if (tl_word_in(f, not_pass))
 		return 0;
 	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
+}
+
+/* 1 when the main clause has a word that looks like a finite verb after
+ * the subject: a title such as "Provider as Processor." binds nobody. */
+static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
+                      uint32_t len, tl_lang lang)
+{
+	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+	                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
+	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
+	                                     "various", "terms", "services", "rights", "parties",
+	                                     "data", "process", "access", "business", "whereas", NULL};
+	static const char *const nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
+	                                   "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
+	                                   "blijft", "blijven", "kent", "geeft", NULL};
+	static const char *const nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
+	                                     "wat", "ten", "naast", "omtrent", "nadat", "totdat",
+	                                     "gezet", NULL};
+	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
+	for (uint32_t i = 0; i < n; i++) {
+		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
+			continue;
+		if (i < from && !(lang != TL_LANG_EN && i > 0))
+			continue; /* Dutch inversion: "Binnen 5 dagen levert Opdrachtnemer" */
+		const char *f = tok[i].fold;
+		size_t l = strlen(f);
+		if (lang != TL_LANG_NL &&
+		    (tl_word_in(f, en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		                             !tl_word_in(f, en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
+			return 1;
+		if (lang != TL_LANG_EN &&
+		    (tl_word_in(f, nl_v) || (l >= 4 && f[l - 1] == 't' && !tl_word_in(f, nl_not) &&
+		                             !(tok[i].flags & TL_TOK_CAPITAL)) ||
+		     (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
+			return 1;
+	}
+	return 0;
 }
 
 typedef struct {
@@ -601,7 +640,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* resolve */
 	tl_modality mod = TL_MOD_STATEMENT;
 	int defn = (s->flags & (TL_SENT_DEFINITION | TL_SENT_HEADING)) != 0;
-	if (cue == C_NONE && !defn && (subject_is_party || (v.passive && v.present)) &&
+	if (cue == C_NONE && !defn &&
+	    ((subject_is_party && S_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
+	     (v.passive && v.present)) &&
 	    !S_is(&tok[n - 1], "?"))
 		cue = C_AUX; /* "Opdrachtnemer verstrekt ...", "Gegevens worden niet verkocht" */
 	switch (cue) {
