@@ -373,6 +373,10 @@ static int S_odf_type(const char *type, tl_error *err)
 {
 	if (strncmp(type, S_ODT_MIME, strlen(S_ODT_MIME)) == 0)
 		return TL_FORMAT_ODT;
+	for (const char *c = type; *c; c++)
+		if ((unsigned char)*c < 0x20 || (unsigned char)*c >= 0x7F)
+			return tl_error_set(err, TL_EFORMAT_UNKNOWN,
+			                    "a ZIP package whose mimetype entry is not a media type");
 	if (strncmp(type, "application/vnd.oasis.opendocument.", 35) == 0)
 		return tl_error_set(err, TL_EFORMAT_UNKNOWN,
 		                    "an OpenDocument file of type %s, not a text document", type + 35);

@@ -169,22 +169,29 @@ static int S_cmp_span(const void *a, const void *b)
 	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-/* Returns 1 when two entries' byte ranges (local header + data) overlap, 0
- * when they do not or when the directory cannot be walked (libzip already
- * accepted it; the per-document budget stays the backstop). */
-static int S_overlap(S_src *s, size_t max_entries)
+enum { S_WALK_OK = 0, S_WALK_OVERLAP, S_WALK_INCONS, S_WALK_UNKNOWN };
+
+/* Walks the central directory and every local header, read-only and bounded:
+ * S_WALK_OVERLAP when two entries' byte ranges (local header + data)
+ * overlap, S_WALK_INCONS when a local header disagrees with its central
+ * entry (name, method, CRC and sizes unless a data descriptor holds them) or
+ * data runs into the central directory, S_WALK_UNKNOWN when the directory
+ * cannot be walked.  Unlike libzip's ZIP_CHECKCONS it ignores the
+ * modification time: Word writes local and central times that differ by a
+ * second or two, and ZIP_CHECKCONS refuses those files. */
+static int S_walk(S_src *s, size_t max_entries)
 {
 	unsigned char tail[65557];
 	size_t tn = s->size < sizeof tail ? (size_t)s->size : sizeof tail;
 	uint64_t tail_off = s->size - tn;
 	if (tn < 22 || S_at(s, tail_off, tail, tn))
-		return 0;
+		return S_WALK_UNKNOWN;
 	size_t e = tn - 22 + 1;
 	while (e-- > 0)
 		if (tail[e] == 'P' && tail[e + 1] == 'K' && tail[e + 2] == 5 && tail[e + 3] == 6)
 			break;
 	if (e == (size_t)-1)
-		return 0;
+		return S_WALK_UNKNOWN;
 	uint64_t count = S_u16(tail + e + 10), cd_size = S_u32(tail + e + 12),
 	         cd_off = S_u32(tail + e + 16);
 	uint64_t eocd = tail_off + e;
@@ -195,11 +202,13 @@ static int S_overlap(S_src *s, size_t max_entries)
 		cd_size = S_u64(z64 + 40);
 		cd_off = S_u64(z64 + 48);
 	}
-	if (count == 0 || count > max_entries || cd_size > s->size || cd_off > s->size - cd_size)
-		return 0;
+	if (count == 0)
+		return S_WALK_OK;
+	if (count > max_entries || cd_size > s->size || cd_off > s->size - cd_size)
+		return S_WALK_UNKNOWN;
 	unsigned char *cd = malloc(cd_size ? cd_size : 1);
 	S_span *sp = calloc(count, sizeof *sp);
-	int overlap = 0;
+	int res = S_WALK_UNKNOWN;
 	size_t ns = 0;
 	if (!cd || !sp || S_at(s, cd_off, cd, cd_size))
 		goto done;
@@ -226,26 +235,46 @@ static int S_overlap(S_src *s, size_t max_entries)
 			}
 			x = ve;
 		}
-		unsigned char lh[30];
-		if (S_at(s, off, lh, 30) || S_u32(lh) != 0x04034b50)
+		unsigned char lh[30], lname[256];
+		if (S_at(s, off, lh, 30) || S_u32(lh) != 0x04034b50) {
+			res = S_WALK_INCONS;
 			goto done;
-		uint64_t data = off + 30 + S_u16(lh + 26) + S_u16(lh + 28);
+		}
+		uint32_t lnl = S_u16(lh + 26), lxl = S_u16(lh + 28), lflags = S_u16(lh + 6);
+		/* the same name, method and (without a data descriptor) CRC and sizes */
+		if (lnl != nl || S_u16(lh + 8) != S_u16(h + 10) ||
+		    (nl <= sizeof lname && (S_at(s, off + 30, lname, nl) || memcmp(lname, h + 46, nl)))) {
+			res = S_WALK_INCONS;
+			goto done;
+		}
+		if (!(lflags & 8) && S_u32(lh + 18) != 0xFFFFFFFFu && S_u32(lh + 22) != 0xFFFFFFFFu &&
+		    (S_u32(lh + 14) != S_u32(h + 16) || S_u32(lh + 18) != (comp & 0xFFFFFFFFu) ||
+		     S_u32(lh + 22) != (usize & 0xFFFFFFFFu))) {
+			res = S_WALK_INCONS;
+			goto done;
+		}
+		uint64_t data = off + 30 + lnl + lxl;
 		sp[ns].start = off;
 		sp[ns].end = data + comp;
 		if (sp[ns].end < data)
 			goto done;
+		if (sp[ns].end > cd_off) {
+			res = S_WALK_INCONS;
+			goto done;
+		}
 		p += 46 + (uint64_t)nl + xl + cl;
 	}
 	qsort(sp, ns, sizeof *sp, S_cmp_span);
+	res = S_WALK_OK;
 	for (size_t i = 1; i < ns; i++)
 		if (sp[i].start < sp[i - 1].end) {
-			overlap = 1;
+			res = S_WALK_OVERLAP;
 			break;
 		}
 done:
 	free(cd);
 	free(sp);
-	return overlap;
+	return res;
 }
 
 /* ---- open / close ---- */
@@ -320,22 +349,30 @@ int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *me
 	z->lim = limits ? *limits : def;
 	zip_error_t ze;
 	zip_error_init(&ze);
-	S_src src = {NULL, NULL, 0};
-	int rc = 0;
-	if (mem) {
-		zip_source_t *zs = zip_source_buffer_create(mem, len, 0, &ze);
-		if (zs) {
-			z->za = zip_open_from_source(zs, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+	S_src src = {mem, NULL, mem ? len : 0};
+	int rc = 0, relaxed = 0;
+	for (;;) {
+		/* ZIP_CHECKCONS first; when it reports an inconsistency, reopen
+		 * without it and let S_walk judge, minus the modification time */
+		int flags = ZIP_RDONLY | (relaxed ? 0 : ZIP_CHECKCONS);
+		if (mem) {
+			zip_source_t *zs = zip_source_buffer_create(mem, len, 0, &ze);
+			if (zs) {
+				z->za = zip_open_from_source(zs, flags, &ze);
+				if (!z->za)
+					zip_source_free(zs);
+			}
+		} else {
+			int zerr = 0;
+			z->za = zip_open(path, flags, &zerr);
 			if (!z->za)
-				zip_source_free(zs);
+				zip_error_set(&ze, zerr, errno);
 		}
-		src.mem = mem;
-		src.size = len;
-	} else {
-		int zerr = 0;
-		z->za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &zerr);
-		if (!z->za)
-			zip_error_set(&ze, zerr, errno);
+		if (z->za || relaxed || zip_error_code_zip(&ze) != ZIP_ER_INCONS)
+			break;
+		relaxed = 1;
+		zip_error_fini(&ze);
+		zip_error_init(&ze);
 	}
 	if (!z->za) {
 		rc = S_map_zip_error(zip_error_code_zip(&ze), err, "archive");
@@ -349,9 +386,12 @@ int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *me
 		if (src.f && fstat(fileno(src.f), &st) == 0)
 			src.size = (uint64_t)st.st_size;
 	}
-	if ((src.mem || src.f) && S_overlap(&src, z->lim.max_entries))
-		rc = tl_error_set(err, TL_EZIP_OVERLAP,
-		                  "ZIP entries overlap (a non-recursive zip bomb)");
+	int walk = src.mem || src.f ? S_walk(&src, z->lim.max_entries) : S_WALK_UNKNOWN;
+	if (walk == S_WALK_OVERLAP)
+		rc = tl_error_set(err, TL_EZIP_OVERLAP, "ZIP entries overlap (a non-recursive zip bomb)");
+	else if (walk == S_WALK_INCONS || (relaxed && walk != S_WALK_OK))
+		rc = tl_error_set(err, TL_EZIP_INCONSISTENT,
+		                  "ZIP central directory and local headers disagree");
 	if (src.f)
 		fclose(src.f);
 out:

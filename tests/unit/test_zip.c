@@ -202,6 +202,38 @@ static void test_overlap_corrupt_and_file_path(void)
 	free(b);
 }
 
+static void test_word_time_quirk_and_header_mismatch(void)
+{
+	zt_entry e[] = {{"word/document.xml", "<w:document/>", 0, 0, 0, 0, 0},
+	                {"[Content_Types].xml", "<Types/>", 0, 0, 0, 0, 0}};
+	size_t len;
+	tl_zip *z;
+	tl_error err = TL_ERROR_INIT;
+	/* Word writes a local-header time a second or two off the central one:
+	 * libzip's ZIP_CHECKCONS refuses that, we read it */
+	unsigned char *b = zt_build(e, N(e), &len);
+	b[10] ^= 0x01;
+	T_INT(tl_zip_open(&z, "w.docx", NULL, b, len, NULL, &err), 0);
+	char *d;
+	size_t n;
+	if (z) {
+		T_INT(tl_zip_read(z, "word/document.xml", 1, &d, &n, &err), 0);
+		free(d);
+		tl_zip_close(z);
+	}
+	free(b);
+	/* a local header whose name differs from the central directory's */
+	b = zt_build(e, N(e), &len);
+	b[30] = 'W';
+	T_INT(tl_zip_open(&z, "w.docx", NULL, b, len, NULL, &err), TL_EZIP_INCONSISTENT);
+	free(b);
+	/* ... or whose CRC differs (no data descriptor) */
+	b = zt_build(e, N(e), &len);
+	b[14] ^= 0xFF;
+	T_INT(tl_zip_open(&z, "w.docx", NULL, b, len, NULL, &err), TL_EZIP_INCONSISTENT);
+	free(b);
+}
+
 /* ---- XML ---- */
 
 static int S_parse(const char *xml, const tl_limits *lim, tl_error *err, int *nodes)
@@ -330,6 +362,7 @@ int main(void)
 	test_unsafe_names_are_never_found();
 	test_limits();
 	test_overlap_corrupt_and_file_path();
+	test_word_time_quirk_and_header_mismatch();
 	test_xml_refusals();
 	test_xml_limits();
 	test_xml_utf16_and_silence();
