@@ -270,6 +270,8 @@ void tl_ruleset_free(tl_ruleset *rs);
 const char *tl_ruleset_id(const tl_ruleset *rs);
 const char *tl_ruleset_version(const tl_ruleset *rs);
 size_t tl_ruleset_rule_count(const tl_ruleset *rs);
+/* 1 when the ruleset defines the context tag (for checking --context TAG). */
+int tl_ruleset_has_context(const tl_ruleset *rs, const char *tag);
 
 /* Checks a ruleset (path NULL: the built-in one) with everything it
  * includes, extends, maps and its clause library; prints each problem as

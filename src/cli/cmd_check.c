@@ -139,6 +139,14 @@ int tl_cmd_check(int argc, char **argv)
 		rc = err.code == TL_ENOMEM ? TL_EXIT_INTERNAL : TL_EXIT_USAGE;
 		goto done;
 	}
+	for (size_t i = 0; i < nf; i++) {
+		const char *tag = force[i][0] == '!' ? force[i] + 1 : force[i];
+		if (!tl_ruleset_has_context(rs, tag)) {
+			tl_opt_usage_error(&S_cmd, "the ruleset has no context '%s'", tag);
+			rc = TL_EXIT_USAGE;
+			goto done;
+		}
+	}
 	if (tl_report_new(&report, rs, &err) != 0) {
 		rc = TL_EXIT_INTERNAL;
 		goto done;

@@ -84,3 +84,8 @@ int tl_ruleset_write_rule(const tl_ruleset *rs, const char *id, FILE *out, tl_er
 		        c->text[TL_LANG_EN] ? c->text[TL_LANG_EN] : "");
 	return 0;
 }
+
+int tl_ruleset_has_context(const tl_ruleset *rs, const char *tag)
+{
+	return rs && tag && tl_rules_context(rs, tag) >= 0;
+}
