@@ -163,7 +163,7 @@ static int S_in_defs_article(tl_ann_ctx *c, const tl_para *p)
 }
 
 static const char *const S_means[] = {
-	"means", "shall mean", "mean", "betekent", "refers to", "has|have the meaning*",
+	"means", "shall mean", "mean", "betekent", "refers to", "refer to", "has|have the meaning*",
 	"shall|will have the meaning*", "wordt gedefinieerd als", "is defined as", "includes", "omvat",
 	"houdt in", NULL};
 
@@ -188,6 +188,8 @@ static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uint32_t te,
                     uint32_t defk)
 {
+	if (te > ts + 1 && S_det(s->tok[ts].fold))
+		ts++; /* "The User" defines "User" */
 	const char *fold = S_fold_of(c, s->tok, ts, te);
 	const char *term = tl_ann_tok_text(c, s, ts, te);
 	if (!fold || !term)
@@ -277,10 +279,15 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 				e++;
 			if (e >= n || e == q + 1 || !S_is_quote(&tok[e]))
 				return 0;
+			uint32_t te1 = e;
+			while (te1 > q + 2 && (tok[te1 - 1].flags & TL_TOK_PUNCT))
+				te1--; /* "GitHub," with the comma inside the quotes */
 			ts[nt] = q + 1;
-			te[nt++] = e;
+			te[nt++] = te1;
 			q = e + 1;
-			/* "X" or "Y", "X" of "Y", "X", "Y" */
+			/* "X" or "Y", "X" of "Y", "X", "Y", "X," "Y," and "Z" */
+			if (q < n && S_is_quote(&tok[q]))
+				continue;
 			if (q + 1 < n && (S_is(&tok[q], "or") || S_is(&tok[q], "of") || S_is(&tok[q], ",") ||
 			                  S_is(&tok[q], "and") || S_is(&tok[q], "en")) &&
 			    S_is_quote(&tok[q + 1]))
@@ -293,9 +300,22 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		uint32_t m = (S_is(&tok[q], ":") || S_is(&tok[q], "-")) ? 1 : tl_ph_list_at(tok, n, q, S_means, NULL);
 		if (!m)
 			return 0;
-		for (uint32_t t = 0; t < nt; t++)
+		/* "GitHub", "We" and "Us" refer to ...: the terms name the party "we" names */
+		tl_role side = TL_ROLE_NONE;
+		for (uint32_t t = 0; t < nt; t++) {
+			const char *f = tok[ts[t]].fold;
+			if (te[t] == ts[t] + 1 && (!strcmp(f, "we") || !strcmp(f, "us") || !strcmp(f, "our")))
+				side = TL_ROLE_VENDOR;
+			else if (te[t] == ts[t] + 1 && (!strcmp(f, "you") || !strcmp(f, "your")))
+				side = TL_ROLE_CUSTOMER;
+		}
+		for (uint32_t t = 0; t < nt; t++) {
+			uint32_t before = c->a->nterms;
 			if ((rc = S_define(c, s, si, ts[t], te[t], q + m)) != 0)
 				return rc;
+			if (side && c->a->nterms > before && !c->a->terms[before].role)
+				c->a->terms[before].role = side;
+		}
 		return 0;
 	}
 	/* Onder X wordt verstaan: / In deze overeenkomst wordt verstaan onder X: */
@@ -321,19 +341,28 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 			if (e < n && ts < e)
 				return S_define(c, s, si, ts, e, e + 1);
 		}
-	/* Customer Data means ... (capitalised, unquoted) */
-	if (tok[k].flags & TL_TOK_CAPITAL) {
+	/* Customer Data means ... (capitalised, unquoted); in a definitions article also
+	 * "Term: text" with up to four words */
+	static const char *const pron[] = {"it", "this", "that", "these", "those", "he", "she", "they",
+	                                   "we", "you", "there", "het", "dit", "dat", "deze", "die",
+	                                   "zij", "hij", "wij", "u", "er", NULL};
+	if ((tok[k].flags & TL_TOK_CAPITAL) && !tl_word_in(tok[k].fold, pron)) {
+		int all_caps = 1;
 		for (uint32_t e = k + 1; e < n && e <= k + 5; e++) {
 			if (tok[e].flags & TL_TOK_PUNCT) {
-				if (in_defs && (S_is(&tok[e], ":") || S_is(&tok[e], "-")) && e + 1 < n)
+				if (in_defs && (S_is(&tok[e], ":") || S_is(&tok[e], "-")) && e + 1 < n &&
+				    e - k <= 4)
 					return S_define(c, s, si, k, e, e + 1);
 				break;
 			}
 			uint32_t m = tl_ph_list_at(tok, n, e, S_means, NULL);
-			if (m && !(tok[e].flags & TL_TOK_CAPITAL))
+			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL))
 				return S_define(c, s, si, k, e, e + m);
-			if (!(tok[e].flags & TL_TOK_CAPITAL) && !in_defs)
-				break;
+			if (!(tok[e].flags & TL_TOK_CAPITAL)) {
+				all_caps = 0;
+				if (!in_defs)
+					break;
+			}
 		}
 	}
 	return 0;

@@ -275,6 +275,11 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
 			u++;
 		double h = u < n ? S_unit_hours(tok[u].fold) : 0;
 		/* "a" / "een" only before a unit; "u" only after digits */
+		/* "13 years of age", "18 jaar oud" are ages, not periods */
+		if (h > 0 && u + 1 < n &&
+		    (tl_ph_at(tok, n, u + 1, "of age") || !strcmp(tok[u + 1].fold, "old") ||
+		     !strcmp(tok[u + 1].fold, "oud")))
+			h = 0;
 		if (h > 0 && !(strcmp(tok[u].fold, "u") == 0 && !digits) &&
 		    !(strcmp(tok[u].fold, "h") == 0 && !digits)) {
 			S_push(q, &nq, TL_Q_DURATION, v * h, NULL, i, u + 1);
