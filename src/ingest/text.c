@@ -420,6 +420,11 @@ static int S_emit(S_ctx *x, tl_para_kind kind, const char *s, size_t n, int32_t 
 	if (!p)
 		return x->err ? x->err->code : TL_ENOMEM;
 	x->part_index++;
+	if (p->len == 0 && !(label && *label)) {
+		/* empty paragraphs are not kept (docs/model.md); part_index counts them */
+		x->doc->npara--;
+		return 0;
+	}
 	p->outline = outline;
 	p->list_level = list_level;
 	if (label && *label) {
