@@ -7,6 +7,7 @@
  *    sentence, and per clause for scope "clause".
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -459,6 +460,29 @@ static int S_run_sentences(S_state *st)
 	return 0;
 }
 
+/* The clause a "clause" scope covers: the sentence's innermost clause, or for
+ * a list item ("a)", "iv.", a bullet) the clause its lead-in belongs to, so
+ * "Opdrachtnemer zal: a) ... b) ..." is one scope. */
+static int32_t S_scope_key(const tl_annotated *a, const tl_sentence *s)
+{
+	size_t ncl = 0;
+	const tl_clause *cls = tl_document_clauses(a->doc, &ncl);
+	int32_t c = s->clause;
+	for (int hop = 0; c >= 0 && (size_t)c < ncl && hop < 4 && cls[c].parent >= 0; hop++) {
+		/* a list item's label: 1 to 4 letters, maybe in parentheses ("a)", "(iv)", "B.") */
+		const char *l = cls[c].label;
+		size_t n = 0;
+		if (l && *l == '(')
+			l++;
+		while (l && isalpha((unsigned char)l[n]))
+			n++;
+		if (!l || n < 1 || n > 4 || (l[n] && !strchr(".):", l[n])))
+			break;
+		c = cls[c].parent;
+	}
+	return c >= 0 ? c : -2 - s->para;
+}
+
 /* Scope "clause": concepts anywhere in the clause's counting sentences; the
  * sentence conditions on one sentence holding the pattern's first concept. */
 static int S_run_clauses(S_state *st)
@@ -467,10 +491,9 @@ static int S_run_clauses(S_state *st)
 	const tl_annotated *a = m->a;
 	uint32_t s = 0;
 	while (s < a->nsent) {
-		int32_t key = a->sent[s].clause >= 0 ? a->sent[s].clause : -2 - a->sent[s].para;
+		int32_t key = S_scope_key(a, &a->sent[s]);
 		uint32_t e = s;
-		while (e < a->nsent &&
-		       (a->sent[e].clause >= 0 ? a->sent[e].clause : -2 - a->sent[e].para) == key)
+		while (e < a->nsent && S_scope_key(a, &a->sent[e]) == key)
 			e++;
 		st->cur++;
 		for (uint32_t i = s; i < e; i++)

@@ -143,6 +143,13 @@ static void test_conditions(void)
 	/* scope clause: the concepts may be spread over the clause's sentences */
 	const char *cl[] = {S_pre_nl, "Artikel 4 Controle", "4.1 Opdrachtgever mag jaarlijks een audit laten uitvoeren.", NULL};
 	EXPECT(cl, NULL, "T-AUDIT", "met");
+	/* list items count with their lead-in's clause: the customer is named in 4.1, the audit in a) */
+	const char *items[] = {S_pre_nl, "4.1 Voor Opdrachtgever geldt het volgende:",
+	                       "a) een audit mag jaarlijks worden uitgevoerd;", "b) rapporten mogen worden ingezien.", NULL};
+	EXPECT(items, NULL, "T-AUDIT", "met");
+	const char *apart[] = {S_pre_nl, "4.1 Voor Opdrachtgever geldt het volgende.",
+	                       "4.2 Een audit mag jaarlijks worden uitgevoerd.", NULL};
+	EXPECT(apart, NULL, "T-AUDIT", "missing");
 }
 
 static void test_contexts_and_also(void)
