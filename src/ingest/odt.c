@@ -455,6 +455,8 @@ static int S_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int
 		if (!ch)
 			return tl_error_set(r->err, TL_ELIMIT_MEMORY, "tracked changes exceed the budget");
 		ch->id = id ? tl_arena_strdup(&r->arena, id) : NULL;
+		ch->next = r->all_changes;
+		r->all_changes = ch;
 		r->cur_change = ch;
 		r->doc->rev.pending++;
 		return id ? odt_map_put(r, &r->changes, id, ch) : 0;
@@ -795,9 +797,8 @@ static void S_free(tl_odt *r)
 	odt_map_free(&r->chains_by_id);
 	odt_map_free(&r->chains_by_style);
 	odt_map_free(&r->comments);
-	for (size_t i = 0; i < r->changes.cap; i++)
-		if (r->changes.v[i].key)
-			odt_seq_free(&((odt_change *)r->changes.v[i].val)->del);
+	for (odt_change *ch = r->all_changes; ch; ch = ch->next)
+		odt_seq_free(&ch->del);
 	odt_map_free(&r->changes);
 	tl_buf_free(&r->capbuf);
 	tl_buf_free(&r->title);

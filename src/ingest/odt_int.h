@@ -100,6 +100,7 @@ typedef struct odt_change {
 	const char *id;
 	int type;
 	odt_seq del;          /* deleted paragraphs (text:deletion) */
+	struct odt_change *next; /* every region, for freeing (ids may repeat) */
 } odt_change;
 
 /* ---- containers: an open paragraph or a record buffer */
@@ -197,10 +198,9 @@ typedef struct tl_odt {
 	odt_chain *last_chain;
 
 	/* tracked changes */
-	odt_change *cur_change;
+	odt_change *cur_change, *all_changes;
 	const char *open_ins[ODT_MAX_OPEN_INS];
 	int nopen_ins;
-	int unmatched_ins;
 
 	tl_buf capbuf;        /* dc:creator, dc:title */
 	tl_buf title;
