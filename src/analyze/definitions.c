@@ -220,25 +220,58 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			from = i + 1;
 			continue;
 		}
-		uint32_t ts, te;
-		uint32_t after = S_alias_at(s->tok, s->ntok, i, &ts, &te);
+		uint32_t ts[4], te[4], na = 1;
+		uint32_t after = S_alias_at(s->tok, s->ntok, i, &ts[0], &te[0]);
 		if (!after)
 			continue;
+		/* more aliases in the same parenthesis: ("we", "us" or "our") */
+		while (na < 4 && after + 1 < s->ntok &&
+		       (S_is(&s->tok[after], ",") || S_is(&s->tok[after], "or") ||
+		        S_is(&s->tok[after], "and") || S_is(&s->tok[after], "of") ||
+		        S_is(&s->tok[after], "en"))) {
+			uint32_t q = after + 1;
+			if (q + 1 < s->ntok && (S_is(&s->tok[q], "or") || S_is(&s->tok[q], "and")))
+				q++;
+			if (!S_is_quote(&s->tok[q]))
+				break;
+			uint32_t e = q + 1;
+			while (e < s->ntok && !S_is_quote(&s->tok[e]) && e - q < 8)
+				e++;
+			if (e >= s->ntok || e == q + 1)
+				break;
+			ts[na] = q + 1;
+			te[na++] = e;
+			after = e + 1;
+		}
+		if (after < s->ntok && S_is(&s->tok[after], ")"))
+			after++;
 		uint32_t ns = from, ne = i;
 		while (ns < ne && S_det(s->tok[ns].fold))
 			ns++;
-		const char *fold = S_fold_of(c, s->tok, ts, te);
-		const char *term = tl_ann_tok_text(c, s, ts, te);
 		const char *name = ne > ns ? tl_ann_tok_text(c, s, from, ne) : NULL;
-		if (!fold || !term)
-			return TL_ENOMEM;
-		tl_role role = tl_party_catalog(fold);
+		tl_role role = TL_ROLE_NONE;
+		for (uint32_t x = 0; x < na && !role; x++) {
+			const char *f = S_fold_of(c, s->tok, ts[x], te[x]);
+			if (!f)
+				return TL_ENOMEM;
+			role = tl_party_catalog(f);
+			if (!strcmp(f, "we") || !strcmp(f, "us") || !strcmp(f, "our"))
+				role = TL_ROLE_VENDOR; /* a vendor's own terms: DataVision Ltd ("we", "us") */
+			else if (!strcmp(f, "you") || !strcmp(f, "your"))
+				role = TL_ROLE_CUSTOMER;
+		}
 		if (!role)
 			role = S_role_in(s->tok, ns, ne);
 		s->flags |= TL_SENT_DEFINITION;
-		int rc = S_add_term(c, term, fold, role, name, name, s->para, (int32_t)si);
-		if (rc)
-			return rc;
+		int rc;
+		for (uint32_t x = 0; x < na; x++) {
+			const char *fold = S_fold_of(c, s->tok, ts[x], te[x]);
+			const char *term = tl_ann_tok_text(c, s, ts[x], te[x]);
+			if (!fold || !term)
+				return TL_ENOMEM;
+			if ((rc = S_add_term(c, term, fold, role, name, name, s->para, (int32_t)si)) != 0)
+				return rc;
+		}
 		/* the party's own name ("Acme B.V.") is a mention of the party too */
 		if (role && ne > ns && ne - ns <= 6 && (s->tok[ns].flags & TL_TOK_CAPITAL) &&
 		    !tl_party_catalog(S_fold_of(c, s->tok, ns, ne)) &&
@@ -318,17 +351,20 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		}
 		return 0;
 	}
-	/* Onder X wordt verstaan: / In deze overeenkomst wordt verstaan onder X: */
+	/* Onder X wordt (in deze overeenkomst) verstaan: / wordt verstaan onder X: */
 	if (S_is(&tok[k], "onder")) {
 		uint32_t e = k + 1;
 		while (e < n && !S_is(&tok[e], "wordt") && !S_is(&tok[e], "worden") && e - k < 8)
 			e++;
-		if (e + 1 < n && S_is(&tok[e + 1], "verstaan")) {
+		uint32_t v = e + 1;
+		while (v < n && v <= e + 5 && !S_is(&tok[v], "verstaan") && !(tok[v].flags & TL_TOK_PUNCT))
+			v++;
+		if (v < n && S_is(&tok[v], "verstaan")) {
 			uint32_t ts = k + 1;
 			while (ts < e && S_det(tok[ts].fold))
 				ts++;
 			if (ts < e)
-				return S_define(c, s, si, ts, e, e + 2);
+				return S_define(c, s, si, ts, e, v + 1);
 		}
 	}
 	for (uint32_t i = k; i + 2 < n && i < k + 8; i++)

@@ -22,6 +22,7 @@ static const S_name S_catalog[] = {
 	{"both parties", TL_ROLE_BOTH},
 	{"buyer", TL_ROLE_CUSTOMER},
 	{"client", TL_ROLE_CUSTOMER},
+	{"competent authority", TL_ROLE_THIRD},
 	{"contractant", TL_ROLE_VENDOR},
 	{"contracting authority", TL_ROLE_CUSTOMER},
 	{"contractor", TL_ROLE_VENDOR},
@@ -36,7 +37,9 @@ static const S_name S_catalog[] = {
 	{"each party", TL_ROLE_BOTH},
 	{"either party", TL_ROLE_BOTH},
 	{"elke partij", TL_ROLE_BOTH},
+	{"foreign authority", TL_ROLE_THIRD},
 	{"gemeente", TL_ROLE_CUSTOMER},
+	{"government authority", TL_ROLE_THIRD},
 	{"iedere partij", TL_ROLE_BOTH},
 	{"klant", TL_ROLE_CUSTOMER},
 	{"leverancier", TL_ROLE_VENDOR},
@@ -53,12 +56,15 @@ static const S_name S_catalog[] = {
 	{"partijen", TL_ROLE_BOTH},
 	{"processor", TL_ROLE_VENDOR},
 	{"provider", TL_ROLE_VENDOR},
+	{"public authorities", TL_ROLE_THIRD},
+	{"public authority", TL_ROLE_THIRD},
 	{"service provider", TL_ROLE_VENDOR},
 	{"sub-processor", TL_ROLE_VENDOR},
 	{"sub-verwerker", TL_ROLE_VENDOR},
 	{"subcontractor", TL_ROLE_VENDOR},
 	{"subprocessor", TL_ROLE_VENDOR},
 	{"subverwerker", TL_ROLE_VENDOR},
+	{"supervisory authorities", TL_ROLE_THIRD},
 	{"supervisory authority", TL_ROLE_THIRD},
 	{"supplier", TL_ROLE_VENDOR},
 	{"third parties", TL_ROLE_THIRD},
@@ -118,8 +124,9 @@ tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
 		base = len - 2;
 	for (uint32_t i = 0; a && i < a->nterms; i++) {
 		const char *t = a->terms[i].fold;
-		if (t && strlen(t) == base && strncmp(t, fold, base) == 0)
-			return a->terms[i].role; /* a defined non-party term stays NONE */
+		if (t && strlen(t) == base && strncmp(t, fold, base) == 0 &&
+		    (a->terms[i].role || strchr(t, ' ')))
+			return a->terms[i].role; /* a defined data term ("Customer Data") stays NONE */
 	}
 	if (a && (a->flags & TL_ANNOT_WE_VENDOR)) {
 		static const char *const we[] = {"we", "us", "our", "ours", NULL};
@@ -199,15 +206,19 @@ void tl_parties_we_you(tl_ann_ctx *c)
 		return;
 	static const char *const we[] = {"we", "us", "our", NULL};
 	static const char *const you[] = {"you", "your", NULL};
-	uint32_t nwe = 0, nyou = 0;
+	uint32_t nwe = 0, nyou = 0, we_first = 0;
 	for (size_t p = 0; p < c->npara; p++)
 		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
 			const char *f = c->pt[p].tok[i].fold;
-			if (f[0] == 'w' || f[0] == 'u' || f[0] == 'o')
-				nwe += (uint32_t)tl_word_in(f, we);
-			else if (f[0] == 'y')
+			if (f[0] == 'w' || f[0] == 'u' || f[0] == 'o') {
+				int w = tl_word_in(f, we);
+				nwe += (uint32_t)w;
+				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
+				we_first += (uint32_t)(w && (i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".")));
+			} else if (f[0] == 'y') {
 				nyou += (uint32_t)tl_word_in(f, you);
+			}
 		}
-	if (nwe >= 2 && nyou >= 2)
+	if ((nwe >= 2 && nyou >= 1) || we_first >= 1)
 		a->flags |= TL_ANNOT_WE_VENDOR;
 }

@@ -59,7 +59,8 @@ _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one
 
 static const char *const S_exc_markers[] = {
 	"unless", "except", "excepting", "other than", "save as|where|for|that|with|to|in",
-	"subject to", "with the exception of", "only with", "with the prior|customer's|controller's",
+	"subject to", "with the exception of", "only with", "with the prior",
+	"with the customer's|controller's prior|written|express|consent|approval|permission|authori*",
 	"with prior", "without the prior|customer's|controller's|consent|approval|written|express",
 	"without prior|consent|approval|written|express", "tenzij", "behoudens", "met uitzondering van",
 	"voor zover", "voorzover", "uitgezonderd", "anders dan", "behalve", "na voorafgaande",
@@ -90,12 +91,16 @@ static const char *const S_sub_mid[] = {
 	"whose", "because", "although", "though", "provided", "insofar", "indien", "wanneer", "dat",
 	"die", "welke", "waarin", "waarbij", "waarmee", "waardoor", "waarvan", "waarop", "waarvoor",
 	"omdat", "zodat", "nadat", "voordat", "totdat", "hoewel", "mits", "zodra", "doordat", "terwijl",
-	"ingeval", "so that", "in order that", NULL};
+	"ingeval", "so that", "in order that", "whether", "zolang", "as long as", "so long as",
+	"until", NULL};
 
-static const char *const S_sub_start[] = {
-	"als", "after", "before", "until", "since", "once", "in geval", "in het geval", "in the event",
-	"voor het geval", "na", "zolang", "as long as", "so long as", "in case", "upon", "following",
-	"bij", "ingeval", NULL};
+static const char *const S_sub_start_conj[] = {
+	"als", "after", "before", "until", "since", "once", "zolang", "as long as", "so long as",
+	"in case", "ingeval", "nadat", "voordat", "zodra", NULL};
+
+static const char *const S_sub_start_prep[] = {
+	"in geval", "in het geval", "in the event", "voor het geval", "na", "upon", "following", "bij",
+	"on", "op", "at", "aan het einde", "at the end", "na afloop", NULL};
 
 static const char *const S_negators[] = {
 	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "not", "no", "never", "nothing", "none",
@@ -105,6 +110,7 @@ static const char *const S_not_neg[] = {
 	"not only", "niet alleen", "no|not later than", "niet later dan", "no|not more than",
 	"niet meer dan", "no|not less than", "niet minder dan", "not exceeding", "not to exceed",
 	"niet langer dan", "no longer than", "not limited to", "niet beperkt tot", "niet -",
+	"no|not less", "no|not fewer", "no|not greater", "no|not worse", "no|not lower",
 	"no .", "geen -", NULL};
 
 static const char *const S_preps[] = {
@@ -160,6 +166,54 @@ static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 	return 1;
 }
 
+static const char *const S_aux[] = {"shall", "will", "must", "may", "can", "cannot", "zal",
+                                    "zullen", "mag", "mogen", "moet", "moeten", "kan", "kunnen",
+                                    "dient", "dienen", NULL};
+
+static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                         uint32_t *len);
+
+/* Dutch "of" as "whether": after an infinitive, before a subject
+ * ("controleren of Opdrachtgever ..."), not between two verbs ("verkopen of
+ * verhuren"). */
+static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const subj[] = {"de", "het", "een", "er", "dit", "deze", "hij", "zij", "ze",
+	                                   "die", "dat", NULL};
+	if (!S_is(&tok[i], "of") || i == 0 || i + 1 >= n)
+		return 0;
+	const char *p = tok[i - 1].fold;
+	size_t pl = strlen(p);
+	if (pl < 4 || p[pl - 2] != 'e' || p[pl - 1] != 'n' || (tok[i - 1].flags & TL_TOK_CAPITAL))
+		return 0;
+	uint32_t len;
+	return tl_word_in(tok[i + 1].fold, subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
+}
+
+/* End (exclusive) of a clause that opens the sentence at i: the last comma
+ * before the first modal verb ("If A, including B, requests C, the Supplier
+ * shall ..."), else the first comma; n when there is no comma. */
+static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	uint32_t first = n, last = n;
+	int depth = 0;
+	for (uint32_t k = i + 1; k < n; k++) {
+		if (S_is(&tok[k], "("))
+			depth++;
+		else if (S_is(&tok[k], ")") && depth > 0)
+			depth--;
+		else if (depth == 0 && S_is(&tok[k], ";"))
+			break;
+		else if (depth == 0 && S_is(&tok[k], ",")) {
+			if (first == n)
+				first = k;
+			last = k;
+		} else if (depth == 0 && tl_word_in(tok[k].fold, S_aux) && first != n)
+			return last;
+	}
+	return first;
+}
+
 /* Marks exception and subordinate scopes in c->wscope; returns the number
  * of exceptions. */
 static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
@@ -179,28 +233,42 @@ static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);
 		int16_t val;
+		uint32_t end = n; /* a leading clause's end, when decided here */
 		if (m) {
 			if (nexc >= 30000)
 				continue;
 			val = (int16_t)(2 + nexc++);
-		} else if (sc[i] == 0 &&
-		           ((i > clause_start && tl_ph_list_at(tok, n, i, S_sub_mid, NULL)) ||
-		            (i == clause_start && i + 1 < n &&
-		             (tl_ph_list_at(tok, n, i, S_sub_mid, NULL) ||
-		              tl_ph_list_at(tok, n, i, S_sub_start, NULL))))) {
-			/* "Dat recht", "Die gegevens" at the start are demonstratives */
-			if (i == clause_start && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") ||
-			                          S_is(&tok[i], "that")))
+		} else if (sc[i] != 0) {
+			continue;
+		} else if (i > clause_start && (tl_ph_list_at(tok, n, i, S_sub_mid, NULL) ||
+		                                S_whether_of(c->a, tok, n, i))) {
+			val = 1;
+		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_mid, NULL)) {
+			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
+			if (i == 0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
 				continue;
-			if (i == 0 && !tl_ph_list_at(tok, n, i, S_sub_mid, NULL)) {
-				/* a leading phrase ("Na afloop", "Upon request") is a clause only when a
-				 * comma closes it */
-				uint32_t k = i;
-				while (k < n && !S_clause_end(&tok[k]))
-					k++;
-				if (k >= n || !S_is(&tok[k], ","))
-					continue;
+			val = 1;
+			if (i == 0)
+				end = S_lead_end(tok, n, i);
+		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
+			end = S_lead_end(tok, n, i);
+			if (end >= n)
+				continue;
+			val = 1;
+		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
+			/* "Upon request, the Supplier ..." but not "Bij het einde ... retourneert
+			 * Opdrachtnemer ..., ...": a leading phrase holds no party and no verb */
+			end = S_lead_end(tok, n, i);
+			if (end >= n)
+				continue;
+			int party = 0;
+			for (uint32_t k = i; k < end && !party; k++) {
+				uint32_t len;
+				party = S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
+				        tl_word_in(tok[k].fold, S_aux);
 			}
+			if (party)
+				continue;
 			val = 1;
 		} else {
 			continue;
@@ -208,18 +276,23 @@ static uint32_t S_scopes(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		uint32_t k = i;
 		int depth = 0;
 		for (; k < n; k++) {
-			if (S_is(&tok[k], "("))
+			if (end < n) {
+				if (k >= end)
+					break;
+			} else if (S_is(&tok[k], "(")) {
 				depth++;
-			else if (S_is(&tok[k], ")")) {
+			} else if (S_is(&tok[k], ")")) {
 				if (depth == 0)
 					break;
 				depth--;
-			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i)
+			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i) {
 				break;
+			}
 			int p2;
 			if (k > i + m && val >= 2 && S_exc_at(tok, n, k, &p2) && p2)
 				break; /* "except ..., unless ..." are two exceptions; "behoudens voor zover" one */
-			sc[k] = val;
+			if (sc[k] == 0 || val >= 2)
+				sc[k] = val;
 		}
 		i = k > i ? k - 1 : i;
 	}
@@ -239,8 +312,14 @@ static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n,
 static int S_after_prep(const tl_token *tok, uint32_t i)
 {
 	uint32_t k = i, caps = 0;
-	while (k > 0 && (tl_word_in(tok[k - 1].fold, S_dets) ||
-	                 ((tok[k - 1].flags & TL_TOK_CAPITAL) && k - 1 > 0 && caps++ < 3)))
+	/* capitalised modifiers of the same name ("Approved"), then determiners */
+	while (k > 1 && (tok[k - 1].flags & TL_TOK_CAPITAL) && !(tok[k - 1].flags & TL_TOK_PUNCT) &&
+	       caps++ < 3 && !tl_word_in(tok[k - 1].fold, S_dets))
+		k--;
+	if (caps && !(k > 0 && tl_word_in(tok[k - 1].fold, S_preps)) &&
+	    !(k > 0 && tl_word_in(tok[k - 1].fold, S_dets)))
+		k = i; /* "Agreement the Supplier": not a modifier after all */
+	while (k > 0 && tl_word_in(tok[k - 1].fold, S_dets))
 		k--;
 	if (k == 0 || !tl_word_in(tok[k - 1].fold, S_preps))
 		return 0;
@@ -351,14 +430,15 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 		uint32_t k = i + 1;
 		if (tl_ph_at(tok, n, k, "or on behalf of"))
 			k += 4;
-		while (k < n && tl_word_in(tok[k].fold, S_dets))
-			k++;
-		uint32_t len;
-		tl_role r = S_mention(a, tok, n, k, &len);
-		if (r) {
-			v->agent = k;
-			v->agent_role = r;
-			return;
+		/* "by the Supplier", "door een medewerker van Opdrachtgever" */
+		for (uint32_t e = k; e < n && e < k + 5 && !(tok[e].flags & TL_TOK_PUNCT); e++) {
+			uint32_t len;
+			tl_role r = S_mention(a, tok, n, e, &len);
+			if (r) {
+				v->agent = e;
+				v->agent_role = r;
+				return;
+			}
 		}
 	}
 }
@@ -419,6 +499,62 @@ static tl_exc_kind S_classify(const tl_annotated *a, const tl_token *tok, uint32
 	return TL_EXC_OTHER;
 }
 
+/* The first modal cue of the main clause: its kind, position and length;
+ * "shall be entitled" gives the later lexical cue. */
+static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t *at,
+                      uint32_t *len)
+{
+	int cue = C_NONE;
+	*at = UINT32_MAX;
+	*len = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+			continue;
+		int w = -1;
+		uint32_t m = tl_ph_list_at(tok, n, i, S_cue_ph, &w);
+		if (!m)
+			continue;
+		int kind = S_cue_kind[w];
+		/* "May 2024", "dient als", "vrij snel" are no cues */
+		if (S_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
+		    (tok[i + 1].flags & TL_TOK_NUMBER))
+			continue;
+		if ((S_is(&tok[i], "dient") || S_is(&tok[i], "dienen")) && i + 1 < n &&
+		    (S_is(&tok[i + 1], "als") || S_is(&tok[i + 1], "ter") || S_is(&tok[i + 1], "tot")))
+			continue;
+		if (S_is(&tok[i], "vrij") && m == 1) {
+			int has_staat = 0;
+			for (uint32_t k = 0; k < i; k++)
+				has_staat |= S_is(&tok[k], "staat") || S_is(&tok[k], "staan") ||
+				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
+			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
+				continue;
+		}
+		if (kind == C_PREVENT) {
+			int negb = 0;
+			for (uint32_t k = 0; k < i; k++)
+				negb |= sc[k] == 0 && S_negator_at(tok, n, k);
+			if (!negb)
+				continue;
+			kind = C_PROH;
+		}
+		if (cue == C_NONE) {
+			cue = kind;
+			*at = i;
+			*len = m;
+		} else if (cue == C_AUX && (kind == C_PERM_LEX || kind == C_PROH) && i <= *at + 5) {
+			cue = kind; /* "shall be entitled", "zal niet gerechtigd zijn" */
+			*at = i;
+			*len = m;
+			break;
+		}
+		if (cue != C_AUX)
+			break;
+		i += m - 1;
+	}
+	return cue;
+}
+
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 {
 	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
@@ -428,6 +564,19 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 	for (uint32_t i = 3; i + 2 < n; i++) {
 		const char *f = tok[i].fold;
 		if (f[0] < 'a' || f[0] > 'z')
+			continue;
+		/* a coordination inside a relative or subordinate clause ("incident dat de
+		 * Gegevens raakt of kan raken") is no new unit */
+		int inside = 0;
+		for (uint32_t b = i; b-- > 0;) {
+			if (S_is(&tok[b], ",") || S_is(&tok[b], ";"))
+				break;
+			if (tl_word_in(tok[b].fold, S_sub_mid) && b > 0) {
+				inside = 1;
+				break;
+			}
+		}
+		if (inside)
 			continue;
 		if (tl_word_in(f, but) && S_is(&tok[i - 1], ",")) {
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
@@ -498,14 +647,57 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	int16_t *sc = c->wscope;
 	uint32_t nexc = S_scopes(c, tok, n);
 
-	/* party mentions and the subject */
+	/* a relative clause without a comma runs to its own verb, not past the main modal:
+	 * "Requests ... that the Supplier receives directly shall be forwarded ..." */
+	uint32_t cue_at = UINT32_MAX, cue_len = 0;
+	int cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+	if (cue == C_NONE)
+		for (uint32_t i = 1; i < n; i++) {
+			if (sc[i] != 1 || sc[i - 1] == 1)
+				continue;
+			static const char *const rel[] = {"that", "which", "who", "die", "dat", "welke", NULL};
+			if (!tl_word_in(tok[i].fold, rel))
+				continue;
+			uint32_t k = i + 3;
+			while (k < n && sc[k] == 1 && !tl_word_in(tok[k].fold, S_aux))
+				k++;
+			if (k < n && sc[k] == 1) {
+				for (; k < n && sc[k] == 1; k++)
+					sc[k] = 0;
+				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+				break;
+			}
+		}
+	if (cue != C_NONE)
+		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
+			tok[k].flags |= TL_TOK_MODAL;
+
+	/* party mentions and the subject; a pronoun before any party ("Where the
+	 * Supplier ..., it shall notify the Customer") is the party named before it */
+	static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE;
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len;
 		tl_role r = S_mention(a, tok, n, i, &len);
-		if (!r)
+		if (!r) {
+			if (subj == UINT32_MAX && sc[i] == 0 && tl_word_in(tok[i].fold, pron) &&
+			    !S_after_prep(tok, i)) {
+				tl_role pr = TL_ROLE_NONE;
+				for (uint32_t k = 0; k < i && !pr; k++) {
+					uint32_t l2;
+					pr = S_mention(a, tok, n, k, &l2);
+				}
+				if (!pr && prev)
+					pr = prev->bound;
+				if (pr) {
+					subj = i;
+					subj_len = 1;
+					subj_role = pr;
+				}
+			}
 			continue;
+		}
 		for (uint32_t k = i; k < i + len; k++)
 			tok[k].flags |= TL_TOK_PARTY;
 		if (subj == UINT32_MAX && sc[i] == 0 && !S_after_prep(tok, i)) {
@@ -525,27 +717,6 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		i += len - 1;
 	}
-	if (subj == UINT32_MAX) {
-		/* "Indien Opdrachtnemer ..., verbeurt hij ...": a pronoun subject is the party
-		 * named before it in the sentence, else the previous unit's */
-		static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
-		for (uint32_t i = 0; i < n && subj == UINT32_MAX; i++) {
-			if (sc[i] != 0 || !tl_word_in(tok[i].fold, pron) || S_after_prep(tok, i))
-				continue;
-			tl_role r = TL_ROLE_NONE;
-			for (uint32_t k = 0; k < i && !r; k++) {
-				uint32_t len;
-				r = S_mention(a, tok, n, k, &len);
-			}
-			if (!r && prev)
-				r = prev->bound;
-			if (r) {
-				subj = i;
-				subj_len = 1;
-				subj_role = r;
-			}
-		}
-	}
 	S_voice v;
 	S_passive(a, tok, n, sc, s->lang, &v);
 	int subject_is_party = subj != UINT32_MAX;
@@ -557,82 +728,40 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		subj_role = prev->bound; /* "..., but may use it": the first part's subject */
 	}
 
-	/* the modal cue */
-	int cue = C_NONE;
-	uint32_t cue_at = UINT32_MAX, cue_len = 0;
+	/* negators of the main clause, counted per conjunct: "verkoopt de Gegevens niet
+	 * en verstrekt deze niet aan derden" is negated, "shall not fail to" is not */
+	uint32_t neg = 0, neg_before = 0, part = 0;
+	int neither = 0, any_odd = 0;
+	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
 	for (uint32_t i = 0; i < n; i++) {
-		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
-			continue;
-		int w = -1;
-		uint32_t m = tl_ph_list_at(tok, n, i, S_cue_ph, &w);
-		if (!m)
-			continue;
-		int kind = S_cue_kind[w];
-		/* "May 2024", "dient als", "vrij snel" are no cues */
-		if (S_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
-		    (tok[i + 1].flags & TL_TOK_NUMBER))
-			continue;
-		if ((S_is(&tok[i], "dient") || S_is(&tok[i], "dienen")) && i + 1 < n &&
-		    (S_is(&tok[i + 1], "als") || S_is(&tok[i + 1], "ter") || S_is(&tok[i + 1], "tot")))
-			continue;
-		if (S_is(&tok[i], "vrij") && m == 1) {
-			int has_staat = 0;
-			for (uint32_t k = 0; k < i; k++)
-				has_staat |= S_is(&tok[k], "staat") || S_is(&tok[k], "staan") ||
-				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
-			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
-				continue;
+		if (sc[i] == 0 && !neither && tl_word_in(tok[i].fold, coord)) {
+			any_odd |= (int)(part & 1); /* a conjunct ends */
+			part = 0;
 		}
-		if (kind == C_PREVENT) {
-			int negb = 0;
-			for (uint32_t k = 0; k < i; k++)
-				negb |= sc[k] == 0 && S_negator_at(tok, n, k);
-			if (!negb)
-				continue;
-			kind = C_PROH;
-		}
-		if (kind == C_PERM_LEX && S_is(&tok[i], "onbevoegd"))
-			kind = C_PERM_LEX;
-		if (cue == C_NONE) {
-			cue = kind;
-			cue_at = i;
-			cue_len = m;
-		} else if (cue == C_AUX && (kind == C_PERM_LEX || kind == C_PROH) && i <= cue_at + 5) {
-			cue = kind; /* "shall be entitled", "zal niet gerechtigd zijn" */
-			cue_at = i;
-			cue_len = m;
-			break;
-		}
-		if (cue != C_AUX)
-			break;
-		i += m - 1;
-	}
-	if (cue != C_NONE)
-		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
-			tok[k].flags |= TL_TOK_MODAL;
-
-	/* negators of the main clause */
-	uint32_t neg = 0, neg_before = 0;
-	int neither = 0;
-	for (uint32_t i = 0; i < n; i++) {
 		if (!S_negator_at(tok, n, i))
 			continue;
 		tok[i].flags |= TL_TOK_NEGATOR;
 		if (sc[i] != 0)
 			continue;
+		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
+		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
+		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 && tl_word_in(tok[i - 1].fold, pp))
+			continue;
 		if (S_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */
 		neither |= S_is(&tok[i], "neither");
 		neg++;
+		part++;
 		if (i < cue_at)
 			neg_before++;
+		/* "shall not fail to", "zal niet nalaten": two negations */
+		for (uint32_t k = i + 1; k < n && k <= i + 2; k++)
+			if (sc[k] == 0 && (S_is(&tok[k], "fail") || S_is(&tok[k], "nalaten"))) {
+				neg++;
+				part++;
+			}
 	}
-	/* "shall not fail to", "zal niet nalaten": two negations */
-	for (uint32_t i = 1; i < n; i++)
-		if (sc[i] == 0 && (S_is(&tok[i], "fail") || S_is(&tok[i], "nalaten")) &&
-		    (tok[i - 1].flags & TL_TOK_NEGATOR))
-			neg++;
-	int odd = neg & 1, negated = odd;
+	int odd = (any_odd || (part & 1)) ? 1 : 0, negated = odd;
 	int onbevoegd = cue_at < n && S_is(&tok[cue_at], "onbevoegd");
 	if (onbevoegd)
 		odd ^= 1;
