@@ -428,6 +428,9 @@ static int S_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int
 	case E_HIDDEN_TEXT:
 		if (S_true(odt_att(r, x, NS_TEXT, "is-hidden")))
 			c->hidden = 1;
+		/* LibreOffice leaves the element empty and keeps the text in an attribute */
+		if (xmlTextReaderIsEmptyElement(x) && (v = odt_att(r, x, NS_TEXT, "string-value")))
+			return S_text(r, v, strlen(v));
 		return 0;
 	case E_HIDDEN_PARA:
 		if (S_true(odt_att(r, x, NS_TEXT, "is-hidden")) && r->ncont &&

@@ -242,6 +242,8 @@ static void test_hidden_sections_toc(void)
 		"<text:p><text:hidden-paragraph text:condition='ooow:1' text:is-hidden='true'/>Weg</text:p>"
 		"<text:p>Tekst <text:hidden-text text:condition='ooow:1' text:string-value='soms' "
 		"text:is-hidden='true'>soms</text:hidden-text></text:p>"
+		"<text:p><text:hidden-text text:condition='ooow:' text:string-value='Verborgen tekst' "
+		"text:is-hidden='true'/></text:p>"
 		"<text:section text:name='S1'><text:p>In sectie</text:p></text:section>"
 		"<text:section text:name='S2' text:display='none'><text:p>Verborgen sectie</text:p>"
 		"</text:section>"
@@ -251,6 +253,7 @@ static void test_hidden_sections_toc(void)
 	         "body +hidden | Zichtbaar verborgen\n"
 	         "body +hidden | Weg\n"
 	         "body +hidden | Tekst soms\n"
+	         "body +hidden | Verborgen tekst\n"
 	         "body | In sectie\n"
 	         "body +hidden | Verborgen sectie\n"
 	         "body | Normaal\n");
