@@ -82,9 +82,8 @@ typedef struct tl_docx_num {
 	int abs;               /* resolved abstract index after links, -1 */
 	long start_override[TL_DOCX_LEVELS];
 	unsigned override_mask; /* levels with startOverride */
+	unsigned applied_mask;  /* startOverrides already applied */
 	tl_docx_lvl lvl[TL_DOCX_LEVELS]; /* full level overrides (set = 1) */
-	int own;               /* has its own counters (startOverride) */
-	tl_docx_counters c;
 } tl_docx_num;
 
 typedef struct tl_docx_numbering {

@@ -1,8 +1,10 @@
 /* docx_num.c: numbering.xml -> labels as Word shows them.
  *
  * Counters live on the abstractNum, so every w:num that points at the same
- * abstractNum continues one list; a w:num with a startOverride gets its own
- * counters (Word's "restart numbering" creates exactly such a num).  Links
+ * abstractNum continues one list; the first paragraph of a w:num with a
+ * startOverride restarts that shared list (Word's "restart numbering"
+ * creates exactly such a num), and paragraphs of the other nums continue
+ * from there (docx4j's listnumbering/startOverride.docx shows Word's result).  Links
  * through numbering styles (numStyleLink -> style -> numId -> abstractNum)
  * are followed with the max_ref_hops cap. */
 #include <stdio.h>
@@ -167,7 +169,6 @@ int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char 
 			cn->start_override[override_lvl] =
 				tl_numfmt_clamp(tl_docx_long(v, 0, 0, TL_NUMFMT_MAX_VALUE));
 			cn->override_mask |= 1u << override_lvl;
-			cn->own = 1;
 			xmlFree(v);
 		}
 	}
@@ -260,11 +261,17 @@ int tl_docx_numbering_next(tl_docx_numbering *nb, int num_id, int ilvl, char *la
 		lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
 	if (!lv[ilvl]->set)
 		return 0;
-	tl_docx_counters *c = n->own ? &n->c : &a->c;
+	tl_docx_counters *c = &a->c;
 	long start[TL_DOCX_LEVELS];
 	for (int k = 0; k < TL_DOCX_LEVELS; k++)
 		start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : lv[k]->start;
-	if (!c->started[ilvl]) {
+	unsigned bit = 1u << ilvl;
+	if ((n->override_mask & bit) && !(n->applied_mask & bit)) {
+		/* the first paragraph of this num at this level restarts the shared list */
+		c->val[ilvl] = start[ilvl];
+		c->started[ilvl] = 1;
+		n->applied_mask |= bit;
+	} else if (!c->started[ilvl]) {
 		c->val[ilvl] = start[ilvl];
 		c->started[ilvl] = 1;
 	} else {

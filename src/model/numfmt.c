@@ -160,7 +160,10 @@ size_t tl_numfmt_label(char *out, size_t size, const char *t, const long *counte
 			if (lvl < nlevels) {
 				char num[40];
 				tl_numfmt f = fmts[lvl];
-				if (is_lgl && f != TL_NUMFMT_BULLET && f != TL_NUMFMT_NONE)
+				/* isLgl: letters and roman numerals show as Arabic numbers;
+				 * decimalZero stays (Word shows "Section 1.01") */
+				if (is_lgl && f != TL_NUMFMT_BULLET && f != TL_NUMFMT_NONE &&
+				    f != TL_NUMFMT_DECIMAL_ZERO)
 					f = TL_NUMFMT_DECIMAL;
 				size_t k = tl_numfmt_format(num, sizeof num, f, counters[lvl]);
 				S_append(out, size, &len, num, k);

@@ -40,8 +40,8 @@ long tl_numfmt_clamp(long v);
 size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value);
 
 /* Expands a WordprocessingML level text: "%N" (N = 1..9) is replaced by the
- * counter of level N-1 in that level's format (decimal for every level when
- * is_lgl, except bullet/none levels); "%%" and other characters are copied.
+ * counter of level N-1 in that level's format (with is_lgl, letter and roman
+ * levels show as decimal; decimalZero, bullet and none stay); "%%" and other characters are copied.
  * A %N above `nlevels` expands to nothing.  Returns the length. */
 size_t tl_numfmt_label(char *out, size_t size, const char *lvl_text, const long *counters,
                        const tl_numfmt *fmts, int nlevels, int is_lgl);

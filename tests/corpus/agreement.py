@@ -17,10 +17,14 @@ Two measures:
 * oxpt (Open-XML-PowerTools RevisionProcessor documents): X.docx read with
   --revisions accept must give the same word sequence as X-Accepted.docx, and
   with --revisions reject the same as X-Rejected.docx.
+* labels (docx4j's list-numbering fixtures): a paragraph whose text starts
+  with "[expect]LABEL[/expect]" must carry exactly that list label, as Word
+  shows it.
 
 Usage:
   agreement.py --tenderlint BIN pandoc DIR [--floor 97] [--format docx|odt]
   agreement.py --tenderlint BIN oxpt DIR [--min-pass N]
+  agreement.py --tenderlint BIN labels DIR [--min-pass N]
 Exit status 1 when a floor is not met.  Any folder of pandoc tests works
 (pandoc-docx, pandoc-odt): the reader is chosen by tenderlint from content.
 """
@@ -380,6 +384,33 @@ def run_oxpt(args):
     return 0
 
 
+EXPECT = re.compile(r"^\[expect\](.*?)\[/expect\]")
+
+
+def run_labels(args):
+    ok = fail = 0
+    for f in sorted(os.listdir(args.folder)):
+        if not f.endswith(".docx"):
+            continue
+        paras, err = extract(args, os.path.join(args.folder, f), "accept")
+        if err:
+            continue
+        for p in paras:
+            m = EXPECT.match(p["text"])
+            if not m or "w:" in m.group(1):
+                continue  # NumberingIndents-*.docx state indentation (w:ind), not labels
+            if (p.get("label") or "") == m.group(1):
+                ok += 1
+            else:
+                fail += 1
+                print("%s paragraph %s: label %r, Word shows %r" % (f, p.get("index"), p.get("label"), m.group(1)))
+    print("list labels: %d of %d as Word shows them" % (ok, ok + fail))
+    if fail or ok < args.min_pass:
+        print("FAIL")
+        return 1
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--tenderlint", required=True, help="the tenderlint executable")
@@ -388,13 +419,13 @@ def main():
     ap.add_argument("--min-pass", type=int, default=0, help="oxpt: minimum number of matches")
     ap.add_argument("--json", help="write the figures as JSON here")
     ap.add_argument("-v", "--verbose", action="store_true")
-    ap.add_argument("mode", choices=["pandoc", "oxpt"])
+    ap.add_argument("mode", choices=["pandoc", "oxpt", "labels"])
     ap.add_argument("folder")
     args = ap.parse_args()
     if not os.path.isdir(args.folder):
         print("no such folder: %s" % args.folder)
         return 1
-    return run_pandoc(args) if args.mode == "pandoc" else run_oxpt(args)
+    return {"pandoc": run_pandoc, "oxpt": run_oxpt, "labels": run_labels}[args.mode](args)
 
 
 if __name__ == "__main__":
