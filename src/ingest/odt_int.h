@@ -209,6 +209,45 @@ typedef struct tl_odt {
 	int natt;
 } tl_odt;
 
+
+/* ---- element kinds (odt.c classifies, odt_body.c handles) */
+#define NS_OFFICE "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+#define NS_TABLE "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+#define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_XML "http://www.w3.org/XML/1998/namespace"
+
+enum { MODE_MAIN, MODE_MASTER, MODE_META };
+enum {
+	E_OTHER = 0, E_SKIP, E_TRANSPARENT,
+	/* office */
+	E_STYLES, E_AUTO_STYLES, E_MASTER_STYLES, E_META, E_ANNOTATION, E_ANNOTATION_END,
+	E_CHANGE_INFO, E_TOPSKIP,
+	/* style */
+	E_STYLE, E_TEXT_PROPS, E_HEADER, E_FOOTER,
+	/* text */
+	E_P, E_H, E_LIST, E_LIST_ITEM, E_LIST_HEADER, E_NUMBERED_PARA, E_NUMBER, E_LIST_STYLE,
+	E_OUTLINE_STYLE, E_LEVEL_NUMBER, E_LEVEL_BULLET, E_LEVEL_IMAGE, E_OUTLINE_LEVEL, E_S, E_TAB,
+	E_LINE_BREAK, E_NOTE, E_NOTE_CITATION, E_SECTION, E_TRACKED_CHANGES, E_CHANGED_REGION,
+	E_INSERTION, E_DELETION, E_FORMAT_CHANGE, E_CHANGE, E_CHANGE_START, E_CHANGE_END, E_SPAN,
+	E_HIDDEN_TEXT, E_HIDDEN_PARA, E_INDEX, E_FIELD_DISPLAY,
+	/* table */
+	E_TABLE, E_ROW, E_CELL, E_COVERED,
+	/* draw */
+	E_TEXT_BOX, E_SHAPE,
+	/* dc */
+	E_CREATOR, E_TITLE
+};
+
+/* odt_body.c */
+int odt_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int item, int first,
+                   int *skip);
+int odt_body_end(tl_odt *r, const odt_frame *f);
+/* Text to the capture buffer (dc:creator, text:number, dc:title) or the open paragraph. */
+int odt_text_in(tl_odt *r, const char *s, size_t n);
+
 /* odt_styles.c */
 void *odt_map_get(const odt_map *m, const char *key);
 int odt_map_put(tl_odt *r, odt_map *m, const char *key, void *val);

@@ -14,8 +14,6 @@
 #include "model/numfmt.h"
 #include "util/utf8.h"
 
-#define NS_STYLE "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
-#define NS_TEXT "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 #define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
