@@ -89,11 +89,11 @@ size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value)
 			n = snprintf(out, size, "%ld", v);
 			break;
 		}
-		/* Word repeats the letter: 27 = "aa", 53 = "aaa"; capped for the label cap */
+		/* Word repeats the letter: 27 = "aa", 53 = "aaa"; as long as a label may be */
 		long reps = (v - 1) / 26 + 1;
 		char c = (char)((f == TL_NUMFMT_LOWER_LETTER ? 'a' : 'A') + (v - 1) % 26);
-		if (reps > 16)
-			reps = 16;
+		if (reps > TL_NUMFMT_LABEL_MAX - 1)
+			reps = TL_NUMFMT_LABEL_MAX - 1;
 		size_t i = 0;
 		for (; i < (size_t)reps && i + 1 < size; i++)
 			out[i] = c;
