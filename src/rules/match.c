@@ -13,6 +13,7 @@
 
 #include "model/doc.h"
 #include "rules/rules.h"
+#include "util/buf.h"
 
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
 {
@@ -341,6 +342,49 @@ static int S_sentence_has(const tl_match *m, uint32_t s, int32_t c)
 		if (m->occ[o].concept == c)
 			return 1;
 	return 0;
+}
+
+/* The first condition of p that sentence s fails, in words (self-tests). */
+void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, tl_buf *out)
+{
+	const tl_ruleset *rs = m->rs;
+	const tl_sentence *sn = &m->a->sent[s];
+	for (uint32_t i = 0; i < p->nall; i++)
+		if (!S_sentence_has(m, s, p->all[i])) {
+			tl_buf_printf(out, "no '%s'", rs->concepts[p->all[i]].name);
+			return;
+		}
+	int any = !p->nany;
+	for (uint32_t i = 0; i < p->nany && !any; i++)
+		any = S_sentence_has(m, s, p->any[i]);
+	if (!any) {
+		tl_buf_puts(out, "none of \"any\"");
+		return;
+	}
+	for (uint32_t i = 0; i < p->nnone; i++)
+		if (S_sentence_has(m, s, p->none[i])) {
+			tl_buf_printf(out, "has '%s' (none)", rs->concepts[p->none[i]].name);
+			return;
+		}
+	if (p->modmask && !(p->modmask & (1u << sn->modality)))
+		tl_buf_printf(out, "modality is %s", tl_modality_name(sn->modality));
+	else if (!S_party_ok(p, sn))
+		tl_buf_printf(out, "party: binds %s%s", tl_role_name(sn->bound),
+		              (sn->flags & TL_SENT_PASSIVE) ? " (passive)" : "");
+	else if (!S_exc_ok(p, sn))
+		tl_buf_puts(out, sn->nexc ? "exception kind not allowed" : "no exception of the listed kind");
+	else if (!S_q_ok(p, sn))
+		tl_buf_puts(out, "quantity condition fails");
+	else if (p->vague >= 0 && !!(sn->flags & TL_SENT_VAGUE_TIME) != p->vague)
+		tl_buf_puts(out, p->vague ? "no vague term" : "has a vague term");
+	else if (p->efforts >= 0 && !!(sn->flags & TL_SENT_EFFORTS) != p->efforts)
+		tl_buf_puts(out, p->efforts ? "no efforts wording" : "has efforts wording");
+	else if (!S_near_ok(m, s, p))
+		tl_buf_printf(out, "concepts further apart than %d tokens", p->near);
+	else if (!tl_match_sentence_counts(m->a, s))
+		tl_buf_puts(out, "sentence not operative (guidance, heading or definition)");
+	else
+		tl_buf_puts(out, "all conditions hold here");
 }
 
 /** ## Recording results */

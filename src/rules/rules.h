@@ -270,6 +270,11 @@ void tl_match_free(tl_match *m);
 /* 1 when the sentence takes part in rule matching (operative, not a heading). */
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
 
+/* The first condition of pattern p that sentence s fails, in words, appended to out
+ * (a tl_buf *; for self-test messages). */
+struct tl_buf;
+void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, struct tl_buf *out);
+
 /* contexts.c */
 void tl_contexts_eval(tl_match *m, const char *const *force, int force_all);
 /* frameworks.c: applies declared frameworks to the results (loading is in load.h). */

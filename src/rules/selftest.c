@@ -102,6 +102,25 @@ static void S_explain(tl_buf *b, const tl_match *m, int32_t para, int rule)
 		tl_buf_printf(b, "; met through also_met_by %s", rs->rules[r->also_by].id);
 }
 
+/* Why the expected list's patterns did not match the example's sentences. */
+static void S_why_not(tl_buf *b, const tl_match *m, int32_t para, int rule, int list)
+{
+	const tl_rule *r = &m->rs->rules[rule];
+	for (uint32_t k = 0; k < r->npat; k++) {
+		const tl_pattern *p = &r->pat[k];
+		if (p->list != list)
+			continue;
+		tl_buf_printf(b, "; %s#%d:", tl_list_name(list), p->index);
+		int first = 1;
+		for (uint32_t i = 0; i < m->a->nsent; i++)
+			if (m->a->sent[i].para == para) {
+				tl_buf_puts(b, first ? " " : " / ");
+				tl_match_why_not(m, i, p, b);
+				first = 0;
+			}
+	}
+}
+
 static int S_one(const tl_ruleset *rs, int rule, tl_lang lang, int list, int n, const cJSON *ex,
                  FILE *out, tl_selftest_stats *st, tl_error *err)
 {
@@ -157,7 +176,10 @@ static int S_one(const tl_ruleset *rs, int rule, tl_lang lang, int list, int n, 
 	} else {
 		st->failed++;
 		tl_buf why = TL_BUF_INIT(1 << 16);
-		S_explain(&why, m, preamble && *preamble ? 1 : 0, rule);
+		int32_t para = preamble && *preamble ? 1 : 0;
+		S_explain(&why, m, para, rule);
+		if (list < 3) /* a met/partial/violated example that did not get its list */
+			S_why_not(&why, m, para, rule, list + 1);
 		fprintf(out, "%s:%s:%s:%s#%d: expected %s, got %s \xe2\x80\x94 %s (%s)\n", r->file, r->id,
 		        tl_lang_name(lang), S_list_names[list], n, want == TL_RS_MISSING ? "missing" : S_list_names[list],
 		        tl_rules_status_name(got), text, why.data ? why.data : "");
