@@ -408,7 +408,10 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 			continue;
 		const char *f = tok[i].fold;
 		if (lang != TL_LANG_EN && tl_word_in(f, nl_aux)) {
-			if (i + 1 < n && (S_is(&tok[i + 1], "geacht") || S_is(&tok[i + 1], "verstaan")))
+			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
+			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
+				defn = S_is(&tok[k], "verstaan") || (k == i + 1 && S_is(&tok[k], "geacht"));
+			if (defn)
 				continue;
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
@@ -651,7 +654,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	 * "Requests ... that the Supplier receives directly shall be forwarded ..." */
 	uint32_t cue_at = UINT32_MAX, cue_len = 0;
 	int cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
-	if (cue == C_NONE)
+	if (cue == C_NONE && s->lang == TL_LANG_EN) /* Dutch relatives end in their own verbs */
 		for (uint32_t i = 1; i < n; i++) {
 			if (sc[i] != 1 || sc[i - 1] == 1)
 				continue;
@@ -661,7 +664,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			uint32_t k = i + 3;
 			while (k < n && sc[k] == 1 && !tl_word_in(tok[k].fold, S_aux))
 				k++;
-			if (k < n && sc[k] == 1) {
+			static const char *const co[] = {"or", "and", "nor", NULL};
+			if (k < n && sc[k] == 1 && !tl_word_in(tok[k - 1].fold, co)) {
 				for (; k < n && sc[k] == 1; k++)
 					sc[k] = 0;
 				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
