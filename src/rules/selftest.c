@@ -246,8 +246,8 @@ int tl_ruleset_try(const tl_ruleset *rs, const char *text, const char *lang, con
 				continue;
 			tl_buf why = TL_BUF_INIT(1 << 16);
 			S_explain(&why, m, 1, (int)r);
-			for (int l = TL_LIST_MET; only >= 0 && l <= TL_LIST_VIOLATED; l++)
-				S_why_not(&why, m, 1, (int)r, l);
+			for (int li = TL_LIST_MET; only >= 0 && li <= TL_LIST_VIOLATED; li++)
+				S_why_not(&why, m, 1, (int)r, li);
 			fprintf(out, "%s: %s (%s)\n", rs->rules[r].id, tl_rules_status_name(st),
 			        why.data ? why.data : "");
 			tl_buf_free(&why);
