@@ -412,9 +412,12 @@ static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
 		st->best_list[r] = 0;
 		st->touched[st->ntouched++] = r;
 	}
-	if (p->list > st->best_list[r]) {
+	/* the strongest list; within a list the first pattern, whatever order the
+	 * trigger lists gave (so reports do not depend on concept order) */
+	int32_t pi = (int32_t)(p - st->m->rs->rules[r].pat);
+	if (p->list > st->best_list[r] || (p->list == st->best_list[r] && pi < st->best_pat[r])) {
 		st->best_list[r] = p->list;
-		st->best_pat[r] = (int32_t)(p - st->m->rs->rules[r].pat);
+		st->best_pat[r] = pi;
 		st->best_term[r] = term;
 	}
 	if (p->list == TL_LIST_PARTIAL && p->downgrades)
