@@ -52,16 +52,10 @@ static void S_fill(FILE *out, const char *tmpl, const char *a1, const char *a2, 
 
 static void S_where(FILE *out, const char *clause, long para, const char *lang)
 {
-	char num[24];
-	if (clause)
-		S_fill(out, tl_i18n(lang, TL_S_CLAUSE), clause, NULL, NULL);
-	else
-		S_h(out, tl_i18n(lang, TL_S_NO_CLAUSE));
-	if (para >= 0) {
-		snprintf(num, sizeof num, "%ld", para);
-		fputs(", ", out);
-		S_fill(out, tl_i18n(lang, TL_S_PARAGRAPH), num, NULL, NULL);
-	}
+	tl_buf b = TL_BUF_INIT(1 << 16);
+	tl_render_where(&b, clause, para, lang);
+	S_h(out, b.data);
+	tl_buf_free(&b);
 }
 
 /* ---- filters and overview ---- */
@@ -137,7 +131,7 @@ static void S_overview(FILE *out, const cJSON *report, const char *lang)
 {
 	const cJSON *d, *r;
 	int n = 0;
-	fprintf(out, "<section id=\"overview\"><h2>%s</h2>\n<table class=\"matrix\"><thead><tr><th>%s</th>",
+	fprintf(out, "<section id=\"overview\"><h2>%s</h2>\n<div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th>%s</th>",
 	        tl_i18n(lang, TL_S_OVERVIEW), tl_i18n(lang, TL_S_DOCUMENT));
 	cJSON_ArrayForEach(r, tl_rj_arr(report, "rules"))
 	{
@@ -187,7 +181,7 @@ static void S_overview(FILE *out, const cJSON *report, const char *lang)
 		fputs("</tr>\n", out);
 		n++;
 	}
-	fputs("</tbody></table></section>\n", out);
+	fputs("</tbody></table></div></section>\n", out);
 }
 
 /* ---- one document ---- */
@@ -268,8 +262,10 @@ static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int 
 	const cJSON *ref = tl_rj_obj(f, "reference");
 	if (ref) {
 		fputs("<p class=\"reason\">", out);
-		S_fill(out, tl_i18n(lang, TL_S_BY_REFERENCE), tl_rj_str(ref, "framework"), tl_rj_str(ref, "article"),
-		       tl_rj_str(ref, "declared_in"));
+		tl_buf b = TL_BUF_INIT(1 << 16);
+		tl_render_reference(&b, ref, lang);
+		S_h(out, b.data);
+		tl_buf_free(&b);
 		fputs("</p>\n", out);
 	}
 	if (cJSON_GetArraySize(tl_rj_arr(f, "evidence")) > 0) {

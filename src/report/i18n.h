@@ -26,7 +26,8 @@ typedef enum {
 	TL_S_FORCED,
 	TL_S_REVISIONS,         /* "{1} tracked changes pending{3}; checked in the {2} view" */
 	TL_S_REVISIONS_BY,      /* " (by {1})", for {3} above */
-	TL_S_BY_REFERENCE,      /* "met through {1} art. {2}, declared applicable in clause {3}" */
+	TL_S_BY_REFERENCE_SHORT, /* "through {1} art. {2}" */
+	TL_S_BY_REFERENCE,      /* "through {1} art. {2}, declared applicable in clause {3}" */
 	TL_S_WAIVED,
 	TL_S_WAIVER,            /* "Accepted deviation: {1} (by {2}, until {3})" */
 	TL_S_DEFINITION,        /* "relies on the definition of \"{1}\" (clause {2})" */

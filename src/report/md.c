@@ -44,18 +44,7 @@ static void S_quote_block(FILE *out, const char *s)
 static void S_clause(FILE *out, const cJSON *ev, const char *lang)
 {
 	tl_buf b = TL_BUF_INIT(1 << 16);
-	const char *clause = tl_rj_str(ev, "clause");
-	long para = tl_rj_long(ev, "para", -1);
-	if (clause)
-		tl_buf_fill(&b, tl_i18n(lang, TL_S_CLAUSE), clause, NULL, NULL, NULL);
-	else
-		tl_buf_puts(&b, tl_i18n(lang, TL_S_NO_CLAUSE));
-	if (para >= 0) {
-		char num[24];
-		snprintf(num, sizeof num, "%ld", para);
-		tl_buf_puts(&b, ", ");
-		tl_buf_fill(&b, tl_i18n(lang, TL_S_PARAGRAPH), num, NULL, NULL, NULL);
-	}
+	tl_render_where(&b, tl_rj_str(ev, "clause"), tl_rj_long(ev, "para", -1), lang);
 	S_esc(out, b.data);
 	tl_buf_free(&b);
 }

@@ -214,6 +214,29 @@ int tl_buf_fill(tl_buf *b, const char *tmpl, const char *a1, const char *a2, con
 	return rc;
 }
 
+int tl_render_where(tl_buf *b, const char *clause, long para, const char *lang)
+{
+	char num[24];
+	int rc = 0;
+	snprintf(num, sizeof num, "%ld", para);
+	if (clause)
+		rc = tl_buf_fill(b, tl_i18n(lang, TL_S_CLAUSE), clause, NULL, NULL, NULL);
+	if (!rc && clause && para >= 0)
+		rc = tl_buf_puts(b, ", ");
+	if (!rc && para >= 0)
+		rc = tl_buf_fill(b, tl_i18n(lang, TL_S_PARAGRAPH), num, NULL, NULL, NULL);
+	if (!rc && !clause && para < 0)
+		rc = tl_buf_puts(b, tl_i18n(lang, TL_S_NO_CLAUSE));
+	return rc;
+}
+
+int tl_render_reference(tl_buf *b, const cJSON *ref, const char *lang)
+{
+	const char *in = tl_rj_str(ref, "declared_in");
+	return tl_buf_fill(b, tl_i18n(lang, in ? TL_S_BY_REFERENCE : TL_S_BY_REFERENCE_SHORT),
+	                   tl_rj_str(ref, "framework"), tl_rj_str(ref, "article"), in, NULL);
+}
+
 int tl_render_finding_note(tl_buf *b, const cJSON *finding, const char *lang, int inserted)
 {
 	const char *rule = tl_rj_str(finding, "rule");

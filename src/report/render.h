@@ -82,6 +82,12 @@ int tl_render_check_stream(FILE *out, tl_error *err);
 int tl_buf_fill(tl_buf *b, const char *tmpl, const char *a1, const char *a2, const char *a3,
                 const char *a4);
 
+/* "clause 9.3, paragraph 121"; "paragraph 11" before the first clause. */
+int tl_render_where(tl_buf *b, const char *clause, long para, const char *lang);
+/* "through gibit-2023 art. 29.5, declared applicable in clause 16.1"
+ * for a finding's "reference" (the clause part only when known). */
+int tl_render_reference(tl_buf *b, const cJSON *ref, const char *lang);
+
 /* Text for the redline writers and the other renderers: the comment that
  * explains a finding (several lines separated by '\n'). */
 int tl_render_finding_note(tl_buf *b, const cJSON *finding, const char *lang, int inserted);

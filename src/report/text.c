@@ -92,18 +92,7 @@ static void S_wrap(S_ctx *c, const char *text, int indent)
 /* "clause 9.3, paragraph 121" into b */
 static void S_where(tl_buf *b, const cJSON *ev, const char *lang)
 {
-	const char *clause = tl_rj_str(ev, "clause");
-	long para = tl_rj_long(ev, "para", -1);
-	if (clause)
-		tl_buf_fill(b, tl_i18n(lang, TL_S_CLAUSE), clause, NULL, NULL, NULL);
-	else
-		tl_buf_puts(b, tl_i18n(lang, TL_S_NO_CLAUSE));
-	if (para >= 0) {
-		char num[24];
-		snprintf(num, sizeof num, "%ld", para);
-		tl_buf_puts(b, ", ");
-		tl_buf_fill(b, tl_i18n(lang, TL_S_PARAGRAPH), num, NULL, NULL, NULL);
-	}
+	tl_render_where(b, tl_rj_str(ev, "clause"), tl_rj_long(ev, "para", -1), lang);
 }
 
 static void S_evidence(S_ctx *c, const cJSON *f)
@@ -167,8 +156,7 @@ static void S_finding(S_ctx *c, const cJSON *f, int idw)
 		const cJSON *ref = tl_rj_obj(f, "reference");
 		if (ref) {
 			tl_buf b = TL_BUF_INIT(4096);
-			tl_buf_fill(&b, tl_i18n(c->lang, TL_S_BY_REFERENCE), tl_rj_str(ref, "framework"),
-			            tl_rj_str(ref, "article"), tl_rj_str(ref, "declared_in"), NULL);
+			tl_render_reference(&b, ref, c->lang);
 			fprintf(c->out, " (%s)", b.data ? b.data : "");
 			tl_buf_free(&b);
 		} else if (ev && tl_rj_str(ev, "clause")) {
