@@ -186,6 +186,19 @@ static char *S_resolve(const char *source, const char *target)
 	return res;
 }
 
+/* Only the parts the reader uses are kept, so hundreds of image
+ * relationships cannot push headers or styles past the cap. */
+static int S_wanted(const char *type)
+{
+	static const char *const want[] = {"officeDocument", "styles", "numbering", "footnotes",
+	                                   "endnotes", "comments", "header", "footer",
+	                                   "core-properties"};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		if (strcmp(type, want[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Reads the .rels part for `source` ("" for the package). Missing: rs empty. */
 static int S_rels_read(tl_zip *z, const tl_document *doc, const char *source, S_rels *rs,
                        tl_error *err)
@@ -219,8 +232,9 @@ static int S_rels_read(tl_zip *z, const tl_document *doc, const char *source, S_
 		char *type = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Type");
 		char *target = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Target");
 		char *mode = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "TargetMode");
-		if (type && target && !(mode && strcasecmp(mode, "External") == 0) && rs->n < S_MAX_PARTS) {
-			const char *seg = strrchr(type, '/');
+		const char *seg = type ? strrchr(type, '/') : NULL;
+		if (type && target && !(mode && strcasecmp(mode, "External") == 0) && rs->n < S_MAX_PARTS &&
+		    S_wanted(seg ? seg + 1 : type)) {
 			S_rel *rel = &rs->v[rs->n];
 			snprintf(rel->type, sizeof rel->type, "%s", seg ? seg + 1 : type);
 			rel->target = S_resolve(source, target);
