@@ -109,7 +109,7 @@ static const char *const S_negators[] = {
 static const char *const S_not_neg[] = {
 	"not only", "niet alleen", "no|not later than", "niet later dan", "no|not more than",
 	"niet meer dan", "no|not less than", "niet minder dan", "not exceeding", "not to exceed",
-	"niet langer dan", "no longer than", "not limited to", "niet beperkt tot", "niet -",
+	"not limited to", "niet beperkt tot", "niet -",
 	"no|not less", "no|not fewer", "no|not greater", "no|not worse", "no|not lower",
 	"no .", "geen -", NULL};
 
@@ -464,7 +464,7 @@ static tl_exc_kind S_classify(const tl_annotated *a, const tl_token *tok, uint32
 	                                     "overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree*", "object*", "bezwaar", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
+		"agree*", "object*", "bezwaar", "order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
 		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
@@ -532,6 +532,38 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
 			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
 				continue;
+		}
+		/* an adjective is a cue as a predicate ("is entitled", "het is ... toegestaan"),
+		 * not before a noun ("authorised personnel", "permitted purposes") */
+		if ((kind == C_PERM_LEX || kind == C_PROH) && m == 1) {
+			static const char *const adj[] = {"entitled", "permitted", "allowed", "authorised",
+			                                  "authorized", "prohibited", "forbidden",
+			                                  "gerechtigd", "bevoegd", "toegestaan", "verboden",
+			                                  NULL};
+			static const char *const be[] = {"is", "are", "be", "been", "being", "was", "were",
+			                                 "zijn", "wordt", "worden", "zal", "zullen", "not",
+			                                 "niet", "mag", "kan", "blijft", "remains", "remain",
+			                                 NULL};
+			static const char *const adv[] = {
+				"also", "ook", "expressly", "uitdrukkelijk", "te", "allen", "tijde", "at", "all",
+				"times", "hereby", "hierbij", "only", "slechts", "uitsluitend", "therefore",
+				"daarom", "always", "altijd", "fully", "volledig", "in", "any", "case", "geval",
+				"geen", "no", "never", "nooit", "further", "verder", "however", "echter", "het",
+				"de", "then", "dan", NULL};
+			if (tl_word_in(tok[i].fold, adj)) {
+				int pred = 0;
+				for (uint32_t k = i; k-- > 0 && k + 7 > i;) {
+					if (tl_word_in(tok[k].fold, be)) {
+						pred = 1;
+						break;
+					}
+					/* adverbs and a party between: "Het is Opdrachtnemer niet toegestaan" */
+					if (!tl_word_in(tok[k].fold, adv) && !(tok[k].flags & TL_TOK_CAPITAL))
+						break;
+				}
+				if (!pred)
+					continue;
+			}
 		}
 		if (kind == C_PREVENT) {
 			int negb = 0;

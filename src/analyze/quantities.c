@@ -149,7 +149,8 @@ static const char *const S_unit_adj[] = {
 
 static const char *const S_vague[] = {
 	"zo spoedig|snel mogelijk", "zo spoedig|snel als mogelijk|redelijkerwijs", "onverwijld",
-	"zonder onredelijke|onnodige vertraging", "zonder vertraging", "onmiddellijk", "terstond", "tijdig", "binnen een redelijke termijn", "binnen redelijke termijn",
+	"zonder onredelijke|onnodige vertraging", "zonder vertraging", "onmiddellijk", "terstond",
+	"tijdig", "tijdige", "binnen een redelijke termijn", "binnen redelijke termijn",
 	"without undue|unreasonable delay", "without delay", "as soon as possible|practicable",
 	"as soon as reasonably possible|practicable", "asap", "promptly", "immediately",
 	"forthwith", "in a timely manner|fashion", "timely", "in good time",
