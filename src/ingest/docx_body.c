@@ -392,7 +392,9 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 			return S_put(s, err, "\n", 1);
 		if (strcmp(ln, "commentRangeStart") == 0 || strcmp(ln, "commentRangeEnd") == 0 ||
 		    strcmp(ln, "commentReference") == 0) {
-			char what = ln[7] == 'R' && ln[12] == 'S' ? 's' : ln[7] == 'R' ? 'x' : 'r';
+			char what = strcmp(ln, "commentRangeStart") == 0 ? 's'
+			            : strcmp(ln, "commentRangeEnd") == 0 ? 'x'
+			                                                  : 'r';
 			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
 			if (id >= 0 && s->story != TL_DOCX_STORY_COMMENTS)
 				return tl_docx_mark_add(s, c, what, id);

@@ -221,6 +221,27 @@ static void test_comments_and_notes(void)
 	tl_document_free(d);
 }
 
+/* a comment without a range is anchored where its reference is */
+static void test_comment_reference_only(void)
+{
+	fx_parts f = {0};
+	f.body = W_DOC(P(R("Een.")) P(R("Twee.")) P(R("Drie.") "<w:r><w:commentReference w:id=\"4\"/></w:r>"));
+	f.comments = W_COMMENTS("<w:comment w:id=\"4\" w:author=\"A\">" P(R("Hier.")) "</w:comment>");
+	tl_document *d = fx_read(&f);
+	T_OK(d != NULL, "read");
+	if (!d)
+		return;
+	size_t np;
+	const tl_para *p = tl_document_paras(d, &np);
+	T_INT(np, 4);
+	if (np == 4) {
+		T_INT(p[3].kind, TL_PARA_COMMENT);
+		T_INT(p[3].ref, 2);
+		T_INT(p[3].ref_end, 2);
+	}
+	tl_document_free(d);
+}
+
 static void test_tables(void)
 {
 	const char *cell = "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>" P(R("breed")) "</w:tc>";
@@ -299,6 +320,7 @@ int main(void)
 	test_fields();
 	test_toc_field();
 	test_comments_and_notes();
+	test_comment_reference_only();
 	test_tables();
 	test_headings();
 	return T_DONE();
