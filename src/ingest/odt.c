@@ -321,6 +321,14 @@ static int S_init(tl_odt *r, tl_document **out, const char *name, tl_format fmt,
 	r->view = o->revisions;
 	r->doc->rev.view = o->revisions;
 	tl_arena_init(&r->arena, r->limits->max_doc_text);
+	r->default_list = tl_arena_calloc(&r->arena, 1, sizeof *r->default_list);
+	for (int i = 0; r->default_list && i < ODT_LEVELS; i++) {
+		odt_level *lv = &r->default_list->lv[i];
+		lv->defined = lv->bullet = 1;
+		lv->display = 1;
+		lv->start = 1;
+		lv->bullet_char = "\xE2\x80\xA2";
+	}
 	tl_buf_init(&r->capbuf, 64 * 1024);
 	tl_buf_init(&r->title, 64 * 1024);
 	tl_buf_init(&r->numbuf, 1024);

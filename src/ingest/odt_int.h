@@ -194,6 +194,7 @@ typedef struct tl_odt {
 	odt_style *cur_style;
 	odt_liststyle *cur_list;
 	odt_liststyle *outline;
+	odt_liststyle *default_list; /* a list without any list style: bullets, as LibreOffice */
 	odt_chain outline_chain;
 	odt_chain *last_chain;
 

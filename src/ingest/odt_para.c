@@ -219,6 +219,8 @@ static const char *S_label(tl_odt *r, odt_cont *c)
 			const odt_liststyle *ls = l->item_style ? l->item_style : l->style;
 			if (!ls && c->pstyle)
 				ls = odt_liststyle_find(r, c->pstyle->r_list);
+			if (!ls)
+				ls = r->default_list;
 			if (ls && ls == r->outline && c->heading)
 				label = odt_number(r, &r->outline_chain, ls, c->h_level - 1, l->item_start,
 				                   l->header);

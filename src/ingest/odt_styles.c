@@ -376,12 +376,16 @@ const char *odt_number(tl_odt *r, odt_chain *c, const odt_liststyle *ls, int lev
 	c->set[level] = 1;
 	for (int k = level + 1; k < ODT_LEVELS; k++)
 		c->set[k] = 0;
-	if (!lv || !lv->defined)
-		return NULL;
-
 	char out[TL_NUMFMT_LABEL_MAX], num[TL_NUMFMT_LABEL_MAX];
 	size_t o = 0;
 	out[0] = 0;
+	if (!ls)
+		return NULL;
+	if (!lv->defined) {
+		/* a level the list style leaves out: LibreOffice numbers it "1." */
+		snprintf(out, sizeof out, "%ld.", c->count[level]);
+		return tl_arena_strdup(&r->arena, out);
+	}
 	if (lv->bullet) {
 		S_put(out, sizeof out, &o, lv->bullet_char);
 	} else if (lv->list_format) {

@@ -245,6 +245,22 @@ static void test_style_override(void)
 	tl_document_free(d);
 }
 
+/* What LibreOffice shows where the list style says nothing: a list without
+ * any list style has bullets; a level the style leaves out counts "1.". */
+static void test_lo_defaults(void)
+{
+	tl_document *d = odt_read(STYLES, "",
+		"<text:list><text:list-item><text:p>no style</text:p></text:list-item></text:list>"
+		"<text:list text:style-name='F3'><text:list-item>"
+		"<text:list><text:list-item><text:p>first</text:p></text:list-item>"
+		"<text:list-item><text:p>second</text:p></text:list-item></text:list>"
+		"</text:list-item></text:list>");
+	CHECK(d, "body L1 [\xE2\x80\xA2] | no style\n"
+	         "body L2 [1.] | first\n"
+	         "body L2 [2.] | second\n");
+	tl_document_free(d);
+}
+
 static void test_style_names(void)
 {
 	tl_document *d = odt_read(
@@ -275,6 +291,7 @@ int main(void)
 	test_text_number();
 	test_numbered_paragraph();
 	test_style_override();
+	test_lo_defaults();
 	test_style_names();
 	return T_DONE();
 }
