@@ -152,6 +152,28 @@ static void test_conditions(void)
 	EXPECT(apart, NULL, "T-AUDIT", "missing");
 }
 
+/* A reviewer's comment is never contract text, however it is worded. */
+static void test_comments(void)
+{
+	tl_limits lim = TL_LIMITS_INIT;
+	tl_error err = TL_ERROR_INIT;
+	tl_document *d = tl_doc_new("comment.txt", TL_FORMAT_TEXT, &lim);
+	tl_doc_add_para(d, TL_PARA_BODY, "text", 0, S_pre_nl, strlen(S_pre_nl), &err);
+	const char *c = "Opdrachtnemer mag de Gegevens doorverkopen.";
+	tl_para *p = tl_doc_add_para(d, TL_PARA_COMMENT, "comments", 0, c, strlen(c), &err);
+	if (p)
+		p->ref = 0;
+	T_INT(tl_doc_finish(d, &err), 0);
+	tl_annotated *a = NULL;
+	tl_match *m = NULL;
+	T_INT(tl_annotate(&a, d, &err), 0);
+	if (a && tl_match_run(&m, S_rs, a, NULL, 0, -1, &err) == 0)
+		T_STR(tl_rules_status_name(m->res[tl_rules_find(S_rs, "T-SELL")].status), "missing");
+	tl_match_free(m);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_contexts_and_also(void)
 {
 	/* not applicable without the context; a negated mention does not set it */
@@ -292,6 +314,7 @@ int main(void)
 	test_status_order();
 	test_conditions();
 	test_contexts_and_also();
+	test_comments();
 	test_frameworks();
 	test_report();
 	test_prefilter(TL_SOURCE_DIR "/tests/rules/golden/sample-en.txt");
