@@ -567,8 +567,11 @@ int tl_render_html(const cJSON *report, const tl_render_options *o, FILE *out, t
 	S_h(out, tl_rj_str(tool, "name"));
 	fputc(' ', out);
 	S_h(out, tl_rj_str(tool, "version"));
-	fprintf(out, " \xc2\xb7 %d %s</p></header>\n", ndocs,
-	        ndocs == 1 ? tl_i18n(lang, TL_S_DOCUMENT) : tl_i18n(lang, TL_S_DOCUMENTS));
+	char num[24];
+	snprintf(num, sizeof num, "%d", ndocs);
+	fputs(" \xc2\xb7 ", out);
+	S_fill(out, tl_i18n(lang, ndocs == 1 ? TL_S_ONE_DOCUMENT : TL_S_N_DOCUMENTS), num, NULL, NULL);
+	fputs("</p></header>\n", out);
 	S_filters(out, report, lang);
 	fputs("<main>\n", out);
 	if (ndocs == 0)

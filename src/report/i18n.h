@@ -9,6 +9,8 @@ typedef enum {
 	TL_S_REPORT_TITLE,
 	TL_S_DOCUMENT,
 	TL_S_DOCUMENTS,
+	TL_S_N_DOCUMENTS,       /* "{1} documents" */
+	TL_S_ONE_DOCUMENT,
 	TL_S_FORMAT,
 	TL_S_LANGUAGE,
 	TL_S_TITLE,
