@@ -274,21 +274,24 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 		if (n == 0 || isalpha((unsigned char)*q))
 			return 0;
 		int same = n <= 2 && (n == 1 || w[0] == w[1]);
-		if (!same && !(islower((unsigned char)*w) && S_is_roman(w, n)))
+		if (!same && !S_is_roman(w, n))
 			return 0;
 	}
 	if (q == w)
 		return 0;
 	if (*q == ')')
 		q++;
-	else if (*q == '.' && !open && q - w == 1)
-		q++;
+	else if (*q == '.' && !open && (q - w == 1 || S_is_roman(w, (size_t)(q - w))))
+		q++; /* "a. ", "IV. "; not "ab. " */
 	else
 		return 0;
 	if (*q != ' ' || !q[1])
 		return 0;
+	/* "A. Jansen" or "MI. ..." only with a capital after: "IV. Prijzen" */
 	if (isupper((unsigned char)*w) && q[-1] == '.' && !S_next_ok(q, 0))
 		return 0;
+	if (q - w > 1 && q[-1] == '.' && islower((unsigned char)*w) && !S_next_ok(q, 0))
+		return 0; /* "ii. de ..." is too close to an abbreviation */
 	snprintf(label, cap, "%.*s", (int)(q - p), p);
 	return (size_t)(q - t);
 }

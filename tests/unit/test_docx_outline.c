@@ -118,6 +118,19 @@ static void test_headings_and_lists(void)
 	tl_document_free(d);
 }
 
+static void test_roman_headings(void)
+{
+	S_in in[] = {
+		{TL_PARA_BODY, 0, NULL, "I. Inleiding", 0},
+		{TL_PARA_BODY, 0, NULL, "II. Definities", 0},
+		{TL_PARA_BODY, 0, NULL, "III. Prijzen", 0},
+		{TL_PARA_BODY, 0, NULL, "IV. Slotbepalingen", 0},
+	};
+	tl_document *d = S_doc(in, sizeof in / sizeof in[0]);
+	T_STR(S_tree(d), "I.@1^-1 II.@1^-1 III.@1^-1 IV.@1^-1");
+	tl_document_free(d);
+}
+
 static void test_roman_and_letters(void)
 {
 	S_in in[] = {
@@ -139,5 +152,6 @@ int main(void)
 	test_typed_labels();
 	test_headings_and_lists();
 	test_roman_and_letters();
+	test_roman_headings();
 	return T_DONE();
 }
