@@ -173,6 +173,25 @@ def check_odt(out, doc):
     return [norm(line) for f in want for line in f.get("suggestion", {}).get("text", "").split("\n") if line]
 
 
+def check_again(binary, report_path, out, outdir, env, n):
+    """A package that already has comments: they are kept, the new ones get
+    fresh ids, and the relationships and content types are left alone."""
+    again = os.path.join(outdir, "redlined-twice.docx")
+    run = subprocess.run([binary, "render", "--redline", again, "--input", out, "--document", "0",
+                          os.path.abspath(report_path)], env=env, capture_output=True, timeout=60)
+    if run.returncode != 0:
+        fail(f"second redline failed: {run.stderr.decode(errors='replace')}")
+        return
+    sys.argv = ["zipcmp", out, again, "word/document.xml", "word/comments.xml"]
+    if zipcmp.main() != 0:
+        fail("second redline changed more than document.xml and comments.xml")
+    z = zipfile.ZipFile(again)
+    ids = re.findall(r'<w:comment w:id="(\d+)"', z.read("word/comments.xml").decode())
+    revs = re.findall(r'<w:(?:ins|del) w:id="(\d+)"', z.read("word/document.xml").decode())
+    if len(ids) != 2 * n or len(set(ids + revs)) != len(ids) + len(revs):
+        fail(f"second redline: {len(ids)} comments (want {2 * n}), ids not unique")
+
+
 def soffice(args, outdir):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     if not exe:
@@ -273,6 +292,8 @@ def main():
                 open(golden, "wb").write(got)
             elif open(golden, "rb").read() != got:
                 fail(f"{part} differs from {golden}")
+    if kind == "docx":
+        check_again(binary, report_path, out, outdir, env, len(gaps(doc)))
     check_libreoffice(out, outdir, kind, len(gaps(doc)))
     check_reread(binary, out, clauses)
     for p in problems:
