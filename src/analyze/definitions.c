@@ -132,12 +132,15 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 		*te = k;
 		return k + 1;
 	}
-	if (m == 0 || !paren || w >= 11)
+	if (m == 0 || w >= 11)
 		return 0; /* "(the Supplier)" without quotes is not an alias */
+	/* (hierna: Opdrachtnemer), ..., hierna te noemen: Opdrachtgever; */
 	uint32_t s = k;
-	while (k < n && !S_is(&tok[k], ")") && !S_is(&tok[k], ",") && k - s < 6)
+	while (k < n && !S_is(&tok[k], ")") && !S_is(&tok[k], ",") && !S_is(&tok[k], ";") &&
+	       !S_is(&tok[k], ".") && k - s < 6)
 		k++;
-	if (k >= n || k == s || !S_is(&tok[k], ")") || !(tok[s].flags & TL_TOK_CAPITAL))
+	if (k == s || !(tok[s].flags & TL_TOK_CAPITAL) || k - s > 4 ||
+	    (paren && (k >= n || !S_is(&tok[k], ")"))))
 		return 0;
 	*ts = s;
 	*te = k;
@@ -215,8 +218,8 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	uint32_t from = 0; /* where the current name starts */
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
-		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, ",") || S_is(t, "and") ||
-		    S_is(t, "en") || S_is(t, "between") || S_is(t, "tussen")) {
+		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, "and") || S_is(t, "en") ||
+		    S_is(t, "between") || S_is(t, "tussen")) {
 			from = i + 1;
 			continue;
 		}
@@ -248,7 +251,10 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		uint32_t ns = from, ne = i;
 		while (ns < ne && S_det(s->tok[ns].fold))
 			ns++;
-		const char *name = ne > ns ? tl_ann_tok_text(c, s, from, ne) : NULL;
+		uint32_t nt = ne;
+		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !S_is(&s->tok[nt - 1], "."))
+			nt--;
+		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;
 		for (uint32_t x = 0; x < na && !role; x++) {
 			const char *f = S_fold_of(c, s->tok, ts[x], te[x]);
@@ -272,7 +278,13 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			if ((rc = S_add_term(c, term, fold, role, name, name, s->para, (int32_t)si)) != 0)
 				return rc;
 		}
-		/* the party's own name ("Acme B.V.") is a mention of the party too */
+		/* the party's own name ("Acme B.V.") is a mention of the party too: the name up
+		 * to its first comma ("Acme B.V., gevestigd te Utrecht, ...") */
+		for (uint32_t x = ns; x < ne; x++)
+			if (S_is(&s->tok[x], ",")) {
+				ne = x;
+				break;
+			}
 		if (role && ne > ns && ne - ns <= 6 && (s->tok[ns].flags & TL_TOK_CAPITAL) &&
 		    !tl_party_catalog(S_fold_of(c, s->tok, ns, ne)) &&
 		    !(ne - ns == 1 && tl_party_catalog(s->tok[ns].fold))) {

@@ -146,6 +146,9 @@ static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
 	                                    "tip", "drafting", "guidance", NULL};
 	if (n == 0)
 		return 1;
+	/* "[x]" is a ticked box, "[s]" an optional plural, "[!NOTE]" a Markdown admonition */
+	if ((n == 1 && t[0] >= 'a' && t[0] <= 'z') || t[0] == '!')
+		return 0;
 	size_t fl;
 	const char *f = tl_text_fold(c->txt, t, n, &fl);
 	if (!f)

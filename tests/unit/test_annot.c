@@ -149,6 +149,32 @@ static void test_definitions(void)
 	tl_document_free(d);
 }
 
+static void test_dutch_preamble(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(
+		"1. De gemeente Utrecht, gevestigd te Utrecht, hierna te noemen: Opdrachtgever,\n"
+		"2. Acme B.V., gevestigd te Amsterdam, rechtsgeldig vertegenwoordigd door J. Jansen, "
+		"hierna te noemen: \"Leverancier\";\n"
+		"Acme B.V. verstrekt geen Gegevens aan derden.\n",
+		&d);
+	T_OK(a != NULL, "annotate");
+	if (!a)
+		return;
+	const tl_term *t = S_term(a, "opdrachtgever");
+	T_OK(t && t->role == TL_ROLE_CUSTOMER, "hierna te noemen: X without quotes");
+	t = S_term(a, "leverancier");
+	T_OK(t && t->role == TL_ROLE_VENDOR, "hierna te noemen: \"X\"");
+	T_OK(t && t->name && !strncmp(t->name, "Acme B.V., gevestigd te Amsterdam", 33), "name: %s",
+	     t && t->name ? t->name : "(null)");
+	t = S_term(a, "acme b.v .");
+	T_OK(t && t->role == TL_ROLE_VENDOR, "the name up to its first comma is the vendor");
+	const tl_sentence *s = S_find(a, "Acme B.V. verstrekt");
+	T_OK(s && s->modality == TL_MOD_PROHIBITION && s->bound == TL_ROLE_VENDOR, "bound by name");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_negation_scope(void)
 {
 	char text[2048];
@@ -276,6 +302,7 @@ int main(void)
 {
 	test_preambles();
 	test_definitions();
+	test_dutch_preamble();
 	test_negation_scope();
 	test_lists_and_units();
 	test_we_you();
