@@ -350,6 +350,22 @@ static int S_participle_en(const char *f)
 	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
 }
 
+static const char *const S_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
+                                     "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
+                                     "blijft", "blijven", "kent", "geeft", NULL};
+static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
+                                       "wat", "ten", "naast", "omtrent", "nadat", "totdat",
+                                       "gezet", NULL};
+
+/* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
+static int S_nl_verb(const tl_token *t)
+{
+	const char *f = t->fold;
+	size_t l = strlen(f);
+	return tl_word_in(f, S_nl_v) ||
+	       (l >= 4 && f[l - 1] == 't' && !tl_word_in(f, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
+}
+
 /* 1 when the main clause has a word that looks like a finite verb after
  * the subject: a title such as "Provider as Processor." binds nobody. */
 static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
@@ -360,12 +376,6 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
 	                                     "various", "terms", "services", "rights", "parties",
 	                                     "data", "process", "access", "business", "whereas", NULL};
-	static const char *const nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
-	                                   "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
-	                                   "blijft", "blijven", "kent", "geeft", NULL};
-	static const char *const nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
-	                                     "wat", "ten", "naast", "omtrent", "nadat", "totdat",
-	                                     "gezet", NULL};
 	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
@@ -379,9 +389,7 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		                             !tl_word_in(f, en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
 		if (lang != TL_LANG_EN &&
-		    (tl_word_in(f, nl_v) || (l >= 4 && f[l - 1] == 't' && !tl_word_in(f, nl_not) &&
-		                             !(tok[i].flags & TL_TOK_CAPITAL)) ||
-		     (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
+		    (S_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
 			return 1;
 	}
 	return 0;
@@ -703,6 +711,23 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
 				break;
 			}
+		}
+	/* Dutch: "Gegevens die Opdrachtnemer verwerkt worden niet verkocht": when the main
+	 * clause has no verb at all, a comma-less relative clause ends at its first verb */
+	if (cue == C_NONE && s->lang != TL_LANG_EN && !S_has_verb(tok, n, sc, UINT32_MAX, 0, s->lang))
+		for (uint32_t i = 1; i + 2 < n; i++) {
+			static const char *const rel[] = {"die", "dat", "welke", NULL};
+			if (sc[i] != 1 || sc[i - 1] == 1 || !tl_word_in(tok[i].fold, rel))
+				continue;
+			uint32_t k = i + 2;
+			while (k < n && sc[k] == 1 && !S_nl_verb(&tok[k]))
+				k++;
+			if (k + 1 < n && sc[k] == 1 && sc[k + 1] == 1) {
+				for (k = k + 1; k < n && sc[k] == 1; k++)
+					sc[k] = 0;
+				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+			}
+			break;
 		}
 	if (cue != C_NONE)
 		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
