@@ -215,7 +215,12 @@ static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uin
 
 static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
-	uint32_t from = 0; /* where the current name starts */
+	uint32_t from = 0; /* where the current name starts, after a typed label ("2.", "b)") */
+	if (s->ntok > 2 && (S_is(&s->tok[1], ".") || S_is(&s->tok[1], ")")) &&
+	    s->tok[0].end - s->tok[0].start <= 4)
+		from = 2;
+	else if (s->ntok > 3 && S_is(&s->tok[0], "(") && S_is(&s->tok[2], ")"))
+		from = 3;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
 		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, "and") || S_is(t, "en") ||

@@ -804,6 +804,21 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		tok[i].flags |= TL_TOK_NEGATOR;
 		if (sc[i] != 0)
 			continue;
+		/* "Costs not listed in Schedule 6 are borne by ...": a negated participle after
+		 * a noun belongs to that noun, not to the predicate */
+		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && S_participle_en(tok[i + 1].fold) &&
+		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_word_in(tok[i - 1].fold, S_aux) &&
+		    !tl_ph_at(tok, n, i - 1, "is|are|be|been|was|were|do|does|did|has|have|had|being|cannot|also|still|yet not")) {
+			for (uint32_t k = i; k < n && !(tok[k].flags & TL_TOK_PUNCT) &&
+			                     !tl_word_in(tok[k].fold, S_aux) && k < i + 8;
+			     k++) {
+				static const char *const be2[] = {"is", "are", "were", "was", NULL};
+				if (tl_word_in(tok[k].fold, be2))
+					break;
+				tok[k].flags |= TL_TOK_NEG_SCOPE;
+			}
+			continue;
+		}
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
 		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 && tl_word_in(tok[i - 1].fold, pp))

@@ -287,6 +287,9 @@ static int S_prescan(const char *data, size_t len, const char *part, const tl_li
 				return 0;
 			continue;
 		}
+		if (S_match(&u, i, "<!") || i + 1 >= u.n || S_u(&u, i + 1) <= ' ' ||
+		    S_u(&u, i + 1) == '<' || S_u(&u, i + 1) == '>')
+			return 0; /* not a start tag: malformed, libxml2 reports it */
 		/* a start tag: count attributes and measure values */
 		if (++depth > lim->max_xml_depth)
 			return S_fail(err, part, line, TL_EXML_LIMIT,

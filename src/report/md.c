@@ -26,6 +26,15 @@ static void S_esc(FILE *out, const char *s)
 	}
 }
 
+/* Inside a code span backslashes are literal: drop backticks and breaks. */
+static void S_code(FILE *out, const char *s)
+{
+	fputc('`', out);
+	for (; s && *s; s++)
+		fputc(*s == '`' ? '\'' : (unsigned char)*s < 0x20 ? ' ' : *s, out);
+	fputc('`', out);
+}
+
 /* A block quote: each line of `s` escaped and prefixed with "> ". */
 static void S_quote_block(FILE *out, const char *s)
 {
@@ -140,9 +149,9 @@ static void S_document(FILE *out, const cJSON *report, const cJSON *doc, const c
 	S_esc(out, tl_rj_str(doc, "format"));
 	fputc('\n', out);
 	if (error) {
-		fprintf(out, "- **%s**: `", tl_i18n(lang, TL_S_UNREADABLE));
-		S_esc(out, tl_rj_str(error, "code"));
-		fputs("` ", out);
+		fprintf(out, "- **%s**: ", tl_i18n(lang, TL_S_UNREADABLE));
+		S_code(out, tl_rj_str(error, "code"));
+		fputc(' ', out);
 		S_esc(out, tl_rj_str(error, "message"));
 		fputs("\n\n", out);
 		return;
@@ -154,9 +163,7 @@ static void S_document(FILE *out, const cJSON *report, const cJSON *doc, const c
 	cJSON_ArrayForEach(ctx, tl_rj_arr(doc, "contexts"))
 	{
 		fputs(nctx++ ? ", " : "", out);
-		fputc('`', out);
-		S_esc(out, tl_rj_str(ctx, "tag"));
-		fputc('`', out);
+		S_code(out, tl_rj_str(ctx, "tag"));
 	}
 	if (!nctx)
 		fputs(tl_i18n(lang, TL_S_NONE_FOUND), out);

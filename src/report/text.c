@@ -237,10 +237,14 @@ static void S_doc_head(S_ctx *c, const cJSON *doc)
 	S_on(c, "1");
 	fprintf(c->out, "%s", tl_rj_str(doc, "path") ? tl_rj_str(doc, "path") : "?");
 	S_off(c);
-	fprintf(c->out, "  (%s, %s)\n", tl_rj_str(doc, "format") ? tl_rj_str(doc, "format") : "?",
-	        tl_rj_str(doc, "language") ? tl_rj_str(doc, "language") : "?");
+	const char *fmt = tl_rj_str(doc, "format"), *lang = tl_rj_str(doc, "language");
+	if (fmt || lang)
+		fprintf(c->out, "  (%s%s%s)", fmt ? fmt : "", fmt && lang ? ", " : "", lang ? lang : "");
+	fputc('\n', c->out);
 	if (title)
 		fprintf(c->out, "  %s: %s\n", tl_i18n(c->lang, TL_S_TITLE), title);
+	if (tl_rj_obj(doc, "error"))
+		return;
 	tl_buf b = TL_BUF_INIT(1 << 16);
 	cJSON_ArrayForEach(ctx, tl_rj_arr(doc, "contexts"))
 	{

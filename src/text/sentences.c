@@ -61,6 +61,22 @@ static int S_suppress(const char *text, size_t len, uint32_t p)
 	w[wl] = '\0';
 	if (wl == 1 && text[s] >= 'A' && text[s] <= 'Z')
 		return 1; /* an initial */
+	/* a typed enumeration label opening the paragraph: "1.", "2.3.", "a.", "iv." */
+	uint32_t lead = 0;
+	while (lead < s && S_space(text[lead]))
+		lead++;
+	if (lead == s && wl <= 6) {
+		int label = 1;
+		for (size_t i = 0; i < wl && label; i++)
+			label = (w[i] >= '0' && w[i] <= '9') || w[i] == '.';
+		if (!label && wl <= 4) {
+			label = 1;
+			for (size_t i = 0; i < wl && label; i++)
+				label = w[i] == 'i' || w[i] == 'v' || w[i] == 'x' || (wl == 1 && w[i] >= 'a' && w[i] <= 'z');
+		}
+		if (label)
+			return 1;
+	}
 	if (tl_text_is_abbrev(w, wl))
 		return 1;
 	/* "no. 5", "nr. 3": only before a number */
