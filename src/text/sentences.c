@@ -61,22 +61,7 @@ static int S_suppress(const char *text, size_t len, uint32_t p)
 	w[wl] = '\0';
 	if (wl == 1 && text[s] >= 'A' && text[s] <= 'Z')
 		return 1; /* an initial */
-	/* a typed enumeration label opening the paragraph: "1.", "2.3.", "a.", "iv." */
-	uint32_t lead = 0;
-	while (lead < s && S_space(text[lead]))
-		lead++;
-	if (lead == s && wl <= 6) {
-		int label = 1;
-		for (size_t i = 0; i < wl && label; i++)
-			label = (w[i] >= '0' && w[i] <= '9') || w[i] == '.';
-		if (!label && wl <= 4) {
-			label = 1;
-			for (size_t i = 0; i < wl && label; i++)
-				label = w[i] == 'i' || w[i] == 'v' || w[i] == 'x' || (wl == 1 && w[i] >= 'a' && w[i] <= 'z');
-		}
-		if (label)
-			return 1;
-	}
+
 	if (tl_text_is_abbrev(w, wl))
 		return 1;
 	/* "no. 5", "nr. 3": only before a number */
@@ -132,6 +117,28 @@ static int S_add_split(tl_text *t, uint32_t *n, const char *text, uint32_t s, ui
 	return S_add(t, n, from, e, flags, text);
 }
 
+/* 1 when text[s..e) is only an enumeration label: "1.", "2.3.", "a.", "iv.", "(b)". */
+static int S_label_only(const char *text, uint32_t s, uint32_t e)
+{
+	while (s < e && S_space(text[s]))
+		s++;
+	while (e > s && S_space(text[e - 1]))
+		e--;
+	if (e == s || e - s > 8)
+		return 0;
+	int digits = 0, letters = 0;
+	for (uint32_t i = s; i < e; i++) {
+		char c = text[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letters++;
+		else if (c != '.' && c != '(' && c != ')')
+			return 0;
+	}
+	return letters <= 3 && (digits > 0 || letters > 0) && !(digits && letters > 1);
+}
+
 int tl_text_sentences(tl_text *t, const char *text, size_t len, const tl_range **out, uint32_t *nout)
 {
 	*out = NULL;
@@ -148,7 +155,7 @@ int tl_text_sentences(tl_text *t, const char *text, size_t len, const tl_range *
 	uint32_t n = 0, from = 0;
 	for (int32_t b = ubrk_following(t->sents, 0); b != UBRK_DONE; b = ubrk_next(t->sents)) {
 		uint32_t p = t->map[b];
-		if (p < len && S_suppress(text, len, p))
+		if (p < len && (S_suppress(text, len, p) || S_label_only(text, from, p)))
 			continue;
 		if (S_add_split(t, &n, text, from, p) != 0)
 			return TL_ENOMEM;

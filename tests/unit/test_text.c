@@ -98,9 +98,10 @@ static void test_sentences(void)
 	T_INT(fl, TL_RANGE_AFTER_SEMI);
 	T_STR(S_sent(t3, 2, &n, &fl), "c) verwijderen.");
 	/* a typed label opening the paragraph is no sentence of its own */
-	const char *t5 = "1. Opdrachtnemer levert. 2.3. Dit niet.";
+	const char *t5 = "1. Opdrachtnemer levert. 2.3. Dit niet. 3. En dit.";
 	T_STR(S_sent(t5, 0, &n, NULL), "1. Opdrachtnemer levert.");
-	T_INT(n, 2);
+	T_INT(n, 3);
+	T_STR(S_sent(t5, 1, &n, NULL), "2.3. Dit niet.");
 	/* a ';' inside parentheses does not split */
 	const char *t4 = "De termijn (zie bijlage 2; lid 3) is kort.";
 	S_sent(t4, 0, &n, NULL);
