@@ -10,6 +10,8 @@ Modes (one per CTest test, see CMakeLists.txt):
   strace  the batch under `strace -f`: no socket()/connect(), no open() of
           anything but the inputs, shared libraries and locale/ICU data, and
           nothing opened for writing
+  cli     `tenderlint extract` as a command: exit statuses 0/2/3, --help,
+          jq-style messages, text output, standard input, JSON error objects
 
 Canary text is compared the way the model normalises text (docs/extract-
 format.md): NFC, zero-width and bidi controls removed, whitespace collapsed.
@@ -318,9 +320,69 @@ def mode_strace(args, rows):
     return 1 if errors else 0
 
 
+def mode_cli(args, rows):
+    tool = args.tool
+    c = os.path.join(args.corpus, "00_control_minimal.docx")
+    bad = os.path.join(args.corpus, "32_pdf_renamed.docx")
+    errors = []
+
+    def run(argv, stdin=None):
+        p = subprocess.run([tool, "extract", *argv], input=stdin, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=60)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+    def want(what, cond):
+        if not cond:
+            errors.append(what)
+
+    rc, out, err = run(["--help"])
+    want("--help exits 0 and prints usage", rc == 0 and out.startswith("usage: tenderlint extract"))
+    want("--help lists the table's options", "--revisions VIEW" in out and "--limit" in out)
+    rc, out, err = run(["--bogus", c])
+    want("unknown option exits 2", rc == 2 and "unknown option '--bogus'" in err)
+    rc, out, err = run(["--format", "pdf", c])
+    want("bad --format value exits 2", rc == 2 and "invalid value 'pdf'" in err)
+    rc, out, err = run(["--limit", "max_xml_depth=9999", c])
+    want("out-of-range --limit exits 2", rc == 2)
+    rc, out, err = run([])
+    want("no input exits 2", rc == 2)
+    rc, out, err = run([c])
+    want("text output of a control", rc == 0 and "format: docx" in out and "CANARY-00" in out)
+    rc, out, err = run([c, bad, c])
+    want("unreadable input: exit 3, both good files printed",
+         rc == 3 and out.count("CANARY-00") == 2)
+    want("jq-style message: path: message [CODE]",
+         re.search(r"32_pdf_renamed\.docx: .*convert it to DOCX or ODT first \[E_FORMAT_PDF\]",
+                   err) is not None)
+    rc, out, err = run(["--format", "json", bad, c])
+    vals = parse_stream(out.encode())
+    want("JSON: an error object, then the document",
+         rc == 3 and len(vals) == 2 and vals[0]["error"]["code"] == "E_FORMAT_PDF"
+         and vals[1]["format"] == "docx")
+    rc, out, err = run(["-q", bad])
+    want("--quiet: exit 3 and no message", rc == 3 and err == "")
+    rc, out, err = run([os.path.join(args.corpus, "no-such-file.docx")])
+    want("missing file: exit 3, E_IO", rc == 3 and "[E_IO]" in err)
+    rc, out, err = run([args.corpus])
+    want("a directory: exit 3", rc == 3 and "is a directory" in err)
+    rc, out, err = run(["--format", "json", "-"], stdin=b"# Kop\n\n1. Partijen\n")
+    vals = parse_stream(out.encode()) if rc == 0 else []
+    want("standard input as Markdown", rc == 0 and vals and vals[0]["format"] == "markdown"
+         and vals[0]["paragraphs"][1]["label"] == "1.")
+    rc, out, err = run(["--input-format", "text", "-"], stdin=b"# not a heading\n")
+    want("--input-format text", rc == 0 and "format: text" in out)
+    rc, out, err = run(["--limit", "max_entry_size=100", c])
+    want("--limit max_entry_size=100 refuses the control",
+         rc == 3 and "[E_LIMIT_ENTRY_SIZE]" in err)
+    for e in errors:
+        print("FAIL", e)
+    print(f"extract CLI: {'FAIL' if errors else 'pass'}")
+    return 1 if errors else 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("mode", choices=["files", "batch", "strace"])
+    ap.add_argument("mode", choices=["files", "batch", "strace", "cli"])
     ap.add_argument("--tool", required=True)
     ap.add_argument("--corpus", required=True)
     ap.add_argument("--runner", help="run_limited (files mode)")
@@ -334,7 +396,8 @@ def main():
     if len(rows) < 50:
         print(f"FAIL only {len(rows)} rows in INDEX.tsv")
         return 1
-    return {"files": mode_files, "batch": mode_batch, "strace": mode_strace}[args.mode](args, rows)
+    modes = {"files": mode_files, "batch": mode_batch, "strace": mode_strace, "cli": mode_cli}
+    return modes[args.mode](args, rows)
 
 
 if __name__ == "__main__":
