@@ -117,7 +117,7 @@ typedef struct odt_cont {
 	int list;             /* list frame of the numbered item, or -1 */
 	int list_first;       /* this paragraph carries the item's number */
 	int numbered;         /* label already computed (after a split) */
-	int start_in_ins, text_outside_ins;
+	int start_in_ins, text_outside_ins, had_ins;
 	odt_name *ends;
 } odt_cont;
 

@@ -242,7 +242,8 @@ static int S_flush_para(tl_odt *r, size_t i, int final)
 {
 	odt_cont *c = &r->cont[i];
 	long below = (long)i - 1;
-	int dropped = final && r->view == TL_REVISIONS_REJECT && c->start_in_ins &&
+	/* rejecting: a paragraph whose text is all inserted goes, with its number */
+	int dropped = final && r->view == TL_REVISIONS_REJECT && (c->start_in_ins || c->had_ins) &&
 	              !c->text_outside_ins;
 	c->rec.label = dropped ? NULL : S_label(r, c);
 	c->rec.outline = c->heading ? c->h_level : 0;
@@ -294,9 +295,11 @@ int odt_text(tl_odt *r, const char *s, size_t n)
 		return 0;
 	odt_cont *c = &r->cont[r->ncont - 1];
 	int in_ins = r->nopen_ins > 0;
+	int blank = S_blank(s, n);
+	if (in_ins && !blank)
+		c->had_ins = 1;
 	if (in_ins && r->view == TL_REVISIONS_REJECT)
 		return 0;
-	int blank = S_blank(s, n);
 	if (in_ins && !blank)
 		c->rec.flags |= TL_PARA_F_INSERTED;
 	else if (!blank)

@@ -191,6 +191,31 @@ static void test_tracked_changes(void)
 	tl_document_free(b);
 }
 
+/* Rejecting an inserted list item removes it and its number. */
+static void test_inserted_list_item(void)
+{
+	const char *styles = "<text:list-style style:name='L1'><text:list-level-style-number "
+	                     "text:level='1' style:num-format='1' style:num-suffix='.'/></text:list-style>";
+	const char *body =
+		"<text:tracked-changes><text:changed-region text:id='ct9'><text:insertion>"
+		"<office:change-info><dc:creator>Bert</dc:creator></office:change-info></text:insertion>"
+		"</text:changed-region></text:tracked-changes>"
+		"<text:list text:style-name='L1'><text:list-item><text:p>een</text:p></text:list-item>"
+		"<text:list-item><text:p><text:change-start text:change-id='ct9'/>ingevoegd"
+		"<text:change-end text:change-id='ct9'/></text:p></text:list-item>"
+		"<text:list-item><text:p>twee</text:p></text:list-item></text:list>";
+	tl_error err = TL_ERROR_INIT;
+	tl_document *a = odt_read_view(styles, "", "", body, TL_REVISIONS_ACCEPT, &err);
+	CHECK(a, "body L1 [1.] | een\n"
+	         "body L1 [2.] +ins | ingevoegd\n"
+	         "body L1 [3.] | twee\n");
+	tl_document_free(a);
+	tl_document *r = odt_read_view(styles, "", "", body, TL_REVISIONS_REJECT, &err);
+	CHECK(r, "body L1 [1.] | een\n"
+	         "body L1 [2.] | twee\n");
+	tl_document_free(r);
+}
+
 static void test_whitespace(void)
 {
 	tl_document *d = odt_read("", "",
@@ -308,6 +333,7 @@ int main(void)
 	test_notes();
 	test_annotations();
 	test_tracked_changes();
+	test_inserted_list_item();
 	test_whitespace();
 	test_frames_and_fields();
 	test_hidden_sections_toc();
