@@ -16,7 +16,7 @@
 #include "text/text.h"
 
 #define MAX_TERM_WORDS 12
-#define MAX_PREFIX_LENS 32
+#define MAX_PREFIX_LEN 255
 
 typedef struct S_ent {
 	const char *key;
@@ -33,7 +33,7 @@ struct tl_index {
 	S_ent *ent;
 	uint32_t cap, n;
 	S_post *post;
-	uint8_t plen[3][MAX_PREFIX_LENS]; /* distinct prefix lengths per language */
+	uint8_t plen[3][MAX_PREFIX_LEN]; /* distinct prefix lengths per language */
 	uint32_t nplen[3];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
@@ -104,6 +104,8 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 			n--;
 		if (prefix && !n)
 			return "a lone '*' is not a prefix";
+		if (prefix && n > MAX_PREFIX_LEN / 2)
+			return "a prefix may have at most 127 bytes";
 		if (memchr(p, '*', n))
 			return "'*' may only end a word";
 		tl_token *tok = NULL;
@@ -122,6 +124,8 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 			const char *f = tok[i].fold;
 			size_t fl = strlen(f);
 			if (prefix && i == last) {
+				if (fl > MAX_PREFIX_LEN)
+					return "a prefix may have at most 127 bytes";
 				if (S_add_word(rs, &words[nw++], f, fl, TL_W_PREFIX))
 					return "out of memory";
 			} else {
@@ -191,7 +195,7 @@ int tl_index_build(tl_ruleset *rs)
 			int have = 0;
 			for (uint32_t k = 0; k < *np; k++)
 				have |= ix->plen[rt->lang][k] == w->len;
-			if (!have && *np < MAX_PREFIX_LENS && w->len < 256)
+			if (!have && *np < MAX_PREFIX_LEN)
 				ix->plen[rt->lang][(*np)++] = (uint8_t)w->len;
 		}
 	}
