@@ -95,6 +95,19 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
  * "..., but may", "... en mag"), or 0 when the sentence is one unit. */
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n);
 
+/* ---- scopes and exceptions (scopes.c) ----------------------------------- */
+
+/* Modal auxiliaries (shall, may, zal, mag, ...) and subordinating words
+ * (if, that, indien, dat, ...), NULL-terminated. */
+extern const char *const tl_modal_aux[];
+extern const char *const tl_subordinators[];
+/* Marks c->wscope for tok[0..n): 0 main clause, 1 subordinate clause, 2+k
+ * exception k; returns the number of exceptions. */
+uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n);
+/* The kind of the exception on tok[s..e); `bound` is the main subject's role. */
+tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
+                            uint32_t e, tl_role bound);
+
 /* ---- quantities (quantities.c) ------------------------------------------ */
 
 /* Durations, money, percentages, counts; vague time and efforts flags.

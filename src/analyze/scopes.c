@@ -1,0 +1,257 @@
+/* scopes.c: the clauses of a sentence that do not carry its main
+ * predicate.  Exception clauses (unless, tenzij, behoudens, with(out) the
+ * prior consent of, at its sole discretion, ...) and subordinate clauses
+ * (if, that, which, indien, dat, die, Dutch "of" as whether, ...) run to the
+ * next comma or semicolon; a clause that opens the sentence runs to the last
+ * comma before the main modal verb.  An exception's kind says who controls
+ * it: the customer (consent, instruction, request), the vendor (discretion),
+ * the law, or other. */
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+
+static int S_clause_end(const tl_token *t)
+{
+	return S_is(t, ",") || S_is(t, ";") || S_is(t, ":");
+}
+
+static const char *const S_exc_markers[] = {
+	"unless", "except", "excepting", "other than", "save as|where|for|that|with|to|in",
+	"subject to", "with the exception of", "only with", "with the prior",
+	"with the customer's|controller's prior|written|express|consent|approval|permission|authori*",
+	"with prior", "without the prior|customer's|controller's|consent|approval|written|express",
+	"without prior|consent|approval|written|express", "tenzij", "behoudens", "met uitzondering van",
+	"voor zover", "voorzover", "uitgezonderd", "anders dan", "behalve", "na voorafgaande",
+	"met voorafgaande", "zonder voorafgaande|toestemming|schriftelijke|uitdrukkelijke",
+	"zonder de voorafgaande|toestemming|schriftelijke|uitdrukkelijke", "uitsluitend met|na",
+	"alleen met|na", "slechts met|na", NULL};
+
+/* discretion without a marker empties a clause just as well */
+static const char *const S_exc_discretion[] = {
+	"at its|their|the sole|absolute|own discretion", "at its|their discretion",
+	"at the discretion", "in its|their sole|absolute discretion", "as it sees fit",
+	"naar eigen inzicht|oordeel|goeddunken", "naar zijn|haar eigen inzicht|oordeel|goeddunken",
+	NULL};
+
+/* An exception marker at tok[i]: its length; *primary is 0 for the
+ * discretion phrases, which do not split an exception they occur in. */
+static uint32_t S_exc_at(const tl_token *tok, uint32_t n, uint32_t i, int *primary)
+{
+	uint32_t m = tl_ph_list_at(tok, n, i, S_exc_markers, NULL);
+	*primary = m > 0;
+	if (!m)
+		m = tl_ph_list_at(tok, n, i, S_exc_discretion, NULL);
+	return m;
+}
+
+const char *const tl_subordinators[] = {
+	"if", "when", "whenever", "where", "wherever", "whereas", "that", "which", "who", "whom",
+	"whose", "because", "although", "though", "provided", "insofar", "indien", "wanneer", "dat",
+	"die", "welke", "waarin", "waarbij", "waarmee", "waardoor", "waarvan", "waarop", "waarvoor",
+	"omdat", "zodat", "nadat", "voordat", "totdat", "hoewel", "mits", "zodra", "doordat", "terwijl",
+	"ingeval", "so that", "in order that", "whether", "zolang", "as long as", "so long as",
+	"until", NULL};
+
+static const char *const S_sub_start_conj[] = {
+	"als", "after", "before", "until", "since", "once", "zolang", "as long as", "so long as",
+	"in case", "ingeval", "nadat", "voordat", "zodra", NULL};
+
+static const char *const S_sub_start_prep[] = {
+	"in geval", "in het geval", "in the event", "voor het geval", "na", "upon", "following", "bij",
+	"on", "op", "at", "aan het einde", "at the end", "na afloop", NULL};
+
+
+const char *const tl_modal_aux[] = {"shall", "will", "must", "may", "can", "cannot", "zal",
+                                    "zullen", "mag", "mogen", "moet", "moeten", "kan", "kunnen",
+                                    "dient", "dienen", NULL};
+
+static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                         uint32_t *len)
+{
+	tl_role r;
+	*len = tl_party_at(a, tok, n, i, &r);
+	return *len ? r : TL_ROLE_NONE;
+}
+
+/* Dutch "of" as "whether": after an infinitive, before a subject
+ * ("controleren of Opdrachtgever ..."), not between two verbs ("verkopen of
+ * verhuren"). */
+static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const subj[] = {"de", "het", "een", "er", "dit", "deze", "hij", "zij", "ze",
+	                                   "die", "dat", NULL};
+	if (!S_is(&tok[i], "of") || i == 0 || i + 1 >= n)
+		return 0;
+	const char *p = tok[i - 1].fold;
+	size_t pl = strlen(p);
+	if (pl < 4 || p[pl - 2] != 'e' || p[pl - 1] != 'n' || (tok[i - 1].flags & TL_TOK_CAPITAL))
+		return 0;
+	uint32_t len;
+	return tl_word_in(tok[i + 1].fold, subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
+}
+
+/* End (exclusive) of a clause that opens the sentence at i: the last comma
+ * before the first modal verb ("If A, including B, requests C, the Supplier
+ * shall ..."), else the first comma; n when there is no comma. */
+static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	uint32_t first = n, last = n;
+	int depth = 0;
+	for (uint32_t k = i + 1; k < n; k++) {
+		if (S_is(&tok[k], "("))
+			depth++;
+		else if (S_is(&tok[k], ")") && depth > 0)
+			depth--;
+		else if (depth == 0 && S_is(&tok[k], ";"))
+			break;
+		else if (depth == 0 && S_is(&tok[k], ",")) {
+			if (first == n)
+				first = k;
+			last = k;
+		} else if (depth == 0 && tl_word_in(tok[k].fold, tl_modal_aux) && first != n)
+			return last;
+	}
+	return first;
+}
+
+uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
+{
+	int16_t *sc = c->wscope;
+	uint32_t nexc = 0;
+	for (uint32_t i = 0; i < n; i++)
+		sc[i] = 0;
+	uint32_t clause_start = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		if (S_clause_end(&tok[i]) || S_is(&tok[i], "(")) {
+			clause_start = i + 1;
+			continue;
+		}
+		if (sc[i] != 0 && sc[i] != 1)
+			continue;
+		int primary;
+		uint32_t m = S_exc_at(tok, n, i, &primary);
+		int16_t val;
+		uint32_t end = n; /* a leading clause's end, when decided here */
+		if (m) {
+			if (nexc >= 30000)
+				continue;
+			val = (int16_t)(2 + nexc++);
+		} else if (sc[i] != 0) {
+			continue;
+		} else if (i > clause_start && (tl_ph_list_at(tok, n, i, tl_subordinators, NULL) ||
+		                                S_whether_of(c->a, tok, n, i))) {
+			val = 1;
+		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
+			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
+			if (i == 0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
+				continue;
+			val = 1;
+			if (i == 0)
+				end = S_lead_end(tok, n, i);
+		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
+			end = S_lead_end(tok, n, i);
+			if (end >= n)
+				continue;
+			val = 1;
+		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
+			/* "Upon request, the Supplier ..." but not "Bij het einde ... retourneert
+			 * Opdrachtnemer ..., ...": a leading phrase holds no party and no verb */
+			end = S_lead_end(tok, n, i);
+			if (end >= n)
+				continue;
+			int party = 0;
+			for (uint32_t k = i; k < end && !party; k++) {
+				uint32_t len;
+				party = S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
+				        tl_word_in(tok[k].fold, tl_modal_aux);
+			}
+			if (party)
+				continue;
+			val = 1;
+		} else {
+			continue;
+		}
+		uint32_t k = i;
+		int depth = 0;
+		for (; k < n; k++) {
+			if (end < n) {
+				if (k >= end)
+					break;
+			} else if (S_is(&tok[k], "(")) {
+				depth++;
+			} else if (S_is(&tok[k], ")")) {
+				if (depth == 0)
+					break;
+				depth--;
+			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i) {
+				break;
+			}
+			int p2;
+			if (k > i + m && val >= 2 && S_exc_at(tok, n, k, &p2) && p2)
+				break; /* "except ..., unless ..." are two exceptions; "behoudens voor zover" one */
+			if (sc[k] == 0 || val >= 2)
+				sc[k] = val;
+		}
+		i = k > i ? k - 1 : i;
+	}
+	return nexc;
+}
+
+
+tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
+                              uint32_t e, tl_role bound)
+{
+	static const char *const discretion[] = {
+		"discretion", "inzicht", "goeddunken", "oordeelt", "oordelen", "deems", "deem", "considers",
+		"consider", "believes", "determines", "decides", "beslist", "bepaalt", "fit", NULL};
+	static const char *const disc_ph[] = {
+		"eigen oordeel", "nodig|noodzakelijk|wenselijk|geboden|gewenst acht|vindt",
+		"in its opinion|judgement|judgment|view", "sees|see fit", "as it sees", NULL};
+	static const char *const law[] = {
+		"law", "laws", "legal*", "statutory", "wet", "wetten", "wettelijk*", "wetgeving", "court",
+		"courts", "rechter*", "gerechtelijk*", "regulat*", "regelgeving", "subpoena", "dwingend*",
+		"mandatory", "vonnis", "toezichthouder", "justitie", "politie", "police", NULL};
+	static const char *const law_ph[] = {"bevoegde|competent|supervisory|public authority|authorities|autoriteit|instantie",
+	                                     "overheidsinstantie", NULL};
+	static const char *const consent[] = {
+		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
+		"agree*", "object*", "bezwaar", "order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
+		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
+		"aangeeft", NULL};
+	tl_role actor = TL_ROLE_NONE;
+	int disc = 0, lw = 0, cons = 0, pron = 0;
+	for (uint32_t i = s; i < e; i++) {
+		const char *f = tok[i].fold;
+		uint32_t len;
+		tl_role r = actor ? TL_ROLE_NONE : S_mention(a, tok, n, i, &len);
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER)
+			actor = r;
+		if (tl_word_in(f, discretion) || tl_ph_list_at(tok, n, i, disc_ph, NULL))
+			disc = 1;
+		if (tl_word_in(f, law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
+			lw = 1;
+		if (tl_word_in(f, consent))
+			cons = 1;
+		if (S_is(&tok[i], "it") || S_is(&tok[i], "its") || S_is(&tok[i], "zij") ||
+		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
+			pron = 1;
+	}
+	if (!actor && (pron || disc))
+		actor = bound;
+	if (disc && actor == TL_ROLE_VENDOR)
+		return TL_EXC_VENDOR;
+	if (disc && actor == TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	if (lw)
+		return TL_EXC_LAW;
+	if (cons && actor == TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	if (cons && actor == TL_ROLE_VENDOR)
+		return TL_EXC_VENDOR;
+	if (cons && bound != TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	return TL_EXC_OTHER;
+}
+
