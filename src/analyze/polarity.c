@@ -34,7 +34,7 @@ static const char *const S_cue_ph[] = {
 	"is|are|be obligated to", "is|are|be bound to", "undertake|undertakes", "agree|agrees to",
 	"is|are|be responsible for", "commit|commits to", "is|zijn verplicht", "verplicht zich",
 	"verplichten zich", "verbindt zich", "verbinden zich", "is|zijn gehouden", "verplicht",
-	"gehouden", "required|obliged|obligated to", "draagt|dragen zorg", "draagt|dragen er zorg",
+	"gehouden", "required|obliged|obligated to", "responsible for", "draagt|dragen zorg", "draagt|dragen er zorg",
 	"zorg dragen", "zorgt|zorgen ervoor", "zorgt|zorgen er voor", "staat|staan ervoor in",
 	"staat|staan er voor in", "staat|staan in voor", "ensure|ensures", "guarantee|guarantees",
 	"warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen", "hoeft|hoeven",
@@ -49,12 +49,12 @@ static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
 	C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
-	C_OBL_LEX, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE,
-	C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_NEED, C_NEED, C_PERM, C_PERM, C_PERM,
-	C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
+	C_OBL_LEX, C_OBL_LEX, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE,
+	C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_ENSURE, C_NEED, C_NEED, C_PERM, C_PERM,
+	C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
-	C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
-	C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX};
+	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
+	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX};
 _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
 
 static const char *const S_negators[] = {
@@ -110,8 +110,10 @@ static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 		return 0;
 	if (i > 1 && tl_ph_at(tok, n, i - 2, "al dan niet"))
 		return 0;
-	if (i > 1 && tl_ph_at(tok, n, i - 2, "whether or not"))
-		return 0;
+	if (i > 1 && (tl_ph_at(tok, n, i - 2, "whether or not") || tl_ph_at(tok, n, i - 2, "any or no")))
+		return 0; /* "for any or no reason" */
+	if (tl_ph_at(tok, n, i, "not be more|less|greater|higher|lower than"))
+		return 0; /* a cap: "will not be more than the Cap Amount" */
 	if (i > 0 && tl_ph_at(tok, n, i - 1, "but not"))
 		return 0; /* "including but not limited to" caught above; "but not" joins a list */
 	return 1;
@@ -272,6 +274,15 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 	}
 }
 
+/* 1 when main-clause tokens [s, e) hold a modal cue. */
+static int S_has_cue(const tl_token *tok, const int16_t *sc, uint32_t s, uint32_t e, uint32_t n)
+{
+	for (uint32_t i = s; i < e; i++)
+		if (sc[i] == 0 && !(tok[i].flags & TL_TOK_PUNCT) && tl_ph_list_at(tok, n, i, S_cue_ph, NULL))
+			return 1;
+	return 0;
+}
+
 /* The first modal cue of the main clause: its kind, position and length;
  * "shall be entitled" gives the later lexical cue. */
 static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t *at,
@@ -335,6 +346,11 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 					continue;
 			}
 		}
+		/* "makes no guarantees", "gives a warranty": nouns, not the verb */
+		if (kind == C_ENSURE && i > 0 && m == 1 &&
+		    (tl_word_in(tok[i - 1].fold, S_dets) || S_is(&tok[i - 1], "no") ||
+		     S_is(&tok[i - 1], "geen")))
+			continue;
 		if (kind == C_PREVENT) {
 			int negb = 0;
 			for (uint32_t k = 0; k < i; k++)
@@ -553,13 +569,19 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 
 	/* negators of the main clause, counted per conjunct: "verkoopt de Gegevens niet
 	 * en verstrekt deze niet aan derden" is negated, "shall not fail to" is not */
-	uint32_t neg = 0, neg_before = 0, part = 0;
+	uint32_t neg = 0, neg_before = 0, part = 0, cstart = 0;
 	int neither = 0, any_odd = 0;
 	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
-	for (uint32_t i = 0; i < n; i++) {
-		if (sc[i] == 0 && !neither && tl_word_in(tok[i].fold, coord)) {
-			any_odd |= (int)(part & 1); /* a conjunct ends */
+	for (uint32_t i = 0; i <= n; i++) {
+		if (i == n || (sc[i] == 0 && !neither && tl_word_in(tok[i].fold, coord))) {
+			/* a conjunct ends; a negated one that has its own modal after the main one
+			 * ("Customer may, but is not required to, give ...") does not negate it */
+			if ((part & 1) && !(cue_at < cstart && S_has_cue(tok, sc, cstart, i, n)))
+				any_odd = 1;
 			part = 0;
+			cstart = i + 1;
+			if (i == n)
+				break;
 		}
 		if (!S_negator_at(tok, n, i))
 			continue;
@@ -570,7 +592,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		 * a noun belongs to that noun, not to the predicate */
 		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && S_participle_en(tok[i + 1].fold) &&
 		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_word_in(tok[i - 1].fold, tl_modal_aux) &&
-		    !tl_ph_at(tok, n, i - 1, "is|are|be|been|was|were|do|does|did|has|have|had|being|cannot|also|still|yet not")) {
+		    !tl_ph_at(tok, n, i - 1,
+		              "is|are|be|been|was|were|do|does|did|has|have|had|being|also|still|yet not")) {
 			for (uint32_t k = i; k < n && !(tok[k].flags & TL_TOK_PUNCT) &&
 			                     !tl_word_in(tok[k].fold, tl_modal_aux) && k < i + 8;
 			     k++) {
@@ -583,7 +606,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
-		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 && tl_word_in(tok[i - 1].fold, pp))
+		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&
+		    tl_word_in(tok[i - 1].fold, pp))
 			continue;
 		if (S_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */

@@ -217,7 +217,9 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	                                     "overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree*", "object*", "bezwaar", "order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instructie*", "opdracht",
+		"agree|agrees|agreed", "object|objects|objected|objection*", "bezwaar",
+		"order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd",
+		"instructie*", "opdracht",
 		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
@@ -251,6 +253,21 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	if (cons && actor == TL_ROLE_VENDOR)
 		return TL_EXC_VENDOR;
 	if (cons && bound != TL_ROLE_CUSTOMER)
+		return TL_EXC_CUSTOMER;
+	/* "other than performing the Agreement", "anders dan voor de uitvoering van de
+	 * Overeenkomst": within the customer's own order, a purpose limitation */
+	static const char *const perf[] = {
+		"perform|performing|performance|provide|providing|provision|deliver|delivering|"
+		"uitvoering|uitvoeren|nakoming|levering|leveren|verlenen|verlening", NULL};
+	static const char *const contract[] = {
+		"agreement|contract|services|service|order|overeenkomst|opdracht|dienst|diensten|"
+		"dienstverlening|contract", NULL};
+	int p1 = 0, p2 = 0;
+	for (uint32_t i = s; i < e; i++) {
+		p1 |= tl_word_in(tok[i].fold, perf);
+		p2 |= p1 && tl_word_in(tok[i].fold, contract);
+	}
+	if (p1 && p2 && bound != TL_ROLE_CUSTOMER)
 		return TL_EXC_CUSTOMER;
 	return TL_EXC_OTHER;
 }
