@@ -173,9 +173,45 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		} else {
 			continue;
 		}
+		/* "zonder voorafgaande toestemming van Opdrachtgever geen ...", "with the
+		 * Customer's prior consent": a consent phrase ends after its party */
+		static const char *const consent_marker[] = {
+			"with", "without", "zonder", "met", "na", "only", "uitsluitend", "alleen", "slechts",
+			"behoudens", NULL};
+		int consent_phrase = val >= 2 && tl_word_in(tok[i].fold, consent_marker);
 		uint32_t k = i;
 		int depth = 0;
 		for (; k < n; k++) {
+			if (consent_phrase && k > i) {
+				uint32_t len;
+				if (S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE) {
+					const char *f = tok[k + len - 1].fold;
+					size_t fl = strlen(f);
+					int poss = fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's';
+					if (!poss) {
+						for (uint32_t x = k; x < k + len && x < n; x++)
+							sc[x] = val;
+						k += len;
+						break;
+					}
+				}
+				/* "the Customer's prior written consent": the phrase ends at its noun */
+				static const char *const nouns[] = {
+					"consent", "approval", "permission", "authorisation", "authorization",
+					"toestemming", "goedkeuring", "instemming", "akkoord", NULL};
+				if (tl_word_in(tok[k].fold, nouns) && k > i + 1) {
+					uint32_t len2;
+					int party_before = 0;
+					for (uint32_t x = i; x < k && !party_before; x++)
+						party_before = S_mention(c->a, tok, n, x, &len2) != TL_ROLE_NONE;
+					if (party_before && !(k + 1 < n && (S_is(&tok[k + 1], "of") ||
+					                                    S_is(&tok[k + 1], "van")))) {
+						sc[k] = val;
+						k++;
+						break;
+					}
+				}
+			}
 			if (end < n) {
 				if (k >= end)
 					break;
@@ -223,13 +259,15 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
-	int disc = 0, lw = 0, cons = 0, pron = 0;
+	int disc = 0, lw = 0, cons = 0, pron = 0, named = 0;
 	for (uint32_t i = s; i < e; i++) {
 		const char *f = tok[i].fold;
 		uint32_t len;
 		tl_role r = actor ? TL_ROLE_NONE : S_mention(a, tok, n, i, &len);
-		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER)
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER) {
 			actor = r;
+			named = 1;
+		}
 		if (tl_word_in(f, discretion) || tl_ph_list_at(tok, n, i, disc_ph, NULL))
 			disc = 1;
 		if (tl_word_in(f, law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
@@ -240,6 +278,8 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
 			pron = 1;
 	}
+	if (lw && !named)
+		return TL_EXC_LAW; /* "tenzij een wettelijke bewaarplicht anders bepaalt" */
 	if (!actor && (pron || disc))
 		actor = bound;
 	if (disc && actor == TL_ROLE_VENDOR)
