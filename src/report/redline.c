@@ -166,6 +166,72 @@ long tl_rl_locate(long expected, const char *quote, char *const *texts, size_t n
 	return best >= 0 ? best : expected;
 }
 
+static void S_map_put(tl_rl_map *m, char c, xmlNodePtr node, size_t off)
+{
+	if (m->oom)
+		return;
+	if (m->len + 2 > m->cap) {
+		size_t nc = m->cap ? 2 * m->cap : 256;
+		char *nt = realloc(m->text, nc);
+		if (nt)
+			m->text = nt;
+		tl_rl_pos *np = nt ? realloc(m->pos, nc * sizeof *np) : NULL;
+		if (!nt || !np) {
+			m->oom = 1;
+			return;
+		}
+		m->pos = np;
+		m->cap = nc;
+	}
+	m->text[m->len] = c;
+	m->pos[m->len] = (tl_rl_pos){node, off};
+	m->text[++m->len] = 0;
+}
+
+void tl_rl_map_text(tl_rl_map *m, xmlNodePtr node, const char *text)
+{
+	for (size_t i = 0; text && text[i]; i++) {
+		unsigned char c = (unsigned char)text[i];
+		int nbsp = c == 0xC2 && (unsigned char)text[i + 1] == 0xA0;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || nbsp) {
+			if (!m->space)
+				S_map_put(m, ' ', node, i);
+			m->space = 1;
+			i += nbsp;
+		} else {
+			S_map_put(m, (char)c, node, i);
+			m->space = 0;
+		}
+	}
+}
+
+void tl_rl_map_space(tl_rl_map *m, xmlNodePtr node)
+{
+	if (!m->space)
+		S_map_put(m, ' ', node, 0);
+	m->space = 1;
+}
+
+int tl_rl_map_find(const tl_rl_map *m, const char *quote, tl_rl_pos *first, tl_rl_pos *last)
+{
+	char *q = quote ? tl_rl_norm(quote) : NULL;
+	const char *hit = q && *q && m->text && !m->oom ? strstr(m->text, q) : NULL;
+	size_t n = q ? strlen(q) : 0;
+	free(q);
+	if (!hit)
+		return -1;
+	*first = m->pos[hit - m->text];
+	*last = m->pos[hit - m->text + n - 1];
+	return 0;
+}
+
+void tl_rl_map_free(tl_rl_map *m)
+{
+	free(m->text);
+	free(m->pos);
+	memset(m, 0, sizeof *m);
+}
+
 char *tl_rl_clean(const char *s)
 {
 	size_t len = s ? strlen(s) : 0, o = 0;

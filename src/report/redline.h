@@ -36,6 +36,30 @@ char *tl_rl_norm(const char *s);
  * tl_rl_norm()ed. */
 long tl_rl_locate(long expected, const char *quote, char *const *texts, size_t n);
 
+/* A paragraph's text, whitespace-collapsed as tl_rl_norm does, with the
+ * node and byte offset each byte came from, to find a quote and map it back
+ * onto the XML. */
+typedef struct {
+	xmlNodePtr node; /* a text holder (text node or w:t), or a space-like element */
+	size_t off;
+} tl_rl_pos;
+
+typedef struct {
+	char *text;
+	tl_rl_pos *pos;
+	size_t len, cap;
+	int space, oom;
+} tl_rl_map;
+
+/* Appends text that lives in `node` (offsets count from its start). */
+void tl_rl_map_text(tl_rl_map *m, xmlNodePtr node, const char *text);
+/* Appends an element that reads as one space (a tab, a break). */
+void tl_rl_map_space(tl_rl_map *m, xmlNodePtr node);
+/* Finds the quote: *first and *last are the positions of its first and last
+ * bytes.  0 when found, -1 when not (or when the map ran out of memory). */
+int tl_rl_map_find(const tl_rl_map *m, const char *quote, tl_rl_pos *first, tl_rl_pos *last);
+void tl_rl_map_free(tl_rl_map *m);
+
 /* A copy fit for XML character data: invalid UTF-8 becomes U+FFFD, control
  * characters become spaces.  malloc'd; NULL on OOM. */
 char *tl_rl_clean(const char *s);

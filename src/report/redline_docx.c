@@ -248,8 +248,145 @@ static xmlNodePtr S_ins_para(S_doc *d, const char *text, const char *date)
 	return p;
 }
 
-static void S_anchor_comment(S_doc *d, xmlNodePtr p, long id)
+/* The paragraph's visible text, mapped to its w:t elements (tabs and breaks
+ * as spaces), in the order S_ptext reads it. */
+static void S_map(S_doc *d, xmlNodePtr n, tl_rl_map *m)
 {
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (S_el(c, S_MC, "Fallback") || S_w(d, c, "txbxContent") || S_w(d, c, "p") ||
+		    (c->ns && !strcmp((const char *)c->ns->href, d->href) && S_skipped(d, c)))
+			continue;
+		if (S_w(d, c, "t") && S_w(d, c->parent, "r")) {
+			xmlChar *t = xmlNodeGetContent(c);
+			tl_rl_map_text(m, c, (const char *)t);
+			xmlFree(t);
+		} else if ((S_w(d, c, "tab") || S_w(d, c, "br") || S_w(d, c, "cr")) && S_w(d, c->parent, "r")) {
+			tl_rl_map_space(m, c);
+		} else {
+			S_map(d, c, m);
+		}
+	}
+}
+
+static void S_set_text(xmlNodePtr t, const char *text, size_t len)
+{
+	xmlNodeSetContent(t, NULL);
+	xmlNodeAddContentLen(t, BAD_CAST text, (int)len);
+	xmlNodeSetSpacePreserve(t, 1);
+}
+
+/* Splits the run holding `el` (a w:t or a tab-like element) at byte k of
+ * el, so that what follows starts a run of its own with the same
+ * properties.  Returns that run, or NULL when nothing of the run follows;
+ * *moved is the w:t that now holds el's text from k on (el itself when the
+ * split falls before it). */
+static xmlNodePtr S_split(S_doc *d, xmlNodePtr el, size_t k, xmlNodePtr *moved)
+{
+	xmlNodePtr run = el->parent, rpr = NULL, first = NULL;
+	xmlChar *txt = S_w(d, el, "t") ? xmlNodeGetContent(el) : NULL;
+	size_t len = txt ? strlen((const char *)txt) : 1;
+	xmlNodePtr from; /* first node to move into the new run */
+	*moved = el;
+	for (xmlNodePtr c = run->children; c; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (S_w(d, c, "rPr"))
+			rpr = c;
+		else if (!first)
+			first = c;
+	}
+	if (k == 0) {
+		if (el == first) {
+			xmlFree(txt);
+			return run;
+		}
+		from = el;
+	} else if (k >= len) {
+		from = el->next;
+		while (from && from->type != XML_ELEMENT_NODE)
+			from = from->next;
+		if (!from) {
+			xmlFree(txt);
+			return NULL;
+		}
+	} else {
+		from = NULL;
+	}
+	xmlNodePtr r2 = S_new(d, NULL, "r");
+	if (!r2) {
+		xmlFree(txt);
+		return NULL;
+	}
+	if (rpr) {
+		xmlNodePtr copy = xmlCopyNode(rpr, 1);
+		if (!copy)
+			d->oom = 1;
+		else
+			xmlAddChild(r2, copy);
+	}
+	xmlNodePtr next = from;
+	if (!from) { /* inside the text: the tail goes into a new w:t */
+		xmlNodePtr t2 = S_new(d, r2, "t");
+		if (t2)
+			S_set_text(t2, (const char *)txt + k, len - k);
+		S_set_text(el, (const char *)txt, k);
+		*moved = t2;
+		next = el->next;
+	}
+	while (next) {
+		xmlNodePtr after = next->next;
+		xmlUnlinkNode(next);
+		xmlAddChild(r2, next);
+		next = after;
+	}
+	xmlFree(txt);
+	xmlAddNextSibling(run, r2);
+	return r2;
+}
+
+static void S_reference(S_doc *d, xmlNodePtr after_end, long id)
+{
+	xmlNodePtr r = S_new(d, NULL, "r");
+	xmlNodePtr ref = r ? S_new(d, r, "commentReference") : NULL;
+	S_id_attr(d, ref, id);
+	if (r)
+		xmlAddNextSibling(after_end, r);
+}
+
+/* The comment range around the quote itself, split at its first and last
+ * bytes; 0 when placed, -1 when the quote is not in the paragraph's text. */
+static int S_anchor_quote(S_doc *d, xmlNodePtr p, long id, const char *quote)
+{
+	tl_rl_map m = {0};
+	tl_rl_pos a, z;
+	S_map(d, p, &m);
+	int found = tl_rl_map_find(&m, quote, &a, &z);
+	tl_rl_map_free(&m);
+	if (found != 0 || !S_w(d, a.node->parent, "r") || !S_w(d, z.node->parent, "r"))
+		return -1;
+	/* the end first: splitting there leaves the start's node and offset valid */
+	xmlNodePtr moved, end_run = z.node->parent;
+	S_split(d, z.node, z.off + 1, &moved);
+	xmlNodePtr end = S_new(d, NULL, "commentRangeEnd");
+	S_id_attr(d, end, id);
+	if (!end)
+		return -1;
+	xmlAddNextSibling(end_run, end);
+	S_reference(d, end, id);
+	xmlNodePtr start_run = S_split(d, a.node, a.off, &moved);
+	xmlNodePtr start = S_new(d, NULL, "commentRangeStart");
+	S_id_attr(d, start, id);
+	if (start && start_run)
+		xmlAddPrevSibling(start_run, start);
+	return 0;
+}
+
+static void S_anchor_comment(S_doc *d, xmlNodePtr p, long id, const char *quote)
+{
+	if (quote && S_anchor_quote(d, p, id, quote) == 0)
+		return;
 	xmlNodePtr start = S_new(d, NULL, "commentRangeStart");
 	xmlNodePtr first = p->children;
 	while (first && first->type != XML_ELEMENT_NODE)
@@ -552,7 +689,7 @@ static int S_apply(S_doc *d, S_doc *cd, const cJSON *doc, const char *main_part,
 		/* one id space for comments and revisions, above every id in use */
 		long cid = (cd->max_id > d->max_id ? cd->max_id : d->max_id) + 1;
 		d->max_id = cd->max_id = cid;
-		S_anchor_comment(d, anchor, cid);
+		S_anchor_comment(d, anchor, cid, a >= 0 ? it->quote : NULL);
 		S_comment(cd, xmlDocGetRootElement(cd->doc), cid, note.data ? note.data : "", date);
 		tl_buf_free(&note);
 		if (!it->text)

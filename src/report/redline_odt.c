@@ -138,11 +138,60 @@ static int S_taken(xmlNodePtr n, const char *attr, xmlNsPtr ns, const char *val)
 	return 0;
 }
 
-static void S_annotate(S_doc *d, xmlNodePtr p, const char *name, const char *note, const char *date)
+/* The paragraph's text mapped to its text nodes (text:s, text:tab and
+ * text:line-break as spaces), without annotations and notes. */
+static void S_map(xmlNodePtr n, tl_rl_map *m)
+{
+	for (xmlNodePtr c = n->children; c; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			tl_rl_map_text(m, c, (const char *)c->content);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE || S_el(c, S_OFFICE, "annotation") || S_el(c, S_TEXT, "note") ||
+		    S_is_para(c) || S_el(c, S_TEXT, "tracked-changes"))
+			continue;
+		if (S_el(c, S_TEXT, "s") || S_el(c, S_TEXT, "tab") || S_el(c, S_TEXT, "line-break"))
+			tl_rl_map_space(m, c);
+		else
+			S_map(c, m);
+	}
+}
+
+/* Puts `el` at byte k of `at` (a text node, split there, or an element:
+ * before it for k 0, after it otherwise).  The element goes in between the
+ * halves before the tail is added, so libxml2 cannot merge them back. */
+static int S_place(S_doc *d, xmlNodePtr at, size_t k, xmlNodePtr el)
+{
+	if (at->type != XML_TEXT_NODE) {
+		return (k == 0 ? xmlAddPrevSibling(at, el) : xmlAddNextSibling(at, el)) ? 0 : -1;
+	}
+	size_t len = at->content ? strlen((const char *)at->content) : 0;
+	if (k == 0)
+		return xmlAddPrevSibling(at, el) ? 0 : -1;
+	if (k >= len)
+		return xmlAddNextSibling(at, el) ? 0 : -1;
+	xmlNodePtr tail = xmlNewTextLen(at->content + k, (int)(len - k));
+	xmlChar *head = xmlStrndup(at->content, (int)k);
+	if (!tail || !head) {
+		xmlFreeNode(tail);
+		xmlFree(head);
+		d->oom = 1;
+		return -1;
+	}
+	xmlNodeSetContentLen(at, head, (int)k); /* a text node: copied as is */
+	xmlFree(head);
+	if (!xmlAddNextSibling(at, el) || !xmlAddNextSibling(el, tail)) {
+		xmlFreeNode(tail);
+		return -1;
+	}
+	return 0;
+}
+
+static xmlNodePtr S_annotation(S_doc *d, const char *name, const char *note, const char *date)
 {
 	xmlNodePtr ann = S_new(d, NULL, d->office, "annotation", NULL);
 	if (!ann)
-		return;
+		return NULL;
 	S_attr(d, ann, d->office, "name", name);
 	S_new(d, ann, d->dc, "creator", S_AUTHOR);
 	S_new(d, ann, d->dc, "date", date);
@@ -157,12 +206,37 @@ static void S_annotate(S_doc *d, xmlNodePtr p, const char *name, const char *not
 		free(one);
 		line = nl ? nl + 1 : NULL;
 	}
+	return ann;
+}
+
+static void S_annotate(S_doc *d, xmlNodePtr p, const char *name, const char *note, const char *date,
+                       const char *quote)
+{
+	xmlNodePtr ann = S_annotation(d, name, note, date);
+	xmlNodePtr end = S_new(d, NULL, d->office, "annotation-end", NULL);
+	S_attr(d, end, d->office, "name", name);
+	if (!ann || !end) {
+		xmlFreeNode(ann);
+		xmlFreeNode(end);
+		return;
+	}
+	tl_rl_map m = {0};
+	tl_rl_pos a, z;
+	int found = -1;
+	if (quote) {
+		S_map(p, &m);
+		found = tl_rl_map_find(&m, quote, &a, &z);
+		tl_rl_map_free(&m);
+	}
+	/* the end first: placing it leaves the start's node and offset valid */
+	if (found == 0 && S_place(d, z.node, z.off + 1, end) == 0 && S_place(d, a.node, a.off, ann) == 0)
+		return;
+	if (end->parent == NULL)
+		xmlAddChild(p, end);
 	if (p->children)
 		xmlAddPrevSibling(p->children, ann);
 	else
 		xmlAddChild(p, ann);
-	xmlNodePtr end = S_new(d, p, d->office, "annotation-end", NULL);
-	S_attr(d, end, d->office, "name", name);
 }
 
 static xmlNodePtr S_changes(S_doc *d)
@@ -263,7 +337,7 @@ static int S_apply(S_doc *d, const cJSON *doc, const char *lang, const char *dat
 			d->oom = 1;
 			break;
 		}
-		S_annotate(d, anchor, name, note.data ? note.data : "", date);
+		S_annotate(d, anchor, name, note.data ? note.data : "", date, a >= 0 ? it->quote : NULL);
 		tl_buf_free(&note);
 		if (!it->text)
 			continue;

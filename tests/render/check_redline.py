@@ -67,6 +67,21 @@ def docx_text(p):
     return norm("".join(t.text or "" for t in p.iter(W + "t")))
 
 
+def docx_range(p, cid):
+    """The text a comment range covers inside paragraph p."""
+    inside, parts = False, []
+    for e in p.iter():
+        if e.tag == W + "commentRangeStart" and e.get(W + "id") == cid:
+            inside = True
+        elif e.tag == W + "commentRangeEnd" and e.get(W + "id") == cid:
+            inside = False
+        elif inside and e.tag == W + "t":
+            parts.append(e.text or "")
+        elif inside and e.tag in (W + "tab", W + "br"):
+            parts.append(" ")
+    return norm("".join(parts))
+
+
 def check_docx(out, doc, src):
     orig = [docx_text(p) for p in docx_paras(ET.fromstring(zipfile.ZipFile(src).read("word/document.xml")))]
     z = zipfile.ZipFile(out)
@@ -101,8 +116,8 @@ def check_docx(out, doc, src):
             continue
         anchor = anchors[cid]
         ev = [e for e in f["evidence"] if e.get("status") == f["status"]] or f["evidence"]
-        if ev and norm(ev[0]["quote"]) not in docx_text(anchor):
-            fail(f"{f['rule']}: comment anchored at \"{docx_text(anchor)[:60]}\", not at the quote")
+        if ev and docx_range(anchor, cid) != norm(ev[0]["quote"]):
+            fail(f"{f['rule']}: the comment covers \"{docx_range(anchor, cid)[:60]}\", not the quote")
         if not ev and docx_text(anchor) != orig[f["suggestion"]["insert"]["after_para"]]:
             fail(f"{f['rule']}: missing finding anchored at \"{docx_text(anchor)[:60]}\", "
                  f"not at paragraph {f['suggestion']['insert']['after_para']}")
@@ -127,6 +142,30 @@ def odt_text(p):
     return norm("".join(parts))
 
 
+def odt_stream(e):
+    if e.tag != O + "annotation":
+        yield ("text", e.text or "")
+    for c in e:
+        yield ("el", c)
+        if c.tag not in (O + "annotation", T + "note"):
+            yield from odt_stream(c)
+        yield ("text", c.tail or "")
+
+
+def odt_range(p, name):
+    inside, parts = False, []
+    for kind, x in odt_stream(p):
+        if kind == "el" and x.tag == O + "annotation" and x.get(O + "name") == name:
+            inside = True
+        elif kind == "el" and x.tag == O + "annotation-end" and x.get(O + "name") == name:
+            inside = False
+        elif inside and kind == "text":
+            parts.append(x)
+        elif inside and x.tag in (T + "s", T + "tab", T + "line-break"):
+            parts.append(" ")
+    return norm("".join(parts))
+
+
 def check_odt(out, doc):
     z = zipfile.ZipFile(out)
     if z.infolist()[0].filename != "mimetype" or z.infolist()[0].compress_type != zipfile.ZIP_STORED:
@@ -143,7 +182,7 @@ def check_odt(out, doc):
             if p.find(f"{O}annotation-end[@{O}name='{name}']") is None:
                 fail(f"annotation {name}: no annotation-end in its paragraph")
             body = " ".join(norm("".join(x.itertext())) for x in a.findall(T + "p"))
-            anns[body] = p
+            anns[body] = (p, name)
     want = gaps(doc)
     if len(anns) != len(want):
         fail(f"{len(anns)} annotations for {len(want)} gaps")
@@ -158,13 +197,14 @@ def check_odt(out, doc):
         fail("change-start/change-end marks do not match the changed regions")
     texts = [odt_text(p) for p in paras]
     for f in want:
-        anchor = next((p for b, p in anns.items() if b.startswith("tenderlint: " + f["rule"] + " ")), None)
-        if anchor is None:
+        hit = next((pn for b, pn in anns.items() if b.startswith("tenderlint: " + f["rule"] + " ")), None)
+        if hit is None:
             fail(f"{f['rule']}: no annotation")
             continue
+        anchor, name = hit
         ev = [e for e in f["evidence"] if e.get("status") == f["status"]] or f["evidence"]
-        if ev and norm(ev[0]["quote"]) not in odt_text(anchor):
-            fail(f"{f['rule']}: annotation at \"{odt_text(anchor)[:60]}\", not at the quote")
+        if ev and odt_range(anchor, name) != norm(ev[0]["quote"]):
+            fail(f"{f['rule']}: the annotation covers \"{odt_range(anchor, name)[:60]}\", not the quote")
         for line in filter(None, f.get("suggestion", {}).get("text", "").split("\n")):
             if norm(line) not in texts:
                 fail(f"{f['rule']}: clause line not inserted: {line[:60]}")

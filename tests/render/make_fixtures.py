@@ -45,7 +45,9 @@ def docx_body():
         p("Artikel 1 Definities", "Heading1"),                                        # 1
         p("1.1 Gegevens: alle gegevens die Opdrachtnemer voor Opdrachtgever verwerkt."),  # 2
         p("Artikel 2 Gegevens", "Heading1"),                                          # 3
-        p("2.1 Opdrachtnemer bewaart de Gegevens niet langer dan noodzakelijk."),     # 4
+        ('<w:p><w:r><w:t xml:space="preserve">2.1 Opdrachtnemer bewaart de </w:t></w:r>'  # 4: a quote
+         '<w:r><w:rPr><w:b/></w:rPr><w:t>Gegevens</w:t></w:r>'                             # over three
+         '<w:r><w:t xml:space="preserve"> niet langer dan noodzakelijk.</w:t></w:r></w:p>'),  # runs
         p("2.2 Opdrachtnemer mag geanonimiseerde gegevens aan derden verstrekken &amp; delen."),  # 5
         table,                                                                        # 6, 7, 8, 9
         textbox,                                                                      # 10 (text box: 11)
@@ -118,7 +120,8 @@ def write_odt(path):
         tp("1.1 Customer Data: all data the Supplier processes for the Customer."),     # 2
         '<text:h text:outline-level="1">2 Data</text:h>',                               # 3
         tp("2.1 The Supplier retains all rights in usage data and Customer Data."),     # 4
-        tp("2.2 The Supplier shall notify the Customer of any Security Incident without undue delay."),  # 5
+        tp("2.2 The Supplier shall notify the Customer of any <text:span>Security Incident</text:span> "
+           "without<text:s/>undue delay."),                                            # 5
         '<table:table table:name="T1"><table:table-column table:number-columns-repeated="2"/>'
         '<table:table-row><table:table-cell>' + tp("Topic") + '</table:table-cell>'          # 6
         '<table:table-cell>' + tp("Agreement") + '</table:table-cell></table:table-row>'   # 7
