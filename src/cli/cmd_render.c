@@ -222,7 +222,7 @@ int tl_cmd_render(int argc, char **argv)
 		char msg[2048];
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint render: %s\n", msg);
-		return rc == TL_ENOMEM ? TL_EXIT_INTERNAL : TL_EXIT_UNREADABLE;
+		return rc == TL_ENOMEM ? TL_EXIT_INTERNAL : rc == TL_EINVAL ? TL_EXIT_USAGE : TL_EXIT_UNREADABLE;
 	}
 	return TL_EXIT_OK;
 }

@@ -247,11 +247,13 @@ def check_libreoffice(out, outdir, kind, ncomments):
     conv = os.path.join(outdir, "converted")
     os.makedirs(conv, exist_ok=True)
     to = "odt" if kind == "docx" else "docx"
-    for fmt in ("pdf", to):
+    # the PDF with the comments as PDF annotations, so the page image shows them
+    pdf_filter = 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}'
+    for fmt, arg in (("pdf", pdf_filter), (to, to)):
         target = os.path.join(conv, f"{stem}.{fmt}")
         if os.path.exists(target):
             os.unlink(target)
-        run = soffice(["--convert-to", fmt, out], conv)
+        run = soffice(["--convert-to", arg, out], conv)
         if run.returncode != 0 or not os.path.exists(target) or os.path.getsize(target) == 0:
             fail(f"LibreOffice could not convert to {fmt}: {run.stderr.decode(errors='replace')[-300:]}")
             return
