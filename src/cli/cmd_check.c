@@ -1,9 +1,12 @@
 /* cmd_check.c: `tenderlint check FILE...` -- thin: options, then per file
  * tl_check_file (the library does the work), then tl_render.  Exit codes
  * are in exit.h and docs/exit-codes.md. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/exit.h"
@@ -19,24 +22,39 @@ static const char *const S_fail[] = {"violated", "partial", "missing", "critical
 
 static const tl_opt_spec S_specs[] = {
 	{TL_OPT_VALUE, "ruleset", 'r', "PATH", "ruleset file (default: the built-in vng-2022)", NULL, NULL},
-	{TL_OPT_VALUE, "format", 'f', "FORMAT", "text, md, html, json, jsonl, sarif, csv, csv-long", "text", S_formats},
-	{TL_OPT_VALUE, "revisions", 0, "VIEW", "tracked changes: accept, reject or both", "accept", S_revs},
+	{TL_OPT_VALUE, "format", 'f', "FORMAT", "output format", "text", S_formats},
+	{TL_OPT_VALUE, "revisions", 0, "VIEW", "tracked changes view", "accept", S_revs},
 	{TL_OPT_VALUE, "lang", 'l', "LANG", "report language nl or en (default: each document's)", NULL, S_langs},
-	{TL_OPT_MULTI, "context", 0, "TAG", "force a context tag on (repeatable)", NULL, NULL},
-	{TL_OPT_MULTI, "no-context", 0, "TAG", "force a context tag off (repeatable)", NULL, NULL},
+	{TL_OPT_MULTI, "context", 0, "TAG", "force a context tag on", NULL, NULL},
+	{TL_OPT_MULTI, "no-context", 0, "TAG", "force a context tag off", NULL, NULL},
 	{TL_OPT_VALUE, "fail-on", 0, "LEVEL",
-	 "exit 1 on a status (violated, partial, missing) or a gap of at least a severity (critical ... info); never",
+	 "exit 1 on a finding with this status or worse, or a gap of at least this severity",
 	 "violated", S_fail},
 	{TL_OPT_VALUE, "output", 'o', "FILE", "write the report to FILE instead of stdout", NULL, NULL},
-	{TL_OPT_FLAG, "color", 0, NULL, "ANSI colour in the text report", NULL, NULL},
+	{TL_OPT_FLAG, "color", 0, NULL, "ANSI colour in the text report (default: on a terminal, unless NO_COLOR is set)", NULL, NULL},
+	{TL_OPT_FLAG, "no-color", 0, NULL, "no ANSI colour", NULL, NULL},
+	{TL_OPT_VALUE, "redline", 0, "OUT", "write the contract back (DOCX or ODT, as the input) with comments and tracked-change suggestions; one input only", NULL, NULL},
+	{TL_OPT_VALUE, "jobs", 'j', "N", "worker processes (default: the number of CPUs)", NULL, NULL},
+	{TL_OPT_VALUE, "time-limit", 0, "SECONDS", "per-file wall-time limit; a file over it is reported E_TIMEOUT and skipped", "30", NULL},
+	{TL_OPT_VALUE, "memory-limit", 0, "MIB", "per-worker address-space limit in MiB (0 = none)", "2048", NULL},
+	{TL_OPT_MULTI, "include", 0, "GLOB", "only paths matching GLOB", NULL, NULL},
+	{TL_OPT_MULTI, "exclude", 0, "GLOB", "leave out paths matching GLOB", NULL, NULL},
+	{TL_OPT_FLAG, "all-files", 0, NULL, "in folders, try every file, not only .docx/.odt/.fodt/.txt/.md and friends", NULL, NULL},
+	{TL_OPT_VALUE, "shard", 0, "K/N", "check only shard K of N of the sorted inputs (for splitting across machines)", NULL, NULL},
+	{TL_OPT_VALUE, "waivers", 0, "FILE", "accepted deviations (docs/waivers.md)", NULL, NULL},
+	{TL_OPT_VALUE, "baseline", 0, "REPORT", "an earlier JSON/JSONL report: show only new, changed and resolved findings", NULL, NULL},
+	{TL_OPT_FLAG, "quiet", 'q', NULL, "no progress bar and no per-file error lines on stderr", NULL, NULL},
+	{TL_OPT_MULTI, "limit", 0, "NAME=VALUE", TL_OPT_LIMIT_HELP, NULL, NULL},
 	{TL_OPT_END, NULL, 0, NULL, NULL, NULL, NULL},
 };
 
 static const tl_opt_cmd S_cmd = {
-	"check", "[options] FILE...",
+	"check", "[options] FILE|DIR|-...",
 	"Checks contracts, tenders and vendor terms (DOCX, ODT, text) against a ruleset and reports, "
 	"per document and requirement, met / partial / violated / missing / not_applicable with the "
-	"clauses that show it and a suggested clause for each gap.",
+	"clauses that show it and a suggested clause for each gap. Folders are searched recursively; each "
+	"file is checked in a worker process, so a broken or hostile file is reported and the batch goes on. "
+	"Exit: 0 clean, 1 gaps at or above --fail-on, 2 usage, 3 some input unreadable, 4 internal error.",
 	S_specs};
 
 static int S_rank_status(const char *s)
@@ -83,6 +101,83 @@ static int S_fails(const cJSON *doc, const char *level)
 	return 0;
 }
 
+
+typedef struct {
+	const tl_ruleset *rs;
+	const tl_check_options *co;
+} S_work_ctx;
+
+/* In the worker process: one file, one documents[] entry. */
+static cJSON *S_work(const char *path, void *ctx)
+{
+	const S_work_ctx *w = ctx;
+	cJSON *d = NULL;
+	tl_error err = TL_ERROR_INIT;
+	tl_check_file(&d, w->rs, path, w->co, &err);
+	return d;
+}
+
+typedef struct {
+	const char *level;
+	const tl_waivers *waivers;
+	const tl_baseline *baseline;
+	cJSON *docs;            /* collect here, unless streaming */
+	FILE *stream;           /* JSON Lines: write each document at once */
+	int stream_sync;        /* fsync after each line (a regular file) */
+	int quiet;
+	const char *redline;    /* --redline OUT */
+	const tl_render_options *ro;
+	int unreadable, failing, internal;
+} S_emit_ctx;
+
+static int S_emit(size_t index, const char *path, cJSON *doc, void *ctx)
+{
+	S_emit_ctx *e = ctx;
+	(void)index;
+	const cJSON *error = cJSON_GetObjectItemCaseSensitive(doc, "error");
+	if (cJSON_IsObject(error)) {
+		const cJSON *msg = cJSON_GetObjectItemCaseSensitive(error, "message");
+		e->unreadable = 1;
+		if (!e->quiet)
+			fprintf(stderr, "tenderlint check: %s\n",
+			        cJSON_IsString(msg) ? msg->valuestring : path);
+	} else {
+		if (e->waivers)
+			tl_waivers_apply(e->waivers, doc, NULL);
+		if (e->baseline)
+			tl_baseline_apply(e->baseline, doc);
+		e->failing |= S_fails(doc, e->level);
+		if (e->redline) {
+			tl_error err = TL_ERROR_INIT;
+			if (tl_redline_write(doc, path, e->redline, e->ro, &err) != 0) {
+				char m[2048];
+				tl_error_format(&err, m, sizeof m);
+				fprintf(stderr, "tenderlint check: --redline: %s\n", m);
+				e->internal = 1;
+			}
+		}
+	}
+	if (e->stream) {
+		tl_error err = TL_ERROR_INIT;
+		int rc = tl_render_jsonl_document(doc, e->stream, &err);
+		cJSON_Delete(doc);
+		/* durable before the next file: a killed batch loses at most the file in progress */
+		if (rc == 0 && fflush(e->stream) == 0 && (!e->stream_sync || fsync(fileno(e->stream)) == 0))
+			return 0;
+		fprintf(stderr, "tenderlint check: cannot write the report: %s\n", strerror(errno));
+		e->internal = 1;
+		return 1;
+	}
+	cJSON_AddItemToArray(e->docs, doc);
+	return 0;
+}
+
+static int S_parse_shard(const char *s, int *k, int *n)
+{
+	char tail;
+	return sscanf(s, "%d/%d%c", k, n, &tail) == 2 && *n >= 1 && *k >= 1 && *k <= *n;
+}
+
 int tl_cmd_check(int argc, char **argv)
 {
 	tl_opts o;
@@ -103,19 +198,65 @@ int tl_cmd_check(int argc, char **argv)
 	co.read.revisions = !strcmp(rv, "reject") ? TL_REVISIONS_REJECT
 	                    : !strcmp(rv, "both") ? TL_REVISIONS_BOTH : TL_REVISIONS_ACCEPT;
 	co.report_lang = tl_opt_str(&o, "lang");
+	tl_batch_options bo = TL_BATCH_OPTIONS_INIT;
+	double jobs = 0, tlim = bo.time_limit, mlim = 2048;
+	int rc = TL_EXIT_OK;
+	tl_ruleset *rs = NULL;
+	tl_waivers *waivers = NULL;
+	tl_baseline *baseline = NULL;
+	cJSON *report = NULL;
+	char **paths = NULL;
+	size_t npaths = 0;
+	FILE *out = stdout;
+	char *tmp_out = NULL;
+	const char *path = tl_opt_str(&o, "output");
+	const char *redline = tl_opt_str(&o, "redline");
+	const tl_opt_value *inc = tl_opt_get(&o, "include"), *exc = tl_opt_get(&o, "exclude");
+	const char **incs = NULL, **excs = NULL;
 	/* --context TAG -> "TAG", --no-context TAG -> "!TAG" */
 	const tl_opt_value *on = tl_opt_get(&o, "context"), *off = tl_opt_get(&o, "no-context");
 	size_t nf = (on ? on->nvalues : 0) + (off ? off->nvalues : 0);
 	const char **force = calloc(nf + 1, sizeof *force);
 	char **offs = calloc(nf + 1, sizeof *offs);
-	int rc = TL_EXIT_OK;
-	tl_ruleset *rs = NULL;
-	cJSON *report = NULL;
-	FILE *out = stdout;
 	if (!force || !offs) {
 		rc = TL_EXIT_INTERNAL;
 		goto done;
 	}
+	if (tl_opt_double(&o, "jobs", 1, 256, &jobs) || tl_opt_double(&o, "time-limit", 0, 86400, &tlim) ||
+	    tl_opt_double(&o, "memory-limit", 0, 1 << 20, &mlim) || tl_opt_limits(&o, "limit", &co.read.limits)) {
+		rc = TL_EXIT_USAGE;
+		goto done;
+	}
+	bo.jobs = (int)jobs;
+	bo.time_limit = tlim;
+	bo.mem_limit = (size_t)mlim << 20;
+	if (tl_opt_get(&o, "shard") && tl_opt_get(&o, "shard")->count &&
+	    !S_parse_shard(tl_opt_str(&o, "shard"), &bo.shard_k, &bo.shard_n)) {
+		tl_opt_usage_error(&S_cmd, "--shard takes K/N with 1 <= K <= N, e.g. 3/8");
+		rc = TL_EXIT_USAGE;
+		goto done;
+	}
+	if (inc && inc->nvalues) {
+		if (!(incs = calloc(inc->nvalues + 1, sizeof *incs))) {
+			rc = TL_EXIT_INTERNAL;
+			goto done;
+		}
+		memcpy(incs, inc->values, inc->nvalues * sizeof *incs);
+		bo.include = incs;
+	}
+	if (exc && exc->nvalues) {
+		if (!(excs = calloc(exc->nvalues + 1, sizeof *excs))) {
+			rc = TL_EXIT_INTERNAL;
+			goto done;
+		}
+		memcpy(excs, exc->values, exc->nvalues * sizeof *excs);
+		bo.exclude = excs;
+	}
+	if (tl_opt_flag(&o, "all-files"))
+		bo.flags |= TL_BATCH_F_ALL_FILES;
+	int quiet = tl_opt_flag(&o, "quiet") > 0;
+	if (!quiet)
+		bo.flags |= TL_BATCH_F_PROGRESS;
 	size_t k = 0;
 	for (size_t i = 0; on && i < on->nvalues; i++)
 		force[k++] = on->values[i];
@@ -147,56 +288,111 @@ int tl_cmd_check(int argc, char **argv)
 			goto done;
 		}
 	}
+	const char *wpath = tl_opt_str(&o, "waivers"), *bpath = tl_opt_str(&o, "baseline");
+	if (wpath && tl_waivers_load(&waivers, wpath, &err) != 0) {
+		tl_error_format(&err, msg, sizeof msg);
+		fprintf(stderr, "tenderlint check: cannot load the waivers: %s\n", msg);
+		rc = TL_EXIT_USAGE;
+		goto done;
+	}
+	tl_error_clear(&err);
+	if (bpath && tl_baseline_load(&baseline, bpath, &err) != 0) {
+		tl_error_format(&err, msg, sizeof msg);
+		fprintf(stderr, "tenderlint check: cannot load the baseline: %s\n", msg);
+		rc = TL_EXIT_USAGE;
+		goto done;
+	}
+	if (tl_batch_collect(&paths, &npaths, (const char *const *)o.args, o.nargs, &bo, &err) != 0) {
+		rc = TL_EXIT_INTERNAL;
+		goto done;
+	}
+	if (redline && npaths != 1) {
+		tl_opt_usage_error(&S_cmd, "--redline takes exactly one input contract (got %zu)", npaths);
+		rc = TL_EXIT_USAGE;
+		goto done;
+	}
+	if (!npaths && !quiet)
+		fprintf(stderr, "tenderlint check: no contract files found in the inputs\n");
 	if (tl_report_new(&report, rs, &err) != 0) {
 		rc = TL_EXIT_INTERNAL;
 		goto done;
 	}
-	cJSON *docs = cJSON_GetObjectItemCaseSensitive(report, "documents");
-	int unreadable = 0, failing = 0;
-	const char *level = tl_opt_str(&o, "fail-on");
-	for (size_t i = 0; i < o.nargs; i++) {
-		cJSON *d = NULL;
-		tl_error_clear(&err);
-		int crc = tl_check_file(&d, rs, o.args[i], &co, &err);
-		if (!d) {
-			fprintf(stderr, "tenderlint check: %s: out of memory\n", o.args[i]);
+	/* The report is written to a temporary file and renamed at the end, so a
+	 * reader never sees half a report; JSON Lines grows line by line instead. */
+	struct stat st;
+	int regular = path && (stat(path, &st) != 0 || S_ISREG(st.st_mode));
+	if (path && fmt != TL_RENDER_JSONL && regular) {
+		size_t n = strlen(path) + 16;
+		if (!(tmp_out = malloc(n))) {
 			rc = TL_EXIT_INTERNAL;
 			goto done;
 		}
-		if (crc) {
-			tl_error_format(&err, msg, sizeof msg);
-			fprintf(stderr, "tenderlint check: %s\n", msg);
-			unreadable = 1;
-		}
-		failing |= S_fails(d, level);
-		cJSON_AddItemToArray(docs, d);
+		snprintf(tmp_out, n, "%s.tmp%ld", path, (long)getpid());
 	}
-	const char *path = tl_opt_str(&o, "output");
-	if (path && !(out = fopen(path, "w"))) {
-		fprintf(stderr, "tenderlint check: cannot write %s\n", path);
+	if (path && !(out = fopen(tmp_out ? tmp_out : path, "w"))) {
+		fprintf(stderr, "tenderlint check: cannot write %s: %s\n", path, strerror(errno));
 		out = stdout;
 		rc = TL_EXIT_USAGE;
 		goto done;
 	}
 	tl_render_options ro = TL_RENDER_OPTIONS_INIT;
 	ro.lang = co.report_lang;
-	if (tl_opt_flag(&o, "color"))
+	const char *nc = getenv("NO_COLOR");
+	if (tl_opt_flag(&o, "color") ||
+	    (!tl_opt_flag(&o, "no-color") && out == stdout && isatty(1) && !(nc && *nc)))
 		ro.flags |= TL_RENDER_F_COLOR;
-	if (tl_render(report, fmt, &ro, out, &err) != 0) {
+	S_emit_ctx ec = {tl_opt_str(&o, "fail-on"), waivers, baseline,
+	                 cJSON_GetObjectItemCaseSensitive(report, "documents"), NULL, 0, quiet, redline, &ro,
+	                 0, 0, 0};
+	if (fmt == TL_RENDER_JSONL) {
+		ec.stream = out;
+		ec.stream_sync = path && regular;
+		if (tl_render_jsonl_header(report, out, &err) != 0) {
+			rc = TL_EXIT_INTERNAL;
+			goto done;
+		}
+		fflush(out);
+	}
+	S_work_ctx wc = {rs, &co};
+	if (tl_batch_run(paths, npaths, &bo, S_work, &wc, S_emit, &ec, &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint check: %s\n", msg);
 		rc = TL_EXIT_INTERNAL;
 		goto done;
 	}
-	rc = unreadable ? TL_EXIT_UNREADABLE : failing ? TL_EXIT_FINDINGS : TL_EXIT_OK;
-done:
-	if (out != stdout && fclose(out) != 0 && rc == TL_EXIT_OK)
+	if (fmt != TL_RENDER_JSONL && tl_render(report, fmt, &ro, out, &err) != 0) {
+		tl_error_format(&err, msg, sizeof msg);
+		fprintf(stderr, "tenderlint check: %s\n", msg);
 		rc = TL_EXIT_INTERNAL;
+		goto done;
+	}
+	rc = ec.internal ? TL_EXIT_INTERNAL
+	     : ec.unreadable ? TL_EXIT_UNREADABLE
+	     : ec.failing ? TL_EXIT_FINDINGS : TL_EXIT_OK;
+done:
+	if (out != stdout) {
+		if (fclose(out) != 0 && rc < TL_EXIT_USAGE)
+			rc = TL_EXIT_INTERNAL;
+		if (tmp_out) {
+			if (rc == TL_EXIT_INTERNAL || rename(tmp_out, path) != 0) {
+				if (rc != TL_EXIT_INTERNAL)
+					fprintf(stderr, "tenderlint check: cannot write %s: %s\n", path, strerror(errno));
+				unlink(tmp_out);
+				rc = TL_EXIT_INTERNAL;
+			}
+		}
+	}
+	free(tmp_out);
 	for (size_t i = 0; offs && i < nf; i++)
 		free(offs[i]);
 	free(offs);
 	free(force);
+	free(incs);
+	free(excs);
+	tl_batch_paths_free(paths, npaths);
 	cJSON_Delete(report);
+	tl_waivers_free(waivers);
+	tl_baseline_free(baseline);
 	tl_ruleset_free(rs);
 	tl_opt_free(&o);
 	return rc;

@@ -1,0 +1,195 @@
+#!/usr/bin/env python3
+"""Batch-mode tests of `tenderlint check` (issue 6 and issue 7's batch bar).
+
+modes:
+  shards    --shard K/N outputs merged with `tenderlint merge` equal one run; --jobs 1 and 2 agree
+  waivers   a waiver file turns a gap into a waived finding (no --fail-on exit), expiry brings it back
+  baseline  --baseline keeps only new and changed findings and lists resolved ones
+  hostile   every hostile file plus ten good contracts in ONE check run: the ten are reported in
+            full (every rule once), each hostile file gets one clear error with its code, nothing
+            crashes the batch; exit status 3 (some input unreadable)
+  exit      exit codes 0/1/2/3 and the clear error line that names the file
+"""
+import argparse, glob, json, os, shutil, subprocess, sys, tempfile
+
+def run(tool, args, **kw):
+    return subprocess.run([tool] + args, capture_output=True, text=True, **kw)
+
+def docs_of(path):
+    with open(path) as f:
+        lines = [json.loads(l) for l in f if l.strip()]
+    return [l for l in lines if l.get("type") == "document"]
+
+def fail(msg):
+    print("FAIL:", msg)
+    return 1
+
+def mode_shards(a, tmp):
+    inputs = [os.path.join(a.root, "samples")]
+    r = run(a.tool, ["check", "-q", "--jobs", "1", "--format", "jsonl", "-o", f"{tmp}/one.jsonl"] + inputs)
+    if r.returncode not in (0, 1):
+        return fail(f"single run exit {r.returncode}: {r.stderr}")
+    r2 = run(a.tool, ["check", "-q", "--jobs", "2", "--format", "jsonl", "-o", f"{tmp}/two.jsonl"] + inputs)
+    if open(f"{tmp}/one.jsonl").read() != open(f"{tmp}/two.jsonl").read():
+        return fail("--jobs 1 and --jobs 2 outputs differ")
+    for k in (1, 2, 3):
+        r = run(a.tool, ["check", "-q", "--shard", f"{k}/3", "--format", "jsonl", "-o", f"{tmp}/s{k}.jsonl"] + inputs)
+        if r.returncode not in (0, 1):
+            return fail(f"shard {k} exit {r.returncode}")
+    counts = [len(docs_of(f"{tmp}/s{k}.jsonl")) for k in (1, 2, 3)]
+    total = len(docs_of(f"{tmp}/one.jsonl"))
+    if sum(counts) != total or 0 in counts:
+        return fail(f"shards hold {counts} documents, the single run {total}")
+    run(a.tool, ["merge", "--format", "json", "-o", f"{tmp}/merged.json"] + [f"{tmp}/s{k}.jsonl" for k in (1, 2, 3)])
+    run(a.tool, ["merge", "--format", "json", "-o", f"{tmp}/single.json", f"{tmp}/one.jsonl"])
+    if open(f"{tmp}/merged.json").read() != open(f"{tmp}/single.json").read():
+        return fail("merged shards differ from the single run")
+    r = run(a.tool, ["merge", "--format", "csv", f"{tmp}/s1.jsonl", f"{tmp}/s2.jsonl", f"{tmp}/s3.jsonl"])
+    if r.returncode != 0 or len(r.stdout.strip().splitlines()) != total + 1:
+        return fail("merged CSV matrix should have a header and one row per document")
+    print(f"shards: {counts} = {total} documents; merged == single run; jobs 1 == jobs 2")
+    return 0
+
+def mode_waivers(a, tmp):
+    doc = os.path.join(a.root, "samples", "vendor-red-flags-en.docx")
+    r = run(a.tool, ["check", "-q", "--format", "json", doc])
+    rep = json.loads(r.stdout)
+    gaps = [f["rule"] for f in rep["documents"][0]["findings"] if f["status"] == "violated"]
+    if r.returncode != 1 or not gaps:
+        return fail("the red-flags sample should have violations and exit 1")
+    w = {"waivers": [{"path": "*red-flags*", "rule": g, "reason": "accepted by council", "by": "legal"} for g in gaps]}
+    json.dump(w, open(f"{tmp}/w.json", "w"))
+    r = run(a.tool, ["check", "-q", "--format", "json", "--waivers", f"{tmp}/w.json", doc])
+    rep = json.loads(r.stdout)
+    waived = [f["rule"] for f in rep["documents"][0]["findings"] if f.get("waived")]
+    if sorted(waived) != sorted(gaps) or r.returncode != 0:
+        return fail(f"waived {waived} (exit {r.returncode}), expected {gaps} and exit 0")
+    if rep["documents"][0]["summary"].get("waived") != len(gaps):
+        return fail("summary.waived should count the waived findings")
+    for x in w["waivers"]:
+        x["until"] = "2000-01-01"
+    json.dump(w, open(f"{tmp}/w.json", "w"))
+    r = run(a.tool, ["check", "-q", "--format", "json", "--waivers", f"{tmp}/w.json", doc])
+    if r.returncode != 1 or any(f.get("waived") for f in json.loads(r.stdout)["documents"][0]["findings"]):
+        return fail("expired waivers must not waive")
+    open(f"{tmp}/bad.json", "w").write('{"waivers": [{"path": "x"}]}')
+    r = run(a.tool, ["check", "-q", "--waivers", f"{tmp}/bad.json", doc])
+    if r.returncode != 2 or "bad.json" not in r.stderr:
+        return fail(f"a bad waiver file should be a usage error naming the file: {r.stderr}")
+    print(f"waivers: {len(gaps)} violations waived, expiry honoured, bad file refused")
+    return 0
+
+def mode_baseline(a, tmp):
+    src = os.path.join(a.root, "samples", "src")
+    d = f"{tmp}/contracts"
+    os.makedirs(d)
+    shutil.copy(os.path.join(a.root, "samples", "vendor-red-flags-en.docx"), d)
+    r = run(a.tool, ["check", "-q", "--format", "jsonl", "-o", f"{tmp}/base.jsonl", d])
+    r = run(a.tool, ["check", "-q", "--format", "json", "--baseline", f"{tmp}/base.jsonl", d])
+    rep = json.loads(r.stdout)
+    if rep["documents"][0]["findings"]:
+        return fail("an unchanged document should have no findings against its own baseline")
+    # a new contract appears: all its gaps are new
+    shutil.copy(os.path.join(a.root, "samples", "saas-contract-en.odt"), d) if os.path.exists(os.path.join(a.root, "samples", "saas-contract-en.odt")) else None
+    extra = [p for p in glob.glob(os.path.join(a.root, "samples", "*.odt"))][:1]
+    for p in extra:
+        shutil.copy(p, d)
+    r = run(a.tool, ["check", "-q", "--format", "json", "--baseline", f"{tmp}/base.jsonl", d])
+    rep = json.loads(r.stdout)
+    new = [f for doc in rep["documents"] for f in doc["findings"] if f.get("change") == "new"]
+    if not new:
+        return fail("a document missing from the baseline should bring new findings")
+    print(f"baseline: unchanged document quiet, {len(new)} new findings for an added document")
+    return 0
+
+def mode_hostile(a, tmp):
+    hostile = sorted(glob.glob(os.path.join(a.corpus, "*.docx")) + glob.glob(os.path.join(a.corpus, "*.odt")))
+    if not hostile:
+        return fail(f"no hostile corpus in {a.corpus}")
+    good = sorted(glob.glob(os.path.join(a.root, "samples", "*.docx")) + glob.glob(os.path.join(a.root, "samples", "*.odt")))
+    good += sorted(glob.glob(os.path.join(a.shared, "corpus", "contracts", "commonpaper__*.docx")))
+    good = good[:10]
+    gd = f"{tmp}/good"
+    os.makedirs(gd)
+    for i, p in enumerate(good):
+        shutil.copy(p, os.path.join(gd, f"good{i:02d}-" + os.path.basename(p)))
+    index = {}
+    for line in open(os.path.join(a.corpus, "INDEX.tsv")).read().splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 4:
+            index[cols[0]] = cols[3]
+    r = run(a.tool, ["check", "-q", "--jobs", "2", "--time-limit", str(30 * a.slow), "--format", "jsonl",
+                     "-o", f"{tmp}/h.jsonl", gd] + hostile, timeout=1800)
+    if r.returncode != 3:
+        return fail(f"exit {r.returncode}, expected 3 (some input unreadable); stderr: {r.stderr[-500:]}")
+    docs = docs_of(f"{tmp}/h.jsonl")
+    if len(docs) != len(hostile) + len(good):
+        return fail(f"{len(docs)} results for {len(hostile) + len(good)} inputs")
+    header = json.loads(open(f"{tmp}/h.jsonl").readline())
+    nrules = len(header.get("rules", []))
+    bad = 0
+    for d in docs:
+        name = os.path.basename(d["path"])
+        if d["path"].startswith(gd):
+            if d.get("error") or len(d["findings"]) != nrules or len({f["rule"] for f in d["findings"]}) != nrules:
+                print(f"  good file not reported in full: {name}: {d.get('error')}")
+                bad += 1
+        else:
+            codes = index.get(name, "")
+            if "OK" in codes.split("|") and not d.get("error"):
+                if len(d["findings"]) != nrules:
+                    print(f"  {name}: parsed but not every rule reported")
+                    bad += 1
+            elif codes == "OK":
+                print(f"  {name}: expected parsed, got {d['error']}")
+                bad += 1
+            else:
+                err = d.get("error") or {}
+                if err.get("code") not in codes.split("|") or not err.get("message"):
+                    print(f"  {name}: expected one of {codes}, got {err}")
+                    bad += 1
+    if bad:
+        return fail(f"{bad} results wrong")
+    print(f"hostile batch: {len(hostile)} hostile files each with its error or content, {len(good)} good contracts in full ({nrules} rules each)")
+    return 0
+
+def mode_exit(a, tmp):
+    s = os.path.join(a.root, "samples")
+    ok = f"{tmp}/clean.txt"
+    open(ok, "w").write("Deze overeenkomst regelt de levering van kantoorstoelen.\n")
+    r = run(a.tool, ["check", "-q", "--fail-on", "never", ok])
+    if r.returncode != 0:
+        return fail(f"--fail-on never: exit {r.returncode}")
+    r = run(a.tool, ["check", "-q", os.path.join(s, "vendor-red-flags-en.docx")])
+    if r.returncode != 1:
+        return fail(f"violations: exit {r.returncode}, expected 1")
+    r = run(a.tool, ["check", "--bogus"])
+    if r.returncode != 2:
+        return fail(f"usage error: exit {r.returncode}")
+    pdf = f"{tmp}/scan.docx"
+    open(pdf, "wb").write(b"%PDF-1.4\n%\xe2\xe3\n")
+    r = run(a.tool, ["check", "--fail-on", "never", pdf, ok])
+    if r.returncode != 3 or "scan.docx" not in r.stderr or "E_FORMAT_PDF" not in r.stderr:
+        return fail(f"unreadable input: exit {r.returncode}, stderr {r.stderr!r}")
+    print("exit codes 0/1/2/3 and a clear error line naming the file")
+    return 0
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mode", choices=["shards", "waivers", "baseline", "hostile", "exit"])
+    ap.add_argument("--tool", required=True)
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--shared", required=True)
+    ap.add_argument("--corpus", default="")
+    ap.add_argument("--slow", type=int, default=1)
+    a = ap.parse_args()
+    tmp = tempfile.mkdtemp(prefix="tl_batch_")
+    try:
+        rc = globals()["mode_" + a.mode](a, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("1 passed, 0 failed" if rc == 0 else "0 passed, 1 failed")
+    return rc
+
+if __name__ == "__main__":
+    sys.exit(main())
