@@ -73,6 +73,8 @@ cJSON *tl_compare_reports(const cJSON *tender, const cJSON *contract)
 	cJSON_AddStringToObject(out, "tender", S_str(tender, "path") ? S_str(tender, "path") : "");
 	cJSON_AddStringToObject(out, "contract", S_str(contract, "path") ? S_str(contract, "path") : "");
 	int n_carried = 0, n_weaker = 0, n_contra = 0, n_silent = 0;
+	const char *lang = S_str(tender, "language");
+	int nl = lang && !strcmp(lang, "nl");
 	const cJSON *fs = cJSON_GetObjectItemCaseSensitive(tender, "findings"), *tf;
 	cJSON_ArrayForEach(tf, fs)
 	{
@@ -87,19 +89,25 @@ cJSON *tl_compare_reports(const cJSON *tender, const cJSON *contract)
 		double th = S_min_hours(tf, NULL), ch = cf ? S_min_hours(cf, NULL) : NAN;
 		if (!strcmp(cst, "violated")) {
 			verdict = "contradicts";
-			snprintf(why, sizeof why, "The tender requires this; the contract says the opposite.");
+			snprintf(why, sizeof why, "%s", nl ? "De aanbesteding eist dit; het contract zegt het tegendeel."
+			                                   : "The tender requires this; the contract says the opposite.");
 		} else if (!strcmp(cst, "missing") || !strcmp(cst, "not_applicable")) {
 			verdict = "silent";
-			snprintf(why, sizeof why, "The tender requires this; the contract does not address it.");
+			snprintf(why, sizeof why, "%s", nl ? "De aanbesteding eist dit; het contract regelt het niet."
+			                                   : "The tender requires this; the contract does not address it.");
 		} else if (!isnan(th) && !isnan(ch) && ch > th) {
 			verdict = "weaker";
-			snprintf(why, sizeof why, "The tender asks for %g hours; the contract allows %g hours.", th, ch);
+			snprintf(why, sizeof why,
+			         nl ? "De aanbesteding vraagt %g uur; het contract staat %g uur toe."
+			            : "The tender asks for %g hours; the contract allows %g hours.", th, ch);
 		} else if (!strcmp(cst, "partial") && !strcmp(tst, "met")) {
 			verdict = "weaker";
-			snprintf(why, sizeof why, "The tender states this fully; the contract only partly.");
+			snprintf(why, sizeof why, "%s", nl ? "De aanbesteding stelt dit volledig; het contract slechts gedeeltelijk."
+			                                   : "The tender states this fully; the contract only partly.");
 		} else {
 			verdict = "carried";
-			snprintf(why, sizeof why, "The contract carries the tender's requirement.");
+			snprintf(why, sizeof why, "%s", nl ? "Het contract neemt de eis uit de aanbesteding over."
+			                                   : "The contract carries the tender's requirement.");
 		}
 		if (!strcmp(verdict, "carried"))
 			n_carried++;

@@ -174,9 +174,39 @@ def mode_exit(a, tmp):
     print("exit codes 0/1/2/3 and a clear error line naming the file")
     return 0
 
+def mode_compare(a, tmp):
+    pre = ('Opdrachtgever: de Gemeente Voorbeeld (hierna: "Opdrachtgever"). '
+           'Opdrachtnemer: Acme B.V. (hierna: "Opdrachtnemer").\n\n')
+    tender = f"{tmp}/tender.txt"
+    contract = f"{tmp}/contract.txt"
+    open(tender, "w").write(pre + "1. Eisen\n\n1.1 Opdrachtnemer meldt elk beveiligingsincident binnen 24 uur aan Opdrachtgever.\n\n"
+                            "1.2 Opdrachtnemer verkoopt de Gegevens niet en verstrekt deze niet aan derden.\n\n"
+                            "1.3 Opdrachtnemer levert de dienst als SaaS-clouddienst en slaat de Gegevens uitsluitend op binnen de Europese Economische Ruimte.\n")
+    open(contract, "w").write(pre + "Artikel 7 Beveiliging\n\n7.1 Opdrachtnemer meldt een beveiligingsincident binnen 72 uur aan Opdrachtgever.\n\n"
+                              "Artikel 8 Gegevens\n\n8.1 Opdrachtnemer mag de Gegevens verkopen aan partners.\n")
+    r = run(a.tool, ["compare", "--format", "json", tender, contract])
+    if r.returncode != 1:
+        return fail(f"exit {r.returncode}, expected 1: {r.stderr}")
+    cmp = json.loads(r.stdout)
+    verdict = {i["rule"]: i for i in cmp["items"]}
+    want = {"SEC-INCIDENT": "weaker", "RESALE-BAN": "contradicts", "DATA-LOCATION": "silent"}
+    bad = [f"{k}: {verdict.get(k, {}).get('verdict')} (want {v})" for k, v in want.items() if verdict.get(k, {}).get("verdict") != v]
+    if bad:
+        return fail("; ".join(bad))
+    inc = verdict["SEC-INCIDENT"]
+    if inc.get("tender_hours") != 24 or inc.get("contract_hours") != 72 or "72" not in inc["reason"]:
+        return fail(f"SEC-INCIDENT should compare 24 with 72 hours: {inc}")
+    if not inc["tender_evidence"] or not inc["contract_evidence"] or inc["contract_evidence"].get("clause") is None:
+        return fail("both documents should be cited")
+    r = run(a.tool, ["compare", tender, contract])
+    if "weaker" not in r.stdout or "72" not in r.stdout:
+        return fail("the text output should show the weaker incident period")
+    print("compare: 24 h vs 72 h weaker, resale contradicted, location silent; both documents cited")
+    return 0
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["shards", "waivers", "baseline", "hostile", "exit"])
+    ap.add_argument("mode", choices=["shards", "waivers", "baseline", "hostile", "exit", "compare"])
     ap.add_argument("--tool", required=True)
     ap.add_argument("--root", required=True)
     ap.add_argument("--shared", required=True)
