@@ -138,45 +138,85 @@ static int S_print(cJSON *o, FILE *out)
 	return 0;
 }
 
-static cJSON *S_flags_json(uint32_t f)
+/* A JSON string (RFC 8259): the text is valid UTF-8 already (the readers
+ * guarantee it), so only quotes, backslashes and control characters need
+ * escaping.  Paragraphs are written directly rather than through cJSON
+ * objects: a 200,000-paragraph document would otherwise build and free
+ * millions of small nodes. */
+static void S_json_str(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	putc('"', out);
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(s - run), out);
+		switch (c) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\t': fputs("\\t", out); break;
+		case '\r': fputs("\\r", out); break;
+		default: fprintf(out, "\\u%04x", c); break;
+		}
+		run = s + 1;
+	}
+	fwrite(run, 1, (size_t)(s - run), out);
+	putc('"', out);
+}
+
+static void S_json_int(FILE *out, int32_t v)
+{
+	if (v >= 0)
+		fprintf(out, "%d", v);
+	else
+		fputs("null", out);
+}
+
+static void S_para_json(const tl_para *p, FILE *out)
 {
 	static const struct {
 		uint32_t bit;
 		const char *name;
-	} names[] = {{TL_PARA_F_INSERTED, "inserted"}, {TL_PARA_F_DELETED, "deleted"},
+	} flags[] = {{TL_PARA_F_INSERTED, "inserted"}, {TL_PARA_F_DELETED, "deleted"},
 	             {TL_PARA_F_TOC, "toc"},           {TL_PARA_F_LABEL_TYPED, "label_typed"},
 	             {TL_PARA_F_LIST, "list"},         {TL_PARA_F_HIDDEN, "hidden"}};
-	cJSON *a = cJSON_CreateArray();
-	for (size_t i = 0; a && i < sizeof names / sizeof names[0]; i++)
-		if (f & names[i].bit)
-			cJSON_AddItemToArray(a, cJSON_CreateString(names[i].name));
-	return a;
-}
-
-static cJSON *S_para_json(const tl_para *p)
-{
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	cJSON_AddNumberToObject(o, "index", p->index);
-	cJSON_AddStringToObject(o, "kind", tl_para_kind_name(p->kind));
-	cJSON_AddItemToObject(o, "part", S_str_or_null(p->part));
-	cJSON_AddNumberToObject(o, "part_index", p->part_index);
-	cJSON_AddNumberToObject(o, "outline", p->outline);
-	cJSON_AddNumberToObject(o, "list_level", p->list_level);
-	cJSON_AddItemToObject(o, "label", S_str_or_null(p->label));
-	cJSON_AddItemToObject(o, "style", S_str_or_null(p->style));
-	cJSON_AddStringToObject(o, "text", p->text ? p->text : "");
-	cJSON_AddItemToObject(o, "table", S_int_or_null(p->table));
-	cJSON_AddItemToObject(o, "row", S_int_or_null(p->row));
-	cJSON_AddItemToObject(o, "col", S_int_or_null(p->col));
-	cJSON_AddItemToObject(o, "ref", S_int_or_null(p->ref));
-	cJSON_AddItemToObject(o, "ref_end", S_int_or_null(p->ref_end));
-	cJSON_AddItemToObject(o, "note_id", S_str_or_null(p->note_id));
-	cJSON_AddItemToObject(o, "author", S_str_or_null(p->author));
-	cJSON_AddItemToObject(o, "clause", S_int_or_null(p->clause));
-	cJSON_AddItemToObject(o, "flags", S_flags_json(p->flags));
-	return o;
+	fprintf(out, "{\"index\":%d,\"kind\":\"%s\",\"part\":", p->index, tl_para_kind_name(p->kind));
+	S_json_str(out, p->part);
+	fprintf(out, ",\"part_index\":%d,\"outline\":%d,\"list_level\":%d,\"label\":", p->part_index,
+	        p->outline, p->list_level);
+	S_json_str(out, p->label);
+	fputs(",\"style\":", out);
+	S_json_str(out, p->style);
+	fputs(",\"text\":", out);
+	S_json_str(out, p->text ? p->text : "");
+	fputs(",\"table\":", out);
+	S_json_int(out, p->table);
+	fputs(",\"row\":", out);
+	S_json_int(out, p->row);
+	fputs(",\"col\":", out);
+	S_json_int(out, p->col);
+	fputs(",\"ref\":", out);
+	S_json_int(out, p->ref);
+	fputs(",\"ref_end\":", out);
+	S_json_int(out, p->ref_end);
+	fputs(",\"note_id\":", out);
+	S_json_str(out, p->note_id);
+	fputs(",\"author\":", out);
+	S_json_str(out, p->author);
+	fputs(",\"clause\":", out);
+	S_json_int(out, p->clause);
+	fputs(",\"flags\":[", out);
+	int n = 0;
+	for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
+		if (p->flags & flags[i].bit)
+			fprintf(out, "%s\"%s\"", n++ ? "," : "", flags[i].name);
+	fputs("]}", out);
 }
 
 static cJSON *S_clause_json(const tl_clause *c)
@@ -235,8 +275,7 @@ int tl_document_write_json(const tl_document *doc, FILE *out)
 	fputs(",\"paragraphs\":[", out);
 	for (size_t i = 0; i < doc->npara; i++) {
 		fputs(i ? ",\n" : "\n", out);
-		if (S_print(S_para_json(&doc->paras[i]), out))
-			return TL_ENOMEM;
+		S_para_json(&doc->paras[i], out);
 	}
 	fputs("\n],\"clauses\":[", out);
 	for (size_t i = 0; i < doc->nclause; i++) {
