@@ -200,6 +200,54 @@ static void S_doc_sections(cJSON *d, const tl_match *m)
 
 /** ## Findings */
 
+/* The quantities the evidence sentence states, as the annotation read them:
+ * durations in hours, money with its currency, percentages, counts; a vague
+ * time term ("zo spoedig mogelijk") is a duration without hours.  `tenderlint
+ * compare` reads the hours to set a contract's period against the tender's. */
+static cJSON *S_quantities(const tl_sentence *s)
+{
+	cJSON *arr = cJSON_CreateArray();
+	int duration = 0;
+	for (uint32_t i = 0; i < s->nq && arr; i++) {
+		const tl_quantity *q = &s->q[i];
+		cJSON *o = cJSON_CreateObject();
+		if (!o)
+			break;
+		switch (q->kind) {
+		case TL_Q_DURATION:
+			cJSON_AddStringToObject(o, "kind", "duration");
+			cJSON_AddNumberToObject(o, "hours", q->value);
+			cJSON_AddBoolToObject(o, "vague", 0);
+			duration = 1;
+			break;
+		case TL_Q_MONEY:
+			cJSON_AddStringToObject(o, "kind", "money");
+			cJSON_AddNumberToObject(o, "value", q->value);
+			J_STR(o, "currency", q->currency);
+			break;
+		case TL_Q_PERCENT:
+			cJSON_AddStringToObject(o, "kind", "percent");
+			cJSON_AddNumberToObject(o, "value", q->value);
+			break;
+		default:
+			cJSON_AddStringToObject(o, "kind", "count");
+			cJSON_AddNumberToObject(o, "value", q->value);
+			break;
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	if (arr && !duration && (s->flags & TL_SENT_VAGUE_TIME)) {
+		cJSON *o = cJSON_CreateObject();
+		if (o) {
+			cJSON_AddStringToObject(o, "kind", "duration");
+			cJSON_AddNullToObject(o, "hours");
+			cJSON_AddBoolToObject(o, "vague", 1);
+			cJSON_AddItemToArray(arr, o);
+		}
+	}
+	return arr;
+}
+
 static cJSON *S_evidence(const tl_match *m, const tl_evidence *ev)
 {
 	const tl_annotated *a = m->a;
@@ -217,6 +265,7 @@ static cJSON *S_evidence(const tl_match *m, const tl_evidence *ev)
 	cJSON_AddNumberToObject(e, "start", qs);
 	cJSON_AddNumberToObject(e, "end", qe);
 	cJSON_AddStringToObject(e, "status", tl_list_name(ev->list));
+	cJSON_AddItemToObject(e, "quantities", S_quantities(s));
 	if (ev->term >= 0 && (uint32_t)ev->term < a->nterms) {
 		const tl_term *t = &a->terms[ev->term];
 		cJSON *dfn = cJSON_AddObjectToObject(e, "definition");
