@@ -216,7 +216,10 @@ void tl_parties_we_you(tl_ann_ctx *c)
 				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
 				we_first += (uint32_t)(w && (i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".")));
 			} else if (f[0] == 'y') {
-				nyou += (uint32_t)tl_word_in(f, you);
+				int y = tl_word_in(f, you);
+				nyou += (uint32_t)y;
+				/* "You may ...", "You must not ...": addressed to the customer */
+				we_first += (uint32_t)(y && (i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".")));
 			}
 		}
 	if ((nwe >= 2 && nyou >= 1) || we_first >= 1)

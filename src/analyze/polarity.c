@@ -197,6 +197,15 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	                                     "various", "terms", "services", "rights", "parties",
 	                                     "data", "process", "access", "business", "whereas", NULL};
 	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
+	/* "You grant us ...", "We delete ...", "The Parties meet ...": a plain verb right after
+	 * the subject */
+	static const char *const not_verb[] = {"and", "or", "of", "the", "a", "an", "to", "in", "for",
+	                                       "with", "as", "by", "that", "which", "who", "its",
+	                                       "their", "and/or", "nor", "under", "on", "at", NULL};
+	if (lang != TL_LANG_NL && subj != UINT32_MAX && from < n && sc[from] == 0 &&
+	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
+	    !tl_word_in(tok[from].fold, not_verb))
+		return 1;
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
 			continue;
@@ -514,6 +523,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* party mentions and the subject; a pronoun before any party ("Where the
 	 * Supplier ..., it shall notify the Customer") is the party named before it */
 	static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
+	int inverted = 0;
+	for (uint32_t i = 0; i < cue_at && i < n; i++)
+		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || S_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE;
 	for (uint32_t i = 0; i < n; i++) {
@@ -539,10 +551,17 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		for (uint32_t k = i; k < i + len; k++)
 			tok[k].flags |= TL_TOK_PARTY;
-		if (subj == UINT32_MAX && sc[i] == 0 && !S_after_prep(tok, i)) {
+		/* English puts the subject before its modal, save after "In no event shall",
+		 * "Nor may": a party after the modal is an object ("the fees you paid") */
+		int late = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at && !inverted;
+		for (uint32_t k = cue_at; late && k < i; k++)
+			if (sc[k] == 0 && (S_is(&tok[k], "and") || S_is(&tok[k], "but") || S_is(&tok[k], ";")))
+				late = 0; /* "..., and the Supplier treats ...": a new clause */
+		if (subj == UINT32_MAX && sc[i] == 0 && !late && !S_after_prep(tok, i)) {
 			const char *f = tok[i + len - 1].fold;
 			size_t fl = strlen(f);
-			int poss = fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's';
+			static const char *const possdet[] = {"our", "your", "their", "onze", "uw", NULL};
+			int poss = (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') || tl_word_in(f, possdet);
 			static const char *const staff[] = {"staff", "personnel", "employees", "agents",
 			                                    "subcontractors", "sub", "personeel",
 			                                    "medewerkers", NULL};

@@ -30,8 +30,9 @@ static const char *const S_exc_markers[] = {
 
 /* discretion without a marker empties a clause just as well */
 static const char *const S_exc_discretion[] = {
-	"at its|their|the sole|absolute|own discretion", "at its|their discretion",
-	"at the discretion", "in its|their sole|absolute discretion", "as it sees fit",
+	"at its|their|our|the sole|absolute|own discretion", "at its|their|our discretion",
+	"at the discretion", "in its|their|our sole|absolute discretion", "as it sees fit",
+	"as we|they see fit", "as we|it|they deem|deems appropriate|necessary|fit",
 	"naar eigen inzicht|oordeel|goeddunken", "naar zijn|haar eigen inzicht|oordeel|goeddunken",
 	NULL};
 
@@ -92,6 +93,27 @@ static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, 
 	return tl_word_in(tok[i + 1].fold, subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
 }
 
+/* "after your account is closed", "before the Customer has paid": a
+ * clause with its own subject and verb, not the preposition of "within 30
+ * days after termination". */
+static int S_time_clause(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const conj[] = {"after", "before", "once", "until", NULL};
+	static const char *const subj[] = {"the", "a", "an", "your", "our", "its", "their", "any",
+	                                   "such", "each", "we", "you", "it", "they", "he", "she", NULL};
+	static const char *const verb[] = {"is", "are", "was", "were", "has", "have", "had", "been",
+	                                   "becomes", "become", "ends", "expires", NULL};
+	uint32_t len;
+	if (!tl_word_in(tok[i].fold, conj) || i + 2 >= n)
+		return 0;
+	if (!tl_word_in(tok[i + 1].fold, subj) && !S_mention(a, tok, n, i + 1, &len))
+		return 0;
+	for (uint32_t k = i + 2; k < n && k <= i + 6 && !(tok[k].flags & TL_TOK_PUNCT); k++)
+		if (tl_word_in(tok[k].fold, verb) || tl_word_in(tok[k].fold, tl_modal_aux))
+			return 1;
+	return 0;
+}
+
 /* End (exclusive) of a clause that opens the sentence at i: the last comma
  * before the first modal verb ("If A, including B, requests C, the Supplier
  * shall ..."), else the first comma; n when there is no comma. */
@@ -141,7 +163,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		} else if (sc[i] != 0) {
 			continue;
 		} else if (i > clause_start && (tl_ph_list_at(tok, n, i, tl_subordinators, NULL) ||
-		                                S_whether_of(c->a, tok, n, i))) {
+		                                S_whether_of(c->a, tok, n, i) ||
+		                                S_time_clause(c->a, tok, n, i))) {
 			val = 1;
 		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
 			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
@@ -254,7 +277,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
 		"agree|agrees|agreed", "object|objects|objected|objection*", "bezwaar",
-		"order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd",
+		"order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd",
 		"instructie*", "opdracht",
 		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
 		"aangeeft", NULL};
