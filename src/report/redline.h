@@ -88,6 +88,20 @@ typedef struct {
 int tl_rl_write_package(const char *input, const char *output, const tl_rl_member *members,
                         size_t n, time_t mtime, tl_error *err);
 
+/* DOCX package parts around the main part (redline_pkg.c). */
+typedef struct {
+	xmlDocPtr rels, ct, comments; /* parsed; rels and ct only when changed */
+	char *comments_part, *rels_part;
+	int rels_changed, ct_changed;
+} tl_rl_docx_pkg;
+
+/* The main part's name ("word/document.xml") from _rels/.rels. */
+int tl_rl_docx_main_part(zip_t *za, char **out, tl_error *err);
+/* Finds the comments part through the main part's relationships, or adds
+ * one (relationship and content-type override); strict: ISO strict names. */
+int tl_rl_docx_comments_part(tl_rl_docx_pkg *k, zip_t *za, const char *main_part, int strict,
+                             tl_error *err);
+
 int tl_redline_docx(const cJSON *doc, const char *input, const char *output, zip_t *za,
                     const char *lang, tl_error *err);
 int tl_redline_odt(const cJSON *doc, const char *input, const char *output, zip_t *za,

@@ -19,11 +19,6 @@
 #define S_W "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define S_W_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
 #define S_MC "http://schemas.openxmlformats.org/markup-compatibility/2006"
-#define S_RELS "http://schemas.openxmlformats.org/package/2006/relationships"
-#define S_CT "http://schemas.openxmlformats.org/package/2006/content-types"
-#define S_RT_COMMENTS "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-#define S_RT_COMMENTS_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships/comments"
-#define S_CT_COMMENTS "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 #define S_AUTHOR "tenderlint"
 
 typedef struct {
@@ -443,166 +438,7 @@ static xmlNodePtr S_body_level(S_doc *d, xmlNodePtr n)
 	return n && n->parent ? n : NULL;
 }
 
-/* ---- the package around the main part ---- */
-
-static char *S_dir_of(const char *part) /* "word/" for "word/document.xml" */
-{
-	const char *slash = strrchr(part, '/');
-	return strndup(part, slash ? (size_t)(slash - part + 1) : 0);
-}
-
-static int S_main_part(zip_t *za, char **out, tl_error *err)
-{
-	char *data = NULL;
-	size_t len = 0;
-	xmlDocPtr rels = NULL;
-	*out = NULL;
-	int rc = tl_rl_read(za, "_rels/.rels", &data, &len, err);
-	if (rc == 0 && (rc = tl_rl_parse(&rels, data, len, "_rels/.rels", err)) == 0) {
-		for (xmlNodePtr r = xmlDocGetRootElement(rels)->children; r && !*out; r = r->next) {
-			if (!S_el(r, S_RELS, "Relationship"))
-				continue;
-			xmlChar *type = xmlGetProp(r, BAD_CAST "Type"), *target = xmlGetProp(r, BAD_CAST "Target");
-			size_t tl = type ? strlen((char *)type) : 0;
-			if (target && tl >= 15 && !strcmp((char *)type + tl - 15, "/officeDocument")) {
-				const char *t = (const char *)target;
-				while (*t == '/')
-					t++;
-				*out = strdup(t);
-			}
-			xmlFree(type);
-			xmlFree(target);
-		}
-	}
-	xmlFreeDoc(rels);
-	free(data);
-	if (rc < 0)
-		return rc;
-	if (!*out)
-		*out = strdup("word/document.xml");
-	return *out ? 0 : tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-}
-
-typedef struct {
-	xmlDocPtr rels, ct, comments;
-	char *comments_part, *rels_part;
-	int rels_changed, ct_changed;
-} S_pkg;
-
-/* Finds the comments part through the main part's relationships, or adds
- * one (relationship and content-type override). */
-static int S_comments_part(S_pkg *k, zip_t *za, const char *main_part, int strict, tl_error *err)
-{
-	char *dir = S_dir_of(main_part), *data = NULL;
-	size_t len = 0;
-	const char *base = strrchr(main_part, '/') ? strrchr(main_part, '/') + 1 : main_part;
-	int rc;
-	if (!dir)
-		return tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-	k->rels_part = malloc(strlen(main_part) + 16);
-	if (!k->rels_part) {
-		free(dir);
-		return tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-	}
-	sprintf(k->rels_part, "%s_rels/%s.rels", dir, base);
-	rc = tl_rl_read(za, k->rels_part, &data, &len, err);
-	if (rc < 0)
-		goto done;
-	if (rc == 0) {
-		if ((rc = tl_rl_parse(&k->rels, data, len, k->rels_part, err)) != 0)
-			goto done;
-	} else {
-		k->rels = xmlNewDoc(BAD_CAST "1.0");
-		xmlNodePtr root = k->rels ? xmlNewNode(NULL, BAD_CAST "Relationships") : NULL;
-		if (!root) {
-			rc = tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-			goto done;
-		}
-		xmlSetNs(root, xmlNewNs(root, BAD_CAST S_RELS, NULL));
-		xmlDocSetRootElement(k->rels, root);
-		k->rels->standalone = 1;
-		k->rels_changed = 1;
-		rc = 0;
-	}
-	xmlNodePtr root = xmlDocGetRootElement(k->rels);
-	for (xmlNodePtr r = root->children; r && !k->comments_part; r = r->next) {
-		if (!S_el(r, S_RELS, "Relationship"))
-			continue;
-		xmlChar *type = xmlGetProp(r, BAD_CAST "Type"), *target = xmlGetProp(r, BAD_CAST "Target");
-		size_t tl = type ? strlen((char *)type) : 0;
-		if (target && tl >= 9 && !strcmp((char *)type + tl - 9, "/comments")) {
-			const char *t = (const char *)target;
-			k->comments_part = malloc(strlen(dir) + strlen(t) + 1);
-			if (k->comments_part) {
-				if (t[0] == '/')
-					strcpy(k->comments_part, t + 1);
-				else
-					sprintf(k->comments_part, "%s%s", dir, t);
-			}
-		}
-		xmlFree(type);
-		xmlFree(target);
-	}
-	if (k->comments_part)
-		goto done;
-	/* a new comments part: a fresh name, its relationship and content type */
-	char rid[32];
-	for (int i = 1;; i++) {
-		int taken = 0;
-		snprintf(rid, sizeof rid, "rIdTl%d", i);
-		for (xmlNodePtr r = root->children; r && !taken; r = r->next) {
-			xmlChar *id = S_el(r, S_RELS, "Relationship") ? xmlGetProp(r, BAD_CAST "Id") : NULL;
-			taken = id && !strcmp((char *)id, rid);
-			xmlFree(id);
-		}
-		if (!taken)
-			break;
-	}
-	const char *leaf = "comments.xml";
-	k->comments_part = malloc(strlen(dir) + 32);
-	if (!k->comments_part) {
-		rc = tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-		goto done;
-	}
-	sprintf(k->comments_part, "%s%s", dir, leaf);
-	if (zip_name_locate(za, k->comments_part, ZIP_FL_NOCASE) >= 0) {
-		leaf = "tenderlint-comments.xml";
-		sprintf(k->comments_part, "%s%s", dir, leaf);
-	}
-	xmlNodePtr rel = xmlNewChild(root, root->ns, BAD_CAST "Relationship", NULL);
-	if (!rel || !xmlSetProp(rel, BAD_CAST "Id", BAD_CAST rid) ||
-	    !xmlSetProp(rel, BAD_CAST "Type", BAD_CAST(strict ? S_RT_COMMENTS_STRICT : S_RT_COMMENTS)) ||
-	    !xmlSetProp(rel, BAD_CAST "Target", BAD_CAST leaf)) {
-		rc = tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-		goto done;
-	}
-	k->rels_changed = 1;
-	free(data);
-	data = NULL;
-	if ((rc = tl_rl_read(za, "[Content_Types].xml", &data, &len, err)) != 0) {
-		if (rc > 0)
-			rc = tl_error_set(err, TL_EPKG_MISSING_PART, "[Content_Types].xml is missing");
-		goto done;
-	}
-	if ((rc = tl_rl_parse(&k->ct, data, len, "[Content_Types].xml", err)) != 0)
-		goto done;
-	xmlNodePtr ctr = xmlDocGetRootElement(k->ct);
-	xmlNodePtr ov = xmlNewChild(ctr, ctr->ns, BAD_CAST "Override", NULL);
-	char pn[1100];
-	snprintf(pn, sizeof pn, "/%s", k->comments_part);
-	if (!ov || !xmlSetProp(ov, BAD_CAST "PartName", BAD_CAST pn) ||
-	    !xmlSetProp(ov, BAD_CAST "ContentType", BAD_CAST S_CT_COMMENTS)) {
-		rc = tl_error_set(err, TL_ENOMEM, "redline: out of memory");
-		goto done;
-	}
-	k->ct_changed = 1;
-done:
-	free(dir);
-	free(data);
-	return rc;
-}
-
-static int S_load_comments(S_pkg *k, S_doc *cd, zip_t *za, S_doc *d, tl_error *err)
+static int S_load_comments(tl_rl_docx_pkg *k, S_doc *cd, zip_t *za, S_doc *d, tl_error *err)
 {
 	char *data = NULL;
 	size_t len = 0;
@@ -733,7 +569,7 @@ int tl_redline_docx(const cJSON *doc, const char *input, const char *output, zip
                     const char *lang, tl_error *err)
 {
 	S_doc d = {0}, cd = {0};
-	S_pkg k = {0};
+	tl_rl_docx_pkg k = {0};
 	char *main_part = NULL, *data = NULL;
 	size_t len = 0;
 	tl_rl_member m[4];
@@ -746,7 +582,7 @@ int tl_redline_docx(const cJSON *doc, const char *input, const char *output, zip
 	d.view = view && !strcmp(view, "reject") ? TL_REVISIONS_REJECT
 	         : view && !strcmp(view, "both") ? TL_REVISIONS_BOTH
 	                                         : TL_REVISIONS_ACCEPT;
-	int rc = S_main_part(za, &main_part, err);
+	int rc = tl_rl_docx_main_part(za, &main_part, err);
 	if (!rc && (rc = tl_rl_read(za, main_part, &data, &len, err)) > 0)
 		rc = tl_error_set(err, TL_EPKG_MISSING_PART, "%s is missing", main_part);
 	if (!rc)
@@ -782,7 +618,7 @@ int tl_redline_docx(const cJSON *doc, const char *input, const char *output, zip
 		}
 	}
 	S_max_id(&d, root);
-	if ((rc = S_comments_part(&k, za, main_part, !strcmp(d.href, S_W_STRICT), err)) != 0 ||
+	if ((rc = tl_rl_docx_comments_part(&k, za, main_part, !strcmp(d.href, S_W_STRICT), err)) != 0 ||
 	    (rc = S_load_comments(&k, &cd, za, &d, err)) != 0 ||
 	    (rc = S_apply(&d, &cd, doc, main_part, lang, date, err)) != 0)
 		goto done;
