@@ -296,5 +296,16 @@ int tl_docx_numbering_next(tl_docx_numbering *nb, int num_id, int ilvl, char *la
 	}
 	tl_numfmt_label(label, TL_NUMFMT_LABEL_MAX, lv[ilvl]->text ? lv[ilvl]->text : "", vals, fmts,
 	                TL_DOCX_LEVELS, lv[ilvl]->is_lgl);
+	/* numFmt none with "%1." leaves only punctuation: no visible number;
+	 * a symbol as the level text ("–") is a bullet */
+	if (tl_numfmt_is_bullet_label(label)) {
+		int ascii = 1;
+		for (const char *q = label; *q; q++)
+			ascii &= (unsigned char)*q < 0x80;
+		if (ascii)
+			label[0] = 0;
+		else
+			*bullet = 1;
+	}
 	return 1;
 }

@@ -153,15 +153,16 @@ static void test_is_lgl_and_bullets(void)
 		"<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimalZero\"/><w:isLgl/>"
 		"<w:lvlText w:val=\"Section %1.%2\"/></w:lvl>"
 		"<w:lvl w:ilvl=\"2\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\xEF\x82\xB7\"/></w:lvl>"
+		"<w:lvl w:ilvl=\"3\"><w:numFmt w:val=\"none\"/><w:lvlText w:val=\"%4.\"/></w:lvl>"
 		"</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num>");
 	f.body = W_DOC(NP(1, 0, "x") NP(1, 1, "y") NP(1, 1, "z") NP(1, 0, "w") NP(1, 1, "v")
-	               NP(1, 2, "bullet"));
+	               NP(1, 2, "bullet") NP(1, 3, "no number"));
 	tl_document *d = fx_read(&f);
 	T_OK(d != NULL, "read");
 	if (!d)
 		return;
 	/* isLgl shows "Article I" as 1; decimalZero stays (as docx4j's isLgl fixture expects) */
-	T_STR(S_labels(d), "Article I|Section 1.01|Section 1.02|Article II|Section 2.01|\xE2\x80\xA2");
+	T_STR(S_labels(d), "Article I|Section 1.01|Section 1.02|Article II|Section 2.01|\xE2\x80\xA2|-");
 	tl_document_free(d);
 }
 
