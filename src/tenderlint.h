@@ -117,7 +117,7 @@ typedef struct tl_limits {
 	size_t max_entries;      /* ZIP entries per archive */
 	size_t max_entry_size;   /* inflated bytes per entry */
 	size_t max_total_size;   /* inflated bytes per document, all entries */
-	unsigned max_ratio;      /* compression ratio cap, applied above 8 MiB */
+	unsigned max_ratio;      /* compression ratio cap, applied to members above 64 MiB (docs/security.md) */
 	unsigned max_xml_depth;  /* element nesting */
 	size_t max_text_len;     /* one XML text node or attribute value */
 	size_t max_doc_text;     /* extracted text per document, bytes */
