@@ -127,9 +127,17 @@ static int S_add_ph(tl_ann_ctx *c, size_t p, uint32_t s, uint32_t e)
 	a->ph[a->nph].start = s;
 	a->ph[a->nph].end = e;
 	a->nph++;
-	/* flag the sentences that hold it */
-	for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++)
-		if (a->sent[k].start < e && a->sent[k].end > s)
+	/* flag the sentences that hold it (binary search: units are in text order) */
+	uint32_t lo = a->para_sent[p], hi = a->para_sent[p + 1];
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (a->sent[mid].end <= s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t k = lo; k < a->para_sent[p + 1] && a->sent[k].start < e; k++)
+		if (a->sent[k].end > s)
 			a->sent[k].flags |= TL_SENT_PLACEHOLDER;
 	return 0;
 }

@@ -317,7 +317,7 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			continue;
 		if (S_is(&tok[i], "vrij") && m == 1) {
 			int has_staat = 0;
-			for (uint32_t k = 0; k < i; k++)
+			for (uint32_t k = i > 12 ? i - 12 : 0; k < i; k++)
 				has_staat |= S_is(&tok[k], "staat") || S_is(&tok[k], "staan") ||
 				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
 			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
@@ -362,7 +362,7 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			continue;
 		if (kind == C_PREVENT) {
 			int negb = 0;
-			for (uint32_t k = 0; k < i; k++)
+			for (uint32_t k = i > 12 ? i - 12 : 0; k < i; k++)
 				negb |= sc[k] == 0 && S_negator_at(tok, n, k);
 			if (!negb)
 				continue;
@@ -398,7 +398,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		/* a coordination inside a relative or subordinate clause ("incident dat de
 		 * Gegevens raakt of kan raken") is no new unit */
 		int inside = 0;
-		for (uint32_t b = i; b-- > 0;) {
+		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
 			if (S_is(&tok[b], ",") || S_is(&tok[b], ";"))
 				break;
 			if (tl_word_in(tok[b].fold, tl_subordinators) && b > 0) {
@@ -527,18 +527,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	for (uint32_t i = 0; i < cue_at && i < n; i++)
 		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || S_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
-	tl_role subj_role = TL_ROLE_NONE;
+	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len;
 		tl_role r = S_mention(a, tok, n, i, &len);
 		if (!r) {
 			if (subj == UINT32_MAX && sc[i] == 0 && tl_word_in(tok[i].fold, pron) &&
 			    !S_after_prep(tok, i)) {
-				tl_role pr = TL_ROLE_NONE;
-				for (uint32_t k = 0; k < i && !pr; k++) {
-					uint32_t l2;
-					pr = S_mention(a, tok, n, k, &l2);
-				}
+				tl_role pr = seen;
 				if (!pr && prev)
 					pr = prev->bound;
 				if (pr) {
@@ -551,6 +547,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		for (uint32_t k = i; k < i + len; k++)
 			tok[k].flags |= TL_TOK_PARTY;
+		if (!seen)
+			seen = r;
 		/* English puts the subject before its modal, save after "In no event shall",
 		 * "Nor may": a party after the modal is an object ("the fees you paid") */
 		int late = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at && !inverted;
@@ -740,20 +738,22 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		s->exc = tl_arena_calloc(&c->a->arena, nexc, sizeof *s->exc);
 		if (!s->exc)
 			return TL_ENOMEM;
-		for (uint32_t x = 0; x < nexc; x++) {
-			uint32_t st = UINT32_MAX, en = 0;
-			for (uint32_t i = 0; i < n; i++)
-				if (sc[i] == (int16_t)(2 + x)) {
-					if (st == UINT32_MAX)
-						st = i;
-					en = i + 1;
-				}
-			if (st == UINT32_MAX || st < off)
+		/* one pass: each exception is one run of its scope value, in order */
+		for (uint32_t i = 0; i < n;) {
+			if (sc[i] < 2) {
+				i++;
+				continue;
+			}
+			uint32_t st = i;
+			int16_t run = sc[i];
+			while (i < n && sc[i] == run)
+				i++;
+			if (st < off || s->nexc >= nexc)
 				continue;
 			tl_exception *e = &s->exc[s->nexc++];
-			e->kind = tl_exc_classify(a, tok, n, st, en, subj_role);
+			e->kind = tl_exc_classify(a, tok, n, st, i, subj_role);
 			e->tok_start = st - off;
-			e->tok_end = en - off;
+			e->tok_end = i - off;
 		}
 	}
 	return 0;

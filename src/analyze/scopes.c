@@ -222,7 +222,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				static const char *const nouns[] = {
 					"consent", "approval", "permission", "authorisation", "authorization",
 					"toestemming", "goedkeuring", "instemming", "akkoord", NULL};
-				if (tl_word_in(tok[k].fold, nouns) && k > i + 1) {
+				if (tl_word_in(tok[k].fold, nouns) && k > i + 1 && k < i + 12) {
 					uint32_t len2;
 					int party_before = 0;
 					for (uint32_t x = i; x < k && !party_before; x++)
