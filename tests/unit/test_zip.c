@@ -176,6 +176,18 @@ static void test_limits(void)
 	free(d);
 	T_INT(tl_zip_read(z, "c.xml", 1, &d, &len, &err), TL_ELIMIT_TOTAL_SIZE);
 	tl_zip_close(z);
+
+	/* the ratio cap judges members declared above 64 MiB, before inflating */
+	zt_entry r[] = {{"big.xml", "<a/>", 0, 0, 65L << 20, 0, 0},
+	                {"mid.xml", "<a/>", 0, 0, 60L << 20, 0, 0}};
+	T_INT(S_open(&z, r, N(r), NULL, &err), 0);
+	if (!z)
+		return;
+	T_INT(tl_zip_read(z, "big.xml", 1, &d, &len, &err), TL_ELIMIT_ENTRY_SIZE);
+	T_OK(strstr(err.message, "ratio") != NULL, "%s", err.message);
+	/* below the floor the ratio is not judged: reading finds the short data */
+	T_INT(tl_zip_read(z, "mid.xml", 1, &d, &len, &err), TL_EZIP_INCONSISTENT);
+	tl_zip_close(z);
 }
 
 static void test_overlap_corrupt_and_file_path(void)
