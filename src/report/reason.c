@@ -114,18 +114,27 @@ static void S_reference(tl_buf *b, const tl_match *m, const tl_rule_result *res,
 	const tl_fw_entry *e = &fw->e[res->fw_entry];
 	const tl_framework *d = &m->a->fw[res->fw_decl];
 	size_t at = b->len;
-	if (e->coverage == TL_COV_FULL)
+	uint32_t dev = res->fw_devmask;
+	if (e->coverage == TL_COV_FULL && !dev)
 		tl_buf_puts(b, en ? "met through " : "voldaan via ");
-	else if (e->coverage == TL_COV_PARTIAL)
+	else if (e->coverage != TL_COV_AGAINST)
 		tl_buf_puts(b, en ? "partly met through " : "gedeeltelijk voldaan via ");
 	tl_buf_printf(b, "%s art. ", fw->title);
-	for (uint32_t i = 0; i < e->narticles; i++)
-		tl_buf_printf(b, "%s%s", i ? ", " : "", e->articles[i]);
+	for (uint32_t i = 0, n = 0; i < e->narticles; i++)
+		if (i >= 32 || !(dev & (1u << i)))
+			tl_buf_printf(b, "%s%s", n++ ? ", " : "", e->articles[i]);
 	int32_t cl = d->para >= 0 ? m->a->doc->paras[d->para].clause : -1;
 	tl_buf_puts(b, en ? ", declared applicable in " : ", van toepassing verklaard in ");
 	tl_clause_ref(b, m->a, cl, d->para, lang);
 	if (e->coverage == TL_COV_AGAINST)
 		tl_buf_puts(b, en ? ", works against this requirement" : ", werkt deze eis tegen");
+	if (dev) {
+		tl_buf_puts(b, en ? "; the document deviates from art. " : "; het document wijkt af van art. ");
+		for (uint32_t i = 0, n = 0; i < e->narticles && i < 32; i++)
+			if (dev & (1u << i))
+				tl_buf_printf(b, "%s%s", n++ ? ", " : "", e->articles[i]);
+		tl_buf_puts(b, en ? ", which would cover the rest" : ", dat de rest zou regelen");
+	}
 	S_upper_from(b, at);
 	const char *note = e->note[lang] ? e->note[lang] : e->note[en ? TL_LANG_NL : TL_LANG_EN];
 	if (note && *note) {

@@ -377,13 +377,19 @@ static cJSON *S_finding(const tl_match *m, int i, tl_lang lang, const tl_clause_
 		const tl_fw_entry *fe = &fw->e[res->fw_entry];
 		cJSON *ref = cJSON_AddObjectToObject(f, "reference");
 		cJSON_AddStringToObject(ref, "framework", fw->id);
-		cJSON_AddStringToObject(ref, "article", fe->articles[0]);
+		/* the articles that still apply; those the contract deviates from apart */
+		uint32_t dev = res->fw_devmask, first = 0;
+		while (first < fe->narticles && first < 32 && (dev & (1u << first)))
+			first++;
+		cJSON_AddStringToObject(ref, "article", fe->articles[first < fe->narticles ? first : 0]);
 		cJSON *arts = cJSON_AddArrayToObject(ref, "articles");
+		cJSON *devs = cJSON_AddArrayToObject(ref, "deviated");
 		for (uint32_t k = 0; k < fe->narticles; k++)
-			cJSON_AddItemToArray(arts, cJSON_CreateString(fe->articles[k]));
+			cJSON_AddItemToArray(k < 32 && (dev & (1u << k)) ? devs : arts,
+			                     cJSON_CreateString(fe->articles[k]));
 		int32_t cl = d->para >= 0 ? m->a->doc->paras[d->para].clause : -1;
 		cJSON_AddItemToObject(ref, "declared_in", S_clause_label(m->a, cl));
-		cJSON_AddStringToObject(ref, "coverage", fe->coverage == TL_COV_FULL ? "full"
+		cJSON_AddStringToObject(ref, "coverage", fe->coverage == TL_COV_FULL && !dev ? "full"
 		                                         : fe->coverage == TL_COV_PARTIAL ? "partial" : "against");
 		J_STR(ref, "confidence", fe->confidence);
 		J_STR(ref, "source", fe->source);

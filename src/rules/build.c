@@ -292,7 +292,8 @@ static int S_number(tl_load *L, const cJSON *v, const cJSON *rule, double *out)
 
 static void S_quantity(tl_load *L, const cJSON *q, const cJSON *rule, tl_qcond *out)
 {
-	static const char *const keys[] = {"kind", "max_hours", "min_hours", "max", "min", NULL};
+	static const char *const keys[] = {"kind", "max_hours", "min_hours", "over_hours", "under_hours",
+	                                   "max", "min", "over", "under", NULL};
 	if (!cJSON_IsObject(q)) {
 		tl_load_error(L, q, "\"quantity\" must be an object");
 		return;
@@ -319,10 +320,22 @@ static void S_quantity(tl_load *L, const cJSON *q, const cJSON *rule, tl_qcond *
 		out->has_max = 1;
 	if (mn && !S_number(L, mn, rule, &out->min))
 		out->has_min = 1;
+	const char *overk = out->kind == TL_Q_DURATION ? "over_hours" : "over";
+	const char *underk = out->kind == TL_Q_DURATION ? "under_hours" : "under";
+	const cJSON *ov = S_get(q, overk), *un = S_get(q, underk);
+	if (ov && !S_number(L, ov, rule, &out->over))
+		out->has_over = 1;
+	if (un && !S_number(L, un, rule, &out->under))
+		out->has_under = 1;
+	if ((mn && ov) || (mx && un))
+		tl_load_error(L, q, "give one lower bound (%s or %s) and one upper bound (%s or %s)", mink,
+		              overk, maxk, underk);
 	const char *wrongmax = out->kind == TL_Q_DURATION ? "max" : "max_hours";
 	const char *wrongmin = out->kind == TL_Q_DURATION ? "min" : "min_hours";
-	if (S_get(q, wrongmax) || S_get(q, wrongmin))
-		tl_load_error(L, q, "use %s/%s for quantity kind \"%s\"", mink, maxk, ks);
+	const char *wrongover = out->kind == TL_Q_DURATION ? "over" : "over_hours";
+	const char *wrongunder = out->kind == TL_Q_DURATION ? "under" : "under_hours";
+	if (S_get(q, wrongmax) || S_get(q, wrongmin) || S_get(q, wrongover) || S_get(q, wrongunder))
+		tl_load_error(L, q, "use %s/%s/%s/%s for quantity kind \"%s\"", mink, maxk, overk, underk, ks);
 }
 
 static int S_enum(const char *s, const char *const *names)
@@ -349,8 +362,8 @@ static uint8_t S_mask(tl_load *L, const cJSON *v, const char *what, const char *
 }
 
 static const char *const S_pat_keys[] = {"all", "any", "none", "party", "modality", "exception",
-                                         "quantity", "vague", "efforts", "near", "scope",
-                                         "downgrades", "why", NULL};
+                                         "quantity", "vague", "efforts", "negated", "near", "scope",
+                                         "document_has", "downgrades", "why", NULL};
 static const char *const S_party_names[] = {"any", "vendor", "customer", "vendor-or-passive",
                                             "third", NULL};
 static const char *const S_mod_names[] = {"statement", "obligation", "permission", "prohibition",
@@ -393,6 +406,8 @@ static void S_pattern(tl_load *L, const cJSON *p, const cJSON *rule, int list, t
 		S_quantity(L, v, rule, &out->q);
 	out->vague = (int8_t)S_tristate(L, S_get(p, "vague"), "vague");
 	out->efforts = (int8_t)S_tristate(L, S_get(p, "efforts"), "efforts");
+	out->negated = (int8_t)S_tristate(L, S_get(p, "negated"), "negated");
+	out->doc_has = S_concepts(L, S_get(p, "document_has"), "\"document_has\"", &out->ndoc_has);
 	if ((v = S_get(p, "near"))) {
 		if (!cJSON_IsNumber(v) || v->valuedouble < 1)
 			tl_load_error(L, v, "\"near\" must be a number of tokens >= 1");
@@ -401,9 +416,11 @@ static void S_pattern(tl_load *L, const cJSON *p, const cJSON *rule, int list, t
 	}
 	if ((v = S_get(p, "scope"))) {
 		if (cJSON_IsString(v) && !strcmp(v->valuestring, "clause"))
-			out->clause_scope = 1;
+			out->clause_scope = TL_SCOPE_CLAUSE;
+		else if (cJSON_IsString(v) && !strcmp(v->valuestring, "article"))
+			out->clause_scope = TL_SCOPE_ARTICLE;
 		else if (!cJSON_IsString(v) || strcmp(v->valuestring, "sentence") != 0)
-			tl_load_error(L, v, "\"scope\" must be \"sentence\" or \"clause\"");
+			tl_load_error(L, v, "\"scope\" must be \"sentence\", \"clause\" or \"article\"");
 	}
 	int dg = S_tristate(L, S_get(p, "downgrades"), "downgrades");
 	if (dg == 1 && list != TL_LIST_PARTIAL)

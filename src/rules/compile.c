@@ -70,6 +70,7 @@ static int S_add_word(tl_ruleset *rs, tl_rword *w, const char *s, size_t n, tl_w
 	w->s = tl_arena_strndup(&rs->arena, s, n);
 	w->len = (uint16_t)n;
 	w->kind = (uint8_t)kind;
+	w->gap = 0;
 	return w->s ? 0 : -1;
 }
 
@@ -79,12 +80,23 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 	tl_rword words[MAX_TERM_WORDS];
 	uint32_t nw = 0;
 	const char *p = text;
+	int gap = 0;
 	while (*p) {
 		while (*p == ' ')
 			p++;
 		if (!*p)
 			break;
 		const char *e = p;
+		/* "draagt ... over": the next word may come any number of words later */
+		if ((!strncmp(p, "...", 3) && (p[3] == ' ' || !p[3])) ||
+		    (!strncmp(p, "\xe2\x80\xa6", 3) && (p[3] == ' ' || !p[3]))) {
+			if (!nw || gap)
+				return "'...' must stand between two words";
+			gap = 1;
+			p += 3;
+			continue;
+		}
+		uint32_t nw0 = nw;
 		if (*p == '"') {
 			e = strchr(p + 1, '"');
 			if (!e || e == p + 1)
@@ -93,6 +105,8 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 				return "too many words (at most 12)";
 			if (S_add_word(rs, &words[nw++], p + 1, (size_t)(e - p - 1), TL_W_EXACT))
 				return "out of memory";
+			words[nw0].gap = (uint8_t)gap;
+			gap = 0;
 			p = e + 1;
 			continue;
 		}
@@ -134,8 +148,14 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 					return "out of memory";
 			}
 		}
+		if (nw > nw0) {
+			words[nw0].gap = (uint8_t)gap;
+			gap = 0;
+		}
 		p = e;
 	}
+	if (gap)
+		return "'...' must stand between two words";
 	if (!nw)
 		return "empty term";
 	out->w = tl_arena_calloc(&rs->arena, nw, sizeof *out->w);
@@ -291,6 +311,29 @@ static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword
 	}
 }
 
+/* A separable verb's particle closes its phrase: "draagt de Gegevens over."
+ * or "draagt alle Gegevens over aan Opdrachtgever", but not the preposition
+ * of "draagt zorg voor een rapport over de Gegevens", which a noun phrase
+ * follows. */
+static int S_particle_closes(const tl_sentence *s, uint32_t i)
+{
+	static const char *const np[] = {"de", "het", "een", "'s", "alle", "deze", "dit", "die", "dat",
+	                                 "zijn", "haar", "hun", "onze", "ons", "uw", "elk", "elke",
+	                                 "ieder", "iedere", "welke", "wat", "hem", "hen", "the", "a",
+	                                 "an", "this", "that", "its", "their", "all", "any", NULL};
+	if (i + 1 >= s->ntok || (s->tok[i + 1].flags & TL_TOK_PUNCT))
+		return 1;
+	const tl_token *n = &s->tok[i + 1];
+	if ((n->flags & (TL_TOK_NUMBER | TL_TOK_CAPITAL)) || !n->fold)
+		return 0;
+	for (const char *const *w = np; *w; w++)
+		if (!strcmp(n->fold, *w))
+			return 0;
+	return 1;
+}
+
+#define MAX_GAP_WORDS 40
+
 /* Matches words wi.. from the token after `prev`; returns the last token + 1 or 0. */
 static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rterm *rt, uint32_t wi,
                        uint32_t prev)
@@ -298,6 +341,19 @@ static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rte
 	if (wi == rt->nw)
 		return prev + 1;
 	uint32_t words = 0;
+	if (rt->w[wi].gap) {
+		for (uint32_t i = prev + 1; i < s->ntok && words < MAX_GAP_WORDS; i++) {
+			if (s->tok[i].flags & TL_TOK_PUNCT)
+				continue;
+			words++;
+			if (S_word_at(a, s, &rt->w[wi], i) && S_particle_closes(s, i)) {
+				uint32_t r = S_rest(a, s, rt, wi + 1, i);
+				if (r)
+					return r;
+			}
+		}
+		return 0;
+	}
 	for (uint32_t i = prev + 1; i < s->ntok && words < 2; i++) {
 		if (s->tok[i].flags & TL_TOK_PUNCT)
 			continue;

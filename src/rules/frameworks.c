@@ -139,6 +139,10 @@ static int S_deviates(const char *dev, const char *art)
 	return !strncmp(dev, art, n) && (art[n] == '\0' || art[n] == '.');
 }
 
+/* A deviation from one mapped article leaves the others: a rule mapped to
+ * 24.14 and 26 is still partly covered through 24.14 when the contract
+ * deviates from 26 (partial by reference, the reason names both).  Only a
+ * deviation from every mapped article takes the coverage away. */
 void tl_frameworks_apply(tl_match *m)
 {
 	const tl_ruleset *rs = m->rs;
@@ -147,7 +151,7 @@ void tl_frameworks_apply(tl_match *m)
 		tl_rule_result *res = &m->res[r];
 		if (res->status != TL_RS_MISSING)
 			continue;
-		int best = -1; /* coverage rank: full 3, partial 2, against 1 */
+		int best = -1; /* coverage rank: full 3, partial 2, against 1, all deviated 0 */
 		for (uint32_t d = 0; d < a->nfw; d++) {
 			const tl_framework *decl = &a->fw[d];
 			for (uint32_t f = 0; f < rs->nfw; f++) {
@@ -157,18 +161,28 @@ void tl_frameworks_apply(tl_match *m)
 					const tl_fw_entry *e = &rs->fw[f].e[k];
 					if (e->rule != (int32_t)r)
 						continue;
-					int dev = 0;
-					for (uint32_t i = 0; i < decl->ndev && !dev; i++)
-						for (uint32_t j = 0; j < e->narticles && !dev; j++)
+					uint32_t mask = 0, left = 0;
+					for (uint32_t j = 0; j < e->narticles && j < 32; j++) {
+						int dev = 0;
+						for (uint32_t i = 0; i < decl->ndev && !dev; i++)
 							dev = S_deviates(decl->deviations[i], e->articles[j]);
-					int rank = dev ? 0 : e->coverage == TL_COV_FULL ? 3
-					                   : e->coverage == TL_COV_PARTIAL ? 2 : 1;
+						if (dev)
+							mask |= 1u << j;
+						else
+							left++;
+					}
+					int rank = e->coverage == TL_COV_FULL ? 3 : e->coverage == TL_COV_PARTIAL ? 2 : 1;
+					if (!left)
+						rank = 0;
+					else if (mask && rank == 3)
+						rank = 2;
 					if (rank > best) {
 						best = rank;
 						res->fw = (int32_t)f;
 						res->fw_entry = (int32_t)k;
 						res->fw_decl = (int32_t)d;
-						res->fw_deviation = dev;
+						res->fw_deviation = mask != 0;
+						res->fw_devmask = mask;
 					}
 				}
 			}

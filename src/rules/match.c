@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/doc.h"
 #include "rules/rules.h"
@@ -171,6 +172,11 @@ static int S_occurrences(tl_match *m)
 
 /** ## Pattern conditions */
 
+typedef struct S_cover {
+	int32_t rule;
+	uint32_t s, e;
+} S_cover;
+
 typedef struct S_state {
 	tl_match *m;
 	uint32_t *stamp;      /* per concept: sentence/clause stamp when present */
@@ -186,6 +192,8 @@ typedef struct S_state {
 	uint32_t ntouched;
 	uint8_t *applicable;
 	int only_rule;
+	S_cover *cover;       /* scope-level met results (S_cover_push) */
+	uint32_t ncover, acover;
 } S_state;
 
 static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
@@ -244,6 +252,10 @@ static int S_q_ok(const tl_pattern *p, const tl_sentence *s)
 			continue;
 		if (q->has_min && x->value < q->min)
 			continue;
+		if (q->has_over && !(x->value > q->over))
+			continue;
+		if (q->has_under && !(x->value < q->under))
+			continue;
 		return 1;
 	}
 	return 0;
@@ -260,6 +272,8 @@ static int S_sentence_ok(const tl_pattern *p, const tl_sentence *s)
 		return 0;
 	if (p->efforts >= 0 && !!(s->flags & TL_SENT_EFFORTS) != p->efforts)
 		return 0;
+	if (p->negated >= 0 && !!(s->flags & TL_SENT_NEGATED) != p->negated)
+		return 0;
 	return 1;
 }
 
@@ -275,6 +289,9 @@ static int S_concepts_ok(const S_state *st, const tl_pattern *p)
 		return 0;
 	for (uint32_t i = 0; i < p->nnone; i++)
 		if (S_has(st, p->none[i]))
+			return 0;
+	for (uint32_t i = 0; i < p->ndoc_has; i++)
+		if (!st->m->doc_concepts[p->doc_has[i]])
 			return 0;
 	return 1;
 }
@@ -366,6 +383,11 @@ void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, tl_buf
 			tl_buf_printf(out, "has '%s' (none)", rs->concepts[p->none[i]].name);
 			return;
 		}
+	for (uint32_t i = 0; i < p->ndoc_has; i++)
+		if (!m->doc_concepts[p->doc_has[i]]) {
+			tl_buf_printf(out, "document has no '%s'", rs->concepts[p->doc_has[i]].name);
+			return;
+		}
 	if (p->modmask && !(p->modmask & (1u << sn->modality)))
 		tl_buf_printf(out, "modality is %s", tl_modality_name(sn->modality));
 	else if (!S_party_ok(p, sn))
@@ -379,6 +401,8 @@ void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, tl_buf
 		tl_buf_puts(out, p->vague ? "no vague term" : "has a vague term");
 	else if (p->efforts >= 0 && !!(sn->flags & TL_SENT_EFFORTS) != p->efforts)
 		tl_buf_puts(out, p->efforts ? "no efforts wording" : "has efforts wording");
+	else if (p->negated >= 0 && !!(sn->flags & TL_SENT_NEGATED) != p->negated)
+		tl_buf_puts(out, p->negated ? "predicate not negated" : "predicate negated");
 	else if (!S_near_ok(m, s, p))
 		tl_buf_printf(out, "concepts further apart than %d tokens", p->near);
 	else if (!tl_match_sentence_counts(m->a, s))
@@ -430,6 +454,8 @@ static void S_flush(S_state *st)
 		int32_t r = st->touched[i];
 		S_add_evidence(st->m->a, &st->m->res[r], st->best_list[r], st->last_sent[r], st->best_pat[r],
 		               st->best_term[r]);
+		/* the next scope starts afresh, even on the same sentence */
+		st->last_sent[r] = -1;
 	}
 	st->ntouched = 0;
 }
@@ -486,6 +512,31 @@ static void S_mark(S_state *st, uint32_t o0, uint32_t o1)
 		st->stamp[st->m->occ[o].concept] = st->cur;
 }
 
+/* A clause- or article-scope "met" that held over sentences [s, e) for a
+ * rule: the scope as a whole meets the rule, so a sentence-level "partial"
+ * inside it does not count against it (a violation still does). */
+static int S_cover_push(S_state *st, int32_t rule, uint32_t s, uint32_t e)
+{
+	if (st->ncover == st->acover) {
+		uint32_t na = st->acover ? st->acover * 2 : 64;
+		S_cover *nv = realloc(st->cover, na * sizeof *nv);
+		if (!nv)
+			return -1;
+		st->cover = nv;
+		st->acover = na;
+	}
+	st->cover[st->ncover++] = (S_cover){rule, s, e};
+	return 0;
+}
+
+static int S_covered(const S_state *st, int32_t rule, uint32_t s)
+{
+	for (uint32_t i = 0; i < st->ncover; i++)
+		if (st->cover[i].rule == rule && s >= st->cover[i].s && s < st->cover[i].e)
+			return 1;
+	return 0;
+}
+
 static int S_run_sentences(S_state *st)
 {
 	tl_match *m = st->m;
@@ -499,6 +550,8 @@ static int S_run_sentences(S_state *st)
 			return -1;
 		for (uint32_t k = 0; k < st->ncand; k++) {
 			const tl_pattern *p = st->cand[k];
+			if (p->list == TL_LIST_PARTIAL && st->ncover && S_covered(st, p->rule, s))
+				continue;
 			if (S_concepts_ok(st, p) && S_sentence_ok(p, &a->sent[s]) && S_near_ok(m, s, p))
 				S_note(st, p, s, S_def_term(m, s, p));
 		}
@@ -507,14 +560,39 @@ static int S_run_sentences(S_state *st)
 	return 0;
 }
 
+/* Whether a clause label names a grouping above articles ("Hoofdstuk 3",
+ * "Bijlage 2", "Part II"): an article scope stops below it. */
+static int S_grouping_label(const char *l)
+{
+	static const char *const g[] = {"hoofdstuk", "deel", "bijlage", "titel", "afdeling", "paragraaf",
+	                                "chapter", "part", "annex", "schedule", "appendix", "section", NULL};
+	for (const char *const *w = g; l && *w; w++) {
+		size_t n = strlen(*w);
+		if (!strncasecmp(l, *w, n) && (!l[n] || l[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /* The clause a "clause" scope covers: the sentence's innermost clause, or for
  * a list item ("a)", "iv.", a bullet) the clause its lead-in belongs to, so
- * "Opdrachtnemer zal: a) ... b) ..." is one scope. */
-static int32_t S_scope_key(const tl_annotated *a, const tl_sentence *s)
+ * "Opdrachtnemer zal: a) ... b) ..." is one scope.  An "article" scope is
+ * the top-level numbered clause holding it (16 for 16.1 and 16.2), below any
+ * unnumbered heading or chapter. */
+static int32_t S_scope_key(const tl_annotated *a, const tl_sentence *s, int mode)
 {
 	size_t ncl = 0;
 	const tl_clause *cls = tl_document_clauses(a->doc, &ncl);
 	int32_t c = s->clause;
+	if (mode == TL_SCOPE_ARTICLE) {
+		for (int hop = 0; c >= 0 && (size_t)c < ncl && hop < 16; hop++) {
+			int32_t up = cls[c].parent;
+			if (up < 0 || (size_t)up >= ncl || !cls[up].label || S_grouping_label(cls[up].label))
+				break;
+			c = up;
+		}
+		return c >= 0 ? c : -2 - s->para;
+	}
 	for (int hop = 0; c >= 0 && (size_t)c < ncl && hop < 4 && cls[c].parent >= 0; hop++) {
 		/* a list item's label: 1 to 4 letters, maybe in parentheses ("a)", "(iv)", "B.") */
 		const char *l = cls[c].label;
@@ -530,23 +608,24 @@ static int32_t S_scope_key(const tl_annotated *a, const tl_sentence *s)
 	return c >= 0 ? c : -2 - s->para;
 }
 
-/* Scope "clause": concepts anywhere in the clause's counting sentences; the
- * sentence conditions on one sentence holding the pattern's first concept. */
-static int S_run_clauses(S_state *st)
+/* Scope "clause" or "article": concepts anywhere in the scope's counting
+ * sentences; the sentence conditions on one sentence holding the pattern's
+ * first concept. */
+static int S_run_scopes(S_state *st, int mode)
 {
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
 	uint32_t s = 0;
 	while (s < a->nsent) {
-		int32_t key = S_scope_key(a, &a->sent[s]);
+		int32_t key = S_scope_key(a, &a->sent[s], mode);
 		uint32_t e = s;
-		while (e < a->nsent && S_scope_key(a, &a->sent[e]) == key)
+		while (e < a->nsent && S_scope_key(a, &a->sent[e], mode) == key)
 			e++;
 		st->cur++;
 		for (uint32_t i = s; i < e; i++)
 			if (tl_match_sentence_counts(a, i))
 				S_mark(st, m->occ_start[i], m->occ_start[i + 1]);
-		if (S_candidates(st, m->occ_start[s], m->occ_start[e], 1))
+		if (S_candidates(st, m->occ_start[s], m->occ_start[e], mode))
 			return -1;
 		for (uint32_t k = 0; k < st->ncand; k++) {
 			const tl_pattern *p = st->cand[k];
@@ -565,6 +644,8 @@ static int S_run_clauses(S_state *st)
 				if (holds) {
 					S_note(st, p, i, S_def_term(m, i, p));
 					S_flush(st);
+					if (p->list == TL_LIST_MET && S_cover_push(st, p->rule, s, e))
+						return -1;
 					break;
 				}
 			}
@@ -575,6 +656,40 @@ static int S_run_clauses(S_state *st)
 }
 
 /** ## Decision */
+
+/* Concepts that occur anywhere in the document's own text: operative
+ * sentences, headings and definitions (not guidance, not comments). */
+static int S_doc_concepts(tl_match *m)
+{
+	const tl_annotated *a = m->a;
+	m->doc_concepts = calloc(m->rs->nconcepts + 1, 1);
+	if (!m->doc_concepts)
+		return -1;
+	for (uint32_t i = 0; i < a->nsent; i++) {
+		const tl_sentence *s = &a->sent[i];
+		if ((s->flags & TL_SENT_NONOPERATIVE) || (a->para_operative && !a->para_operative[s->para]) ||
+		    a->doc->paras[s->para].kind == TL_PARA_COMMENT)
+			continue;
+		for (uint32_t o = m->occ_start[i]; o < m->occ_start[i + 1]; o++)
+			m->doc_concepts[m->occ[o].concept] = 1;
+	}
+	return 0;
+}
+
+static int S_ev_cmp(const void *x, const void *y)
+{
+	const tl_evidence *a = x, *b = y;
+	return (a->sent > b->sent) - (a->sent < b->sent);
+}
+
+/* Evidence in document order, whichever scope found it first. */
+static void S_sort_evidence(tl_match *m)
+{
+	for (uint32_t r = 0; r < m->rs->nrules; r++)
+		for (int l = TL_LIST_MET; l <= TL_LIST_VIOLATED; l++)
+			if (m->res[r].nev[l] > 1)
+				qsort(m->res[r].ev[l], m->res[r].nev[l], sizeof(tl_evidence), S_ev_cmp);
+}
 
 static int S_applicable(tl_match *m, const tl_rule *r, int32_t *missing)
 {
@@ -677,8 +792,11 @@ int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)
 		st.applicable[i] = (uint8_t)S_applicable(m, &rs->rules[i], &m->res[i].missing_ctx);
-	if (S_run_sentences(&st) || S_run_clauses(&st))
+	/* wider scopes first, so their "met" can stand for the sentences inside them */
+	if (S_doc_concepts(m) || S_run_scopes(&st, TL_SCOPE_ARTICLE) || S_run_scopes(&st, TL_SCOPE_CLAUSE) ||
+	    S_run_sentences(&st))
 		goto done;
+	S_sort_evidence(m);
 	S_decide(m, st.applicable);
 	tl_frameworks_apply(m);
 	rc = 0;
@@ -693,6 +811,7 @@ done:
 	free(st.best_term);
 	free(st.touched);
 	free(st.applicable);
+	free(st.cover);
 	if (rc) {
 		tl_match_free(m);
 		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
@@ -713,6 +832,7 @@ void tl_match_free(tl_match *m)
 	free(m->occ_start);
 	free(m->ctx);
 	free(m->res);
+	free(m->doc_concepts);
 	free(m);
 }
 

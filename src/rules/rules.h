@@ -31,6 +31,8 @@ typedef struct tl_rword {
 	const char *s;   /* stem (STEM), folded prefix (PREFIX), or the word as written (EXACT) */
 	uint16_t len;
 	uint8_t kind;
+	uint8_t gap;     /* written after "...": any number of words may come before it (a separable
+	                    verb's particle, "draagt ... over"); it must close its phrase */
 } tl_rword;
 
 typedef struct tl_rterm {
@@ -81,6 +83,8 @@ typedef struct tl_qcond {
 	int kind;        /* 0 = no condition, -1 = "none" (no duration stated), else tl_qkind */
 	int has_min, has_max;
 	double min, max; /* hours for durations */
+	int has_over, has_under; /* exclusive bounds: more than `over`, less than `under` */
+	double over, under;
 } tl_qcond;
 
 typedef struct tl_pattern {
@@ -90,8 +94,11 @@ typedef struct tl_pattern {
 	uint8_t modmask;  /* bit per tl_modality; 0 = any */
 	uint8_t excmask;  /* TL_EXCBIT per kind; 0 = any */
 	int8_t vague, efforts; /* -1 = no condition, 0 = must be absent, 1 = must be present */
+	int8_t negated;   /* the same for TL_SENT_NEGATED (the main predicate is negated) */
 	int32_t near;     /* 0 = whole scope */
-	uint8_t clause_scope;
+	uint8_t clause_scope; /* TL_SCOPE_* */
+	int32_t *doc_has; /* concepts that must occur somewhere in the document */
+	uint32_t ndoc_has;
 	uint8_t downgrades;
 	uint8_t list;     /* tl_list */
 	int32_t rule;
@@ -100,6 +107,10 @@ typedef struct tl_pattern {
 	tl_qcond q;
 	const char *why[3];
 } tl_pattern;
+
+#define TL_SCOPE_SENTENCE 0
+#define TL_SCOPE_CLAUSE 1  /* the innermost clause (list items with their lead-in) */
+#define TL_SCOPE_ARTICLE 2 /* the top-level clause: the article */
 
 typedef enum {
 	TL_RSEV_INFO = 0, TL_RSEV_LOW, TL_RSEV_MEDIUM, TL_RSEV_HIGH, TL_RSEV_CRITICAL
@@ -236,6 +247,7 @@ typedef struct tl_rule_result {
 	int32_t fw, fw_entry;  /* framework applied, or -1 */
 	int32_t fw_decl;       /* declaration index in the annotation, or -1 */
 	int32_t fw_deviation;  /* 1 when the document deviates from a mapped article */
+	uint32_t fw_devmask;   /* which of the entry's articles (bit per index) it deviates from */
 	int32_t also_by;       /* rule index that met it through also_met_by, or -1 */
 	int32_t missing_ctx;   /* for not_applicable */
 } tl_rule_result;
@@ -260,6 +272,7 @@ typedef struct tl_match {
 	int32_t **term_concepts; /* per defined term: concepts it joined (-1 terminated) or NULL */
 	tl_ctx_state *ctx;
 	tl_rule_result *res;
+	uint8_t *doc_concepts; /* per concept: occurs in the document's operative text or definitions */
 } tl_match;
 
 /* Runs every rule; `force` as in tl_check_options.force_contexts ("tag" on,
