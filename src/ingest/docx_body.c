@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "ingest/docx_int.h"
+#include "util/utf8.h"
 
 enum {
 	K_NONE = 0, K_P, K_PPR, K_PPR_RPR, K_R, K_RPR, K_T, K_INSTR, K_INS, K_DEL, K_TBL, K_TR, K_TC,
@@ -104,6 +105,44 @@ static int S_understood(xmlTextReaderPtr r)
 	}
 	xmlFree(req);
 	return ok;
+}
+
+/* w:rFonts naming a symbol font: its characters are not Unicode text */
+static const char *S_symbol_font(xmlTextReaderPtr r)
+{
+	char *f = tl_docx_attr(r, "ascii");
+	if (!f)
+		f = tl_docx_attr(r, "hAnsi");
+	const char *res = !f ? NULL
+	                  : strcasecmp(f, "Symbol") == 0 ? "Symbol"
+	                  : strncasecmp(f, "Wingdings", 9) == 0 ? "Wingdings"
+	                                                         : NULL;
+	xmlFree(f);
+	return res;
+}
+
+/* Text in a Symbol/Wingdings run: each character is a glyph code (0x20..0xFF,
+ * or F020..F0FF), mapped like w:sym; glyphs without a meaning are dropped. */
+static int S_put_symbol(tl_docx_state *s, tl_error *err, const char *font, const char *t)
+{
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += tl_utf8_decode(t + i, n - i, &cp);
+		char hex[8], buf[8];
+		const char *m = NULL;
+		if (cp < 0x100 || (cp >= 0xF000 && cp <= 0xF0FF)) {
+			snprintf(hex, sizeof hex, "%X", (unsigned)(0xF000 | (cp & 0xFF)));
+			m = cp == ' ' ? " " : tl_docx_sym(font, hex, buf);
+		} else if (cp < 0xE000 || cp > 0xF8FF) {
+			m = buf;
+			buf[tl_utf8_encode(cp, buf)] = 0;
+		}
+		int rc = m ? S_put(s, err, m, strlen(m)) : 0;
+		if (rc)
+			return rc;
+	}
+	return 0;
 }
 
 static void S_field_char(tl_docx_state *s, const char *type)
@@ -258,6 +297,8 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 	if (parent == K_RPR) {
 		if (strcmp(ln, "vanish") == 0 || strcmp(ln, "specVanish") == 0)
 			c->vanish = tl_docx_onoff(r);
+		else if (strcmp(ln, "rFonts") == 0)
+			c->symfont = S_symbol_font(r);
 		else if (strstr(ln, "PrChange")) {
 			S_count(s, r, &rev->format_changes);
 			if (!empty)
@@ -308,6 +349,7 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 			s->kind_at[depth] = K_R;
 			c->in_run = 1;
 			c->vanish = 0;
+			c->symfont = NULL;
 		} else if (strcmp(ln, "rPr") == 0 && !empty && parent == K_R) {
 			s->kind_at[depth] = K_RPR;
 		} else if (strcmp(ln, "rt") == 0 && !empty) {
@@ -604,7 +646,9 @@ int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const
 		           type == XML_READER_TYPE_CDATA) {
 			unsigned char k = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
 			const char *v = (const char *)xmlTextReaderConstValue(r);
-			if (k == K_T && v)
+			if (k == K_T && v && S_top(s)->symfont)
+				rc = S_put_symbol(s, err, S_top(s)->symfont, v);
+			else if (k == K_T && v)
 				rc = S_put(s, err, v, strlen(v));
 			else if (k == K_INSTR && v)
 				S_instr(s, v);

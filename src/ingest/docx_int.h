@@ -185,6 +185,7 @@ typedef struct tl_docx_ctx {
 	int discard;               /* read inside content the view leaves out */
 	unsigned flags;
 	int in_run, in_t, vanish;
+	const char *symfont;       /* "Symbol"/"Wingdings": the run's text is in a symbol font */
 	/* a paragraph whose mark was removed in this view waits to join the next one */
 	int has_carry;
 	tl_buf carry;

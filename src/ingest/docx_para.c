@@ -190,6 +190,9 @@ const char *tl_docx_sym(const char *font, const char *hex, char *buf)
 	if (cp <= 0 || cp > 0x10FFFF)
 		return NULL;
 	int low = (int)(cp & 0xFF);
+	int symfont = font && (strncasecmp(font, "Symbol", 6) == 0 || strncasecmp(font, "Wingdings", 9) == 0);
+	if (symfont && cp >= 0x20 && cp < 0x100)
+		cp |= 0xF000; /* a glyph code of the symbol font, not a Latin-1 character */
 	if (cp >= 0xF000 && cp <= 0xF0FF) {
 		if (font && strncasecmp(font, "Symbol", 6) == 0) {
 			static const char *const greek = "abgdezhqiklmnxoprstuvwcyABGDEZHQIKLMNXOPRSTUVWCY";
@@ -223,6 +226,14 @@ const char *tl_docx_sym(const char *font, const char *hex, char *buf)
 				cp = 0xAE;
 			else if (low == 0xD4 || low == 0xE4)
 				cp = 0x2122;
+			else if (low == 0xDA || low == 0xD9)
+				cp = low == 0xDA ? 0x2228 : 0x2227;
+			else if (low == 0xB9 || low == 0xBB || low == 0xA5)
+				cp = low == 0xB9 ? 0x2260 : low == 0xBB ? 0x2248 : 0x221E;
+			else if (low == 0xD6 || low == 0xE5 || low == 0xF2)
+				cp = low == 0xD6 ? 0x221A : low == 0xE5 ? 0x2211 : 0x222B;
+			else if (low == 0xA2 || low == 0xA4)
+				cp = low == 0xA2 ? 0x2032 : 0x2044;
 			else
 				return NULL;
 		} else if (font && strncasecmp(font, "Wingdings", 9) == 0) {

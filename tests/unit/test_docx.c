@@ -31,13 +31,16 @@ static void test_special_chars(void)
 		        "<w:t>d</w:t><w:softHyphen/><w:t>e</w:t><w:sym w:font=\"Symbol\" w:char=\"F0B7\"/>"
 		        "<w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/><w:sym w:font=\"Wingdings\" w:char=\"F099\"/>"
 		        "<w:sym w:char=\"00A7\"/></w:r>")
-		      "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>" R("x") "</w:p>"),
+		      "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>" R("x") "</w:p>"
+		      P("<w:r><w:rPr><w:rFonts w:ascii=\"Symbol\" w:hAnsi=\"Symbol\"/></w:rPr><w:t>a\xC2\xB7\xEF\x80\xA8</w:t></w:r>"
+		        "<w:r><w:t>b</w:t></w:r>")),
 		TL_REVISIONS_ACCEPT);
 	T_OK(d != NULL, "read");
 	if (!d)
 		return;
-	/* tab and break become spaces after normalising; a tab stop definition is not text */
-	T_STR(fx_texts(d, -1), "a b c-de\xE2\x80\xA2\xE2\x9C\x93\xC2\xA7|x");
+	/* tab and break become spaces after normalising; a tab stop definition is not text;
+	 * text in a Symbol-font run is glyph codes: "a" is alpha, U+00B7 a bullet, U+F028 "(" */
+	T_STR(fx_texts(d, -1), "a b c-de\xE2\x80\xA2\xE2\x9C\x93\xC2\xA7|x|\xCE\xB1\xE2\x80\xA2(b");
 	tl_document_free(d);
 }
 
