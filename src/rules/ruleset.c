@@ -220,6 +220,7 @@ static char *S_join(const char *base, const char *rel)
 		if (!strcmp(seg, "."))
 			continue;
 		if (!strcmp(seg, "..")) {
+			out[o] = '\0'; /* the strcmp below reads the previous segment */
 			char *prev = NULL;
 			for (size_t k = o; k > 0 && !prev; k--)
 				if (out[k - 1] == '/')
