@@ -96,10 +96,12 @@ static tl_sentence *S_new_sentence(tl_ann_ctx *c)
 	return s;
 }
 
-/* Tokens of paragraph p inside [start, end). */
-static void S_slice(const tl_ann_para *pt, uint32_t start, uint32_t end, tl_token **tok, uint32_t *n)
+/* Tokens of paragraph p inside [start, end); *cursor (ranges come in text
+ * order) keeps the scan linear over the paragraph. */
+static void S_slice(const tl_ann_para *pt, uint32_t start, uint32_t end, tl_token **tok, uint32_t *n,
+                    uint32_t *cursor)
 {
-	uint32_t i = 0;
+	uint32_t i = *cursor;
 	while (i < pt->ntok && pt->tok[i].start < start)
 		i++;
 	uint32_t j = i;
@@ -107,6 +109,7 @@ static void S_slice(const tl_ann_para *pt, uint32_t start, uint32_t end, tl_toke
 		j++;
 	*tok = pt->tok ? pt->tok + i : NULL;
 	*n = j - i;
+	*cursor = j;
 }
 
 static int S_sentences(tl_ann_ctx *c)
@@ -120,16 +123,19 @@ static int S_sentences(tl_ann_ctx *c)
 		int rc = tl_text_sentences(c->txt, para->text, para->len, &r, &nr);
 		if (rc)
 			return rc;
-		uint32_t qs = 0;
+		uint32_t qs = 0, qe = 0, cursor = 0;
 		for (uint32_t k = 0; k < nr; k++) {
-			if (!(r[k].flags & TL_RANGE_AFTER_SEMI))
+			if (!(r[k].flags & TL_RANGE_AFTER_SEMI)) {
 				qs = r[k].start;
-			uint32_t qe = r[k].end;
-			for (uint32_t m = k + 1; m < nr && (r[m].flags & TL_RANGE_AFTER_SEMI); m++)
-				qe = r[m].end;
+				/* the quote runs over the ';' items that follow */
+				uint32_t m = k + 1;
+				while (m < nr && (r[m].flags & TL_RANGE_AFTER_SEMI))
+					m++;
+				qe = r[m - 1].end;
+			}
 			tl_token *tok;
 			uint32_t ntok;
-			S_slice(&c->pt[p], r[k].start, r[k].end, &tok, &ntok);
+			S_slice(&c->pt[p], r[k].start, r[k].end, &tok, &ntok, &cursor);
 			uint32_t cnl = 0, cen = 0;
 			tl_text_lang_count(tok, ntok, &cnl, &cen);
 			tl_lang lang = (cnl + cen >= 2) ? tl_text_lang_pick(cnl, cen, a->lang) : a->lang;

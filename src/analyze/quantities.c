@@ -137,6 +137,8 @@ static const S_unit S_units[] = {
 
 static double S_unit_hours(const char *f)
 {
+	if (!strchr("uhmdkwyjq", f[0]) || !f[0])
+		return 0; /* no unit starts otherwise: skip the list */
 	for (int i = 0; S_units[i].w; i++)
 		if (strcmp(S_units[i].w, f) == 0)
 			return S_units[i].hours;
