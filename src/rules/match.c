@@ -8,6 +8,7 @@
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -574,6 +575,27 @@ static int S_grouping_label(const char *l)
 	return 0;
 }
 
+/* The article number a top-level clause label starts with ("16.1", "16",
+ * "Artikel 16", "art. 16.2"), or -1. */
+static long S_article_number(const char *l)
+{
+	if (!l)
+		return -1;
+	while (isalpha((unsigned char)*l))
+		l++;
+	if (*l == '.')
+		l++;
+	while (*l == ' ')
+		l++;
+	if (!isdigit((unsigned char)*l))
+		return -1;
+	char *e = NULL;
+	long n = strtol(l, &e, 10);
+	if (n < 0 || n > 100000 || (*e && *e != '.' && *e != ' '))
+		return -1;
+	return n;
+}
+
 /* The clause a "clause" scope covers: the sentence's innermost clause, or for
  * a list item ("a)", "iv.", a bullet) the clause its lead-in belongs to, so
  * "Opdrachtnemer zal: a) ... b) ..." is one scope.  An "article" scope is
@@ -591,6 +613,10 @@ static int32_t S_scope_key(const tl_annotated *a, const tl_sentence *s, int mode
 				break;
 			c = up;
 		}
+		/* "16.1" and "16.2" as top-level siblings without a clause "16": one article */
+		long num = c >= 0 && (size_t)c < ncl ? S_article_number(cls[c].label) : -1;
+		if (num >= 0)
+			return INT32_MIN / 2 + (int32_t)num;
 		return c >= 0 ? c : -2 - s->para;
 	}
 	for (int hop = 0; c >= 0 && (size_t)c < ncl && hop < 4 && cls[c].parent >= 0; hop++) {

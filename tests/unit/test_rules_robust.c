@@ -60,7 +60,7 @@ int main(void)
 	char path[64], inc[64];
 	snprintf(path, sizeof path, "%s/engine.json", dir);
 	/* the files it includes, so that intact parts load */
-	static const char *const others[] = {"engine-more.json", "fw-test.json", "clauses/test.json", NULL};
+	static const char *const others[] = {"engine-more.json", "engine-scope.json", "fw-test.json", "clauses/test.json", NULL};
 	char cmd[256];
 	snprintf(cmd, sizeof cmd, "mkdir -p %s/clauses", dir);
 	T_INT(system(cmd), 0);
