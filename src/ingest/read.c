@@ -256,6 +256,13 @@ int tl_document_read(tl_document **out, const char *path, const tl_read_options 
 			close(fd);
 			return S_finish(out, rc, path, err);
 		}
+		if ((uint64_t)st.st_size > (uint64_t)cap) {
+			close(fd);
+			return S_finish(out,
+			                tl_error_set(err, TL_ELIMIT_ENTRY_SIZE,
+			                             "file larger than the cap of %zu bytes", cap),
+			                path, err);
+		}
 	}
 	char *data = NULL;
 	size_t len = 0;
