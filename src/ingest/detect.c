@@ -250,8 +250,7 @@ static int S_read_xml(tl_zip *z, const char *part, xmlTextReaderPtr *r, char **d
 	int rc = tl_zip_read(z, part, 1, data, &len, err);
 	if (rc)
 		return rc;
-	tl_limits def = TL_LIMITS_INIT;
-	rc = tl_xml_reader(r, *data, len, part, &def, err);
+	rc = tl_xml_reader(r, *data, len, part, tl_zip_limits(z), err);
 	if (rc) {
 		free(*data);
 		*data = NULL;
@@ -267,7 +266,7 @@ int tl_opc_main_part(tl_zip *z, char *main, size_t size, tl_error *err)
 	if (rc)
 		return rc;
 	int found = 0;
-	while ((rc = tl_xml_next(r, "_rels/.rels", NULL, err)) == 1) {
+	while ((rc = tl_xml_next(r, "_rels/.rels", tl_zip_limits(z), err)) == 1) {
 		if (found || xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
 			continue;
 		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
@@ -308,7 +307,7 @@ static int S_content_type(tl_zip *z, const char *part, char *out, size_t size, t
 		return rc;
 	const char *ext = strrchr(part, '.');
 	char def[256] = "";
-	while ((rc = tl_xml_next(r, "[Content_Types].xml", NULL, err)) == 1) {
+	while ((rc = tl_xml_next(r, "[Content_Types].xml", tl_zip_limits(z), err)) == 1) {
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
 			continue;
 		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
@@ -349,7 +348,7 @@ static int S_manifest_type(tl_zip *z, char *out, size_t size, tl_error *err)
 	int rc = S_read_xml(z, "META-INF/manifest.xml", &r, &data, err);
 	if (rc)
 		return rc;
-	while ((rc = tl_xml_next(r, "META-INF/manifest.xml", NULL, err)) == 1) {
+	while ((rc = tl_xml_next(r, "META-INF/manifest.xml", tl_zip_limits(z), err)) == 1) {
 		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT)
 			continue;
 		const char *ln = (const char *)xmlTextReaderConstLocalName(r);

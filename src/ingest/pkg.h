@@ -22,6 +22,8 @@ int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *me
 void tl_zip_close(tl_zip *z);
 /* 1 when a member of that name exists (ASCII case-insensitive). */
 int tl_zip_has(tl_zip *z, const char *member);
+/* The limits the archive was opened with (borrowed, lives as long as z). */
+const tl_limits *tl_zip_limits(tl_zip *z);
 /* Number of members and the i-th name (sanitised copy owned by z). */
 size_t tl_zip_count(tl_zip *z);
 const char *tl_zip_name(tl_zip *z, size_t i);
