@@ -129,8 +129,8 @@ tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
 			return a->terms[i].role; /* a defined data term ("Customer Data") stays NONE */
 	}
 	if (a && (a->flags & TL_ANNOT_WE_VENDOR)) {
-		static const char *const we[] = {"we", "us", "our", "ours", NULL};
-		static const char *const you[] = {"you", "your", "yours", NULL};
+		static const char *const we[] = {"we", "us", "our", "ours", "wij", "ons", "onze", NULL};
+		static const char *const you[] = {"you", "your", "yours", "u", "uw", NULL};
 		if (tl_word_in(fold, we))
 			return TL_ROLE_VENDOR;
 		if (tl_word_in(fold, you))
@@ -202,24 +202,30 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 void tl_parties_we_you(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
-	if (a->lang != TL_LANG_EN)
-		return;
-	static const char *const we[] = {"we", "us", "our", NULL};
-	static const char *const you[] = {"you", "your", NULL};
+	static const char *const we_en[] = {"we", "us", "our", NULL};
+	static const char *const you_en[] = {"you", "your", NULL};
+	static const char *const we_nl[] = {"wij", "we", "ons", "onze", NULL};
+	static const char *const you_nl[] = {"u", "uw", NULL};
+	int nl = a->lang == TL_LANG_NL;
+	const char *const *we = nl ? we_nl : we_en, *const *you = nl ? you_nl : you_en;
 	uint32_t nwe = 0, nyou = 0, we_first = 0;
 	for (size_t p = 0; p < c->npara; p++)
 		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
-			const char *f = c->pt[p].tok[i].fold;
-			if (f[0] == 'w' || f[0] == 'u' || f[0] == 'o') {
-				int w = tl_word_in(f, we);
-				nwe += (uint32_t)w;
+			const tl_token *t = &c->pt[p].tok[i];
+			const char *f = t->fold;
+			if (f[0] != 'w' && f[0] != 'u' && f[0] != 'o' && f[0] != 'y')
+				continue;
+			int first = i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".");
+			/* "24 u" is hours, not "you" */
+			int after_num = i > 0 && (c->pt[p].tok[i - 1].flags & TL_TOK_NUMBER);
+			if (tl_word_in(f, we)) {
+				nwe++;
 				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
-				we_first += (uint32_t)(w && (i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".")));
-			} else if (f[0] == 'y') {
-				int y = tl_word_in(f, you);
-				nyou += (uint32_t)y;
-				/* "You may ...", "You must not ...": addressed to the customer */
-				we_first += (uint32_t)(y && (i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".")));
+				we_first += (uint32_t)first;
+			} else if (tl_word_in(f, you) && !after_num) {
+				nyou++;
+				/* "You may ...", "U kunt ...": addressed to the customer */
+				we_first += (uint32_t)first;
 			}
 		}
 	if ((nwe >= 2 && nyou >= 1) || we_first >= 1)
