@@ -592,6 +592,21 @@ static int S_setext(const char *s, size_t n)
 	return s[0] == '=' ? 1 : s[0] == '-' ? 2 : 0;
 }
 
+static int S_link_definition(const char *s, size_t n)
+{
+	if (n < 4 || s[0] != '[')
+		return 0;
+	size_t i = 1;
+	while (i < n && i < 1000 && s[i] != ']')
+		i++;
+	if (i < 2 || i + 2 >= n || s[i] != ']' || s[i + 1] != ':' || !S_is_sp(s[i + 2]))
+		return 0;
+	i += 2;
+	while (i < n && S_is_sp(s[i]))
+		i++;
+	return i < n;
+}
+
 /* returns the marker length for an ordered ("12." "3)") or bullet item */
 static size_t S_list_marker(const char *s, size_t n)
 {
@@ -656,6 +671,8 @@ static int S_md_line(S_ctx *x, const char *s, size_t n, const char *next, size_t
 	}
 	if (S_thematic(t, tn))
 		return S_flush(x);
+	if (!x->open && S_link_definition(t, tn))
+		return 0; /* "[1]: https://..." defines a link target: not text */
 	if (memchr(t, '|', tn) && next && S_table_sep(next, nnext)) {
 		if ((rc = S_flush(x)) != 0)
 			return rc;

@@ -156,6 +156,13 @@ static void test_markdown_sniffed_and_escapes(void)
 	if (n == 2)
 		T_STR(p[1].text, "Tekst met *sterretjes* en logo.");
 	tl_document_free(doc);
+	/* reference links: the text stays, the definition line goes */
+	doc = S_read("r.md", "Zie [de AVG][1].\n\n[1]: https://eur-lex.europa.eu/\n", NULL);
+	p = S_paras(doc, &n);
+	T_INT(n, 1);
+	if (n == 1)
+		T_STR(p[0].text, "Zie de AVG.");
+	tl_document_free(doc);
 	/* a numbered list alone does not make plain text Markdown */
 	doc = S_read("stdin", "1. Partijen\n2. Looptijd\n", NULL);
 	T_INT(tl_document_format(doc), TL_FORMAT_TEXT);
