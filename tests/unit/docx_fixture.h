@@ -19,11 +19,12 @@
 #define W_NUMBERING(s) "<w:numbering" W_NS ">" s "</w:numbering>"
 #define W_FOOTNOTES(s) "<w:footnotes" W_NS ">" s "</w:footnotes>"
 #define W_COMMENTS(s) "<w:comments" W_NS ">" s "</w:comments>"
+#define W_ENDNOTES(s) "<w:endnotes" W_NS ">" s "</w:endnotes>"
 #define P(x) "<w:p>" x "</w:p>"
 #define R(x) "<w:r><w:t xml:space=\"preserve\">" x "</w:t></w:r>"
 
 typedef struct fx_parts {
-	const char *styles, *numbering, *body, *footnotes, *comments;
+	const char *styles, *numbering, *body, *footnotes, *endnotes, *comments;
 	tl_revisions view;
 } fx_parts;
 
@@ -53,6 +54,9 @@ static tl_document *fx_read(const fx_parts *f)
 	if (!rc && f->footnotes)
 		rc = tl_docx_read_story(&dx, TL_DOCX_STORY_FOOTNOTES, "word/footnotes.xml", f->footnotes,
 		                        strlen(f->footnotes), &err);
+	if (!rc && f->endnotes)
+		rc = tl_docx_read_story(&dx, TL_DOCX_STORY_ENDNOTES, "word/endnotes.xml", f->endnotes,
+		                        strlen(f->endnotes), &err);
 	if (!rc && f->comments)
 		rc = tl_docx_read_story(&dx, TL_DOCX_STORY_COMMENTS, "word/comments.xml", f->comments,
 		                        strlen(f->comments), &err);

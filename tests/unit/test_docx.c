@@ -224,6 +224,33 @@ static void test_comments_and_notes(void)
 	tl_document_free(d);
 }
 
+/* endnotes link back like footnotes; a note id shared with a footnote is another note */
+static void test_endnotes(void)
+{
+	fx_parts f = {0};
+	f.body = W_DOC(P(R("Voet") "<w:r><w:footnoteReference w:id=\"1\"/></w:r>")
+	               P(R("Eind") "<w:r><w:endnoteReference w:id=\"1\"/></w:r>"));
+	f.footnotes = W_FOOTNOTES("<w:footnote w:id=\"1\">" P(R("Voetnoot.")) "</w:footnote>");
+	f.endnotes = W_ENDNOTES("<w:endnote w:type=\"continuationSeparator\" w:id=\"0\">"
+	                        P("<w:r><w:continuationSeparator/></w:r>") "</w:endnote>"
+	                        "<w:endnote w:id=\"1\">" P(R("Eindnoot.")) "</w:endnote>");
+	tl_document *d = fx_read(&f);
+	T_OK(d != NULL, "read");
+	if (!d)
+		return;
+	T_STR(fx_texts(d, TL_PARA_ENDNOTE), "Eindnoot.");
+	size_t np;
+	const tl_para *p = tl_document_paras(d, &np);
+	T_INT(np, 4);
+	if (np == 4) {
+		T_INT(p[2].kind, TL_PARA_FOOTNOTE);
+		T_INT(p[2].ref, 0);
+		T_INT(p[3].ref, 1);
+		T_STR(p[3].note_id, "1");
+	}
+	tl_document_free(d);
+}
+
 /* a comment without a range is anchored where its reference is */
 static void test_comment_reference_only(void)
 {
@@ -324,6 +351,7 @@ int main(void)
 	test_toc_field();
 	test_comments_and_notes();
 	test_comment_reference_only();
+	test_endnotes();
 	test_tables();
 	test_headings();
 	return T_DONE();
