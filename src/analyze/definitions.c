@@ -347,7 +347,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		}
 		if (nt == 0 || q >= n)
 			return 0;
-		uint32_t m = (S_is(&tok[q], ":") || S_is(&tok[q], "-")) ? 1 : tl_ph_list_at(tok, n, q, S_means, NULL);
+		uint32_t m = (S_is(&tok[q], ":") || S_is(&tok[q], "-"))
+		                 ? 1
+		                 : tl_ph_list_at(tok, n, q, S_means, NULL);
 		if (!m)
 			return 0;
 		/* "GitHub", "We" and "Us" refer to ...: the terms name the party "we" names */

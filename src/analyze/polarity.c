@@ -27,14 +27,16 @@
 
 enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSURE, C_PREVENT };
 
-/* modal cues (obligation auxiliaries and lexical forms, permissions, prohibitions) and their kinds */
+/* modal cues (obligation auxiliaries and lexical forms, permissions,
+ * prohibitions) and their kinds */
 static const char *const S_cue_ph[] = {
 	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal", "zullen",
 	"moet", "moeten", "dient", "dienen", "is|are|be required to", "is|are|be obliged to",
 	"is|are|be obligated to", "is|are|be bound to", "undertake|undertakes", "agree|agrees to",
 	"is|are|be responsible for", "commit|commits to", "is|zijn verplicht", "verplicht zich",
 	"verplichten zich", "verbindt zich", "verbinden zich", "is|zijn gehouden", "verplicht",
-	"gehouden", "required|obliged|obligated to", "responsible for", "draagt|dragen zorg", "draagt|dragen er zorg",
+	"gehouden", "required|obliged|obligated to", "responsible for", "draagt|dragen zorg",
+	"draagt|dragen er zorg",
 	"zorg dragen", "zorgt|zorgen ervoor", "zorgt|zorgen er voor", "staat|staan ervoor in",
 	"staat|staan er voor in", "staat|staan in voor", "ensure|ensures", "guarantee|guarantees",
 	"warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen", "hoeft|hoeven",
@@ -688,7 +690,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				continue;
 			int ensure = cue == C_ENSURE;
 			for (uint32_t k = cue_at; k < i && !ensure; k++)
-				ensure = tl_ph_at(tok, n, k, "ensure|ensures|warrant|warrants|guarantee|guarantees") > 0;
+				ensure = tl_ph_at(tok, n, k,
+				                  "ensure|ensures|warrant|warrants|guarantee|guarantees") > 0;
 			if (!ensure)
 				break;
 			uint32_t sneg = 0;

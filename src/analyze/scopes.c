@@ -272,15 +272,15 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"law", "laws", "legal*", "statutory", "wet", "wetten", "wettelijk*", "wetgeving", "court",
 		"courts", "rechter*", "gerechtelijk*", "regulat*", "regelgeving", "subpoena", "dwingend*",
 		"mandatory", "vonnis", "toezichthouder", "justitie", "politie", "police", NULL};
-	static const char *const law_ph[] = {"bevoegde|competent|supervisory|public authority|authorities|autoriteit|instantie",
-	                                     "overheidsinstantie", NULL};
+	static const char *const law_ph[] = {
+		"bevoegde|competent|supervisory|public authority|authorities|autoriteit|instantie",
+		"overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
 		"agree|agrees|agreed", "object|objects|objected|objection*", "bezwaar",
-		"order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt", "goedgekeurd",
-		"instructie*", "opdracht",
-		"verzoek", "akkoord", "instem*", "ingestemd", "toestaat", "toegestemd", "machtiging", "verzocht",
-		"aangeeft", NULL};
+		"order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
+		"goedgekeurd", "instructie*", "opdracht", "verzoek", "akkoord", "instem*", "ingestemd",
+		"toestaat", "toegestemd", "machtiging", "verzocht", "aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
 	int disc = 0, lw = 0, cons = 0, pron = 0, named = 0;
 	for (uint32_t i = s; i < e; i++) {
