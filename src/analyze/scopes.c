@@ -114,6 +114,17 @@ static int S_time_clause(const tl_annotated *a, const tl_token *tok, uint32_t n,
 	return 0;
 }
 
+/* 1 when tok[s..e) is determiners and one party mention ("the Customer"). */
+static int S_only_party(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
+                        uint32_t e)
+{
+	static const char *const det[] = {"the", "de", "het", "a", "een", NULL};
+	while (s < e && tl_word_in(tok[s].fold, det))
+		s++;
+	uint32_t len;
+	return s < e && S_mention(a, tok, n, s, &len) != TL_ROLE_NONE && s + len == e;
+}
+
 /* End (exclusive) of a clause that opens the sentence at i: the last comma
  * before the first modal verb ("If A, including B, requests C, the Supplier
  * shall ..."), else the first comma; n when there is no comma. */
@@ -252,6 +263,20 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				break; /* "except ..., unless ..." are two exceptions; "behoudens voor zover" one */
 			if (sc[k] == 0 || val >= 2)
 				sc[k] = val;
+		}
+		/* "unless the Customer, at its discretion, agrees": an exception that has only
+		 * named its party when a comma comes runs on past a short parenthesis */
+		if (val >= 2 && !consent_phrase && end >= n && k + 2 < n && S_is(&tok[k], ",") &&
+		    S_only_party(c->a, tok, n, i + m, k)) {
+			uint32_t j = k + 1;
+			while (j < n && j <= k + 7 && !S_clause_end(&tok[j]))
+				j++;
+			if (j < n && j <= k + 7 && S_is(&tok[j], ",") && j + 1 < n) {
+				for (uint32_t x = k; x <= j; x++)
+					sc[x] = val;
+				for (k = j + 1; k < n && !S_clause_end(&tok[k]); k++)
+					sc[k] = val;
+			}
 		}
 		i = k > i ? k - 1 : i;
 	}
