@@ -36,17 +36,17 @@ static const char *const S_cue_ph[] = {
 	"is|are|be responsible for", "commit|commits to", "is|zijn verplicht", "verplicht zich",
 	"verplichten zich", "verbindt zich", "verbinden zich", "is|zijn gehouden", "verplicht",
 	"gehouden", "required|obliged|obligated to", "responsible for", "draagt|dragen zorg",
-	"draagt|dragen er zorg",
-	"zorg dragen", "zorgt|zorgen ervoor", "zorgt|zorgen er voor", "staat|staan ervoor in",
-	"staat|staan er voor in", "staat|staan in voor", "ensure|ensures", "guarantee|guarantees",
-	"warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen", "hoeft|hoeven",
-	"need|needs not", "may", "can", "cannot", "can't", "might", "mag", "mogen", "kan", "kunnen",
-	"entitled", "permitted", "allowed", "authorised|authorized", "free to", "the right to",
-	"reserves|reserve the right", "gerechtigd", "bevoegd", "toegestaan", "het recht om|tot|voor",
-	"behoudt|behouden zich het recht", "vrij om", "vrij", "prohibited", "forbidden", "verboden",
-	"refrain|refrains", "onthoudt|onthouden zich", "zich onthouden", "prohibit|prohibits",
-	"verbiedt|verbieden", "prevent|prevents|preclude|precludes", "belet|beletten",
-	"verhindert|verhinderen", "staat|staan in de weg", "onbevoegd", NULL};
+	"draagt|dragen er zorg", "zorg dragen", "zorgt|zorgen ervoor", "zorgt|zorgen er voor",
+	"staat|staan ervoor in", "staat|staan er voor in", "staat|staan in voor", "ensure|ensures",
+	"guarantee|guarantees", "warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen",
+	"hoeft|hoeven", "need|needs not", "may", "can", "cannot", "can't", "might", "mag", "mogen",
+	"kan", "kunnen", "entitled", "permitted", "allowed", "authorised|authorized", "free to",
+	"the right to", "reserves|reserve the right", "gerechtigd", "bevoegd", "toegestaan",
+	"het recht om|tot|voor", "behoudt|behouden zich het recht", "vrij om", "vrij", "prohibited",
+	"forbidden", "verboden", "refrain|refrains", "onthoudt|onthouden zich", "zich onthouden",
+	"prohibit|prohibits", "verbiedt|verbieden", "prevent|prevents|preclude|precludes",
+	"belet|beletten", "verhindert|verhinderen", "staat|staan in de weg", "onbevoegd",
+	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op", NULL};
 static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
@@ -56,7 +56,8 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
-	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX};
+	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
+	C_PERM_LEX};
 _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
 
 static const char *const S_negators[] = {
@@ -374,8 +375,10 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			cue = kind;
 			*at = i;
 			*len = m;
-		} else if (cue == C_AUX && (kind == C_PERM_LEX || kind == C_PROH) && i <= *at + 5) {
-			cue = kind; /* "shall be entitled", "zal niet gerechtigd zijn" */
+		} else if (cue == C_AUX && (kind == C_PERM_LEX || kind == C_PROH || kind == C_OBL_LEX) &&
+		           i <= *at + 5) {
+			/* "shall be entitled", "zal niet gerechtigd zijn", "shall not be obliged to" */
+			cue = kind;
 			*at = i;
 			*len = m;
 			break;

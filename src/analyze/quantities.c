@@ -137,10 +137,15 @@ static const S_unit S_units[] = {
 
 static double S_unit_hours(const char *f)
 {
-	if (!strchr("uhmdkwyjq", f[0]) || !f[0])
+	if (!f[0] || !strchr("uhmdkwyjq", f[0]))
 		return 0; /* no unit starts otherwise: skip the list */
+	size_t l = strlen(f);
+	if (l > 2 && f[l - 2] == '\'' && f[l - 1] == 's')
+		l -= 2; /* "one month's notice" */
+	else if (l > 1 && f[l - 1] == '\'')
+		l--; /* "three months' notice" */
 	for (int i = 0; S_units[i].w; i++)
-		if (strcmp(S_units[i].w, f) == 0)
+		if (strncmp(S_units[i].w, f, l) == 0 && S_units[i].w[l] == '\0')
 			return S_units[i].hours;
 	return 0;
 }

@@ -53,11 +53,11 @@ const char *const tl_subordinators[] = {
 	"die", "welke", "waarin", "waarbij", "waarmee", "waardoor", "waarvan", "waarop", "waarvoor",
 	"omdat", "zodat", "nadat", "voordat", "totdat", "hoewel", "mits", "zodra", "doordat", "terwijl",
 	"ingeval", "so that", "in order that", "whether", "zolang", "as long as", "so long as",
-	"until", NULL};
+	"until", "as soon as", NULL};
 
 static const char *const S_sub_start_conj[] = {
 	"als", "after", "before", "until", "since", "once", "zolang", "as long as", "so long as",
-	"in case", "ingeval", "nadat", "voordat", "zodra", NULL};
+	"in case", "ingeval", "nadat", "voordat", "zodra", "should", "mocht", "mochten", NULL};
 
 static const char *const S_sub_start_prep[] = {
 	"in geval", "in het geval", "in the event", "voor het geval", "na", "upon", "following", "bij",
