@@ -26,7 +26,15 @@ int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
 		return 0;
 	if (a->para_operative && !a->para_operative[s->para])
 		return 0;
-	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
+	const tl_para *p = &a->doc->paras[s->para];
+	if (p->kind == TL_PARA_COMMENT)
+		return 0;
+	/* a question binds no one: questionnaires and assessment templates ("Hoe wordt
+	 * rekening gehouden met bias?", "Who will use the AI system?") are not clauses */
+	uint32_t e = s->quote_end <= p->len ? s->quote_end : (uint32_t)p->len;
+	while (e > s->quote_start && (p->text[e - 1] == ' ' || p->text[e - 1] == ')' || p->text[e - 1] == '"'))
+		e--;
+	return !(e > s->quote_start && p->text[e - 1] == '?');
 }
 
 /** ## Occurrences */

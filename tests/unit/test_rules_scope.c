@@ -9,7 +9,8 @@
  * - "document_has" looks at the whole document;
  * - a deviation from one mapped framework article leaves the others
  *   (partial by reference), a deviation from all of them leaves nothing;
- * - evidence states the quantities of its sentence. */
+ * - evidence states the quantities of its sentence;
+ * - a question (a questionnaire, an assessment template) is no clause. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,6 +192,14 @@ static void test_quantities_in_evidence(void)
 	S_free(&r);
 }
 
+static void test_questions(void)
+{
+	const char *q[] = {S_pre_nl, "Verkoopt Opdrachtnemer de Gegevens niet aan derden?", NULL};
+	EXPECT(q, "T-SELL", "missing");
+	const char *st[] = {S_pre_nl, "Opdrachtnemer verkoopt de Gegevens niet aan derden.", NULL};
+	EXPECT(st, "T-SELL", "met");
+}
+
 int main(void)
 {
 	tl_error err = TL_ERROR_INIT;
@@ -203,6 +212,7 @@ int main(void)
 	test_document_has();
 	test_deviation_granularity();
 	test_quantities_in_evidence();
+	test_questions();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
 }
