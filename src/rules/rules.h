@@ -288,6 +288,19 @@ int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
 struct tl_buf;
 void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, struct tl_buf *out);
 
+/* conditions.c: one pattern's conditions on sentence s (the concepts aside). */
+int tl_cond_party_ok(const tl_pattern *p, const tl_sentence *s);
+int tl_cond_exc_ok(const tl_pattern *p, const tl_sentence *s);
+int tl_cond_q_ok(const tl_pattern *p, const tl_sentence *s);
+int tl_cond_sentence_ok(const tl_pattern *p, const tl_sentence *s);
+int tl_cond_near_ok(const tl_match *m, uint32_t s, const tl_pattern *p);
+int tl_cond_sentence_has(const tl_match *m, uint32_t s, int32_t c);
+/* The defined term a match of p on sentence s relied on, or -1. */
+int32_t tl_cond_def_term(const tl_match *m, uint32_t s, const tl_pattern *p);
+/* The key of the scope (TL_SCOPE_CLAUSE or TL_SCOPE_ARTICLE) holding sentence s:
+ * equal keys are one scope. */
+int32_t tl_match_scope_key(const tl_annotated *a, const tl_sentence *s, int mode);
+
 /* contexts.c */
 void tl_contexts_eval(tl_match *m, const char *const *force, int force_all);
 /* frameworks.c: applies declared frameworks to the results (loading is in load.h). */
