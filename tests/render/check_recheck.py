@@ -69,8 +69,12 @@ def main():
             print(f"WARNING: {rule}: met before, {after.get(rule)} after")
     n_before = sum(s == "met" for s in before.values())
     n_after = sum(s == "met" for s in after.values())
-    if n_after <= n_before:
+    fixable = [r for r, st in before.items() if st in ("partial", "missing")]
+    if fixable and n_after <= n_before:
         problems.append(f"met did not grow: {n_before} -> {n_after}")
+    if not fixable and n_after < n_before:
+        # nothing to insert: the redline must leave the findings as they were
+        problems.append(f"met fell with nothing inserted: {n_before} -> {n_after}")
     for (a, b), rules in sorted(moved.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         if a != b:
             print(f"{a:>14} -> {str(b):<14} {len(rules):3}  {' '.join(rules)}")
