@@ -123,8 +123,9 @@ def main():
     mam = ensure_mammoth(a.out)
     if mam:
         rows.append(("mammoth --output-format=markdown", [mam, docx, "--output-format=markdown"], False))
+    py = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable  # Debian's python3-docx
     rows.append(("python-docx (paragraph text)",
-                 [sys.executable, "-c", "import docx,sys;d=docx.Document(sys.argv[1]);[p.text for p in d.paragraphs]", docx], False))
+                 [py, "-c", "import docx,sys;d=docx.Document(sys.argv[1]);[p.text for p in d.paragraphs]", docx], False))
     if have("docx2txt"):
         rows.append(("docx2txt", "docx2txt < '%s'" % docx, True))
     rows.append(("tenderlint extract (odt)", [tl, "extract", odt], False))
