@@ -281,8 +281,10 @@ static void test_prefilter(const char *path)
 		S_set x = {0}, y = {0};
 		tl_index_scan(S_rs, a, &a->sent[i], S_collect, &x);
 		tl_index_scan_brute(S_rs, a, &a->sent[i], S_collect, &y);
-		qsort(x.v, x.n, sizeof *x.v, S_cmp);
-		qsort(y.v, y.n, sizeof *y.v, S_cmp);
+		if (x.n) /* qsort(NULL, 0, ...) is undefined (UBSan) */
+			qsort(x.v, x.n, sizeof *x.v, S_cmp);
+		if (y.n)
+			qsort(y.v, y.n, sizeof *y.v, S_cmp);
 		total += y.n;
 		if (x.n != y.n || (x.n && memcmp(x.v, y.v, x.n * sizeof *x.v)))
 			diff++;
