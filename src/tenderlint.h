@@ -308,6 +308,12 @@ typedef struct tl_check_options {
 
 #define TL_CHECK_OPTIONS_VERSION 1
 #define TL_CHECK_OPTIONS_INIT {TL_CHECK_OPTIONS_VERSION, TL_READ_OPTIONS_INIT, NULL, NULL, 0}
+/* tl_check_options.flags: add the document's text to the report, each
+ * non-comment paragraph in reading order as "paragraphs" (para, kind, clause,
+ * label, text; docs/report-format.md), for renderers that show the contract
+ * (the HTML text view).  Off by default: it makes a report as large as the
+ * contract. */
+#define TL_CHECK_F_TEXT 0x1u
 
 /* Reads and checks one file.  Always produces a document report in *out
  * (for an unreadable file: one with "error" set and no findings) unless

@@ -12,6 +12,7 @@
 
 #include "clauses/clauses.h"
 #include "model/doc.h"
+#include "report/doctext.h"
 #include "report/reason.h"
 #include "rules/rules.h"
 #include "tl_version.h"
@@ -324,6 +325,10 @@ static cJSON *S_suggestion(const tl_match *m, int rule, tl_lang lang, const tl_c
 	cJSON *in = cJSON_AddObjectToObject(o, "insert");
 	cJSON_AddItemToObject(in, "after_clause", S_clause_label(m->a, ins.after_clause));
 	cJSON_AddNumberToObject(in, "after_para", ins.after_para);
+	const tl_para *ap = ins.after_para >= 0 && (size_t)ins.after_para < m->a->doc->npara
+	                    ? &m->a->doc->paras[ins.after_para] : NULL;
+	J_STR(in, "part", ap ? ap->part : NULL);
+	cJSON_AddItemToObject(in, "part_para", ap ? cJSON_CreateNumber(ap->part_index) : cJSON_CreateNull());
 	tl_buf_reset(&b);
 	tl_clause_insert_hint(&b, m, &ins, lang);
 	cJSON_AddStringToObject(in, "hint", b.data ? b.data : "");
@@ -441,8 +446,9 @@ int tl_report_document(cJSON **out, const tl_match *m, const tl_check_options *o
 		cJSON_AddNumberToObject(sum, tl_rules_status_name(s), count[s]);
 	cJSON_AddNumberToObject(sum, "waived", 0);
 	cJSON_AddItemToObject(d, "findings", fs);
+	int text_rc = opts && (opts->flags & TL_CHECK_F_TEXT) ? tl_report_add_paragraphs(d, a->doc) : 0;
 	tl_clause_terms_free(&terms);
-	if (!fs || !sum) {
+	if (!fs || !sum || text_rc) {
 		cJSON_Delete(d);
 		return tl_error_set(err, TL_ENOMEM, "out of memory building the report");
 	}
