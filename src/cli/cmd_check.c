@@ -44,6 +44,7 @@ static const tl_opt_spec S_specs[] = {
 	{TL_OPT_VALUE, "waivers", 0, "FILE", "accepted deviations (docs/waivers.md)", NULL, NULL},
 	{TL_OPT_VALUE, "baseline", 0, "REPORT", "an earlier JSON/JSONL report: show only new, changed and resolved findings", NULL, NULL},
 	{TL_OPT_FLAG, "quiet", 'q', NULL, "no progress bar and no per-file error lines on stderr", NULL, NULL},
+	{TL_OPT_FLAG, "with-text", 0, NULL, "include the contract's paragraph texts in the report (always on for html)", NULL, NULL},
 	{TL_OPT_MULTI, "limit", 0, "NAME=VALUE", TL_OPT_LIMIT_HELP, NULL, NULL},
 	{TL_OPT_END, NULL, 0, NULL, NULL, NULL, NULL},
 };
@@ -198,6 +199,8 @@ int tl_cmd_check(int argc, char **argv)
 	co.read.revisions = !strcmp(rv, "reject") ? TL_REVISIONS_REJECT
 	                    : !strcmp(rv, "both") ? TL_REVISIONS_BOTH : TL_REVISIONS_ACCEPT;
 	co.report_lang = tl_opt_str(&o, "lang");
+	if (fmt == TL_RENDER_HTML || tl_opt_flag(&o, "with-text"))
+		co.flags |= TL_CHECK_F_TEXT;
 	tl_batch_options bo = TL_BATCH_OPTIONS_INIT;
 	double jobs = 0, tlim = bo.time_limit, mlim = 2048;
 	int rc = TL_EXIT_OK;
