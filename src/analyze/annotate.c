@@ -112,6 +112,19 @@ static void S_slice(const tl_ann_para *pt, uint32_t start, uint32_t end, tl_toke
 	*cursor = j;
 }
 
+/* A sentence that is an unticked option of a choice list inside a paragraph
+ * ("... - [x] Expires [1 year(s)] from Effective Date. - [ ] Continues until
+ * terminated ..."): not part of the agreement. */
+static int S_unticked_option(const tl_token *tok, uint32_t n)
+{
+	uint32_t i = 0;
+	while (i < n && i < 2 && (strcmp(tok[i].fold, "-") == 0 || strcmp(tok[i].fold, "*") == 0))
+		i++;
+	if (i < n && strcmp(tok[i].fold, "\xe2\x98\x90") == 0) /* U+2610 ballot box */
+		return 1;
+	return i + 1 < n && strcmp(tok[i].fold, "[") == 0 && strcmp(tok[i + 1].fold, "]") == 0;
+}
+
 static int S_sentences(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -166,7 +179,7 @@ static int S_sentences(tl_ann_ctx *c)
 					s->lead_para = UINT32_MAX; /* resolved by S_polarity */
 				if (para->kind == TL_PARA_HEADING || para->outline > 0)
 					s->flags |= TL_SENT_HEADING;
-				if (!a->para_operative[p])
+				if (!a->para_operative[p] || (s->unit == 0 && S_unticked_option(tok, ntok)))
 					s->flags |= TL_SENT_NONOPERATIVE;
 				if (!cut)
 					break;

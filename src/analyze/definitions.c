@@ -213,14 +213,28 @@ static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uin
 	return S_add_term(c, term, fold, role, NULL, def, s->para, (int32_t)si);
 }
 
+/* Tokens of a typed label that opens a sentence: "a)", "(i)", "2.", "1.2",
+ * "1.2.", "3.1)"; 0 when there is none. */
+static uint32_t S_label_len(const tl_token *tok, uint32_t n)
+{
+	if (n > 2 && (S_is(&tok[1], ".") || S_is(&tok[1], ")")) && tok[0].end - tok[0].start <= 4)
+		return 2;
+	if (n > 3 && S_is(&tok[0], "(") && S_is(&tok[2], ")"))
+		return 3;
+	/* a multi-level number is one token: "1.2" */
+	const char *f = tok[0].fold;
+	size_t l = strlen(f), dots = 0, i;
+	for (i = 0; i < l && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.'); i++)
+		dots += f[i] == '.';
+	if (n > 2 && l > 0 && i == l && l <= 10 && dots > 0 && f[0] != '.')
+		return (S_is(&tok[1], ".") || S_is(&tok[1], ")")) ? 2 : 1;
+	return 0;
+}
+
 static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
-	uint32_t from = 0; /* where the current name starts, after a typed label ("2.", "b)") */
-	if (s->ntok > 2 && (S_is(&s->tok[1], ".") || S_is(&s->tok[1], ")")) &&
-	    s->tok[0].end - s->tok[0].start <= 4)
-		from = 2;
-	else if (s->ntok > 3 && S_is(&s->tok[0], "(") && S_is(&s->tok[2], ")"))
-		from = 3;
+	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
+	uint32_t from = S_label_len(s->tok, s->ntok);
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
 		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, "and") || S_is(t, "en") ||
@@ -314,12 +328,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 	int rc = S_aliases(c, s, si);
 	if (rc || s->unit > 0)
 		return rc;
-	uint32_t k = 0;
-	/* a typed list label: "a)", "(i)", "1." */
-	if (n > 3 && (S_is(&tok[1], ")") || S_is(&tok[1], ".")) && tok[0].end - tok[0].start <= 3)
-		k = 2;
-	else if (n > 4 && S_is(&tok[0], "(") && S_is(&tok[2], ")"))
-		k = 3;
+	/* a typed list label: "a)", "(i)", "1.", "1.2" */
+	uint32_t k = n > 3 ? S_label_len(tok, n) : 0;
 	/* "X" means / "X": / "X" - / "X" or "Y" means */
 	if (S_is_quote(&tok[k])) {
 		uint32_t ts[4], te[4], nt = 0, q = k;

@@ -16,8 +16,9 @@
 
 static const char *const S_guidance_titles[] = {
 	"toelichting", "leeswijzer", "inleiding", "introductie", "explanatory note", "explanatory notes",
-	"explanatory memorandum", "release notes", "release note", "instructies", "instructie",
-	"instructions", "guidance", "guidance notes", "handleiding", "gebruiksaanwijzing",
+	"explanatory memorandum", "release notes", "release note", "releasenote", "releasenotes",
+	"invulinstructie", "invulinstructies", "guidance", "guidance notes", "handleiding",
+	"gebruiksaanwijzing",
 	"how to use", "about this template", "over dit model", "over deze modelovereenkomst",
 	"versiebeheer", "versiegeschiedenis", "revision history", "document history", "changelog",
 	"wijzigingen ten opzichte van", "inhoudsopgave", "table of contents", "contents", "inhoud",
@@ -36,7 +37,14 @@ static const char *const S_agreement_starts[] = {
 
 static const char *const S_preface_words[] = {
 	"model", "modelovereenkomst", "template", "toelichting", "leeswijzer", "instructie*",
-	"invullen", "guidance", "instructions", "gebruiker*", "drafting", NULL};
+	"invullen", "guidance", "instructions", "gebruiker*", "drafting", "generator",
+	"overeenkomstengenerator", "gegenereerd*", "releasenote*", NULL};
+
+/* words that may follow a guidance title in the same heading: "Toelichting op
+ * de Overeenkomst", "Explanatory notes to this Agreement"; "Artikel 2
+ * Instructies en doel" names an article's subject instead */
+static const char *const S_title_tail[] = {
+	"op", "bij", "van", "voor", "over", "to", "on", "for", "of", "about", ":", "-", NULL};
 
 static int S_starts_with(const tl_ann_para *pt, const char *const *list)
 {
@@ -53,7 +61,9 @@ static int S_guidance_heading(const tl_ann_para *pt)
 	/* the title may follow a number: "1. Toelichting", "Bijlage 3 Leeswijzer" */
 	for (uint32_t i = 0; i < pt->ntok && i < 4; i++) {
 		uint32_t m = tl_ph_list_at(pt->tok, pt->ntok, i, S_guidance_titles, NULL);
-		if (m && (i + m == pt->ntok || pt->ntok - (i + m) <= 6))
+		if (m && (i + m == pt->ntok ||
+		          (pt->ntok - (i + m) <= 6 && tl_word_in(pt->tok[i + m].fold, S_title_tail)) ||
+		          (i + m + 1 == pt->ntok && (pt->tok[i + m].flags & TL_TOK_PUNCT))))
 			return 1;
 		if (!(pt->tok[i].flags & (TL_TOK_NUMBER | TL_TOK_PUNCT)) &&
 		    strcmp(pt->tok[i].fold, "bijlage") != 0 && strcmp(pt->tok[i].fold, "annex") != 0 &&
@@ -61,6 +71,36 @@ static int S_guidance_heading(const tl_ann_para *pt)
 			break;
 	}
 	return 0;
+}
+
+/* 1 when paragraphs p and q are in the same table cell. */
+static int S_same_cell(const tl_para *p, const tl_para *q)
+{
+	return p->kind == TL_PARA_CELL && q->kind == TL_PARA_CELL && p->table == q->table &&
+	       p->row == q->row && p->col == q->col && p->part == q->part;
+}
+
+/* An instruction that disowns its whole block ("VERWIJDER DIT BLOK TEKST ...,
+ * DIT IS ALLEEN TER INFORMATIE", "DELETE THIS BOX"), or a block that opens
+ * with a guidance label ("Releasenote:"): the cell holding it is guidance. */
+static int S_block_guidance(tl_ann_ctx *c, size_t p)
+{
+	const tl_para *para = &c->paras[p];
+	if (strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS") ||
+	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "verwijder dit|deze blok|kader|tekst") ||
+	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "delete this box|block|text"))
+		return 1;
+	return (p == 0 || !S_same_cell(&c->paras[p - 1], para)) && S_guidance_heading(&c->pt[p]);
+}
+
+/* An unticked option of a choice list ("[ ] In perpetuity", "☐ ..."): the
+ * text is not part of the agreement; "[x]" and "☒" are. */
+static int S_unticked(const tl_para *para)
+{
+	const char *t = para->text;
+	if (t[0] == '-' && t[1] == ' ')
+		t += 2; /* a Markdown list item */
+	return strncmp(t, "[ ]", 3) == 0 || strncmp(t, "\xe2\x98\x90", 3) == 0; /* U+2610 */
 }
 
 int tl_operative_paras(tl_ann_ctx *c)
@@ -102,7 +142,22 @@ int tl_operative_paras(tl_ann_ctx *c)
 		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) ||
 		           strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS")))
 			op = 0;
+		if (S_unticked(para))
+			op = 0;
 		a->para_operative[p] = (uint8_t)op;
+	}
+	/* guidance blocks in table cells: the whole cell, before and after the mark */
+	for (size_t p = 0; p < c->npara; p++) {
+		if (c->paras[p].kind != TL_PARA_CELL || !S_block_guidance(c, p))
+			continue;
+		size_t b = p, e = p;
+		while (b > 0 && S_same_cell(&c->paras[b - 1], &c->paras[p]))
+			b--;
+		while (e + 1 < c->npara && S_same_cell(&c->paras[e + 1], &c->paras[p]))
+			e++;
+		for (size_t q = b; q <= e; q++)
+			a->para_operative[q] = 0;
+		p = e;
 	}
 	return 0;
 }
@@ -208,6 +263,10 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 				                      : S_blank_text(c, t + i + 1, j - i - 1);
 				if (ch == '{')
 					blank = 1, j += (j + 1 < n && t[j + 1] == '}');
+				/* "[ ] In perpetuity": an unticked box of a choice list, not a blank */
+				if (ch == '[' && j == i + 2 && t[i + 1] == ' ' && j + 2 < n && t[j + 1] == ' ' &&
+				    (i == 0 || (i >= 2 && t[i - 1] == ' ' && t[i - 2] == '-')))
+					blank = 0;
 				if (blank) {
 					if ((rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j + 1)) != 0)
 						return rc;

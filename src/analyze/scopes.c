@@ -47,6 +47,27 @@ static uint32_t S_exc_at(const tl_token *tok, uint32_t n, uint32_t i, int *prima
 	return m;
 }
 
+/* words of a party's own judgement ("deems", "naar eigen inzicht", "dit
+ * passend acht") */
+static const char *const S_discretion[] = {
+	"discretion", "inzicht", "goeddunken", "oordeelt", "oordelen", "deems", "deem", "considers",
+	"consider", "believes", "determines", "decides", "beslist", "bepaalt", "fit", NULL};
+static const char *const S_disc_ph[] = {
+	"eigen oordeel",
+	"nodig|noodzakelijk|wenselijk|geboden|gewenst|passend|nuttig|raadzaam|aangewezen|redelijk "
+	"acht|achten|vindt|vinden|oordeelt",
+	"in its opinion|judgement|judgment|view", "sees|see fit", "as it sees", NULL};
+
+static int S_discretion_at(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	return tl_word_in(tok[i].fold, S_discretion) || tl_ph_list_at(tok, n, i, S_disc_ph, NULL);
+}
+
+/* conditions that, after the main clause, leave it to a party's judgement
+ * ("..., where the Supplier deems it appropriate") */
+static const char *const S_cond_words[] = {"if", "where", "when", "whenever", "wherever",
+                                           "insofar", "indien", "wanneer", "als", "zodra", NULL};
+
 const char *const tl_subordinators[] = {
 	"if", "when", "whenever", "where", "wherever", "whereas", "that", "which", "who", "whom",
 	"whose", "because", "although", "though", "provided", "insofar", "indien", "wanneer", "dat",
@@ -149,6 +170,39 @@ static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
 	return first;
 }
 
+/* 1 when tok[from..n) can be a main clause: it names a party or holds a
+ * modal or a word that looks like a finite verb.  ", zoals bijgesloten als
+ * bijlage" and ", as set out in Schedule 2" cannot, so the clause before
+ * them is the main one ("Op deze Overeenkomst zijn ... van toepassing, zoals
+ * bijgesloten als bijlage"). */
+static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t from)
+{
+	static const char *const fin[] = {
+		"is", "are", "was", "were", "has", "have", "had", "does", "do", "zijn", "wordt", "worden",
+		"werd", "werden", "heeft", "hebben", "gelden", "geldt", "blijft", "blijven", "gaat",
+		"gaan", "staat", "staan", "komt", "komen", NULL};
+	static const char *const not_fin[] = {
+		"niet", "het", "dat", "tot", "met", "uit", "recht", "dit", "wat", "ten", "naast", "omtrent",
+		"nadat", "totdat", "voorafgaand", "vastgesteld", "bedoeld", "as", "its", "this", "thus",
+		"plus", "unless", "terms", "services", "rights", "parties", "data", "access", "process",
+		"business", "includes", "including", "zoals", "iets", "eens", "steeds", "telkens",
+		"ooit", "echt", "pas", "alles", "anders", "onverlet", NULL};
+	for (uint32_t k = from; k < n; k++) {
+		uint32_t len;
+		if (S_mention(a, tok, n, k, &len) != TL_ROLE_NONE || tl_word_in(tok[k].fold, tl_modal_aux) ||
+		    tl_word_in(tok[k].fold, fin))
+			return 1;
+		const char *f = tok[k].fold;
+		size_t l = strlen(f);
+		if ((tok[k].flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT | TL_TOK_NUMBER)) || l < 4 ||
+		    tl_word_in(f, not_fin))
+			continue;
+		if (f[l - 1] == 't' || (f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\''))
+			return 1; /* "verwijdert", "deletes" */
+	}
+	return 0;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	int16_t *sc = c->wscope;
@@ -186,14 +240,14 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				end = S_lead_end(tok, n, i);
 		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
 			end = S_lead_end(tok, n, i);
-			if (end >= n)
+			if (end >= n || !S_can_be_main(c->a, tok, n, end + 1))
 				continue;
 			val = 1;
 		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
 			/* "Upon request, the Supplier ..." but not "Bij het einde ... retourneert
 			 * Opdrachtnemer ..., ...": a leading phrase holds no party and no verb */
 			end = S_lead_end(tok, n, i);
-			if (end >= n)
+			if (end >= n || !S_can_be_main(c->a, tok, n, end + 1))
 				continue;
 			int party = 0;
 			for (uint32_t k = i; k < end && !party; k++) {
@@ -264,6 +318,20 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			if (sc[k] == 0 || val >= 2)
 				sc[k] = val;
 		}
+		/* "..., where the Supplier deems it appropriate": a trailing condition that rests on
+		 * a party's own judgement is an exception to the main clause */
+		if (val == 1 && i > 0 && end >= n && nexc < 30000 && tl_word_in(tok[i].fold, S_cond_words)) {
+			int disc = 0;
+			for (uint32_t x = i + 1; x < k && !disc; x++)
+				disc = S_discretion_at(tok, n, x) && !(S_is(&tok[x], "fit") && !S_is(&tok[x - 1], "see") &&
+				                                       !S_is(&tok[x - 1], "sees"));
+			if (disc) {
+				int16_t ev = (int16_t)(2 + nexc++);
+				for (uint32_t x = i; x < k; x++)
+					if (sc[x] == 1)
+						sc[x] = ev;
+			}
+		}
 		/* "unless the Customer, at its discretion, agrees": an exception that has only
 		 * named its party when a comma comes runs on past a short parenthesis */
 		if (val >= 2 && !consent_phrase && end >= n && k + 2 < n && S_is(&tok[k], ",") &&
@@ -287,12 +355,6 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
                               uint32_t e, tl_role bound)
 {
-	static const char *const discretion[] = {
-		"discretion", "inzicht", "goeddunken", "oordeelt", "oordelen", "deems", "deem", "considers",
-		"consider", "believes", "determines", "decides", "beslist", "bepaalt", "fit", NULL};
-	static const char *const disc_ph[] = {
-		"eigen oordeel", "nodig|noodzakelijk|wenselijk|geboden|gewenst acht|vindt",
-		"in its opinion|judgement|judgment|view", "sees|see fit", "as it sees", NULL};
 	static const char *const law[] = {
 		"law", "laws", "legal*", "statutory", "wet", "wetten", "wettelijk*", "wetgeving", "court",
 		"courts", "rechter*", "gerechtelijk*", "regulat*", "regelgeving", "subpoena", "dwingend*",
@@ -316,7 +378,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 			actor = r;
 			named = 1;
 		}
-		if (tl_word_in(f, discretion) || tl_ph_list_at(tok, n, i, disc_ph, NULL))
+		if (S_discretion_at(tok, n, i))
 			disc = 1;
 		if (tl_word_in(f, law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
 			lw = 1;

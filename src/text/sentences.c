@@ -96,13 +96,35 @@ static int S_add(tl_text *t, uint32_t *n, uint32_t s, uint32_t e, uint32_t flags
 	return 0;
 }
 
-/* Splits [s, e) after each "; " and appends the pieces. */
+/* 1 when text[i..e) starts a choice-list box: "- [ ] ", "- [x] ", U+2610..2612. */
+static int S_box_at(const char *text, uint32_t i, uint32_t e)
+{
+	if (i + 6 <= e && text[i] == '-' && text[i + 1] == ' ' && text[i + 2] == '[' &&
+	    (text[i + 3] == ' ' || text[i + 3] == 'x' || text[i + 3] == 'X') && text[i + 4] == ']' &&
+	    text[i + 5] == ' ')
+		return 1;
+	return i + 3 <= e && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x98 &&
+	       (unsigned char)text[i + 2] >= 0x90 && (unsigned char)text[i + 2] <= 0x92;
+}
+
+/* Splits [s, e) after each "; " and before each box of a choice list inside
+ * the paragraph ("... - [x] one year. - [ ] In perpetuity"), and appends the
+ * pieces. */
 static int S_add_split(tl_text *t, uint32_t *n, const char *text, uint32_t s, uint32_t e)
 {
 	uint32_t from = s, flags = 0;
 	int depth = 0;
 	for (uint32_t i = s; i < e; i++) {
 		char c = text[i];
+		if (i > from && S_space(text[i - 1]) && (c == '-' || (unsigned char)c == 0xE2) &&
+		    S_box_at(text, i, e)) {
+			if (S_add(t, n, from, i, flags, text) != 0)
+				return TL_ENOMEM;
+			from = i;
+			flags = 0;
+			depth = 0;
+			continue;
+		}
 		if (c == '(')
 			depth++;
 		else if (c == ')' && depth > 0)

@@ -88,6 +88,86 @@ static void test_operative(void)
 	tl_document_free(d);
 }
 
+/* A heading that names an article's subject is no guidance heading; a table
+ * cell that an instruction disowns or that opens with a guidance label is
+ * guidance as a whole; an unticked option of a choice list is not agreed. */
+static void test_operative_blocks(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("# Artikel 2 Instructies en doel\n"
+	                              "Opdrachtnemer verwerkt de Gegevens uitsluitend op instructie.\n"
+	                              "# Artikel 3 Toelichting op de Overeenkomst\n"
+	                              "Opdrachtnemer leest dit.\n"
+	                              "# Artikel 4 Inleiding\n"
+	                              "Dit is uitleg.\n"
+	                              "# Artikel 5 Opties\n"
+	                              "[ ] Training Data must be aggregated.\n"
+	                              "[x] Training Data must be deleted.\n"
+	                              "- [ ] Continues until terminated.\n"
+	                              "The term is - [x] one year. - [ ] In perpetuity.\n",
+	                              &d);
+	T_OK(a != NULL, "annotate");
+	if (!a)
+		return;
+	T_INT(S_op(a, "Opdrachtnemer verwerkt de Gegevens"), 1);
+	T_INT(S_op(a, "Opdrachtnemer leest dit"), 0);
+	T_INT(S_op(a, "Dit is uitleg"), 0);
+	T_INT(S_op(a, "[ ] Training Data"), 0);
+	T_INT(S_op(a, "[x] Training Data"), 1);
+	T_INT(S_op(a, "[ ] Continues until"), 0);
+	int32_t p = S_para(a, "The term is");
+	T_OK(p >= 0 && a->para_operative[p], "a paragraph with a ticked option is operative");
+	/* in the paragraph, each option is a sentence; the unticked one is not agreed */
+	uint32_t nopt = 0, nonop = 0;
+	for (uint32_t k = p >= 0 ? a->para_sent[p] : 0; p >= 0 && k < a->para_sent[p + 1]; k++) {
+		nopt++;
+		nonop += (a->sent[k].flags & TL_SENT_NONOPERATIVE) != 0;
+	}
+	T_INT(nopt, 3);
+	T_INT(nonop, 1);
+	for (uint32_t i = 0; i < a->nph; i++)
+		T_OK(a->ph[i].para != p && a->ph[i].para != S_para(a, "[ ] Training"),
+		     "an unticked box is no blank to fill");
+	tl_annotated_free(a);
+	tl_document_free(d);
+
+	/* a generator's preface table: one cell of several paragraphs */
+	static const char *const cell[] = {
+		"Releasenote:",
+		"Bepalingen ten aanzien van algoritmische toepassingen worden thans geregeld in artikel 13.",
+		"VERWIJDER DIT BLOK TEKST ALVORENS U DE OVEREENKOMST IN GEBRUIK NEEMT!",
+		"Wij adviseren om de tekst zo te laten."};
+	static const char *const other[] = {"Wijzigingen:", "Leverancier levert de Dienst."};
+	d = tl_doc_new("t", TL_FORMAT_DOCX, NULL);
+	tl_error err = TL_ERROR_INIT;
+	int32_t idx = 0;
+	for (int k = 0; k < 4; k++) {
+		tl_para *q = tl_doc_add_para(d, TL_PARA_CELL, "word/document.xml", idx++, cell[k],
+		                             strlen(cell[k]), &err);
+		if (q)
+			q->table = 0, q->row = 0, q->col = 0;
+	}
+	for (int k = 0; k < 2; k++) {
+		tl_para *q = tl_doc_add_para(d, TL_PARA_CELL, "word/document.xml", idx++, other[k],
+		                             strlen(other[k]), &err);
+		if (q)
+			q->table = 1, q->row = 0, q->col = 0;
+	}
+	tl_doc_add_para(d, TL_PARA_BODY, "word/document.xml", idx++, "Leverancier levert.", 19, &err);
+	T_INT(tl_doc_finish(d, &err), 0);
+	a = NULL;
+	T_INT(tl_annotate(&a, d, &err), 0);
+	if (a) {
+		for (int k = 0; k < 4; k++)
+			T_OK(a->para_operative[k] == 0, "preface cell paragraph %d is guidance", k);
+		T_INT(a->para_operative[4], 1);
+		T_INT(a->para_operative[5], 1);
+		T_INT(a->para_operative[6], 1);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_placeholders(void)
 {
 	tl_document *d;
@@ -173,6 +253,17 @@ static void test_frameworks(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 
+	/* a verbless trailing phrase does not take the main clause's place */
+	a = fx_annotate("16.1. Op deze Overeenkomst zijn de Inkoopvoorwaarden GIBIT 2023 van toepassing, "
+	                "zoals bijgesloten als bijlage.\n"
+	                "Op deze Overeenkomst zijn de ARBIT 2018 van toepassing, zoals bijgesloten.\n",
+	                &d);
+	T_OK(a && a->nfw == 2 && !strcmp(a->fw[0].id, "gibit-2023") &&
+	         !strcmp(a->fw[1].id, "arbit-2018"),
+	     "declaration followed by \"zoals bijgesloten als bijlage\"");
+	tl_annotated_free(a);
+	tl_document_free(d);
+
 	a = fx_annotate("Deze Overeenkomst verwijst naar de GIBIT.\nDe GIBIT is van toepassing.\n", &d);
 	T_OK(a && a->nfw == 1 && !strcmp(a->fw[0].id, "gibit") && a->fw[0].para == 1,
 	     "a mention is no declaration; unknown version");
@@ -230,6 +321,7 @@ static void test_quantities(void)
 int main(void)
 {
 	test_operative();
+	test_operative_blocks();
 	test_placeholders();
 	test_frameworks();
 	test_quantities();
