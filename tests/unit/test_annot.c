@@ -147,6 +147,25 @@ static void test_definitions(void)
 	T_INT(s ? tl_annot_token_role(a, s, 3) : -1, TL_ROLE_NONE);
 	tl_annotated_free(a);
 	tl_document_free(d);
+
+	/* a typed multi-level number before the term: "1.2 \"X\" means", "1.2 \"X\": ..." */
+	a = fx_annotate("The Municipality (the \"Customer\") and Acme Ltd (the \"Supplier\").\n"
+	                "1.2 \"Customer Data\" means all data that the Customer provides.\n"
+	                "1.3. \"Telemetrie\": alle gegevens die de apparatuur registreert.\n"
+	                "The Supplier shall not sell Customer Data.\n",
+	                &d);
+	t = a ? S_term(a, "customer data") : NULL;
+	T_OK(t && t->role == TL_ROLE_NONE && t->definition &&
+	         !strncmp(t->definition, "all data that the Customer", 26),
+	     "numbered \"X\" means");
+	t = a ? S_term(a, "telemetrie") : NULL;
+	T_OK(t && t->definition && !strncmp(t->definition, "alle gegevens", 13), "numbered \"X\":");
+	s = a ? S_find(a, "The Supplier shall not") : NULL;
+	T_OK(s && s->bound == TL_ROLE_VENDOR && s->ntok > 5 && s->tok[5].term >= 0 &&
+	         tl_annot_token_role(a, s, 5) == TL_ROLE_NONE,
+	     "\"Customer\" inside \"Customer Data\" is no mention of the customer");
+	tl_annotated_free(a);
+	tl_document_free(d);
 }
 
 static void test_dutch_preamble(void)
