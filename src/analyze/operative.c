@@ -40,11 +40,21 @@ static const char *const S_preface_words[] = {
 	"invullen", "guidance", "instructions", "gebruiker*", "drafting", "generator",
 	"overeenkomstengenerator", "gegenereerd*", "releasenote*", NULL};
 
-/* words that may follow a guidance title in the same heading: "Toelichting op
- * de Overeenkomst", "Explanatory notes to this Agreement"; "Artikel 2
- * Instructies en doel" names an article's subject instead */
-static const char *const S_title_tail[] = {
-	"op", "bij", "van", "voor", "over", "to", "on", "for", "of", "about", ":", "-", NULL};
+/* a guidance title may be followed by what it explains ("Toelichting op de
+ * Overeenkomst", "Toelichting bijlagen", "Explanatory notes to this
+ * Agreement"), not by a second subject: "Artikel 2 Instructies en doel",
+ * "Inleiding en definities" name an article's contents */
+static const char *const S_title_conj[] = {"en", "and", "&", ",", "alsmede", NULL};
+
+static int S_title_tail_ok(const tl_ann_para *pt, uint32_t from)
+{
+	if (pt->ntok - from > 6)
+		return 0;
+	for (uint32_t i = from; i < pt->ntok; i++)
+		if (tl_word_in(pt->tok[i].fold, S_title_conj))
+			return 0;
+	return 1;
+}
 
 static int S_starts_with(const tl_ann_para *pt, const char *const *list)
 {
@@ -61,9 +71,7 @@ static int S_guidance_heading(const tl_ann_para *pt)
 	/* the title may follow a number: "1. Toelichting", "Bijlage 3 Leeswijzer" */
 	for (uint32_t i = 0; i < pt->ntok && i < 4; i++) {
 		uint32_t m = tl_ph_list_at(pt->tok, pt->ntok, i, S_guidance_titles, NULL);
-		if (m && (i + m == pt->ntok ||
-		          (pt->ntok - (i + m) <= 6 && tl_word_in(pt->tok[i + m].fold, S_title_tail)) ||
-		          (i + m + 1 == pt->ntok && (pt->tok[i + m].flags & TL_TOK_PUNCT))))
+		if (m && S_title_tail_ok(pt, i + m))
 			return 1;
 		if (!(pt->tok[i].flags & (TL_TOK_NUMBER | TL_TOK_PUNCT)) &&
 		    strcmp(pt->tok[i].fold, "bijlage") != 0 && strcmp(pt->tok[i].fold, "annex") != 0 &&

@@ -560,6 +560,16 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		for (uint32_t k = cue_at; late && k < i; k++)
 			if (sc[k] == 0 && (S_is(&tok[k], "and") || S_is(&tok[k], "but") || S_is(&tok[k], ";")))
 				late = 0; /* "..., and the Supplier treats ...": a new clause */
+		/* "please contact us", "grant us": object pronouns are never the subject */
+		static const char *const obj_pron[] = {"us", "ons", "them", "him", NULL};
+		if (len == 1 && tl_word_in(tok[i].fold, obj_pron))
+			late = 1;
+		/* "This Section does not apply ... if you ...": in English the subject comes
+		 * before the main clause's first auxiliary */
+		if (s->lang == TL_LANG_EN && cue_at == UINT32_MAX && subj == UINT32_MAX)
+			for (uint32_t k = 0; k < i && !late; k++)
+				late = sc[k] == 0 && k > 0 &&
+				       tl_ph_at(tok, n, k, "does|do|did|is|are|was|were|has|have not|no|also") > 0;
 		if (subj == UINT32_MAX && sc[i] == 0 && !late && !S_after_prep(tok, i)) {
 			const char *f = tok[i + len - 1].fold;
 			size_t fl = strlen(f);
@@ -653,7 +663,15 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* resolve */
 	tl_modality mod = TL_MOD_STATEMENT;
 	int defn = (s->flags & (TL_SENT_DEFINITION | TL_SENT_HEADING)) != 0;
-	if (cue == C_NONE && !defn &&
+	/* "We need the legal right to ...", "Opdrachtnemer wil ...": a verb of wish or
+	 * belief states a position and binds nobody to act */
+	static const char *const stative[] = {
+		"need", "needs", "want", "wants", "wish", "wishes", "hope", "hopes", "believe",
+		"believes", "think", "thinks", "like", "likes", "prefer", "prefers", "wil", "willen",
+		"wenst", "wensen", "hoopt", "hopen", "denkt", "denken", "gelooft", "geloven", NULL};
+	int stative_verb = subject_is_party && !v.passive && subj + subj_len < n &&
+	                   tl_word_in(tok[subj + subj_len].fold, stative);
+	if (cue == C_NONE && !defn && !stative_verb &&
 	    ((subject_is_party && S_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
 	     (v.passive && v.present)) &&
 	    !S_is(&tok[n - 1], "?"))
