@@ -68,15 +68,23 @@ static int S_is_heading(const tl_para *p)
 
 static int S_guidance_heading(const tl_ann_para *pt)
 {
-	/* the title may follow a number: "1. Toelichting", "Bijlage 3 Leeswijzer" */
-	for (uint32_t i = 0; i < pt->ntok && i < 4; i++) {
+	/* "2.1 Is er wel een verwerkersovereenkomst nodig?": an FAQ, not an article */
+	if (pt->ntok >= 3 && strcmp(pt->tok[pt->ntok - 1].fold, "?") == 0)
+		return 1;
+	/* the title may follow a number ("1. Toelichting", "Bijlage 3 Leeswijzer") and one
+	 * qualifying word ("2.5 Artikelsgewijze toelichting", "General guidance") */
+	int qualifier = 0;
+	for (uint32_t i = 0; i < pt->ntok && i < 5; i++) {
 		uint32_t m = tl_ph_list_at(pt->tok, pt->ntok, i, S_guidance_titles, NULL);
-		if (m && S_title_tail_ok(pt, i + m))
+		if (m && S_title_tail_ok(pt, i + m) && !(qualifier && pt->ntok - (i + m) > 2))
 			return 1;
 		if (!(pt->tok[i].flags & (TL_TOK_NUMBER | TL_TOK_PUNCT)) &&
 		    strcmp(pt->tok[i].fold, "bijlage") != 0 && strcmp(pt->tok[i].fold, "annex") != 0 &&
-		    strcmp(pt->tok[i].fold, "schedule") != 0 && strcmp(pt->tok[i].fold, "artikel") != 0)
-			break;
+		    strcmp(pt->tok[i].fold, "schedule") != 0 && strcmp(pt->tok[i].fold, "artikel") != 0) {
+			if (qualifier || i + 1 >= pt->ntok || tl_word_in(pt->tok[i].fold, S_title_conj))
+				break;
+			qualifier = 1;
+		}
 	}
 	return 0;
 }

@@ -100,6 +100,10 @@ static void test_operative_blocks(void)
 	                              "Opdrachtnemer leest dit.\n"
 	                              "# Artikel 4 Inleiding\n"
 	                              "Dit is uitleg.\n"
+	                              "# 2.1 Is er wel een verwerkersovereenkomst nodig?\n"
+	                              "Meestal moet de verwerker een overeenkomst sluiten.\n"
+	                              "# 2.5 Artikelsgewijze toelichting\n"
+	                              "3.1: Verwerker zal de instructies volgen.\n"
 	                              "# Artikel 5 Opties\n"
 	                              "[ ] Training Data must be aggregated.\n"
 	                              "[x] Training Data must be deleted.\n"
@@ -112,6 +116,8 @@ static void test_operative_blocks(void)
 	T_INT(S_op(a, "Opdrachtnemer verwerkt de Gegevens"), 1);
 	T_INT(S_op(a, "Opdrachtnemer leest dit"), 0);
 	T_INT(S_op(a, "Dit is uitleg"), 0);
+	T_INT(S_op(a, "Meestal moet"), 0);
+	T_INT(S_op(a, "3.1: Verwerker zal"), 0);
 	T_INT(S_op(a, "[ ] Training Data"), 0);
 	T_INT(S_op(a, "[x] Training Data"), 1);
 	T_INT(S_op(a, "[ ] Continues until"), 0);
