@@ -86,6 +86,16 @@ int main(void)
 	         "{\"id\": \"x\", \"clauses\": \"clauses\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n"
 	         " \"rules\": [" RULE("") "]}\n",
 	         3, 10, "unknown placeholder {klant}");
+	/* a separable verb's "..." stands between two words */
+	S_expect("gap.json",
+	         "{\"id\": \"x\",\n \"concepts\": {\"c\": {\"nl\": [\"... over\"]}},\n \"rules\": [\n " RULE("") "]}\n",
+	         2, 28, "'...' must stand between two words");
+	/* one lower bound: min_hours or over_hours, not both */
+	S_expect("bounds.json",
+	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [\"a\"]}},\n \"rules\": [\n"
+	         "  {\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\"},\n"
+	         "   \"met\": [{\"all\": [\"c\"], \"quantity\": {\"kind\": \"duration\", \"min_hours\": 1, \"over_hours\": 2}}]}]}\n",
+	         4, 39, "one lower bound");
 	S_expect("missing-include.json", "{\"id\": \"x\",\n \"include\": [\"nothere.json\"]}\n", 2, 14,
 	         "cannot read");
 
