@@ -416,12 +416,17 @@ int tl_batch_collect(char ***out, size_t *count, const char *const *inputs, size
                      const tl_batch_options *opts, tl_error *err);
 void tl_batch_paths_free(char **paths, size_t count);
 
-/* Runs in a worker process: returns one documents[] entry (never NULL for a
- * result; NULL means out of memory and is recorded as E_LIMIT_MEMORY). */
-typedef cJSON *(*tl_batch_work_fn)(const char *path, void *ctx);
-/* Runs in the calling process, in input order; takes ownership of doc.
- * A non-zero return stops the batch. */
-typedef int (*tl_batch_emit_fn)(size_t index, const char *path, cJSON *doc, void *ctx);
+/* Runs in a worker process: returns one documents[] entry (NULL means out
+ * of memory and is recorded as E_LIMIT_MEMORY) and may set *flags
+ * (TL_BATCH_DOC_* and the caller's own bits above 0xFF) for the parent. */
+typedef cJSON *(*tl_batch_work_fn)(const char *path, void *ctx, unsigned *flags);
+#define TL_BATCH_DOC_ERROR 0x1u /* the document could not be read (set by the pool for E_CRASH/E_TIMEOUT too) */
+/* Runs in the calling process, in input order, with the document as
+ * unformatted JSON text (NUL-terminated, borrowed for the call) and the
+ * worker's flags: a caller streaming JSON Lines writes it as it is, others
+ * parse it.  A non-zero return stops the batch. */
+typedef int (*tl_batch_emit_fn)(size_t index, const char *path, const char *json, size_t len,
+                                unsigned flags, void *ctx);
 
 int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
                  tl_batch_work_fn work, void *work_ctx, tl_batch_emit_fn emit, void *emit_ctx,

@@ -31,13 +31,15 @@
 #endif
 
 #define S_EXIT_NOMEM 86 /* a worker's exit status when work() could not allocate */
+#define S_HDR 24        /* result header: index, length, flags (3 x uint64) */
 
 typedef struct {
 	pid_t pid;
 	int task_fd, result_fd;
 	long busy;           /* index in progress, -1 when idle */
 	double deadline;     /* monotonic seconds */
-	unsigned char *buf;  /* result being read: 16-byte header, then JSON */
+	unsigned rflags;     /* flags of the result being read */
+	unsigned char *buf;  /* result being read: 24-byte header, then JSON */
 	size_t have, need;
 } S_worker;
 
@@ -78,7 +80,7 @@ static int S_read_all(int fd, void *p, size_t n)
 	return 0;
 }
 
-/* The worker's loop: read an index, do the work, write {index, len, json}. */
+/* The worker's loop: read an index, do the work, write {index, len, flags, json}. */
 static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t count,
                           const tl_batch_options *o, tl_batch_work_fn work, void *ctx)
 {
@@ -91,12 +93,13 @@ static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t
 		uint64_t idx;
 		if (S_read_all(task_fd, &idx, sizeof idx) != 0 || idx >= count)
 			_exit(0);
-		cJSON *doc = work(paths[idx], ctx);
+		unsigned flags = 0;
+		cJSON *doc = work(paths[idx], ctx, &flags);
 		char *json = doc ? cJSON_PrintUnformatted(doc) : NULL;
 		cJSON_Delete(doc);
 		if (!json)
 			_exit(S_EXIT_NOMEM);
-		uint64_t hdr[2] = {idx, (uint64_t)strlen(json)};
+		uint64_t hdr[3] = {idx, (uint64_t)strlen(json), flags};
 		if (S_write_all(result_fd, hdr, sizeof hdr) != 0 ||
 		    S_write_all(result_fd, json, (size_t)hdr[1]) != 0)
 			_exit(1);
@@ -139,7 +142,7 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 	w->result_fd = rp[0];
 	w->busy = -1;
 	w->have = 0;
-	w->need = 16;
+	w->need = S_HDR;
 	return 0;
 }
 
@@ -153,15 +156,18 @@ static void S_reap(S_worker *w, int *status)
 	free(w->buf);
 	w->buf = NULL;
 	w->have = 0;
-	w->need = 16;
+	w->need = S_HDR;
 }
 
-static cJSON *S_error_doc(const char *path, int code, const char *msg)
+static char *S_error_doc(const char *path, int code, const char *msg)
 {
 	tl_error e = TL_ERROR_INIT;
 	tl_error_set(&e, code, "%s", msg);
 	snprintf(e.path, sizeof e.path, "%s", path);
-	return tl_report_error_document(path, &e);
+	cJSON *d = tl_report_error_document(path, &e);
+	char *s = d ? cJSON_PrintUnformatted(d) : NULL;
+	cJSON_Delete(d);
+	return s;
 }
 
 static void S_progress(size_t done, size_t total, double start, int final)
@@ -177,26 +183,35 @@ static void S_progress(size_t done, size_t total, double start, int final)
 }
 
 typedef struct {
-	cJSON **results;
+	char **results;     /* JSON text per index until emitted */
+	size_t *lens;
+	unsigned *flags;
 	unsigned char *ready;
 	size_t next_emit, done;
 } S_order;
 
-static int S_store(S_order *ord, size_t idx, cJSON *doc, char *const *paths, size_t count,
-                   tl_batch_emit_fn emit, void *ectx)
+/* Takes ownership of json (malloc'd).  NULL json: out of memory. */
+static int S_store(S_order *ord, size_t idx, char *json, unsigned flags, char *const *paths,
+                   size_t count, tl_batch_emit_fn emit, void *ectx)
 {
+	if (!json)
+		return 1;
 	if (ord->ready[idx]) { /* a duplicate result cannot happen; keep the first */
-		cJSON_Delete(doc);
+		free(json);
 		return 0;
 	}
-	ord->results[idx] = doc;
+	ord->results[idx] = json;
+	ord->lens[idx] = strlen(json);
+	ord->flags[idx] = flags;
 	ord->ready[idx] = 1;
 	ord->done++;
 	while (ord->next_emit < count && ord->ready[ord->next_emit]) {
 		size_t i = ord->next_emit++;
-		cJSON *d = ord->results[i];
+		char *j = ord->results[i];
 		ord->results[i] = NULL;
-		if (emit(i, paths[i], d, ectx) != 0)
+		int stop = emit(i, paths[i], j, ord->lens[i], ord->flags[i], ectx);
+		free(j);
+		if (stop)
 			return 1;
 	}
 	return 0;
@@ -218,10 +233,11 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 		jobs = 256;
 
 	S_worker *ws = calloc((size_t)jobs, sizeof *ws);
-	S_order ord = {calloc(count, sizeof(cJSON *)), calloc(count, 1), 0, 0};
+	S_order ord = {calloc(count, sizeof(char *)), calloc(count, sizeof(size_t)),
+	               calloc(count, sizeof(unsigned)), calloc(count, 1), 0, 0};
 	struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);
-	if (!ws || !ord.results || !ord.ready || !pfd) {
-		free(ws), free(ord.results), free(ord.ready), free(pfd);
+	if (!ws || !ord.results || !ord.lens || !ord.flags || !ord.ready || !pfd) {
+		free(ws), free(ord.results), free(ord.lens), free(ord.flags), free(ord.ready), free(pfd);
 		return tl_error_set(err, TL_ENOMEM, "out of memory starting the batch");
 	}
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
@@ -274,7 +290,7 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 			/* every worker failed to start again: record the rest and stop */
 			for (size_t t = next_task; t < count && !stop; t++)
 				stop = S_store(&ord, t, S_error_doc(paths[t], TL_EINTERNAL, "no worker process could be started"),
-				               paths, count, emit, ectx);
+				               TL_BATCH_DOC_ERROR, paths, count, emit, ectx);
 			next_task = count;
 			break;
 		}
@@ -291,7 +307,7 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 			size_t idx = (size_t)w->busy;
 			if (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)) {
 				if (!w->buf) {
-					w->buf = malloc(16);
+					w->buf = malloc(S_HDR);
 					if (!w->buf) {
 						rc = tl_error_set(err, TL_ENOMEM, "out of memory");
 						stop = 1;
@@ -301,34 +317,35 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 				ssize_t k = read(w->result_fd, w->buf + w->have, w->need - w->have);
 				if (k > 0) {
 					w->have += (size_t)k;
-					if (w->have == 16 && w->need == 16) {
-						uint64_t hdr[2];
+					if (w->have == S_HDR && w->need == S_HDR) {
+						uint64_t hdr[3];
 						memcpy(hdr, w->buf, sizeof hdr);
-						unsigned char *nb = hdr[1] < ((uint64_t)1 << 31) ? realloc(w->buf, 16 + (size_t)hdr[1] + 1) : NULL;
+						unsigned char *nb = hdr[1] < ((uint64_t)1 << 31) ? realloc(w->buf, S_HDR + (size_t)hdr[1] + 1) : NULL;
 						if (!nb) {
 							int st;
 							kill(w->pid, SIGKILL);
 							S_reap(w, &st);
 							stop = S_store(&ord, idx, S_error_doc(paths[idx], TL_ELIMIT_MEMORY, "result too large"),
-							               paths, count, emit, ectx);
+							               TL_BATCH_DOC_ERROR, paths, count, emit, ectx);
 							w->busy = -1;
 							S_spawn(w, ws, jobs, paths, count, o, work, wctx);
 							continue;
 						}
 						w->buf = nb;
-						w->need = 16 + (size_t)hdr[1];
+						w->need = S_HDR + (size_t)hdr[1];
+						w->rflags = (unsigned)hdr[2];
 					}
-					if (w->have == w->need && w->need >= 16) {
+					if (w->have == w->need && w->need > S_HDR) {
 						w->buf[w->have] = '\0';
-						cJSON *doc = cJSON_Parse((const char *)w->buf + 16);
-						free(w->buf);
+						/* the JSON text moves down over the header and is passed on as it is */
+						size_t len = w->have - S_HDR;
+						memmove(w->buf, w->buf + S_HDR, len + 1);
+						char *json = (char *)w->buf;
 						w->buf = NULL;
 						w->have = 0;
-						w->need = 16;
+						w->need = S_HDR;
 						w->busy = -1;
-						if (!doc)
-							doc = S_error_doc(paths[idx], TL_EINTERNAL, "worker sent an unreadable result");
-						stop = S_store(&ord, idx, doc, paths, count, emit, ectx);
+						stop = S_store(&ord, idx, json, w->rflags, paths, count, emit, ectx);
 					}
 					continue;
 				}
@@ -353,7 +370,8 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 					         WIFEXITED(st) ? WEXITSTATUS(st) : -1);
 				}
 				w->busy = -1;
-				stop = S_store(&ord, idx, S_error_doc(paths[idx], code, msg), paths, count, emit, ectx);
+				stop = S_store(&ord, idx, S_error_doc(paths[idx], code, msg), TL_BATCH_DOC_ERROR, paths, count,
+				               emit, ectx);
 				if (S_spawn(w, ws, jobs, paths, count, o, work, wctx) != 0)
 					w->pid = -1;
 				continue;
@@ -365,7 +383,8 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 				char msg[128];
 				snprintf(msg, sizeof msg, "no result within %.0f s: skipped", o->time_limit);
 				w->busy = -1;
-				stop = S_store(&ord, idx, S_error_doc(paths[idx], TL_ETIMEOUT, msg), paths, count, emit, ectx);
+				stop = S_store(&ord, idx, S_error_doc(paths[idx], TL_ETIMEOUT, msg), TL_BATCH_DOC_ERROR, paths,
+				               count, emit, ectx);
 				if (S_spawn(w, ws, jobs, paths, count, o, work, wctx) != 0)
 					w->pid = -1;
 			}
@@ -387,8 +406,10 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 		free(ws[i].buf);
 	}
 	for (size_t i = 0; i < count; i++)
-		cJSON_Delete(ord.results[i]);
+		free(ord.results[i]);
 	free(ord.results);
+	free(ord.lens);
+	free(ord.flags);
 	free(ord.ready);
 	free(ws);
 	free(pfd);

@@ -103,73 +103,113 @@ static int S_fails(const cJSON *doc, const char *level)
 }
 
 
+#define S_DOC_FAILING 0x100u /* a finding reaches the --fail-on level */
+#define S_DOC_INTERNAL 0x200u /* the redline could not be written */
+
 typedef struct {
 	const tl_ruleset *rs;
 	const tl_check_options *co;
+	const char *level;      /* --fail-on */
+	const tl_waivers *waivers;
+	const tl_baseline *baseline;
+	const char *redline;    /* --redline OUT */
+	const tl_render_options *ro;
+	int jsonl;              /* mark the document as a JSON Lines record */
 } S_work_ctx;
 
-/* In the worker process: one file, one documents[] entry. */
-static cJSON *S_work(const char *path, void *ctx)
+/* In the worker process: one file, one documents[] entry, finished here
+ * (waivers, baseline, --fail-on, redline) so that the parent only passes the
+ * text on. */
+static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 {
 	const S_work_ctx *w = ctx;
 	cJSON *d = NULL;
 	tl_error err = TL_ERROR_INIT;
 	tl_check_file(&d, w->rs, path, w->co, &err);
+	if (!d)
+		return NULL;
+	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "error"))) {
+		*flags |= TL_BATCH_DOC_ERROR;
+	} else {
+		if (w->waivers)
+			tl_waivers_apply(w->waivers, d, NULL);
+		if (w->baseline)
+			tl_baseline_apply(w->baseline, d);
+		if (S_fails(d, w->level))
+			*flags |= S_DOC_FAILING;
+		if (w->redline) {
+			tl_error_clear(&err);
+			if (tl_redline_write(d, path, w->redline, w->ro, &err) != 0) {
+				char m[2048];
+				tl_error_format(&err, m, sizeof m);
+				fprintf(stderr, "tenderlint check: --redline: %s\n", m);
+				*flags |= S_DOC_INTERNAL;
+			}
+		}
+	}
+	if (w->jsonl) {
+		/* the record type first, as tl_render_jsonl_document writes it */
+		cJSON *t = cJSON_CreateString("document");
+		if (t) {
+			t->string = strdup("type");
+			if (t->string) {
+				t->next = d->child;
+				if (d->child) {
+					t->prev = d->child->prev;
+					d->child->prev = t;
+				} else {
+					t->prev = t;
+				}
+				d->child = t;
+			} else {
+				cJSON_Delete(t);
+			}
+		}
+	}
 	return d;
 }
 
 typedef struct {
-	const char *level;
-	const tl_waivers *waivers;
-	const tl_baseline *baseline;
 	cJSON *docs;            /* collect here, unless streaming */
 	FILE *stream;           /* JSON Lines: write each document at once */
 	int stream_sync;        /* fsync after each line (a regular file) */
 	int quiet;
-	const char *redline;    /* --redline OUT */
-	const tl_render_options *ro;
 	int unreadable, failing, internal;
 } S_emit_ctx;
 
-static int S_emit(size_t index, const char *path, cJSON *doc, void *ctx)
+static int S_emit(size_t index, const char *path, const char *json, size_t len, unsigned flags,
+                  void *ctx)
 {
 	S_emit_ctx *e = ctx;
 	(void)index;
-	const cJSON *error = cJSON_GetObjectItemCaseSensitive(doc, "error");
-	if (cJSON_IsObject(error)) {
-		const cJSON *msg = cJSON_GetObjectItemCaseSensitive(error, "message");
+	if (flags & TL_BATCH_DOC_ERROR) {
 		e->unreadable = 1;
-		if (!e->quiet)
-			fprintf(stderr, "tenderlint check: %s\n",
-			        cJSON_IsString(msg) ? msg->valuestring : path);
-	} else {
-		if (e->waivers)
-			tl_waivers_apply(e->waivers, doc, NULL);
-		if (e->baseline)
-			tl_baseline_apply(e->baseline, doc);
-		e->failing |= S_fails(doc, e->level);
-		if (e->redline) {
-			tl_error err = TL_ERROR_INIT;
-			if (tl_redline_write(doc, path, e->redline, e->ro, &err) != 0) {
-				char m[2048];
-				tl_error_format(&err, m, sizeof m);
-				fprintf(stderr, "tenderlint check: --redline: %s\n", m);
-				e->internal = 1;
-			}
+		if (!e->quiet) {
+			cJSON *d = cJSON_Parse(json);
+			const cJSON *er = cJSON_GetObjectItemCaseSensitive(d, "error");
+			const cJSON *msg = cJSON_GetObjectItemCaseSensitive(er, "message");
+			fprintf(stderr, "tenderlint check: %s\n", cJSON_IsString(msg) ? msg->valuestring : path);
+			cJSON_Delete(d);
 		}
 	}
+	e->failing |= (flags & S_DOC_FAILING) != 0;
+	e->internal |= (flags & S_DOC_INTERNAL) != 0;
 	if (e->stream) {
-		tl_error err = TL_ERROR_INIT;
-		int rc = tl_render_jsonl_document(doc, e->stream, &err);
-		cJSON_Delete(doc);
 		/* durable before the next file: a killed batch loses at most the file in progress */
-		if (rc == 0 && fflush(e->stream) == 0 && (!e->stream_sync || fsync(fileno(e->stream)) == 0))
+		if (fwrite(json, 1, len, e->stream) == len && fputc('\n', e->stream) != EOF &&
+		    fflush(e->stream) == 0 && (!e->stream_sync || fsync(fileno(e->stream)) == 0))
 			return 0;
 		fprintf(stderr, "tenderlint check: cannot write the report: %s\n", strerror(errno));
 		e->internal = 1;
 		return 1;
 	}
-	cJSON_AddItemToArray(e->docs, doc);
+	cJSON *d = cJSON_Parse(json);
+	if (!d) {
+		fprintf(stderr, "tenderlint check: %s: out of memory\n", path);
+		e->internal = 1;
+		return 1;
+	}
+	cJSON_AddItemToArray(e->docs, d);
 	return 0;
 }
 
@@ -344,9 +384,7 @@ int tl_cmd_check(int argc, char **argv)
 	if (tl_opt_flag(&o, "color") ||
 	    (!tl_opt_flag(&o, "no-color") && out == stdout && isatty(1) && !(nc && *nc)))
 		ro.flags |= TL_RENDER_F_COLOR;
-	S_emit_ctx ec = {tl_opt_str(&o, "fail-on"), waivers, baseline,
-	                 cJSON_GetObjectItemCaseSensitive(report, "documents"), NULL, 0, quiet, redline, &ro,
-	                 0, 0, 0};
+	S_emit_ctx ec = {cJSON_GetObjectItemCaseSensitive(report, "documents"), NULL, 0, quiet, 0, 0, 0};
 	if (fmt == TL_RENDER_JSONL) {
 		ec.stream = out;
 		ec.stream_sync = path && regular;
@@ -356,7 +394,8 @@ int tl_cmd_check(int argc, char **argv)
 		}
 		fflush(out);
 	}
-	S_work_ctx wc = {rs, &co};
+	S_work_ctx wc = {rs, &co, tl_opt_str(&o, "fail-on"), waivers, baseline, redline, &ro,
+	                 fmt == TL_RENDER_JSONL};
 	if (tl_batch_run(paths, npaths, &bo, S_work, &wc, S_emit, &ec, &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint check: %s\n", msg);

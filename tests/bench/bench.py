@@ -92,6 +92,11 @@ def doubled_ruleset(tl, out):
         dup.append(c)
     rs["rules"] = rs.get("rules", []) + dup
     rs["id"] = "vng-2022-doubled"
+    # paths in the ruleset are relative to its own folder: make them absolute
+    base = os.path.dirname(top)
+    rs["frameworks"] = [os.path.join(base, f) for f in rs.get("frameworks", [])]
+    if isinstance(rs.get("clauses"), str):
+        rs["clauses"] = os.path.normpath(os.path.join(base, rs["clauses"]))
     path = os.path.join(out, "doubled.json")
     with open(path, "w") as f:
         json.dump(rs, f)

@@ -10,9 +10,10 @@
 #include "harness.h"
 #include "tenderlint.h"
 
-static cJSON *work(const char *path, void *ctx)
+static cJSON *work(const char *path, void *ctx, unsigned *flags)
 {
 	(void)ctx;
+	*flags = strstr(path, "ok") ? 0x100u : 0;
 	if (strstr(path, "crash"))
 		raise(SIGSEGV);
 	if (strstr(path, "hang"))
@@ -33,9 +34,15 @@ typedef struct {
 	size_t n;
 } sink;
 
-static int emit(size_t index, const char *path, cJSON *doc, void *ctx)
+static int emit(size_t index, const char *path, const char *json, size_t len, unsigned flags,
+                void *ctx)
 {
 	sink *s = ctx;
+	cJSON *doc = cJSON_Parse(json);
+	T_INT(strlen(json), len);
+	/* worker flags arrive; the pool marks its own error records */
+	T_INT(flags & 0x100u, strstr(path, "ok") ? 0x100u : 0);
+	T_INT((flags & TL_BATCH_DOC_ERROR) != 0, strstr(path, "crash") || strstr(path, "hang"));
 	T_INT(index, s->n);
 	snprintf(s->got[s->n], sizeof s->got[0], "%s", path);
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(doc, "error");
