@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "report/html_assets.h"
+#include "report/html_text.h"
 #include "report/i18n.h"
 #include "report/render.h"
 
@@ -232,8 +233,12 @@ static void S_scorecard(FILE *out, const cJSON *doc, const char *lang)
 	fputs("</tbody></table>\n", out);
 }
 
-static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int *sugn, const char *lang)
+/* tv: the whole-text view when the report has the paragraphs, else NULL;
+ * *evk counts the document's evidence items, as tl_html_tv_target does. */
+static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int *sugn, const char *lang,
+                      const tl_html_tv *tv, size_t *evk)
 {
+	char target[300];
 	tl_status st = tl_finding_status(f);
 	tl_severity sev = tl_severity_parse(tl_rj_str(f, "severity"));
 	const char *rule = tl_rj_str(f, "rule");
@@ -274,11 +279,14 @@ static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int 
 		{
 			long para = tl_rj_long(ev, "para", -1);
 			const cJSON *def = tl_rj_obj(ev, "definition");
+			int link = tv ? tl_html_tv_target(tv, (*evk)++, dn, target, sizeof target) : para >= 0;
 			fputs("<li>", out);
-			if (para >= 0)
+			if (tv && link)
+				fprintf(out, "<a class=\"cite\" href=\"#%s\">", target);
+			else if (link)
 				fprintf(out, "<a class=\"cite\" href=\"#d%d-p%ld\">", dn, para);
 			S_where(out, tl_rj_str(ev, "clause"), para, lang);
-			fputs(para >= 0 ? "</a>: <q>" : ": <q>", out);
+			fputs(link ? "</a>: <q>" : ": <q>", out);
 			S_h(out, tl_rj_str(ev, "quote"));
 			fputs("</q>", out);
 			if (def) {
@@ -300,9 +308,14 @@ static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int 
 		int sn = (*sugn)++;
 		fprintf(out, "<div class=\"suggestion\"><div class=\"sug-head\">%s", tl_i18n(lang, TL_S_SUGGESTED));
 		if (hint) {
+			/* the clause it goes after, in the whole-text view */
+			int to = tl_html_tv_clause(tv, tl_rj_str(tl_rj_obj(sug, "insert"), "after_clause"), dn, target,
+			                           sizeof target);
 			fputs(" <span class=\"hint\">(", out);
+			if (to)
+				fprintf(out, "<a href=\"#%s\">", target);
 			S_h(out, hint);
-			fputs(")</span>", out);
+			fputs(to ? "</a>)</span>" : ")</span>", out);
 		}
 		fprintf(out, "<button type=\"button\" class=\"copy\" data-copy=\"d%d-s%d\" data-copied=\"%s\">%s</button></div>"
 		             "<blockquote id=\"d%d-s%d\"",
@@ -534,10 +547,18 @@ static void S_document(FILE *out, const cJSON *report, const cJSON *doc, int dn,
 	fputs("</div>\n", out);
 	S_scorecard(out, doc, lang);
 	fprintf(out, "<h3>%s</h3>\n", tl_i18n(lang, TL_S_FINDINGS));
+	tl_html_tv *tv = NULL;
+	size_t evk = 0;
+	if (tl_html_tv_new(&tv, doc) != 0)
+		tv = NULL; /* out of memory: the quote-only view needs none */
 	cJSON_ArrayForEach(f, tl_rj_arr(doc, "findings"))
-		S_finding(out, f, tl_finding_title(report, f, o), dn, &sugn, lang);
+		S_finding(out, f, tl_finding_title(report, f, o), dn, &sugn, lang, tv, &evk);
 	fprintf(out, "<p class=\"nomatch\" hidden>%s</p>\n", tl_i18n(lang, TL_S_NO_MATCH));
-	S_textview(out, doc, dn, lang);
+	if (tv)
+		tl_html_tv_write(out, tv, dn, lang);
+	else
+		S_textview(out, doc, dn, lang);
+	tl_html_tv_free(tv);
 	fputs("</section>\n", out);
 }
 

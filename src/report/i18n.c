@@ -71,6 +71,16 @@ static const S_pair S_strings[TL_S_COUNT] = {
 	[TL_S_GAPS] = {"Tekortkomingen", "Gaps"},
 	[TL_S_RESET] = {"Alles tonen", "Show all"},
 	[TL_S_TRACKED] = {"Bijgehouden wijzigingen", "Tracked changes"},
+	[TL_S_TEXT_FULL_NOTE] = {"De hele tekst ({1} alinea's, zonder opmerkingen). Het bewijs is gemarkeerd; elke "
+	                         "markering verwijst naar de bevindingen die haar citeren.",
+	                         "The whole text ({1} paragraphs, without comments). The evidence is highlighted; "
+	                         "each highlight links to the findings that cite it."},
+	[TL_S_ONLY_EVIDENCE] = {"alleen alinea's met bewijs", "only paragraphs with evidence"},
+	[TL_S_KIND_HEADER] = {"koptekst", "header"},
+	[TL_S_KIND_FOOTER] = {"voettekst", "footer"},
+	[TL_S_KIND_FOOTNOTE] = {"voetnoot", "footnote"},
+	[TL_S_KIND_ENDNOTE] = {"eindnoot", "endnote"},
+	[TL_S_KIND_TEXTBOX] = {"tekstvak", "text box"},
 };
 
 static const S_pair S_status[TL_ST_COUNT + 1] = {

@@ -59,6 +59,13 @@ typedef enum {
 	TL_S_GAPS,
 	TL_S_RESET,
 	TL_S_TRACKED,
+	TL_S_TEXT_FULL_NOTE,    /* "{1} paragraphs" of the whole text */
+	TL_S_ONLY_EVIDENCE,
+	TL_S_KIND_HEADER,
+	TL_S_KIND_FOOTER,
+	TL_S_KIND_FOOTNOTE,
+	TL_S_KIND_ENDNOTE,
+	TL_S_KIND_TEXTBOX,
 	TL_S_COUNT
 } tl_str_id;
 
