@@ -294,6 +294,15 @@ static int S_build(tl_ann_ctx *c, tl_error *err)
 	if ((rc = tl_operative_paras(c)) != 0 || (rc = S_sentences(c)) != 0 ||
 	    (rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	/* the ';' items of a definition continue it ("\"Token Patterns\" means ..., including:
+	 * (a) a name ...; (b) ...") */
+	for (uint32_t k = 1; k < a->nsent; k++) {
+		const tl_sentence *pv = &a->sent[k - 1];
+		tl_sentence *s = &a->sent[k];
+		if ((pv->flags & TL_SENT_DEFINITION) && s->para == pv->para &&
+		    s->quote_start == pv->quote_start)
+			s->flags |= TL_SENT_DEFINITION;
+	}
 	tl_parties_we_you(c);
 	if ((rc = S_polarity(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));

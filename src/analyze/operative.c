@@ -28,7 +28,8 @@ static const char *const S_instruction_starts[] = {
 	"[ toelichting", "toelichting :", "[ instructie", "instructie :", "let op :", "nb :", "n.b .",
 	"[ noot", "noot :", "verwijder dit|deze", "[ verwijder", "[ delete", "delete this",
 	"note to drafter*", "drafting note", "[ drafting", "guidance :", "[ guidance", "[ optioneel",
-	"[ keuze", "[ note", "note :", "instruction :", "[ instruction", "[ tip", "tip :", NULL};
+	"[ keuze", "[ note", "note :", "instruction :", "[ instruction", "[ tip", "tip :",
+	"short version :", "summary :", "in short :", "tl;dr", "samenvatting :", "in het kort :", NULL};
 
 static const char *const S_agreement_starts[] = {
 	"de ondergetekenden", "ondergetekenden", "partijen :", "de partijen :", "the undersigned",

@@ -166,6 +166,17 @@ static void test_definitions(void)
 	     "\"Customer\" inside \"Customer Data\" is no mention of the customer");
 	tl_annotated_free(a);
 	tl_document_free(d);
+
+	/* the ';' items of a definition are part of it, not obligations */
+	a = fx_annotate("\"Token Patterns\" means the specifications the Customer provides, including: "
+	                "(a) a unique name; (b) a pattern that the Supplier shall use.\n",
+	                &d);
+	int all_def = a && a->nsent >= 2;
+	for (uint32_t k = 0; a && k < a->nsent; k++)
+		all_def &= (a->sent[k].flags & TL_SENT_DEFINITION) && a->sent[k].modality == TL_MOD_STATEMENT;
+	T_OK(all_def, "definition list items");
+	tl_annotated_free(a);
+	tl_document_free(d);
 }
 
 static void test_dutch_preamble(void)

@@ -104,6 +104,7 @@ static void test_operative_blocks(void)
 	                              "Meestal moet de verwerker een overeenkomst sluiten.\n"
 	                              "# 2.5 Artikelsgewijze toelichting\n"
 	                              "3.1: Verwerker zal de instructies volgen.\n"
+	                              "Short version: We treat private content as confidential.\n"
 	                              "# Artikel 5 Opties\n"
 	                              "[ ] Training Data must be aggregated.\n"
 	                              "[x] Training Data must be deleted.\n"
@@ -117,6 +118,7 @@ static void test_operative_blocks(void)
 	T_INT(S_op(a, "Opdrachtnemer leest dit"), 0);
 	T_INT(S_op(a, "Dit is uitleg"), 0);
 	T_INT(S_op(a, "Meestal moet"), 0);
+	T_INT(S_op(a, "Short version:"), 0);
 	T_INT(S_op(a, "3.1: Verwerker zal"), 0);
 	T_INT(S_op(a, "[ ] Training Data"), 0);
 	T_INT(S_op(a, "[x] Training Data"), 1);
