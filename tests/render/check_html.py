@@ -3,7 +3,10 @@
 headless Chromium (a fresh profile, no network services): the page must log
 nothing to the console, its #selftest (filters by status, area and severity,
 link targets, copy sources, no external resources, no script errors) must
-write PASS into the DOM, and a screenshot is written to OUTDIR/NAME.png."""
+write PASS into the DOM, and a screenshot is written to OUTDIR/NAME.png.
+REPORT may also be a contract (.docx, .odt, ...): it is checked first with
+`check --with-text --format json`, so the page has the whole-text view of a
+real check."""
 import os
 import re
 import shutil
@@ -34,6 +37,15 @@ def main():
     os.makedirs(outdir, exist_ok=True)
     name = os.path.splitext(os.path.basename(report))[0]
     page = os.path.join(outdir, name + ".html")
+    if not report.endswith((".json", ".jsonl")):
+        checked = os.path.join(outdir, name + ".report.json")
+        with open(checked, "wb") as f:
+            rc = subprocess.run([binary, "check", "--with-text", "--format", "json", "--fail-on", "never",
+                                 report], stdout=f, timeout=120).returncode
+        if rc != 0:
+            print(f"{name}: check exited {rc}")
+            return 1
+        report = checked
     with open(page, "wb") as f:
         subprocess.run([binary, "render", "--format", "html", report], stdout=f, check=True, timeout=60)
     html = open(page, encoding="utf-8").read()
