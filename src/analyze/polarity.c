@@ -591,6 +591,20 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	S_voice v;
 	S_passive(a, tok, n, sc, s->lang, &v);
 	int subject_is_party = subj != UINT32_MAX;
+	/* "You and GitHub agree ...", "Opdrachtgever en Opdrachtnemer stellen ...": a
+	 * coordinated subject of both sides binds both */
+	if (subject_is_party && subj + subj_len + 1 < n &&
+	    (S_is(&tok[subj + subj_len], "and") || S_is(&tok[subj + subj_len], "en"))) {
+		uint32_t k = subj + subj_len + 1, len2;
+		while (k < n && tl_word_in(tok[k].fold, S_dets))
+			k++;
+		tl_role r2 = k < n ? S_mention(a, tok, n, k, &len2) : TL_ROLE_NONE;
+		if ((r2 == TL_ROLE_VENDOR || r2 == TL_ROLE_CUSTOMER) &&
+		    (subj_role == TL_ROLE_VENDOR || subj_role == TL_ROLE_CUSTOMER) && r2 != subj_role) {
+			subj_role = TL_ROLE_BOTH;
+			subj_len = k + len2 - subj; /* the verb follows the second name */
+		}
+	}
 	if (v.passive) {
 		subj = v.agent;
 		subj_role = v.agent_role;
