@@ -436,6 +436,43 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 	return 0;
 }
 
+/* "You understand and agree that GitHub will not be liable ...", "Opdrachtnemer
+ * erkent dat ...": an acknowledgement that opens the sentence frames its
+ * complement, which carries the predicate; the frame becomes the subordinate
+ * part. */
+static void S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t n, int16_t *sc)
+{
+	static const char *const ack[] = {
+		"acknowledge|acknowledges|understand|understands|accept|accepts|recognise|recognises|"
+		"recognize|recognizes|agree|agrees|confirm|confirms|erkent|erkennen|begrijpt|begrijpen|"
+		"aanvaardt|aanvaarden|bevestigt|bevestigen",
+		NULL};
+	uint32_t i = 0, len;
+	while (i < n && i < 6 && !S_mention(a, tok, n, i, &len))
+		i++;
+	if (i >= n || i >= 6 || sc[i] != 0)
+		return;
+	uint32_t k = i + len;
+	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && S_mention(a, tok, n, k + 1, &len))
+		k += 1 + len; /* "You and GitHub agree that" */
+	while (k < n && k < i + len + 3 && (S_is(&tok[k], "hereby") || S_is(&tok[k], "hierbij") ||
+	                                    S_is(&tok[k], "expressly") || S_is(&tok[k], "uitdrukkelijk")))
+		k++;
+	uint32_t m = k < n ? tl_ph_list_at(tok, n, k, ack, NULL) : 0;
+	if (!m)
+		return;
+	k += m;
+	if (k + 1 < n && tl_ph_at(tok, n, k, "and|en") && tl_ph_list_at(tok, n, k + 1, ack, NULL))
+		k += 2; /* "understands and agrees" */
+	if (k + 2 >= n || sc[k] != 1 || !(S_is(&tok[k], "that") || S_is(&tok[k], "dat")))
+		return;
+	for (uint32_t x = 0; x <= k; x++)
+		if (sc[x] == 0 || x == k)
+			sc[x] = 1;
+	for (uint32_t x = k + 1; x < n && sc[x] == 1; x++)
+		sc[x] = 0;
+}
+
 static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i)
 {
 	int16_t v = sc[i];
@@ -481,6 +518,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		                  TL_TOK_PARTY | TL_TOK_SUBORD | TL_TOK_SUBJECT);
 	int16_t *sc = c->wscope;
 	uint32_t nexc = tl_scopes_mark(c, tok, n);
+	S_acknowledged(a, tok, n, sc);
 
 	/* a relative clause without a comma runs to its own verb, not past the main modal:
 	 * "Requests ... that the Supplier receives directly shall be forwarded ..." */
