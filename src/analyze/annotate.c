@@ -120,7 +120,8 @@ static int S_unticked_option(const tl_token *tok, uint32_t n)
 	uint32_t i = 0;
 	while (i < n && i < 2 && (strcmp(tok[i].fold, "-") == 0 || strcmp(tok[i].fold, "*") == 0))
 		i++;
-	if (i < n && strcmp(tok[i].fold, "\xe2\x98\x90") == 0) /* U+2610 ballot box */
+	if (i < n && (strcmp(tok[i].fold, "\xe2\x98\x90") == 0 || /* U+2610 ballot box */
+	              strcmp(tok[i].fold, "\xe2\x96\xa1") == 0))  /* U+25A1 white square */
 		return 1;
 	return i + 1 < n && strcmp(tok[i].fold, "[") == 0 && strcmp(tok[i + 1].fold, "]") == 0;
 }

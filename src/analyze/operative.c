@@ -117,7 +117,9 @@ static int S_unticked(const tl_para *para)
 	const char *t = para->text;
 	if (t[0] == '-' && t[1] == ' ')
 		t += 2; /* a Markdown list item */
-	return strncmp(t, "[ ]", 3) == 0 || strncmp(t, "\xe2\x98\x90", 3) == 0; /* U+2610 */
+	/* U+2610 ballot box, U+25A1 white square */
+	return strncmp(t, "[ ]", 3) == 0 || strncmp(t, "\xe2\x98\x90", 3) == 0 ||
+	       strncmp(t, "\xe2\x96\xa1", 3) == 0;
 }
 
 int tl_operative_paras(tl_ann_ctx *c)

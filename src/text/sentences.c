@@ -96,15 +96,18 @@ static int S_add(tl_text *t, uint32_t *n, uint32_t s, uint32_t e, uint32_t flags
 	return 0;
 }
 
-/* 1 when text[i..e) starts a choice-list box: "- [ ] ", "- [x] ", U+2610..2612. */
+/* 1 when text[i..e) starts a choice-list box: "- [ ] ", "- [x] ", U+2610..2612,
+ * U+25A0/25A1 (filled and white squares). */
 static int S_box_at(const char *text, uint32_t i, uint32_t e)
 {
 	if (i + 6 <= e && text[i] == '-' && text[i + 1] == ' ' && text[i + 2] == '[' &&
 	    (text[i + 3] == ' ' || text[i + 3] == 'x' || text[i + 3] == 'X') && text[i + 4] == ']' &&
 	    text[i + 5] == ' ')
 		return 1;
-	return i + 3 <= e && (unsigned char)text[i] == 0xE2 && (unsigned char)text[i + 1] == 0x98 &&
-	       (unsigned char)text[i + 2] >= 0x90 && (unsigned char)text[i + 2] <= 0x92;
+	if (i + 3 > e || (unsigned char)text[i] != 0xE2)
+		return 0;
+	unsigned char b1 = (unsigned char)text[i + 1], b2 = (unsigned char)text[i + 2];
+	return (b1 == 0x98 && b2 >= 0x90 && b2 <= 0x92) || (b1 == 0x96 && (b2 == 0xA1 || b2 == 0xA0));
 }
 
 /* Splits [s, e) after each "; " and before each box of a choice list inside

@@ -109,6 +109,7 @@ static void test_operative_blocks(void)
 	                              "[ ] Training Data must be aggregated.\n"
 	                              "[x] Training Data must be deleted.\n"
 	                              "- [ ] Continues until terminated.\n"
+	                              "\xE2\x96\xA1 De verwerker werkt volgens de BIO.\n"
 	                              "The term is - [x] one year. - [ ] In perpetuity.\n",
 	                              &d);
 	T_OK(a != NULL, "annotate");
@@ -123,6 +124,7 @@ static void test_operative_blocks(void)
 	T_INT(S_op(a, "[ ] Training Data"), 0);
 	T_INT(S_op(a, "[x] Training Data"), 1);
 	T_INT(S_op(a, "[ ] Continues until"), 0);
+	T_INT(S_op(a, "\xE2\x96\xA1 De verwerker"), 0);
 	int32_t p = S_para(a, "The term is");
 	T_OK(p >= 0 && a->para_operative[p], "a paragraph with a ticked option is operative");
 	/* in the paragraph, each option is a sentence; the unticked one is not agreed */
