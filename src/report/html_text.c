@@ -21,6 +21,9 @@
 #include "report/render.h"
 #include "util/utf8.h"
 
+/* paragraphs from which the view opens with only the evidence shown */
+#define S_COMPACT_FROM 400
+
 typedef struct {
 	const char *text, *kind, *clause, *label;
 	size_t len;
@@ -451,14 +454,17 @@ static const char *S_kind_name(const char *lang, const char *kind)
 	return NULL;
 }
 
-static void S_paragraph(FILE *out, const tl_html_tv *tv, const S_par *p, int dn, const char *lang)
+/* ctx: a heading over a paragraph with evidence, kept by the "only
+ * paragraphs with evidence" switch to show where the evidence is */
+static void S_paragraph(FILE *out, const tl_html_tv *tv, const S_par *p, int dn, const char *lang, int ctx)
 {
 	char kind[32], cid[256];
 	size_t k = 0;
 	for (const char *s = p->kind ? p->kind : "body"; *s && k + 1 < sizeof kind; s++)
 		kind[k++] = (*s >= 'a' && *s <= 'z') ? *s : '_';
 	kind[k] = 0;
-	fprintf(out, "<p class=\"para k-%s%s\" id=\"d%d-p%ld\">", kind, p->nhl ? " hit" : "", dn, p->para);
+	fprintf(out, "<p class=\"para k-%s%s%s\" id=\"d%d-p%ld\">", kind, p->nhl ? " hit" : "", ctx ? " ctx" : "", dn,
+	        p->para);
 	if (p->clause_anchor && tl_html_tv_clause(tv, p->clause, dn, cid, sizeof cid))
 		fprintf(out, "<span class=\"hl-anchor\" id=\"%s\"></span>", cid);
 	fprintf(out, "<span class=\"pno\">\xc2\xb6%ld</span>", p->para);
@@ -484,10 +490,27 @@ void tl_html_tv_write(FILE *out, const tl_html_tv *tv, int dn, const char *lang)
 	fprintf(out, "<h3>%s</h3>\n<p class=\"note\">", tl_i18n(lang, TL_S_TEXT_VIEW));
 	S_str(out, note.data);
 	tl_buf_free(&note);
-	fprintf(out, " <label class=\"tv-switch\"><input type=\"checkbox\" data-tv=\"d%d-text\"> %s</label></p>\n"
-	             "<div class=\"textview fulltext\" id=\"d%d-text\">\n",
-	        dn, tl_i18n(lang, TL_S_ONLY_EVIDENCE), dn);
-	for (size_t i = 0; i < tv->npars; i++)
-		S_paragraph(out, tv, &tv->pars[i], dn, lang);
+	/* a long contract opens with the switch on: the evidence and its
+	 * headings, not hundreds of pages (the script turns it off for a link
+	 * to a hidden paragraph; without the script everything shows) */
+	int compact = tv->npars > S_COMPACT_FROM && tv->nhls > 0;
+	fprintf(out, " <label class=\"tv-switch\"><input type=\"checkbox\" data-tv=\"d%d-text\"%s> %s</label></p>\n"
+	             "<div class=\"textview fulltext%s\" id=\"d%d-text\">\n",
+	        dn, compact ? " checked" : "", tl_i18n(lang, TL_S_ONLY_EVIDENCE), compact ? " only-ev" : "", dn);
+	int ctx = 0;
+	for (size_t i = 0; i < tv->npars; i++) {
+		const S_par *p = &tv->pars[i];
+		if (p->kind && !strcmp(p->kind, "heading")) {
+			ctx = 0;
+			for (size_t k = i + 1; k < tv->npars && !ctx; k++) {
+				if (tv->pars[k].kind && !strcmp(tv->pars[k].kind, "heading"))
+					break;
+				ctx = tv->pars[k].nhl > 0;
+			}
+			S_paragraph(out, tv, p, dn, lang, ctx && !p->nhl);
+		} else {
+			S_paragraph(out, tv, p, dn, lang, 0);
+		}
+	}
 	fputs("</div>\n", out);
 }

@@ -86,8 +86,14 @@ int tl_rl_plan(const cJSON *doc, const char *main_part, tl_rl_item **out, size_t
 		if (it.text && !*it.text)
 			it.text = NULL;
 		long after = tl_rj_long(ins, "after_para", -1);
+		/* the report says which part and which paragraph of it (a text box's
+		 * paragraph comes before the one holding it in the document's order,
+		 * so the document index alone can miss by one); the mappings below
+		 * are for reports without it */
 		if (tl_rj_long(ins, "part_para", -1) >= 0 && S_in_main(ins, main_part))
 			it.insert_after = tl_rj_long(ins, "part_para", -1);
+		else if (tl_rj_str(ins, "part") && !S_in_main(ins, main_part))
+			it.insert_after = -1; /* after a header, footer or note: at the anchor, else at the end */
 		else if (main_ev && after == tl_rj_long(main_ev, "para", -2))
 			it.insert_after = it.anchor;
 		else if (after >= 0 && (it.insert_after = S_map_para(doc, main_part, after)) < 0)

@@ -12,11 +12,18 @@ extract` of the same file:
  - the section is opt-in: without --with-text the report has no
    "paragraphs" and is otherwise the same report;
  - `check --format html` sets the flag itself: the page has the whole-text
-   view with one element per paragraph."""
+   view with one element per paragraph;
+ - the report with paragraphs is valid against docs/schema/report.schema.json."""
 import json
+import os
 import re
 import subprocess
 import sys
+
+import jsonschema
+
+SCHEMA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "schema",
+                      "report.schema.json")
 
 problems = []
 
@@ -35,6 +42,8 @@ def check(binary, path):
     comments = [p for p in ex["paragraphs"] if p["kind"] == "comment"]
     with_text = json.loads(run(binary, "check", "--with-text", "--format", "json", "--fail-on", "never", path))
     doc = with_text["documents"][0]
+    for e in jsonschema.Draft202012Validator(json.load(open(SCHEMA))).iter_errors(with_text):
+        problems.append(f"{path}: schema: {e.message[:200]} at {list(e.absolute_path)}")
     got = doc.get("paragraphs")
     if not isinstance(got, list):
         problems.append(f"{path}: no paragraphs with --with-text")

@@ -118,9 +118,13 @@ def check_docx(out, doc, src):
         ev = [e for e in f["evidence"] if e.get("status") == f["status"]] or f["evidence"]
         if ev and docx_range(anchor, cid) != norm(ev[0]["quote"]):
             fail(f"{f['rule']}: the comment covers \"{docx_range(anchor, cid)[:60]}\", not the quote")
-        if not ev and docx_text(anchor) != orig[f["suggestion"]["insert"]["after_para"]]:
+        # insert.part_para is the paragraph's index in the part (it differs from
+        # after_para around a text box); reports without it fall back to after_para
+        ins = f["suggestion"]["insert"]
+        at = ins.get("part_para", ins["after_para"])
+        if not ev and docx_text(anchor) != orig[at]:
             fail(f"{f['rule']}: missing finding anchored at \"{docx_text(anchor)[:60]}\", "
-                 f"not at paragraph {f['suggestion']['insert']['after_para']}")
+                 f"not at paragraph {at} of the part (\"{orig[at][:60]}\")")
         for line in filter(None, f.get("suggestion", {}).get("text", "").split("\n")):
             if norm(line) not in inserted_texts:
                 fail(f"{f['rule']}: clause line not inserted: {line[:60]}")
