@@ -84,6 +84,28 @@ static const char *const S_dets[] = {
 
 static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
 
+static const char *const S_be_have[] = {"is", "are", "was", "were", "has", "have", NULL};
+
+/* "makes no guarantees that", "does not give any warranty", "geeft geen garantie":
+ * a disclaimer states what is not promised; it forbids nothing */
+static const char *const S_promise_nouns[] = {
+	"warranty", "warranties", "guarantee", "guarantees", "representation", "representations",
+	"assurance", "assurances", "promise", "promises", "garantie", "garanties", "toezegging",
+	"toezeggingen", NULL};
+
+static int S_disclaimer(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from)
+{
+	for (uint32_t i = from; i < n && i < from + 8; i++) {
+		if (sc[i] != 0 || !tl_word_in(tok[i].fold, S_promise_nouns))
+			continue;
+		for (uint32_t k = i > from + 4 ? i - 4 : from; k < i; k++)
+			if (S_is(&tok[k], "no") || S_is(&tok[k], "not") || S_is(&tok[k], "geen") ||
+			    S_is(&tok[k], "niet"))
+				return 1;
+	}
+	return 0;
+}
+
 
 static int S_grow(tl_ann_ctx *c, uint32_t n)
 {
@@ -531,6 +553,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			static const char *const rel[] = {"that", "which", "who", "die", "dat", "welke", NULL};
 			if (!tl_word_in(tok[i].fold, rel))
 				continue;
+			/* "no guarantees that the Product will ...": a content clause, not a relative */
+			if (tl_word_in(tok[i - 1].fold, S_promise_nouns))
+				continue;
 			uint32_t k = i + 3;
 			while (k < n && sc[k] == 1 && !tl_word_in(tok[k].fold, tl_modal_aux))
 				k++;
@@ -605,9 +630,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		/* "This Section does not apply ... if you ...": in English the subject comes
 		 * before the main clause's first auxiliary */
 		if (s->lang == TL_LANG_EN && cue_at == UINT32_MAX && subj == UINT32_MAX)
-			for (uint32_t k = 0; k < i && !late; k++)
-				late = sc[k] == 0 && k > 0 &&
-				       tl_ph_at(tok, n, k, "does|do|did|is|are|was|were|has|have not|no|also") > 0;
+			for (uint32_t k = 1; k < i && !late; k++)
+				late = sc[k] == 0 && (tl_ph_at(tok, n, k, "does|do|did not|no|also") > 0 ||
+				                      tl_word_in(tok[k].fold, S_be_have));
 		if (subj == UINT32_MAX && sc[i] == 0 && !late && !S_after_prep(tok, i)) {
 			const char *f = tok[i + len - 1].fold;
 			size_t fl = strlen(f);
@@ -721,8 +746,12 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		"need", "needs", "want", "wants", "wish", "wishes", "hope", "hopes", "believe",
 		"believes", "think", "thinks", "like", "likes", "prefer", "prefers", "wil", "willen",
 		"wenst", "wensen", "hoopt", "hopen", "denkt", "denken", "gelooft", "geloven", NULL};
+	static const char *const disclaim[] = {"disclaim", "disclaims", "disclaimer", NULL};
 	int stative_verb = subject_is_party && !v.passive && subj + subj_len < n &&
-	                   tl_word_in(tok[subj + subj_len].fold, stative);
+	                   (tl_word_in(tok[subj + subj_len].fold, stative) ||
+	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
+	                    tl_word_in(tok[subj + subj_len].fold, disclaim) ||
+	                    S_disclaimer(tok, n, sc, subj + subj_len));
 	if (cue == C_NONE && !defn && !stative_verb &&
 	    ((subject_is_party && S_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
 	     (v.passive && v.present)) &&
