@@ -26,7 +26,7 @@
 
 typedef struct {
 	const char *text, *kind, *clause, *label;
-	size_t len;
+	size_t len, pos; /* pos: place in the report's list, so the first of a repeated number wins */
 	long para;
 	size_t hl0, nhl;   /* its highlights: hls[hl0 .. hl0+nhl) */
 	int clause_anchor; /* first paragraph of its clause label */
@@ -140,7 +140,9 @@ static int S_rank(const char *status)
 static int S_par_cmp(const void *a, const void *b)
 {
 	const S_par *x = a, *y = b;
-	return x->para < y->para ? -1 : x->para > y->para;
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 static long S_find_par(const tl_html_tv *tv, long para)
@@ -209,7 +211,8 @@ static int S_collect_pars(tl_html_tv *tv, const cJSON *arr)
 		long para = tl_rj_long(p, "para", -1);
 		if (!text || para < 0 || tv->npars == n)
 			continue;
-		S_par *x = &tv->pars[tv->npars++];
+		S_par *x = &tv->pars[tv->npars];
+		x->pos = tv->npars++;
 		x->text = text;
 		x->len = strlen(text);
 		x->para = para;
