@@ -4,6 +4,9 @@ headless Chromium (a fresh profile, no network services): the page must log
 nothing to the console, its #selftest (filters by status, area and severity,
 link targets, copy sources, no external resources, no script errors) must
 write PASS into the DOM, and a screenshot is written to OUTDIR/NAME.png.
+When the page has the whole-text view, it is also printed to PDF
+(Chromium's print of the page, as a reader would print it) and the last page,
+where the text view ends, is written to OUTDIR/NAME-text.png.
 REPORT may also be a contract (.docx, .odt, ...): it is checked first with
 `check --with-text --format json`, so the page has the whole-text view of a
 real check."""
@@ -30,6 +33,26 @@ def chromium():
 def run_chromium(args, profile):
     cmd = [chromium(), *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr", "--v=0", *args]
     return subprocess.run(cmd, capture_output=True, timeout=120)
+
+
+def print_text_view(page, outdir, name):
+    pdf = os.path.join(outdir, name + ".pdf")
+    png = os.path.join(outdir, name + "-text")
+    for f in (pdf, png + ".png"):
+        if os.path.exists(f):
+            os.unlink(f)
+    with tempfile.TemporaryDirectory(prefix="tl-chromium-") as profile:
+        run = run_chromium(["--no-pdf-header-footer", f"--print-to-pdf={pdf}", "file://" + os.path.abspath(page)],
+                           profile)
+    if not os.path.exists(pdf) or os.path.getsize(pdf) < 1000:
+        return [f"no PDF print (chromium exit {run.returncode})"]
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, timeout=60).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    if subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(pages), "-l", str(pages), pdf, png],
+                      capture_output=True, timeout=60).returncode != 0:
+        return ["pdftoppm failed on the printed page"]
+    print(f"{name}: printed {pages} pages; text view page {png}.png")
+    return []
 
 
 def main():
@@ -77,6 +100,8 @@ def main():
         problems.append(f"no screenshot (chromium exit {cap.returncode})")
     else:
         print(f"{name}: screenshot {shot} ({os.path.getsize(shot)} bytes)")
+    if 'class="textview fulltext' in html:
+        problems += print_text_view(page, outdir, name)
     for p in problems:
         print(f"{name}: {p}")
     return 1 if problems else 0
