@@ -48,10 +48,14 @@ def print_text_view(page, outdir, name):
         return [f"no PDF print (chromium exit {run.returncode})"]
     info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, timeout=60).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    if subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(pages), "-l", str(pages), pdf, png],
+    last = pages
+    while last > 1 and len(subprocess.run(["pdftotext", "-f", str(last), "-l", str(last), pdf, "-"],
+                                          capture_output=True, timeout=60).stdout.strip()) == 0:
+        last -= 1  # a trailing empty page
+    if subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", "-f", str(last), "-l", str(last), pdf, png],
                       capture_output=True, timeout=60).returncode != 0:
         return ["pdftoppm failed on the printed page"]
-    print(f"{name}: printed {pages} pages; text view page {png}.png")
+    print(f"{name}: printed {pages} pages; page {last} (the end of the text view) in {png}.png")
     return []
 
 
