@@ -8,7 +8,15 @@
  * "in afwijking van artikel N", "by way of derogation from article N",
  * "notwithstanding article N", "artikel N van de GIBIT is niet van
  * toepassing", "met uitzondering van artikel N", in a sentence that names
- * the framework (or its general terms when only one is declared). */
+ * the framework (or its general terms when only one is declared).  Only the
+ * article right after the deviating phrase, or an article next to the
+ * framework's name ("artikel 16.4 GIBIT 2023"), is the framework's: "door
+ * schending van artikel 3" in the same sentence is the contract's own.
+ *
+ * The VNG processing agreement is an agreement the parties conclude
+ * ("Partijen sluiten de Standaard Verwerkersovereenkomst Gemeenten", "have
+ * concluded the VNG Standard Data Processing Agreement"), so for it
+ * concluding or signing declares it too. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +26,11 @@ static const char *const S_apply[] = {
 	"van toepassing", "toepasselijk", "apply", "applies", "applicable", "maakt|maken deel uit",
 	"form|forms part", "incorporated", "onverkort", "gelden", "geldt", "governed by", "beheerst",
 	NULL};
+
+/* Concluding an agreement declares it; general terms are not concluded. */
+static const char *const S_conclude[] = {
+	"gesloten", "sluiten", "sluit", "ondertekend", "aangegaan", "gaan|gaat aan", "concluded",
+	"conclude|concludes", "entered|enter|enters into", "signed", "executed", NULL};
 
 static const char *const S_deviate[] = {
 	"in afwijking van", "afwijkend van", "by way of derogation from", "in derogation of|from",
@@ -102,45 +115,99 @@ static int S_add_fw(tl_ann_ctx *c, const char *id, const tl_sentence *s, uint32_
 	return 0;
 }
 
-/* Article numbers after "artikel(en)/article(s)/clause(s)/art." from tok[i]. */
-static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framework *fw)
+/* 1 when tok[k] starts a framework's name: "GIBIT", "ARBIT", "VNG",
+ * "Verwerkersovereenkomst", "algemene voorwaarden", "general terms". */
+static int S_name_at(const tl_sentence *s, uint32_t k)
+{
+	static const char *const names[] = {"gibit", "gibit2023", "gibit2020", "arbit", "vng", "vwo",
+	                                    "verwerkersovereenkomst", "inkoopvoorwaarden", NULL};
+	if (k >= s->ntok)
+		return 0;
+	return tl_word_in(s->tok[k].fold, names) ||
+	       tl_ph_at(s->tok, s->ntok, k, "algemene voorwaarden|inkoopvoorwaarden") > 0 ||
+	       tl_ph_at(s->tok, s->ntok, k, "general terms|conditions") > 0;
+}
+
+/* The article list tok[i..end) stands next to the framework's name:
+ * "artikel 16 GIBIT 2023", "artikel 13 van de GIBIT", "article 7 of the
+ * GIBIT", or the name up to four words before it in the same clause. */
+static int S_next_to_name(const tl_sentence *s, uint32_t i, uint32_t end)
+{
+	static const char *const glue[] = {"van", "de", "het", "der", "of", "the", "(", NULL};
+	uint32_t k = end;
+	for (uint32_t n = 0; n < 3 && k < s->ntok && tl_word_in(s->tok[k].fold, glue); n++)
+		k++;
+	if (S_name_at(s, k))
+		return 1;
+	/* "GIBIT 2023 artikel 21", "van de GIBIT 2023 zijn artikelen 18 en 19" */
+	for (uint32_t b = 1; b <= 4 && b <= i; b++) {
+		if (s->tok[i - b].flags & TL_TOK_PUNCT)
+			return 0;
+		if (S_name_at(s, i - b))
+			return 1;
+	}
+	return 0;
+}
+
+/* "artikel 4 van deze Overeenkomst", "clause 3 of this Agreement": the
+ * contract's own article. */
+static int S_own_article(const tl_sentence *s, uint32_t end)
+{
+	return tl_ph_at(s->tok, s->ntok, end, "van|uit deze|dit overeenkomst|contract|document") > 0 ||
+	       tl_ph_at(s->tok, s->ntok, end, "of|in this|the agreement|contract") > 0 ||
+	       tl_ph_at(s->tok, s->ntok, end, "hierboven|hieronder|hiervoor|above|below") > 0;
+}
+
+static int S_add_dev(tl_ann_ctx *c, const tl_sentence *s, uint32_t k, tl_framework *fw)
+{
+	if (fw->ndev >= 64)
+		return 0;
+	const char *num = tl_ann_tok_text(c, s, k, k + 1);
+	if (!num)
+		return TL_ENOMEM;
+	for (uint32_t x = 0; x < fw->ndev; x++)
+		if (!strcmp(fw->deviations[x], num))
+			return 0;
+	const char **d = tl_arena_alloc(&c->a->arena, (fw->ndev + 1) * sizeof *d);
+	if (!d)
+		return TL_ENOMEM;
+	if (fw->ndev)
+		memcpy(d, fw->deviations, fw->ndev * sizeof *d);
+	d[fw->ndev++] = num;
+	fw->deviations = d;
+	return 0;
+}
+
+/* Article numbers after "artikel(en)/article(s)/clause(s)/art." from tok[i]
+ * that belong to the framework: the list at tok[i] itself when `first`
+ * (right after "in afwijking van") unless it names the contract's own
+ * article, any list next to the framework's name. */
+static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framework *fw, int first)
 {
 	static const char *const art[] = {"artikel", "artikelen", "article", "articles", "clause",
 	                                  "clauses", "art", "artt", "section", "sections", NULL};
+	static const char *const joins[] = {",", "en", "and", "-", "t/m", "tot", NULL};
+	uint32_t start = i;
 	for (; i < s->ntok; i++) {
 		if (!tl_word_in(s->tok[i].fold, art))
 			continue;
 		uint32_t k = i + 1;
 		if (k < s->ntok && !strcmp(s->tok[k].fold, "."))
 			k++;
+		uint32_t from = k, end = k;
 		for (; k < s->ntok; k++) {
-			const tl_token *t = &s->tok[k];
-			if (t->flags & TL_TOK_NUMBER) {
-				if (fw->ndev >= 64)
-					return 0;
-				const char **d = tl_arena_alloc(&c->a->arena, (fw->ndev + 1) * sizeof *d);
-				if (!d)
-					return TL_ENOMEM;
-				if (fw->ndev)
-					memcpy(d, fw->deviations, fw->ndev * sizeof *d);
-				const char *num = tl_ann_tok_text(c, s, k, k + 1);
-				if (!num)
-					return TL_ENOMEM;
-				int dup = 0;
-				for (uint32_t x = 0; x < fw->ndev; x++)
-					dup |= !strcmp(fw->deviations[x], num);
-				if (dup)
-					continue;
-				d[fw->ndev++] = num;
-				fw->deviations = d;
-			} else if (!strcmp(t->fold, ",") || !strcmp(t->fold, "en") || !strcmp(t->fold, "and") ||
-			           !strcmp(t->fold, "-") || !strcmp(t->fold, "t/m") || !strcmp(t->fold, "tot")) {
-				continue;
-			} else {
+			if (s->tok[k].flags & TL_TOK_NUMBER)
+				end = k + 1;
+			else if (!tl_word_in(s->tok[k].fold, joins))
 				break;
-			}
 		}
-		i = k > i ? k - 1 : i;
+		int ours = (first && i == start && !S_own_article(s, end)) || S_next_to_name(s, i, end);
+		for (uint32_t x = from; ours && x < end; x++) {
+			int rc;
+			if ((s->tok[x].flags & TL_TOK_NUMBER) && (rc = S_add_dev(c, s, x, fw)) != 0)
+				return rc;
+		}
+		i = end > i ? end - 1 : i;
 	}
 	return 0;
 }
@@ -171,7 +238,8 @@ int tl_frameworks_find(tl_ann_ctx *c)
 			continue;
 		int applies = 0;
 		for (uint32_t i = 0; i < s->ntok && !applies; i++)
-			applies = tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 &&
+			applies = (tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
+			           (!strcmp(id, "vng-vwo") && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
 			          !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC));
 		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
 			return rc;
@@ -190,13 +258,13 @@ int tl_frameworks_find(tl_ann_ctx *c)
 		for (uint32_t i = 0; i < s->ntok; i++) {
 			uint32_t m = tl_ph_list_at(s->tok, s->ntok, i, S_deviate, NULL);
 			if (m) {
-				if ((rc = S_articles(c, s, i + m, fw)) != 0)
+				if ((rc = S_articles(c, s, i + m, fw, 1)) != 0)
 					return rc;
 				break;
 			}
 		}
 		/* "artikel 13 van de GIBIT is niet van toepassing" */
-		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw)) != 0)
+		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw, 0)) != 0)
 			return rc;
 	}
 	return 0;

@@ -1,0 +1,201 @@
+/* Unit tests for framework declarations and deviations (src/analyze/frameworks.c):
+ * the VNG Standaard Verwerkersovereenkomst is declared by concluding it, in
+ * Dutch and English; a deviation is an article of the framework, not of the
+ * contract itself; and a contract that declares the VNG processing agreement
+ * gets findings by reference through rulesets/frameworks/vng-vwo-2.51.json. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot_fixture.h"
+#include "harness.h"
+#include "tenderlint.h"
+
+#include "cJSON.h"
+
+static const tl_framework *S_fw(const tl_annotated *a, const char *id)
+{
+	for (uint32_t i = 0; a && i < a->nfw; i++)
+		if (!strcmp(a->fw[i].id, id))
+			return &a->fw[i];
+	return NULL;
+}
+
+/* 1 when text declares framework id. */
+static int S_declares(const char *text, const char *id)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	int got = S_fw(a, id) != NULL;
+	tl_annotated_free(a);
+	tl_document_free(d);
+	return got;
+}
+
+static void test_vwo_declared(void)
+{
+	T_OK(S_declares("Op de verwerking van persoonsgegevens is de Standaard Verwerkersovereenkomst "
+	                "Gemeenten (VNG, versie 2.51) van toepassing.\n",
+	                "vng-vwo"),
+	     "nl: is van toepassing");
+	T_OK(S_declares("Partijen hebben de Standaard Verwerkersovereenkomst Gemeenten van VNG, versie "
+	                "2.51, gesloten; deze is als Bijlage 2 aan deze Overeenkomst gehecht.\n",
+	                "vng-vwo"),
+	     "nl: hebben gesloten");
+	T_OK(S_declares("Partijen sluiten de Standaard Verwerkersovereenkomst Gemeenten van VNG (versie "
+	                "2.51), die als Bijlage 3 deel uitmaakt van deze Overeenkomst.\n",
+	                "vng-vwo"),
+	     "nl: sluiten, with a relative clause");
+	T_OK(S_declares("The VNG Standard Data Processing Agreement for Municipalities v2.51 applies.\n",
+	                "vng-vwo"),
+	     "en: applies");
+	T_OK(S_declares("The parties have concluded the VNG Standaard Verwerkersovereenkomst Gemeenten, "
+	                "version 2.51, attached as Schedule 4.\n",
+	                "vng-vwo"),
+	     "en: have concluded");
+	/* not the VNG model, or not concluded */
+	T_OK(!S_declares("Partijen sluiten daartoe een verwerkersovereenkomst.\n", "vng-vwo"),
+	     "an unnamed processing agreement is not the VNG model");
+	T_OK(!S_declares("Partijen hebben de Standaard Verwerkersovereenkomst Gemeenten van VNG niet "
+	                 "gesloten.\n",
+	                 "vng-vwo"),
+	     "negated: not concluded");
+	T_OK(!S_declares("Deze verwerkersovereenkomst geldt zolang Verwerker persoonsgegevens verwerkt.\n",
+	                 "vng-vwo"),
+	     "the contract's own processing agreement");
+	/* concluding is no way to declare general terms */
+	T_OK(!S_declares("Partijen hebben een overeenkomst gesloten waarin de GIBIT 2023 worden "
+	                 "genoemd.\n",
+	                 "gibit-2023"),
+	     "GIBIT are not concluded");
+}
+
+/* The deviations text gives from the first declared framework, joined by ','. */
+static void S_devs(const char *text, const char *want)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	char got[256] = "";
+	if (a && a->nfw) {
+		for (uint32_t i = 0; i < a->fw[0].ndev; i++) {
+			if (i)
+				strcat(got, ",");
+			if (strlen(got) + strlen(a->fw[0].deviations[i]) < sizeof got - 2)
+				strcat(got, a->fw[0].deviations[i]);
+		}
+	} else {
+		strcpy(got, "(no framework)");
+	}
+	T_OK(!strcmp(got, want), "%s: want [%s], got [%s]", text, want, got);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+static void test_deviations(void)
+{
+	const char *decl = "Op deze Overeenkomst zijn de GIBIT 2023 van toepassing.\n";
+	char buf[1024];
+#define DEV(line, want)                                                                            \
+	(snprintf(buf, sizeof buf, "%s%s\n", decl, line), S_devs(buf, want))
+	DEV("De beperking van artikel 16.4 GIBIT 2023 geldt niet voor schade door een inbreuk in "
+	    "verband met persoonsgegevens of door schending van artikel 3.",
+	    "16.4");
+	DEV("In afwijking van artikel 16 GIBIT 2023 is Leverancier niet aansprakelijk voor schade.", "16");
+	DEV("Artikel 13 van de GIBIT 2023 is niet van toepassing.", "13");
+	DEV("Van de GIBIT 2023 zijn artikelen 18 en 19 niet van toepassing.", "18,19");
+	DEV("GIBIT 2023 artikel 21 is niet van toepassing.", "21");
+	DEV("De GIBIT 2023 gelden niet voor de nakoming van artikel 5 van deze Overeenkomst.", "");
+	DEV("Opdrachtgever mag de naleving van artikel 3 laten controleren; de GIBIT 2023 blijven "
+	    "onverkort gelden.",
+	    "");
+	DEV("In afwijking van artikel 4 van deze Overeenkomst gelden de GIBIT 2023 ook voor de "
+	    "proefperiode.",
+	    "");
+	DEV("In afwijking van artikel 7 GIBIT 2023 geldt een termijn van 10 dagen, behalve bij "
+	    "schending van artikel 9.",
+	    "7");
+#undef DEV
+	S_devs("GIBIT 2023 applies. Notwithstanding article 12 of the GIBIT, the Supplier is liable for "
+	       "any breach of clause 4.\n",
+	       "12");
+	S_devs("GIBIT 2023 applies. By way of derogation from article 7 of GIBIT 2023, clause 3 "
+	       "prevails.\n",
+	       "7");
+	S_devs("GIBIT 2023 applies.\nNotwithstanding clause 3.2, the Supplier may use the data.\n", "");
+}
+
+static const cJSON *S_finding(const cJSON *doc, const char *rule)
+{
+	const cJSON *f;
+	cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
+	{
+		const cJSON *r = cJSON_GetObjectItem(f, "rule");
+		if (cJSON_IsString(r) && !strcmp(r->valuestring, rule))
+			return f;
+	}
+	return NULL;
+}
+
+/* A contract that concludes the VNG processing agreement and says nothing
+ * about a requirement the agreement covers gets it by reference. */
+static void test_vwo_by_reference(void)
+{
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	if (tl_ruleset_load(&rs, TL_SOURCE_DIR "/rulesets/vng-2022.json", &err) != 0) {
+		T_OK(0, "load the default ruleset: %s", err.message);
+		return;
+	}
+	static const char text[] =
+		"Overeenkomst voor de levering van een zaaksysteem\n"
+		"Opdrachtgever is verwerkingsverantwoordelijke en Opdrachtnemer is verwerker van de "
+		"persoonsgegevens.\n"
+		"Partijen hebben de Standaard Verwerkersovereenkomst Gemeenten van VNG, versie 2.51, "
+		"gesloten.\n"
+		"Opdrachtnemer levert het zaaksysteem binnen drie maanden.\n";
+	for (int declared = 1; declared >= 0; declared--) {
+		const char *body = text;
+		char alt[sizeof text];
+		if (!declared) { /* the same contract without the declaration */
+			const char *cut = strstr(text, "Partijen hebben");
+			const char *after = strstr(cut, "gesloten.\n") + strlen("gesloten.\n");
+			size_t n = (size_t)(cut - text);
+			memcpy(alt, text, n);
+			strcpy(alt + n, after);
+			body = alt;
+		}
+		tl_document *d = NULL;
+		T_INT(tl_document_read_mem(&d, "vwo.txt", body, strlen(body), NULL, &err), 0);
+		cJSON *doc = NULL;
+		tl_check_options o = TL_CHECK_OPTIONS_INIT;
+		T_INT(d ? tl_check_document(&doc, rs, d, &o, &err) : -1, 0);
+		int by_ref = 0;
+		const cJSON *f;
+		cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
+		{
+			const cJSON *b = cJSON_GetObjectItem(f, "basis");
+			by_ref += cJSON_IsString(b) && !strcmp(b->valuestring, "reference");
+		}
+		const cJSON *purpose = S_finding(doc, "DATA-PURPOSE");
+		const cJSON *st = purpose ? cJSON_GetObjectItem(purpose, "status") : NULL;
+		if (declared) {
+			T_OK(by_ref > 0, "declared: findings by reference (%d)", by_ref);
+			T_OK(cJSON_IsString(st) && !strcmp(st->valuestring, "partial"),
+			     "DATA-PURPOSE partial through VWO art. 3.1");
+		} else {
+			T_INT(by_ref, 0);
+			T_OK(cJSON_IsString(st) && !strcmp(st->valuestring, "missing"),
+			     "without the declaration DATA-PURPOSE is missing");
+		}
+		cJSON_Delete(doc);
+		tl_document_free(d);
+	}
+	tl_ruleset_free(rs);
+}
+
+int main(void)
+{
+	test_vwo_declared();
+	test_deviations();
+	test_vwo_by_reference();
+	return T_DONE();
+}
