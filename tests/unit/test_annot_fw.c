@@ -123,6 +123,40 @@ static void test_deviations(void)
 	S_devs("GIBIT 2023 applies.\nNotwithstanding clause 3.2, the Supplier may use the data.\n", "");
 }
 
+/* The role a defined party term gets; TL_ROLE_NONE when it is no party. */
+static tl_role S_term_role(const char *text, const char *fold)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	tl_role r = TL_ROLE_NONE;
+	int found = 0;
+	for (uint32_t i = 0; a && i < a->nterms; i++)
+		if (a->terms[i].fold && !strcmp(a->terms[i].fold, fold))
+			r = a->terms[i].role, found = 1;
+	if (!found)
+		r = (tl_role)-1;
+	tl_annotated_free(a);
+	tl_document_free(d);
+	return r;
+}
+
+/* Party names the eval contracts use (the parties.c catalogue). */
+static void test_party_names(void)
+{
+	T_INT(S_term_role("Brightcode Ltd, a company registered in Ireland (the \"Developer\").\n",
+	                  "developer"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("Bouwbedrijf B.V., gevestigd te Utrecht (hierna: \"Ontwikkelaar\").\n",
+	                  "ontwikkelaar"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("The Municipality of Noorderhaven, a public body (the \"Authority\").\n",
+	                  "authority"),
+	      TL_ROLE_CUSTOMER);
+	T_INT(S_term_role("Meridian B.V., registered under number 69876543 (the \"Contractor\").\n",
+	                  "contractor"),
+	      TL_ROLE_VENDOR);
+}
+
 static const cJSON *S_finding(const cJSON *doc, const char *rule)
 {
 	const cJSON *f;
@@ -197,5 +231,6 @@ int main(void)
 	test_vwo_declared();
 	test_deviations();
 	test_vwo_by_reference();
+	test_party_names();
 	return T_DONE();
 }
