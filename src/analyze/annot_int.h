@@ -95,6 +95,17 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
  * "..., but may", "... en mag"), or 0 when the sentence is one unit. */
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n);
 
+/* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
+int tl_pol_nl_verb(const tl_token *t);
+
+/* ---- negation scope (negscope.c) ---------------------------------------- */
+
+/* Sets TL_TOK_NEG_SCOPE on the main-clause tokens (c->wscope value 0) that a
+ * negated main predicate covers: from the first negated conjunct (token
+ * neg_conj, UINT32_MAX when unknown) to the end, never the subject. */
+void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
+                      uint32_t neg_conj);
+
 /* ---- scopes and exceptions (scopes.c) ----------------------------------- */
 
 /* Modal auxiliaries (shall, may, zal, mag, ...) and subordinating words

@@ -141,6 +141,17 @@ static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 		return 0; /* a cap: "will not be more than the Cap Amount" */
 	if (i > 0 && tl_ph_at(tok, n, i - 1, "but not"))
 		return 0; /* "including but not limited to" caught above; "but not" joins a list */
+	/* "niet meer gegevens dan nodig", "no more data than necessary": like "niet meer dan",
+	 * a limit to at most the second term, not a denial of the first ("niet langer dan"
+	 * stays a negation: the retention rules read it as a prohibition) */
+	if (i + 2 < n && tl_ph_at(tok, n, i, "niet|not|no") &&
+	    tl_ph_at(tok, n, i + 1, "meer|minder|more|less|fewer"))
+		for (uint32_t k = i + 2; k < n && k <= i + 7; k++) {
+			if ((tok[k].flags & TL_TOK_PUNCT) || tl_word_in(tok[k].fold, S_negators))
+				break;
+			if (S_is(&tok[k], "dan") || S_is(&tok[k], "than"))
+				return 0;
+		}
 	return 1;
 }
 
@@ -203,7 +214,7 @@ static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit"
                                        "gezet", NULL};
 
 /* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
-static int S_nl_verb(const tl_token *t)
+int tl_pol_nl_verb(const tl_token *t)
 {
 	const char *f = t->fold;
 	size_t l = strlen(f);
@@ -243,7 +254,7 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		                             !tl_word_in(f, en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
 		if (lang != TL_LANG_EN &&
-		    (S_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
+		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
 			return 1;
 	}
 	return 0;
@@ -575,7 +586,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			if (sc[i] != 1 || sc[i - 1] == 1 || !tl_word_in(tok[i].fold, rel))
 				continue;
 			uint32_t k = i + 2;
-			while (k < n && sc[k] == 1 && !S_nl_verb(&tok[k]))
+			while (k < n && sc[k] == 1 && !tl_pol_nl_verb(&tok[k]))
 				k++;
 			if (k + 1 < n && sc[k] == 1 && sc[k + 1] == 1) {
 				for (k = k + 1; k < n && sc[k] == 1; k++)
@@ -678,15 +689,18 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 
 	/* negators of the main clause, counted per conjunct: "verkoopt de Gegevens niet
 	 * en verstrekt deze niet aan derden" is negated, "shall not fail to" is not */
-	uint32_t neg = 0, neg_before = 0, part = 0, cstart = 0;
+	uint32_t neg = 0, neg_before = 0, part = 0, cstart = 0, neg_conj = UINT32_MAX;
 	int neither = 0, any_odd = 0;
 	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
 	for (uint32_t i = 0; i <= n; i++) {
 		if (i == n || (sc[i] == 0 && !neither && tl_word_in(tok[i].fold, coord))) {
 			/* a conjunct ends; a negated one that has its own modal after the main one
 			 * ("Customer may, but is not required to, give ...") does not negate it */
-			if ((part & 1) && !(cue_at < cstart && S_has_cue(tok, sc, cstart, i, n)))
+			if ((part & 1) && !(cue_at < cstart && S_has_cue(tok, sc, cstart, i, n))) {
 				any_odd = 1;
+				if (neg_conj == UINT32_MAX)
+					neg_conj = cstart;
+			}
 			part = 0;
 			cstart = i + 1;
 			if (i == n)
@@ -823,13 +837,13 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			tok[k].flags |= TL_TOK_SUBJECT;
 	}
 	int negated_main = mod == TL_MOD_PROHIBITION || (odd && mod == TL_MOD_STATEMENT);
+	if (negated_main)
+		tl_negscope_mark(tok, n, sc, s->lang, neg_conj);
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] == 1)
 			tok[i].flags |= TL_TOK_SUBORD;
 		else if (sc[i] >= 2)
 			tok[i].flags |= TL_TOK_IN_EXC;
-		if (negated_main && sc[i] == 0 && !(tok[i].flags & TL_TOK_SUBJECT))
-			tok[i].flags |= TL_TOK_NEG_SCOPE;
 		if ((tok[i].flags & TL_TOK_NEGATOR) && sc[i] != 0)
 			S_mark_neg_rest(tok, n, sc, i);
 	}

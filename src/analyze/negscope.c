@@ -1,0 +1,183 @@
+/* negscope.c: which main-clause tokens a negation covers (TL_TOK_NEG_SCOPE).
+ *
+ * A negation denies the predicate, never the existence of its subject: in
+ * "De sensoren in de openbare ruimte slaan geen ruwe beelden op" the
+ * sensors are real and only the raw images are denied.  So the subject
+ * (the party mention, or for a non-party subject the noun phrase that opens
+ * the main clause) stays out of the scope, and so do coordinated predicates
+ * before the first negated one ("... verwerken de beelden op het apparaat
+ * zelf en slaan geen ruwe beelden op": only the last predicate is denied).
+ * A negator inside the subject ("Geen camera's worden ...") ends the subject,
+ * so what it denies stays in scope. */
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+
+static const char *const S_dets[] = {
+	"de", "het", "een", "alle", "elke", "iedere", "ieder", "deze", "dit", "die", "dat", "zijn",
+	"haar", "hun", "the", "a", "an", "all", "each", "every", "any", "this", "these", "those",
+	"its", "their", "such", NULL};
+static const char *const S_np_preps[] = {
+	"in", "van", "op", "bij", "uit", "met", "voor", "aan", "onder", "binnen", "buiten", "langs",
+	"rond", "of", "on", "at", "from", "with", "for", "within", "under", "inside", "outside", NULL};
+/* words that open a sentence without being its subject */
+static const char *const S_not_np[] = {
+	"er", "there", "hierbij", "daarnaast", "verder", "ook", "also", "further", "furthermore",
+	"moreover", "bovendien", "voorts", "tevens", "wel", "nu", "now", "hereby", "then", "dan",
+	"dus", "thus", "therefore", "daarom", "however", "echter", NULL};
+static const char *const S_en_aux[] = {
+	"is", "are", "was", "were", "be", "has", "have", "had", "does", "do", "did", NULL};
+static const char *const S_nl_aux[] = {
+	"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "werden",
+	NULL};
+
+static int S_word(const tl_token *t)
+{
+	return !(t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) && t->fold[0] != '\0';
+}
+
+/* A token that cannot be a noun of the subject: a verb form we know, a
+ * modal, a negator. */
+static int S_verbal(const tl_token *t, tl_lang lang)
+{
+	if ((t->flags & TL_TOK_NEGATOR) || tl_word_in(t->fold, tl_modal_aux))
+		return 1;
+	if (lang == TL_LANG_EN)
+		return tl_word_in(t->fold, S_en_aux);
+	return tl_word_in(t->fold, S_nl_aux) || tl_pol_nl_verb(t);
+}
+
+/* One noun group at tok[i]: determiners, attributive adjectives, a noun.
+ * Returns the index after it, or i when there is none. */
+static uint32_t S_noun_group(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i,
+                             tl_lang lang)
+{
+	uint32_t k = i;
+	while (k < n && sc[k] == 0 && tl_word_in(tok[k].fold, S_dets))
+		k++;
+	uint32_t adj = k;
+	if (lang != TL_LANG_EN) /* Dutch attributive adjectives end in -e: "openbare", "ruwe" */
+		while (adj + 1 < n && sc[adj] == 0 && S_word(&tok[adj]) && !S_verbal(&tok[adj], lang) &&
+		       strlen(tok[adj].fold) >= 3 && tok[adj].fold[strlen(tok[adj].fold) - 1] == 'e' &&
+		       S_word(&tok[adj + 1]))
+			adj++;
+	else /* English: a short run of modifiers before the head ("the smart traffic cameras") */
+		while (adj + 1 < n && adj < k + 3 && sc[adj] == 0 && sc[adj + 1] == 0 &&
+		       S_word(&tok[adj]) && S_word(&tok[adj + 1]) && !S_verbal(&tok[adj], lang) &&
+		       !S_verbal(&tok[adj + 1], lang) && !tl_word_in(tok[adj + 1].fold, S_np_preps) &&
+		       !tl_word_in(tok[adj].fold, S_np_preps) &&
+		       !tl_ph_at(tok, n, adj + 1, "and|or|en|of|that|which|who|die|dat"))
+			adj++;
+	if (adj < n && sc[adj] == 0 && S_word(&tok[adj]) && !S_verbal(&tok[adj], lang) &&
+	    !tl_word_in(tok[adj].fold, S_np_preps))
+		return adj + 1;
+	/* "De software slaat ...": the last "adjective" was the noun */
+	if (adj > k)
+		return adj;
+	return i;
+}
+
+/* The end of the noun phrase that opens the main clause and is its
+ * subject ("De sensoren in de openbare ruimte"), or `from` when the clause
+ * does not open with one (an adverbial, an inversion, a negator). */
+static uint32_t S_subject_np(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
+                             tl_lang lang)
+{
+	if (from >= n || !S_word(&tok[from]) || tl_word_in(tok[from].fold, S_not_np) ||
+	    tl_word_in(tok[from].fold, S_np_preps) || S_verbal(&tok[from], lang))
+		return from;
+	uint32_t e = S_noun_group(tok, n, sc, from, lang);
+	if (e == from)
+		return from;
+	/* prepositional modifiers: "in de openbare ruimte", "of the municipality" */
+	while (e + 1 < n && sc[e] == 0 && tl_word_in(tok[e].fold, S_np_preps)) {
+		uint32_t e2 = S_noun_group(tok, n, sc, e + 1, lang);
+		if (e2 == e + 1)
+			break;
+		e = e2;
+	}
+	/* the next main-clause word must be able to be the verb */
+	if (e < n && sc[e] == 0 && (tok[e].flags & TL_TOK_PUNCT) && !S_is(&tok[e], ","))
+		return from;
+	return e;
+}
+
+/* 1 when the conjunct starting at tok[i] opens with its own predicate
+ * ("verwerken de beelden", "slaan geen ...", "and stores no ...", "and does
+ * not ..."), not with a further noun of a list ("Metadata", "video"). */
+static int S_verb_start(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lang)
+{
+	if (i >= n || !S_word(&tok[i]))
+		return 0;
+	const tl_token *t = &tok[i];
+	if (t->flags & TL_TOK_NEGATOR)
+		return 1;
+	if (lang != TL_LANG_EN && tl_word_in(t->fold, S_nl_aux))
+		return 1; /* "en zijn ...", before "zijn" the determiner */
+	if (tl_word_in(t->fold, S_dets) || (t->flags & (TL_TOK_CAPITAL | TL_TOK_PARTY)))
+		return 0;
+	if (tl_word_in(t->fold, tl_modal_aux))
+		return 1;
+	size_t l = strlen(t->fold);
+	if (lang != TL_LANG_EN) {
+		if (tl_word_in(t->fold, S_nl_aux) || tl_pol_nl_verb(t))
+			return 1;
+		if (l >= 4 && t->fold[l - 2] == 'e' && t->fold[l - 1] == 'n')
+			return 1; /* plural present: "verwerken", "slaan" */
+		if (l >= 3 && !strcmp(t->fold + l - 2, "an"))
+			return 1;
+		return 0;
+	}
+	if (tl_word_in(t->fold, S_en_aux))
+		return 1;
+	if (i + 1 < n && ((tok[i + 1].flags & TL_TOK_NEGATOR) || tl_word_in(tok[i + 1].fold, S_dets)))
+		return 1; /* "store no raw images", "process the images" */
+	return l >= 4 && t->fold[l - 1] == 's' && t->fold[l - 2] != 's' && t->fold[l - 2] != '\'';
+}
+
+void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
+                      uint32_t neg_conj)
+{
+	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
+	/* where the denial starts: the first negated conjunct, walked back over
+	 * conjuncts that only continue a list of nouns */
+	uint32_t start = 0;
+	if (neg_conj != UINT32_MAX && neg_conj < n) {
+		uint32_t c = neg_conj;
+		for (;;) {
+			uint32_t first = c;
+			while (first < n && sc[first] != 0)
+				first++;
+			if (c == 0 || S_verb_start(tok, n, first, lang))
+				break;
+			/* the previous conjunct's start */
+			uint32_t b = c - 1; /* the coordinator that ended it */
+			while (b > 0 && !(sc[b - 1] == 0 && tl_word_in(tok[b - 1].fold, coord)))
+				b--;
+			c = b;
+		}
+		start = c;
+	}
+	/* the subject's own noun phrase, when no party mention is the subject */
+	uint32_t from = 0;
+	while (from < n && sc[from] != 0)
+		from++;
+	int party_subject = 0;
+	for (uint32_t i = 0; i < n && !party_subject; i++)
+		party_subject = (tok[i].flags & TL_TOK_SUBJECT) != 0;
+	uint32_t np_end = from;
+	if (!party_subject)
+		np_end = S_subject_np(tok, n, sc, from, lang);
+	for (uint32_t i = from; i < np_end; i++)
+		if (tok[i].flags & TL_TOK_NEGATOR) {
+			np_end = i; /* "Geen camera's ...": the subject itself is denied */
+			break;
+		}
+	for (uint32_t i = start; i < n; i++) {
+		if (sc[i] != 0 || (tok[i].flags & TL_TOK_SUBJECT) || (i >= from && i < np_end))
+			continue;
+		tok[i].flags |= TL_TOK_NEG_SCOPE;
+	}
+}

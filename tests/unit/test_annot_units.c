@@ -1,0 +1,105 @@
+/* Unit tests for src/analyze: what a sentence unit says and whom it binds,
+ * beyond the columns of tests/spec/annotations.tsv: the negation scope of a
+ * limit ("niet meer X dan Y") and of coordinated predicates, units with
+ * their own subject, "we/you" next to defined parties, verbless list items,
+ * and statements of fact. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot_fixture.h"
+#include "harness.h"
+
+static const char S_pre_nl[] =
+	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
+	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
+	"Overeenkomst verwerkt.\n";
+static const char S_pre_en[] =
+	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
+	"means all data processed by the Supplier under this Agreement.\n";
+
+/* The first sentence unit whose text starts with `prefix`. */
+static const tl_sentence *S_find(const tl_annotated *a, const char *prefix)
+{
+	size_t np;
+	const tl_para *p = tl_document_paras(a->doc, &np);
+	for (uint32_t k = 0; k < a->nsent; k++) {
+		const tl_sentence *s = &a->sent[k];
+		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix)))
+			return s;
+	}
+	return NULL;
+}
+
+/* 1 when the first token of s folded as `fold` is in the negation scope,
+ * 0 when it is not, -1 when s has no such token. */
+static int S_negscope(const tl_sentence *s, const char *fold)
+{
+	for (uint32_t i = 0; s && i < s->ntok; i++)
+		if (!strcmp(s->tok[i].fold, fold))
+			return (s->tok[i].flags & TL_TOK_NEG_SCOPE) != 0;
+	return -1;
+}
+
+static tl_annotated *S_annotate(const char *pre, const char *body, tl_document **d)
+{
+	static char text[8192];
+	snprintf(text, sizeof text, "%s%s", pre, body);
+	tl_annotated *a = fx_annotate(text, d);
+	T_OK(a != NULL, "annotate");
+	return a;
+}
+
+static void test_limit_and_subject_scope(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		S_pre_nl,
+		"De sensoren in de openbare ruimte verzamelen niet meer gegevens dan voor het tellen "
+		"nodig is, verwerken de beelden op het apparaat zelf en slaan geen ruwe beelden op.\n"
+		"Geen camera's worden in de openbare ruimte geplaatst.\n"
+		"Opdrachtnemer verkoopt de Gegevens, Metadata en Logbestanden niet.\n"
+		"Opdrachtnemer verzamelt niet meer persoonsgegevens dan voor het doel noodzakelijk is.\n",
+		&d);
+	if (!a)
+		return;
+	const tl_sentence *s = S_find(a, "De sensoren");
+	T_INT(S_negscope(s, "sensoren"), 0); /* the subject is never denied */
+	T_INT(S_negscope(s, "ruimte"), 0);
+	T_INT(S_negscope(s, "niet"), 0); /* "niet meer ... dan" is a limit */
+	T_INT(S_negscope(s, "gegevens"), 0);
+	T_INT(S_negscope(s, "apparaat"), 0); /* a predicate before the negated one */
+	T_INT(S_negscope(s, "ruwe"), 1);
+	T_OK(s && (s->flags & TL_SENT_NEGATED), "one predicate is negated");
+	s = S_find(a, "Geen camera's");
+	T_INT(S_negscope(s, "camera's"), 1); /* a negator inside the subject denies it */
+	s = S_find(a, "Opdrachtnemer verkoopt de Gegevens, Metadata");
+	T_INT(S_negscope(s, "metadata"), 1); /* a list of objects before a final niet */
+	T_INT(S_negscope(s, "gegevens"), 1);
+	T_INT(S_negscope(s, "opdrachtnemer"), 0);
+	s = S_find(a, "Opdrachtnemer verzamelt niet meer");
+	T_OK(s && s->modality == TL_MOD_OBLIGATION && !(s->flags & TL_SENT_NEGATED),
+	     "collecting at most what is needed is an obligation");
+	tl_annotated_free(a);
+	tl_document_free(d);
+
+	a = S_annotate(S_pre_en,
+	               "The cameras in the public space do not record audio.\n"
+	               "The Supplier shall collect no more personal data than is necessary.\n",
+	               &d);
+	if (!a)
+		return;
+	s = S_find(a, "The cameras");
+	T_INT(S_negscope(s, "cameras"), 0);
+	T_INT(S_negscope(s, "space"), 0);
+	T_INT(S_negscope(s, "audio"), 1);
+	s = S_find(a, "The Supplier shall collect");
+	T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR, "a limit in English");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+int main(void)
+{
+	test_limit_and_subject_scope();
+	return T_DONE();
+}
