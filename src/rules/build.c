@@ -365,7 +365,7 @@ static const char *const S_pat_keys[] = {"all", "any", "none", "party", "modalit
                                          "quantity", "vague", "efforts", "negated", "near", "scope",
                                          "document_has", "downgrades", "why", NULL};
 static const char *const S_party_names[] = {"any", "vendor", "customer", "vendor-or-passive",
-                                            "third", NULL};
+                                            "third", "not-customer", NULL};
 static const char *const S_mod_names[] = {"statement", "obligation", "permission", "prohibition",
                                           NULL};
 static const char *const S_exc_names[] = {"none", "customer", "vendor", "law", "other", NULL};
@@ -396,7 +396,7 @@ static void S_pattern(tl_load *L, const cJSON *p, const cJSON *rule, int list, t
 	if (v) {
 		int k = cJSON_IsString(v) ? S_enum(v->valuestring, S_party_names) : -1;
 		if (k < 0)
-			tl_load_error(L, v, "\"party\" must be any, vendor, customer, vendor-or-passive or third");
+			tl_load_error(L, v, "\"party\" must be any, vendor, customer, vendor-or-passive, third or not-customer");
 		else
 			out->party = (uint8_t)k;
 	}

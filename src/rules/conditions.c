@@ -25,6 +25,8 @@ int tl_cond_party_ok(const tl_pattern *p, const tl_sentence *s)
 	case TL_PARTY_VENDOR_OR_PASSIVE:
 		return s->bound == TL_ROLE_VENDOR || s->bound == TL_ROLE_BOTH ||
 		       ((s->flags & TL_SENT_PASSIVE) && s->bound == TL_ROLE_NONE);
+	case TL_PARTY_NOT_CUSTOMER:
+		return s->bound != TL_ROLE_CUSTOMER;
 	default:
 		return 1;
 	}

@@ -74,7 +74,8 @@ typedef enum {
 	TL_PARTY_VENDOR,
 	TL_PARTY_CUSTOMER,
 	TL_PARTY_VENDOR_OR_PASSIVE,
-	TL_PARTY_THIRD
+	TL_PARTY_THIRD,
+	TL_PARTY_NOT_CUSTOMER /* anyone but the customer side alone */
 } tl_party_cond;
 
 #define TL_EXCBIT(k) (1u << (k)) /* tl_exc_kind; TL_EXC_NONE = "none" */

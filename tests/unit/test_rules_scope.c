@@ -160,6 +160,17 @@ static void test_deviation_granularity(void)
 		cJSON_Delete(d);
 	}
 	S_free(&r);
+	/* a deviation from a sibling article (24.1, 24.13; the GIBIT 2023 agreement's
+	 * "in afwijking van artikel 10.13") touches no rule mapped to 24.14 */
+	const char *sibling[] = {S_pre_nl, decl,
+	                         "In afwijking van artikel 24.1 en 24.13 GIBIT 2023 vindt een Acceptatieprocedure plaats.",
+	                         NULL};
+	if (S_check(&r, sibling) == 0) {
+		const tl_rule_result *x = S_res(&r, "T-TRANSFER");
+		T_STR(S_status(&r, "T-TRANSFER"), "met");
+		T_OK(x && x->basis_reference && !x->fw_devmask, "24.1 and 24.13 do not deviate from 24.14 or 26");
+	}
+	S_free(&r);
 	const char *both[] = {S_pre_nl, decl,
 	                      "In afwijking van artikel 24 en 26 van de GIBIT 2023 geldt een eigen regeling.", NULL};
 	EXPECT(both, "T-TRANSFER", "missing");
