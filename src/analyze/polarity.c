@@ -423,6 +423,23 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	return cue;
 }
 
+/* ", en Opdrachtgever mag ...", ", and we may ...": after a comma, a
+ * coordinator followed by its own subject (a name, a pronoun) and a modal
+ * verb (at k) opens a new clause, also when the first clause had no modal
+ * ("Leverancier levert ..., en Opdrachtgever mag ..."); "Leverancier en
+ * Opdrachtgever mogen" (no comma) is one subject. */
+static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
+{
+	static const char *const pron[] = {"we", "you", "it", "they", "he", "she", "wij", "u",
+	                                   "hij", "zij", "ze", "ieder", "each", "either", NULL};
+	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2)
+		return 0;
+	for (uint32_t j = i + 1; j < k; j++)
+		if ((tok[j].flags & TL_TOK_CAPITAL) || tl_word_in(tok[j].fold, pron))
+			return 1;
+	return 0;
+}
+
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 {
 	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
@@ -459,7 +476,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 					int before = 0;
 					for (uint32_t b = 0; b < i && !before; b++)
 						before = tl_word_in(tok[b].fold, aux);
-					if (k == i + 1 || before)
+					if (k == i + 1 || before || S_new_subject(tok, i, k))
 						return i;
 					break;
 				}

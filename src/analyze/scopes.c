@@ -203,6 +203,35 @@ static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n,
 	return 0;
 }
 
+/* "mag die informatie publiceren", "voor die gegevens", "zal dat doen", "may publish
+ * that information.", "for that purpose": a demonstrative, not a relative pronoun or a
+ * conjunction that opens a clause */
+static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const preps[] = {"voor", "van", "met", "aan", "op", "uit", "bij", "over",
+	                                    "door", "naar", "for", "of", "with", "to", "on", "from",
+	                                    "by", "about", NULL};
+	static const char *const not_noun[] = {"the", "a", "an", "this", "it", "its", "we", "you",
+	                                       "they", "he", "she", "de", "het", "een", "zij", "hij",
+	                                       "wij", "u", "er", NULL};
+	int die = S_is(&tok[i], "die"), that = S_is(&tok[i], "that"), dat = S_is(&tok[i], "dat");
+	if (!(die || that || dat) || i == 0 || i + 1 >= n ||
+	    (tok[i + 1].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_word_in(tok[i + 1].fold, not_noun))
+		return 0;
+	if (tl_word_in(tok[i - 1].fold, tl_modal_aux))
+		return 1;
+	if ((die || that) && tl_word_in(tok[i - 1].fold, preps))
+		return 1;
+	/* "Opdrachtnemer verkoopt die gegevens niet": right after the subject's verb */
+	uint32_t len;
+	if (die && i >= 2 && !(tok[i - 1].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
+	    S_mention(a, tok, n, i - 2, &len) != TL_ROLE_NONE && len == 1)
+		return 1;
+	/* "that" + one noun + the end of the clause */
+	return that && i + 2 < n && (tok[i + 2].flags & TL_TOK_PUNCT) && !S_is(&tok[i + 2], "(") &&
+	       !S_is(&tok[i + 2], "'") && !S_is(&tok[i + 2], "-");
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	int16_t *sc = c->wscope;
@@ -226,6 +255,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				continue;
 			val = (int16_t)(2 + nexc++);
 		} else if (sc[i] != 0) {
+			continue;
+		} else if (i > clause_start && S_demonstrative(c->a, tok, n, i)) {
 			continue;
 		} else if (i > clause_start && (tl_ph_list_at(tok, n, i, tl_subordinators, NULL) ||
 		                                S_whether_of(c->a, tok, n, i) ||

@@ -98,8 +98,37 @@ static void test_limit_and_subject_scope(void)
 	tl_document_free(d);
 }
 
+static void test_units_with_own_subject(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"De gemeente (hierna: \"Opdrachtgever\") en Telwerk B.V. (hierna: \"Leverancier\") sluiten "
+		"deze overeenkomst.\n",
+		"Leverancier levert de informatie die Opdrachtgever nodig heeft voor het "
+		"algoritmeregister, en Opdrachtgever mag die informatie publiceren.\n"
+		"Leverancier en Opdrachtgever mogen de resultaten publiceren.\n",
+		&d);
+	if (!a)
+		return;
+	const tl_sentence *s = S_find(a, "Leverancier levert");
+	T_OK(s && s->unit == 0 && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
+	     "the vendor's obligation");
+	const tl_sentence *s2 = s ? s + 1 : NULL;
+	T_OK(s2 && s2->unit == 1 && s2->modality == TL_MOD_PERMISSION &&
+	         s2->bound == TL_ROLE_CUSTOMER,
+	     "the customer's permission is its own unit");
+	T_OK(s && s2 && s->quote_start == s2->quote_start, "both quote the whole sentence");
+	s = S_find(a, "Leverancier en Opdrachtgever mogen");
+	T_OK(s && s->bound == TL_ROLE_BOTH && s->modality == TL_MOD_PERMISSION &&
+	         (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
+	     "a subject of both sides is one unit");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
 	test_limit_and_subject_scope();
+	test_units_with_own_subject();
 	return T_DONE();
 }
