@@ -236,10 +236,10 @@ int tl_frameworks_find(tl_ann_ctx *c)
 		const char *id = S_named(s, &generic);
 		if (!id)
 			continue;
-		int applies = 0;
+		int applies = 0, agreement = !strcmp(id, "vng-vwo");
 		for (uint32_t i = 0; i < s->ntok && !applies; i++)
 			applies = (tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
-			           (!strcmp(id, "vng-vwo") && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
+			           (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
 			          !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC));
 		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
 			return rc;
