@@ -203,7 +203,13 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 }
 
 /* A vendor's own terms speak of "we" and "you": when the document uses
- * both often and defines neither side otherwise, "we" is the vendor. */
+ * both often, or opens a sentence (or a numbered clause: "6.1 We may ...")
+ * with either, "we" is the vendor.  So it is when the contract defines its
+ * two sides by name ("the \"Provider\"", "the \"Customer\"") and speaks of
+ * "we/us/our" besides: the customer is the other defined party, so the
+ * first person is the vendor's voice.  Procurement documents (which speak
+ * of the inschrijver, tenderer or bidder) are written by the contracting
+ * authority, whose "we" is the customer: there "we" stays unbound. */
 void tl_parties_we_you(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -211,20 +217,31 @@ void tl_parties_we_you(tl_ann_ctx *c)
 	static const char *const you_en[] = {"you", "your", NULL};
 	static const char *const we_nl[] = {"wij", "we", "ons", "onze", NULL};
 	static const char *const you_nl[] = {"u", "uw", NULL};
+	static const char *const tender[] = {"inschrijver", "inschrijvers", "tenderer", "tenderers",
+	                                     "bidder", "bidders", "gegadigde", "gegadigden", NULL};
 	int nl = a->lang == TL_LANG_NL;
 	const char *const *we = nl ? we_nl : we_en, *const *you = nl ? you_nl : you_en;
-	uint32_t nwe = 0, nyou = 0, we_first = 0;
+	uint32_t nwe = 0, nyou = 0, we_first = 0, ntender = 0, nwe_op = 0;
 	for (size_t p = 0; p < c->npara; p++)
 		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
-			const tl_token *t = &c->pt[p].tok[i];
-			const char *f = t->fold;
+			const tl_token *pt = c->pt[p].tok;
+			const char *f = pt[i].fold;
+			if (f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g') {
+				ntender += (uint32_t)tl_word_in(f, tender);
+				continue;
+			}
 			if (f[0] != 'w' && f[0] != 'u' && f[0] != 'o' && f[0] != 'y')
 				continue;
-			int first = i == 0 || !strcmp(c->pt[p].tok[i - 1].fold, ".");
+			/* a sentence start, also after a clause number ("6.1 We may") */
+			uint32_t b = i;
+			if (b > 0 && (pt[b - 1].flags & TL_TOK_NUMBER) && (b == 1 || !strcmp(pt[b - 2].fold, ".")))
+				b--;
+			int first = b == 0 || !strcmp(pt[b - 1].fold, ".");
 			/* "24 u" is hours, not "you" */
-			int after_num = i > 0 && (c->pt[p].tok[i - 1].flags & TL_TOK_NUMBER);
+			int after_num = i > 0 && (pt[i - 1].flags & TL_TOK_NUMBER) && !first;
 			if (tl_word_in(f, we)) {
 				nwe++;
+				nwe_op += a->para_operative[p] != 0; /* not a guidance note's "we" */
 				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
 				we_first += (uint32_t)first;
 			} else if (tl_word_in(f, you) && !after_num) {
@@ -233,6 +250,13 @@ void tl_parties_we_you(tl_ann_ctx *c)
 				we_first += (uint32_t)first;
 			}
 		}
-	if ((nwe >= 2 && nyou >= 1) || we_first >= 1)
+	if (ntender)
+		return;
+	int vendor_term = 0, customer_term = 0;
+	for (uint32_t t = 0; t < a->nterms; t++) {
+		vendor_term |= a->terms[t].role == TL_ROLE_VENDOR;
+		customer_term |= a->terms[t].role == TL_ROLE_CUSTOMER;
+	}
+	if ((nwe >= 2 && nyou >= 1) || we_first >= 1 || (nwe_op >= 1 && vendor_term && customer_term))
 		a->flags |= TL_ANNOT_WE_VENDOR;
 }

@@ -126,8 +126,40 @@ static void test_units_with_own_subject(void)
 	tl_document_free(d);
 }
 
+static void test_we_next_to_defined_parties(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"This Agreement is entered into between CloudMetrics Inc. (the \"Provider\"), and the "
+		"municipality identified in the Order Form (the \"Customer\").\n",
+		"3.2 The Provider may use Customer Data to improve its products.\n"
+		"6.1 We may update the AI model and the features of the Service at any time without "
+		"notice.\n",
+		&d);
+	if (!a)
+		return;
+	T_OK(a->flags & TL_ANNOT_WE_VENDOR, "the first person is the vendor's voice");
+	const tl_sentence *s = S_find(a, "6.1 We may");
+	T_OK(s && s->modality == TL_MOD_PERMISSION && s->bound == TL_ROLE_VENDOR, "we is the Provider");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a procurement document is the contracting authority's: its "wij" is not the vendor */
+	a = S_annotate(S_pre_nl,
+	               "De inschrijver beschrijft zijn aanpak.\n"
+	               "Wij beoordelen de inschrijvingen op prijs en kwaliteit.\n",
+	               &d);
+	if (!a)
+		return;
+	T_OK(!(a->flags & TL_ANNOT_WE_VENDOR), "a tender's we");
+	s = S_find(a, "Wij beoordelen");
+	T_OK(s && s->bound != TL_ROLE_VENDOR, "not bound to the vendor");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
+	test_we_next_to_defined_parties();
 	test_limit_and_subject_scope();
 	test_units_with_own_subject();
 	return T_DONE();
