@@ -86,6 +86,9 @@ typedef struct tl_exception {
 #define TL_SENT_VAGUE_TIME 0x20u   /* "zo spoedig mogelijk", "without undue delay", ... */
 #define TL_SENT_EFFORTS 0x40u      /* "reasonable efforts", "inspanningsverplichting", "commercially reasonable" */
 #define TL_SENT_PLACEHOLDER 0x80u  /* contains an unfilled placeholder */
+#define TL_SENT_VERBLESS 0x100u    /* no verb and no modal in its main clause (a title, an item
+                                      of a list of requests: "H.6 All inbound IP licenses, ...");
+                                      always a statement; not operative in a list of requests */
 
 /* A sentence, or one coordinated part of it when the parts carry their own
  * predicate ("X shall not sell the Data, but may use it for analytics" gives

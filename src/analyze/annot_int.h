@@ -106,6 +106,12 @@ int tl_pol_nl_verb(const tl_token *t);
 void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                       uint32_t neg_conj);
 
+/* ---- verbless units (verbless.c) ---------------------------------------- */
+
+/* Sets TL_SENT_VERBLESS, and TL_SENT_NONOPERATIVE on the verbless items of a
+ * list of requests.  Runs after polarity. */
+void tl_verbless_mark(tl_ann_ctx *c);
+
 /* ---- scopes and exceptions (scopes.c) ----------------------------------- */
 
 /* Modal auxiliaries (shall, may, zal, mag, ...) and subordinating words

@@ -307,6 +307,7 @@ static int S_build(tl_ann_ctx *c, tl_error *err)
 	tl_parties_we_you(c);
 	if ((rc = S_polarity(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	tl_verbless_mark(c);
 	for (size_t p = 0; p < c->npara; p++)
 		if ((rc = tl_placeholders_para(c, p)) != 0)
 			return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));

@@ -289,6 +289,10 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
 		} else if (lang != TL_LANG_NL && tl_word_in(f, en_be)) {
+			/* "reports required to be filed": an infinitive, unless "is to be paid" */
+			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
+			    !tl_word_in(tok[i - 2].fold, en_be))
+				continue;
 			uint32_t k = i + 1;
 			while (k < n && k < i + 4 && tl_word_in(tok[k].fold, adv))
 				k++;
@@ -395,6 +399,34 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		if (kind == C_ENSURE && i > 0 && m == 1 &&
 		    (tl_word_in(tok[i - 1].fold, S_dets) || S_is(&tok[i - 1], "no") ||
 		     S_is(&tok[i - 1], "geen")))
+			continue;
+		/* "Schedule of guarantees", "voor garanties": a noun after a preposition */
+		if (kind == C_ENSURE && i > 0 && m == 1 && tl_word_in(tok[i - 1].fold, S_preps) &&
+		    !S_is(&tok[i - 1], "to") && !S_is(&tok[i - 1], "om") && !S_is(&tok[i - 1], "te"))
+			continue;
+		/* "updates required to be filed", "licenses required to operate": a participle
+		 * after a noun, not the predicate ("is required to", "shall be obliged to") */
+		if (kind == C_OBL_LEX && tl_ph_at(tok, n, i, "required|obliged|obligated to")) {
+			static const char *const pred[] = {"is", "are", "be", "been", "being", "was", "were",
+			                                   "remains", "remain", "becomes", "become", NULL};
+			static const char *const adv2[] = {"also", "hereby", "not", "further", "legally",
+			                                   "contractually", "always", "only", "therefore",
+			                                   "expressly", "strictly", NULL};
+			int is_pred = 0;
+			for (uint32_t k = i; k-- > 0 && k + 4 > i;) {
+				if (tl_word_in(tok[k].fold, pred) || tl_word_in(tok[k].fold, tl_modal_aux)) {
+					is_pred = 1;
+					break;
+				}
+				if (!tl_word_in(tok[k].fold, adv2))
+					break;
+			}
+			if (!is_pred)
+				continue;
+		}
+		/* "Stock ledger, option ledger, warrant ledger, ...": a noun in a list */
+		if (kind == C_ENSURE && i > 0 && m == 1 && i + 2 < n && S_is(&tok[i - 1], ",") &&
+		    !(tok[i + 1].flags & TL_TOK_PUNCT) && S_is(&tok[i + 2], ","))
 			continue;
 		if (kind == C_PREVENT) {
 			int negb = 0;

@@ -157,8 +157,51 @@ static void test_we_next_to_defined_parties(void)
 	tl_document_free(d);
 }
 
+static void test_verbless_requests(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate("",
+	                             "Legal Due Diligence Request List\n"
+	                             "- H.5 Form of all invention-assignment agreements for all current "
+	                             "employees.\n"
+	                             "- H.6 All inbound and outbound IP licenses, with each agreement marked "
+	                             "to identify any change-of-control provisions.\n"
+	                             "- F.2 Top 20 customer contracts by revenue.\n"
+	                             "- The target shall answer within ten business days.\n",
+	                             &d);
+	if (!a)
+		return;
+	const tl_sentence *s = S_find(a, "H.6 All inbound");
+	T_OK(s && (s->flags & TL_SENT_VERBLESS) && (s->flags & TL_SENT_NONOPERATIVE),
+	     "a requested item is verbless and not contract text");
+	s = S_find(a, "F.2 Top 20 customer");
+	T_OK(s && (s->flags & TL_SENT_NONOPERATIVE) && s->bound == TL_ROLE_NONE &&
+	         s->modality == TL_MOD_STATEMENT,
+	     "'customer contracts' binds no customer");
+	s = S_find(a, "The target shall answer");
+	T_OK(s && !(s->flags & (TL_SENT_VERBLESS | TL_SENT_NONOPERATIVE)) &&
+	         s->modality == TL_MOD_OBLIGATION,
+	     "an item with a verb stays operative");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* verbless items of an annex's list of data stay operative: evidence of the data */
+	a = S_annotate(S_pre_nl,
+	               "Categorieen persoonsgegevens:\n"
+	               "- naam en adres;\n"
+	               "- camerabeelden van bezoekers;\n"
+	               "- kentekens van voertuigen.\n",
+	               &d);
+	if (!a)
+		return;
+	s = S_find(a, "camerabeelden");
+	T_OK(s && !(s->flags & TL_SENT_NONOPERATIVE), "a data list is no list of requests");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
+	test_verbless_requests();
 	test_we_next_to_defined_parties();
 	test_limit_and_subject_scope();
 	test_units_with_own_subject();
