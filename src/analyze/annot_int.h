@@ -106,6 +106,15 @@ int tl_pol_nl_verb(const tl_token *t);
 void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                       uint32_t neg_conj);
 
+/* ---- statements of fact (facts.c) -------------------------------------- */
+
+/* 1 when the cue-less main predicate that starts at token `from` (right
+ * after a party subject) states a fact: the perfect ("has received",
+ * "verklaart ... te hebben ontvangen") or a copula with a noun ("is the data
+ * controller", "is en blijft eigenaar", "acts as processor"). */
+int tl_fact_statement(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
+                      tl_lang lang);
+
 /* ---- verbless units (verbless.c) ---------------------------------------- */
 
 /* Sets TL_SENT_VERBLESS, and TL_SENT_NONOPERATIVE on the verbless items of a

@@ -815,6 +815,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
 	                    tl_word_in(tok[subj + subj_len].fold, disclaim) ||
 	                    S_disclaimer(tok, n, sc, subj + subj_len));
+	/* "Leverancier verklaart ... te hebben ontvangen", "The Customer is the data
+	 * controller": facts, not duties */
+	if (cue == C_NONE && subject_is_party && !v.passive &&
+	    tl_fact_statement(tok, n, sc, subj + subj_len, s->lang))
+		stative_verb = 1;
 	if (cue == C_NONE && !defn && !stative_verb &&
 	    ((subject_is_party && S_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
 	     (v.passive && v.present)) &&

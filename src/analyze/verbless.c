@@ -35,8 +35,9 @@ static int S_main(const tl_token *t)
 	return !(t->flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC | TL_TOK_PUNCT | TL_TOK_NUMBER));
 }
 
-/* 1 when unit s has a verb or a modal in its main clause. */
-static int S_has_verb(const tl_sentence *s)
+/* 1 when unit s has a verb or a modal in its main clause.  In a list of
+ * requests a word after the "subject" proves nothing: "customer contracts". */
+static int S_has_verb(const tl_sentence *s, int in_requests)
 {
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
@@ -58,8 +59,9 @@ static int S_has_verb(const tl_sentence *s)
 		 * object; a plural noun ("agreements,", "reports and") is not followed so */
 		if (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
 		    !(t->flags & TL_TOK_CAPITAL) && !tl_word_in(f, S_en_not_verb) && i + 1 < s->ntok &&
-		    (tl_word_in(s->tok[i + 1].fold, S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY)))
-			return 1;
+		    (tl_word_in(s->tok[i + 1].fold, S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
+		     (!in_requests && i > 0 && (s->tok[i - 1].flags & TL_TOK_SUBJECT))))
+			return 1; /* ... or right after the subject: "The Supplier declares that" */
 	}
 	return 0;
 }
@@ -108,7 +110,7 @@ static int S_verbless(const tl_sentence *s, int in_requests)
 		return 0;
 	if (s->modality != TL_MOD_STATEMENT && !in_requests)
 		return 0;
-	return !S_has_verb(s);
+	return !S_has_verb(s, in_requests);
 }
 
 /* 1 when the paragraphs before p (the nearest that is no list item, or a
