@@ -75,7 +75,7 @@ static const char *const S_preps[] = {
 	"of", "to", "by", "for", "with", "from", "on", "upon", "at", "against", "towards", "between",
 	"about", "under", "behalf", "than", "van", "aan", "door", "voor", "met", "bij", "namens",
 	"jegens", "tegen", "tussen", "tot", "naar", "over", "onder", "uit", "om", "op", "dan", "via",
-	"into", "binnen", "within", NULL};
+	"into", "binnen", "within", "as", "als", NULL};
 
 static const char *const S_dets[] = {
 	"the", "a", "an", "its", "his", "her", "their", "any", "each", "every", "all", "both", "de",
@@ -266,8 +266,27 @@ typedef struct {
 	tl_role agent_role;
 } S_voice;
 
+/* 1 when an English be-form at i can belong to the main modal at cue_at: only
+ * adverbs and negators between ("shall not be disclosed", "may at all times be
+ * used"); "GitHub will use data to understand how products are used" is no passive. */
+static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
+{
+	static const char *const between[] = {"not", "no", "also", "then", "at", "all", "times",
+	                                      "only", "always", "never", "further", "still", "n't",
+	                                      "therefore", "thereafter", NULL};
+	if (cue_at == UINT32_MAX || i <= cue_at)
+		return 1;
+	for (uint32_t k = cue_at + 1; k < i; k++) {
+		size_t l = strlen(tok[k].fold);
+		if (!tl_word_in(tok[k].fold, between) && !(l > 3 && !strcmp(tok[k].fold + l - 2, "ly")) &&
+		    !(tok[k].flags & TL_TOK_MODAL))
+			return 0;
+	}
+	return 1;
+}
+
 static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
-                      tl_lang lang, S_voice *v)
+                      tl_lang lang, uint32_t cue_at, S_voice *v)
 {
 	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
 	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
@@ -289,6 +308,8 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
 		} else if (lang != TL_LANG_NL && tl_word_in(f, en_be)) {
+			if (!S_be_of_cue(tok, i, cue_at))
+				continue;
 			/* "reports required to be filed": an infinitive, unless "is to be paid" */
 			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
 			    !tl_word_in(tok[i - 2].fold, en_be))
@@ -529,10 +550,18 @@ static void S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t 
 		"recognize|recognizes|agree|agrees|confirm|confirms|erkent|erkennen|begrijpt|begrijpen|"
 		"aanvaardt|aanvaarden|bevestigt|bevestigen",
 		NULL};
-	uint32_t i = 0, len;
-	while (i < n && i < 6 && !S_mention(a, tok, n, i, &len))
+	/* after a leading exception or condition: "Except as prohibited by law, you agree that" */
+	uint32_t i0 = 0, len;
+	while (i0 < n && i0 < 40 && sc[i0] != 0)
+		i0++;
+	if (i0 > 0 && i0 < n && S_is(&tok[i0], ","))
+		i0++;
+	if (i0 >= 40)
+		i0 = 0;
+	uint32_t i = i0;
+	while (i < n && i < i0 + 6 && !S_mention(a, tok, n, i, &len))
 		i++;
-	if (i >= n || i >= 6 || sc[i] != 0)
+	if (i >= n || i >= i0 + 6 || sc[i] != 0)
 		return;
 	uint32_t k = i + len;
 	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && S_mention(a, tok, n, k + 1, &len))
@@ -712,7 +741,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		i += len - 1;
 	}
 	S_voice v;
-	S_passive(a, tok, n, sc, s->lang, &v);
+	S_passive(a, tok, n, sc, s->lang, cue_at, &v);
 	int subject_is_party = subj != UINT32_MAX;
 	/* "You and GitHub agree ...", "Opdrachtgever en Opdrachtnemer stellen ...": a
 	 * coordinated subject of both sides binds both */

@@ -62,6 +62,31 @@ static int S_has_verb(const tl_sentence *s, int in_requests)
 		    (tl_word_in(s->tok[i + 1].fold, S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
 		     (!in_requests && i > 0 && (s->tok[i - 1].flags & TL_TOK_SUBJECT))))
 			return 1; /* ... or right after the subject: "The Supplier declares that" */
+		/* outside a list of requests: "no provision requires adjudication", "Partner grants
+		 * GitHub", "we need ..." (a plural noun ends a list item: "agreements,") */
+		if (!in_requests && l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		    !(t->flags & TL_TOK_CAPITAL) && !tl_word_in(f, S_en_not_verb) && i > 0 &&
+		    i + 1 < s->ntok && !tl_word_in(s->tok[i - 1].fold, S_en_dets) &&
+		    !(s->tok[i + 1].flags & TL_TOK_PUNCT) && !tl_ph_at(s->tok, s->ntok, i + 1, "and|or|of"))
+			return 1;
+		/* a bare verb before its object: "provide a notice", "disclose the data", "govern
+		 * your participation" (a noun is rarely followed by a determiner) */
+		static const char *const en_preps[] = {
+			"of", "for", "to", "in", "on", "at", "by", "with", "from", "under", "within",
+			"including", "excluding", "between", "regarding", "per", "as", "about", "into",
+			"over", "than", "and", "or", "plus", "such", "against", "during", "upon", "after",
+			"before", "without", "through", "across", "among", "concerning", "via", "if",
+			"where", "when", "that", "which", "whether", "not", "all", "any", "each", NULL};
+		static const char *const det_after[] = {"the", "a", "an", "your", "our", "its", "their",
+		                                        "his", "her", "any", "all", "each", "this",
+		                                        "these", "such", "no", NULL};
+		if (!in_requests && i + 1 < s->ntok && !(t->flags & TL_TOK_CAPITAL) &&
+		    !tl_word_in(f, en_preps) && tl_word_in(s->tok[i + 1].fold, det_after) &&
+		    S_main(&s->tok[i + 1]))
+			return 1;
+		if (!in_requests && i > 0 && tl_ph_at(s->tok, s->ntok, i - 1, "we|you|they|i|it|wij|u") &&
+		    !(t->flags & TL_TOK_CAPITAL))
+			return 1;
 	}
 	return 0;
 }
