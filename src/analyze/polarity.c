@@ -844,6 +844,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
 	                    tl_word_in(tok[subj + subj_len].fold, disclaim) ||
 	                    S_disclaimer(tok, n, sc, subj + subj_len));
+	/* "Provider does not provide any warranty that Output (a) ..., (b) will not ...": a
+	 * modal after the disclaimer is part of what is not promised */
+	if (stative_verb && cue != C_NONE && cue_at != UINT32_MAX && cue_at > subj + subj_len + 2 &&
+	    subj + subj_len < n && S_disclaimer(tok, n, sc, subj + subj_len)) {
+		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
+			tok[k].flags &= ~TL_TOK_MODAL;
+		cue = C_NONE;
+	}
 	/* "Leverancier verklaart ... te hebben ontvangen", "The Customer is the data
 	 * controller": facts, not duties */
 	if (cue == C_NONE && subject_is_party && !v.passive &&
