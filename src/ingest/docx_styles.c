@@ -39,7 +39,7 @@ const tl_docx_style *tl_docx_style_find(const tl_docx_styles *st, const char *id
 /* "heading 3", "Kop 3", "Überschrift 3" -> 3 */
 static int S_heading_name(const char *name)
 {
-	static const char *const pre[] = {"heading ", "kop ", "\xC3\xBC" "berschrift ", "titre "};
+	static const char *const pre[] = {"heading ", "kop ", ("\xC3\xBC" "berschrift "), "titre "};
 	if (!name)
 		return 0;
 	for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++) {

@@ -24,7 +24,11 @@ int tl_buf_printf(tl_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
-int tl_buf_vprintf(tl_buf *b, const char *fmt, va_list ap);
+int tl_buf_vprintf(tl_buf *b, const char *fmt, va_list ap)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 0)))
+#endif
+	;
 /* Hands the data to the caller (malloc'd) and resets the buffer. */
 char *tl_buf_detach(tl_buf *b, size_t *len);
 #endif
