@@ -485,11 +485,30 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 {
 	static const char *const pron[] = {"we", "you", "it", "they", "he", "she", "wij", "u",
 	                                   "hij", "zij", "ze", "ieder", "each", "either", NULL};
-	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2)
+	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+	                                   NULL};
+	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2 ||
+	    tl_word_in(tok[i + 1].fold, tl_subordinators))
+		return 0; /* ", or that you may ...": a second complement, no new clause */
+	int subject = 0;
+	for (uint32_t j = i + 1; j < k && !subject; j++)
+		subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_word_in(tok[j].fold, pron);
+	if (!subject)
 		return 0;
-	for (uint32_t j = i + 1; j < k; j++)
-		if ((tok[j].flags & TL_TOK_CAPITAL) || tl_word_in(tok[j].fold, pron))
+	/* the part before the comma must be a clause, not one more item of a list ("references
+	 * to Customer in the SOW, Key Terms, or Standard Terms will mean ...") */
+	for (uint32_t b = i - 1; b-- > 0;) {
+		const tl_token *t = &tok[b];
+		if (S_is(t, ",") || S_is(t, ";"))
+			break;
+		const char *f = t->fold;
+		size_t l = strlen(f);
+		if (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL))
+			continue;
+		if (tl_pol_nl_verb(t) || tl_word_in(f, en_v) || tl_word_in(f, tl_modal_aux) ||
+		    (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\''))
 			return 1;
+	}
 	return 0;
 }
 

@@ -105,8 +105,7 @@ static void test_units_with_own_subject(void)
 		"De gemeente (hierna: \"Opdrachtgever\") en Telwerk B.V. (hierna: \"Leverancier\") sluiten "
 		"deze overeenkomst.\n",
 		"Leverancier levert de informatie die Opdrachtgever nodig heeft voor het "
-		"algoritmeregister, en Opdrachtgever mag die informatie publiceren.\n"
-		"Leverancier en Opdrachtgever mogen de resultaten publiceren.\n",
+		"algoritmeregister, en Opdrachtgever mag die informatie publiceren.\n",
 		&d);
 	if (!a)
 		return;
@@ -118,6 +117,28 @@ static void test_units_with_own_subject(void)
 	         s2->bound == TL_ROLE_CUSTOMER,
 	     "the customer's permission is its own unit");
 	T_OK(s && s2 && s->quote_start == s2->quote_start, "both quote the whole sentence");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a list of names, or a second complement, opens no unit */
+	a = S_annotate(S_pre_en,
+	               "References to the Customer in the SOW, Key Terms, or Standard Terms will mean "
+	               "that Affiliate.\n"
+	               "Information that GitHub gives you, or that you may have access to, will be "
+	               "confidential.\n",
+	               &d);
+	if (!a)
+		return;
+	s = S_find(a, "References to");
+	T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "a list of names");
+	s = S_find(a, "Information that");
+	T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "', or that you may'");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	a = S_annotate("De gemeente (hierna: \"Opdrachtgever\") en Telwerk B.V. (hierna: \"Leverancier\") "
+	               "sluiten deze overeenkomst.\n",
+	               "Leverancier en Opdrachtgever mogen de resultaten publiceren.\n", &d);
+	if (!a)
+		return;
 	s = S_find(a, "Leverancier en Opdrachtgever mogen");
 	T_OK(s && s->bound == TL_ROLE_BOTH && s->modality == TL_MOD_PERMISSION &&
 	         (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
