@@ -1,0 +1,91 @@
+/* split.c: where a sentence splits into coordinated units, each with its
+ * own predicate: "X shall not sell the Data, but may use it", "... en mag
+ * ...", and ", en Opdrachtgever mag ..." after a clause of its own.  Runs on
+ * raw tokens, before definitions are known. */
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+
+/* ", en Opdrachtgever mag ...", ", and we may ...": after a comma, a
+ * coordinator followed by its own subject (a name, a pronoun) and a modal
+ * verb (at k) opens a new clause, also when the first clause had no modal
+ * ("Leverancier levert ..., en Opdrachtgever mag ..."); "Leverancier en
+ * Opdrachtgever mogen" (no comma) is one subject. */
+static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
+{
+	static const char *const pron[] = {"we", "you", "it", "they", "he", "she", "wij", "u",
+	                                   "hij", "zij", "ze", "ieder", "each", "either", NULL};
+	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+	                                   NULL};
+	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2 ||
+	    tl_word_in(tok[i + 1].fold, tl_subordinators))
+		return 0; /* ", or that you may ...": a second complement, no new clause */
+	int subject = 0;
+	for (uint32_t j = i + 1; j < k && !subject; j++)
+		subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_word_in(tok[j].fold, pron);
+	if (!subject)
+		return 0;
+	/* the part before the comma must be a clause, not one more item of a list ("references
+	 * to Customer in the SOW, Key Terms, or Standard Terms will mean ...") */
+	for (uint32_t b = i - 1; b-- > 0;) {
+		const tl_token *t = &tok[b];
+		if (S_is(t, ",") || S_is(t, ";"))
+			break;
+		const char *f = t->fold;
+		size_t l = strlen(f);
+		if (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL))
+			continue;
+		if (tl_pol_nl_verb(t) || tl_word_in(f, en_v) || tl_word_in(f, tl_modal_aux) ||
+		    (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\''))
+			return 1;
+	}
+	return 0;
+}
+
+uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
+{
+	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
+	                                  "kan", "dient", "mogen", "zullen", "moeten", "kunnen", NULL};
+	static const char *const but[] = {"but", "maar", "doch", "however", "whereas", "yet", NULL};
+	static const char *const conj[] = {"and", "or", "en", "of", NULL};
+	for (uint32_t i = 3; i + 2 < n; i++) {
+		const char *f = tok[i].fold;
+		if (f[0] < 'a' || f[0] > 'z')
+			continue;
+		/* a coordination inside a relative or subordinate clause ("incident dat de
+		 * Gegevens raakt of kan raken") is no new unit */
+		int inside = 0;
+		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
+			if (S_is(&tok[b], ",") || S_is(&tok[b], ";"))
+				break;
+			if (tl_word_in(tok[b].fold, tl_subordinators) && b > 0) {
+				inside = 1;
+				break;
+			}
+		}
+		if (inside)
+			continue;
+		if (tl_word_in(f, but) && S_is(&tok[i - 1], ",")) {
+			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
+				if (tl_word_in(tok[k].fold, aux))
+					return i;
+		} else if (tl_word_in(f, conj)) {
+			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
+			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
+				if (tok[k].flags & TL_TOK_PUNCT)
+					break;
+				if (tl_word_in(tok[k].fold, aux)) {
+					int before = 0;
+					for (uint32_t b = 0; b < i && !before; b++)
+						before = tl_word_in(tok[b].fold, aux);
+					if (k == i + 1 || before || S_new_subject(tok, i, k))
+						return i;
+					break;
+				}
+			}
+		}
+	}
+	return 0;
+}
