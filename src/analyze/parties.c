@@ -239,6 +239,8 @@ void tl_parties_we_you(tl_ann_ctx *c)
 			int first = b == 0 || !strcmp(pt[b - 1].fold, ".");
 			/* "24 u" is hours, not "you" */
 			int after_num = i > 0 && (pt[i - 1].flags & TL_TOK_NUMBER) && !first;
+			if (!strcmp(f, "us") && (pt[i].flags & TL_TOK_CAPITAL))
+				continue; /* "US Dollars": the United States */
 			if (tl_word_in(f, we)) {
 				nwe++;
 				nwe_op += a->para_operative[p] != 0; /* not a guidance note's "we" */

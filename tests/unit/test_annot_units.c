@@ -164,6 +164,13 @@ static void test_we_next_to_defined_parties(void)
 	T_OK(s && s->modality == TL_MOD_PERMISSION && s->bound == TL_ROLE_VENDOR, "we is the Provider");
 	tl_annotated_free(a);
 	tl_document_free(d);
+	/* "US Dollars" is no "us" */
+	a = S_annotate(S_pre_en, "The Customer shall pay a fee of one hundred US Dollars.\n", &d);
+	if (!a)
+		return;
+	T_OK(!(a->flags & TL_ANNOT_WE_VENDOR), "US is the United States");
+	tl_annotated_free(a);
+	tl_document_free(d);
 	/* a procurement document is the contracting authority's: its "wij" is not the vendor */
 	a = S_annotate(S_pre_nl,
 	               "De inschrijver beschrijft zijn aanpak.\n"
