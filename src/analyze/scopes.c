@@ -175,12 +175,15 @@ static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
  * bijlage" and ", as set out in Schedule 2" cannot, so the clause before
  * them is the main one ("Op deze Overeenkomst zijn ... van toepassing, zoals
  * bijgesloten als bijlage"). */
+/* finite forms common enough to mark a main clause */
+static const char *const S_fin[] = {
+	"is", "are", "was", "were", "has", "have", "had", "does", "do", "zijn", "wordt", "worden",
+	"werd", "werden", "heeft", "hebben", "gelden", "geldt", "blijft", "blijven", "gaat",
+	"gaan", "staat", "staan", "komt", "komen", NULL};
+
 static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t from)
 {
-	static const char *const fin[] = {
-		"is", "are", "was", "were", "has", "have", "had", "does", "do", "zijn", "wordt", "worden",
-		"werd", "werden", "heeft", "hebben", "gelden", "geldt", "blijft", "blijven", "gaat",
-		"gaan", "staat", "staan", "komt", "komen", NULL};
+	const char *const *fin = S_fin;
 	static const char *const not_fin[] = {
 		"niet", "het", "dat", "tot", "met", "uit", "recht", "dit", "wat", "ten", "naast", "omtrent",
 		"nadat", "totdat", "voorafgaand", "vastgesteld", "bedoeld", "as", "its", "this", "thus",
@@ -280,11 +283,13 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			end = S_lead_end(tok, n, i);
 			if (end >= n || !S_can_be_main(c->a, tok, n, end + 1))
 				continue;
+			/* "Op de Overeenkomst zijn de GIBIT 2023 van toepassing, met uitsluiting van
+			 * ...": a finite verb before the comma makes it the main clause too */
 			int party = 0;
 			for (uint32_t k = i; k < end && !party; k++) {
 				uint32_t len;
 				party = S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
-				        tl_word_in(tok[k].fold, tl_modal_aux);
+				        tl_word_in(tok[k].fold, tl_modal_aux) || tl_word_in(tok[k].fold, S_fin);
 			}
 			if (party)
 				continue;

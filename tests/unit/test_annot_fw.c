@@ -65,6 +65,16 @@ static void test_vwo_declared(void)
 	                 "vng-vwo"),
 	     "the contract's own processing agreement");
 	/* concluding is no way to declare general terms */
+	/* a leading phrase with a finite verb is the main clause, whatever follows the comma */
+	T_OK(S_declares("Op de Overeenkomst zijn de Inkoopvoorwaarden GIBIT 2023 van toepassing, met "
+	                "uitsluiting van de algemene voorwaarden van Opdrachtnemer.\n", "gibit-2023"),
+	     "GIBIT 2023 with the vendor's terms excluded after the comma");
+	T_OK(S_declares("Op deze Overeenkomst zijn de Inkoopvoorwaarden GIBIT 2023 van toepassing, zoals "
+	                "bijgesloten als bijlage.\n", "gibit-2023"),
+	     "GIBIT 2023 with a trailing verbless phrase");
+	T_OK(!S_declares("Op deze Overeenkomst zijn de Inkoopvoorwaarden GIBIT 2023 niet van toepassing, "
+	                 "met uitsluiting van artikel 3.\n", "gibit-2023"),
+	     "a negated declaration");
 	T_OK(!S_declares("Partijen hebben een overeenkomst gesloten waarin de GIBIT 2023 worden "
 	                 "genoemd.\n",
 	                 "gibit-2023"),
