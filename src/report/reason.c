@@ -159,6 +159,17 @@ void tl_reason(tl_buf *b, const tl_match *m, int i, tl_lang lang)
 	size_t at = b->len;
 	if (res->basis_reference) {
 		S_reference(b, m, res, lang);
+		if (res->fw_over_partial && res->nev[TL_LIST_PARTIAL]) {
+			/* the text's own partial clause, which the framework completes */
+			tl_buf_puts(b, " ");
+			at = b->len;
+			S_ref(b, m, res->ev[TL_LIST_PARTIAL][0].sent, lang);
+			S_upper_from(b, at);
+			tl_buf_puts(b, en ? " on its own only partly meets this requirement"
+			                  : " voldoet op zichzelf maar gedeeltelijk aan deze eis");
+			S_why(b, r, &res->ev[TL_LIST_PARTIAL][0], lang);
+			tl_buf_puts(b, ".");
+		}
 		return;
 	}
 	switch (res->status) {

@@ -361,7 +361,7 @@ static cJSON *S_finding(const tl_match *m, int i, tl_lang lang, const tl_clause_
 		[TL_RS_PARTIAL] = {TL_LIST_PARTIAL, TL_LIST_MET, 0},
 		[TL_RS_VIOLATED] = {TL_LIST_VIOLATED, TL_LIST_MET, TL_LIST_PARTIAL},
 	};
-	if (res->status <= TL_RS_VIOLATED && !res->basis_reference)
+	if (res->status <= TL_RS_VIOLATED && (!res->basis_reference || res->fw_over_partial))
 		for (int k = 0; k < 3 && order[res->status][k]; k++) {
 			int l = order[res->status][k];
 			for (uint32_t e = 0; e < res->nev[l]; e++)

@@ -139,19 +139,44 @@ static int S_deviates(const char *dev, const char *art)
 	return !strncmp(dev, art, n) && (art[n] == '\0' || art[n] == '.');
 }
 
+/* A partial that rests on a stated quantity ("within 72 hours" where 48 is
+ * asked) is a term the contract sets itself: it departs from the framework's
+ * term as much as an express deviation does, so the reference does not
+ * complete it.  A partial without its own term (a vague "as soon as
+ * possible", a missing detail) is what a declared framework fills in. */
+static int S_own_term(const tl_ruleset *rs, uint32_t r, const tl_rule_result *res)
+{
+	const tl_rule *rule = &rs->rules[r];
+	for (uint32_t e = 0; e < res->nev[TL_LIST_PARTIAL] && e < TL_EVIDENCE_MAX; e++) {
+		int32_t p = res->ev[TL_LIST_PARTIAL][e].pattern;
+		if (p >= 0 && (uint32_t)p < rule->npat && rule->pat[p].q.kind > 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* A deviation from one mapped article leaves the others: a rule mapped to
  * 24.14 and 26 is still partly covered through 24.14 when the contract
  * deviates from 26 (partial by reference, the reason names both).  Only a
- * deviation from every mapped article takes the coverage away. */
+ * deviation from every mapped article takes the coverage away.
+ *
+ * A reference only fills what the text leaves open: a rule the text already
+ * meets or violates keeps its status; a rule the text meets in part becomes
+ * met by reference when a declared framework covers it fully and the document
+ * does not deviate from any mapped article (fw_over_partial: the reason names
+ * the partial clause and the framework), unless the partial states its own
+ * term (S_own_term). */
 void tl_frameworks_apply(tl_match *m)
 {
 	const tl_ruleset *rs = m->rs;
 	const tl_annotated *a = m->a;
 	for (uint32_t r = 0; r < rs->nrules; r++) {
 		tl_rule_result *res = &m->res[r];
-		if (res->status != TL_RS_MISSING)
+		if (res->status != TL_RS_MISSING && res->status != TL_RS_PARTIAL)
 			continue;
 		int best = -1; /* coverage rank: full 3, partial 2, against 1, all deviated 0 */
+		int32_t fw = -1, fw_entry = -1, fw_decl = -1;
+		uint32_t devmask = 0;
 		for (uint32_t d = 0; d < a->nfw; d++) {
 			const tl_framework *decl = &a->fw[d];
 			for (uint32_t f = 0; f < rs->nfw; f++) {
@@ -178,18 +203,28 @@ void tl_frameworks_apply(tl_match *m)
 						rank = 2;
 					if (rank > best) {
 						best = rank;
-						res->fw = (int32_t)f;
-						res->fw_entry = (int32_t)k;
-						res->fw_decl = (int32_t)d;
-						res->fw_deviation = mask != 0;
-						res->fw_devmask = mask;
+						fw = (int32_t)f;
+						fw_entry = (int32_t)k;
+						fw_decl = (int32_t)d;
+						devmask = mask;
 					}
 				}
 			}
 		}
+		int partial = res->status == TL_RS_PARTIAL;
+		if (partial && (best != 3 || S_own_term(rs, r, res)))
+			continue; /* the text's partial stands */
+		if (best >= 0) {
+			res->fw = fw;
+			res->fw_entry = fw_entry;
+			res->fw_decl = fw_decl;
+			res->fw_deviation = devmask != 0;
+			res->fw_devmask = devmask;
+		}
 		if (best <= 0)
 			continue; /* none, or only deviated-from articles: stays missing */
 		res->basis_reference = 1;
+		res->fw_over_partial = partial;
 		res->status = best == 3 ? TL_RS_MET : TL_RS_PARTIAL;
 	}
 }

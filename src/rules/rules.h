@@ -249,6 +249,7 @@ typedef struct tl_rule_result {
 	int32_t fw_decl;       /* declaration index in the annotation, or -1 */
 	int32_t fw_deviation;  /* 1 when the document deviates from a mapped article */
 	uint32_t fw_devmask;   /* which of the entry's articles (bit per index) it deviates from */
+	int32_t fw_over_partial; /* 1 when a text partial became met by reference (full coverage) */
 	int32_t also_by;       /* rule index that met it through also_met_by, or -1 */
 	int32_t missing_ctx;   /* for not_applicable */
 } tl_rule_result;

@@ -9,6 +9,10 @@
  * - "document_has" looks at the whole document;
  * - a deviation from one mapped framework article leaves the others
  *   (partial by reference), a deviation from all of them leaves nothing;
+ * - a declared framework that covers a rule fully turns the text's partial
+ *   into met by reference (the reason names the clause and the framework),
+ *   never a text violation, not a partial that states its own term, and not
+ *   when the document deviates from it;
  * - evidence states the quantities of its sentence;
  * - a question (a questionnaire, an assessment template) is no clause. */
 #include <stdlib.h>
@@ -176,6 +180,65 @@ static void test_deviation_granularity(void)
 	EXPECT(both, "T-TRANSFER", "missing");
 }
 
+static void test_reference_completes_partial(void)
+{
+	const char *decl = "Op deze Overeenkomst zijn de GIBIT 2023 van toepassing.";
+	const char *vague = "Opdrachtnemer meldt een Beveiligingsincident zo spoedig mogelijk aan Opdrachtgever.";
+	const char *text_only[] = {S_pre_nl, vague, NULL};
+	EXPECT(text_only, "T-INCIDENT", "partial");
+	const char *with_fw[] = {S_pre_nl, decl, vague, NULL};
+	S_run r;
+	if (S_check(&r, with_fw) == 0) {
+		const tl_rule_result *x = S_res(&r, "T-INCIDENT");
+		T_STR(S_status(&r, "T-INCIDENT"), "met");
+		T_OK(x && x->basis_reference && x->fw_over_partial, "met by reference over the text's partial");
+		cJSON *d = NULL;
+		tl_error err = TL_ERROR_INIT;
+		T_INT(tl_report_document(&d, r.m, NULL, &err), 0);
+		const cJSON *f = cJSON_GetObjectItem(d, "findings"), *it;
+		int seen = 0;
+		cJSON_ArrayForEach(it, f)
+		{
+			if (strcmp(cJSON_GetObjectItem(it, "rule")->valuestring, "T-INCIDENT") != 0)
+				continue;
+			seen = 1;
+			const char *reason = cJSON_GetObjectItem(it, "reason")->valuestring;
+			T_OK(strstr(reason, "GIBIT 2023") && strstr(reason, "29.5") &&
+			         strstr(reason, "gedeeltelijk"),
+			     "reason names the framework and the partial clause: %s", reason);
+			T_STR(cJSON_GetObjectItem(it, "basis")->valuestring, "reference");
+			/* the partial sentence and the declaration */
+			T_INT(cJSON_GetArraySize(cJSON_GetObjectItem(it, "evidence")), 2);
+		}
+		T_OK(seen, "T-INCIDENT finding present");
+		cJSON_Delete(d);
+	}
+	S_free(&r);
+	/* a term of its own (72 hours where 48 is asked) departs from the
+	 * framework's: the text's partial stands */
+	const char *own[] = {S_pre_nl, decl,
+	                     "Opdrachtnemer meldt een Beveiligingsincident uiterlijk binnen 60 uur aan Opdrachtgever.", NULL};
+	if (S_check(&r, own) == 0) {
+		const tl_rule_result *x = S_res(&r, "T-INCIDENT");
+		T_STR(S_status(&r, "T-INCIDENT"), "partial");
+		T_OK(x && !x->basis_reference, "the contract's own term is not completed by reference");
+	}
+	S_free(&r);
+	/* a text violation stands whatever the framework says */
+	const char *late[] = {S_pre_nl, decl,
+	                      "Opdrachtnemer meldt een Beveiligingsincident binnen vijf werkdagen aan Opdrachtgever.", NULL};
+	EXPECT(late, "T-INCIDENT", "violated");
+	/* a deviation from the mapped article leaves the text's partial */
+	const char *dev[] = {S_pre_nl, decl, "In afwijking van artikel 29.5 GIBIT 2023 geldt een eigen meldregeling.",
+	                     vague, NULL};
+	if (S_check(&r, dev) == 0) {
+		const tl_rule_result *x = S_res(&r, "T-INCIDENT");
+		T_STR(S_status(&r, "T-INCIDENT"), "partial");
+		T_OK(x && !x->basis_reference && !x->fw_over_partial, "partial on the text, not by reference");
+	}
+	S_free(&r);
+}
+
 static void test_quantities_in_evidence(void)
 {
 	const char *in[] = {S_pre_nl, "Opdrachtnemer meldt elk incident binnen 24 uur.", NULL};
@@ -222,6 +285,7 @@ int main(void)
 	test_clause_met_stands();
 	test_document_has();
 	test_deviation_granularity();
+	test_reference_completes_partial();
 	test_quantities_in_evidence();
 	test_questions();
 	tl_ruleset_free(S_rs);
