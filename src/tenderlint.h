@@ -450,7 +450,8 @@ void tl_waivers_free(tl_waivers *w);
 int tl_waivers_apply(const tl_waivers *w, cJSON *document, const char *today);
 
 /* Reads a report written as JSON (one object with documents[]) or JSON
- * Lines (header line, then one document per line) into the JSON form. */
+ * Lines (header line, then one document per line) into the JSON form.
+ * path "-" reads standard input. */
 int tl_report_read_file(cJSON **out, const char *path, tl_error *err);
 
 typedef struct tl_baseline tl_baseline;

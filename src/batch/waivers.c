@@ -37,9 +37,11 @@ static int S_valid_date(const char *s)
 	       m <= 12 && d >= 1 && d <= 31;
 }
 
+/* Reads a whole file ("-": standard input) up to cap bytes. */
 static char *S_slurp(const char *path, size_t cap, tl_error *err)
 {
-	FILE *f = fopen(path, "rb");
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	if (!f) {
 		tl_error_set(err, TL_EIO, "cannot open: %s", strerror(errno));
 		return NULL;
@@ -51,14 +53,16 @@ static char *S_slurp(const char *path, size_t cap, tl_error *err)
 			if (alloc > cap) {
 				tl_error_set(err, TL_ELIMIT_ENTRY_SIZE, "file larger than %zu bytes", cap);
 				free(buf);
-				fclose(f);
+				if (!is_stdin)
+					fclose(f);
 				return NULL;
 			}
 			alloc = alloc ? alloc * 2 : 65536 * 2;
 			char *nb = realloc(buf, alloc + 1);
 			if (!nb) {
 				free(buf);
-				fclose(f);
+				if (!is_stdin)
+					fclose(f);
 				tl_error_set(err, TL_ENOMEM, "out of memory");
 				return NULL;
 			}
@@ -69,7 +73,14 @@ static char *S_slurp(const char *path, size_t cap, tl_error *err)
 		if (k == 0)
 			break;
 	}
-	fclose(f);
+	int bad = ferror(f);
+	if (!is_stdin)
+		fclose(f);
+	if (bad) {
+		free(buf);
+		tl_error_set(err, TL_EIO, "read error");
+		return NULL;
+	}
 	buf[len] = '\0';
 	return buf;
 }

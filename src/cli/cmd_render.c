@@ -9,7 +9,6 @@
 #include "cli/exit.h"
 #include "tenderlint.h"
 
-#define S_MAX_REPORT ((size_t)512 << 20)
 
 static void S_usage(FILE *f)
 {
@@ -27,79 +26,6 @@ static void S_usage(FILE *f)
 	        "  --input F        the contract the report was made from (with --redline)\n"
 	        "  --document N     which documents[] entry (0-based) when the report has several;\n"
 	        "                   default: the one whose path equals --input, else the only one\n");
-}
-
-static char *S_slurp(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	char *data = NULL;
-	size_t n = 0, cap = 0;
-	if (!f)
-		return NULL;
-	for (;;) {
-		if (cap - n < 65536) {
-			if (cap >= S_MAX_REPORT)
-				goto fail;
-			size_t nc = cap ? cap * 2 : 262144;
-			char *nd = realloc(data, nc + 1);
-			if (!nd)
-				goto fail;
-			data = nd;
-			cap = nc;
-		}
-		size_t got = fread(data + n, 1, cap - n, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f))
-		goto fail;
-	if (f != stdin)
-		fclose(f);
-	data[n] = 0;
-	*len = n;
-	return data;
-fail:
-	if (f != stdin)
-		fclose(f);
-	free(data);
-	return NULL;
-}
-
-/* One JSON object, or JSON Lines: a "header" line and "document" lines. */
-static cJSON *S_parse(const char *data, size_t len)
-{
-	const char *end = NULL;
-	cJSON *first = cJSON_ParseWithLengthOpts(data, len, &end, 0);
-	if (!first)
-		return NULL;
-	const char *p = end;
-	while (p < data + len && strchr(" \t\r\n", *p))
-		p++;
-	const cJSON *type = cJSON_GetObjectItemCaseSensitive(first, "type");
-	int header = cJSON_IsString(type) && !strcmp(type->valuestring, "header");
-	if (p == data + len && !header)
-		return first;
-	/* JSON Lines: a header line, then document lines (maybe none) */
-	cJSON *report = first, *docs = cJSON_GetObjectItemCaseSensitive(report, "documents");
-	cJSON_DeleteItemFromObjectCaseSensitive(report, "type");
-	if (!docs && !(docs = cJSON_AddArrayToObject(report, "documents"))) {
-		cJSON_Delete(report);
-		return NULL;
-	}
-	while (p < data + len) {
-		cJSON *doc = cJSON_ParseWithLengthOpts(p, (size_t)(data + len - p), &end, 0);
-		if (!doc) {
-			cJSON_Delete(report);
-			return NULL;
-		}
-		cJSON_DeleteItemFromObjectCaseSensitive(doc, "type");
-		cJSON_AddItemToArray(docs, doc);
-		p = end;
-		while (p < data + len && strchr(" \t\r\n", *p))
-			p++;
-	}
-	return report;
 }
 
 static const cJSON *S_pick_doc(const cJSON *report, const char *input, long want)
@@ -178,20 +104,18 @@ int tl_cmd_render(int argc, char **argv)
 		S_usage(stderr);
 		return TL_EXIT_USAGE;
 	}
-	size_t len = 0;
-	char *data = S_slurp(report_path, &len);
-	if (!data) {
-		fprintf(stderr, "tenderlint render: cannot read %s\n", report_path);
-		return TL_EXIT_USAGE;
-	}
-	cJSON *report = S_parse(data, len);
-	free(data);
-	if (!cJSON_IsObject(report)) {
-		fprintf(stderr, "tenderlint render: %s is not a JSON report or JSON Lines\n", report_path);
+	tl_error err = TL_ERROR_INIT;
+	cJSON *report = NULL;
+	/* one JSON object, or JSON Lines: a "header" line and "document" lines */
+	if (tl_report_read_file(&report, report_path, &err) != 0 || !cJSON_IsObject(report)) {
+		char msg[2048];
+		tl_error_format(&err, msg, sizeof msg);
+		fprintf(stderr, "tenderlint render: %s is not a JSON report or JSON Lines: %s\n", report_path,
+		        msg);
 		cJSON_Delete(report);
 		return TL_EXIT_USAGE;
 	}
-	tl_error err = TL_ERROR_INIT;
+	tl_error_clear(&err);
 	int rc;
 	if (redline) {
 		const cJSON *doc = S_pick_doc(report, input, docno);
