@@ -103,33 +103,59 @@ typedef struct {
 	int be;       /* UTF-16BE */
 } S_units;
 
-static unsigned S_u(const S_units *u, size_t i)
+/* Callers pass `width` as a constant so each scanning loop below is compiled
+ * once per width, with plain byte loads for UTF-8 and single-byte parts. */
+static inline unsigned S_uw(const S_units *u, size_t i, int width)
 {
-	const unsigned char *q = u->p + i * (size_t)u->width;
-	if (u->width == 1)
-		return q[0];
+	if (width == 1)
+		return u->p[i];
+	const unsigned char *q = u->p + i * 2;
 	return u->be ? ((unsigned)q[0] << 8 | q[1]) : ((unsigned)q[1] << 8 | q[0]);
 }
 
-static int S_match(const S_units *u, size_t i, const char *lit)
+static unsigned S_u(const S_units *u, size_t i)
+{
+	return S_uw(u, i, u->width);
+}
+
+static inline int S_matchw(const S_units *u, size_t i, const char *lit, int width)
 {
 	for (size_t k = 0; lit[k]; k++)
-		if (i + k >= u->n || S_u(u, i + k) != (unsigned char)lit[k])
+		if (i + k >= u->n || S_uw(u, i + k, width) != (unsigned char)lit[k])
 			return 0;
 	return 1;
 }
 
+static int S_match(const S_units *u, size_t i, const char *lit)
+{
+	return S_matchw(u, i, lit, u->width);
+}
+
 /* finds lit at or after i; returns the index after it, or 0 */
-static size_t S_find(const S_units *u, size_t i, const char *lit, long *line)
+static inline size_t S_findw(const S_units *u, size_t i, const char *lit, int width)
 {
 	for (; i < u->n; i++) {
-		unsigned c = S_u(u, i);
-		if (c == '\n')
-			(*line)++;
-		if (c == (unsigned char)lit[0] && S_match(u, i, lit))
+		if (width == 1) { /* jump to the next candidate first byte */
+			const unsigned char *q = memchr(u->p + i, (unsigned char)lit[0], u->n - i);
+			if (!q)
+				return 0;
+			i = (size_t)(q - u->p);
+		}
+		if (S_uw(u, i, width) == (unsigned char)lit[0] && S_matchw(u, i, lit, width))
 			return i + strlen(lit);
 	}
 	return 0;
+}
+
+/* The line of unit i (1-based), counted only when an error needs it. */
+static long S_line_at(const S_units *u, size_t i)
+{
+	long line = 1;
+	if (i >= u->n)
+		i = u->n ? u->n - 1 : 0;
+	for (size_t k = 0; k <= i && k < u->n; k++)
+		line += S_u(u, k) == '\n';
+	return line;
 }
 
 static int S_fail(tl_error *err, const char *part, long line, int code, const char *fmt, ...)
@@ -193,6 +219,119 @@ static void S_declared_encoding(const S_units *u, char *out, size_t size)
 	}
 }
 
+/* Walks the markup once: comments, CDATA, PIs and end tags are skipped,
+ * start tags counted for depth and their attributes measured, text runs
+ * measured.  Lines are counted only for an error (S_line_at). */
+static inline __attribute__((always_inline)) int
+S_scan_tags(const S_units *u, int width, const char *part, const tl_limits *lim, tl_error *err)
+{
+	unsigned long depth = 0;
+	size_t text_start = 0; /* first unit of the current text run */
+	for (size_t i = 0; i < u->n;) {
+		unsigned c = S_uw(u, i, width);
+		if (c != '<') {
+			size_t lt = u->n;
+			if (width == 1) {
+				const unsigned char *q = memchr(u->p + i, '<', u->n - i);
+				lt = q ? (size_t)(q - u->p) : u->n;
+			} else {
+				for (lt = i; lt < u->n && S_uw(u, lt, width) != '<'; lt++)
+					;
+			}
+			if (lt - text_start > lim->max_text_len) {
+				size_t at = text_start + lim->max_text_len;
+				return S_fail(err, part, S_line_at(u, at), TL_EXML_LIMIT,
+				              "text node longer than the cap of %llu characters",
+				              (unsigned long long)lim->max_text_len);
+			}
+			i = lt;
+			continue;
+		}
+		if (S_matchw(u, i, "<!--", width)) {
+			if (!(i = S_findw(u, i + 4, "-->", width)))
+				return 0; /* unterminated: libxml2 reports it */
+			text_start = i;
+			continue;
+		}
+		if (S_matchw(u, i, "<![CDATA[", width)) {
+			size_t s = i + 9;
+			if (!(i = S_findw(u, s, "]]>", width)))
+				return 0;
+			if (i - s - 3 > lim->max_text_len)
+				return S_fail(err, part, S_line_at(u, i - 1), TL_EXML_LIMIT,
+				              "CDATA section longer than the cap of %llu characters",
+				              (unsigned long long)lim->max_text_len);
+			text_start = i;
+			continue;
+		}
+		if (S_matchw(u, i, "<!DOCTYPE", width) || S_matchw(u, i, "<!doctype", width))
+			return S_fail(err, part, S_line_at(u, i), TL_EXML_DTD,
+			              "document type declaration (<!DOCTYPE) refused: document parts never "
+			              "need one");
+		if (S_matchw(u, i, "<?", width)) {
+			if (!(i = S_findw(u, i + 2, "?>", width)))
+				return 0;
+			text_start = i;
+			continue;
+		}
+		if (S_matchw(u, i, "</", width)) {
+			if (depth)
+				depth--;
+			if (!(i = S_findw(u, i + 2, ">", width)))
+				return 0;
+			text_start = i;
+			continue;
+		}
+		if (S_matchw(u, i, "<!", width) || i + 1 >= u->n || S_uw(u, i + 1, width) <= ' ' ||
+		    S_uw(u, i + 1, width) == '<' || S_uw(u, i + 1, width) == '>')
+			return 0; /* not a start tag: malformed, libxml2 reports it */
+		/* a start tag: count attributes and measure values */
+		if (++depth > lim->max_xml_depth)
+			return S_fail(err, part, S_line_at(u, i), TL_EXML_LIMIT,
+			              "elements nested deeper than the cap of %llu",
+			              (unsigned long long)lim->max_xml_depth);
+		size_t attrs = 0;
+		unsigned quote = 0, prev = 0;
+		size_t vstart = 0;
+		for (i++; i < u->n; i++) {
+			c = S_uw(u, i, width);
+			if (quote) {
+				if (c == quote) {
+					quote = 0;
+					if (i - vstart > lim->max_text_len)
+						return S_fail(err, part, S_line_at(u, i), TL_EXML_LIMIT,
+						              "attribute value longer than the cap of %llu characters",
+						              (unsigned long long)lim->max_text_len);
+				}
+				continue;
+			}
+			if (c == '"' || c == '\'') {
+				quote = c;
+				vstart = i + 1;
+			} else if (c == '=') {
+				if (++attrs > S_MAX_ATTRS)
+					return S_fail(err, part, S_line_at(u, i), TL_EXML_LIMIT,
+					              "more than %llu attributes on one element",
+					              (unsigned long long)S_MAX_ATTRS);
+			} else if (c == '>') {
+				if (prev == '/' && depth)
+					depth--;
+				break;
+			} else if (c == '<') {
+				return 0; /* malformed: libxml2 reports it */
+			}
+			prev = c;
+		}
+		if (quote && i - vstart > lim->max_text_len)
+			return S_fail(err, part, S_line_at(u, i), TL_EXML_LIMIT,
+			              "attribute value longer than the cap of %llu characters",
+			              (unsigned long long)lim->max_text_len);
+		i++;
+		text_start = i;
+	}
+	return 0;
+}
+
 static int S_prescan(const char *data, size_t len, const char *part, const tl_limits *lim,
                      tl_error *err)
 {
@@ -240,102 +379,7 @@ static int S_prescan(const char *data, size_t len, const char *part, const tl_li
 		return S_fail(err, part, line, TL_EXML_ENCODING,
 		              "not valid UTF-8 (byte 0x%02X)", k < u.n ? (unsigned)u.p[k] : 0u);
 	}
-	long line = 1;
-	unsigned long depth = 0;
-	size_t text = 0;
-	for (i = 0; i < u.n;) {
-		unsigned c = S_u(&u, i);
-		if (c != '<') {
-			if (c == '\n')
-				line++;
-			if (++text > lim->max_text_len)
-				return S_fail(err, part, line, TL_EXML_LIMIT,
-				              "text node longer than the cap of %llu characters",
-				              (unsigned long long)lim->max_text_len);
-			i++;
-			continue;
-		}
-		text = 0;
-		if (S_match(&u, i, "<!--")) {
-			if (!(i = S_find(&u, i + 4, "-->", &line)))
-				return 0; /* unterminated: libxml2 reports it */
-			continue;
-		}
-		if (S_match(&u, i, "<![CDATA[")) {
-			size_t s = i + 9;
-			if (!(i = S_find(&u, s, "]]>", &line)))
-				return 0;
-			if (i - s - 3 > lim->max_text_len)
-				return S_fail(err, part, line, TL_EXML_LIMIT,
-				              "CDATA section longer than the cap of %llu characters",
-				              (unsigned long long)lim->max_text_len);
-			continue;
-		}
-		if (S_match(&u, i, "<!DOCTYPE") || S_match(&u, i, "<!doctype"))
-			return S_fail(err, part, line, TL_EXML_DTD,
-			              "document type declaration (<!DOCTYPE) refused: document parts never "
-			              "need one");
-		if (S_match(&u, i, "<?")) {
-			if (!(i = S_find(&u, i + 2, "?>", &line)))
-				return 0;
-			continue;
-		}
-		if (S_match(&u, i, "</")) {
-			if (depth)
-				depth--;
-			if (!(i = S_find(&u, i + 2, ">", &line)))
-				return 0;
-			continue;
-		}
-		if (S_match(&u, i, "<!") || i + 1 >= u.n || S_u(&u, i + 1) <= ' ' ||
-		    S_u(&u, i + 1) == '<' || S_u(&u, i + 1) == '>')
-			return 0; /* not a start tag: malformed, libxml2 reports it */
-		/* a start tag: count attributes and measure values */
-		if (++depth > lim->max_xml_depth)
-			return S_fail(err, part, line, TL_EXML_LIMIT,
-			              "elements nested deeper than the cap of %llu",
-			              (unsigned long long)lim->max_xml_depth);
-		size_t attrs = 0;
-		unsigned quote = 0, prev = 0;
-		size_t vstart = 0;
-		for (i++; i < u.n; i++) {
-			c = S_u(&u, i);
-			if (c == '\n')
-				line++;
-			if (quote) {
-				if (c == quote) {
-					quote = 0;
-					if (i - vstart > lim->max_text_len)
-						return S_fail(err, part, line, TL_EXML_LIMIT,
-						              "attribute value longer than the cap of %llu characters",
-						              (unsigned long long)lim->max_text_len);
-				}
-				continue;
-			}
-			if (c == '"' || c == '\'') {
-				quote = c;
-				vstart = i + 1;
-			} else if (c == '=') {
-				if (++attrs > S_MAX_ATTRS)
-					return S_fail(err, part, line, TL_EXML_LIMIT,
-					              "more than %llu attributes on one element",
-					              (unsigned long long)S_MAX_ATTRS);
-			} else if (c == '>') {
-				if (prev == '/' && depth)
-					depth--;
-				break;
-			} else if (c == '<') {
-				return 0; /* malformed: libxml2 reports it */
-			}
-			prev = c;
-		}
-		if (quote && i - vstart > lim->max_text_len)
-			return S_fail(err, part, line, TL_EXML_LIMIT,
-			              "attribute value longer than the cap of %llu characters",
-			              (unsigned long long)lim->max_text_len);
-		i++;
-	}
-	return 0;
+	return u.width == 1 ? S_scan_tags(&u, 1, part, lim, err) : S_scan_tags(&u, 2, part, lim, err);
 }
 
 /* ---- the reader ---- */

@@ -29,6 +29,7 @@ void tl_document_free(tl_document *doc)
 		return;
 	free(doc->paras);
 	free(doc->clauses);
+	tl_buf_free(&doc->scratch);
 	tl_arena_free(&doc->arena);
 	free(doc);
 }
@@ -146,31 +147,64 @@ static char *S_nfc(tl_document *doc, const char *s, size_t len, size_t *outlen)
 
 char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *outlen)
 {
-	tl_buf b = TL_BUF_INIT(0);
-	int space = 0, any = 0;
-	size_t i = 0;
-	if (tl_buf_reserve(&b, len) != 0)
+	/* The output never outgrows the input except where an invalid byte
+	 * becomes U+FFFD (1 byte -> 3), so room is checked only there.  The
+	 * working buffer is the document's, reused from paragraph to paragraph. */
+	tl_buf *b = &doc->scratch;
+	b->len = 0;
+	if (tl_buf_reserve(b, len) != 0)
 		return NULL;
+	const unsigned char *s = (const unsigned char *)text;
+	char *o = b->data;
+	int space = 0, any = 0, ascii = 1;
+	size_t i = 0;
 	while (i < len) {
+		unsigned c = s[i];
+		if (c < 0x80) { /* the common case, without decoding */
+			if (c == ' ' || (c >= '\t' && c <= '\r')) {
+				space = any;
+			} else if (c >= 0x20 && c != 0x7F) {
+				if (space)
+					*o++ = ' ';
+				space = 0;
+				any = 1;
+				*o++ = (char)c;
+			}
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = tl_utf8_decode(text + i, len - i, &cp);
 		if (S_is_space(cp)) {
 			space = any;
 		} else if (!S_is_dropped(cp)) {
 			if (space)
-				tl_buf_putc(&b, ' ');
+				*o++ = ' ';
 			space = 0;
 			any = 1;
-			if (cp == 0xFFFD && n == 1)
-				tl_buf_put(&b, "\xEF\xBF\xBD", 3);
-			else
-				tl_buf_put(&b, text + i, n);
+			ascii = 0;
+			if (cp == 0xFFFD && n == 1) {
+				size_t used = (size_t)(o - b->data);
+				b->len = used;
+				if (tl_buf_reserve(b, len - i + 3) != 0)
+					return NULL;
+				o = b->data + used;
+				memcpy(o, "\xEF\xBF\xBD", 3);
+				o += 3;
+			} else {
+				memcpy(o, text + i, n);
+				o += n;
+			}
 		}
 		i += n;
 	}
-	char *res = S_nfc(doc, b.data ? b.data : "", b.len, outlen);
-	tl_buf_free(&b);
-	return res;
+	b->len = (size_t)(o - b->data);
+	b->data[b->len] = '\0';
+	if (ascii) { /* ASCII is already NFC */
+		*outlen = b->len;
+		return tl_arena_strndup(&doc->arena, b->data, b->len);
+	}
+	return S_nfc(doc, b->data, b->len, outlen);
 }
 
 tl_para *tl_doc_add_para(tl_document *doc, tl_para_kind kind, const char *part, int32_t part_index,

@@ -8,6 +8,7 @@
 
 #include "tenderlint.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 struct tl_document {
 	tl_arena arena;
@@ -24,6 +25,8 @@ struct tl_document {
 	tl_revision_info rev;
 	const char **authors; /* arena */
 	int32_t aauthors;
+
+	tl_buf scratch;       /* tl_doc_normalize's working buffer, reused */
 };
 
 tl_document *tl_doc_new(const char *path, tl_format format, const tl_limits *limits);

@@ -75,6 +75,20 @@ int tl_utf8_valid(const char *s, size_t len)
 {
 	size_t i = 0;
 	while (i < len) {
+		/* runs of ASCII, eight bytes at a time */
+		while (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		size_t n = tl_utf8_decode(s + i, len - i, &cp);
 		if (cp == 0xFFFD && !(n == 3 && (unsigned char)s[i] == 0xEF))
