@@ -54,12 +54,15 @@ typedef enum {
 #define TL_TOK_SUBORD 0x100u   /* inside a subordinate clause (if, that, indien, die, ...) */
 #define TL_TOK_SUBJECT 0x200u  /* the mention that set tl_sentence.bound */
 
+struct tl_word; /* text/text.h */
+
 typedef struct tl_token {
 	uint32_t start, end;   /* byte offsets into the paragraph's text */
 	const char *fold;      /* case- and diacritic-folded form, NUL-terminated */
 	const char *stem;      /* Snowball stem of fold in the sentence's language */
 	int32_t term;          /* index into tl_annotated.terms when the token starts a defined term, else -1 */
 	uint32_t flags;
+	struct tl_word *word;  /* the interned word of fold (same arena), or NULL */
 } tl_token;
 
 typedef enum { TL_Q_DURATION = 1, TL_Q_MONEY, TL_Q_PERCENT, TL_Q_COUNT } tl_qkind;

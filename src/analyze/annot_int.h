@@ -51,18 +51,59 @@ uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phras
  * filter before tl_ph_at). */
 int tl_ph_may_start(const char *phrase, char c);
 /* Tries every phrase of a NULL-terminated list; returns the longest match
- * and sets *which to its index (when which is not NULL). */
-uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
-                       int *which);
+ * and sets *which to its index (when which is not NULL).  Inline below: a
+ * word known to start none of the list's phrases answers 0 at once. */
+uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
+                            int *which);
 /* 1 when the folded word matches one of the single-word entries of the
  * NULL-terminated list. */
 int tl_word_in(const char *fold, const char *const *list);
+/* tl_word_in for a token's fold, remembered in its word (a bit test after
+ * the first time).  Lists must be static: they are compiled once per
+ * process and known by their address. */
+int tl_tok_in_slow(const tl_token *t, const char *const *list);
 
-/* While a cache is active on this thread (between begin and end), lists are
- * compiled on first use into a first-word index; the answers are the same. */
-typedef struct tl_ph_cache tl_ph_cache;
-tl_ph_cache *tl_ph_cache_begin(void);
-void tl_ph_cache_end(tl_ph_cache *c);
+/* The registry of compiled lists (phrases.c), open addressing on the list's
+ * address; a list found in its home slot is answered inline. */
+#define TL_PH_REG_BITS 12
+typedef struct tl_ph_slot {
+	const char *const *list;
+	uint32_t bit;            /* memo bit in tl_word, TL_WORD_LISTS when none */
+	void *cl;                /* the compiled list */
+} tl_ph_slot;
+extern tl_ph_slot tl_ph_reg[1u << TL_PH_REG_BITS];
+
+static inline uint32_t tl_ph_home(const char *const *list)
+{
+	return (uint32_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ull) >> (64 - TL_PH_REG_BITS));
+}
+
+static inline int tl_tok_in(const tl_token *t, const char *const *list)
+{
+	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
+	const tl_word *w = t->word;
+	if (sl->list == list && w && sl->bit < TL_WORD_LISTS) {
+		uint64_t m = 1ull << (sl->bit % 64);
+		if (w->known[sl->bit / 64] & m)
+			return (w->single[sl->bit / 64] & m) != 0;
+	}
+	return tl_tok_in_slow(t, list);
+}
+
+static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i,
+                                     const char *const *list, int *which)
+{
+	if (i >= n)
+		return 0;
+	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
+	const tl_word *w = tok[i].word;
+	if (sl->list == list && w && sl->bit < TL_WORD_LISTS) {
+		uint64_t m = 1ull << (sl->bit % 64);
+		if ((w->known[sl->bit / 64] & m) && !(w->start[sl->bit / 64] & m))
+			return 0;
+	}
+	return tl_ph_list_at_slow(tok, n, i, list, which);
+}
 
 /* ---- parties (parties.c) ----------------------------------------------- */
 

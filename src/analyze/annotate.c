@@ -346,9 +346,7 @@ int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err)
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.paras = tl_document_paras(doc, &c.npara);
-	tl_ph_cache *cache = tl_ph_cache_begin();
 	int rc = S_build(&c, err);
-	tl_ph_cache_end(cache);
 	int fail = 0;
 	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
 	a->terms = S_to_arena(&a->arena, c.terms, a->nterms, sizeof *a->terms, &fail);

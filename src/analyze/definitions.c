@@ -99,10 +99,10 @@ static const char *const S_intro[] = {
 	"referred to as", "the", "de", "het", "together the", "gezamenlijk", "each a", "elk een",
 	NULL};
 
-static int S_det(const char *f)
+static int S_det(const tl_token *t)
 {
 	static const char *const det[] = {"de", "het", "een", "the", "a", "an", NULL};
-	return tl_word_in(f, det);
+	return tl_tok_in(t, det);
 }
 
 /* "(hierna: "X")" at tok[i] == "(", or "hierna te noemen "X"" without one.
@@ -120,7 +120,7 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	k += m;
 	if (k < n && (S_is(&tok[k], ":") || S_is(&tok[k], ",")))
 		k++;
-	if (k + 1 < n && m > 0 && w <= 10 && S_det(tok[k].fold) && S_is_quote(&tok[k + 1]))
+	if (k + 1 < n && m > 0 && w <= 10 && S_det(&tok[k]) && S_is_quote(&tok[k + 1]))
 		k++; /* (hereinafter: the "Provider") */
 	if (k < n && S_is_quote(&tok[k])) {
 		uint32_t s = ++k;
@@ -191,7 +191,7 @@ static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uint32_t te,
                     uint32_t defk)
 {
-	if (te > ts + 1 && S_det(s->tok[ts].fold))
+	if (te > ts + 1 && S_det(&s->tok[ts]))
 		ts++; /* "The User" defines "User" */
 	const char *fold = S_fold_of(c, s->tok, ts, te);
 	const char *term = tl_ann_tok_text(c, s, ts, te);
@@ -268,7 +268,7 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		if (after < s->ntok && S_is(&s->tok[after], ")"))
 			after++;
 		uint32_t ns = from, ne = i;
-		while (ns < ne && S_det(s->tok[ns].fold))
+		while (ns < ne && S_det(&s->tok[ns]))
 			ns++;
 		uint32_t nt = ne;
 		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !S_is(&s->tok[nt - 1], "."))
@@ -390,7 +390,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 			v++;
 		if (v < n && S_is(&tok[v], "verstaan")) {
 			uint32_t ts = k + 1;
-			while (ts < e && S_det(tok[ts].fold))
+			while (ts < e && S_det(&tok[ts]))
 				ts++;
 			if (ts < e)
 				return S_define(c, s, si, ts, e, v + 1);
@@ -401,7 +401,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 			uint32_t ts = i + 3, e = ts;
 			while (e < n && !S_is(&tok[e], ":") && e - ts < 8)
 				e++;
-			while (ts < e && S_det(tok[ts].fold))
+			while (ts < e && S_det(&tok[ts]))
 				ts++;
 			if (e < n && ts < e)
 				return S_define(c, s, si, ts, e, e + 1);
@@ -411,7 +411,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 	static const char *const pron[] = {"it", "this", "that", "these", "those", "he", "she", "they",
 	                                   "we", "you", "there", "het", "dit", "dat", "deze", "die",
 	                                   "zij", "hij", "wij", "u", "er", NULL};
-	if ((tok[k].flags & TL_TOK_CAPITAL) && !tl_word_in(tok[k].fold, pron)) {
+	if ((tok[k].flags & TL_TOK_CAPITAL) && !tl_tok_in(&tok[k], pron)) {
 		int all_caps = 1;
 		for (uint32_t e = k + 1; e < n && e <= k + 5; e++) {
 			if (tok[e].flags & TL_TOK_PUNCT) {

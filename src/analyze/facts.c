@@ -23,7 +23,7 @@ static int S_participle(const tl_token *t, tl_lang lang)
 		"set", "seen", "understood", "obtained", NULL};
 	const char *f = t->fold;
 	size_t l = strlen(f);
-	if (lang != TL_LANG_NL && ((l >= 4 && !strcmp(f + l - 2, "ed")) || tl_word_in(f, en_irr)))
+	if (lang != TL_LANG_NL && ((l >= 4 && !strcmp(f + l - 2, "ed")) || tl_tok_in(t, en_irr)))
 		return 1;
 	if (lang == TL_LANG_EN || l < 5)
 		return 0;
@@ -44,7 +44,7 @@ static int S_verb_participle(const tl_token *tok, uint32_t i, tl_lang lang)
 {
 	static const char *const before[] = {"de", "het", "een", "van", "voor", "the", "a", "an",
 	                                     "of", "for", "zijn", "haar", "its", NULL};
-	return S_participle(&tok[i], lang) && !(i > 0 && tl_word_in(tok[i - 1].fold, before));
+	return S_participle(&tok[i], lang) && !(i > 0 && tl_tok_in(&tok[i - 1], before));
 }
 
 /* The perfect right after the subject ("has received", "heeft ... gelezen"), or a
@@ -59,18 +59,18 @@ static int S_perfect(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_
 	static const char *const adv[] = {"already", "hereby", "also", "reeds", "al", "hierbij",
 	                                  "ook", NULL};
 	uint32_t k = from;
-	while (k < n && sc[k] == 0 && tl_word_in(tok[k].fold, adv))
+	while (k < n && sc[k] == 0 && tl_tok_in(&tok[k], adv))
 		k++;
 	if (k >= n || sc[k] != 0)
 		return 0;
-	int declared = tl_word_in(tok[k].fold, declare);
-	if (!declared && !tl_word_in(tok[k].fold, have))
+	int declared = tl_tok_in(&tok[k], declare);
+	if (!declared && !tl_tok_in(&tok[k], have))
 		return 0;
 	/* "verklaart dat hij de eisen heeft gelezen", "declares that it has received" */
 	if (declared && k + 2 < n && sc[k + 1] == 1 &&
 	    (S_is(&tok[k + 1], "dat") || S_is(&tok[k + 1], "that"))) {
 		for (uint32_t i = k + 2; i < n && sc[i] == 1 && i < k + 30; i++) {
-			if (!tl_word_in(tok[i].fold, have))
+			if (!tl_tok_in(&tok[i], have))
 				continue;
 			if ((i + 1 < n && sc[i + 1] == 1 && S_verb_participle(tok, i + 1, lang)) ||
 			    (i + 2 < n && sc[i + 2] == 1 && S_verb_participle(tok, i + 2, lang)) ||
@@ -116,15 +116,15 @@ static int S_copula_noun(const tl_token *tok, uint32_t n, const int16_t *sc, uin
 		return 0;
 	if (tl_ph_at(tok, n, k, "acts|act as") || tl_ph_at(tok, n, k, "treedt|treden op als"))
 		return 1;
-	if (!tl_word_in(tok[k].fold, cop))
+	if (!tl_tok_in(&tok[k], cop))
 		return 0;
 	k++;
 	if (k + 1 < n && (S_is(&tok[k], "and") || S_is(&tok[k], "en")) &&
-	    tl_word_in(tok[k + 1].fold, cop))
+	    tl_tok_in(&tok[k + 1], cop))
 		k += 2; /* "is en blijft", "is and remains" */
 	if (k >= n || sc[k] != 0)
 		return 0;
-	return tl_word_in(tok[k].fold, dets) || tl_word_in(tok[k].fold, roles);
+	return tl_tok_in(&tok[k], dets) || tl_tok_in(&tok[k], roles);
 }
 
 int tl_fact_statement(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,

@@ -123,7 +123,7 @@ static int S_name_at(const tl_sentence *s, uint32_t k)
 	                                    "verwerkersovereenkomst", "inkoopvoorwaarden", NULL};
 	if (k >= s->ntok)
 		return 0;
-	return tl_word_in(s->tok[k].fold, names) ||
+	return tl_tok_in(&s->tok[k], names) ||
 	       tl_ph_at(s->tok, s->ntok, k, "algemene voorwaarden|inkoopvoorwaarden") > 0 ||
 	       tl_ph_at(s->tok, s->ntok, k, "general terms|conditions") > 0;
 }
@@ -135,7 +135,7 @@ static int S_next_to_name(const tl_sentence *s, uint32_t i, uint32_t end)
 {
 	static const char *const glue[] = {"van", "de", "het", "der", "of", "the", "(", NULL};
 	uint32_t k = end;
-	for (uint32_t n = 0; n < 3 && k < s->ntok && tl_word_in(s->tok[k].fold, glue); n++)
+	for (uint32_t n = 0; n < 3 && k < s->ntok && tl_tok_in(&s->tok[k], glue); n++)
 		k++;
 	if (S_name_at(s, k))
 		return 1;
@@ -189,7 +189,7 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 	static const char *const joins[] = {",", "en", "and", "-", "t/m", "tot", NULL};
 	uint32_t start = i;
 	for (; i < s->ntok; i++) {
-		if (!tl_word_in(s->tok[i].fold, art))
+		if (!tl_tok_in(&s->tok[i], art))
 			continue;
 		uint32_t k = i + 1;
 		if (k < s->ntok && !strcmp(s->tok[k].fold, "."))
@@ -198,7 +198,7 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 		for (; k < s->ntok; k++) {
 			if (s->tok[k].flags & TL_TOK_NUMBER)
 				end = k + 1;
-			else if (!tl_word_in(s->tok[k].fold, joins))
+			else if (!tl_tok_in(&s->tok[k], joins))
 				break;
 		}
 		int ours = (first && i == start && !S_own_article(s, end)) || S_next_to_name(s, i, end);

@@ -42,11 +42,11 @@ static int S_word(const tl_token *t)
  * modal, a negator. */
 static int S_verbal(const tl_token *t, tl_lang lang)
 {
-	if ((t->flags & TL_TOK_NEGATOR) || tl_word_in(t->fold, tl_modal_aux))
+	if ((t->flags & TL_TOK_NEGATOR) || tl_tok_in(t, tl_modal_aux))
 		return 1;
 	if (lang == TL_LANG_EN)
-		return tl_word_in(t->fold, S_en_aux);
-	return tl_word_in(t->fold, S_nl_aux) || tl_pol_nl_verb(t);
+		return tl_tok_in(t, S_en_aux);
+	return tl_tok_in(t, S_nl_aux) || tl_pol_nl_verb(t);
 }
 
 /* One noun group at tok[i]: determiners, attributive adjectives, a noun.
@@ -55,7 +55,7 @@ static uint32_t S_noun_group(const tl_token *tok, uint32_t n, const int16_t *sc,
                              tl_lang lang)
 {
 	uint32_t k = i;
-	while (k < n && sc[k] == 0 && tl_word_in(tok[k].fold, S_dets))
+	while (k < n && sc[k] == 0 && tl_tok_in(&tok[k], S_dets))
 		k++;
 	uint32_t adj = k;
 	if (lang != TL_LANG_EN) /* Dutch attributive adjectives end in -e: "openbare", "ruwe" */
@@ -66,12 +66,12 @@ static uint32_t S_noun_group(const tl_token *tok, uint32_t n, const int16_t *sc,
 	else /* English: a short run of modifiers before the head ("the smart traffic cameras") */
 		while (adj + 1 < n && adj < k + 3 && sc[adj] == 0 && sc[adj + 1] == 0 &&
 		       S_word(&tok[adj]) && S_word(&tok[adj + 1]) && !S_verbal(&tok[adj], lang) &&
-		       !S_verbal(&tok[adj + 1], lang) && !tl_word_in(tok[adj + 1].fold, S_np_preps) &&
-		       !tl_word_in(tok[adj].fold, S_np_preps) &&
+		       !S_verbal(&tok[adj + 1], lang) && !tl_tok_in(&tok[adj + 1], S_np_preps) &&
+		       !tl_tok_in(&tok[adj], S_np_preps) &&
 		       !tl_ph_at(tok, n, adj + 1, "and|or|en|of|that|which|who|die|dat"))
 			adj++;
 	if (adj < n && sc[adj] == 0 && S_word(&tok[adj]) && !S_verbal(&tok[adj], lang) &&
-	    !tl_word_in(tok[adj].fold, S_np_preps))
+	    !tl_tok_in(&tok[adj], S_np_preps))
 		return adj + 1;
 	/* "De software slaat ...": the last "adjective" was the noun */
 	if (adj > k)
@@ -85,14 +85,14 @@ static uint32_t S_noun_group(const tl_token *tok, uint32_t n, const int16_t *sc,
 static uint32_t S_subject_np(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
                              tl_lang lang)
 {
-	if (from >= n || !S_word(&tok[from]) || tl_word_in(tok[from].fold, S_not_np) ||
-	    tl_word_in(tok[from].fold, S_np_preps) || S_verbal(&tok[from], lang))
+	if (from >= n || !S_word(&tok[from]) || tl_tok_in(&tok[from], S_not_np) ||
+	    tl_tok_in(&tok[from], S_np_preps) || S_verbal(&tok[from], lang))
 		return from;
 	uint32_t e = S_noun_group(tok, n, sc, from, lang);
 	if (e == from)
 		return from;
 	/* prepositional modifiers: "in de openbare ruimte", "of the municipality" */
-	while (e + 1 < n && sc[e] == 0 && tl_word_in(tok[e].fold, S_np_preps)) {
+	while (e + 1 < n && sc[e] == 0 && tl_tok_in(&tok[e], S_np_preps)) {
 		uint32_t e2 = S_noun_group(tok, n, sc, e + 1, lang);
 		if (e2 == e + 1)
 			break;
@@ -114,15 +114,15 @@ static int S_verb_start(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lan
 	const tl_token *t = &tok[i];
 	if (t->flags & TL_TOK_NEGATOR)
 		return 1;
-	if (lang != TL_LANG_EN && tl_word_in(t->fold, S_nl_aux))
+	if (lang != TL_LANG_EN && tl_tok_in(t, S_nl_aux))
 		return 1; /* "en zijn ...", before "zijn" the determiner */
-	if (tl_word_in(t->fold, S_dets) || (t->flags & (TL_TOK_CAPITAL | TL_TOK_PARTY)))
+	if (tl_tok_in(t, S_dets) || (t->flags & (TL_TOK_CAPITAL | TL_TOK_PARTY)))
 		return 0;
-	if (tl_word_in(t->fold, tl_modal_aux))
+	if (tl_tok_in(t, tl_modal_aux))
 		return 1;
 	size_t l = strlen(t->fold);
 	if (lang != TL_LANG_EN) {
-		if (tl_word_in(t->fold, S_nl_aux) || tl_pol_nl_verb(t))
+		if (tl_tok_in(t, S_nl_aux) || tl_pol_nl_verb(t))
 			return 1;
 		if (l >= 4 && t->fold[l - 2] == 'e' && t->fold[l - 1] == 'n')
 			return 1; /* plural present: "verwerken", "slaan" */
@@ -130,9 +130,9 @@ static int S_verb_start(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lan
 			return 1;
 		return 0;
 	}
-	if (tl_word_in(t->fold, S_en_aux))
+	if (tl_tok_in(t, S_en_aux))
 		return 1;
-	if (i + 1 < n && ((tok[i + 1].flags & TL_TOK_NEGATOR) || tl_word_in(tok[i + 1].fold, S_dets)))
+	if (i + 1 < n && ((tok[i + 1].flags & TL_TOK_NEGATOR) || tl_tok_in(&tok[i + 1], S_dets)))
 		return 1; /* "store no raw images", "process the images" */
 	return l >= 4 && t->fold[l - 1] == 's' && t->fold[l - 2] != 's' && t->fold[l - 2] != '\'';
 }
@@ -154,7 +154,7 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 				break;
 			/* the previous conjunct's start */
 			uint32_t b = c - 1; /* the coordinator that ended it */
-			while (b > 0 && !(sc[b - 1] == 0 && tl_word_in(tok[b - 1].fold, coord)))
+			while (b > 0 && !(sc[b - 1] == 0 && tl_tok_in(&tok[b - 1], coord)))
 				b--;
 			c = b;
 		}

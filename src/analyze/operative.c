@@ -52,7 +52,7 @@ static int S_title_tail_ok(const tl_ann_para *pt, uint32_t from)
 	if (pt->ntok - from > 6)
 		return 0;
 	for (uint32_t i = from; i < pt->ntok; i++)
-		if (tl_word_in(pt->tok[i].fold, S_title_conj))
+		if (tl_tok_in(&pt->tok[i], S_title_conj))
 			return 0;
 	return 1;
 }
@@ -82,7 +82,7 @@ static int S_guidance_heading(const tl_ann_para *pt)
 		if (!(pt->tok[i].flags & (TL_TOK_NUMBER | TL_TOK_PUNCT)) &&
 		    strcmp(pt->tok[i].fold, "bijlage") != 0 && strcmp(pt->tok[i].fold, "annex") != 0 &&
 		    strcmp(pt->tok[i].fold, "schedule") != 0 && strcmp(pt->tok[i].fold, "artikel") != 0) {
-			if (qualifier || i + 1 >= pt->ntok || tl_word_in(pt->tok[i].fold, S_title_conj))
+			if (qualifier || i + 1 >= pt->ntok || tl_tok_in(&pt->tok[i], S_title_conj))
 				break;
 			qualifier = 1;
 		}
@@ -137,7 +137,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 		int guide = 0;
 		for (size_t p = 0; p < start && !guide; p++)
 			for (uint32_t i = 0; i < c->pt[p].ntok && !guide; i++)
-				guide = tl_word_in(c->pt[p].tok[i].fold, S_preface_words);
+				guide = tl_tok_in(&c->pt[p].tok[i], S_preface_words);
 		if (!guide)
 			start = 0;
 	}

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "text/text.h"
 
 typedef struct {
 	const char *fold;
@@ -119,6 +120,34 @@ static tl_role S_catalog_var(const char *fold)
 
 tl_role tl_party_catalog(const char *fold) { return S_catalog_var(fold); }
 
+/* S_catalog_var of a token's word, remembered in the word. */
+static tl_role S_catalog_tok(const tl_token *t)
+{
+	tl_word *w = t->word;
+	if (!w)
+		return S_catalog_var(t->fold);
+	if (!w->party)
+		w->party = (uint8_t)(1 + S_catalog_var(w->fold));
+	return (tl_role)(w->party - 1);
+}
+
+/* 0 when no catalogue name starts with the token's word and a space, so no
+ * two-word name can start at the token (remembered in the word). */
+static int S_pair_may_start(const tl_token *t)
+{
+	tl_word *w = t->word;
+	if (!w)
+		return 1;
+	if (!w->party_pair) {
+		size_t l = strlen(w->fold);
+		int any = 0;
+		for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog && !any; k++)
+			any = strncmp(S_catalog[k].fold, w->fold, l) == 0 && S_catalog[k].fold[l] == ' ';
+		w->party_pair = (uint8_t)(1 + any);
+	}
+	return w->party_pair - 1;
+}
+
 tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
 {
 	if (!fold)
@@ -161,7 +190,7 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		return words <= n - i ? words : n - i;
 	}
 	/* two-word names: "third party", "each party", "service provider" */
-	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT)) {
+	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && S_pair_may_start(&tok[i])) {
 		char buf[96];
 		size_t l1 = strlen(tok[i].fold), l2 = strlen(tok[i + 1].fold);
 		if (l1 + l2 + 2 <= sizeof buf) {
@@ -191,7 +220,7 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 	else if (a && (a->flags & TL_ANNOT_WE_VENDOR))
 		r = tl_annot_role_of(a, f);
 	else
-		r = S_catalog_var(f);
+		r = S_catalog_tok(&tok[i]);
 	/* "Party" alone is either side; "party" in "third party" was caught above */
 	if (r == TL_ROLE_NONE && (strcmp(tok[i].fold, "partij") == 0 || strcmp(tok[i].fold, "party") == 0))
 		r = TL_ROLE_BOTH;
@@ -227,7 +256,7 @@ void tl_parties_we_you(tl_ann_ctx *c)
 			const tl_token *pt = c->pt[p].tok;
 			const char *f = pt[i].fold;
 			if (f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g') {
-				ntender += (uint32_t)tl_word_in(f, tender);
+				ntender += (uint32_t)tl_tok_in(&pt[i], tender);
 				continue;
 			}
 			if (f[0] != 'w' && f[0] != 'u' && f[0] != 'o' && f[0] != 'y')
@@ -241,12 +270,12 @@ void tl_parties_we_you(tl_ann_ctx *c)
 			int after_num = i > 0 && (pt[i - 1].flags & TL_TOK_NUMBER) && !first;
 			if (!strcmp(f, "us") && (pt[i].flags & TL_TOK_CAPITAL))
 				continue; /* "US Dollars": the United States */
-			if (tl_word_in(f, we)) {
+			if (tl_tok_in(&pt[i], we)) {
 				nwe++;
 				nwe_op += a->para_operative[p] != 0; /* not a guidance note's "we" */
 				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
 				we_first += (uint32_t)first;
-			} else if (tl_word_in(f, you) && !after_num) {
+			} else if (tl_tok_in(&pt[i], you) && !after_num) {
 				nyou++;
 				/* "You may ...", "U kunt ...": addressed to the customer */
 				we_first += (uint32_t)first;

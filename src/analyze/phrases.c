@@ -1,14 +1,16 @@
 /* phrases.c: matching folded tokens against phrase lists.
  *
  * The lists are static NULL-terminated arrays spread over src/analyze.
- * Tried one by one they cost most of the annotation time, so while
- * tl_annotate runs, each list is compiled on first use into a sorted index
- * of its first words (per thread, freed when the annotation ends); outside
- * an annotation the plain loop is used.  Both give the same answers. */
+ * Tried one by one they cost most of the annotation time, so each list is
+ * compiled on first use into a sorted index of its first words, and the
+ * answer for a token's word is remembered in the word's record (tl_word, one
+ * per distinct fold of a document): a lookup is then a bit test.  The plain
+ * loops remain for when memory runs out; all paths give the same answers. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "text/text.h"
 
 /* ---- one pattern word ----------------------------------------------------- */
 
@@ -73,6 +75,7 @@ typedef struct {
 
 typedef struct {
 	const char *const *list;
+	uint32_t bit;     /* its bit in tl_word's memo sets, TL_WORD_LISTS when it has none */
 	S_entry *ent;     /* sorted by word, then phrase */
 	uint32_t nent;
 	uint32_t *wild;   /* phrases whose first word has a '*' alternative, ascending */
@@ -81,35 +84,14 @@ typedef struct {
 	char *buf;        /* copies of the first words */
 } S_clist;
 
-#define S_CACHE_SLOTS 256
-struct tl_ph_cache {
-	S_clist slot[S_CACHE_SLOTS];
-	int failed;
-};
-
-static _Thread_local tl_ph_cache *S_cur;
-
-tl_ph_cache *tl_ph_cache_begin(void)
-{
-	tl_ph_cache *c = calloc(1, sizeof *c);
-	S_cur = c; /* NULL on failure: the plain loops still work */
-	return c;
-}
-
-void tl_ph_cache_end(tl_ph_cache *c)
-{
-	if (!c)
-		return;
-	for (int i = 0; i < S_CACHE_SLOTS; i++) {
-		free(c->slot[i].ent);
-		free(c->slot[i].wild);
-		free(c->slot[i].single);
-		free(c->slot[i].buf);
-	}
-	free(c);
-	if (S_cur == c)
-		S_cur = NULL;
-}
+/* Every list is compiled once per process, on first use (the lists are
+ * static arrays, so their addresses identify them), and registered in
+ * tl_ph_reg.  It is kept until exit: the process forks its workers after the
+ * ruleset is compiled, and has no threads. */
+#define S_REG_SLOTS (1u << TL_PH_REG_BITS)
+tl_ph_slot tl_ph_reg[1u << TL_PH_REG_BITS];
+static uint32_t S_nreg;
+static int S_failed;
 
 static int S_cmp(const void *x, const void *y)
 {
@@ -118,7 +100,18 @@ static int S_cmp(const void *x, const void *y)
 	return c ? c : (a->phrase > b->phrase) - (a->phrase < b->phrase);
 }
 
-static int S_compile(S_clist *cl, const char *const *list)
+static void S_clist_free(S_clist *cl)
+{
+	if (!cl)
+		return;
+	free(cl->ent);
+	free(cl->wild);
+	free(cl->single);
+	free(cl->buf);
+	free(cl);
+}
+
+static S_clist *S_compile(const char *const *list)
 {
 	size_t n = 0, chars = 0, alts = 0;
 	for (; list[n]; n++) {
@@ -127,12 +120,17 @@ static int S_compile(S_clist *cl, const char *const *list)
 			alts += *p == '|';
 		alts++;
 	}
+	S_clist *cl = calloc(1, sizeof *cl);
+	if (!cl)
+		return NULL;
 	cl->buf = malloc(chars + 1);
 	cl->ent = malloc((alts + 1) * sizeof *cl->ent);
 	cl->wild = malloc((n + 1) * sizeof *cl->wild);
 	cl->single = malloc(n + 1);
-	if (!cl->buf || !cl->ent || !cl->wild || !cl->single)
-		return -1;
+	if (!cl->buf || !cl->ent || !cl->wild || !cl->single) {
+		S_clist_free(cl);
+		return NULL;
+	}
 	char *b = cl->buf;
 	for (size_t j = 0; j < n; j++) {
 		const char *sp = strchr(list[j], ' ');
@@ -156,28 +154,40 @@ static int S_compile(S_clist *cl, const char *const *list)
 	}
 	qsort(cl->ent, cl->nent, sizeof *cl->ent, S_cmp);
 	cl->list = list;
-	return 0;
+	return cl;
 }
 
-static const S_clist *S_get(const char *const *list)
+/* The registry slot of the list (compiling it on first use), or NULL when
+ * memory ran out (the plain loops answer then). */
+static const tl_ph_slot *S_get(const char *const *list)
 {
-	tl_ph_cache *c = S_cur;
-	if (!c || c->failed)
-		return NULL;
-	uintptr_t h = ((uintptr_t)list >> 3) * 2654435761u;
-	for (uint32_t k = 0; k < S_CACHE_SLOTS; k++) {
-		S_clist *cl = &c->slot[(h + k) % S_CACHE_SLOTS];
-		if (cl->list == list)
-			return cl;
-		if (!cl->list) {
-			if (S_compile(cl, list) != 0) {
-				c->failed = 1;
-				return NULL;
-			}
-			return cl;
-		}
+	uint32_t h = tl_ph_home(list);
+	if (tl_ph_reg[h].list == list)
+		return &tl_ph_reg[h];
+	for (uint32_t k = 1; k < S_REG_SLOTS; k++) {
+		tl_ph_slot *sl = &tl_ph_reg[(h + k) & (S_REG_SLOTS - 1)];
+		if (sl->list == list)
+			return sl;
+		if (!sl->list)
+			break;
 	}
-	return NULL;
+	if (S_failed || S_nreg + 1 >= S_REG_SLOTS / 2)
+		return NULL;
+	S_clist *cl = S_compile(list);
+	if (!cl) {
+		S_failed = 1;
+		return NULL;
+	}
+	cl->bit = S_nreg < TL_WORD_LISTS ? S_nreg : TL_WORD_LISTS;
+	S_nreg++;
+	uint32_t k = h;
+	while (tl_ph_reg[k & (S_REG_SLOTS - 1)].list)
+		k++;
+	tl_ph_slot *sl = &tl_ph_reg[k & (S_REG_SLOTS - 1)];
+	sl->list = list;
+	sl->bit = cl->bit;
+	sl->cl = cl;
+	return sl;
 }
 
 /* First entry whose word equals w, or nent. */
@@ -194,6 +204,47 @@ static uint32_t S_find(const S_clist *cl, const char *w)
 	return lo < cl->nent && strcmp(cl->ent[lo].word, w) == 0 ? lo : cl->nent;
 }
 
+static int S_single_in(const S_clist *cl, const char *fold)
+{
+	const char *const *list = cl->list;
+	for (uint32_t e = S_find(cl, fold); e < cl->nent && strcmp(cl->ent[e].word, fold) == 0; e++)
+		if (cl->single[cl->ent[e].phrase])
+			return 1;
+	for (uint32_t w = 0; w < cl->nwild; w++)
+		if (cl->single[cl->wild[w]] &&
+		    S_word_match(fold, list[cl->wild[w]], strlen(list[cl->wild[w]])))
+			return 1;
+	return 0;
+}
+
+/* 1 when fold matches the first word of some phrase of the list. */
+static int S_starts(const S_clist *cl, const char *fold)
+{
+	if (S_find(cl, fold) < cl->nent)
+		return 1;
+	for (uint32_t w = 0; w < cl->nwild; w++) {
+		const char *p = cl->list[cl->wild[w]];
+		const char *sp = strchr(p, ' ');
+		if (S_word_match(fold, p, sp ? (size_t)(sp - p) : strlen(p)))
+			return 1;
+	}
+	return 0;
+}
+
+/* Fills in the memo bits of word w for list cl, when not known yet. */
+static inline void S_memo(tl_word *w, const S_clist *cl)
+{
+	uint32_t q = cl->bit / 64;
+	uint64_t m = 1ull << (cl->bit % 64);
+	if (w->known[q] & m)
+		return;
+	if (S_single_in(cl, w->fold))
+		w->single[q] |= m;
+	if (S_starts(cl, w->fold))
+		w->start[q] |= m;
+	w->known[q] |= m;
+}
+
 static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list, uint32_t j,
                   uint32_t *best, int *bestj)
 {
@@ -204,20 +255,27 @@ static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const
 	}
 }
 
-uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
-                       int *which)
+uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
+                            int *which)
 {
 	uint32_t best = 0;
 	int bestj = -1;
 	if (i >= n)
 		return 0;
-	const S_clist *cl = S_get(list);
+	const tl_ph_slot *sl = S_get(list);
+	const S_clist *cl = sl ? sl->cl : NULL;
 	if (cl) {
+		tl_word *w = tok[i].word;
+		if (w && cl->bit < TL_WORD_LISTS) {
+			S_memo(w, cl);
+			if (!(w->start[cl->bit / 64] & (1ull << (cl->bit % 64))))
+				return 0; /* no phrase can start with this word */
+		}
 		for (uint32_t e = S_find(cl, tok[i].fold);
 		     e < cl->nent && strcmp(cl->ent[e].word, tok[i].fold) == 0; e++)
 			S_try(tok, n, i, list, cl->ent[e].phrase, &best, &bestj);
-		for (uint32_t w = 0; w < cl->nwild; w++)
-			S_try(tok, n, i, list, cl->wild[w], &best, &bestj);
+		for (uint32_t k = 0; k < cl->nwild; k++)
+			S_try(tok, n, i, list, cl->wild[k], &best, &bestj);
 	} else {
 		for (uint32_t j = 0; list[j]; j++)
 			if (tl_ph_may_start(list[j], tok[i].fold[0]))
@@ -230,19 +288,23 @@ uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i, const char *
 
 int tl_word_in(const char *fold, const char *const *list)
 {
-	const S_clist *cl = S_get(list);
-	if (cl) {
-		for (uint32_t e = S_find(cl, fold); e < cl->nent && strcmp(cl->ent[e].word, fold) == 0; e++)
-			if (cl->single[cl->ent[e].phrase])
-				return 1;
-		for (uint32_t w = 0; w < cl->nwild; w++)
-			if (cl->single[cl->wild[w]] &&
-			    S_word_match(fold, list[cl->wild[w]], strlen(list[cl->wild[w]])))
-				return 1;
-		return 0;
-	}
+	const tl_ph_slot *sl = S_get(list);
+	const S_clist *cl = sl ? sl->cl : NULL;
+	if (cl)
+		return S_single_in(cl, fold);
 	for (int j = 0; list[j]; j++)
 		if (!strchr(list[j], ' ') && S_word_match(fold, list[j], strlen(list[j])))
 			return 1;
 	return 0;
+}
+
+int tl_tok_in_slow(const tl_token *t, const char *const *list)
+{
+	const tl_ph_slot *sl = S_get(list);
+	const S_clist *cl = sl ? sl->cl : NULL;
+	tl_word *w = t->word;
+	if (!cl || !w || cl->bit >= TL_WORD_LISTS)
+		return tl_tok_in(t, list);
+	S_memo(w, cl);
+	return (w->single[cl->bit / 64] >> (cl->bit % 64)) & 1;
 }

@@ -96,7 +96,7 @@ static const char *const S_promise_nouns[] = {
 static int S_disclaimer(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from)
 {
 	for (uint32_t i = from; i < n && i < from + 8; i++) {
-		if (sc[i] != 0 || !tl_word_in(tok[i].fold, S_promise_nouns))
+		if (sc[i] != 0 || !tl_tok_in(&tok[i], S_promise_nouns))
 			continue;
 		for (uint32_t k = i > from + 4 ? i - 4 : from; k < i; k++)
 			if (S_is(&tok[k], "no") || S_is(&tok[k], "not") || S_is(&tok[k], "geen") ||
@@ -129,7 +129,7 @@ static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 {
 	if (!(tok[i].fold[0] >= 'a' && tok[i].fold[0] <= 'z'))
 		return 0;
-	if (!tl_word_in(tok[i].fold, S_negators))
+	if (!tl_tok_in(&tok[i], S_negators))
 		return 0;
 	if (tl_ph_list_at(tok, n, i, S_not_neg, NULL))
 		return 0;
@@ -147,7 +147,7 @@ static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 	if (i + 2 < n && tl_ph_at(tok, n, i, "niet|not|no") &&
 	    tl_ph_at(tok, n, i + 1, "meer|minder|more|less|fewer"))
 		for (uint32_t k = i + 2; k < n && k <= i + 7; k++) {
-			if ((tok[k].flags & TL_TOK_PUNCT) || tl_word_in(tok[k].fold, S_negators))
+			if ((tok[k].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[k], S_negators))
 				break;
 			if (S_is(&tok[k], "dan") || S_is(&tok[k], "than"))
 				return 0;
@@ -170,20 +170,20 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	uint32_t k = i, caps = 0;
 	/* capitalised modifiers of the same name ("Approved"), then determiners */
 	while (k > 1 && (tok[k - 1].flags & TL_TOK_CAPITAL) && !(tok[k - 1].flags & TL_TOK_PUNCT) &&
-	       caps++ < 3 && !tl_word_in(tok[k - 1].fold, S_dets))
+	       caps++ < 3 && !tl_tok_in(&tok[k - 1], S_dets))
 		k--;
-	if (caps && !(k > 0 && tl_word_in(tok[k - 1].fold, S_preps)) &&
-	    !(k > 0 && tl_word_in(tok[k - 1].fold, S_dets)))
+	if (caps && !(k > 0 && tl_tok_in(&tok[k - 1], S_preps)) &&
+	    !(k > 0 && tl_tok_in(&tok[k - 1], S_dets)))
 		k = i; /* "Agreement the Supplier": not a modifier after all */
-	while (k > 0 && tl_word_in(tok[k - 1].fold, S_dets))
+	while (k > 0 && tl_tok_in(&tok[k - 1], S_dets))
 		k--;
-	if (k == 0 || !tl_word_in(tok[k - 1].fold, S_preps))
+	if (k == 0 || !tl_tok_in(&tok[k - 1], S_preps))
 		return 0;
 	/* "Geen van beide Partijen", "Neither of the Parties", "Each of the Parties" */
 	static const char *const quant[] = {"geen", "neither", "none", "each", "either", "any", "one",
 	                                    "elk", "elke", "ieder", "iedere", "een", "all", "both", NULL};
 	if (k >= 2 && (!strcmp(tok[k - 1].fold, "van") || !strcmp(tok[k - 1].fold, "of")) &&
-	    tl_word_in(tok[k - 2].fold, quant))
+	    tl_tok_in(&tok[k - 2], quant))
 		return 0;
 	return 1;
 }
@@ -218,8 +218,8 @@ int tl_pol_nl_verb(const tl_token *t)
 {
 	const char *f = t->fold;
 	size_t l = strlen(f);
-	return tl_word_in(f, S_nl_v) ||
-	       (l >= 4 && f[l - 1] == 't' && !tl_word_in(f, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
+	return tl_tok_in(t, S_nl_v) ||
+	       (l >= 4 && f[l - 1] == 't' && !tl_tok_in(t, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
 }
 
 /* 1 when the main clause has a word that looks like a finite verb after
@@ -240,7 +240,7 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	                                       "their", "and/or", "nor", "under", "on", "at", NULL};
 	if (lang != TL_LANG_NL && subj != UINT32_MAX && from < n && sc[from] == 0 &&
 	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
-	    !tl_word_in(tok[from].fold, not_verb))
+	    !tl_tok_in(&tok[from], not_verb))
 		return 1;
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
@@ -250,8 +250,8 @@ static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		const char *f = tok[i].fold;
 		size_t l = strlen(f);
 		if (lang != TL_LANG_NL &&
-		    (tl_word_in(f, en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		                             !tl_word_in(f, en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
+		    (tl_tok_in(&tok[i], en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		                             !tl_tok_in(&tok[i], en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
 		if (lang != TL_LANG_EN &&
 		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
@@ -278,7 +278,7 @@ static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
 		return 1;
 	for (uint32_t k = cue_at + 1; k < i; k++) {
 		size_t l = strlen(tok[k].fold);
-		if (!tl_word_in(tok[k].fold, between) && !(l > 3 && !strcmp(tok[k].fold + l - 2, "ly")) &&
+		if (!tl_tok_in(&tok[k], between) && !(l > 3 && !strcmp(tok[k].fold + l - 2, "ly")) &&
 		    !(tok[k].flags & TL_TOK_MODAL))
 			return 0;
 	}
@@ -299,7 +299,7 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 		if (sc[i] != 0)
 			continue;
 		const char *f = tok[i].fold;
-		if (lang != TL_LANG_EN && tl_word_in(f, nl_aux)) {
+		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
 			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
 			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
 				defn = S_is(&tok[k], "verstaan") || (k == i + 1 && S_is(&tok[k], "geacht"));
@@ -307,15 +307,15 @@ static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, co
 				continue;
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
-		} else if (lang != TL_LANG_NL && tl_word_in(f, en_be)) {
+		} else if (lang != TL_LANG_NL && tl_tok_in(&tok[i], en_be)) {
 			if (!S_be_of_cue(tok, i, cue_at))
 				continue;
 			/* "reports required to be filed": an infinitive, unless "is to be paid" */
 			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
-			    !tl_word_in(tok[i - 2].fold, en_be))
+			    !tl_tok_in(&tok[i - 2], en_be))
 				continue;
 			uint32_t k = i + 1;
-			while (k < n && k < i + 4 && tl_word_in(tok[k].fold, adv))
+			while (k < n && k < i + 4 && tl_tok_in(&tok[k], adv))
 				k++;
 			if (k < n && S_participle_en(tok[k].fold)) {
 				v->passive = 1;
@@ -401,15 +401,15 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 				"daarom", "always", "altijd", "fully", "volledig", "in", "any", "case", "geval",
 				"geen", "no", "never", "nooit", "further", "verder", "however", "echter", "het",
 				"de", "then", "dan", NULL};
-			if (tl_word_in(tok[i].fold, adj)) {
+			if (tl_tok_in(&tok[i], adj)) {
 				int pred = 0;
 				for (uint32_t k = i; k-- > 0 && k + 7 > i;) {
-					if (tl_word_in(tok[k].fold, be)) {
+					if (tl_tok_in(&tok[k], be)) {
 						pred = 1;
 						break;
 					}
 					/* adverbs and a party between: "Het is Opdrachtnemer niet toegestaan" */
-					if (!tl_word_in(tok[k].fold, adv) && !(tok[k].flags & TL_TOK_CAPITAL))
+					if (!tl_tok_in(&tok[k], adv) && !(tok[k].flags & TL_TOK_CAPITAL))
 						break;
 				}
 				if (!pred)
@@ -418,11 +418,11 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		}
 		/* "makes no guarantees", "gives a warranty": nouns, not the verb */
 		if (kind == C_ENSURE && i > 0 && m == 1 &&
-		    (tl_word_in(tok[i - 1].fold, S_dets) || S_is(&tok[i - 1], "no") ||
+		    (tl_tok_in(&tok[i - 1], S_dets) || S_is(&tok[i - 1], "no") ||
 		     S_is(&tok[i - 1], "geen")))
 			continue;
 		/* "Schedule of guarantees", "voor garanties": a noun after a preposition */
-		if (kind == C_ENSURE && i > 0 && m == 1 && tl_word_in(tok[i - 1].fold, S_preps) &&
+		if (kind == C_ENSURE && i > 0 && m == 1 && tl_tok_in(&tok[i - 1], S_preps) &&
 		    !S_is(&tok[i - 1], "to") && !S_is(&tok[i - 1], "om") && !S_is(&tok[i - 1], "te"))
 			continue;
 		/* "updates required to be filed", "licenses required to operate": a participle
@@ -435,11 +435,11 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			                                   "expressly", "strictly", NULL};
 			int is_pred = 0;
 			for (uint32_t k = i; k-- > 0 && k + 4 > i;) {
-				if (tl_word_in(tok[k].fold, pred) || tl_word_in(tok[k].fold, tl_modal_aux)) {
+				if (tl_tok_in(&tok[k], pred) || tl_tok_in(&tok[k], tl_modal_aux)) {
 					is_pred = 1;
 					break;
 				}
-				if (!tl_word_in(tok[k].fold, adv2))
+				if (!tl_tok_in(&tok[k], adv2))
 					break;
 			}
 			if (!is_pred)
@@ -577,16 +577,16 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			if (sc[i] != 1 || sc[i - 1] == 1)
 				continue;
 			static const char *const rel[] = {"that", "which", "who", "die", "dat", "welke", NULL};
-			if (!tl_word_in(tok[i].fold, rel))
+			if (!tl_tok_in(&tok[i], rel))
 				continue;
 			/* "no guarantees that the Product will ...": a content clause, not a relative */
-			if (tl_word_in(tok[i - 1].fold, S_promise_nouns))
+			if (tl_tok_in(&tok[i - 1], S_promise_nouns))
 				continue;
 			uint32_t k = i + 3;
-			while (k < n && sc[k] == 1 && !tl_word_in(tok[k].fold, tl_modal_aux))
+			while (k < n && sc[k] == 1 && !tl_tok_in(&tok[k], tl_modal_aux))
 				k++;
 			static const char *const co[] = {"or", "and", "nor", NULL};
-			if (k < n && sc[k] == 1 && !tl_word_in(tok[k - 1].fold, co)) {
+			if (k < n && sc[k] == 1 && !tl_tok_in(&tok[k - 1], co)) {
 				for (; k < n && sc[k] == 1; k++)
 					sc[k] = 0;
 				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
@@ -598,7 +598,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	if (cue == C_NONE && s->lang != TL_LANG_EN && !S_has_verb(tok, n, sc, UINT32_MAX, 0, s->lang))
 		for (uint32_t i = 1; i + 2 < n; i++) {
 			static const char *const rel[] = {"die", "dat", "welke", NULL};
-			if (sc[i] != 1 || sc[i - 1] == 1 || !tl_word_in(tok[i].fold, rel))
+			if (sc[i] != 1 || sc[i - 1] == 1 || !tl_tok_in(&tok[i], rel))
 				continue;
 			uint32_t k = i + 2;
 			while (k < n && sc[k] == 1 && !tl_pol_nl_verb(&tok[k]))
@@ -626,7 +626,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		uint32_t len;
 		tl_role r = S_mention(a, tok, n, i, &len);
 		if (!r) {
-			if (subj == UINT32_MAX && sc[i] == 0 && tl_word_in(tok[i].fold, pron) &&
+			if (subj == UINT32_MAX && sc[i] == 0 && tl_tok_in(&tok[i], pron) &&
 			    !S_after_prep(tok, i)) {
 				tl_role pr = seen;
 				if (!pr && prev)
@@ -651,25 +651,25 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				late = 0; /* "..., and the Supplier treats ...": a new clause */
 		/* "please contact us", "grant us": object pronouns are never the subject */
 		static const char *const obj_pron[] = {"us", "ons", "them", "him", NULL};
-		if (len == 1 && tl_word_in(tok[i].fold, obj_pron))
+		if (len == 1 && tl_tok_in(&tok[i], obj_pron))
 			late = 1;
 		/* "This Section does not apply ... if you ...": in English the subject comes
 		 * before the main clause's first auxiliary */
 		if (s->lang == TL_LANG_EN && cue_at == UINT32_MAX && subj == UINT32_MAX)
 			for (uint32_t k = 1; k < i && !late; k++)
 				late = sc[k] == 0 && (tl_ph_at(tok, n, k, "does|do|did not|no|also") > 0 ||
-				                      tl_word_in(tok[k].fold, S_be_have));
+				                      tl_tok_in(&tok[k], S_be_have));
 		if (subj == UINT32_MAX && sc[i] == 0 && !late && !S_after_prep(tok, i)) {
 			const char *f = tok[i + len - 1].fold;
 			size_t fl = strlen(f);
 			static const char *const possdet[] = {"our", "your", "their", "onze", "uw", NULL};
-			int poss = (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') || tl_word_in(f, possdet);
+			int poss = (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') || tl_tok_in(&tok[i + len - 1], possdet);
 			static const char *const staff[] = {"staff", "personnel", "employees", "agents",
 			                                    "subcontractors", "sub", "personeel",
 			                                    "medewerkers", NULL};
 			uint32_t nl2;
 			if (!poss || i + len >= n || S_mention(a, tok, n, i + len, &nl2) ||
-			    tl_word_in(tok[i + len].fold, staff)) {
+			    tl_tok_in(&tok[i + len], staff)) {
 				subj = i;
 				subj_len = len;
 				subj_role = r;
@@ -685,7 +685,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	if (subject_is_party && subj + subj_len + 1 < n &&
 	    (S_is(&tok[subj + subj_len], "and") || S_is(&tok[subj + subj_len], "en"))) {
 		uint32_t k = subj + subj_len + 1, len2;
-		while (k < n && tl_word_in(tok[k].fold, S_dets))
+		while (k < n && tl_tok_in(&tok[k], S_dets))
 			k++;
 		tl_role r2 = k < n ? S_mention(a, tok, n, k, &len2) : TL_ROLE_NONE;
 		if ((r2 == TL_ROLE_VENDOR || r2 == TL_ROLE_CUSTOMER) &&
@@ -708,7 +708,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	int neither = 0, any_odd = 0;
 	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
 	for (uint32_t i = 0; i <= n; i++) {
-		if (i == n || (sc[i] == 0 && !neither && tl_word_in(tok[i].fold, coord))) {
+		if (i == n || (sc[i] == 0 && !neither && tl_tok_in(&tok[i], coord))) {
 			/* a conjunct ends; a negated one that has its own modal after the main one
 			 * ("Customer may, but is not required to, give ...") does not negate it */
 			if ((part & 1) && !(cue_at < cstart && S_has_cue(tok, sc, cstart, i, n))) {
@@ -729,14 +729,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		/* "Costs not listed in Schedule 6 are borne by ...": a negated participle after
 		 * a noun belongs to that noun, not to the predicate */
 		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && S_participle_en(tok[i + 1].fold) &&
-		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_word_in(tok[i - 1].fold, tl_modal_aux) &&
+		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_tok_in(&tok[i - 1], tl_modal_aux) &&
 		    !tl_ph_at(tok, n, i - 1,
 		              "is|are|be|been|was|were|do|does|did|has|have|had|being|also|still|yet not")) {
 			for (uint32_t k = i; k < n && !(tok[k].flags & TL_TOK_PUNCT) &&
-			                     !tl_word_in(tok[k].fold, tl_modal_aux) && k < i + 8;
+			                     !tl_tok_in(&tok[k], tl_modal_aux) && k < i + 8;
 			     k++) {
 				static const char *const be2[] = {"is", "are", "were", "was", NULL};
-				if (tl_word_in(tok[k].fold, be2))
+				if (tl_tok_in(&tok[k], be2))
 					break;
 				tok[k].flags |= TL_TOK_NEG_SCOPE;
 			}
@@ -745,7 +745,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
 		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&
-		    tl_word_in(tok[i - 1].fold, pp))
+		    tl_tok_in(&tok[i - 1], pp))
 			continue;
 		if (S_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */
@@ -777,9 +777,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		"wenst", "wensen", "hoopt", "hopen", "denkt", "denken", "gelooft", "geloven", NULL};
 	static const char *const disclaim[] = {"disclaim", "disclaims", "disclaimer", NULL};
 	int stative_verb = subject_is_party && !v.passive && subj + subj_len < n &&
-	                   (tl_word_in(tok[subj + subj_len].fold, stative) ||
+	                   (tl_tok_in(&tok[subj + subj_len], stative) ||
 	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
-	                    tl_word_in(tok[subj + subj_len].fold, disclaim) ||
+	                    tl_tok_in(&tok[subj + subj_len], disclaim) ||
 	                    S_disclaimer(tok, n, sc, subj + subj_len));
 	/* "Provider does not provide any warranty that Output (a) ..., (b) will not ...": a
 	 * modal after the disclaimer is part of what is not promised */

@@ -279,7 +279,7 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
 			continue;
 		}
 		uint32_t u = k;
-		while (u < n && u < k + 2 && tl_word_in(tok[u].fold, S_unit_adj))
+		while (u < n && u < k + 2 && tl_tok_in(&tok[u], S_unit_adj))
 			u++;
 		double h = u < n ? S_unit_hours(tok[u].fold) : 0;
 		/* "a" / "een" only before a unit; "u" only after digits */

@@ -60,7 +60,7 @@ static const char *const S_disc_ph[] = {
 
 static int S_discretion_at(const tl_token *tok, uint32_t n, uint32_t i)
 {
-	return tl_word_in(tok[i].fold, S_discretion) || tl_ph_list_at(tok, n, i, S_disc_ph, NULL);
+	return tl_tok_in(&tok[i], S_discretion) || tl_ph_list_at(tok, n, i, S_disc_ph, NULL);
 }
 
 /* conditions that, after the main clause, leave it to a party's judgement
@@ -111,7 +111,7 @@ static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, 
 	if (pl < 4 || p[pl - 2] != 'e' || p[pl - 1] != 'n' || (tok[i - 1].flags & TL_TOK_CAPITAL))
 		return 0;
 	uint32_t len;
-	return tl_word_in(tok[i + 1].fold, subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
+	return tl_tok_in(&tok[i + 1], subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
 }
 
 /* "after your account is closed", "before the Customer has paid": a
@@ -125,12 +125,12 @@ static int S_time_clause(const tl_annotated *a, const tl_token *tok, uint32_t n,
 	static const char *const verb[] = {"is", "are", "was", "were", "has", "have", "had", "been",
 	                                   "becomes", "become", "ends", "expires", NULL};
 	uint32_t len;
-	if (!tl_word_in(tok[i].fold, conj) || i + 2 >= n)
+	if (!tl_tok_in(&tok[i], conj) || i + 2 >= n)
 		return 0;
-	if (!tl_word_in(tok[i + 1].fold, subj) && !S_mention(a, tok, n, i + 1, &len))
+	if (!tl_tok_in(&tok[i + 1], subj) && !S_mention(a, tok, n, i + 1, &len))
 		return 0;
 	for (uint32_t k = i + 2; k < n && k <= i + 6 && !(tok[k].flags & TL_TOK_PUNCT); k++)
-		if (tl_word_in(tok[k].fold, verb) || tl_word_in(tok[k].fold, tl_modal_aux))
+		if (tl_tok_in(&tok[k], verb) || tl_tok_in(&tok[k], tl_modal_aux))
 			return 1;
 	return 0;
 }
@@ -140,7 +140,7 @@ static int S_only_party(const tl_annotated *a, const tl_token *tok, uint32_t n, 
                         uint32_t e)
 {
 	static const char *const det[] = {"the", "de", "het", "a", "een", NULL};
-	while (s < e && tl_word_in(tok[s].fold, det))
+	while (s < e && tl_tok_in(&tok[s], det))
 		s++;
 	uint32_t len;
 	return s < e && S_mention(a, tok, n, s, &len) != TL_ROLE_NONE && s + len == e;
@@ -164,7 +164,7 @@ static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
 			if (first == n)
 				first = k;
 			last = k;
-		} else if (depth == 0 && tl_word_in(tok[k].fold, tl_modal_aux) && first != n)
+		} else if (depth == 0 && tl_tok_in(&tok[k], tl_modal_aux) && first != n)
 			return last;
 	}
 	return first;
@@ -192,13 +192,13 @@ static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n,
 		"ooit", "echt", "pas", "alles", "anders", "onverlet", NULL};
 	for (uint32_t k = from; k < n; k++) {
 		uint32_t len;
-		if (S_mention(a, tok, n, k, &len) != TL_ROLE_NONE || tl_word_in(tok[k].fold, tl_modal_aux) ||
-		    tl_word_in(tok[k].fold, fin))
+		if (S_mention(a, tok, n, k, &len) != TL_ROLE_NONE || tl_tok_in(&tok[k], tl_modal_aux) ||
+		    tl_tok_in(&tok[k], fin))
 			return 1;
 		const char *f = tok[k].fold;
 		size_t l = strlen(f);
 		if ((tok[k].flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT | TL_TOK_NUMBER)) || l < 4 ||
-		    tl_word_in(f, not_fin))
+		    tl_tok_in(&tok[k], not_fin))
 			continue;
 		if (f[l - 1] == 't' || (f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\''))
 			return 1; /* "verwijdert", "deletes" */
@@ -219,11 +219,11 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	                                       "wij", "u", "er", NULL};
 	int die = S_is(&tok[i], "die"), that = S_is(&tok[i], "that"), dat = S_is(&tok[i], "dat");
 	if (!(die || that || dat) || i == 0 || i + 1 >= n ||
-	    (tok[i + 1].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_word_in(tok[i + 1].fold, not_noun))
+	    (tok[i + 1].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_tok_in(&tok[i + 1], not_noun))
 		return 0;
-	if (tl_word_in(tok[i - 1].fold, tl_modal_aux))
+	if (tl_tok_in(&tok[i - 1], tl_modal_aux))
 		return 1;
-	if ((die || that) && tl_word_in(tok[i - 1].fold, preps))
+	if ((die || that) && tl_tok_in(&tok[i - 1], preps))
 		return 1;
 	/* "Opdrachtnemer verkoopt die gegevens niet": right after the subject's verb */
 	uint32_t len;
@@ -289,7 +289,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			for (uint32_t k = i; k < end && !party; k++) {
 				uint32_t len;
 				party = S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
-				        tl_word_in(tok[k].fold, tl_modal_aux) || tl_word_in(tok[k].fold, S_fin);
+				        tl_tok_in(&tok[k], tl_modal_aux) || tl_tok_in(&tok[k], S_fin);
 			}
 			if (party)
 				continue;
@@ -302,7 +302,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		static const char *const consent_marker[] = {
 			"with", "without", "zonder", "met", "na", "only", "uitsluitend", "alleen", "slechts",
 			"behoudens", NULL};
-		int consent_phrase = val >= 2 && tl_word_in(tok[i].fold, consent_marker);
+		int consent_phrase = val >= 2 && tl_tok_in(&tok[i], consent_marker);
 		uint32_t k = i;
 		int depth = 0;
 		for (; k < n; k++) {
@@ -323,7 +323,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				static const char *const nouns[] = {
 					"consent", "approval", "permission", "authorisation", "authorization",
 					"toestemming", "goedkeuring", "instemming", "akkoord", NULL};
-				if (tl_word_in(tok[k].fold, nouns) && k > i + 1 && k < i + 12) {
+				if (tl_tok_in(&tok[k], nouns) && k > i + 1 && k < i + 12) {
 					uint32_t len2;
 					int party_before = 0;
 					for (uint32_t x = i; x < k && !party_before; x++)
@@ -356,7 +356,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		}
 		/* "..., where the Supplier deems it appropriate": a trailing condition that rests on
 		 * a party's own judgement is an exception to the main clause */
-		if (val == 1 && i > 0 && end >= n && nexc < 30000 && tl_word_in(tok[i].fold, S_cond_words)) {
+		if (val == 1 && i > 0 && end >= n && nexc < 30000 && tl_tok_in(&tok[i], S_cond_words)) {
 			int disc = 0;
 			for (uint32_t x = i + 1; x < k && !disc; x++)
 				disc = S_discretion_at(tok, n, x) && !(S_is(&tok[x], "fit") && !S_is(&tok[x - 1], "see") &&
@@ -407,7 +407,6 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	tl_role actor = TL_ROLE_NONE;
 	int disc = 0, lw = 0, cons = 0, pron = 0, named = 0;
 	for (uint32_t i = s; i < e; i++) {
-		const char *f = tok[i].fold;
 		uint32_t len;
 		tl_role r = actor ? TL_ROLE_NONE : S_mention(a, tok, n, i, &len);
 		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER) {
@@ -416,9 +415,9 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		}
 		if (S_discretion_at(tok, n, i))
 			disc = 1;
-		if (tl_word_in(f, law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
+		if (tl_tok_in(&tok[i], law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
 			lw = 1;
-		if (tl_word_in(f, consent))
+		if (tl_tok_in(&tok[i], consent))
 			cons = 1;
 		if (S_is(&tok[i], "it") || S_is(&tok[i], "its") || S_is(&tok[i], "zij") ||
 		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
@@ -450,8 +449,8 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"dienstverlening|contract", NULL};
 	int p1 = 0, p2 = 0;
 	for (uint32_t i = s; i < e; i++) {
-		p1 |= tl_word_in(tok[i].fold, perf);
-		p2 |= p1 && tl_word_in(tok[i].fold, contract);
+		p1 |= tl_tok_in(&tok[i], perf);
+		p2 |= p1 && tl_tok_in(&tok[i], contract);
 	}
 	if (p1 && p2 && bound != TL_ROLE_CUSTOMER)
 		return TL_EXC_CUSTOMER;

@@ -20,11 +20,11 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
 	                                   NULL};
 	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2 ||
-	    tl_word_in(tok[i + 1].fold, tl_subordinators))
+	    tl_tok_in(&tok[i + 1], tl_subordinators))
 		return 0; /* ", or that you may ...": a second complement, no new clause */
 	int subject = 0;
 	for (uint32_t j = i + 1; j < k && !subject; j++)
-		subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_word_in(tok[j].fold, pron);
+		subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_tok_in(&tok[j], pron);
 	if (!subject)
 		return 0;
 	/* the part before the comma must be a clause, not one more item of a list ("references
@@ -37,7 +37,7 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 		size_t l = strlen(f);
 		if (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL))
 			continue;
-		if (tl_pol_nl_verb(t) || tl_word_in(f, en_v) || tl_word_in(f, tl_modal_aux) ||
+		if (tl_pol_nl_verb(t) || tl_tok_in(t, en_v) || tl_tok_in(t, tl_modal_aux) ||
 		    (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\''))
 			return 1;
 	}
@@ -60,26 +60,26 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
 			if (S_is(&tok[b], ",") || S_is(&tok[b], ";"))
 				break;
-			if (tl_word_in(tok[b].fold, tl_subordinators) && b > 0) {
+			if (tl_tok_in(&tok[b], tl_subordinators) && b > 0) {
 				inside = 1;
 				break;
 			}
 		}
 		if (inside)
 			continue;
-		if (tl_word_in(f, but) && S_is(&tok[i - 1], ",")) {
+		if (tl_tok_in(&tok[i], but) && S_is(&tok[i - 1], ",")) {
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
-				if (tl_word_in(tok[k].fold, aux))
+				if (tl_tok_in(&tok[k], aux))
 					return i;
-		} else if (tl_word_in(f, conj)) {
+		} else if (tl_tok_in(&tok[i], conj)) {
 			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
 				if (tok[k].flags & TL_TOK_PUNCT)
 					break;
-				if (tl_word_in(tok[k].fold, aux)) {
+				if (tl_tok_in(&tok[k], aux)) {
 					int before = 0;
 					for (uint32_t b = 0; b < i && !before; b++)
-						before = tl_word_in(tok[b].fold, aux);
+						before = tl_tok_in(&tok[b], aux);
 					if (k == i + 1 || before || S_new_subject(tok, i, k))
 						return i;
 					break;

@@ -48,25 +48,25 @@ static int S_has_verb(const tl_sentence *s, int in_requests)
 		const char *f = t->fold;
 		size_t l = strlen(f);
 		if (s->lang == TL_LANG_NL) {
-			if (tl_word_in(f, S_nl_aux) || tl_pol_nl_verb(t))
+			if (tl_tok_in(t, S_nl_aux) || tl_pol_nl_verb(t))
 				return 1;
 			continue;
 		}
 		/* "required to be filed": an infinitive is no finite verb */
-		if (tl_word_in(f, S_en_aux) && !(i > 0 && !strcmp(s->tok[i - 1].fold, "to")))
+		if (tl_tok_in(t, S_en_aux) && !(i > 0 && !strcmp(s->tok[i - 1].fold, "to")))
 			return 1;
 		/* "provides the", "agrees to", "tracks all": a third-person verb before its
 		 * object; a plural noun ("agreements,", "reports and") is not followed so */
 		if (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		    !(t->flags & TL_TOK_CAPITAL) && !tl_word_in(f, S_en_not_verb) && i + 1 < s->ntok &&
-		    (tl_word_in(s->tok[i + 1].fold, S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
+		    !(t->flags & TL_TOK_CAPITAL) && !tl_tok_in(t, S_en_not_verb) && i + 1 < s->ntok &&
+		    (tl_tok_in(&s->tok[i + 1], S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
 		     (!in_requests && i > 0 && (s->tok[i - 1].flags & TL_TOK_SUBJECT))))
 			return 1; /* ... or right after the subject: "The Supplier declares that" */
 		/* outside a list of requests: "no provision requires adjudication", "Partner grants
 		 * GitHub", "we need ..." (a plural noun ends a list item: "agreements,") */
 		if (!in_requests && l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		    !(t->flags & TL_TOK_CAPITAL) && !tl_word_in(f, S_en_not_verb) && i > 0 &&
-		    i + 1 < s->ntok && !tl_word_in(s->tok[i - 1].fold, S_en_dets) &&
+		    !(t->flags & TL_TOK_CAPITAL) && !tl_tok_in(t, S_en_not_verb) && i > 0 &&
+		    i + 1 < s->ntok && !tl_tok_in(&s->tok[i - 1], S_en_dets) &&
 		    !(s->tok[i + 1].flags & TL_TOK_PUNCT) && !tl_ph_at(s->tok, s->ntok, i + 1, "and|or|of"))
 			return 1;
 		/* a bare verb before its object: "provide a notice", "disclose the data", "govern
@@ -81,7 +81,7 @@ static int S_has_verb(const tl_sentence *s, int in_requests)
 		                                        "his", "her", "any", "all", "each", "this",
 		                                        "these", "such", "no", NULL};
 		if (!in_requests && i + 1 < s->ntok && !(t->flags & TL_TOK_CAPITAL) &&
-		    !tl_word_in(f, en_preps) && tl_word_in(s->tok[i + 1].fold, det_after) &&
+		    !tl_tok_in(t, en_preps) && tl_tok_in(&s->tok[i + 1], det_after) &&
 		    S_main(&s->tok[i + 1]))
 			return 1;
 		if (!in_requests && i > 0 && tl_ph_at(s->tok, s->ntok, i - 1, "we|you|they|i|it|wij|u") &&
@@ -100,7 +100,7 @@ static int S_para_asks(const tl_ann_ctx *c, size_t p)
 {
 	const tl_ann_para *pt = &c->pt[p];
 	for (uint32_t i = 0; i < pt->ntok && i < 40; i++)
-		if (tl_word_in(pt->tok[i].fold, S_request_words) ||
+		if (tl_tok_in(&pt->tok[i], S_request_words) ||
 		    tl_ph_at(pt->tok, pt->ntok, i, "aan te leveren|verstrekken") ||
 		    tl_ph_at(pt->tok, pt->ntok, i, "please provide"))
 			return 1;

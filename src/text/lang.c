@@ -2,7 +2,7 @@
  * contract sentence has and which the two languages do not share. */
 #include <string.h>
 
-#include "text/text.h"
+#include "text/text_int.h"
 
 static const char *const S_nl[] = {
 	"aan", "bij", "dan", "dat", "de", "deze", "die", "dient", "dit", "door", "een", "en", "geen",
@@ -32,23 +32,31 @@ static int S_find(const char *const *list, size_t n, const char *w)
 	return 0;
 }
 
+uint32_t tl_text_word_lang(const char *w)
+{
+	if (strcmp(w, "is") == 0)
+		return TL_WORD_SKIP;
+	if (strcmp(w, "of") == 0 || strcmp(w, "in") == 0)
+		return TL_WORD_BOTH;
+	return (S_find(S_nl, sizeof S_nl / sizeof *S_nl, w) ? TL_WORD_NL : 0) |
+	       (S_find(S_en, sizeof S_en / sizeof *S_en, w) ? TL_WORD_EN : 0);
+}
+
 void tl_text_lang_count(const tl_token *tok, uint32_t n, uint32_t *nl, uint32_t *en)
 {
 	uint32_t a = 0, b = 0;
 	for (uint32_t i = 0; i < n; i++) {
-		const char *w = tok[i].fold;
 		if (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER))
 			continue;
-		if (strcmp(w, "is") == 0)
-			continue;
-		if (strcmp(w, "of") == 0 || strcmp(w, "in") == 0) {
+		uint32_t c = tok[i].word ? tok[i].word->lang : tl_text_word_lang(tok[i].fold);
+		if (c & TL_WORD_BOTH) {
 			/* "of" is Dutch "or", "in" is both: weigh lightly by counting once each */
 			a++;
 			b++;
 			continue;
 		}
-		a += (uint32_t)S_find(S_nl, sizeof S_nl / sizeof *S_nl, w);
-		b += (uint32_t)S_find(S_en, sizeof S_en / sizeof *S_en, w);
+		a += (c & TL_WORD_NL) != 0;
+		b += (c & TL_WORD_EN) != 0;
 	}
 	*nl += a;
 	*en += b;

@@ -20,17 +20,23 @@ uint32_t tl_strmap_hash(const char *s, size_t n)
 	return h ? h : 1;
 }
 
-const char *tl_strmap_get(const tl_strmap *m, const char *key, size_t klen, uint32_t hash)
+tl_strmap_ent *tl_strmap_find(const tl_strmap *m, const char *key, size_t klen, uint32_t hash)
 {
 	if (!m->cap)
 		return NULL;
 	for (uint32_t i = hash & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-		const tl_strmap_ent *e = &m->ent[i];
+		tl_strmap_ent *e = &m->ent[i];
 		if (!e->key)
 			return NULL;
 		if (e->hash == hash && e->klen == klen && memcmp(e->key, key, klen) == 0)
-			return e->val;
+			return e;
 	}
+}
+
+const char *tl_strmap_get(const tl_strmap *m, const char *key, size_t klen, uint32_t hash)
+{
+	const tl_strmap_ent *e = tl_strmap_find(m, key, klen, hash);
+	return e ? e->val : NULL;
 }
 
 static int S_strmap_grow(tl_strmap *m)
@@ -54,22 +60,34 @@ static int S_strmap_grow(tl_strmap *m)
 	return 0;
 }
 
-int tl_strmap_put(tl_strmap *m, tl_arena *a, const char *key, size_t klen, uint32_t hash,
-                  const char *val)
+tl_strmap_ent *tl_strmap_add(tl_strmap *m, tl_arena *a, const char *key, size_t klen,
+                             uint32_t hash)
 {
 	if ((m->n + 1) * 2 > m->cap && S_strmap_grow(m) != 0)
-		return TL_ENOMEM;
+		return NULL;
 	char *k = tl_arena_strndup(a, key, klen);
 	if (!k)
-		return TL_ENOMEM;
+		return NULL;
 	uint32_t i = hash & (m->cap - 1);
 	while (m->ent[i].key)
 		i = (i + 1) & (m->cap - 1);
-	m->ent[i].key = k;
-	m->ent[i].klen = (uint32_t)klen;
-	m->ent[i].hash = hash;
-	m->ent[i].val = val;
+	tl_strmap_ent *e = &m->ent[i];
+	e->key = k;
+	e->klen = (uint32_t)klen;
+	e->hash = hash;
+	e->val = NULL;
+	e->word = NULL;
 	m->n++;
+	return e;
+}
+
+int tl_strmap_put(tl_strmap *m, tl_arena *a, const char *key, size_t klen, uint32_t hash,
+                  const char *val)
+{
+	tl_strmap_ent *e = tl_strmap_add(m, a, key, klen, hash);
+	if (!e)
+		return TL_ENOMEM;
+	e->val = val;
 	return 0;
 }
 
@@ -123,6 +141,7 @@ void tl_text_close(tl_text *t)
 	if (t->stem_en)
 		sb_stemmer_delete(t->stem_en);
 	tl_strmap_free(&t->fold_cache);
+	tl_strmap_free(&t->wordmap);
 	for (int i = 0; i < 3; i++)
 		tl_strmap_free(&t->stem_cache[i]);
 	free(t->u16);
@@ -312,39 +331,60 @@ const char *tl_text_fold(tl_text *t, const char *s, size_t len, size_t *outlen)
 	return tl_arena_strndup(t->arena, t->obuf, (size_t)ol);
 }
 
-const char *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e, int32_t a,
-                               int32_t b)
+/* The interned word of fold[0..len). */
+static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
+{
+	uint32_t h = tl_strmap_hash(fold, len);
+	tl_strmap_ent *e = tl_strmap_find(&t->wordmap, fold, len, h);
+	if (e)
+		return e->word;
+	tl_word *w = tl_arena_calloc(t->arena, 1, sizeof *w);
+	if (!w || !(e = tl_strmap_add(&t->wordmap, t->arena, fold, len, h)))
+		return NULL;
+	w->fold = e->key;
+	w->len = (uint32_t)len;
+	w->lang = tl_text_word_lang(w->fold);
+	e->val = w->fold;
+	e->word = w;
+	return w;
+}
+
+tl_word *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e, int32_t a,
+                            int32_t b)
 {
 	size_t klen = e - s;
 	uint32_t h = tl_strmap_hash(text + s, klen);
-	const char *f = tl_strmap_get(&t->fold_cache, text + s, klen, h);
-	if (f)
-		return f;
+	tl_strmap_ent *ent = tl_strmap_find(&t->fold_cache, text + s, klen, h);
+	if (ent)
+		return ent->word;
 	int ascii = 1;
 	for (uint32_t i = s; i < e; i++)
 		if ((unsigned char)text[i] >= 0x80) {
 			ascii = 0;
 			break;
 		}
-	char *o;
+	long ol;
 	if (ascii) {
-		o = tl_arena_alloc(t->arena, klen + 1);
-		if (!o)
-			return NULL;
+		if (klen + 1 > t->ocap) {
+			char *o = realloc(t->obuf, klen + 64);
+			if (!o)
+				return NULL;
+			t->obuf = o;
+			t->ocap = klen + 64;
+		}
 		for (size_t i = 0; i < klen; i++) {
 			char c = text[s + i];
-			o[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (c == '`' ? '\'' : c);
+			t->obuf[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : (c == '`' ? '\'' : c);
 		}
-		o[klen] = '\0';
-	} else {
-		long ol = S_fold_u16(t, t->u16 + a, b - a);
-		if (ol < 0)
-			return NULL;
-		o = tl_arena_strndup(t->arena, t->obuf, (size_t)ol);
-		if (!o)
-			return NULL;
-	}
-	if (tl_strmap_put(&t->fold_cache, t->arena, text + s, klen, h, o) != 0)
+		t->obuf[klen] = '\0';
+		ol = (long)klen;
+	} else if ((ol = S_fold_u16(t, t->u16 + a, b - a)) < 0) {
 		return NULL;
-	return o;
+	}
+	tl_word *w = S_intern(t, t->obuf, (size_t)ol);
+	if (!w || !(ent = tl_strmap_add(&t->fold_cache, t->arena, text + s, klen, h)))
+		return NULL;
+	ent->val = w->fold;
+	ent->word = w;
+	return w;
 }

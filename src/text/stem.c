@@ -32,10 +32,18 @@ const char *tl_text_stem(tl_text *t, tl_lang lang, const char *fold, size_t len)
 
 int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n)
 {
+	int li = lang == TL_LANG_EN ? 1 : 0;
 	for (uint32_t i = 0; i < n; i++) {
+		tl_word *w = tok[i].word;
+		if (w && w->stem[li]) {
+			tok[i].stem = w->stem[li];
+			continue;
+		}
 		tok[i].stem = tl_text_stem(t, lang, tok[i].fold, strlen(tok[i].fold));
 		if (!tok[i].stem)
 			return TL_ENOMEM;
+		if (w)
+			w->stem[li] = tok[i].stem;
 	}
 	return 0;
 }

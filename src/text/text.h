@@ -21,6 +21,30 @@
 
 typedef struct tl_text tl_text;
 
+/* A distinct folded word of a document, interned by tl_text in its arena:
+ * every token with the same fold points to the same record (tok.word, and
+ * tok.fold == word->fold).  It carries what is known about the word so it is
+ * worked out once per document, not once per token: its function-word class
+ * for tl_text_lang_count, its stems, and the memo of list lookups that
+ * src/analyze/phrases.c fills in (bit k of the three sets is about the list
+ * registered as number k there). */
+#define TL_WORD_LISTS 256
+#define TL_WORD_NL 0x1u   /* a Dutch function word */
+#define TL_WORD_EN 0x2u   /* an English function word */
+#define TL_WORD_BOTH 0x4u /* "of", "in": counts once for each language */
+#define TL_WORD_SKIP 0x8u /* "is": counts for neither */
+typedef struct tl_word {
+	const char *fold;
+	uint32_t len;
+	uint32_t lang;        /* TL_WORD_* */
+	const char *stem[2];  /* Dutch, English; NULL until asked */
+	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
+	uint8_t party_pair;   /* 1 + (1 when a two-word catalogue name starts with it), 0 = not asked */
+	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
+	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
+	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
+} tl_word;
+
 /* Opens the ICU and Snowball objects.  0, TL_ENOMEM or TL_EINTERNAL (ICU
  * data missing) with err set. */
 int tl_text_open(tl_text **out, tl_arena *arena, tl_error *err);
@@ -36,7 +60,7 @@ uint32_t tl_text_unify_cp(uint32_t cp);
 
 /* Word segmentation of a paragraph with the ICU word BreakIterator.  Word,
  * number and punctuation tokens (spaces dropped) with byte offsets into
- * text, fold set, stem NULL (see tl_text_stem_tokens), term -1, flags
+ * text, fold and word set, stem NULL (see tl_text_stem_tokens), term -1, flags
  * TL_TOK_NUMBER / TL_TOK_PUNCT / TL_TOK_CAPITAL.  The array is in the arena.
  * 0 or TL_ENOMEM / TL_ELIMIT_TEXT. */
 int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uint32_t *n);

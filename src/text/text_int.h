@@ -9,10 +9,11 @@
 
 #include "text/text.h"
 
-/* An interning table: key bytes -> value string, both in the arena. */
+/* An interning table: key bytes -> value string (or word), all in the arena. */
 typedef struct tl_strmap_ent {
 	const char *key;
 	const char *val;
+	tl_word *word;
 	uint32_t klen, hash;
 } tl_strmap_ent;
 
@@ -26,7 +27,8 @@ struct tl_text {
 	UBreakIterator *words, *sents;
 	const UNormalizer2 *nfd;
 	struct sb_stemmer *stem_nl, *stem_en;
-	tl_strmap fold_cache;      /* surface form -> fold */
+	tl_strmap fold_cache;      /* surface form -> word */
+	tl_strmap wordmap;         /* fold -> word (the key is the word's fold) */
 	tl_strmap stem_cache[3];   /* per tl_lang: fold -> stem */
 	/* scratch, reused per paragraph */
 	UChar *u16;                /* paragraph in UTF-16 */
@@ -40,22 +42,31 @@ struct tl_text {
 	uint32_t tokcap;
 	tl_range *ranges;
 	uint32_t rcap;
+	int icu_only;              /* tests: segment ASCII paragraphs with ICU too */
 };
 
 /* Converts text to UTF-16 in t->u16 with t->map; returns the length or -1. */
 int32_t tl_text_to_u16(tl_text *t, const char *text, size_t len);
 
 /* Folds the token whose UTF-16 range is u16[a..b) and bytes text[s..e),
- * cached by surface form; the result lives in the arena. */
-const char *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e, int32_t a,
-                               int32_t b);
+ * cached by surface form; returns its interned word (in the arena) or NULL. */
+tl_word *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e, int32_t a,
+                            int32_t b);
+
+/* The TL_WORD_* function-word class of a folded word (lang.c). */
+uint32_t tl_text_word_lang(const char *fold);
 
 uint32_t tl_strmap_hash(const char *s, size_t n);
 /* Finds key; NULL when absent. */
 const char *tl_strmap_get(const tl_strmap *m, const char *key, size_t klen, uint32_t hash);
+/* The entry of key, or NULL when absent. */
+tl_strmap_ent *tl_strmap_find(const tl_strmap *m, const char *key, size_t klen, uint32_t hash);
 /* Adds key -> val (key copied into the arena). 0 or TL_ENOMEM. */
 int tl_strmap_put(tl_strmap *m, tl_arena *a, const char *key, size_t klen, uint32_t hash,
                   const char *val);
+/* Adds key (copied into the arena) and returns its new entry, or NULL. */
+tl_strmap_ent *tl_strmap_add(tl_strmap *m, tl_arena *a, const char *key, size_t klen,
+                             uint32_t hash);
 void tl_strmap_free(tl_strmap *m);
 
 #endif

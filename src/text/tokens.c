@@ -21,11 +21,115 @@ static int S_push(tl_text *t, uint32_t *n, const tl_token *tok)
 	return 0;
 }
 
+/* Moves the n tokens gathered in t->toks into the arena. */
+static int S_finish(tl_text *t, uint32_t n, tl_token **out, uint32_t *nout)
+{
+	if (n == 0)
+		return 0;
+	tl_token *arr = tl_arena_alloc(t->arena, (size_t)n * sizeof *arr);
+	if (!arr)
+		return TL_ENOMEM;
+	memcpy(arr, t->toks, (size_t)n * sizeof *arr);
+	*out = arr;
+	*nout = n;
+	return 0;
+}
+
 static int S_is_space16(UChar c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x202F ||
 	       (c >= 0x2000 && c <= 0x200B) || c == 0x3000;
 }
+
+/* ---- ASCII paragraphs --------------------------------------------------- */
+
+/* ICU's word rules (UAX #29 as ICU 72 tailors it) restricted to ASCII, which
+ * is most contract text: the same tokens and flags as the iterator, without
+ * converting the paragraph to UTF-16 and running the rule machine.
+ * tests/unit/test_text_ascii.c compares both on random and corpus text. */
+enum { S_OT, S_AL, S_NU, S_EX, S_MNL, S_MN }; /* other, letter ('@' too), digit, '_', . ', ; */
+
+static uint8_t S_wb[128];
+
+static void S_wb_init(void)
+{
+	if (S_wb['a'])
+		return;
+	for (int c = 'a'; c <= 'z'; c++)
+		S_wb[c] = S_wb[c - 32] = S_AL;
+	for (int c = '0'; c <= '9'; c++)
+		S_wb[c] = S_NU;
+	S_wb['@'] = S_AL;
+	S_wb['_'] = S_EX;
+	S_wb['.'] = S_wb['\''] = S_MNL;
+	S_wb[','] = S_wb[';'] = S_MN;
+}
+
+static int S_push_ascii(tl_text *t, uint32_t *n, const char *text, uint32_t s, uint32_t e,
+                        uint32_t flags)
+{
+	tl_word *w = tl_text_fold_token(t, text, s, e, 0, 0);
+	if (!w)
+		return TL_ENOMEM;
+	tl_token tok = {.start = s, .end = e, .fold = w->fold, .stem = NULL, .term = -1,
+	                .flags = flags, .word = w};
+	return S_push(t, n, &tok);
+}
+
+static int S_tokens_ascii(tl_text *t, const char *text, uint32_t len, uint32_t *n)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	uint32_t i = 0;
+	while (i < len) {
+		int c = S_wb[u[i]];
+		if (c != S_AL && c != S_NU && c != S_EX) {
+			/* spaces are dropped; each other character is a punctuation token */
+			if (u[i] != ' ' && u[i] != '\t' && u[i] != '\n' && u[i] != '\r' &&
+			    S_push_ascii(t, n, text, i, i + 1, TL_TOK_PUNCT) != 0)
+				return TL_ENOMEM;
+			i++;
+			continue;
+		}
+		/* the status ICU gives a word is that of its last step: 100 (number) when it
+		 * ends on a digit or on '_' after a digit, else 200; a lone '_' is no word */
+		int num = c == S_NU, prev = c;
+		uint32_t j = i + 1;
+		while (j < len) {
+			int d = S_wb[u[j]];
+			if (d == S_AL || d == S_NU || d == S_EX) {
+				num = d == S_NU || (d == S_EX && prev == S_NU);
+				prev = d;
+				j++;
+			} else if (j + 1 < len && ((prev == S_AL && d == S_MNL && S_wb[u[j + 1]] == S_AL) ||
+			                           (prev == S_NU && (d == S_MNL || d == S_MN) &&
+			                            S_wb[u[j + 1]] == S_NU))) {
+				j += 2; /* "e.g", "don't", "1.000,50" */
+			} else {
+				break;
+			}
+		}
+		uint32_t flags;
+		if (j == i + 1 && c == S_EX)
+			flags = TL_TOK_PUNCT;
+		else
+			flags = (num || c == S_NU ? TL_TOK_NUMBER : 0) |
+			        (u[i] >= 'A' && u[i] <= 'Z' ? TL_TOK_CAPITAL : 0);
+		if (S_push_ascii(t, n, text, i, j, flags) != 0)
+			return TL_ENOMEM;
+		i = j;
+	}
+	return 0;
+}
+
+static int S_is_ascii(const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* ---- any paragraph ------------------------------------------------------ */
 
 int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uint32_t *nout)
 {
@@ -33,6 +137,14 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 	*nout = 0;
 	if (len == 0)
 		return 0;
+	uint32_t n = 0;
+	if (!t->icu_only && len < UINT32_MAX && S_is_ascii(text, len)) {
+		S_wb_init();
+		int rc = S_tokens_ascii(t, text, (uint32_t)len, &n);
+		if (rc)
+			return rc;
+		return S_finish(t, n, out, nout);
+	}
 	int32_t ulen = tl_text_to_u16(t, text, len);
 	if (ulen < 0)
 		return TL_ELIMIT_TEXT;
@@ -40,11 +152,11 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 	ubrk_setText(t->words, t->u16, ulen, &st);
 	if (U_FAILURE(st))
 		return TL_EINTERNAL;
-	uint32_t n = 0;
 	int32_t a = ubrk_first(t->words);
 	for (int32_t b = ubrk_next(t->words); b != UBRK_DONE; a = b, b = ubrk_next(t->words)) {
 		int32_t status = ubrk_getRuleStatus(t->words);
 		tl_token tok;
+		tl_word *w;
 		tok.term = -1;
 		tok.stem = NULL;
 		tok.flags = 0;
@@ -59,8 +171,11 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 				tok.start = t->map[i];
 				tok.end = t->map[j];
 				tok.flags = TL_TOK_PUNCT;
-				tok.fold = tl_text_fold_token(t, text, tok.start, tok.end, i, j);
-				if (!tok.fold || S_push(t, &n, &tok) != 0)
+				if (!(w = tl_text_fold_token(t, text, tok.start, tok.end, i, j)))
+					return TL_ENOMEM;
+				tok.word = w;
+				tok.fold = w->fold;
+				if (S_push(t, &n, &tok) != 0)
 					return TL_ENOMEM;
 				i = j - 1;
 			}
@@ -72,17 +187,12 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 			tok.flags |= TL_TOK_NUMBER;
 		if (u_isupper(t->u16[a]) || u_istitle(t->u16[a]))
 			tok.flags |= TL_TOK_CAPITAL;
-		tok.fold = tl_text_fold_token(t, text, tok.start, tok.end, a, b);
-		if (!tok.fold || S_push(t, &n, &tok) != 0)
+		if (!(w = tl_text_fold_token(t, text, tok.start, tok.end, a, b)))
+			return TL_ENOMEM;
+		tok.word = w;
+		tok.fold = w->fold;
+		if (S_push(t, &n, &tok) != 0)
 			return TL_ENOMEM;
 	}
-	if (n == 0)
-		return 0;
-	tl_token *arr = tl_arena_alloc(t->arena, (size_t)n * sizeof *arr);
-	if (!arr)
-		return TL_ENOMEM;
-	memcpy(arr, t->toks, (size_t)n * sizeof *arr);
-	*out = arr;
-	*nout = n;
-	return 0;
+	return S_finish(t, n, out, nout);
 }
