@@ -20,7 +20,11 @@ static int S_is_quote(const tl_token *t)
 	return (t->flags & TL_TOK_PUNCT) && (strcmp(t->fold, "\"") == 0 || strcmp(t->fold, "'") == 0);
 }
 
-static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+/* the first byte decides most comparisons without a call */
+static int S_is(const tl_token *t, const char *w)
+{
+	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
+}
 
 static int S_add_term(tl_ann_ctx *c, const char *term, const char *fold, tl_role role,
                       const char *name, const char *def, int32_t para, int32_t sent)

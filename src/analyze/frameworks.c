@@ -37,6 +37,19 @@ static const char *const S_deviate[] = {
 	"notwithstanding", "in deviation from", "deviating from", "met uitzondering van",
 	"with the exception of", "except for|as", NULL};
 
+/* The last of the years 2018, 2020, 2022, 2023 among the three tokens after
+ * token i, or NULL. */
+static const char *S_year(const tl_sentence *s, uint32_t i)
+{
+	const char *year = NULL;
+	for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
+		const char *y = s->tok[k].fold;
+		if (!strcmp(y, "2023") || !strcmp(y, "2020") || !strcmp(y, "2018") || !strcmp(y, "2022"))
+			year = y;
+	}
+	return year;
+}
+
 /* The framework a sentence names, or NULL; `*generic` when it names
  * general terms without a framework. */
 static const char *S_named(const tl_sentence *s, int *generic)
@@ -48,11 +61,8 @@ static const char *S_named(const tl_sentence *s, int *generic)
 		if (f[0] != 'g' && f[0] != 'a' && f[0] != 'v' && f[0] != 'i')
 			continue;
 		const char *year = NULL;
-		for (uint32_t k = i + 1; k < s->ntok && k <= i + 3; k++) {
-			const char *y = s->tok[k].fold;
-			if (!strcmp(y, "2023") || !strcmp(y, "2020") || !strcmp(y, "2018") || !strcmp(y, "2022"))
-				year = y;
-		}
+		if ((f[0] == 'g' || f[0] == 'a') && (!strncmp(f, "gibit", 5) || !strcmp(f, "arbit")))
+			year = S_year(s, i);
 		if (!strcmp(f, "gibit") || !strcmp(f, "gibit2023") || !strcmp(f, "gibit2020")) {
 			if (!strcmp(f, "gibit2023") || (year && !strcmp(year, "2023")))
 				return "gibit-2023";

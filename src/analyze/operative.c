@@ -261,6 +261,21 @@ static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
 	return (upper >= 1 && lower == 0) || n <= 2;
 }
 
+/* S_ph_start[ch]: a placeholder can start at byte ch; the scan below skips
+ * the other bytes in a tight loop. */
+static unsigned char S_ph_start[256];
+
+static void S_ph_start_init(void)
+{
+	if (S_ph_start['<'])
+		return;
+	for (int ch = 'A'; ch <= 'Z'; ch++)
+		S_ph_start[ch] = 1;
+	static const unsigned char more[] = {'x', 'd', '[', '{', '.', '_', 0xE2, '<'};
+	for (size_t k = 0; k < sizeof more; k++)
+		S_ph_start[more[k]] = 1;
+}
+
 int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 {
 	const tl_para *para = &c->paras[p];
@@ -269,7 +284,12 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 	const char *t = para->text;
 	size_t n = para->len;
 	int rc;
+	S_ph_start_init();
 	for (size_t i = 0; i < n; i++) {
+		while (i < n && !S_ph_start[(unsigned char)t[i]])
+			i++;
+		if (i == n)
+			break;
 		char ch = t[i];
 		if (ch == '<' || ch == '[' || (ch == '{' && i + 1 < n && t[i + 1] == '{')) {
 			char close = ch == '<' ? '>' : ch == '[' ? ']' : '}';

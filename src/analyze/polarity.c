@@ -82,7 +82,11 @@ static const char *const S_dets[] = {
 	"het", "een", "zijn", "haar", "hun", "elke", "iedere", "ieder", "alle", "beide", "this", "deze",
 	"dit", "such", "relevant", "betreffende", "desbetreffende", NULL};
 
-static int S_is(const tl_token *t, const char *w) { return strcmp(t->fold, w) == 0; }
+/* the first byte decides most comparisons without a call */
+static int S_is(const tl_token *t, const char *w)
+{
+	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
+}
 
 static const char *const S_be_have[] = {"is", "are", "was", "were", "has", "have", NULL};
 

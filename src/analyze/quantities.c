@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "text/text.h"
 
 typedef struct {
 	const char *w;
@@ -37,7 +38,25 @@ static const S_num *S_lookup(const char *w)
 	return bsearch(w, S_words, S_NWORDS, sizeof *S_words, S_numcmp);
 }
 
-static int S_word_num(const char *f, double *v)
+static int S_word_num_fold(const char *f, double *v);
+
+/* S_word_num_fold of a token's word, remembered in the word. */
+static int S_word_num(const tl_token *t, double *v)
+{
+	tl_word *w = t->word;
+	if (!w)
+		return S_word_num_fold(t->fold, v);
+	if (!w->num_known) {
+		double x = 0;
+		w->num_known = (uint8_t)(1 + S_word_num_fold(w->fold, &x));
+		w->num = x;
+	}
+	if (w->num_known == 2)
+		*v = w->num;
+	return w->num_known == 2;
+}
+
+static int S_word_num_fold(const char *f, double *v)
 {
 	const S_num *hit = S_lookup(f);
 	if (hit) {
@@ -223,14 +242,14 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
 		double v = 0;
 		const char *suffix = "";
 		int digits = (tok[i].flags & TL_TOK_NUMBER) && S_digits(f, &v, &suffix);
-		int word = !digits && !(tok[i].flags & TL_TOK_PUNCT) && S_word_num(f, &v);
+		int word = !digits && !(tok[i].flags & TL_TOK_PUNCT) && S_word_num(&tok[i], &v);
 		if (!digits && !word)
 			continue;
 		uint32_t k = i + 1;
 		/* "twenty-four" */
 		if (word && v >= 20 && v < 100 && k + 1 < n && !strcmp(tok[k].fold, "-")) {
 			double u;
-			if (S_word_num(tok[k + 1].fold, &u) && u >= 1 && u < 10) {
+			if (S_word_num(&tok[k + 1], &u) && u >= 1 && u < 10) {
 				v += u;
 				k += 2;
 			}

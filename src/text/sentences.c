@@ -110,6 +110,9 @@ static int S_box_at(const char *text, uint32_t i, uint32_t e)
 	return (b1 == 0x98 && b2 >= 0x90 && b2 <= 0x92) || (b1 == 0x96 && (b2 == 0xA1 || b2 == 0xA0));
 }
 
+static const unsigned char S_split_byte[256] = {['-'] = 1, [0xE2] = 1, ['('] = 1, [')'] = 1,
+                                                [';'] = 1};
+
 /* Splits [s, e) after each "; " and before each box of a choice list inside
  * the paragraph ("... - [x] one year. - [ ] In perpetuity"), and appends the
  * pieces. */
@@ -118,6 +121,11 @@ static int S_add_split(tl_text *t, uint32_t *n, const char *text, uint32_t s, ui
 	uint32_t from = s, flags = 0;
 	int depth = 0;
 	for (uint32_t i = s; i < e; i++) {
+		/* only '-', U+2xxx lead bytes, parentheses and ';' matter below */
+		while (i < e && !S_split_byte[(unsigned char)text[i]])
+			i++;
+		if (i == e)
+			break;
 		char c = text[i];
 		if (i > from && S_space(text[i - 1]) && (c == '-' || (unsigned char)c == 0xE2) &&
 		    S_box_at(text, i, e)) {

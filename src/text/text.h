@@ -40,6 +40,8 @@ typedef struct tl_word {
 	const char *stem[2];  /* Dutch, English; NULL until asked */
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
 	uint8_t party_pair;   /* 1 + (1 when a two-word catalogue name starts with it), 0 = not asked */
+	uint8_t num_known;    /* src/analyze/quantities.c: 1 no number word, 2 a number word (num) */
+	double num;
 	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
 	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
