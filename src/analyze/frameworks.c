@@ -79,10 +79,12 @@ static const char *S_named(const tl_sentence *s, int *generic)
 			for (uint32_t k = i > 4 ? i - 4 : 0; k < i + 3 && k < s->ntok; k++)
 				if (!strcmp(s->tok[k].fold, "vng") || !strcmp(s->tok[k].fold, "standaard"))
 					id = id ? id : "vng-vwo";
-		} else if (tl_ph_at(s->tok, s->ntok, i, "vng standard|model data processing agreement")) {
+		} else if (!strcmp(f, "vng") &&
+		           tl_ph_at(s->tok, s->ntok, i, "vng standard|model data processing agreement")) {
 			id = id ? id : "vng-vwo";
-		} else if (tl_ph_at(s->tok, s->ntok, i, "algemene voorwaarden|inkoopvoorwaarden") ||
-		           tl_ph_at(s->tok, s->ntok, i, "general terms|conditions") ||
+		} else if ((!strcmp(f, "algemene") &&
+		            tl_ph_at(s->tok, s->ntok, i, "algemene voorwaarden|inkoopvoorwaarden")) ||
+		           (!strcmp(f, "general") && tl_ph_at(s->tok, s->ntok, i, "general terms|conditions")) ||
 		           !strcmp(f, "inkoopvoorwaarden")) {
 			*generic = 1;
 		}

@@ -58,6 +58,9 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		const char *f = tok[i].fold;
 		if (f[0] < 'a' || f[0] > 'z')
 			continue;
+		int is_but = tl_tok_in(&tok[i], but), is_conj = !is_but && tl_tok_in(&tok[i], conj);
+		if (!is_but && !is_conj)
+			continue; /* only a coordinator can open a unit */
 		/* a coordination inside a relative or subordinate clause ("incident dat de
 		 * Gegevens raakt of kan raken") is no new unit */
 		int inside = 0;
@@ -71,11 +74,11 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		}
 		if (inside)
 			continue;
-		if (tl_tok_in(&tok[i], but) && S_is(&tok[i - 1], ",")) {
+		if (is_but && S_is(&tok[i - 1], ",")) {
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
 				if (tl_tok_in(&tok[k], aux))
 					return i;
-		} else if (tl_tok_in(&tok[i], conj)) {
+		} else if (is_conj) {
 			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
 				if (tok[k].flags & TL_TOK_PUNCT)

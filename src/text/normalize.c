@@ -172,6 +172,14 @@ int32_t tl_text_to_u16(tl_text *t, const char *text, size_t len)
 	}
 	int32_t n = 0;
 	size_t i = 0;
+	/* the ASCII prefix (often all of it) in a loop the compiler can vectorise */
+	while (i < len && (unsigned char)text[i] < 0x80)
+		i++;
+	for (size_t k = 0; k < i; k++) {
+		t->map[k] = (uint32_t)k;
+		t->u16[k] = (UChar)(unsigned char)text[k];
+	}
+	n = (int32_t)i;
 	while (i < len) {
 		unsigned char c = (unsigned char)text[i];
 		if (c < 0x80) {
