@@ -134,7 +134,9 @@ static int S_build_concepts(tl_load *L)
 	tl_arena scratch;
 	tl_arena_init(&scratch, 0);
 	tl_text *lx = NULL;
-	if (!rs->terms || tl_text_open(&lx, &scratch, L->err) != 0) {
+	tl_term_cache *cache = tl_term_cache_new();
+	if (!rs->terms || !cache || tl_text_open(&lx, &scratch, L->err) != 0) {
+		tl_term_cache_free(cache);
 		tl_arena_free(&scratch);
 		return L->oom = 1, -1;
 	}
@@ -153,7 +155,7 @@ static int S_build_concepts(tl_load *L)
 					tl_load_error(L, w, "a term must be a string");
 					continue;
 				}
-				const char *msg = tl_compile_term(rs, lx, (tl_lang)lang, w->valuestring,
+				const char *msg = tl_compile_term(rs, lx, cache, (tl_lang)lang, w->valuestring,
 				                                  (int32_t)(TL_CONCEPT_FIRST_USER + i),
 				                                  &rs->terms[rs->nterms]);
 				if (msg) {
@@ -176,6 +178,7 @@ static int S_build_concepts(tl_load *L)
 			tl_load_warn(L, c, "concept '%s' has no terms", cd->name);
 	}
 	tl_text_close(lx);
+	tl_term_cache_free(cache);
 	tl_arena_free(&scratch);
 	/* ancestors: every concept that includes this one, transitively (itself first) */
 	int32_t *stack = malloc(n * sizeof *stack);
@@ -507,13 +510,12 @@ static void S_examples(tl_load *L, const cJSON *ex, const char *id)
 	}
 }
 
-static void S_rule(tl_load *L, const cJSON *j, const cJSON *ov, tl_rule *r)
+static void S_rule(tl_load *L, const cJSON *j, int src, const cJSON *ov, tl_rule *r)
 {
 	tl_ruleset *rs = L->rs;
 	tl_load_check_keys(L, j, "rule", S_rule_keys);
 	r->json = j;
 	r->id = tl_load_strdup(L, S_get(j, "id")->valuestring);
-	int src = tl_load_src_of(L, j);
 	r->file = src >= 0 ? tl_load_strdup(L, L->srcs[src].path) : rs->path;
 	for (const char *c = r->id; *c; c++)
 		if (!(isupper((unsigned char)*c) || isdigit((unsigned char)*c) || *c == '-' || *c == '_')) {
@@ -609,7 +611,7 @@ static void S_build_rules(tl_load *L)
 		const cJSON *ov = S_override(L, L->rules.v[i].name);
 		if (cJSON_IsTrue(S_get(ov, "disabled")))
 			continue;
-		S_rule(L, L->rules.v[i].node, ov, &rs->rules[rs->nrules++]);
+		S_rule(L, L->rules.v[i].node, L->rules.v[i].src, ov, &rs->rules[rs->nrules++]);
 	}
 	/* also_met_by refers to rules by id */
 	for (uint32_t i = 0; i < rs->nrules; i++) {

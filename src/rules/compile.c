@@ -35,6 +35,7 @@ struct tl_index {
 	S_post *post;
 	uint8_t plen[3][MAX_PREFIX_LEN]; /* distinct prefix lengths per language */
 	uint32_t nplen[3];
+	uint32_t maxplen[3]; /* the longest of them */
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
 
@@ -74,8 +75,110 @@ static int S_add_word(tl_ruleset *rs, tl_rword *w, const char *s, size_t n, tl_w
 	return w->s ? 0 : -1;
 }
 
-const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, const char *text,
-                            int32_t concept, tl_rterm *out)
+/* The words of each space-separated chunk of a term, per language, kept
+ * for the rest of the load: the built-in ruleset writes 8,661 chunks of
+ * which 3,264 differ, and each costs a word-break pass and Snowball. */
+typedef struct S_chunk {
+	const char *key; /* in the cache's arena; NULL = free slot */
+	uint32_t klen, hash;
+	uint8_t lang;
+	uint32_t first, n; /* words[first .. first+n) */
+} S_chunk;
+
+struct tl_term_cache {
+	S_chunk *tab;
+	uint32_t cap, used;
+	tl_rword *words; /* strings in the ruleset's arena */
+	uint32_t nwords, awords;
+	tl_arena keys;
+};
+
+tl_term_cache *tl_term_cache_new(void)
+{
+	tl_term_cache *c = calloc(1, sizeof *c);
+	if (c)
+		tl_arena_init(&c->keys, 0);
+	return c;
+}
+
+void tl_term_cache_free(tl_term_cache *c)
+{
+	if (!c)
+		return;
+	free(c->tab);
+	free(c->words);
+	tl_arena_free(&c->keys);
+	free(c);
+}
+
+static S_chunk *S_chunk_slot(const tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
+                             uint32_t h)
+{
+	for (uint32_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
+		S_chunk *e = &c->tab[i];
+		if (!e->key || (e->hash == h && e->klen == klen && e->lang == lang &&
+		                !memcmp(e->key, key, klen)))
+			return e;
+	}
+}
+
+static const S_chunk *S_chunk_get(const tl_term_cache *c, const char *key, size_t klen,
+                                  uint8_t lang)
+{
+	if (!c || !c->cap)
+		return NULL;
+	const S_chunk *e = S_chunk_slot(c, key, klen, lang, S_hash(key, klen, 0, lang));
+	return e->key ? e : NULL;
+}
+
+/* Remembers words[0..n) for the chunk; a failure only means no caching. */
+static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
+                        const tl_rword *words, uint32_t n)
+{
+	if (!c || klen > UINT32_MAX)
+		return;
+	if ((c->used + 1) * 2 > c->cap) {
+		uint32_t na = c->cap ? c->cap * 2 : 1024;
+		S_chunk *nt = calloc(na, sizeof *nt);
+		if (!nt)
+			return;
+		for (uint32_t i = 0; i < c->cap; i++) {
+			if (!c->tab[i].key)
+				continue;
+			uint32_t j = c->tab[i].hash & (na - 1);
+			while (nt[j].key)
+				j = (j + 1) & (na - 1);
+			nt[j] = c->tab[i];
+		}
+		free(c->tab);
+		c->tab = nt;
+		c->cap = na;
+	}
+	if (c->nwords + n > c->awords) {
+		uint32_t na = c->awords ? c->awords : 1024;
+		while (na < c->nwords + n)
+			na *= 2;
+		tl_rword *nw = realloc(c->words, na * sizeof *nw);
+		if (!nw)
+			return;
+		c->words = nw;
+		c->awords = na;
+	}
+	uint32_t h = S_hash(key, klen, 0, lang);
+	S_chunk *e = S_chunk_slot(c, key, klen, lang, h);
+	if (e->key)
+		return;
+	const char *k = tl_arena_strndup(&c->keys, key, klen);
+	if (!k)
+		return;
+	memcpy(c->words + c->nwords, words, n * sizeof *words);
+	*e = (S_chunk){k, (uint32_t)klen, h, lang, c->nwords, n};
+	c->nwords += n;
+	c->used++;
+}
+
+const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
+                            const char *text, int32_t concept, tl_rterm *out)
 {
 	tl_rword words[MAX_TERM_WORDS];
 	uint32_t nw = 0;
@@ -113,6 +216,22 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 		while (*e && *e != ' ')
 			e++;
 		size_t n = (size_t)(e - p);
+		const S_chunk *known = S_chunk_get(cache, p, n, (uint8_t)lang);
+		if (known) {
+			for (uint32_t k = 0; k < known->n; k++) {
+				if (nw == MAX_TERM_WORDS)
+					return "too many words (at most 12)";
+				words[nw++] = cache->words[known->first + k];
+			}
+			if (nw > nw0) {
+				words[nw0].gap = (uint8_t)gap;
+				gap = 0;
+			}
+			p = e;
+			continue;
+		}
+		const char *chunk = p;
+		size_t chunk_len = n;
 		int prefix = p[n - 1] == '*';
 		if (prefix)
 			n--;
@@ -148,6 +267,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, co
 					return "out of memory";
 			}
 		}
+		S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, words + nw0, nw - nw0);
 		if (nw > nw0) {
 			words[nw0].gap = (uint8_t)gap;
 			gap = 0;
@@ -217,6 +337,8 @@ int tl_index_build(tl_ruleset *rs)
 				have |= ix->plen[rt->lang][k] == w->len;
 			if (!have && *np < MAX_PREFIX_LEN)
 				ix->plen[rt->lang][(*np)++] = (uint8_t)w->len;
+			if (w->len > ix->maxplen[rt->lang])
+				ix->maxplen[rt->lang] = w->len;
 		}
 	}
 	rs->npatterns = 0;
@@ -299,10 +421,12 @@ static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword
 {
 	const tl_token *t = &s->tok[i];
 	switch (w->kind) {
+	/* most candidates differ in the first byte: test it before the rest */
 	case TL_W_STEM:
-		return t->stem && strlen(t->stem) == w->len && !memcmp(t->stem, w->s, w->len);
+		return t->stem && t->stem[0] == w->s[0] && !strncmp(t->stem, w->s, w->len) &&
+		       t->stem[w->len] == '\0';
 	case TL_W_PREFIX:
-		return t->fold && !strncmp(t->fold, w->s, w->len);
+		return t->fold && (!w->len || t->fold[0] == w->s[0]) && !strncmp(t->fold, w->s, w->len);
 	default: {
 		const tl_para *p = &a->doc->paras[s->para];
 		return t->end - t->start == w->len && t->end <= p->len &&
@@ -404,13 +528,18 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
 			           i, fn, ud);
 		}
-		if (t->fold) {
-			size_t fl = strlen(t->fold);
+		if (t->fold && ix->nplen[lang]) {
+			/* the hash of every prefix length in one pass over the word
+			 * (S_hash is FNV-1a: the hash of n+1 bytes extends that of n) */
+			uint32_t hp[MAX_PREFIX_LEN + 1];
+			size_t fl = 0;
+			hp[0] = S_hash(t->fold, 0, TL_W_PREFIX, lang);
+			for (; t->fold[fl] && fl < ix->maxplen[lang]; fl++)
+				hp[fl + 1] = (hp[fl] ^ (unsigned char)t->fold[fl]) * 16777619u;
 			for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
 				size_t n = ix->plen[lang][k];
 				if (n <= fl)
-					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang,
-					                            S_hash(t->fold, n, TL_W_PREFIX, lang)), i, fn, ud);
+					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang, hp[n]), i, fn, ud);
 			}
 		}
 	}

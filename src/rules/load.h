@@ -42,6 +42,7 @@ typedef struct tl_load {
 	int nsrc;
 	tl_pos *pos;       /* open addressing on the node pointer */
 	size_t npos, apos;
+	int nscanned;      /* sources whose positions are recorded (on first need) */
 	int layer;
 	tl_defs concepts, contexts, rules, overrides, frameworks, clause_dirs;
 	const cJSON *clause_terms;
@@ -61,7 +62,7 @@ void tl_load_warn(tl_load *L, const cJSON *node, const char *fmt, ...)
 #endif
 	;
 /* The source a node came from (-1 when unknown). */
-int tl_load_src_of(const tl_load *L, const cJSON *node);
+int tl_load_src_of(tl_load *L, const cJSON *node);
 /* Reads a file relative to another source (embedded or disk); returns the
  * source index or -1 with an error reported at `at`. */
 int tl_load_file(tl_load *L, int from_src, const char *rel, const cJSON *at);

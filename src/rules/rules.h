@@ -207,8 +207,13 @@ const char *tl_rules_text(const cJSON *obj, tl_lang lang);
 /* compile.c: one term -> words (NULL, or a message saying what is wrong with
  * it), and the prefilter over all terms and patterns (called by the loader). */
 struct tl_text;
-const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, const char *text,
-                            int32_t concept, tl_rterm *out);
+/* Remembers the compiled words of each chunk of a term for one load (the
+ * word strings stay in the ruleset's arena).  NULL: compile every chunk. */
+typedef struct tl_term_cache tl_term_cache;
+tl_term_cache *tl_term_cache_new(void);
+void tl_term_cache_free(tl_term_cache *c);
+const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
+                            const char *text, int32_t concept, tl_rterm *out);
 int tl_index_build(tl_ruleset *rs);
 void tl_index_free(tl_index *ix);
 /* Finds every concept occurrence in a sentence: calls fn(ud, term, tok_start, tok_end). */

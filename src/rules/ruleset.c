@@ -53,8 +53,11 @@ static void S_pos_put(tl_load *L, const cJSON *node, int src, size_t off)
 	L->pos[h].off = (uint32_t)off;
 }
 
-static const tl_pos *S_pos_get(const tl_load *L, const cJSON *node)
+static void S_scan_pending(tl_load *L);
+
+static const tl_pos *S_pos_get(tl_load *L, const cJSON *node)
 {
+	S_scan_pending(L);
 	if (!L->apos || !node)
 		return NULL;
 	size_t h = S_hash_ptr(node) & (L->apos - 1);
@@ -119,6 +122,17 @@ static size_t S_scan(tl_load *L, int src, const cJSON *node, const char *t, size
 	return i;
 }
 
+/* Positions are recorded only when a message needs one: a ruleset that
+ * loads cleanly never pays for the second walk over its text. */
+static void S_scan_pending(tl_load *L)
+{
+	for (; L->nscanned < L->nsrc; L->nscanned++) {
+		tl_src *s = &L->srcs[L->nscanned];
+		if (s->root)
+			S_scan(L, L->nscanned, s->root, s->text, 0, s->len, 0);
+	}
+}
+
 static void S_linecol(const char *t, size_t off, long *line, long *col)
 {
 	long l = 1, c = 1;
@@ -134,7 +148,7 @@ static void S_linecol(const char *t, size_t off, long *line, long *col)
 	*col = c;
 }
 
-int tl_load_src_of(const tl_load *L, const cJSON *node)
+int tl_load_src_of(tl_load *L, const cJSON *node)
 {
 	const tl_pos *p = S_pos_get(L, node);
 	return p ? (int)p->src : -1;
@@ -281,7 +295,6 @@ static int S_add_src(tl_load *L, char *path, int embedded, const char *data, siz
 		S_error_at(L, idx, off, "invalid JSON");
 		return idx;
 	}
-	S_scan(L, idx, s->root, s->text, 0, len, 0);
 	return idx;
 }
 
