@@ -68,6 +68,14 @@ uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phras
 
 /* ---- compiled lists --------------------------------------------------------- */
 
+/* One alternative of a pattern word, as S_word_match reads it. */
+typedef struct {
+	const char *s;    /* the bytes to compare (after a leading '*') */
+	uint32_t len;
+	uint32_t kind;    /* S_EXACT, S_PREFIX, S_SUFFIX */
+} S_alt;
+enum { S_EXACT, S_PREFIX, S_SUFFIX };
+
 typedef struct {
 	const char *word; /* one first-word alternative (no '*'), points into its own copy */
 	uint32_t phrase;  /* index in the list */
@@ -82,6 +90,10 @@ typedef struct {
 	uint32_t nwild;
 	uint8_t *single;  /* per phrase: 1 when it is a single word */
 	char *buf;        /* copies of the first words */
+	/* every phrase parsed once: phrase j has words word0[j] .. word0[j+1]-1, word w
+	 * has alternatives alt0[w] .. alt0[w+1]-1 */
+	uint32_t *word0, *alt0;
+	S_alt *alt;
 } S_clist;
 
 /* Every list is compiled once per process, on first use (the lists are
@@ -108,7 +120,95 @@ static void S_clist_free(S_clist *cl)
 	free(cl->wild);
 	free(cl->single);
 	free(cl->buf);
+	free(cl->word0);
+	free(cl->alt0);
+	free(cl->alt);
 	free(cl);
+}
+
+/* Parses every phrase into words and alternatives, splitting exactly where
+ * tl_ph_at and S_word_match do.  0 or -1 (out of memory). */
+static int S_parse(S_clist *cl, const char *const *list, size_t n)
+{
+	size_t nw = 0, na = 0;
+	for (size_t j = 0; j < n; j++)
+		for (const char *p = list[j]; *p; p++) {
+			nw += p == list[j] || p[-1] == ' ';
+			na += *p == '|' || *p == ' ' || p == list[j];
+		}
+	cl->word0 = malloc((n + 1) * sizeof *cl->word0);
+	cl->alt0 = malloc((nw + 1) * sizeof *cl->alt0);
+	cl->alt = malloc((na + nw + 1) * sizeof *cl->alt);
+	if (!cl->word0 || !cl->alt0 || !cl->alt)
+		return -1;
+	uint32_t w = 0, a = 0;
+	for (size_t j = 0; j < n; j++) {
+		cl->word0[j] = w;
+		const char *p = list[j];
+		while (*p) {
+			const char *sp = strchr(p, ' ');
+			size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+			cl->alt0[w++] = a;
+			const char *q = p, *end = p + wl;
+			while (q < end) {
+				const char *bar = memchr(q, '|', (size_t)(end - q));
+				size_t al = bar ? (size_t)(bar - q) : (size_t)(end - q);
+				if (al > 1 && q[0] == '*')
+					cl->alt[a++] = (S_alt){q + 1, (uint32_t)(al - 1), S_SUFFIX};
+				else if (al > 0 && q[al - 1] == '*')
+					cl->alt[a++] = (S_alt){q, (uint32_t)(al - 1), S_PREFIX};
+				else
+					cl->alt[a++] = (S_alt){q, (uint32_t)al, S_EXACT};
+				if (!bar)
+					break;
+				q = bar + 1;
+			}
+			p += wl;
+			if (*p == ' ')
+				p++;
+		}
+	}
+	cl->word0[n] = w;
+	cl->alt0[w] = a;
+	return 0;
+}
+
+/* S_word_match of a parsed word against a fold of length fl. */
+static int S_alt_match(const S_clist *cl, uint32_t w, const char *fold, size_t fl)
+{
+	for (uint32_t k = cl->alt0[w]; k < cl->alt0[w + 1]; k++) {
+		const S_alt *x = &cl->alt[k];
+		switch (x->kind) {
+		case S_SUFFIX:
+			if (fl >= x->len && memcmp(fold + fl - x->len, x->s, x->len) == 0)
+				return 1;
+			break;
+		case S_PREFIX:
+			if (fl >= x->len && memcmp(fold, x->s, x->len) == 0)
+				return 1;
+			break;
+		default:
+			if (fl == x->len && memcmp(fold, x->s, x->len) == 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* tl_ph_at for phrase j of a compiled list. */
+static uint32_t S_phrase_at(const S_clist *cl, uint32_t j, const tl_token *tok, uint32_t n,
+                            uint32_t i)
+{
+	uint32_t k = i;
+	for (uint32_t w = cl->word0[j]; w < cl->word0[j + 1]; w++, k++) {
+		if (k >= n)
+			return 0;
+		const char *f = tok[k].fold;
+		size_t fl = tok[k].word ? tok[k].word->len : strlen(f);
+		if (!S_alt_match(cl, w, f, fl))
+			return 0;
+	}
+	return k - i;
 }
 
 static S_clist *S_compile(const char *const *list)
@@ -153,6 +253,10 @@ static S_clist *S_compile(const char *const *list)
 		b += wl + 1;
 	}
 	qsort(cl->ent, cl->nent, sizeof *cl->ent, S_cmp);
+	if (S_parse(cl, list, n) != 0) {
+		S_clist_free(cl);
+		return NULL;
+	}
 	cl->list = list;
 	return cl;
 }
@@ -246,9 +350,9 @@ static inline void S_memo(tl_word *w, const S_clist *cl)
 }
 
 static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list, uint32_t j,
-                  uint32_t *best, int *bestj)
+                  const S_clist *cl, uint32_t *best, int *bestj)
 {
-	uint32_t m = tl_ph_at(tok, n, i, list[j]);
+	uint32_t m = cl ? S_phrase_at(cl, j, tok, n, i) : tl_ph_at(tok, n, i, list[j]);
 	if (m > *best || (m && m == *best && (int)j < *bestj)) {
 		*best = m;
 		*bestj = (int)j;
@@ -273,13 +377,13 @@ uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const c
 		}
 		for (uint32_t e = S_find(cl, tok[i].fold);
 		     e < cl->nent && strcmp(cl->ent[e].word, tok[i].fold) == 0; e++)
-			S_try(tok, n, i, list, cl->ent[e].phrase, &best, &bestj);
+			S_try(tok, n, i, list, cl->ent[e].phrase, cl, &best, &bestj);
 		for (uint32_t k = 0; k < cl->nwild; k++)
-			S_try(tok, n, i, list, cl->wild[k], &best, &bestj);
+			S_try(tok, n, i, list, cl->wild[k], cl, &best, &bestj);
 	} else {
 		for (uint32_t j = 0; list[j]; j++)
 			if (tl_ph_may_start(list[j], tok[i].fold[0]))
-				S_try(tok, n, i, list, j, &best, &bestj);
+				S_try(tok, n, i, list, j, NULL, &best, &bestj);
 	}
 	if (best && which)
 		*which = bestj;

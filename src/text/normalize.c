@@ -350,7 +350,7 @@ static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
 	if (!w || !(e = tl_strmap_add(&t->wordmap, t->arena, fold, len, h)))
 		return NULL;
 	w->fold = e->key;
-	w->len = (uint32_t)len;
+	w->len = (uint32_t)strlen(w->fold);
 	w->lang = tl_text_word_lang(w->fold);
 	e->val = w->fold;
 	e->word = w;

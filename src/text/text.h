@@ -35,7 +35,7 @@ typedef struct tl_text tl_text;
 #define TL_WORD_SKIP 0x8u /* "is": counts for neither */
 typedef struct tl_word {
 	const char *fold;
-	uint32_t len;
+	uint32_t len;         /* strlen(fold) */
 	uint32_t lang;        /* TL_WORD_* */
 	const char *stem[2];  /* Dutch, English; NULL until asked */
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
