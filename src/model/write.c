@@ -122,21 +122,7 @@ int tl_document_write_text(const tl_document *doc, FILE *out)
 
 /* ---- JSON ---- */
 
-static cJSON *S_int_or_null(int32_t v) { return v >= 0 ? cJSON_CreateNumber(v) : cJSON_CreateNull(); }
 static cJSON *S_str_or_null(const char *s) { return s ? cJSON_CreateString(s) : cJSON_CreateNull(); }
-
-static int S_print(cJSON *o, FILE *out)
-{
-	if (!o)
-		return TL_ENOMEM;
-	char *s = cJSON_PrintUnformatted(o);
-	cJSON_Delete(o);
-	if (!s)
-		return TL_ENOMEM;
-	fputs(s, out);
-	cJSON_free(s);
-	return 0;
-}
 
 /* A JSON string (RFC 8259): the text is valid UTF-8 already (the readers
  * guarantee it), so only quotes, backslashes and control characters need
@@ -170,12 +156,58 @@ static void S_json_str(FILE *out, const char *s)
 	putc('"', out);
 }
 
+/* A decimal integer, as printf's %d writes it, without printf. */
+static void S_put_int(FILE *out, int32_t v)
+{
+	char b[16];
+	size_t i = sizeof b;
+	uint32_t u = v < 0 ? 0u - (uint32_t)v : (uint32_t)v;
+	do {
+		b[--i] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		b[--i] = '-';
+	fwrite(b + i, 1, sizeof b - i, out);
+}
+
 static void S_json_int(FILE *out, int32_t v)
 {
 	if (v >= 0)
-		fprintf(out, "%d", v);
+		S_put_int(out, v);
 	else
 		fputs("null", out);
+}
+
+/* A string escaped as cJSON_Print escapes it (\b and \f by name), so a
+ * clause reads the same as when it was printed through a cJSON object. */
+static void S_cjson_str(FILE *out, const char *s)
+{
+	if (!s) {
+		fputs("null", out);
+		return;
+	}
+	putc('"', out);
+	const char *run = s;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		fwrite(run, 1, (size_t)(s - run), out);
+		switch (c) {
+		case '"': fputs("\\\"", out); break;
+		case '\\': fputs("\\\\", out); break;
+		case '\b': fputs("\\b", out); break;
+		case '\f': fputs("\\f", out); break;
+		case '\n': fputs("\\n", out); break;
+		case '\r': fputs("\\r", out); break;
+		case '\t': fputs("\\t", out); break;
+		default: fprintf(out, "\\u%04x", c); break;
+		}
+		run = s + 1;
+	}
+	fwrite(run, 1, (size_t)(s - run), out);
+	putc('"', out);
 }
 
 static void S_para_json(const tl_para *p, FILE *out)
@@ -186,10 +218,19 @@ static void S_para_json(const tl_para *p, FILE *out)
 	} flags[] = {{TL_PARA_F_INSERTED, "inserted"}, {TL_PARA_F_DELETED, "deleted"},
 	             {TL_PARA_F_TOC, "toc"},           {TL_PARA_F_LABEL_TYPED, "label_typed"},
 	             {TL_PARA_F_LIST, "list"},         {TL_PARA_F_HIDDEN, "hidden"}};
-	fprintf(out, "{\"index\":%d,\"kind\":\"%s\",\"part\":", p->index, tl_para_kind_name(p->kind));
+	fputs("{\"index\":", out);
+	S_put_int(out, p->index);
+	fputs(",\"kind\":\"", out);
+	fputs(tl_para_kind_name(p->kind), out);
+	fputs("\",\"part\":", out);
 	S_json_str(out, p->part);
-	fprintf(out, ",\"part_index\":%d,\"outline\":%d,\"list_level\":%d,\"label\":", p->part_index,
-	        p->outline, p->list_level);
+	fputs(",\"part_index\":", out);
+	S_put_int(out, p->part_index);
+	fputs(",\"outline\":", out);
+	S_put_int(out, p->outline);
+	fputs(",\"list_level\":", out);
+	S_put_int(out, p->list_level);
+	fputs(",\"label\":", out);
 	S_json_str(out, p->label);
 	fputs(",\"style\":", out);
 	S_json_str(out, p->style);
@@ -219,19 +260,25 @@ static void S_para_json(const tl_para *p, FILE *out)
 	fputs("]}", out);
 }
 
-static cJSON *S_clause_json(const tl_clause *c)
+/* Written directly, member by member as cJSON_PrintUnformatted would write
+ * the object (numbers are int32, which cJSON prints as %d would). */
+static void S_clause_json(const tl_clause *c, FILE *out)
 {
-	cJSON *o = cJSON_CreateObject();
-	if (!o)
-		return NULL;
-	cJSON_AddNumberToObject(o, "index", c->index);
-	cJSON_AddItemToObject(o, "parent", S_int_or_null(c->parent));
-	cJSON_AddNumberToObject(o, "level", c->level);
-	cJSON_AddItemToObject(o, "label", S_str_or_null(c->label));
-	cJSON_AddItemToObject(o, "title", S_str_or_null(c->title));
-	cJSON_AddNumberToObject(o, "first_para", c->first_para);
-	cJSON_AddNumberToObject(o, "last_para", c->last_para);
-	return o;
+	fputs("{\"index\":", out);
+	S_put_int(out, c->index);
+	fputs(",\"parent\":", out);
+	S_json_int(out, c->parent);
+	fputs(",\"level\":", out);
+	S_put_int(out, c->level);
+	fputs(",\"label\":", out);
+	S_cjson_str(out, c->label);
+	fputs(",\"title\":", out);
+	S_cjson_str(out, c->title);
+	fputs(",\"first_para\":", out);
+	S_put_int(out, c->first_para);
+	fputs(",\"last_para\":", out);
+	S_put_int(out, c->last_para);
+	putc('}', out);
 }
 
 static cJSON *S_head_json(const tl_document *doc)
@@ -280,8 +327,7 @@ int tl_document_write_json(const tl_document *doc, FILE *out)
 	fputs("\n],\"clauses\":[", out);
 	for (size_t i = 0; i < doc->nclause; i++) {
 		fputs(i ? ",\n" : "\n", out);
-		if (S_print(S_clause_json(&doc->clauses[i]), out))
-			return TL_ENOMEM;
+		S_clause_json(&doc->clauses[i], out);
 	}
 	fputs("\n]}\n", out);
 	return ferror(out) ? TL_EIO : 0;
