@@ -151,6 +151,7 @@ void tl_text_close(tl_text *t)
 	free(t->obuf);
 	free(t->toks);
 	free(t->ranges);
+	free(t->brk);
 	free(t);
 }
 

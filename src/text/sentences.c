@@ -172,22 +172,149 @@ static int S_label_only(const char *text, uint32_t s, uint32_t e)
 	return letters <= 3 && (digits > 0 || letters > 0) && !(digits && letters > 1);
 }
 
+/* ---- the candidate breaks ------------------------------------------------ */
+
+/* UAX #29 sentence-break classes of ASCII characters (as ICU 72 has them). */
+enum { S_OT, S_CR, S_LF, S_SP, S_LO, S_UP, S_NU, S_AT, S_ST, S_CL, S_SC };
+
+static uint8_t S_sb[128];
+
+static void S_sb_init(void)
+{
+	if (S_sb['a'])
+		return;
+	for (int c = 'a'; c <= 'z'; c++)
+		S_sb[c] = S_LO, S_sb[c - 32] = S_UP;
+	for (int c = '0'; c <= '9'; c++)
+		S_sb[c] = S_NU;
+	S_sb['\r'] = S_CR;
+	S_sb['\n'] = S_LF;
+	S_sb[' '] = S_sb['\t'] = S_sb['\f'] = S_sb['\v'] = S_SP;
+	S_sb['.'] = S_AT;
+	S_sb['!'] = S_sb['?'] = S_ST;
+	static const char close[] = "\"'()[]{}";
+	for (const char *c = close; *c; c++)
+		S_sb[(unsigned char)*c] = S_CL;
+	S_sb[','] = S_sb['-'] = S_sb[':'] = S_SC;
+}
+
+static int S_push_break(tl_text *t, uint32_t *n, uint32_t b)
+{
+	if (*n == t->bcap) {
+		uint32_t cap = t->bcap ? t->bcap * 2 : 64;
+		uint32_t *a = realloc(t->brk, (size_t)cap * sizeof *a);
+		if (!a)
+			return TL_ENOMEM;
+		t->brk = a;
+		t->bcap = cap;
+	}
+	t->brk[(*n)++] = b;
+	return 0;
+}
+
+/* ICU's sentence breaks of an ASCII text, by the rules of UAX #29 (SB3-SB11)
+ * over the classes above; tests/unit/test_text_ascii.c compares them with
+ * the iterator's. */
+static int S_breaks_ascii(tl_text *t, const unsigned char *u, uint32_t len, uint32_t *n)
+{
+	S_sb_init();
+	uint32_t i = 0;
+	while (i < len) {
+		int c = S_sb[u[i]];
+		if (c == S_CR || c == S_LF) {
+			i += (c == S_CR && i + 1 < len && u[i + 1] == '\n') ? 2 : 1;
+			if (S_push_break(t, n, i) != 0)
+				return TL_ENOMEM;
+			continue;
+		}
+		if (c != S_AT && c != S_ST) {
+			i++;
+			continue;
+		}
+		uint32_t j = i + 1;
+		if (c == S_AT && j < len &&
+		    (S_sb[u[j]] == S_NU ||
+		     (S_sb[u[j]] == S_UP && i > 0 && (S_sb[u[i - 1]] == S_UP || S_sb[u[i - 1]] == S_LO)))) {
+			i = j; /* SB6 "3.5", SB7 "U.S" */
+			continue;
+		}
+		while (j < len && S_sb[u[j]] == S_CL)
+			j++;
+		while (j < len && S_sb[u[j]] == S_SP)
+			j++;
+		if (j < len && (S_sb[u[j]] == S_CR || S_sb[u[j]] == S_LF)) {
+			j += (S_sb[u[j]] == S_CR && j + 1 < len && u[j + 1] == '\n') ? 2 : 1;
+			if (S_push_break(t, n, j) != 0) /* SB11 with its paragraph separator */
+				return TL_ENOMEM;
+			i = j;
+			continue;
+		}
+		if (j < len && (S_sb[u[j]] == S_SC || S_sb[u[j]] == S_AT || S_sb[u[j]] == S_ST)) {
+			i = j; /* SB8a */
+			continue;
+		}
+		if (c == S_AT) { /* SB8: a lower-case word follows ("e.g. the") */
+			uint32_t k = j;
+			while (k < len && S_sb[u[k]] != S_UP && S_sb[u[k]] != S_LO && S_sb[u[k]] != S_CR &&
+			       S_sb[u[k]] != S_LF && S_sb[u[k]] != S_AT && S_sb[u[k]] != S_ST)
+				k++;
+			if (k < len && S_sb[u[k]] == S_LO) {
+				i = j;
+				continue;
+			}
+		}
+		if (j < len && S_push_break(t, n, j) != 0)
+			return TL_ENOMEM;
+		i = j;
+	}
+	if (len > 0 && (*n == 0 || t->brk[*n - 1] != len) && S_push_break(t, n, len) != 0)
+		return TL_ENOMEM;
+	return 0;
+}
+
+int tl_text_sentence_breaks(tl_text *t, const char *text, size_t len, const uint32_t **out,
+                            uint32_t *nout)
+{
+	*out = NULL;
+	*nout = 0;
+	uint32_t n = 0;
+	int ascii = len < UINT32_MAX;
+	for (size_t i = 0; ascii && i < len; i++)
+		ascii = (unsigned char)text[i] < 0x80;
+	if (ascii && !t->icu_only) {
+		if (S_breaks_ascii(t, (const unsigned char *)text, (uint32_t)len, &n) != 0)
+			return TL_ENOMEM;
+	} else {
+		int32_t ulen = tl_text_to_u16(t, text, len);
+		if (ulen < 0)
+			return TL_ELIMIT_TEXT;
+		UErrorCode st = U_ZERO_ERROR;
+		ubrk_setText(t->sents, t->u16, ulen, &st);
+		if (U_FAILURE(st))
+			return TL_EINTERNAL;
+		for (int32_t b = ubrk_following(t->sents, 0); b != UBRK_DONE; b = ubrk_next(t->sents))
+			if (S_push_break(t, &n, t->map[b]) != 0)
+				return TL_ENOMEM;
+	}
+	*out = t->brk;
+	*nout = n;
+	return 0;
+}
+
 int tl_text_sentences(tl_text *t, const char *text, size_t len, const tl_range **out, uint32_t *nout)
 {
 	*out = NULL;
 	*nout = 0;
 	if (len == 0)
 		return 0;
-	int32_t ulen = tl_text_to_u16(t, text, len);
-	if (ulen < 0)
-		return TL_ELIMIT_TEXT;
-	UErrorCode st = U_ZERO_ERROR;
-	ubrk_setText(t->sents, t->u16, ulen, &st);
-	if (U_FAILURE(st))
-		return TL_EINTERNAL;
+	const uint32_t *brk;
+	uint32_t nb;
+	int rc = tl_text_sentence_breaks(t, text, len, &brk, &nb);
+	if (rc)
+		return rc;
 	uint32_t n = 0, from = 0;
-	for (int32_t b = ubrk_following(t->sents, 0); b != UBRK_DONE; b = ubrk_next(t->sents)) {
-		uint32_t p = t->map[b];
+	for (uint32_t k = 0; k < nb; k++) {
+		uint32_t p = brk[k];
 		if (p < len && (S_suppress(text, len, p) || S_label_only(text, from, p)))
 			continue;
 		if (S_add_split(t, &n, text, from, p) != 0)

@@ -42,6 +42,8 @@ struct tl_text {
 	uint32_t tokcap;
 	tl_range *ranges;
 	uint32_t rcap;
+	uint32_t *brk;             /* sentence breaks (byte offsets) of the last paragraph */
+	uint32_t bcap;
 	int icu_only;              /* tests: segment ASCII paragraphs with ICU too */
 };
 
@@ -55,6 +57,12 @@ tl_word *tl_text_fold_token(tl_text *t, const char *text, uint32_t s, uint32_t e
 
 /* The TL_WORD_* function-word class of a folded word (lang.c). */
 uint32_t tl_text_word_lang(const char *fold);
+
+/* The candidate sentence breaks of text (byte offsets after 0, the last one
+ * len): ICU's sentence iterator, or the same rules over ASCII text.  The
+ * array is owned by t until the next call.  0, TL_ENOMEM, TL_ELIMIT_TEXT. */
+int tl_text_sentence_breaks(tl_text *t, const char *text, size_t len, const uint32_t **out,
+                            uint32_t *n);
 
 uint32_t tl_strmap_hash(const char *s, size_t n);
 /* Finds key; NULL when absent. */

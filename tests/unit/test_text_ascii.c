@@ -1,9 +1,10 @@
 /* The ASCII word segmentation of tl_text_tokens (src/text/tokens.c) must give
- * exactly the tokens of ICU's word BreakIterator: same offsets, flags and
- * words.  Both run on random strings of the characters whose word-break
- * classes differ (letters, '@', digits, '_', . ' , ; and other punctuation,
- * spaces and controls) and on every line of the sample and evaluation
- * contracts. */
+ * exactly the tokens of ICU's word BreakIterator (same offsets, flags and
+ * words), and the ASCII sentence breaks (src/text/sentences.c) exactly the
+ * breaks of ICU's sentence BreakIterator.  Both run on random strings of the
+ * characters whose break classes differ (letters, '@', digits, '_', . ' , ;
+ * ! ? : - quotes and brackets, spaces and controls) and on every line of the
+ * sample and evaluation contracts. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,37 @@ static int S_same(const char *text, size_t len)
 	return ok;
 }
 
+/* 1 when both sentence segmentations of text agree. */
+static int S_same_breaks(const char *text, size_t len)
+{
+	const uint32_t *b;
+	uint32_t na, nb;
+	uint32_t a[256];
+	S_t->icu_only = 0;
+	int ra = tl_text_sentence_breaks(S_t, text, len, &b, &na);
+	for (uint32_t i = 0; i < na && i < 256; i++)
+		a[i] = b[i];
+	S_t->icu_only = 1;
+	int rb = tl_text_sentence_breaks(S_t, text, len, &b, &nb);
+	S_t->icu_only = 0;
+	int ok = ra == 0 && rb == 0 && na == nb && na <= 256;
+	for (uint32_t i = 0; ok && i < na; i++)
+		ok = a[i] == b[i];
+	if (!ok && S_shown++ < 5) {
+		fprintf(stderr, "sentences differ on \"");
+		for (size_t i = 0; i < len; i++)
+			fprintf(stderr, (unsigned char)text[i] < 0x20 ? "\\x%02x" : "%c", (unsigned char)text[i]);
+		fprintf(stderr, "\":\n  ascii:");
+		for (uint32_t i = 0; i < na && i < 256; i++)
+			fprintf(stderr, " %u", a[i]);
+		fprintf(stderr, "\n  icu:  ");
+		for (uint32_t i = 0; i < nb; i++)
+			fprintf(stderr, " %u", b[i]);
+		fputc('\n', stderr);
+	}
+	return ok;
+}
+
 static void test_examples(void)
 {
 	static const char *const ex[] = {
@@ -48,8 +80,45 @@ static void test_examples(void)
 		"1,5 1;5 1.000.000,50 1,a a,b a;b", "@ a@b @1 1@ @. @.b", "e.g. o.a. B.V. art. 5.2",
 		"Leverancier's \"Data\" (zie art. 12) - [x] ja; [ ] nee.", "\t\r\n \x0b\x0c\x01\x7f",
 		"ABC Def gHI 12ab AB12", "don't can't 's-Hertogenbosch", NULL};
-	for (int i = 0; ex[i]; i++)
+	for (int i = 0; ex[i]; i++) {
 		T_OK(S_same(ex[i], strlen(ex[i])), "example %d", i);
+		T_OK(S_same_breaks(ex[i], strlen(ex[i])), "example %d", i);
+	}
+}
+
+static void test_random_sentences(void)
+{
+	static const char alpha[] = "aZ0. !?\"')(],-:;\t\n\r\x0b\x0c#";
+	srand(54321);
+	char buf[32];
+	int bad = 0;
+	for (int k = 0; k < 40000; k++) {
+		size_t len = 1 + (size_t)(rand() % 24);
+		for (size_t i = 0; i < len; i++)
+			buf[i] = alpha[rand() % (int)(sizeof alpha - 1)];
+		bad += !S_same_breaks(buf, len);
+	}
+	T_INT(bad, 0);
+	/* sentence-like text: words, abbreviations, numbers, quotes and lists */
+	static const char *const part[] = {"the", "Art", "e.g", "U.S", "5", "3.5", "A", "b", ".", "?",
+	                                   "!", ")", "(", "\"", "'", ",", ";", ":", "-", " ", "  ",
+	                                   "\n", "\r\n", "...", ".)", "i.", "NL"};
+	char text[256];
+	bad = 0;
+	for (int k = 0; k < 40000; k++) {
+		size_t len = 0;
+		int nparts = 1 + rand() % 16;
+		for (int p = 0; p < nparts; p++) {
+			const char *w = part[rand() % (int)(sizeof part / sizeof *part)];
+			size_t wl = strlen(w);
+			memcpy(text + len, w, wl);
+			len += wl;
+			if (rand() % 2)
+				text[len++] = ' ';
+		}
+		bad += !S_same_breaks(text, len) + !S_same(text, len);
+	}
+	T_INT(bad, 0);
 }
 
 static void test_random(void)
@@ -77,6 +146,7 @@ static void S_file(const char *path, int *lines, int *bad)
 		size_t len = strcspn(line, "\n");
 		(*lines)++;
 		*bad += !S_same(line, len);
+		*bad += !S_same_breaks(line, len);
 	}
 	fclose(f);
 }
@@ -116,6 +186,7 @@ int main(void)
 	}
 	test_examples();
 	test_random();
+	test_random_sentences();
 	test_contracts();
 	tl_text_close(S_t);
 	tl_arena_free(&S_ar);
