@@ -131,21 +131,30 @@ static tl_role S_catalog_tok(const tl_token *t)
 	return (tl_role)(w->party - 1);
 }
 
-/* 0 when no catalogue name starts with the token's word and a space, so no
- * two-word name can start at the token (remembered in the word). */
-static int S_pair_may_start(const tl_token *t)
+/* The two-word catalogue names a token can start (bit 1) or end (bit 2):
+ * a name "A B" needs "A " as its first word and B as a prefix of the
+ * second token (which may add a plural or possessive ending).  Remembered in
+ * the word (bit 0x80: known); a token without a word may be either. */
+static int S_pair_bits(const tl_token *t)
 {
 	tl_word *w = t->word;
 	if (!w)
-		return 1;
+		return 3;
 	if (!w->party_pair) {
 		size_t l = strlen(w->fold);
-		int any = 0;
-		for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog && !any; k++)
-			any = strncmp(S_catalog[k].fold, w->fold, l) == 0 && S_catalog[k].fold[l] == ' ';
-		w->party_pair = (uint8_t)(1 + any);
+		int bits = 0;
+		for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog; k++) {
+			const char *e = S_catalog[k].fold, *sp = strchr(e, ' ');
+			if (!sp)
+				continue;
+			if ((size_t)(sp - e) == l && strncmp(e, w->fold, l) == 0)
+				bits |= 1;
+			if (strncmp(w->fold, sp + 1, strlen(sp + 1)) == 0)
+				bits |= 2;
+		}
+		w->party_pair = (uint8_t)(0x80 | bits);
 	}
-	return w->party_pair - 1;
+	return w->party_pair & 3;
 }
 
 tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
@@ -190,7 +199,8 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		return words <= n - i ? words : n - i;
 	}
 	/* two-word names: "third party", "each party", "service provider" */
-	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && S_pair_may_start(&tok[i])) {
+	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && (S_pair_bits(&tok[i]) & 1) &&
+	    (S_pair_bits(&tok[i + 1]) & 2)) {
 		char buf[96];
 		size_t l1 = strlen(tok[i].fold), l2 = strlen(tok[i + 1].fold);
 		if (l1 + l2 + 2 <= sizeof buf) {
@@ -205,7 +215,8 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		}
 	}
 	/* "sub-processor", "sub-verwerker" arrive as three tokens */
-	if (i + 2 < n && strcmp(tok[i].fold, "sub") == 0 && strcmp(tok[i + 1].fold, "-") == 0) {
+	if (i + 2 < n && tok[i].fold[0] == 's' && strcmp(tok[i].fold, "sub") == 0 &&
+	    strcmp(tok[i + 1].fold, "-") == 0) {
 		tl_role r = S_catalog_var(tok[i + 2].fold);
 		if (r) {
 			*role = r;
@@ -213,7 +224,7 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		}
 	}
 	const char *f = tok[i].fold;
-	size_t fl = strlen(f);
+	size_t fl = tok[i].word ? tok[i].word->len : strlen(f);
 	tl_role r;
 	if (fl >= 2 && (f[fl - 1] == '\'' || (f[fl - 2] == '\'' && f[fl - 1] == 's')))
 		r = tl_annot_role_of(a, f); /* a possessive of a defined term: "Supplier's" */
@@ -222,7 +233,8 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 	else
 		r = S_catalog_tok(&tok[i]);
 	/* "Party" alone is either side; "party" in "third party" was caught above */
-	if (r == TL_ROLE_NONE && (strcmp(tok[i].fold, "partij") == 0 || strcmp(tok[i].fold, "party") == 0))
+	if (r == TL_ROLE_NONE && tok[i].fold[0] == 'p' &&
+	    (strcmp(tok[i].fold, "partij") == 0 || strcmp(tok[i].fold, "party") == 0))
 		r = TL_ROLE_BOTH;
 	if (r) {
 		*role = r;

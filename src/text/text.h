@@ -39,7 +39,7 @@ typedef struct tl_word {
 	uint32_t lang;        /* TL_WORD_* */
 	const char *stem[2];  /* Dutch, English; NULL until asked */
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
-	uint8_t party_pair;   /* 1 + (1 when a two-word catalogue name starts with it), 0 = not asked */
+	uint8_t party_pair;   /* parties.c: 0x80 | 1 (may start a two-word name) | 2 (may end one) */
 	uint8_t num_known;    /* src/analyze/quantities.c: 1 no number word, 2 a number word (num) */
 	double num;
 	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
