@@ -36,8 +36,14 @@ long tl_docx_long(const char *s, long def, long lo, long hi)
 
 int tl_docx_is_w(xmlTextReaderPtr r)
 {
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
-	return ns && (strcmp(ns, TL_NS_W) == 0 || strcmp(ns, TL_NS_W_STRICT) == 0);
+	/* the node's own namespace, as xmlTextReaderConstNamespaceUri finds it
+	 * but without interning the URI in the dictionary on every call */
+	const xmlNode *n = xmlTextReaderCurrentNode(r);
+	if (!n || (n->type != XML_ELEMENT_NODE && n->type != XML_ATTRIBUTE_NODE) || !n->ns ||
+	    !n->ns->href)
+		return 0;
+	const char *ns = (const char *)n->ns->href;
+	return strcmp(ns, TL_NS_W) == 0 || strcmp(ns, TL_NS_W_STRICT) == 0;
 }
 
 char *tl_docx_attr(xmlTextReaderPtr r, const char *name)

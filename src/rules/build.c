@@ -56,6 +56,50 @@ static const cJSON *S_str_list(tl_load *L, const cJSON *v, const char *what, uin
 	return v->child;
 }
 
+/* Concept names are looked up tens of thousands of times while patterns
+ * are built: a hash over rs->concepts, filled in index order so that the
+ * first concept of a name wins, as in tl_rules_concept. */
+static uint32_t S_name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void S_concept_index(tl_load *L)
+{
+	const tl_ruleset *rs = L->rs;
+	uint32_t cap = 64;
+	while (cap < rs->nconcepts * 2)
+		cap *= 2;
+	L->concept_slots = calloc(cap, sizeof *L->concept_slots);
+	if (!L->concept_slots)
+		return; /* lookups fall back to tl_rules_concept */
+	L->concept_cap = cap;
+	for (uint32_t i = 0; i < rs->nconcepts; i++) {
+		const char *name = rs->concepts[i].name;
+		if (!name)
+			continue;
+		uint32_t k = S_name_hash(name) & (cap - 1);
+		while (L->concept_slots[k] && strcmp(rs->concepts[L->concept_slots[k] - 1].name, name))
+			k = (k + 1) & (cap - 1);
+		if (!L->concept_slots[k])
+			L->concept_slots[k] = (int32_t)i + 1;
+	}
+}
+
+static int S_concept_find(const tl_load *L, const char *name)
+{
+	if (!L->concept_slots)
+		return tl_rules_concept(L->rs, name);
+	uint32_t k = S_name_hash(name) & (L->concept_cap - 1);
+	for (; L->concept_slots[k]; k = (k + 1) & (L->concept_cap - 1))
+		if (!strcmp(L->rs->concepts[L->concept_slots[k] - 1].name, name))
+			return L->concept_slots[k] - 1;
+	return -1;
+}
+
 /* Concept names -> indexes; unknown names are errors at the name. */
 static int32_t *S_concepts(tl_load *L, const cJSON *v, const char *what, uint32_t *n)
 {
@@ -67,7 +111,7 @@ static int32_t *S_concepts(tl_load *L, const cJSON *v, const char *what, uint32_
 		return NULL;
 	}
 	for (uint32_t i = 0; i < *n; i++, c = c->next) {
-		int k = tl_rules_concept(L->rs, c->valuestring);
+		int k = S_concept_find(L, c->valuestring);
 		if (k < 0)
 			tl_load_error(L, c, "unknown concept '%s'", c->valuestring);
 		out[i] = k < 0 ? 0 : k;
@@ -112,6 +156,7 @@ static int S_build_concepts(tl_load *L)
 			              "concept names starting with '@' are reserved (@vendor, @customer)");
 		rs->concepts[TL_CONCEPT_FIRST_USER + i].name = tl_load_strdup(L, name);
 	}
+	S_concept_index(L);
 	/* count terms, then compile them */
 	size_t nterms = 0;
 	static const char *const keys[] = {"nl", "en", "include", "defined_terms", "description", NULL};
@@ -730,7 +775,7 @@ static void S_build_clauses(tl_load *L)
 	tl_load_check_keys(L, ct, "clause_terms", keys);
 	cJSON_ArrayForEach(c, ct)
 	{
-		int k = cJSON_IsString(c) ? tl_rules_concept(L->rs, c->valuestring) : -1;
+		int k = cJSON_IsString(c) ? S_concept_find(L, c->valuestring) : -1;
 		if (k < 0) {
 			tl_load_error(L, c, "clause_terms: unknown concept");
 			continue;

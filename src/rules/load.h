@@ -45,6 +45,8 @@ typedef struct tl_load {
 	int nscanned;      /* sources whose positions are recorded (on first need) */
 	int layer;
 	tl_defs concepts, contexts, rules, overrides, frameworks, clause_dirs;
+	int32_t *concept_slots; /* concept name hash -> index + 1 (0 = free), build.c */
+	uint32_t concept_cap;
 	const cJSON *clause_terms;
 	int clause_terms_src;
 	int oom;

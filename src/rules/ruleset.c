@@ -690,6 +690,7 @@ static void S_load_free(tl_load *L)
 		/* trees move into rs->trees; a tree that failed to parse is NULL */
 	}
 	free(L->pos);
+	free(L->concept_slots);
 	free(L->concepts.v);
 	free(L->contexts.v);
 	free(L->rules.v);
