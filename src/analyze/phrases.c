@@ -77,6 +77,11 @@ typedef struct {
 enum { S_EXACT, S_PREFIX, S_SUFFIX };
 
 typedef struct {
+	uint32_t hash;    /* tl_text_hash of the word; 0 for an empty slot */
+	uint32_t first, count;
+} S_run;
+
+typedef struct {
 	const char *word; /* one first-word alternative (no '*'), points into its own copy */
 	uint32_t phrase;  /* index in the list */
 } S_entry;
@@ -94,6 +99,9 @@ typedef struct {
 	 * has alternatives alt0[w] .. alt0[w+1]-1 */
 	uint32_t *word0, *alt0;
 	S_alt *alt;
+	/* hash of the distinct words of ent: the run of entries with that word */
+	S_run *run;
+	uint32_t rmask;
 } S_clist;
 
 /* Every list is compiled once per process, on first use (the lists are
@@ -123,6 +131,7 @@ static void S_clist_free(S_clist *cl)
 	free(cl->word0);
 	free(cl->alt0);
 	free(cl->alt);
+	free(cl->run);
 	free(cl);
 }
 
@@ -211,6 +220,40 @@ static uint32_t S_phrase_at(const S_clist *cl, uint32_t j, const tl_token *tok, 
 	return k - i;
 }
 
+/* Builds cl->run over the sorted entries.  0 or -1. */
+static int S_hash_runs(S_clist *cl)
+{
+	uint32_t cap = 8;
+	while (cap < 2 * cl->nent + 2)
+		cap *= 2;
+	cl->run = calloc(cap, sizeof *cl->run);
+	if (!cl->run)
+		return -1;
+	cl->rmask = cap - 1;
+	for (uint32_t e = 0; e < cl->nent;) {
+		uint32_t f = e;
+		while (e < cl->nent && strcmp(cl->ent[e].word, cl->ent[f].word) == 0)
+			e++;
+		uint32_t h = tl_text_hash(cl->ent[f].word, strlen(cl->ent[f].word));
+		uint32_t k = h & cl->rmask;
+		while (cl->run[k].hash)
+			k = (k + 1) & cl->rmask;
+		cl->run[k] = (S_run){h, f, e - f};
+	}
+	return 0;
+}
+
+/* The entries whose word is fold (hash h): *first, returns their count. */
+static uint32_t S_run_of(const S_clist *cl, const char *fold, uint32_t h, uint32_t *first)
+{
+	for (uint32_t k = h & cl->rmask; cl->run[k].hash; k = (k + 1) & cl->rmask)
+		if (cl->run[k].hash == h && strcmp(cl->ent[cl->run[k].first].word, fold) == 0) {
+			*first = cl->run[k].first;
+			return cl->run[k].count;
+		}
+	return 0;
+}
+
 static S_clist *S_compile(const char *const *list)
 {
 	size_t n = 0, chars = 0, alts = 0;
@@ -253,7 +296,7 @@ static S_clist *S_compile(const char *const *list)
 		b += wl + 1;
 	}
 	qsort(cl->ent, cl->nent, sizeof *cl->ent, S_cmp);
-	if (S_parse(cl, list, n) != 0) {
+	if (S_parse(cl, list, n) != 0 || S_hash_runs(cl) != 0) {
 		S_clist_free(cl);
 		return NULL;
 	}
@@ -375,8 +418,9 @@ uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const c
 			if (!(w->start[cl->bit / 64] & (1ull << (cl->bit % 64))))
 				return 0; /* no phrase can start with this word */
 		}
-		for (uint32_t e = S_find(cl, tok[i].fold);
-		     e < cl->nent && strcmp(cl->ent[e].word, tok[i].fold) == 0; e++)
+		const char *f = tok[i].fold;
+		uint32_t first = 0, cnt = S_run_of(cl, f, w ? w->hash : tl_text_hash(f, strlen(f)), &first);
+		for (uint32_t e = first; e < first + cnt; e++)
 			S_try(tok, n, i, list, cl->ent[e].phrase, cl, &best, &bestj);
 		for (uint32_t k = 0; k < cl->nwild; k++)
 			S_try(tok, n, i, list, cl->wild[k], cl, &best, &bestj);

@@ -33,6 +33,8 @@ tl_strmap_ent *tl_strmap_find(const tl_strmap *m, const char *key, size_t klen, 
 	}
 }
 
+uint32_t tl_text_hash(const char *s, size_t n) { return tl_strmap_hash(s, n); }
+
 const char *tl_strmap_get(const tl_strmap *m, const char *key, size_t klen, uint32_t hash)
 {
 	const tl_strmap_ent *e = tl_strmap_find(m, key, klen, hash);
@@ -352,6 +354,7 @@ static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
 		return NULL;
 	w->fold = e->key;
 	w->len = (uint32_t)strlen(w->fold);
+	w->hash = w->len == len ? h : tl_strmap_hash(w->fold, w->len);
 	w->lang = tl_text_word_lang(w->fold);
 	e->val = w->fold;
 	e->word = w;

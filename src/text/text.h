@@ -36,6 +36,7 @@ typedef struct tl_text tl_text;
 typedef struct tl_word {
 	const char *fold;
 	uint32_t len;         /* strlen(fold) */
+	uint32_t hash;        /* tl_text_hash(fold, len) */
 	uint32_t lang;        /* TL_WORD_* */
 	const char *stem[2];  /* Dutch, English; NULL until asked */
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
@@ -46,6 +47,9 @@ typedef struct tl_word {
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
 	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
 } tl_word;
+
+/* The hash of s[0..n) that tl_word.hash holds (FNV-1a, never 0). */
+uint32_t tl_text_hash(const char *s, size_t n);
 
 /* Opens the ICU and Snowball objects.  0, TL_ENOMEM or TL_EINTERNAL (ICU
  * data missing) with err set. */
