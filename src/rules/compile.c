@@ -491,14 +491,56 @@ static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rte
 	return 0;
 }
 
+/* The first byte each form of the (at most two) words after a token
+ * starts with: a term whose second word starts with none of them cannot
+ * match there (S_word_at compares first bytes first), so S_rest is not
+ * called for it.  Common first words ("in", "niet", "without") head dozens
+ * of terms each. */
+typedef struct S_next {
+	int n;
+	int stem[2], fold[2], exact[2]; /* the byte, or -1 when the form is absent */
+} S_next;
+
+static void S_next_words(const tl_annotated *a, const tl_sentence *s, uint32_t i, S_next *nx)
+{
+	const tl_para *p = &a->doc->paras[s->para];
+	nx->n = 0;
+	for (uint32_t k = i + 1; k < s->ntok && nx->n < 2; k++) {
+		const tl_token *t = &s->tok[k];
+		if (t->flags & TL_TOK_PUNCT)
+			continue;
+		nx->stem[nx->n] = t->stem ? (unsigned char)t->stem[0] : -1;
+		nx->fold[nx->n] = t->fold ? (unsigned char)t->fold[0] : -1;
+		nx->exact[nx->n] = t->end > t->start && t->end <= p->len
+		                   ? (unsigned char)p->text[t->start] : -1;
+		nx->n++;
+	}
+}
+
+static int S_may_follow(const tl_rword *w, const S_next *nx)
+{
+	if (w->gap || !w->len)
+		return 1;
+	int b = (unsigned char)w->s[0];
+	for (int k = 0; k < nx->n; k++) {
+		int have = w->kind == TL_W_STEM ? nx->stem[k] : w->kind == TL_W_PREFIX ? nx->fold[k]
+		                                                                        : nx->exact[k];
+		if (have == b)
+			return 1;
+	}
+	return 0;
+}
+
 static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                       const S_ent *e, uint32_t i,
+                       const S_ent *e, uint32_t i, const S_next *nx,
                        void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
 {
 	if (!e || !e->key)
 		return;
 	for (int32_t p = e->head; p >= 0; p = rs->index->post[p].next) {
 		const tl_rterm *rt = &rs->terms[rs->index->post[p].term];
+		if (rt->nw > 1 && !S_may_follow(&rt->w[1], nx))
+			continue;
 		uint32_t end = S_rest(a, s, rt, 1, i);
 		if (end)
 			fn(ud, rt, i, end);
@@ -517,16 +559,18 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 		const tl_token *t = &s->tok[i];
 		if (t->flags & TL_TOK_PUNCT)
 			continue;
+		S_next nx;
+		S_next_words(a, s, i, &nx);
 		if (t->stem) {
 			size_t n = strlen(t->stem);
 			S_try_list(rs, a, s, S_find(ix, t->stem, n, TL_W_STEM, lang,
-			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, fn, ud);
+			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, &nx, fn, ud);
 		}
 		if (t->end > t->start && t->end <= para->len) {
 			const char *o = para->text + t->start;
 			size_t n = t->end - t->start;
 			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
-			           i, fn, ud);
+			           i, &nx, fn, ud);
 		}
 		if (t->fold && ix->nplen[lang]) {
 			/* the hash of every prefix length in one pass over the word
@@ -539,7 +583,8 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 			for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
 				size_t n = ix->plen[lang][k];
 				if (n <= fl)
-					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang, hp[n]), i, fn, ud);
+					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang, hp[n]), i, &nx,
+					           fn, ud);
 			}
 		}
 	}
