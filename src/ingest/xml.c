@@ -247,34 +247,39 @@ S_scan_tags(const S_units *u, int width, const char *part, const tl_limits *lim,
 			i = lt;
 			continue;
 		}
-		if (S_matchw(u, i, "<!--", width)) {
-			if (!(i = S_findw(u, i + 4, "-->", width)))
-				return 0; /* unterminated: libxml2 reports it */
-			text_start = i;
-			continue;
+		/* dispatch on the character after '<' */
+		unsigned c1 = i + 1 < u->n ? S_uw(u, i + 1, width) : 0;
+		if (c1 == '!') {
+			if (S_matchw(u, i, "<!--", width)) {
+				if (!(i = S_findw(u, i + 4, "-->", width)))
+					return 0; /* unterminated: libxml2 reports it */
+				text_start = i;
+				continue;
+			}
+			if (S_matchw(u, i, "<![CDATA[", width)) {
+				size_t s = i + 9;
+				if (!(i = S_findw(u, s, "]]>", width)))
+					return 0;
+				if (i - s - 3 > lim->max_text_len)
+					return S_fail(err, part, S_line_at(u, i - 1), TL_EXML_LIMIT,
+					              "CDATA section longer than the cap of %llu characters",
+					              (unsigned long long)lim->max_text_len);
+				text_start = i;
+				continue;
+			}
+			if (S_matchw(u, i, "<!DOCTYPE", width) || S_matchw(u, i, "<!doctype", width))
+				return S_fail(err, part, S_line_at(u, i), TL_EXML_DTD,
+				              "document type declaration (<!DOCTYPE) refused: document parts never "
+				              "need one");
+			return 0; /* another <!...: malformed, libxml2 reports it */
 		}
-		if (S_matchw(u, i, "<![CDATA[", width)) {
-			size_t s = i + 9;
-			if (!(i = S_findw(u, s, "]]>", width)))
-				return 0;
-			if (i - s - 3 > lim->max_text_len)
-				return S_fail(err, part, S_line_at(u, i - 1), TL_EXML_LIMIT,
-				              "CDATA section longer than the cap of %llu characters",
-				              (unsigned long long)lim->max_text_len);
-			text_start = i;
-			continue;
-		}
-		if (S_matchw(u, i, "<!DOCTYPE", width) || S_matchw(u, i, "<!doctype", width))
-			return S_fail(err, part, S_line_at(u, i), TL_EXML_DTD,
-			              "document type declaration (<!DOCTYPE) refused: document parts never "
-			              "need one");
-		if (S_matchw(u, i, "<?", width)) {
+		if (c1 == '?') {
 			if (!(i = S_findw(u, i + 2, "?>", width)))
 				return 0;
 			text_start = i;
 			continue;
 		}
-		if (S_matchw(u, i, "</", width)) {
+		if (c1 == '/') {
 			if (depth)
 				depth--;
 			if (!(i = S_findw(u, i + 2, ">", width)))
@@ -282,9 +287,8 @@ S_scan_tags(const S_units *u, int width, const char *part, const tl_limits *lim,
 			text_start = i;
 			continue;
 		}
-		if (S_matchw(u, i, "<!", width) || i + 1 >= u->n || S_uw(u, i + 1, width) <= ' ' ||
-		    S_uw(u, i + 1, width) == '<' || S_uw(u, i + 1, width) == '>')
-			return 0; /* not a start tag: malformed, libxml2 reports it */
+		if (c1 <= ' ' || c1 == '<' || c1 == '>')
+			return 0; /* not a start tag (or '<' last): malformed, libxml2 reports it */
 		/* a start tag: count attributes and measure values */
 		if (++depth > lim->max_xml_depth)
 			return S_fail(err, part, S_line_at(u, i), TL_EXML_LIMIT,
