@@ -80,6 +80,8 @@ static int S_is_roman(const char *s, size_t n)
 
 static int S_keyword(const char *t, size_t *len)
 {
+	if (!isupper((unsigned char)t[0]) && t[0] != '\xC2')
+		return 0; /* every keyword is written with a capital (or is the section sign) */
 	for (size_t i = 0; i < sizeof S_keywords / sizeof S_keywords[0]; i++) {
 		size_t n = strlen(S_keywords[i]);
 		if (strncasecmp(t, S_keywords[i], n) == 0 && (isupper((unsigned char)t[0]) || t[0] == '\xC2') &&
@@ -342,9 +344,11 @@ static const char *S_title(tl_document *doc, const tl_para *p, size_t skip)
 		return NULL;
 	if (p->kind != TL_PARA_HEADING) {
 		size_t words = 1, n = strlen(t);
+		if (n > 100)
+			return NULL;
 		for (const char *c = t; *c; c++)
 			words += *c == ' ';
-		if (words > 12 || n > 100 || strchr(".;,:", t[n - 1]))
+		if (words > 12 || strchr(".;,:", t[n - 1]))
 			return NULL;
 	}
 	return tl_doc_str(doc, t);

@@ -383,10 +383,11 @@ static int S_run_scopes(S_state *st, int mode)
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
 	uint32_t s = 0;
+	/* each sentence's key once: the one that ends a scope starts the next */
+	int32_t key = a->nsent ? tl_match_scope_key(a, &a->sent[0], mode) : 0, next = 0;
 	while (s < a->nsent) {
-		int32_t key = tl_match_scope_key(a, &a->sent[s], mode);
-		uint32_t e = s;
-		while (e < a->nsent && tl_match_scope_key(a, &a->sent[e], mode) == key)
+		uint32_t e = s + 1;
+		while (e < a->nsent && (next = tl_match_scope_key(a, &a->sent[e], mode)) == key)
 			e++;
 		st->cur++;
 		for (uint32_t i = s; i < e; i++)
@@ -418,6 +419,7 @@ static int S_run_scopes(S_state *st, int mode)
 			}
 		}
 		s = e;
+		key = next;
 	}
 	return 0;
 }
