@@ -161,15 +161,18 @@ char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *o
 	while (i < len) {
 		unsigned c = s[i];
 		if (c < 0x80) { /* the common case, without decoding */
-			if (c == ' ' || (c >= '\t' && c <= '\r')) {
-				space = any;
-			} else if (c >= 0x20 && c != 0x7F) {
+			if (c > ' ' && c != 0x7F) { /* a run of printable ASCII */
 				if (space)
 					*o++ = ' ';
 				space = 0;
 				any = 1;
-				*o++ = (char)c;
+				do
+					*o++ = (char)s[i++];
+				while (i < len && s[i] > ' ' && s[i] < 0x7F);
+				continue;
 			}
+			if (c == ' ' || (c >= '\t' && c <= '\r'))
+				space = any;
 			i++;
 			continue;
 		}
