@@ -760,10 +760,12 @@ void tl_ruleset_free(tl_ruleset *rs)
 {
 	if (!rs)
 		return;
+	/* the large blocks first: freeing one after the tens of thousands of
+	 * small cJSON nodes would make malloc consolidate them all */
 	tl_index_free(rs->index);
+	tl_arena_free(&rs->arena);
 	cJSON_Delete(rs->trees);
 	cJSON_Delete(rs->title);
-	tl_arena_free(&rs->arena);
 	free(rs);
 }
 
