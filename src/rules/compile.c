@@ -36,6 +36,10 @@ struct tl_index {
 	uint8_t plen[3][MAX_PREFIX_LEN]; /* distinct prefix lengths per language */
 	uint32_t nplen[3];
 	uint32_t maxplen[3]; /* the longest of them */
+	/* per language, the first two bytes of every prefix key (bit b0 << 8 | b1);
+	 * short_prefix: a key shorter than two bytes exists, so no filtering */
+	uint8_t p2[3][65536 / 8];
+	uint8_t short_prefix[3];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
 
@@ -339,6 +343,12 @@ int tl_index_build(tl_ruleset *rs)
 				ix->plen[rt->lang][(*np)++] = (uint8_t)w->len;
 			if (w->len > ix->maxplen[rt->lang])
 				ix->maxplen[rt->lang] = w->len;
+			if (w->len < 2) {
+				ix->short_prefix[rt->lang] = 1;
+			} else {
+				unsigned b = (unsigned char)w->s[0] << 8 | (unsigned char)w->s[1];
+				ix->p2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
+			}
 		}
 	}
 	rs->npatterns = 0;
@@ -572,7 +582,14 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
 			           i, &nx, fn, ud);
 		}
-		if (t->fold && ix->nplen[lang]) {
+		int may_prefix = t->fold && ix->nplen[lang];
+		if (may_prefix && !ix->short_prefix[lang]) {
+			/* no prefix key starts with this word's first two bytes: skip them all */
+			unsigned b = (unsigned char)t->fold[0] << 8 |
+			             (t->fold[0] ? (unsigned char)t->fold[1] : 0u);
+			may_prefix = t->fold[0] && (ix->p2[lang][b >> 3] >> (b & 7) & 1);
+		}
+		if (may_prefix) {
 			/* the hash of every prefix length in one pass over the word
 			 * (S_hash is FNV-1a: the hash of n+1 bytes extends that of n) */
 			uint32_t hp[MAX_PREFIX_LEN + 1];
