@@ -241,7 +241,12 @@ static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int dept
 			s->kind_at[depth] = K_PPR;
 	} else if (strcmp(ln, "pStyle") == 0) {
 		char *v = tl_docx_attr(r, "val");
-		snprintf(c->style, sizeof c->style, "%s", v ? v : "");
+		size_t n = v ? strlen(v) : 0; /* cut at the field's size, as snprintf would */
+		if (n >= sizeof c->style)
+			n = sizeof c->style - 1;
+		if (n)
+			memcpy(c->style, v, n);
+		c->style[n] = '\0';
 		xmlFree(v);
 	} else if (strcmp(ln, "numId") == 0) {
 		c->num_id = (int)S_attr_long(r, "val", -1, -1, 0x7fffffff);
