@@ -452,7 +452,7 @@ int tl_tok_in_slow(const tl_token *t, const char *const *list)
 	const S_clist *cl = sl ? sl->cl : NULL;
 	tl_word *w = t->word;
 	if (!cl || !w || cl->bit >= TL_WORD_LISTS)
-		return tl_tok_in(t, list);
+		return tl_word_in(t->fold, list);
 	S_memo(w, cl);
 	return (w->single[cl->bit / 64] >> (cl->bit % 64)) & 1;
 }
