@@ -165,6 +165,9 @@ typedef struct tl_annotated {
 } tl_annotated;
 
 #define TL_ANNOT_WE_VENDOR 0x1u   /* "we/us/our" is the vendor and "you" the customer */
+#define TL_ANNOT_BUILDING 0x80000000u /* internal: tl_annotate is running; only then do lookups
+                                         write their answers into the words (tl_word), so a
+                                         finished annotation is read-only and can be shared */
 
 /* Builds the annotation.  0 or a TL_E* code with err set. */
 int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err);

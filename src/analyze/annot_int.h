@@ -4,6 +4,8 @@
 #ifndef TL_ANALYZE_ANNOT_INT_H
 #define TL_ANALYZE_ANNOT_INT_H
 
+#include <stdatomic.h>
+
 #include "analyze/annot.h"
 #include "model/doc.h"
 #include "text/text.h"
@@ -67,7 +69,7 @@ int tl_tok_in_slow(const tl_token *t, const char *const *list);
  * address; a list found in its home slot is answered inline. */
 #define TL_PH_REG_BITS 12
 typedef struct tl_ph_slot {
-	const char *const *list;
+	_Atomic(const char *const *) list; /* published last (release), under the registry lock */
 	uint32_t bit;            /* memo bit in tl_word, TL_WORD_LISTS when none */
 	void *cl;                /* the compiled list */
 } tl_ph_slot;
@@ -82,7 +84,8 @@ static inline int tl_tok_in(const tl_token *t, const char *const *list)
 {
 	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
 	const tl_word *w = t->word;
-	if (sl->list == list && w && sl->bit < TL_WORD_LISTS) {
+	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
+	    sl->bit < TL_WORD_LISTS) {
 		uint64_t m = 1ull << (sl->bit % 64);
 		if (w->known[sl->bit / 64] & m)
 			return (w->single[sl->bit / 64] & m) != 0;
@@ -97,7 +100,8 @@ static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i
 		return 0;
 	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
 	const tl_word *w = tok[i].word;
-	if (sl->list == list && w && sl->bit < TL_WORD_LISTS) {
+	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
+	    sl->bit < TL_WORD_LISTS) {
 		uint64_t m = 1ull << (sl->bit % 64);
 		if ((w->known[sl->bit / 64] & m) && !(w->start[sl->bit / 64] & m))
 			return 0;

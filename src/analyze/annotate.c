@@ -346,7 +346,9 @@ int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err)
 	memset(&c, 0, sizeof c);
 	c.a = a;
 	c.paras = tl_document_paras(doc, &c.npara);
+	a->flags |= TL_ANNOT_BUILDING;
 	int rc = S_build(&c, err);
+	a->flags &= ~TL_ANNOT_BUILDING;
 	int fail = 0;
 	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
 	a->terms = S_to_arena(&a->arena, c.terms, a->nterms, sizeof *a->terms, &fail);

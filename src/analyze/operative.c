@@ -9,6 +9,7 @@
  * and a model's explanatory preface before the agreement itself begins
  * ("DE ONDERGETEKENDEN", "Partijen:", "This Agreement is made ...") when
  * that preface reads like guidance. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,16 +266,18 @@ static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
  * the other bytes in a tight loop. */
 static unsigned char S_ph_start[256];
 
-static void S_ph_start_init(void)
+static void S_ph_start_init_once(void)
 {
-	if (S_ph_start['<'])
-		return;
 	for (int ch = 'A'; ch <= 'Z'; ch++)
 		S_ph_start[ch] = 1;
 	static const unsigned char more[] = {'x', 'd', '[', '{', '.', '_', 0xE2, '<'};
 	for (size_t k = 0; k < sizeof more; k++)
 		S_ph_start[more[k]] = 1;
 }
+
+static pthread_once_t S_ph_start_init_done = PTHREAD_ONCE_INIT;
+
+static void S_ph_start_init(void) { pthread_once(&S_ph_start_init_done, S_ph_start_init_once); }
 
 int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 {

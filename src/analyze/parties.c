@@ -120,22 +120,29 @@ static tl_role S_catalog_var(const char *fold)
 
 tl_role tl_party_catalog(const char *fold) { return S_catalog_var(fold); }
 
+/* 1 when answers may be written into the words: while the annotation is
+ * built (afterwards it is read-only, and may be read by several threads). */
+static int S_memo_ok(const tl_annotated *a) { return a && (a->flags & TL_ANNOT_BUILDING); }
+
 /* S_catalog_var of a token's word, remembered in the word. */
-static tl_role S_catalog_tok(const tl_token *t)
+static tl_role S_catalog_tok(const tl_annotated *a, const tl_token *t)
 {
 	tl_word *w = t->word;
 	if (!w)
 		return S_catalog_var(t->fold);
-	if (!w->party)
-		w->party = (uint8_t)(1 + S_catalog_var(w->fold));
-	return (tl_role)(w->party - 1);
+	if (w->party)
+		return (tl_role)(w->party - 1);
+	tl_role r = S_catalog_var(w->fold);
+	if (S_memo_ok(a))
+		w->party = (uint8_t)(1 + r);
+	return r;
 }
 
 /* The two-word catalogue names a token can start (bit 1) or end (bit 2):
  * a name "A B" needs "A " as its first word and B as a prefix of the
  * second token (which may add a plural or possessive ending).  Remembered in
  * the word (bit 0x80: known); a token without a word may be either. */
-static int S_pair_bits(const tl_token *t)
+static int S_pair_bits(const tl_annotated *a, const tl_token *t)
 {
 	tl_word *w = t->word;
 	if (!w)
@@ -152,6 +159,8 @@ static int S_pair_bits(const tl_token *t)
 			if (strncmp(w->fold, sp + 1, strlen(sp + 1)) == 0)
 				bits |= 2;
 		}
+		if (!S_memo_ok(a))
+			return bits;
 		w->party_pair = (uint8_t)(0x80 | bits);
 	}
 	return w->party_pair & 3;
@@ -199,8 +208,8 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		return words <= n - i ? words : n - i;
 	}
 	/* two-word names: "third party", "each party", "service provider" */
-	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && (S_pair_bits(&tok[i]) & 1) &&
-	    (S_pair_bits(&tok[i + 1]) & 2)) {
+	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && (S_pair_bits(a, &tok[i]) & 1) &&
+	    (S_pair_bits(a, &tok[i + 1]) & 2)) {
 		char buf[96];
 		size_t l1 = strlen(tok[i].fold), l2 = strlen(tok[i + 1].fold);
 		if (l1 + l2 + 2 <= sizeof buf) {
@@ -231,7 +240,7 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 	else if (a && (a->flags & TL_ANNOT_WE_VENDOR))
 		r = tl_annot_role_of(a, f);
 	else
-		r = S_catalog_tok(&tok[i]);
+		r = S_catalog_tok(a, &tok[i]);
 	/* "Party" alone is either side; "party" in "third party" was caught above */
 	if (r == TL_ROLE_NONE && tok[i].fold[0] == 'p' &&
 	    (strcmp(tok[i].fold, "partij") == 0 || strcmp(tok[i].fold, "party") == 0))

@@ -6,6 +6,7 @@
  * answer for a token's word is remembered in the word's record (tl_word, one
  * per distinct fold of a document): a lookup is then a bit test.  The plain
  * loops remain for when memory runs out; all paths give the same answers. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -106,12 +107,14 @@ typedef struct {
 
 /* Every list is compiled once per process, on first use (the lists are
  * static arrays, so their addresses identify them), and registered in
- * tl_ph_reg.  It is kept until exit: the process forks its workers after the
- * ruleset is compiled, and has no threads. */
+ * tl_ph_reg, kept until exit.  Threads may annotate documents at the same
+ * time: a slot is filled under S_lock and its list address published last,
+ * so a reader that sees the address sees the rest. */
 #define S_REG_SLOTS (1u << TL_PH_REG_BITS)
 tl_ph_slot tl_ph_reg[1u << TL_PH_REG_BITS];
-static uint32_t S_nreg;
-static int S_failed;
+static pthread_mutex_t S_lock = PTHREAD_MUTEX_INITIALIZER;
+static uint32_t S_nreg; /* under S_lock */
+static int S_failed;    /* under S_lock */
 
 static int S_cmp(const void *x, const void *y)
 {
@@ -306,35 +309,48 @@ static S_clist *S_compile(const char *const *list)
 
 /* The registry slot of the list (compiling it on first use), or NULL when
  * memory ran out (the plain loops answer then). */
+/* The slot of the list among the registered ones, or NULL. */
+static const tl_ph_slot *S_find_slot(const char *const *list, uint32_t h)
+{
+	for (uint32_t k = 0; k < S_REG_SLOTS; k++) {
+		tl_ph_slot *sl = &tl_ph_reg[(h + k) & (S_REG_SLOTS - 1)];
+		const char *const *l = atomic_load_explicit(&sl->list, memory_order_acquire);
+		if (l == list)
+			return sl;
+		if (!l)
+			return NULL;
+	}
+	return NULL;
+}
+
 static const tl_ph_slot *S_get(const char *const *list)
 {
 	uint32_t h = tl_ph_home(list);
-	if (tl_ph_reg[h].list == list)
-		return &tl_ph_reg[h];
-	for (uint32_t k = 1; k < S_REG_SLOTS; k++) {
-		tl_ph_slot *sl = &tl_ph_reg[(h + k) & (S_REG_SLOTS - 1)];
-		if (sl->list == list)
-			return sl;
-		if (!sl->list)
-			break;
+	const tl_ph_slot *found = S_find_slot(list, h);
+	if (found)
+		return found;
+	pthread_mutex_lock(&S_lock);
+	found = S_find_slot(list, h); /* another thread may have compiled it meanwhile */
+	if (!found && !S_failed && S_nreg + 1 < S_REG_SLOTS / 2) {
+		S_clist *cl = S_compile(list);
+		if (cl) {
+			cl->bit = S_nreg < TL_WORD_LISTS ? S_nreg : TL_WORD_LISTS;
+			S_nreg++;
+			uint32_t k = h;
+			while (atomic_load_explicit(&tl_ph_reg[k & (S_REG_SLOTS - 1)].list,
+			                            memory_order_relaxed))
+				k++;
+			tl_ph_slot *sl = &tl_ph_reg[k & (S_REG_SLOTS - 1)];
+			sl->bit = cl->bit;
+			sl->cl = cl;
+			atomic_store_explicit(&sl->list, list, memory_order_release);
+			found = sl;
+		} else {
+			S_failed = 1;
+		}
 	}
-	if (S_failed || S_nreg + 1 >= S_REG_SLOTS / 2)
-		return NULL;
-	S_clist *cl = S_compile(list);
-	if (!cl) {
-		S_failed = 1;
-		return NULL;
-	}
-	cl->bit = S_nreg < TL_WORD_LISTS ? S_nreg : TL_WORD_LISTS;
-	S_nreg++;
-	uint32_t k = h;
-	while (tl_ph_reg[k & (S_REG_SLOTS - 1)].list)
-		k++;
-	tl_ph_slot *sl = &tl_ph_reg[k & (S_REG_SLOTS - 1)];
-	sl->list = list;
-	sl->bit = cl->bit;
-	sl->cl = cl;
-	return sl;
+	pthread_mutex_unlock(&S_lock);
+	return found;
 }
 
 /* First entry whose word equals w, or nent. */

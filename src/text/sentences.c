@@ -3,6 +3,7 @@
  * "o.a.", "B.V.", "e.g.") or a single capital ("J. Jansen") is dropped (the
  * C API has no filtered break iterator), and a ';' adds a break, since
  * contract enumerations put one obligation per ';' item. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,10 +180,8 @@ enum { S_OT, S_CR, S_LF, S_SP, S_LO, S_UP, S_NU, S_AT, S_ST, S_CL, S_SC };
 
 static uint8_t S_sb[128];
 
-static void S_sb_init(void)
+static void S_sb_init_once(void)
 {
-	if (S_sb['a'])
-		return;
 	for (int c = 'a'; c <= 'z'; c++)
 		S_sb[c] = S_LO, S_sb[c - 32] = S_UP;
 	for (int c = '0'; c <= '9'; c++)
@@ -197,6 +196,10 @@ static void S_sb_init(void)
 		S_sb[(unsigned char)*c] = S_CL;
 	S_sb[','] = S_sb['-'] = S_sb[':'] = S_SC;
 }
+
+static pthread_once_t S_sb_init_done = PTHREAD_ONCE_INIT;
+
+static void S_sb_init(void) { pthread_once(&S_sb_init_done, S_sb_init_once); }
 
 static int S_push_break(tl_text *t, uint32_t *n, uint32_t b)
 {

@@ -1,6 +1,7 @@
 /* tokens.c: word segmentation with the ICU word BreakIterator, one iterator
  * reused for every paragraph (ubrk_setText), tokens folded through the
  * surface-form cache. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/uchar.h>
@@ -51,10 +52,8 @@ enum { S_OT, S_AL, S_NU, S_EX, S_MNL, S_MN }; /* other, letter ('@' too), digit,
 
 static uint8_t S_wb[128];
 
-static void S_wb_init(void)
+static void S_wb_init_once(void)
 {
-	if (S_wb['a'])
-		return;
 	for (int c = 'a'; c <= 'z'; c++)
 		S_wb[c] = S_wb[c - 32] = S_AL;
 	for (int c = '0'; c <= '9'; c++)
@@ -64,6 +63,10 @@ static void S_wb_init(void)
 	S_wb['.'] = S_wb['\''] = S_MNL;
 	S_wb[','] = S_wb[';'] = S_MN;
 }
+
+static pthread_once_t S_wb_init_done = PTHREAD_ONCE_INIT;
+
+static void S_wb_init(void) { pthread_once(&S_wb_init_done, S_wb_init_once); }
 
 static int S_push_ascii(tl_text *t, uint32_t *n, const char *text, uint32_t s, uint32_t e,
                         uint32_t flags)
