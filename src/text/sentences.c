@@ -281,7 +281,9 @@ int tl_text_sentence_breaks(tl_text *t, const char *text, size_t len, const uint
 	*out = NULL;
 	*nout = 0;
 	uint32_t n = 0;
-	int ascii = len < UINT32_MAX;
+	if (len >= (size_t)INT32_MAX / 2)
+		return TL_ELIMIT_TEXT; /* the limit of the UTF-16 path, for every paragraph */
+	int ascii = 1;
 	for (size_t i = 0; ascii && i < len; i++)
 		ascii = (unsigned char)text[i] < 0x80;
 	if (ascii && !t->icu_only) {

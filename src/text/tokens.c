@@ -141,7 +141,9 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 	if (len == 0)
 		return 0;
 	uint32_t n = 0;
-	if (!t->icu_only && len < UINT32_MAX && S_is_ascii(text, len)) {
+	if (len >= (size_t)INT32_MAX / 2)
+		return TL_ELIMIT_TEXT; /* the limit of the UTF-16 path, for every paragraph */
+	if (!t->icu_only && S_is_ascii(text, len)) {
 		S_wb_init();
 		int rc = S_tokens_ascii(t, text, (uint32_t)len, &n);
 		if (rc)
