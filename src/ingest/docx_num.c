@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parserInternals.h>
+
 #include "ingest/docx_int.h"
 #include "util/utf8.h"
 
@@ -50,10 +52,46 @@ static void S_lvl_init(tl_docx_lvl *l)
 	l->fmt = TL_NUMFMT_DECIMAL;
 }
 
-/* One child of a w:lvl element. */
-static void S_lvl_child(tl_docx_lvl *l, xmlTextReaderPtr r, const char *ln, tl_document *doc)
+/* Where S_node finds attributes: the reader's current element, or the
+ * attributes the SAX pass recorded for it. */
+typedef struct S_at {
+	const char *ln;
+	int ns;    /* 0 WordprocessingML, 1 its strict namespace, 2 none, 3 another */
+	char *val; /* malloc'd */
+} S_at;
+
+typedef struct S_src {
+	xmlTextReaderPtr r;
+	const S_at *at;
+	uint32_t nat;
+} S_src;
+
+/* tl_docx_attr's answer: w:NAME in either namespace, else a plain NAME;
+ * xmlFree'd by the caller. */
+static char *S_attr(const S_src *src, const char *name)
 {
-	char *v = tl_docx_attr(r, "val");
+	if (src->r)
+		return tl_docx_attr(src->r, name);
+	for (int ns = 0; ns <= 2; ns++)
+		for (uint32_t i = 0; i < src->nat; i++)
+			if (src->at[i].ns == ns && strcmp(src->at[i].ln, name) == 0)
+				return (char *)xmlStrdup(BAD_CAST src->at[i].val);
+	return NULL;
+}
+
+/* tl_docx_onoff over S_attr */
+static int S_onoff(const S_src *src)
+{
+	char *v = S_attr(src, "val");
+	int on = !(v && (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0));
+	xmlFree(v);
+	return on;
+}
+
+/* One child of a w:lvl element. */
+static void S_lvl_child(tl_docx_lvl *l, const S_src *src, const char *ln, tl_document *doc)
+{
+	char *v = S_attr(src, "val");
 	if (strcmp(ln, "start") == 0)
 		l->start = tl_numfmt_clamp(tl_docx_long(v, 1, 0, TL_NUMFMT_MAX_VALUE));
 	else if (strcmp(ln, "numFmt") == 0)
@@ -63,7 +101,7 @@ static void S_lvl_child(tl_docx_lvl *l, xmlTextReaderPtr r, const char *ln, tl_d
 	else if (strcmp(ln, "lvlRestart") == 0)
 		l->restart = (int)tl_docx_long(v, -1, 0, TL_DOCX_LEVELS);
 	else if (strcmp(ln, "isLgl") == 0)
-		l->is_lgl = tl_docx_onoff(r);
+		l->is_lgl = S_onoff(src);
 	else if (strcmp(ln, "pStyle") == 0)
 		l->pstyle = tl_doc_str(doc, v);
 	xmlFree(v);
@@ -82,99 +120,293 @@ static int S_grow(void **v, size_t *a, size_t n, size_t size)
 	return 0;
 }
 
+/* The parse in progress: which abstractNum, num, level and override the
+ * elements met so far are inside. */
+typedef struct S_state {
+	tl_docx_numbering *nb;
+	tl_document *doc;
+	tl_error *err;
+	tl_docx_abstract *ca;
+	tl_docx_num *cn;
+	tl_docx_lvl *cl;
+	int override_lvl, lvl_depth;
+} S_state;
+
+/* One element (start or end) in the WordprocessingML namespace. */
+static int S_node(S_state *st, int type, const char *ln, int depth, int empty, const S_src *src)
+{
+	tl_docx_numbering *nb = st->nb;
+	if (type == XML_READER_TYPE_END_ELEMENT) {
+		if (strcmp(ln, "abstractNum") == 0)
+			st->ca = NULL;
+		else if (strcmp(ln, "num") == 0)
+			st->cn = NULL;
+		else if (strcmp(ln, "lvlOverride") == 0)
+			st->override_lvl = -1;
+		if (depth == st->lvl_depth && strcmp(ln, "lvl") == 0)
+			st->cl = NULL, st->lvl_depth = -1;
+		return 0;
+	}
+	if (type != XML_READER_TYPE_ELEMENT)
+		return 0;
+	if (strcmp(ln, "abstractNum") == 0 && !empty) {
+		if (S_grow((void **)&nb->abs, &nb->aabs, nb->nabs, sizeof *nb->abs))
+			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
+		char *id = S_attr(src, "abstractNumId");
+		st->ca = &nb->abs[nb->nabs++];
+		memset(st->ca, 0, sizeof *st->ca);
+		st->ca->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
+		for (int i = 0; i < TL_DOCX_LEVELS; i++)
+			S_lvl_init(&st->ca->lvl[i]);
+		xmlFree(id);
+	} else if (strcmp(ln, "num") == 0 && !empty) {
+		if (S_grow((void **)&nb->num, &nb->anum, nb->nnum, sizeof *nb->num))
+			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
+		char *id = S_attr(src, "numId");
+		st->cn = &nb->num[nb->nnum++];
+		memset(st->cn, 0, sizeof *st->cn);
+		st->cn->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
+		st->cn->abstract_id = -1;
+		st->cn->abs = -1;
+		xmlFree(id);
+		st->ca = NULL;
+	} else if (strcmp(ln, "lvl") == 0 && !empty && (st->ca || (st->cn && st->override_lvl >= 0))) {
+		char *il = S_attr(src, "ilvl");
+		long k = st->cn ? st->override_lvl : tl_docx_long(il, -1, -1, 1000);
+		xmlFree(il);
+		st->cl = NULL;
+		if (k >= 0 && k < TL_DOCX_LEVELS) {
+			st->cl = st->cn ? &st->cn->lvl[k] : &st->ca->lvl[k];
+			S_lvl_init(st->cl);
+			st->cl->set = 1;
+			st->lvl_depth = depth;
+		}
+	} else if (st->cl) {
+		S_lvl_child(st->cl, src, ln, st->doc);
+	} else if (st->ca && strcmp(ln, "numStyleLink") == 0) {
+		char *v = S_attr(src, "val");
+		st->ca->num_style_link = tl_doc_str(st->doc, v);
+		xmlFree(v);
+	} else if (st->cn && strcmp(ln, "abstractNumId") == 0) {
+		char *v = S_attr(src, "val");
+		st->cn->abstract_id = tl_docx_long(v, -1, -1, 0x7fffffffL);
+		xmlFree(v);
+	} else if (st->cn && strcmp(ln, "lvlOverride") == 0 && !empty) {
+		char *v = S_attr(src, "ilvl");
+		long k = tl_docx_long(v, -1, -1, 1000);
+		st->override_lvl = k >= 0 && k < TL_DOCX_LEVELS ? (int)k : -1;
+		xmlFree(v);
+	} else if (st->cn && st->override_lvl >= 0 && strcmp(ln, "startOverride") == 0) {
+		char *v = S_attr(src, "val");
+		st->cn->start_override[st->override_lvl] =
+			tl_numfmt_clamp(tl_docx_long(v, 0, 0, TL_NUMFMT_MAX_VALUE));
+		st->cn->override_mask |= 1u << st->override_lvl;
+		xmlFree(v);
+	}
+	return 0;
+}
+
+/* ## The SAX pass
+ *
+ * numbering.xml is mostly attributes (a w:num per list, nine overrides
+ * each), where libxml2's reader spends most of its time building and
+ * freeing nodes.  A SAX pass records the WordprocessingML elements with
+ * their attributes instead, and S_node then sees exactly what the reader
+ * would show.  Anything the pass does not reproduce exactly -- a parse
+ * error, an attribute value with a character reference (the reader
+ * decodes "&#38;" where SAX hands it over as written), nesting near the
+ * depth cap (the reader's per-node check) -- sends the part to the reader,
+ * so errors and limits stay the reader's. */
+typedef struct S_ev {
+	const char *ln; /* in the parser's dictionary */
+	int type, depth, empty;
+	uint32_t at0, nat;
+} S_ev;
+
+typedef struct S_rec {
+	xmlParserCtxtPtr ctxt;
+	unsigned max_depth;
+	int depth, bail;
+	S_ev *ev;
+	size_t nev, aev;
+	S_at *at;
+	size_t nat, aat;
+	unsigned char open[TL_DOCX_MAX_DEPTH]; /* per depth: 1 recorded, 2 recorded and empty */
+} S_rec;
+
+static int S_ns_class(const xmlChar *uri)
+{
+	if (!uri)
+		return 2;
+	return strcmp((const char *)uri, TL_NS_W) == 0 ? 0 : strcmp((const char *)uri, TL_NS_W_STRICT) == 0 ? 1 : 3;
+}
+
+static int S_push_ev(S_rec *rc, S_ev ev)
+{
+	if (rc->nev == rc->aev) {
+		size_t n = rc->aev ? rc->aev * 2 : 1024;
+		S_ev *v = realloc(rc->ev, n * sizeof *v);
+		if (!v)
+			return -1;
+		rc->ev = v;
+		rc->aev = n;
+	}
+	rc->ev[rc->nev++] = ev;
+	return 0;
+}
+
+static void S_sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri,
+                        int nns, const xmlChar **nss, int natt, int ndef, const xmlChar **att)
+{
+	(void)prefix, (void)nns, (void)nss, (void)ndef;
+	xmlParserCtxtPtr ctxt = ctx;
+	S_rec *rc = ctxt->_private;
+	int depth = rc->depth++;
+	if (rc->bail)
+		return;
+	/* the reader checks every node's depth against the cap: stay well clear */
+	if ((unsigned)depth + 2 >= rc->max_depth || depth + 1 >= TL_DOCX_MAX_DEPTH) {
+		rc->bail = 1;
+		return;
+	}
+	int cls = S_ns_class(uri);
+	rc->open[depth] = 0;
+	if (cls > 1)
+		return;
+	const xmlChar *cur = ctxt->input ? ctxt->input->cur : NULL;
+	int empty = cur && cur[0] == '/' && cur[1] == '>'; /* as the reader tells <x/> */
+	S_ev ev = {(const char *)ln, XML_READER_TYPE_ELEMENT, depth, empty, (uint32_t)rc->nat, 0};
+	for (int i = 0; i < natt; i++) {
+		const xmlChar *const *a = att + 5 * i;
+		int c = S_ns_class(a[2]);
+		if (c > 2)
+			continue;
+		size_t n = (size_t)(a[4] - a[3]);
+		if (memchr(a[3], '&', n)) {
+			rc->bail = 1;
+			return;
+		}
+		if (rc->nat == rc->aat) {
+			size_t k = rc->aat ? rc->aat * 2 : 1024;
+			S_at *v = realloc(rc->at, k * sizeof *v);
+			if (!v) {
+				rc->bail = 1;
+				return;
+			}
+			rc->at = v;
+			rc->aat = k;
+		}
+		char *val = malloc(n + 1);
+		if (!val) {
+			rc->bail = 1;
+			return;
+		}
+		memcpy(val, a[3], n);
+		val[n] = '\0';
+		rc->at[rc->nat++] = (S_at){(const char *)a[0], c, val};
+		ev.nat++;
+	}
+	if (S_push_ev(rc, ev)) {
+		rc->bail = 1;
+		return;
+	}
+	rc->open[depth] = empty ? 2 : 1;
+}
+
+static void S_sax_end(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)prefix, (void)uri;
+	xmlParserCtxtPtr ctxt = ctx;
+	S_rec *rc = ctxt->_private;
+	int depth = --rc->depth;
+	if (rc->bail || depth < 0 || depth >= TL_DOCX_MAX_DEPTH)
+		return;
+	/* an empty element gets no end node from the reader */
+	if (rc->open[depth] == 1 &&
+	    S_push_ev(rc, (S_ev){(const char *)ln, XML_READER_TYPE_END_ELEMENT, depth, 0, 0, 0}))
+		rc->bail = 1;
+	rc->open[depth] = 0;
+}
+
+static void S_sax_silent(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx, (void)e;
+}
+
+/* 1: parsed into st; 0: not by this pass (nothing changed; use the reader);
+ * <0: an error of S_node (out of memory). */
+static int S_parse_sax(S_state *st, const char *data, size_t len)
+{
+	S_rec *rc = calloc(1, sizeof *rc);
+	if (!rc)
+		return 0;
+	rc->max_depth = st->doc->limits.max_xml_depth;
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof sax);
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = S_sax_start;
+	sax.endElementNs = S_sax_end;
+	sax.serror = S_sax_silent;
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
+	int res = 0;
+	if (ctxt) {
+		xmlSAXHandlerPtr old = ctxt->sax;
+		ctxt->sax = &sax;
+		ctxt->userData = ctxt;
+		ctxt->_private = rc;
+		rc->ctxt = ctxt;
+		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING);
+		int prc = xmlParseDocument(ctxt);
+		int ok = prc == 0 && ctxt->wellFormed && !rc->bail && rc->depth == 0;
+		ctxt->sax = old;
+		if (ok) {
+			res = 1;
+			for (size_t i = 0; i < rc->nev && res == 1; i++) {
+				const S_ev *e = &rc->ev[i];
+				S_src src = {NULL, rc->at + e->at0, e->nat};
+				int r = S_node(st, e->type, e->ln, e->depth, e->empty, &src);
+				if (r < 0)
+					res = r;
+			}
+		}
+		xmlFreeParserCtxt(ctxt); /* the dictionary the names live in goes last */
+	}
+	for (size_t i = 0; i < rc->nat; i++)
+		free(rc->at[i].val);
+	free(rc->at);
+	free(rc->ev);
+	free(rc);
+	return res;
+}
+
 int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char *part,
                             const char *data, size_t len, tl_error *err)
 {
-	xmlTextReaderPtr r = NULL;
-	int rc = tl_xml_reader(&r, data, len, part, &doc->limits, err);
+	S_state st = {nb, doc, err, NULL, NULL, NULL, -1, -1};
+	int rc = tl_xml_check(data, len, part, &doc->limits, err);
+	if (rc)
+		return rc;
+	rc = S_parse_sax(&st, data, len);
 	if (rc < 0)
 		return rc;
-	tl_docx_abstract *ca = NULL;
-	tl_docx_num *cn = NULL;
-	tl_docx_lvl *cl = NULL;
-	int override_lvl = -1, lvl_depth = -1;
-	while ((rc = tl_xml_next(r, part, &doc->limits, err)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		if (!tl_docx_is_w(r))
-			continue;
-		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
-		int depth = xmlTextReaderDepth(r);
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (strcmp(ln, "abstractNum") == 0)
-				ca = NULL;
-			else if (strcmp(ln, "num") == 0)
-				cn = NULL;
-			else if (strcmp(ln, "lvlOverride") == 0)
-				override_lvl = -1;
-			if (depth == lvl_depth && strcmp(ln, "lvl") == 0)
-				cl = NULL, lvl_depth = -1;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		int empty = xmlTextReaderIsEmptyElement(r);
-		if (strcmp(ln, "abstractNum") == 0 && !empty) {
-			if (S_grow((void **)&nb->abs, &nb->aabs, nb->nabs, sizeof *nb->abs)) {
-				rc = tl_error_set(err, TL_ENOMEM, "out of memory reading numbering");
+	if (rc == 0) { /* the reader, node by node */
+		xmlTextReaderPtr r = NULL;
+		rc = tl_xml_reader(&r, data, len, part, &doc->limits, err);
+		if (rc < 0)
+			return rc;
+		while ((rc = tl_xml_next(r, part, &doc->limits, err)) == 1) {
+			if (!tl_docx_is_w(r))
+				continue;
+			S_src src = {r, NULL, 0};
+			rc = S_node(&st, xmlTextReaderNodeType(r), (const char *)xmlTextReaderConstLocalName(r),
+			            xmlTextReaderDepth(r), xmlTextReaderIsEmptyElement(r), &src);
+			if (rc < 0)
 				break;
-			}
-			char *id = tl_docx_attr(r, "abstractNumId");
-			ca = &nb->abs[nb->nabs++];
-			memset(ca, 0, sizeof *ca);
-			ca->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
-			for (int i = 0; i < TL_DOCX_LEVELS; i++)
-				S_lvl_init(&ca->lvl[i]);
-			xmlFree(id);
-		} else if (strcmp(ln, "num") == 0 && !empty) {
-			if (S_grow((void **)&nb->num, &nb->anum, nb->nnum, sizeof *nb->num)) {
-				rc = tl_error_set(err, TL_ENOMEM, "out of memory reading numbering");
-				break;
-			}
-			char *id = tl_docx_attr(r, "numId");
-			cn = &nb->num[nb->nnum++];
-			memset(cn, 0, sizeof *cn);
-			cn->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
-			cn->abstract_id = -1;
-			cn->abs = -1;
-			xmlFree(id);
-			ca = NULL;
-		} else if (strcmp(ln, "lvl") == 0 && !empty && (ca || (cn && override_lvl >= 0))) {
-			char *il = tl_docx_attr(r, "ilvl");
-			long k = cn ? override_lvl : tl_docx_long(il, -1, -1, 1000);
-			xmlFree(il);
-			cl = NULL;
-			if (k >= 0 && k < TL_DOCX_LEVELS) {
-				cl = cn ? &cn->lvl[k] : &ca->lvl[k];
-				S_lvl_init(cl);
-				cl->set = 1;
-				lvl_depth = depth;
-			}
-		} else if (cl) {
-			S_lvl_child(cl, r, ln, doc);
-		} else if (ca && strcmp(ln, "numStyleLink") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			ca->num_style_link = tl_doc_str(doc, v);
-			xmlFree(v);
-		} else if (cn && strcmp(ln, "abstractNumId") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			cn->abstract_id = tl_docx_long(v, -1, -1, 0x7fffffffL);
-			xmlFree(v);
-		} else if (cn && strcmp(ln, "lvlOverride") == 0 && !empty) {
-			char *v = tl_docx_attr(r, "ilvl");
-			long k = tl_docx_long(v, -1, -1, 1000);
-			override_lvl = k >= 0 && k < TL_DOCX_LEVELS ? (int)k : -1;
-			xmlFree(v);
-		} else if (cn && override_lvl >= 0 && strcmp(ln, "startOverride") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			cn->start_override[override_lvl] =
-				tl_numfmt_clamp(tl_docx_long(v, 0, 0, TL_NUMFMT_MAX_VALUE));
-			cn->override_mask |= 1u << override_lvl;
-			xmlFree(v);
 		}
+		xmlFreeTextReader(r);
+		if (rc < 0)
+			return rc;
 	}
-	xmlFreeTextReader(r);
-	if (rc < 0)
-		return rc;
 	if (nb->nabs > 1)
 		qsort(nb->abs, nb->nabs, sizeof *nb->abs, S_cmp_abs);
 	if (nb->nnum > 1)

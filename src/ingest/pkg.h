@@ -38,6 +38,12 @@ int tl_zip_read(tl_zip *z, const char *member, int required, char **data, size_t
  * Thread-safe, idempotent. */
 void tl_xml_init(void);
 
+/* The checks tl_xml_reader makes before libxml2 sees the part (size, the
+ * pre-scan: DOCTYPE, encoding, depth, text and attribute caps): 0 or the
+ * error tl_xml_reader would return.  For callers that parse with SAX. */
+int tl_xml_check(const char *data, size_t len, const char *part, const tl_limits *limits,
+                 tl_error *err);
+
 /* A streaming reader over an in-memory part.  Free with xmlFreeTextReader.
  * Reading with tl_xml_next() enforces depth and text caps and refuses DTDs. */
 int tl_xml_reader(xmlTextReaderPtr *out, const char *data, size_t len, const char *part,

@@ -388,10 +388,9 @@ static int S_prescan(const char *data, size_t len, const char *part, const tl_li
 
 /* ---- the reader ---- */
 
-int tl_xml_reader(xmlTextReaderPtr *out, const char *data, size_t len, const char *part,
-                  const tl_limits *limits, tl_error *err)
+int tl_xml_check(const char *data, size_t len, const char *part, const tl_limits *limits,
+                 tl_error *err)
 {
-	*out = NULL;
 	tl_limits def = TL_LIMITS_INIT;
 	if (!limits)
 		limits = &def;
@@ -399,7 +398,14 @@ int tl_xml_reader(xmlTextReaderPtr *out, const char *data, size_t len, const cha
 	if (len > (size_t)INT32_MAX)
 		return S_fail(err, part, 0, TL_EXML_LIMIT, "part larger than %llu bytes",
 		              (unsigned long long)INT32_MAX);
-	int rc = S_prescan(data ? data : "", data ? len : 0, part, limits, err);
+	return S_prescan(data ? data : "", data ? len : 0, part, limits, err);
+}
+
+int tl_xml_reader(xmlTextReaderPtr *out, const char *data, size_t len, const char *part,
+                  const tl_limits *limits, tl_error *err)
+{
+	*out = NULL;
+	int rc = tl_xml_check(data, len, part, limits, err);
 	if (rc)
 		return rc;
 	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET |
