@@ -12,7 +12,8 @@
 typedef struct tl_src {
 	char *path;        /* as shown in messages */
 	int embedded;      /* 1: path is a key of tl_embedded_files */
-	char *text;        /* malloc'd copy, NUL-terminated */
+	const char *text;  /* NUL-terminated: the built-in bytes, or a malloc'd copy */
+	int owned;         /* 1: text is the malloc'd copy */
 	size_t len;
 	cJSON *root;
 } tl_src;

@@ -278,14 +278,21 @@ static int S_add_src(tl_load *L, char *path, int embedded, const char *data, siz
 	tl_src *s = &L->srcs[L->nsrc];
 	s->path = path;
 	s->embedded = embedded;
-	s->text = malloc(len + 1);
-	if (!s->text) {
-		L->oom = 1;
-		free(path);
-		return -1;
+	if (embedded) { /* built-in files are NUL-terminated and live as long as the program */
+		s->text = data;
+		s->owned = 0;
+	} else {
+		char *copy = malloc(len + 1);
+		if (!copy) {
+			L->oom = 1;
+			free(path);
+			return -1;
+		}
+		memcpy(copy, data, len);
+		copy[len] = '\0';
+		s->text = copy;
+		s->owned = 1;
 	}
-	memcpy(s->text, data, len);
-	s->text[len] = '\0';
 	s->len = len;
 	int idx = L->nsrc++;
 	const char *end = NULL;
@@ -686,7 +693,8 @@ static void S_load_free(tl_load *L)
 {
 	for (int i = 0; i < L->nsrc; i++) {
 		free(L->srcs[i].path);
-		free(L->srcs[i].text);
+		if (L->srcs[i].owned)
+			free((char *)L->srcs[i].text);
 		/* trees move into rs->trees; a tree that failed to parse is NULL */
 	}
 	free(L->pos);
