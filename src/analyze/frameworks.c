@@ -4,7 +4,8 @@
  *
  * A declaration is a positive statement that the terms apply ("Op deze
  * Overeenkomst zijn de GIBIT 2023 van toepassing", "GIBIT 2020 applies",
- * "maken deel uit van"); "zijn niet van toepassing" is none.  Deviations:
+ * "maken deel uit van", "is opgenomen in Bijlage 7"); "zijn niet van
+ * toepassing" is none.  Deviations:
  * "in afwijking van artikel N", "by way of derogation from article N",
  * "notwithstanding article N", "artikel N van de GIBIT is niet van
  * toepassing", "met uitzondering van artikel N", in a sentence that names
@@ -25,7 +26,10 @@
 static const char *const S_apply[] = {
 	"van toepassing", "toepasselijk", "apply", "applies", "applicable", "maakt|maken deel uit",
 	"form|forms part", "incorporated", "onverkort", "gelden", "geldt", "governed by", "beheerst",
-	NULL};
+	/* incorporated as an annex: "is opgenomen in Bijlage 7", "is attached as Schedule 3" */
+	"opgenomen in|als bijlage|annex|appendix", "opgenomen in|als de bijlage",
+	"bijgevoegd|aangehecht als bijlage", "attached as|in|to annex|schedule|appendix|exhibit",
+	"attached hereto", "annexed", "included as|in annex|schedule|appendix|exhibit", NULL};
 
 /* Concluding an agreement declares it; general terms are not concluded. */
 static const char *const S_conclude[] = {
