@@ -454,6 +454,14 @@ int tl_waivers_apply(const tl_waivers *w, cJSON *document, const char *today);
  * path "-" reads standard input. */
 int tl_report_read_file(cJSON **out, const char *path, tl_error *err);
 
+/* Batch: a document that declares a framework takes over, for what its own
+ * text leaves open, the findings of another document of the same list that
+ * IS that framework's text (its "framework_text"; e.g. the VNG processing
+ * agreement as an annex).  Changes the documents in place (basis "annex",
+ * "annexes" / "annex_of"); idempotent.  Returns the number of findings
+ * changed, -1 when out of memory.  docs/report-format.md, "Annexes". */
+int tl_annex_link(cJSON *documents);
+
 typedef struct tl_baseline tl_baseline;
 int tl_baseline_load(tl_baseline **out, const char *path, tl_error *err);
 void tl_baseline_free(tl_baseline *b);

@@ -289,8 +289,13 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			else if (!strcmp(f, "you") || !strcmp(f, "your"))
 				role = TL_ROLE_CUSTOMER;
 		}
+		/* an alias that is no party word takes the role its name states
+		 * ("De leverancier Acme B.V. (hierna: Acme)"), at the start of a
+		 * name or in a short one; in a long clause the alias names only what
+		 * stands right before it: "... verstrekt de verwerker ... aan de
+		 * Autoriteit Persoonsgegevens (hierna: AP)" defines no vendor */
 		if (!role)
-			role = S_role_in(s->tok, ns, ne);
+			role = S_role_in(s->tok, ns, ne - ns <= 10 ? ne : ns + 4);
 		s->flags |= TL_SENT_DEFINITION;
 		int rc;
 		for (uint32_t x = 0; x < na; x++) {

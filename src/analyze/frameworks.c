@@ -4,7 +4,8 @@
  *
  * A declaration is a positive statement that the terms apply ("Op deze
  * Overeenkomst zijn de GIBIT 2023 van toepassing", "GIBIT 2020 applies",
- * "maken deel uit van"); "zijn niet van toepassing" is none.  Deviations:
+ * "maken deel uit van", "is opgenomen in Bijlage 7"); "zijn niet van
+ * toepassing" is none.  Deviations:
  * "in afwijking van artikel N", "by way of derogation from article N",
  * "notwithstanding article N", "artikel N van de GIBIT is niet van
  * toepassing", "met uitzondering van artikel N", in a sentence that names
@@ -25,12 +26,21 @@
 static const char *const S_apply[] = {
 	"van toepassing", "toepasselijk", "apply", "applies", "applicable", "maakt|maken deel uit",
 	"form|forms part", "incorporated", "onverkort", "gelden", "geldt", "governed by", "beheerst",
-	NULL};
+	/* incorporated as an annex: "is opgenomen in Bijlage 7", "is attached as Schedule 3" */
+	"opgenomen in|als bijlage|annex|appendix", "opgenomen in|als de bijlage",
+	"bijgevoegd|aangehecht als bijlage", "attached as|in|to annex|schedule|appendix|exhibit",
+	"attached hereto", "annexed", "included as|in annex|schedule|appendix|exhibit", NULL};
+
+/* "The Agreement is subject to ARBIT 2022": the words open an exception
+ * elsewhere ("subject to clause 4"), so they are tried apart. */
+static const char *const S_subject[] = {"subject to", "onderworpen aan", NULL};
 
 /* Concluding an agreement declares it; general terms are not concluded. */
 static const char *const S_conclude[] = {
 	"gesloten", "sluiten", "sluit", "ondertekend", "aangegaan", "gaan|gaat aan", "concluded",
-	"conclude|concludes", "entered|enter|enters into", "signed", "executed", NULL};
+	"conclude|concludes", "entered|enter|enters into", "signed", "executed",
+	/* a tender: "the Supplier will sign the VNG Standaard Verwerkersovereenkomst" */
+	"sign|signs", "ondertekent|ondertekenen|tekent|tekenen|getekend", NULL};
 
 static const char *const S_deviate[] = {
 	"in afwijking van", "afwijkend van", "by way of derogation from", "in derogation of|from",
@@ -224,6 +234,22 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 	return 0;
 }
 
+/* "is subject to [the General Government Terms ... (] ARBIT 2022": the
+ * framework's name follows "subject to" in the same clause. */
+static int S_subject_to(const tl_sentence *s, uint32_t i)
+{
+	uint32_t m = tl_ph_list_at(s->tok, s->ntok, i, S_subject, NULL);
+	if (!m || (s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD)))
+		return 0;
+	for (uint32_t k = i + m; k < s->ntok && k <= i + m + 14; k++) {
+		if (!strcmp(s->tok[k].fold, ";") || !strcmp(s->tok[k].fold, "."))
+			return 0;
+		if (S_name_at(s, k))
+			return 1;
+	}
+	return 0;
+}
+
 static tl_framework *S_target(tl_annotated *a, const char *id)
 {
 	for (uint32_t i = 0; i < a->nfw; i++)
@@ -250,9 +276,10 @@ int tl_frameworks_find(tl_ann_ctx *c)
 			continue;
 		int applies = 0, agreement = !strcmp(id, "vng-vwo");
 		for (uint32_t i = 0; i < s->ntok && !applies; i++)
-			applies = (tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
-			           (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
-			          !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC));
+			applies = ((tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
+			            (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
+			           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC))) ||
+			          S_subject_to(s, i);
 		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
 			return rc;
 	}

@@ -115,11 +115,24 @@ typedef struct {
 	const char *redline;    /* --redline OUT */
 	const tl_render_options *ro;
 	int jsonl;              /* mark the document as a JSON Lines record */
+	int defer;              /* waivers, baseline and --fail-on in the parent (S_finish) */
 } S_work_ctx;
+
+/* Waivers, baseline, then the --fail-on test: 1 when the document fails. */
+static int S_finish(const S_work_ctx *w, cJSON *d)
+{
+	if (w->waivers)
+		tl_waivers_apply(w->waivers, d, NULL);
+	if (w->baseline)
+		tl_baseline_apply(w->baseline, d);
+	return S_fails(d, w->level);
+}
 
 /* In the worker process: one file, one documents[] entry, finished here
  * (waivers, baseline, --fail-on, redline) so that the parent only passes the
- * text on. */
+ * text on.  When the report is collected rather than streamed, the parent
+ * first follows framework annexes across the batch (tl_annex_link), which
+ * changes findings, so waivers, baseline and --fail-on wait for it (defer). */
 static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 {
 	const S_work_ctx *w = ctx;
@@ -131,11 +144,7 @@ static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 	if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "error"))) {
 		*flags |= TL_BATCH_DOC_ERROR;
 	} else {
-		if (w->waivers)
-			tl_waivers_apply(w->waivers, d, NULL);
-		if (w->baseline)
-			tl_baseline_apply(w->baseline, d);
-		if (S_fails(d, w->level))
+		if (!w->defer && S_finish(w, d))
 			*flags |= S_DOC_FAILING;
 		if (w->redline) {
 			tl_error_clear(&err);
@@ -395,12 +404,26 @@ int tl_cmd_check(int argc, char **argv)
 		fflush(out);
 	}
 	S_work_ctx wc = {rs, &co, tl_opt_str(&o, "fail-on"), waivers, baseline, redline, &ro,
-	                 fmt == TL_RENDER_JSONL};
+	                 fmt == TL_RENDER_JSONL, fmt != TL_RENDER_JSONL};
 	if (tl_batch_run(paths, npaths, &bo, S_work, &wc, S_emit, &ec, &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint check: %s\n", msg);
 		rc = TL_EXIT_INTERNAL;
 		goto done;
+	}
+	if (wc.defer) {
+		/* documents[] is complete: follow annexes, then waivers, baseline, --fail-on */
+		if (tl_annex_link(ec.docs) < 0) {
+			fprintf(stderr, "tenderlint check: out of memory linking annexes\n");
+			rc = TL_EXIT_INTERNAL;
+			goto done;
+		}
+		cJSON *d;
+		cJSON_ArrayForEach(d, ec.docs)
+		{
+			if (!cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "error")))
+				ec.failing |= S_finish(&wc, d);
+		}
 	}
 	if (fmt != TL_RENDER_JSONL && tl_render(report, fmt, &ro, out, &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);

@@ -114,6 +114,11 @@ int tl_cmd_merge(int argc, char **argv)
 		cJSON_DetachItemViaPointer(docs, all[i]);
 	for (size_t i = 0; i < nall; i++)
 		cJSON_AddItemToArray(docs, all[i]);
+	/* an annex checked in another shard (or streamed as JSON Lines) is followed here */
+	if (tl_annex_link(docs) < 0) {
+		rc = TL_EXIT_INTERNAL;
+		goto done;
+	}
 
 	tl_render_format fmt = TL_RENDER_JSON;
 	tl_render_format_parse(tl_opt_str(&o, "format"), &fmt);

@@ -264,14 +264,33 @@ static void S_finding(FILE *out, const cJSON *f, const char *title, int dn, int 
 		S_h(out, tl_rj_str(f, "reason"));
 		fputs("</p>\n", out);
 	}
-	const cJSON *ref = tl_rj_obj(f, "reference");
-	if (ref) {
+	const cJSON *ref = tl_rj_obj(f, "reference"), *annex = tl_rj_obj(f, "annex");
+	if (ref || annex) {
 		fputs("<p class=\"reason\">", out);
 		tl_buf b = TL_BUF_INIT(1 << 16);
-		tl_render_reference(&b, ref, lang);
+		if (ref)
+			tl_render_reference(&b, ref, lang);
+		else
+			tl_render_annex(&b, annex, lang);
 		S_h(out, b.data);
 		tl_buf_free(&b);
 		fputs("</p>\n", out);
+	}
+	if (cJSON_GetArraySize(tl_rj_arr(annex, "evidence")) > 0) {
+		/* quoted from the annex: another document, so no link into this one's text */
+		fputs("<ul class=\"evidence annex\">\n", out);
+		cJSON_ArrayForEach(ev, tl_rj_arr(annex, "evidence"))
+		{
+			tl_buf b = TL_BUF_INIT(1 << 16);
+			tl_render_annex_where(&b, annex, ev, lang);
+			fputs("<li>", out);
+			S_h(out, b.data);
+			fputs(": <q>", out);
+			S_h(out, tl_rj_str(ev, "quote"));
+			fputs("</q></li>\n", out);
+			tl_buf_free(&b);
+		}
+		fputs("</ul>\n", out);
 	}
 	if (cJSON_GetArraySize(tl_rj_arr(f, "evidence")) > 0) {
 		fputs("<ul class=\"evidence\">\n", out);

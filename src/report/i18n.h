@@ -30,6 +30,8 @@ typedef enum {
 	TL_S_REVISIONS_BY,      /* " (by {1})", for {3} above */
 	TL_S_BY_REFERENCE_SHORT, /* "through {1} art. {2}" */
 	TL_S_BY_REFERENCE,      /* "through {1} art. {2}, declared applicable in clause {3}" */
+	TL_S_BY_ANNEX,          /* "through the annex {1} ({2}), incorporated in clause {3}" */
+	TL_S_IN_ANNEX,          /* "annex {1}, clause {2}" (evidence quoted from the annex) */
 	TL_S_WAIVED,
 	TL_S_WAIVER,            /* "Accepted deviation: {1} (by {2}, until {3})" */
 	TL_S_DEFINITION,        /* "relies on the definition of \"{1}\" (clause {2})" */

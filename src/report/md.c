@@ -92,7 +92,20 @@ static void S_gap(FILE *out, const cJSON *f, const char *lang, const char *title
 		}
 		fputc('\n', out);
 	}
-	if (tl_rj_arr(f, "evidence") && cJSON_GetArraySize(tl_rj_arr(f, "evidence")) > 0)
+	const cJSON *annex = tl_rj_obj(f, "annex");
+	cJSON_ArrayForEach(ev, tl_rj_arr(annex, "evidence"))
+	{
+		tl_buf b = TL_BUF_INIT(1 << 16);
+		tl_render_annex_where(&b, annex, ev, lang);
+		fputs("- ", out);
+		S_esc(out, b.data);
+		fputs(": \xe2\x80\x9c", out);
+		S_esc(out, tl_rj_str(ev, "quote"));
+		fputs("\xe2\x80\x9d\n", out);
+		tl_buf_free(&b);
+	}
+	if ((tl_rj_arr(f, "evidence") && cJSON_GetArraySize(tl_rj_arr(f, "evidence")) > 0) ||
+	    cJSON_GetArraySize(tl_rj_arr(annex, "evidence")) > 0)
 		fputc('\n', out);
 	if (tl_rj_str(f, "reason")) {
 		fprintf(out, "**%s:** ", tl_i18n(lang, TL_S_WHY));

@@ -237,6 +237,26 @@ int tl_render_reference(tl_buf *b, const cJSON *ref, const char *lang)
 	                   tl_rj_str(ref, "framework"), tl_rj_str(ref, "article"), in, NULL);
 }
 
+static const char *S_basename(const char *p)
+{
+	const char *s = p ? strrchr(p, '/') : NULL;
+	return s ? s + 1 : p ? p : "?";
+}
+
+int tl_render_annex(tl_buf *b, const cJSON *annex, const char *lang)
+{
+	const char *in = tl_rj_str(annex, "declared_in");
+	return tl_buf_fill(b, tl_i18n(lang, TL_S_BY_ANNEX), S_basename(tl_rj_str(annex, "path")),
+	                   tl_rj_str(annex, "title"), in ? in : "-", NULL);
+}
+
+int tl_render_annex_where(tl_buf *b, const cJSON *annex, const cJSON *ev, const char *lang)
+{
+	const char *cl = tl_rj_str(ev, "clause");
+	return tl_buf_fill(b, tl_i18n(lang, TL_S_IN_ANNEX), S_basename(tl_rj_str(annex, "path")),
+	                   cl ? cl : "-", NULL, NULL);
+}
+
 int tl_render_finding_note(tl_buf *b, const cJSON *finding, const char *lang, int inserted)
 {
 	const char *rule = tl_rj_str(finding, "rule");

@@ -87,6 +87,10 @@ int tl_render_where(tl_buf *b, const char *clause, long para, const char *lang);
 /* "through gibit-2023 art. 29.5, declared applicable in clause 16.1"
  * for a finding's "reference" (the clause part only when known). */
 int tl_render_reference(tl_buf *b, const cJSON *ref, const char *lang);
+/* A finding's "annex" (basis annex): "through the annex F (title), incorporated in clause N". */
+int tl_render_annex(tl_buf *b, const cJSON *annex, const char *lang);
+/* Where one annex evidence item is: "annex F, clause 4.3". */
+int tl_render_annex_where(tl_buf *b, const cJSON *annex, const cJSON *ev, const char *lang);
 
 /* Text for the redline writers and the other renderers: the comment that
  * explains a finding (several lines separated by '\n'). */

@@ -108,6 +108,8 @@ cJSON *tl_report_error_document(const char *path, const tl_error *err)
 
 /** ## Document sections */
 
+static cJSON *S_evidence(const tl_match *m, const tl_evidence *ev);
+
 static void S_doc_sections(cJSON *d, const tl_match *m)
 {
 	const tl_annotated *a = m->a;
@@ -152,7 +154,33 @@ static void S_doc_sections(cJSON *d, const tl_match *m)
 		for (uint32_t k = 0; k < rs->nfw && f->id; k++)
 			mapped |= !strcmp(rs->fw[k].id, f->id);
 		cJSON_AddBoolToObject(p, "mapped", mapped);
+		/* the declaring sentence, which a finding through an annex cites (src/batch/annex.c) */
+		if (f->sentence >= 0 && (uint32_t)f->sentence < a->nsent) {
+			tl_evidence x = {f->sentence, TL_LIST_MET, -1, -1};
+			cJSON_AddItemToObject(p, "evidence", S_evidence(m, &x));
+		}
 		cJSON_AddItemToArray(fws, p);
+	}
+	int32_t tpara = -1;
+	int fi = tl_frameworks_identify(rs, a, &tpara);
+	if (fi >= 0) {
+		cJSON *ft = cJSON_AddObjectToObject(d, "framework_text");
+		J_STR(ft, "id", rs->fw[fi].id);
+		J_STR(ft, "title", rs->fw[fi].title);
+		cJSON_AddNumberToObject(ft, "para", tpara);
+		const char *q = tpara >= 0 ? paras[tpara].text : tl_document_title(a->doc);
+		J_STR(ft, "quote", q);
+		/* how far the framework covers each rule, for the documents that
+		 * incorporate this one (src/batch/annex.c caps their status) */
+		cJSON *cov = cJSON_AddObjectToObject(ft, "covers");
+		static const char *const cn[] = {"full", "partial", "against"};
+		for (uint32_t k = 0; k < rs->fw[fi].ne; k++) {
+			const tl_fw_entry *e = &rs->fw[fi].e[k];
+			if (e->rule >= 0 && (uint32_t)e->rule < rs->nrules)
+				cJSON_AddStringToObject(cov, rs->rules[e->rule].id, cn[e->coverage]);
+		}
+	} else {
+		cJSON_AddNullToObject(d, "framework_text");
 	}
 	cJSON *phs = cJSON_AddArrayToObject(d, "placeholders");
 	for (uint32_t i = 0; i < a->nph; i++) {

@@ -122,6 +122,22 @@ static void S_evidence(S_ctx *c, const cJSON *f)
 	}
 }
 
+/* Evidence quoted from an incorporated annex (basis annex). */
+static void S_annex_evidence(S_ctx *c, const cJSON *f)
+{
+	const cJSON *annex = tl_rj_obj(f, "annex"), *ev;
+	cJSON_ArrayForEach(ev, tl_rj_arr(annex, "evidence"))
+	{
+		tl_buf b = TL_BUF_INIT(1 << 20);
+		tl_render_annex_where(&b, annex, ev, c->lang);
+		const char *quote = tl_rj_str(ev, "quote");
+		tl_buf_printf(&b, ": \xe2\x80\x9c%s\xe2\x80\x9d", quote ? quote : "");
+		if (b.data)
+			S_wrap(c, b.data, 6);
+		tl_buf_free(&b);
+	}
+}
+
 static int S_status_width(const char *lang)
 {
 	size_t w = 0;
@@ -153,10 +169,13 @@ static void S_finding(S_ctx *c, const cJSON *f, int idw)
 	fprintf(c->out, " %s", title ? title : "");
 	if (st == TL_ST_MET) {
 		const cJSON *ev = tl_finding_main_evidence(f);
-		const cJSON *ref = tl_rj_obj(f, "reference");
-		if (ref) {
+		const cJSON *ref = tl_rj_obj(f, "reference"), *annex = tl_rj_obj(f, "annex");
+		if (ref || annex) {
 			tl_buf b = TL_BUF_INIT(4096);
-			tl_render_reference(&b, ref, c->lang);
+			if (ref)
+				tl_render_reference(&b, ref, c->lang);
+			else
+				tl_render_annex(&b, annex, c->lang);
 			fprintf(c->out, " (%s)", b.data ? b.data : "");
 			tl_buf_free(&b);
 		} else if (ev && tl_rj_str(ev, "clause")) {
@@ -186,6 +205,7 @@ static void S_finding(S_ctx *c, const cJSON *f, int idw)
 	if (!tl_status_is_gap(st) || waived)
 		return;
 	S_evidence(c, f);
+	S_annex_evidence(c, f);
 	if (reason) {
 		tl_buf b = TL_BUF_INIT(1 << 20);
 		tl_buf_printf(&b, "%s: %s", tl_i18n(c->lang, TL_S_WHY), reason);

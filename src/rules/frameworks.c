@@ -86,7 +86,8 @@ static void S_entry(tl_load *L, tl_fwmap *fw, const cJSON *e)
 
 void tl_frameworks_load(tl_load *L, int src)
 {
-	static const char *const keys[] = {"framework", "title", "source", "version", "covers", NULL};
+	static const char *const keys[] = {"framework", "title", "source", "version", "covers",
+	                                   "identify", NULL};
 	tl_ruleset *rs = L->rs;
 	const cJSON *root = L->srcs[src].root;
 	if (!cJSON_IsObject(root)) {
@@ -130,6 +131,9 @@ void tl_frameworks_load(tl_load *L, int src)
 		if (!tl_load_is_comment_key(e->string))
 			S_entry(L, fw, e);
 	}
+	const cJSON *ident = S_get(root, "identify");
+	if (ident)
+		tl_frameworks_load_identify(L, fw, ident);
 }
 
 /* "24" deviates from "24.14"; "24.1" does not deviate from "24.14". */

@@ -75,6 +75,8 @@ int tl_load_dir(tl_load *L, int from_src, const char *rel, const cJSON *at,
 
 /* frameworks.c: reads one mapping file (already parsed as source `src`). */
 void tl_frameworks_load(tl_load *L, int src);
+/* identify.c: a mapping's "identify" object (titles of the framework's own text) */
+void tl_frameworks_load_identify(tl_load *L, tl_fwmap *fw, const cJSON *ident);
 
 /* build.c: turns the merged definitions into the ruleset's structures. */
 int tl_load_build(tl_load *L);

@@ -150,6 +150,10 @@ typedef struct tl_fwmap {
 	const char *id, *title, *source, *file;
 	tl_fw_entry *e;
 	uint32_t ne;
+	/* "identify": how a document that IS this framework's text (an annex of
+	 * the batch) titles itself; normalised phrases (identify.c) */
+	const char **titles, **unless;
+	uint32_t ntitles, nunless;
 } tl_fwmap;
 
 /** ## Clause library */
@@ -312,6 +316,10 @@ int32_t tl_match_scope_key(const tl_annotated *a, const tl_sentence *s, int mode
 void tl_contexts_eval(tl_match *m, const char *const *force, int force_all);
 /* frameworks.c: applies declared frameworks to the results (loading is in load.h). */
 void tl_frameworks_apply(tl_match *m);
+/* identify.c: the index of the mapped framework whose own text this document
+ * is (an annex such as the VNG processing agreement), or -1; *para the
+ * paragraph that titles it (-1: the document's title property). */
+int tl_frameworks_identify(const tl_ruleset *rs, const tl_annotated *a, int32_t *para);
 
 /* selftest.c: runs the examples; prints failures and "N passed, M failed". */
 typedef struct tl_selftest_stats {

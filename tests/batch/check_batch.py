@@ -204,9 +204,83 @@ def mode_compare(a, tmp):
     print("compare: 24 h vs 72 h weaker, resale contradicted, location silent; both documents cited")
     return 0
 
+def mode_annex(a, tmp):
+    """A contract that incorporates the VNG processing agreement as Bijlage 7, with Bijlage 7 itself
+    in the batch (the real municipal GIBIT 2023 tender set): the contract takes the annex's findings
+    over, in every way of running the batch (json, jsonl + merge, shards + merge)."""
+    import jsonschema
+    src = os.path.join(a.shared, "corpus", "contracts")
+    contract = "vng-softwarecatalogus__Bijlage 3.01 - Overeenkomst ten behoeve van ICT Prestatie GIBIT 2023.docx"
+    vwo = "vng-softwarecatalogus__Bijlage 7 - Standaard-Verwerkersovereenkomst-v-2.51.docx"
+    os.makedirs(f"{tmp}/batch/tender")
+    os.makedirs(f"{tmp}/batch/other")
+    shutil.copy(os.path.join(src, contract), f"{tmp}/batch/tender/contract.docx")
+    shutil.copy(os.path.join(src, vwo), f"{tmp}/batch/tender/bijlage-7.docx")
+    shutil.copy(os.path.join(src, vwo), f"{tmp}/batch/other/vwo-copy.docx")  # farther away
+    alone = json.loads(run(a.tool, ["check", "-q", "--format", "json", f"{tmp}/batch/tender/contract.docx"]).stdout)
+    r = run(a.tool, ["check", "-q", "--format", "json", f"{tmp}/batch"])
+    rep = json.loads(r.stdout)
+    schema = json.load(open(os.path.join(a.root, "docs", "schema", "report.schema.json")))
+    errs = list(jsonschema.Draft202012Validator(schema).iter_errors(rep))
+    if errs:
+        return fail(f"the linked report breaks the schema: {errs[0].message}")
+    docs = {os.path.basename(d["path"]): d for d in rep["documents"]}
+    c, ax = docs["contract.docx"], docs["bijlage-7.docx"]
+    if (ax.get("framework_text") or {}).get("id") != "vng-vwo" or (docs["vwo-copy.docx"].get("framework_text") or {}).get("id") != "vng-vwo":
+        return fail("both copies of the VWO should be recognised as its text")
+    if c.get("framework_text") is not None:
+        return fail("the contract is no framework text")
+    if [x["path"] for x in c.get("annexes", [])] != [ax["path"]]:
+        return fail(f"the contract should follow the nearest annex: {c.get('annexes')}")
+    if [x["path"] for x in ax.get("annex_of", [])] != [c["path"]] or docs["vwo-copy.docx"].get("annex_of"):
+        return fail("the annex should name the contract that incorporates it, the far copy nothing")
+    linked = {f["rule"]: f for f in c["findings"] if f["basis"] == "annex"}
+    if len(linked) < 5:
+        return fail(f"expected several findings through the annex, got {sorted(linked)}")
+    inc = linked.get("SEC-INCIDENT")
+    if not inc or inc["status"] != "met" or inc["annex"]["declared_in"] != "12.2" or \
+       not any(e["clause"] == "5.1" for e in inc["annex"]["evidence"]):
+        return fail(f"SEC-INCIDENT should be met through annex art. 5.1, declared in 12.2: {inc}")
+    before = {f["rule"]: f for f in alone["documents"][0]["findings"]}
+    for rule, f in linked.items():
+        b = before[rule]
+        if b["status"] == "met" and f["status"] != "met" and (b.get("reference") or {}).get("framework") == "gibit-2023":
+            return fail(f"{rule}: a finding met through another framework (GIBIT) must not get worse")
+        if b["basis"] == "text" and b["status"] in ("met", "violated"):
+            return fail(f"{rule}: what the contract's own text settles stays")
+    counts = {}
+    for f in c["findings"]:
+        counts[f["status"]] = counts.get(f["status"], 0) + 1
+    if any(c["summary"][k] != counts.get(k, 0) for k in ("met", "partial", "violated", "missing", "not_applicable")):
+        return fail("the summary should be counted again after linking")
+    # streamed JSON Lines cannot look ahead; merge follows the annex, and shards merge to the same
+    run(a.tool, ["check", "-q", "--format", "jsonl", "-o", f"{tmp}/all.jsonl", f"{tmp}/batch"])
+    streamed = [json.loads(l) for l in open(f"{tmp}/all.jsonl") if '"document"' in l[:40]]
+    if any(f["basis"] == "annex" for d in streamed for f in d.get("findings", [])):
+        return fail("JSON Lines streams each document as checked (no annex basis)")
+    for k in (1, 2):
+        run(a.tool, ["check", "-q", "--format", "jsonl", "--shard", f"{k}/2", "-o", f"{tmp}/s{k}.jsonl", f"{tmp}/batch"])
+    for name, inputs in (("merge", [f"{tmp}/all.jsonl"]), ("shards", [f"{tmp}/s1.jsonl", f"{tmp}/s2.jsonl"])):
+        m = json.loads(run(a.tool, ["merge", "--format", "json"] + inputs).stdout)
+        got = {os.path.basename(d["path"]): d for d in m["documents"]}
+        if json.dumps(got["contract.docx"], sort_keys=True) != json.dumps(c, sort_keys=True):
+            return fail(f"{name}: the merged contract should equal the single json run")
+    # waivers and --fail-on see the linked findings
+    w = {"waivers": [{"path": "*contract.docx", "rule": r_, "reason": "annex accepted", "by": "legal"}
+                     for r_, f in linked.items() if f["status"] != "met"]}
+    json.dump(w, open(f"{tmp}/w.json", "w"))
+    rep = json.loads(run(a.tool, ["check", "-q", "--format", "json", "--waivers", f"{tmp}/w.json", f"{tmp}/batch"]).stdout)
+    c2 = [d for d in rep["documents"] if d["path"].endswith("contract.docx")][0]
+    waived = sorted(f["rule"] for f in c2["findings"] if f.get("waived"))
+    if waived != sorted(x["rule"] for x in w["waivers"]):
+        return fail(f"waivers should apply to the linked findings: {waived}")
+    print(f"annex: {len(linked)} findings of the contract through Bijlage 7 "
+          f"({', '.join(sorted(linked))}); nearest annex chosen; merge and shards agree; waivers apply")
+    return 0
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("mode", choices=["shards", "waivers", "baseline", "hostile", "exit", "compare"])
+    ap.add_argument("mode", choices=["shards", "waivers", "baseline", "hostile", "exit", "compare", "annex"])
     ap.add_argument("--tool", required=True)
     ap.add_argument("--root", required=True)
     ap.add_argument("--shared", required=True)

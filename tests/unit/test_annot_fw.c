@@ -54,6 +54,39 @@ static void test_vwo_declared(void)
 	                "version 2.51, attached as Schedule 4.\n",
 	                "vng-vwo"),
 	     "en: have concluded");
+	/* a tender: the supplier will sign it; incorporated as an annex */
+	T_OK(S_declares("The Supplier will sign the VNG Standaard Verwerkersovereenkomst Gemeenten, version "
+	                "2.51 (Annex 4), before the start of the Agreement.\n",
+	                "vng-vwo"),
+	     "en tender: will sign");
+	T_OK(S_declares("Opdrachtnemer ondertekent bij gunning de Standaard Verwerkersovereenkomst Gemeenten "
+	                "(Bijlage 5).\n",
+	                "vng-vwo"),
+	     "nl tender: ondertekent");
+	T_OK(S_declares("De standaard Verwerkersovereenkomst is opgenomen in Bijlage 7 - "
+	                "Verwerkersovereenkomst.\n",
+	                "vng-vwo"),
+	     "nl: opgenomen in Bijlage 7");
+	T_OK(S_declares("The Agreement will be subject to the General Government Terms and Conditions for IT "
+	                "Contracts (ARBIT 2022).\n",
+	                "arbit-2022"),
+	     "en: subject to ARBIT 2022");
+	T_OK(!S_declares("De Opdrachtnemer is niet verplicht de Standaard Verwerkersovereenkomst Gemeenten te "
+	                 "ondertekenen.\n",
+	                 "vng-vwo"),
+	     "not obliged to sign is no declaration");
+	T_OK(!S_declares("In navolging van artikel 35 GIBIT 2023 is de TPM-verklaring bijgesloten in de "
+	                 "bijlage.\n",
+	                 "gibit-2023"),
+	     "a TPM statement attached under GIBIT art. 35 is no GIBIT declaration");
+	T_OK(!S_declares("The ARBIT 2022 does not apply, and this Agreement is subject to the laws of the "
+	                 "Netherlands.\n",
+	                 "arbit-2022"),
+	     "ARBIT excluded, the Agreement subject to Dutch law");
+	T_OK(!S_declares("Except as provided in the ARBIT 2022, the Supplier is subject to no other "
+	                 "liability.\n",
+	                 "arbit-2022"),
+	     "subject to no other liability");
 	/* not the VNG model, or not concluded */
 	T_OK(!S_declares("Partijen sluiten daartoe een verwerkersovereenkomst.\n", "vng-vwo"),
 	     "an unnamed processing agreement is not the VNG model");
