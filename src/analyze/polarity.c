@@ -62,7 +62,7 @@ _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one
 
 static const char *const S_negators[] = {
 	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "not", "no", "never", "nothing", "none",
-	"neither", "nor", "cannot", "*n't", NULL};
+	"neither", "nor", "cannot", "*n't", "evenmin", NULL};
 
 static const char *const S_not_neg[] = {
 	"not only", "niet alleen", "no|not later than", "niet later dan", "no|not more than",
@@ -179,7 +179,12 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	if (caps && !(k > 0 && tl_tok_in(&tok[k - 1], S_preps)) &&
 	    !(k > 0 && tl_tok_in(&tok[k - 1], S_dets)))
 		k = i; /* "Agreement the Supplier": not a modifier after all */
-	while (k > 0 && tl_tok_in(&tok[k - 1], S_dets))
+	/* "als afzonderlijke verwerkingsverantwoordelijke", "as an independent controller":
+	 * a capacity, not the party acting */
+	static const char *const capacity[] = {"afzonderlijke", "afzonderlijk", "zelfstandige",
+	                                       "zelfstandig", "gezamenlijke", "separate", "independent",
+	                                       "joint", NULL};
+	while (k > 0 && (tl_tok_in(&tok[k - 1], S_dets) || tl_tok_in(&tok[k - 1], capacity)))
 		k--;
 	if (k == 0 || !tl_tok_in(&tok[k - 1], S_preps))
 		return 0;
@@ -553,6 +558,36 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 	return S_sentence(c, s, lead, nlead, prev);
 }
 
+/* A verb of refusing or omitting in the negator's clause: "not fail to",
+ * "may not refuse", "is not entitled to withhold", Dutch "niet nalaten",
+ * "niet toegestaan ... te weigeren" (the infinitive at the clause's end).
+ * Returns 1 when there is one. */
+static int S_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang)
+{
+	static const char *const refuse[] = {"fail", "refuse", "decline", "nalaten", "weigeren",
+	                                     "weigert", "onthouden", NULL};
+	static const char *const glue[] = {"to", "be", "entitled", "permitted", "allowed", "te", NULL};
+	if (lang == TL_LANG_EN) {
+		for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
+			if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT))
+				return 0;
+			if (tl_tok_in(&tok[k], refuse))
+				return 1;
+			if (!tl_tok_in(&tok[k], glue))
+				return 0;
+		}
+		return 0;
+	}
+	static const char *const stop[] = {"en", "of", "maar", "tenzij", NULL};
+	for (uint32_t k = i + 1; k < n && k <= i + 15; k++) {
+		if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[k], stop))
+			return 0;
+		if (tl_tok_in(&tok[k], refuse))
+			return 1;
+	}
+	return 0;
+}
+
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                       const tl_sentence *prev)
 {
@@ -683,6 +718,12 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	}
 	S_voice v;
 	S_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	/* "The Supplier shall not be prevented from ...": the subject is the one who may act */
+	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && i + 1 < n; i++)
+		if (sc[i] == 0 && S_negator_at(tok, n, i) &&
+		    (tl_ph_at(tok, n, i + 1, "be|been prevented|precluded|barred|restrained|stopped") ||
+		     tl_ph_at(tok, n, i + 1, "verhinderd|belet")))
+			v.passive = 0;
 	int subject_is_party = subj != UINT32_MAX;
 	/* "You and GitHub agree ...", "Opdrachtgever en Opdrachtnemer stellen ...": a
 	 * coordinated subject of both sides binds both */
@@ -709,7 +750,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* negators of the main clause, counted per conjunct: "verkoopt de Gegevens niet
 	 * en verstrekt deze niet aan derden" is negated, "shall not fail to" is not */
 	uint32_t neg = 0, neg_before = 0, part = 0, cstart = 0, neg_conj = UINT32_MAX;
-	int neither = 0, any_odd = 0;
+	int neither = 0, any_odd = 0, dbl = 0, prevented = 0;
 	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
 	for (uint32_t i = 0; i <= n; i++) {
 		if (i == n || (sc[i] == 0 && !neither && tl_tok_in(&tok[i], coord))) {
@@ -758,12 +799,21 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		part++;
 		if (i < cue_at)
 			neg_before++;
-		/* "shall not fail to", "zal niet nalaten": two negations */
-		for (uint32_t k = i + 1; k < n && k <= i + 2; k++)
-			if (sc[k] == 0 && (S_is(&tok[k], "fail") || S_is(&tok[k], "nalaten"))) {
-				neg++;
-				part++;
-			}
+		/* "shall not fail to", "zal niet nalaten", "may not refuse", "het is niet
+		 * toegestaan ... te weigeren": two negations (not allowed not to = must) */
+		if (S_refusal_at(tok, n, sc, i, s->lang)) {
+			neg++;
+			part++;
+			dbl = 1;
+		}
+		/* "shall not be prevented from using", "wordt niet verhinderd ... te
+		 * gebruiken": not kept from it is allowed to do it */
+		if (tl_ph_at(tok, n, i + 1, "be|been prevented|precluded|barred|restrained|stopped") ||
+		    tl_ph_at(tok, n, i + 1, "verhinderd|belet")) {
+			neg++;
+			part++;
+			prevented = 1;
+		}
 	}
 	int odd = (any_odd || (part & 1)) ? 1 : 0, negated = odd;
 	int onbevoegd = cue_at < n && S_is(&tok[cue_at], "onbevoegd");
@@ -819,7 +869,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		break;
 	case C_PERM:
 	case C_PERM_LEX:
-		mod = odd ? TL_MOD_PROHIBITION : TL_MOD_PERMISSION;
+		/* "may not refuse": not allowed not to act is a duty to act */
+		mod = odd ? TL_MOD_PROHIBITION : dbl ? TL_MOD_OBLIGATION : TL_MOD_PERMISSION;
 		break;
 	case C_PROH:
 		mod = odd ? TL_MOD_PERMISSION : TL_MOD_PROHIBITION;
@@ -827,6 +878,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	default:
 		break;
 	}
+	if (prevented && !odd && mod == TL_MOD_OBLIGATION)
+		mod = TL_MOD_PERMISSION; /* "shall not be prevented from": the subject may */
 	if (defn && cue == C_AUX && !(s->flags & TL_SENT_HEADING) && (s->flags & TL_SENT_DEFINITION)) {
 		/* a definition that carries its own "shall" stays a definition */
 		mod = TL_MOD_STATEMENT;
