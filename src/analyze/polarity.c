@@ -558,6 +558,28 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 	return S_sentence(c, s, lead, nlead, prev);
 }
 
+/* "niet tot personen herleidbare gegevens", "niet openbare informatie": from
+ * "niet" at i, an optional prepositional phrase (a preposition and one or two
+ * lower-case words) and an adjective (-bare, -lijke, -ische, -ende, -ige) that
+ * is followed by its noun. */
+static int S_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const prep[] = {"tot", "aan", "voor", "naar", "door", "met", "bij", NULL};
+	static const char *const adj[] = {"*bare", "*lijke", "*ische", "*ende", "*ige", "openbare",
+	                                  NULL};
+	uint32_t k = i + 1;
+	if (k < n && tl_tok_in(&tok[k], prep)) {
+		k++;
+		for (uint32_t w = 0; w < 2 && k < n && !(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
+		                     !tl_tok_in(&tok[k], adj) && !tl_pol_nl_verb(&tok[k]);
+		     w++)
+			k++;
+	}
+	return k + 1 < n && tl_tok_in(&tok[k], adj) &&
+	       !(tok[k + 1].flags & TL_TOK_PUNCT) && !tl_pol_nl_verb(&tok[k + 1]) &&
+	       !tl_tok_in(&tok[k + 1], tl_modal_aux);
+}
+
 /* A verb of refusing or omitting in the negator's clause: "not fail to",
  * "may not refuse", "is not entitled to withhold", Dutch "niet nalaten",
  * "niet toegestaan ... te weigeren" (the infinitive at the clause's end).
@@ -787,6 +809,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			}
 			continue;
 		}
+		/* "niet tot personen herleidbare gegevens": "niet" inside an adjective
+		 * phrase before its noun negates the adjective, not the predicate */
+		if (S_is(&tok[i], "niet") && S_nl_adj_phrase(tok, n, i))
+			continue;
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
 		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&

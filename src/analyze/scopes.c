@@ -78,7 +78,7 @@ const char *const tl_subordinators[] = {
 	"die", "welke", "waarin", "waarbij", "waarmee", "waardoor", "waarvan", "waarop", "waarvoor",
 	"omdat", "zodat", "nadat", "voordat", "totdat", "hoewel", "mits", "zodra", "doordat", "terwijl",
 	"ingeval", "so that", "in order that", "whether", "zolang", "as long as", "so long as",
-	"until", "as soon as", NULL};
+	"until", "as soon as", "to the extent", "in so far as", NULL};
 
 static const char *const S_sub_start_conj[] = {
 	"als", "after", "before", "until", "since", "once", "zolang", "as long as", "so long as",

@@ -48,6 +48,39 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 	return 0;
 }
 
+/* A main-clause modal before tok[i] (since the last ';'), with no
+ * subordinator before it: "The Supplier shall use ..., shall not ..." has
+ * one; "The Supplier, if it so wishes, shall" and "Information that you may
+ * have access to, will be" have none. */
+static int S_modal_clause_before(const tl_token *tok, uint32_t i, const char *const *aux)
+{
+	uint32_t start = i;
+	while (start > 0 && !S_is(&tok[start - 1], ";"))
+		start--;
+	int modal = 0;
+	for (uint32_t b = start; b < i; b++) {
+		/* "Information that you may have access to, will be ...": a modal after a
+		 * subordinator is the subordinate clause's own */
+		if (tl_tok_in(&tok[b], tl_subordinators))
+			return 0;
+		if (tl_tok_in(&tok[b], aux)) {
+			modal = 1;
+			break;
+		}
+	}
+	return modal;
+}
+
+/* "You retain ownership of Your Content, and ...": the part before the comma
+ * at `comma` opens with a subject pronoun, so it is a clause. */
+static int S_pron_clause_before(const tl_token *tok, uint32_t comma, const char *const *pron)
+{
+	uint32_t b = comma;
+	while (b > 0 && !S_is(&tok[b - 1], ",") && !S_is(&tok[b - 1], ";"))
+		b--;
+	return b + 1 < comma && tl_tok_in(&tok[b], pron) && !(tok[b + 1].flags & TL_TOK_PUNCT);
+}
+
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 {
 	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
@@ -56,6 +89,10 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 	static const char *const conj[] = {"and", "or", "en", "of", NULL};
 	for (uint32_t i = 3; i + 2 < n; i++) {
 		const char *f = tok[i].fold;
+		/* "shall use the Data only ..., shall not disclose it ... and shall delete
+		 * it": after a clause with its own modal, a comma and a modal open a unit */
+		if (S_is(&tok[i], ",") && tl_tok_in(&tok[i + 1], aux) && S_modal_clause_before(tok, i, aux))
+			return i;
 		if (f[0] < 'a' || f[0] > 'z')
 			continue;
 		int is_but = tl_tok_in(&tok[i], but), is_conj = !is_but && tl_tok_in(&tok[i], conj);
@@ -79,6 +116,13 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 				if (tl_tok_in(&tok[k], aux))
 					return i;
 		} else if (is_conj) {
+			/* ", and we acquire no rights in it": a pronoun subject after a comma
+			 * and the coordinator opens a clause of its own */
+			static const char *const subj_pron[] = {"we", "you", "they", "wij", "zij", NULL};
+			if (S_is(&tok[i - 1], ",") && tl_tok_in(&tok[i + 1], subj_pron) &&
+			    !(tok[i + 2].flags & TL_TOK_PUNCT) &&
+			    (S_new_subject(tok, i, i + 2) || S_pron_clause_before(tok, i - 1, subj_pron)))
+				return i;
 			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
 				if (tok[k].flags & TL_TOK_PUNCT)
