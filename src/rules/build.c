@@ -411,7 +411,7 @@ static uint8_t S_mask(tl_load *L, const cJSON *v, const char *what, const char *
 
 static const char *const S_pat_keys[] = {"all", "any", "none", "party", "modality", "exception",
                                          "quantity", "vague", "efforts", "negated", "near", "scope",
-                                         "document_has", "downgrades", "why", NULL};
+                                         "document_has", "document_lacks", "downgrades", "why", NULL};
 static const char *const S_party_names[] = {"any", "vendor", "customer", "vendor-or-passive",
                                             "third", "not-customer", NULL};
 static const char *const S_mod_names[] = {"statement", "obligation", "permission", "prohibition",
@@ -456,6 +456,7 @@ static void S_pattern(tl_load *L, const cJSON *p, const cJSON *rule, int list, t
 	out->efforts = (int8_t)S_tristate(L, S_get(p, "efforts"), "efforts");
 	out->negated = (int8_t)S_tristate(L, S_get(p, "negated"), "negated");
 	out->doc_has = S_concepts(L, S_get(p, "document_has"), "\"document_has\"", &out->ndoc_has);
+	out->doc_lacks = S_concepts(L, S_get(p, "document_lacks"), "\"document_lacks\"", &out->ndoc_lacks);
 	if ((v = S_get(p, "near"))) {
 		if (!cJSON_IsNumber(v) || v->valuedouble < 1)
 			tl_load_error(L, v, "\"near\" must be a number of tokens >= 1");

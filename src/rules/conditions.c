@@ -186,6 +186,11 @@ void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, tl_buf
 			tl_buf_printf(out, "document has no '%s'", rs->concepts[p->doc_has[i]].name);
 			return;
 		}
+	for (uint32_t i = 0; i < p->ndoc_lacks; i++)
+		if (m->doc_concepts[p->doc_lacks[i]]) {
+			tl_buf_printf(out, "document has '%s' (document_lacks)", rs->concepts[p->doc_lacks[i]].name);
+			return;
+		}
 	if (p->modmask && !(p->modmask & (1u << sn->modality)))
 		tl_buf_printf(out, "modality is %s", tl_modality_name(sn->modality));
 	else if (!tl_cond_party_ok(p, sn))

@@ -223,6 +223,9 @@ static int S_concepts_ok(const S_state *st, const tl_pattern *p)
 	for (uint32_t i = 0; i < p->ndoc_has; i++)
 		if (!st->m->doc_concepts[p->doc_has[i]])
 			return 0;
+	for (uint32_t i = 0; i < p->ndoc_lacks; i++)
+		if (st->m->doc_concepts[p->doc_lacks[i]])
+			return 0;
 	return 1;
 }
 

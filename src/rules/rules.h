@@ -100,6 +100,8 @@ typedef struct tl_pattern {
 	uint8_t clause_scope; /* TL_SCOPE_* */
 	int32_t *doc_has; /* concepts that must occur somewhere in the document */
 	uint32_t ndoc_has;
+	int32_t *doc_lacks; /* concepts that must occur nowhere in the document */
+	uint32_t ndoc_lacks;
 	uint8_t downgrades;
 	uint8_t list;     /* tl_list */
 	int32_t rule;

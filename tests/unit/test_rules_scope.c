@@ -6,7 +6,7 @@
  * - a clause-scope "met" is not undone by a downgrading sentence-level
  *   "partial" on a sentence inside that clause, while the same partial in
  *   another clause still downgrades;
- * - "document_has" looks at the whole document;
+ * - "document_has" and "document_lacks" look at the whole document;
  * - a deviation from one mapped framework article leaves the others
  *   (partial by reference), a deviation from all of them leaves nothing;
  * - a declared framework that covers a rule fully turns the text's partial
@@ -127,6 +127,17 @@ static void test_document_has(void)
 	                         "Opdrachtnemer verkoopt de Gegevens niet.",
 	                         "Opdrachtnemer verkoopt ook geen afgeleide gegevens.", NULL};
 	EXPECT(covered, "T-DERIVED", "met");
+}
+
+/* document_lacks: the same ban is partial while the document says nothing of
+ * derived data, met once another article settles it */
+static void test_document_lacks(void)
+{
+	const char *alone[] = {S_pre_nl, "3.1 Opdrachtnemer verkoopt de Gegevens niet.", NULL};
+	EXPECT(alone, "T-LACKS", "partial");
+	const char *elsewhere[] = {S_pre_nl, "3.1 Opdrachtnemer verkoopt de Gegevens niet.",
+	                           "9.4 Afgeleide gegevens vallen onder dezelfde regels als de Gegevens.", NULL};
+	EXPECT(elsewhere, "T-LACKS", "met");
 }
 
 static void test_deviation_granularity(void)
@@ -284,6 +295,7 @@ int main(void)
 	test_article_scope();
 	test_clause_met_stands();
 	test_document_has();
+	test_document_lacks();
 	test_deviation_granularity();
 	test_reference_completes_partial();
 	test_quantities_in_evidence();
