@@ -141,7 +141,23 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n);
 
 /* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
+/* negscope.c: "niet" inside an adjective phrase ("niet tot personen
+ * herleidbare gegevens"); a verb of refusing after a negator ("may not
+ * refuse", "niet ... te weigeren"), which makes a double negation */
+int tl_neg_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i);
+int tl_neg_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang);
+/* voice.c: the verb side of a unit for polarity.c */
 int tl_pol_nl_verb(const tl_token *t);
+int tl_pol_participle_en(const char *f);
+int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
+                    uint32_t subj_len, tl_lang lang);
+typedef struct {
+	int passive, present;
+	uint32_t agent; /* token index of the agent mention, or UINT32_MAX */
+	tl_role agent_role;
+} tl_pol_voice;
+void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
+                    tl_lang lang, uint32_t cue_at, tl_pol_voice *v);
 
 /* ---- negation scope (negscope.c) ---------------------------------------- */
 

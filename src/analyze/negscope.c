@@ -185,3 +185,57 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 		tok[i].flags |= TL_TOK_NEG_SCOPE;
 	}
 }
+
+/* ---- negators that do not negate the predicate, for polarity.c ---- */
+
+/* "niet tot personen herleidbare gegevens", "niet openbare informatie": from
+ * "niet" at i, an optional prepositional phrase (a preposition and one or two
+ * lower-case words) and an adjective (-bare, -lijke, -ische, -ende, -ige) that
+ * is followed by its noun. */
+int tl_neg_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const prep[] = {"tot", "aan", "voor", "naar", "door", "met", "bij", NULL};
+	static const char *const adj[] = {"*bare", "*lijke", "*ische", "*ende", "*ige", "openbare",
+	                                  NULL};
+	uint32_t k = i + 1;
+	if (k < n && tl_tok_in(&tok[k], prep)) {
+		k++;
+		for (uint32_t w = 0; w < 2 && k < n && !(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
+		                     !tl_tok_in(&tok[k], adj) && !tl_pol_nl_verb(&tok[k]);
+		     w++)
+			k++;
+	}
+	return k + 1 < n && tl_tok_in(&tok[k], adj) &&
+	       !(tok[k + 1].flags & TL_TOK_PUNCT) && !tl_pol_nl_verb(&tok[k + 1]) &&
+	       !tl_tok_in(&tok[k + 1], tl_modal_aux);
+}
+
+/* A verb of refusing or omitting in the negator's clause: "not fail to",
+ * "may not refuse", "is not entitled to withhold", Dutch "niet nalaten",
+ * "niet toegestaan ... te weigeren" (the infinitive at the clause's end).
+ * Returns 1 when there is one. */
+int tl_neg_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang)
+{
+	static const char *const refuse[] = {"fail", "refuse", "decline", "nalaten", "weigeren",
+	                                     "weigert", "onthouden", NULL};
+	static const char *const glue[] = {"to", "be", "entitled", "permitted", "allowed", "te", NULL};
+	if (lang == TL_LANG_EN) {
+		for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
+			if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT))
+				return 0;
+			if (tl_tok_in(&tok[k], refuse))
+				return 1;
+			if (!tl_tok_in(&tok[k], glue))
+				return 0;
+		}
+		return 0;
+	}
+	static const char *const stop[] = {"en", "of", "maar", "tenzij", NULL};
+	for (uint32_t k = i + 1; k < n && k <= i + 15; k++) {
+		if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[k], stop))
+			return 0;
+		if (tl_tok_in(&tok[k], refuse))
+			return 1;
+	}
+	return 0;
+}

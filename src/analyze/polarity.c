@@ -19,7 +19,11 @@
  *    permission -> prohibition, prohibition -> permission; an even count
  *    cancels out.  "is not required to" (negation before a lexical
  *    obligation) is no obligation at all: a statement.
- * 5. "ensure that ... not" (zorgt ervoor dat ... geen) is a prohibition. */
+ * 5. "ensure that ... not" (zorgt ervoor dat ... geen) is a prohibition.
+ *
+ * Verb forms and the passive with its agent are in voice.c; negators that
+ * negate no predicate ("niet tot personen herleidbare") and verbs of refusing
+ * that make a double negation are in negscope.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,162 +199,6 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	    tl_tok_in(&tok[k - 2], quant))
 		return 0;
 	return 1;
-}
-
-static int S_participle_en(const char *f)
-{
-	static const char *const irr[] = {
-		"sold", "made", "kept", "held", "given", "taken", "done", "shown", "known", "sent", "lent",
-		"spent", "built", "brought", "bought", "written", "paid", "told", "found", "put", "set",
-		"hidden", "borne", "drawn", "undertaken", "lost", "stolen", "chosen", "seen", "left",
-		"broken", "cut", "read", "met", "laid", "struck", "understood", "withheld", NULL};
-	static const char *const not_pass[] = {
-		"entitled", "required", "permitted", "allowed", "obliged", "obligated", "prohibited",
-		"forbidden", "authorised", "authorized", "bound", "interested", "concerned", "satisfied",
-		"qualified", "experienced", "dedicated", "limited", "based", "located", "established",
-		"incorporated", "registered", "need", "needed", "compelled", "forced", NULL};
-	size_t l = strlen(f);
-	if (tl_word_in(f, not_pass))
-		return 0;
-	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
-}
-
-static const char *const S_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
-                                     "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
-                                     "blijft", "blijven", "kent", "geeft", NULL};
-static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
-                                       "wat", "ten", "naast", "omtrent", "nadat", "totdat",
-                                       "gezet", NULL};
-
-/* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
-int tl_pol_nl_verb(const tl_token *t)
-{
-	const char *f = t->fold;
-	size_t l = strlen(f);
-	return tl_tok_in(t, S_nl_v) ||
-	       (l >= 4 && f[l - 1] == 't' && !tl_tok_in(t, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
-}
-
-/* 1 when the main clause has a word that looks like a finite verb after
- * the subject: a title such as "Provider as Processor." binds nobody. */
-static int S_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
-                      uint32_t len, tl_lang lang)
-{
-	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
-	                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
-	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
-	                                     "various", "terms", "services", "rights", "parties",
-	                                     "data", "process", "access", "business", "whereas", NULL};
-	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
-	/* "You grant us ...", "We delete ...", "The Parties meet ...": a plain verb right after
-	 * the subject */
-	static const char *const not_verb[] = {"and", "or", "of", "the", "a", "an", "to", "in", "for",
-	                                       "with", "as", "by", "that", "which", "who", "its",
-	                                       "their", "and/or", "nor", "under", "on", "at", NULL};
-	if (lang != TL_LANG_NL && subj != UINT32_MAX && from < n && sc[from] == 0 &&
-	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
-	    !tl_tok_in(&tok[from], not_verb))
-		return 1;
-	for (uint32_t i = 0; i < n; i++) {
-		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
-			continue;
-		if (i < from && !(lang != TL_LANG_EN && i > 0))
-			continue; /* Dutch inversion: "Binnen 5 dagen levert Opdrachtnemer" */
-		const char *f = tok[i].fold;
-		size_t l = strlen(f);
-		if (lang != TL_LANG_NL &&
-		    (tl_tok_in(&tok[i], en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		                             !tl_tok_in(&tok[i], en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
-			return 1;
-		if (lang != TL_LANG_EN &&
-		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
-			return 1;
-	}
-	return 0;
-}
-
-typedef struct {
-	int passive, present;
-	uint32_t agent; /* token index of the agent mention, or UINT32_MAX */
-	tl_role agent_role;
-} S_voice;
-
-/* 1 when an English be-form at i can belong to the main modal at cue_at: only
- * adverbs and negators between ("shall not be disclosed", "may at all times be
- * used"); "GitHub will use data to understand how products are used" is no passive. */
-static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
-{
-	static const char *const between[] = {"not", "no", "also", "then", "at", "all", "times",
-	                                      "only", "always", "never", "further", "still", "n't",
-	                                      "therefore", "thereafter", NULL};
-	if (cue_at == UINT32_MAX || i <= cue_at)
-		return 1;
-	for (uint32_t k = cue_at + 1; k < i; k++) {
-		size_t l = strlen(tok[k].fold);
-		if (!tl_tok_in(&tok[k], between) && !(l > 3 && !strcmp(tok[k].fold + l - 2, "ly")) &&
-		    !(tok[k].flags & TL_TOK_MODAL))
-			return 0;
-	}
-	return 1;
-}
-
-static void S_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
-                      tl_lang lang, uint32_t cue_at, S_voice *v)
-{
-	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
-	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
-	static const char *const adv[] = {"not", "no", "only", "also", "promptly", "immediately",
-	                                  "securely", "fully", "always", "never", "further", "be",
-	                                  "been", "properly", "solely", "exclusively", "duly", NULL};
-	memset(v, 0, sizeof *v);
-	v->agent = UINT32_MAX;
-	for (uint32_t i = 0; i < n && !v->passive; i++) {
-		if (sc[i] != 0)
-			continue;
-		const char *f = tok[i].fold;
-		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
-			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
-			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
-				defn = S_is(&tok[k], "verstaan") || (k == i + 1 && S_is(&tok[k], "geacht"));
-			if (defn)
-				continue;
-			v->passive = 1;
-			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
-		} else if (lang != TL_LANG_NL && tl_tok_in(&tok[i], en_be)) {
-			if (!S_be_of_cue(tok, i, cue_at))
-				continue;
-			/* "reports required to be filed": an infinitive, unless "is to be paid" */
-			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
-			    !tl_tok_in(&tok[i - 2], en_be))
-				continue;
-			uint32_t k = i + 1;
-			while (k < n && k < i + 4 && tl_tok_in(&tok[k], adv))
-				k++;
-			if (k < n && S_participle_en(tok[k].fold)) {
-				v->passive = 1;
-				v->present = !(S_is(&tok[i], "was") || S_is(&tok[i], "were"));
-			}
-		}
-	}
-	if (!v->passive)
-		return;
-	for (uint32_t i = 0; i + 1 < n; i++) {
-		if (sc[i] != 0 || !(S_is(&tok[i], "by") || S_is(&tok[i], "door")))
-			continue;
-		uint32_t k = i + 1;
-		if (tl_ph_at(tok, n, k, "or on behalf of"))
-			k += 4;
-		/* "by the Supplier", "door een medewerker van Opdrachtgever" */
-		for (uint32_t e = k; e < n && e < k + 5 && !(tok[e].flags & TL_TOK_PUNCT); e++) {
-			uint32_t len;
-			tl_role r = S_mention(a, tok, n, e, &len);
-			if (r) {
-				v->agent = e;
-				v->agent_role = r;
-				return;
-			}
-		}
-	}
 }
 
 /* 1 when main-clause tokens [s, e) hold a modal cue. */
@@ -558,58 +406,6 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 	return S_sentence(c, s, lead, nlead, prev);
 }
 
-/* "niet tot personen herleidbare gegevens", "niet openbare informatie": from
- * "niet" at i, an optional prepositional phrase (a preposition and one or two
- * lower-case words) and an adjective (-bare, -lijke, -ische, -ende, -ige) that
- * is followed by its noun. */
-static int S_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i)
-{
-	static const char *const prep[] = {"tot", "aan", "voor", "naar", "door", "met", "bij", NULL};
-	static const char *const adj[] = {"*bare", "*lijke", "*ische", "*ende", "*ige", "openbare",
-	                                  NULL};
-	uint32_t k = i + 1;
-	if (k < n && tl_tok_in(&tok[k], prep)) {
-		k++;
-		for (uint32_t w = 0; w < 2 && k < n && !(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
-		                     !tl_tok_in(&tok[k], adj) && !tl_pol_nl_verb(&tok[k]);
-		     w++)
-			k++;
-	}
-	return k + 1 < n && tl_tok_in(&tok[k], adj) &&
-	       !(tok[k + 1].flags & TL_TOK_PUNCT) && !tl_pol_nl_verb(&tok[k + 1]) &&
-	       !tl_tok_in(&tok[k + 1], tl_modal_aux);
-}
-
-/* A verb of refusing or omitting in the negator's clause: "not fail to",
- * "may not refuse", "is not entitled to withhold", Dutch "niet nalaten",
- * "niet toegestaan ... te weigeren" (the infinitive at the clause's end).
- * Returns 1 when there is one. */
-static int S_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang)
-{
-	static const char *const refuse[] = {"fail", "refuse", "decline", "nalaten", "weigeren",
-	                                     "weigert", "onthouden", NULL};
-	static const char *const glue[] = {"to", "be", "entitled", "permitted", "allowed", "te", NULL};
-	if (lang == TL_LANG_EN) {
-		for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
-			if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT))
-				return 0;
-			if (tl_tok_in(&tok[k], refuse))
-				return 1;
-			if (!tl_tok_in(&tok[k], glue))
-				return 0;
-		}
-		return 0;
-	}
-	static const char *const stop[] = {"en", "of", "maar", "tenzij", NULL};
-	for (uint32_t k = i + 1; k < n && k <= i + 15; k++) {
-		if (sc[k] != 0 || (tok[k].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[k], stop))
-			return 0;
-		if (tl_tok_in(&tok[k], refuse))
-			return 1;
-	}
-	return 0;
-}
-
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                       const tl_sentence *prev)
 {
@@ -656,7 +452,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 	/* Dutch: "Gegevens die Opdrachtnemer verwerkt worden niet verkocht": when the main
 	 * clause has no verb at all, a comma-less relative clause ends at its first verb */
-	if (cue == C_NONE && s->lang != TL_LANG_EN && !S_has_verb(tok, n, sc, UINT32_MAX, 0, s->lang))
+	if (cue == C_NONE && s->lang != TL_LANG_EN && !tl_pol_has_verb(tok, n, sc, UINT32_MAX, 0, s->lang))
 		for (uint32_t i = 1; i + 2 < n; i++) {
 			static const char *const rel[] = {"die", "dat", "welke", NULL};
 			if (sc[i] != 1 || sc[i - 1] == 1 || !tl_tok_in(&tok[i], rel))
@@ -738,8 +534,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		i += len - 1;
 	}
-	S_voice v;
-	S_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	tl_pol_voice v;
+	tl_pol_passive(a, tok, n, sc, s->lang, cue_at, &v);
 	/* "The Supplier shall not be prevented from ...": the subject is the one who may act */
 	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && i + 1 < n; i++)
 		if (sc[i] == 0 && S_negator_at(tok, n, i) &&
@@ -795,7 +591,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			continue;
 		/* "Costs not listed in Schedule 6 are borne by ...": a negated participle after
 		 * a noun belongs to that noun, not to the predicate */
-		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && S_participle_en(tok[i + 1].fold) &&
+		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && tl_pol_participle_en(tok[i + 1].fold) &&
 		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_tok_in(&tok[i - 1], tl_modal_aux) &&
 		    !tl_ph_at(tok, n, i - 1,
 		              "is|are|be|been|was|were|do|does|did|has|have|had|being|also|still|yet not")) {
@@ -811,7 +607,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		/* "niet tot personen herleidbare gegevens": "niet" inside an adjective
 		 * phrase before its noun negates the adjective, not the predicate */
-		if (S_is(&tok[i], "niet") && S_nl_adj_phrase(tok, n, i))
+		if (S_is(&tok[i], "niet") && tl_neg_nl_adj_phrase(tok, n, i))
 			continue;
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
@@ -827,7 +623,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			neg_before++;
 		/* "shall not fail to", "zal niet nalaten", "may not refuse", "het is niet
 		 * toegestaan ... te weigeren": two negations (not allowed not to = must) */
-		if (S_refusal_at(tok, n, sc, i, s->lang)) {
+		if (tl_neg_refusal_at(tok, n, sc, i, s->lang)) {
 			neg++;
 			part++;
 			dbl = 1;
@@ -875,7 +671,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	    tl_fact_statement(tok, n, sc, subj + subj_len, s->lang))
 		stative_verb = 1;
 	if (cue == C_NONE && !defn && !stative_verb &&
-	    ((subject_is_party && S_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
+	    ((subject_is_party && tl_pol_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
 	     (v.passive && v.present)) &&
 	    !S_is(&tok[n - 1], "?"))
 		cue = C_AUX; /* "Opdrachtnemer verstrekt ...", "Gegevens worden niet verkocht" */

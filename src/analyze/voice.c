@@ -1,0 +1,172 @@
+/* voice.c: the verb side of a sentence unit for polarity.c: English
+ * participles, Dutch finite verbs, whether the main clause has a verb of its
+ * own, and passive voice with its agent ("door Opdrachtnemer", "by the
+ * Supplier"), which then binds the sentence. */
+#include <stdint.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+
+/* the first byte decides most comparisons without a call */
+static int S_is(const tl_token *t, const char *w)
+{
+	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
+}
+
+static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                         uint32_t *len)
+{
+	tl_role r;
+	*len = tl_party_at(a, tok, n, i, &r);
+	return *len ? r : TL_ROLE_NONE;
+}
+
+int tl_pol_participle_en(const char *f)
+{
+	static const char *const irr[] = {
+		"sold", "made", "kept", "held", "given", "taken", "done", "shown", "known", "sent", "lent",
+		"spent", "built", "brought", "bought", "written", "paid", "told", "found", "put", "set",
+		"hidden", "borne", "drawn", "undertaken", "lost", "stolen", "chosen", "seen", "left",
+		"broken", "cut", "read", "met", "laid", "struck", "understood", "withheld", NULL};
+	static const char *const not_pass[] = {
+		"entitled", "required", "permitted", "allowed", "obliged", "obligated", "prohibited",
+		"forbidden", "authorised", "authorized", "bound", "interested", "concerned", "satisfied",
+		"qualified", "experienced", "dedicated", "limited", "based", "located", "established",
+		"incorporated", "registered", "need", "needed", "compelled", "forced", NULL};
+	size_t l = strlen(f);
+	if (tl_word_in(f, not_pass))
+		return 0;
+	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
+}
+
+static const char *const S_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
+                                     "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
+                                     "blijft", "blijven", "kent", "geeft", NULL};
+static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
+                                       "wat", "ten", "naast", "omtrent", "nadat", "totdat",
+                                       "gezet", NULL};
+
+/* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
+int tl_pol_nl_verb(const tl_token *t)
+{
+	const char *f = t->fold;
+	size_t l = strlen(f);
+	return tl_tok_in(t, S_nl_v) ||
+	       (l >= 4 && f[l - 1] == 't' && !tl_tok_in(t, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
+}
+
+/* 1 when the main clause has a word that looks like a finite verb after
+ * the subject: a title such as "Provider as Processor." binds nobody. */
+int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
+                    uint32_t len, tl_lang lang)
+{
+	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+	                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
+	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
+	                                     "various", "terms", "services", "rights", "parties",
+	                                     "data", "process", "access", "business", "whereas", NULL};
+	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
+	/* "You grant us ...", "We delete ...", "The Parties meet ...": a plain verb right after
+	 * the subject */
+	static const char *const not_verb[] = {"and", "or", "of", "the", "a", "an", "to", "in", "for",
+	                                       "with", "as", "by", "that", "which", "who", "its",
+	                                       "their", "and/or", "nor", "under", "on", "at", NULL};
+	if (lang != TL_LANG_NL && subj != UINT32_MAX && from < n && sc[from] == 0 &&
+	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
+	    !tl_tok_in(&tok[from], not_verb))
+		return 1;
+	for (uint32_t i = 0; i < n; i++) {
+		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
+			continue;
+		if (i < from && !(lang != TL_LANG_EN && i > 0))
+			continue; /* Dutch inversion: "Binnen 5 dagen levert Opdrachtnemer" */
+		const char *f = tok[i].fold;
+		size_t l = strlen(f);
+		if (lang != TL_LANG_NL &&
+		    (tl_tok_in(&tok[i], en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		                             !tl_tok_in(&tok[i], en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
+			return 1;
+		if (lang != TL_LANG_EN &&
+		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when an English be-form at i can belong to the main modal at cue_at: only
+ * adverbs and negators between ("shall not be disclosed", "may at all times be
+ * used"); "GitHub will use data to understand how products are used" is no passive. */
+static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
+{
+	static const char *const between[] = {"not", "no", "also", "then", "at", "all", "times",
+	                                      "only", "always", "never", "further", "still", "n't",
+	                                      "therefore", "thereafter", NULL};
+	if (cue_at == UINT32_MAX || i <= cue_at)
+		return 1;
+	for (uint32_t k = cue_at + 1; k < i; k++) {
+		size_t l = strlen(tok[k].fold);
+		if (!tl_tok_in(&tok[k], between) && !(l > 3 && !strcmp(tok[k].fold + l - 2, "ly")) &&
+		    !(tok[k].flags & TL_TOK_MODAL))
+			return 0;
+	}
+	return 1;
+}
+
+void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
+                    tl_lang lang, uint32_t cue_at, tl_pol_voice *v)
+{
+	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
+	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+	static const char *const adv[] = {"not", "no", "only", "also", "promptly", "immediately",
+	                                  "securely", "fully", "always", "never", "further", "be",
+	                                  "been", "properly", "solely", "exclusively", "duly", NULL};
+	memset(v, 0, sizeof *v);
+	v->agent = UINT32_MAX;
+	for (uint32_t i = 0; i < n && !v->passive; i++) {
+		if (sc[i] != 0)
+			continue;
+		const char *f = tok[i].fold;
+		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
+			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
+			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
+				defn = S_is(&tok[k], "verstaan") || (k == i + 1 && S_is(&tok[k], "geacht"));
+			if (defn)
+				continue;
+			v->passive = 1;
+			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
+		} else if (lang != TL_LANG_NL && tl_tok_in(&tok[i], en_be)) {
+			if (!S_be_of_cue(tok, i, cue_at))
+				continue;
+			/* "reports required to be filed": an infinitive, unless "is to be paid" */
+			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
+			    !tl_tok_in(&tok[i - 2], en_be))
+				continue;
+			uint32_t k = i + 1;
+			while (k < n && k < i + 4 && tl_tok_in(&tok[k], adv))
+				k++;
+			if (k < n && tl_pol_participle_en(tok[k].fold)) {
+				v->passive = 1;
+				v->present = !(S_is(&tok[i], "was") || S_is(&tok[i], "were"));
+			}
+		}
+	}
+	if (!v->passive)
+		return;
+	for (uint32_t i = 0; i + 1 < n; i++) {
+		if (sc[i] != 0 || !(S_is(&tok[i], "by") || S_is(&tok[i], "door")))
+			continue;
+		uint32_t k = i + 1;
+		if (tl_ph_at(tok, n, k, "or on behalf of"))
+			k += 4;
+		/* "by the Supplier", "door een medewerker van Opdrachtgever" */
+		for (uint32_t e = k; e < n && e < k + 5 && !(tok[e].flags & TL_TOK_PUNCT); e++) {
+			uint32_t len;
+			tl_role r = S_mention(a, tok, n, e, &len);
+			if (r) {
+				v->agent = e;
+				v->agent_role = r;
+				return;
+			}
+		}
+	}
+}
