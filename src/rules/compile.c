@@ -449,7 +449,24 @@ static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword
  * or "draagt alle Gegevens over aan Opdrachtgever", but not the preposition
  * of "draagt zorg voor een rapport over de Gegevens", which a noun phrase
  * follows. */
-static int S_particle_closes(const tl_sentence *s, uint32_t i)
+/* 1 when token t is written in capitals only ("LIABLE", "FOR"): in a clause
+ * set in capitals, a capital says nothing about names. */
+static int S_all_caps(const tl_annotated *a, const tl_sentence *s, const tl_token *t)
+{
+	const tl_para *p = &a->doc->paras[s->para];
+	int letters = 0;
+	if (t->end > p->len || t->end <= t->start)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++) {
+		unsigned char c = (unsigned char)p->text[k];
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		letters += c >= 'A' && c <= 'Z';
+	}
+	return letters > 0;
+}
+
+static int S_particle_closes(const tl_annotated *a, const tl_sentence *s, uint32_t i)
 {
 	static const char *const np[] = {"de", "het", "een", "'s", "alle", "deze", "dit", "die", "dat",
 	                                 "zijn", "haar", "hun", "onze", "ons", "uw", "elk", "elke",
@@ -458,7 +475,8 @@ static int S_particle_closes(const tl_sentence *s, uint32_t i)
 	if (i + 1 >= s->ntok || (s->tok[i + 1].flags & TL_TOK_PUNCT))
 		return 1;
 	const tl_token *n = &s->tok[i + 1];
-	if ((n->flags & (TL_TOK_NUMBER | TL_TOK_CAPITAL)) || !n->fold)
+	if (!n->fold || (n->flags & TL_TOK_NUMBER) ||
+	    ((n->flags & TL_TOK_CAPITAL) && !(S_all_caps(a, s, n) && S_all_caps(a, s, &s->tok[i]))))
 		return 0;
 	for (const char *const *w = np; *w; w++)
 		if (!strcmp(n->fold, *w))
@@ -480,7 +498,7 @@ static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rte
 			if (s->tok[i].flags & TL_TOK_PUNCT)
 				continue;
 			words++;
-			if (S_word_at(a, s, &rt->w[wi], i) && S_particle_closes(s, i)) {
+			if (S_word_at(a, s, &rt->w[wi], i) && S_particle_closes(a, s, i)) {
 				uint32_t r = S_rest(a, s, rt, wi + 1, i);
 				if (r)
 					return r;
