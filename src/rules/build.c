@@ -159,7 +159,8 @@ static int S_build_concepts(tl_load *L)
 	S_concept_index(L);
 	/* count terms, then compile them */
 	size_t nterms = 0;
-	static const char *const keys[] = {"nl", "en", "include", "defined_terms", "description", NULL};
+	static const char *const keys[] = {"nl", "en", "include", "defined_terms", "not_party", "description",
+	                                   NULL};
 	for (uint32_t i = 0; i < L->concepts.n; i++) {
 		const cJSON *c = L->concepts.v[i].node;
 		if (!cJSON_IsObject(c)) {
@@ -215,6 +216,10 @@ static int S_build_concepts(tl_load *L)
 		if (dt && !cJSON_IsBool(dt))
 			tl_load_error(L, dt, "\"defined_terms\" must be true or false");
 		cd->defined_terms = cJSON_IsTrue(dt);
+		const cJSON *np = S_get(c, "not_party");
+		if (np && !cJSON_IsBool(np))
+			tl_load_error(L, np, "\"not_party\" must be true or false");
+		cd->not_party = cJSON_IsTrue(np);
 		cd->inc = S_concepts(L, S_get(c, "include"), "\"include\"", &cd->ninc);
 		for (uint32_t k = 0; k < cd->ninc; k++)
 			if (cd->inc[k] == (int32_t)(TL_CONCEPT_FIRST_USER + i))

@@ -45,7 +45,26 @@ typedef struct S_scan {
 	int32_t term; /* defined term being tested, or -1 */
 	uint8_t *hit; /* definition scan: concepts found */
 	uint32_t lo, hi; /* definition scan: tokens where the definition's head may start */
+	const tl_sentence *s; /* occurrence scan: the sentence being scanned */
 } S_scan;
+
+/* "The Authority" where the document calls the customer so, "Authority Data"
+ * as a defined term: the words are the contract's own names, not a public
+ * authority, for a concept marked not_party. */
+static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, uint32_t b)
+{
+	for (uint32_t k = a; k < b && k < s->ntok; k++) {
+		const tl_token *t = &s->tok[k];
+		int own = t->term >= 0; /* starts a defined term: "Authority Data" */
+		/* a party name the document itself defines, not one of the usual names */
+		for (uint32_t d = 0; !own && (t->flags & TL_TOK_PARTY) && d < an->nterms; d++)
+			own = an->terms[d].role != TL_ROLE_NONE && an->terms[d].fold &&
+			      !strcmp(an->terms[d].fold, t->fold);
+		if (!own)
+			return 0;
+	}
+	return a < b;
+}
 
 /* A definition joins a concept when the concept heads it: "Telemetry" means
  * all data ..., "Gegevens": alle gegevens die ...  A concept mentioned later
@@ -79,6 +98,8 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 			sc->hit[t->concept] = 1;
 		return;
 	}
+	if (sc->s && sc->m->rs->concepts[t->concept].not_party && S_own_name(sc->m->a, sc->s, a, b))
+		return;
 	S_push(sc->m, &sc->fail, t->concept, a, b, -1);
 }
 
@@ -103,7 +124,7 @@ static int S_join_terms(tl_match *m)
 		free(hit);
 		return -1;
 	}
-	S_scan sc = {m, 0, -1, hit, 0, 0};
+	S_scan sc = {m, 0, -1, hit, 0, 0, NULL};
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *tm = &a->terms[t];
 		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
@@ -146,10 +167,11 @@ static int S_occurrences(tl_match *m)
 	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
 	if (!m->occ_start)
 		return -1;
-	S_scan sc = {m, 0, -1, NULL, 0, 0};
+	S_scan sc = {m, 0, -1, NULL, 0, 0, NULL};
 	for (uint32_t i = 0; i < a->nsent; i++) {
 		const tl_sentence *s = &a->sent[i];
 		m->occ_start[i] = m->nocc;
+		sc.s = s;
 		tl_index_scan(m->rs, a, s, S_on_term, &sc);
 		for (uint32_t k = 0; k < s->ntok; k++) {
 			const tl_token *t = &s->tok[k];

@@ -50,6 +50,7 @@ typedef struct tl_rterm {
 typedef struct tl_concept {
 	const char *name;
 	int defined_terms;
+	int not_party;   /* its terms do not match the document's own party names or defined terms */
 	int32_t *anc;    /* this concept and every concept that includes it, transitively */
 	uint32_t nanc;
 	int32_t *inc;    /* concepts it includes directly */
