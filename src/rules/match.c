@@ -56,8 +56,11 @@ static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, 
 	for (uint32_t k = a; k < b && k < s->ntok; k++) {
 		const tl_token *t = &s->tok[k];
 		int own = t->term >= 0; /* starts a defined term: "Authority Data" */
-		/* a party name the document itself defines, not one of the usual names */
-		for (uint32_t d = 0; !own && (t->flags & TL_TOK_PARTY) && d < an->nterms; d++)
+		/* a party name the document itself defines, written as defined ("the
+		 * Authority", not "a public authority"), not one of the usual names */
+		for (uint32_t d = 0; !own && (t->flags & TL_TOK_PARTY) && (t->flags & TL_TOK_CAPITAL) &&
+		                     d < an->nterms;
+		     d++)
 			own = an->terms[d].role != TL_ROLE_NONE && an->terms[d].fold &&
 			      !strcmp(an->terms[d].fold, t->fold);
 		if (!own)
