@@ -406,6 +406,14 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 	return S_sentence(c, s, lead, nlead, prev);
 }
 
+/* "be prevented|precluded from", "verhinderd|belet" right after a negator:
+ * not kept from acting is allowed to act. */
+static int S_prevented_at(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	return tl_ph_at(tok, n, i, "be|been prevented|precluded|barred|restrained|stopped") > 0 ||
+	       tl_ph_at(tok, n, i, "verhinderd|belet") > 0;
+}
+
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                       const tl_sentence *prev)
 {
@@ -539,8 +547,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* "The Supplier shall not be prevented from ...": the subject is the one who may act */
 	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && i + 1 < n; i++)
 		if (sc[i] == 0 && S_negator_at(tok, n, i) &&
-		    (tl_ph_at(tok, n, i + 1, "be|been prevented|precluded|barred|restrained|stopped") ||
-		     tl_ph_at(tok, n, i + 1, "verhinderd|belet")))
+		    S_prevented_at(tok, n, i + 1))
 			v.passive = 0;
 	int subject_is_party = subj != UINT32_MAX;
 	/* "You and GitHub agree ...", "Opdrachtgever en Opdrachtnemer stellen ...": a
@@ -630,8 +637,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		/* "shall not be prevented from using", "wordt niet verhinderd ... te
 		 * gebruiken": not kept from it is allowed to do it */
-		if (tl_ph_at(tok, n, i + 1, "be|been prevented|precluded|barred|restrained|stopped") ||
-		    tl_ph_at(tok, n, i + 1, "verhinderd|belet")) {
+		if (S_prevented_at(tok, n, i + 1)) {
 			neg++;
 			part++;
 			prevented = 1;
