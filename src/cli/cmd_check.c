@@ -55,6 +55,9 @@ static const tl_opt_cmd S_cmd = {
 	"per document and requirement, met / partial / violated / missing / not_applicable with the "
 	"clauses that show it and a suggested clause for each gap. Folders are searched recursively; each "
 	"file is checked in a worker process, so a broken or hostile file is reported and the batch goes on. "
+	"A contract that incorporates a framework whose own text is also an input (the VNG processing "
+	"agreement as an annex) takes that annex's findings for what it leaves open (not with --format "
+	"jsonl; merge adds them). "
 	"Exit: 0 clean, 1 gaps at or above --fail-on, 2 usage, 3 some input unreadable, 4 internal error.",
 	S_specs};
 
