@@ -304,10 +304,13 @@ typedef struct tl_check_options {
 	const char *const *force_contexts; /* NULL-terminated, or NULL: "TAG" forces a context tag
 	                                      on, "!TAG" off (--context / --no-context) */
 	unsigned flags;              /* TL_CHECK_* */
+	int threads;                 /* threads one document may use for annotation and matching:
+	                                0 or 1 = the calling thread only, 2 = two; the report is
+	                                the same whatever the number */
 } tl_check_options;
 
 #define TL_CHECK_OPTIONS_VERSION 1
-#define TL_CHECK_OPTIONS_INIT {TL_CHECK_OPTIONS_VERSION, TL_READ_OPTIONS_INIT, NULL, NULL, 0}
+#define TL_CHECK_OPTIONS_INIT {TL_CHECK_OPTIONS_VERSION, TL_READ_OPTIONS_INIT, NULL, NULL, 0, 0}
 /* tl_check_options.flags: add the document's text to the report, each
  * non-comment paragraph in reading order as "paragraphs" (para, kind, clause,
  * label, text; docs/report-format.md), for renderers that show the contract

@@ -146,6 +146,7 @@ typedef struct tl_framework {
 
 typedef struct tl_annotated {
 	tl_arena arena;
+	tl_arena arena2;           /* what a second thread allocated (tl_annotate_ex) */
 	const tl_document *doc;
 	tl_lang lang;              /* the document's main language */
 	tl_sentence *sent;
@@ -171,6 +172,10 @@ typedef struct tl_annotated {
 
 /* Builds the annotation.  0 or a TL_E* code with err set. */
 int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err);
+/* The same with up to `threads` threads (0 or 1: the calling thread only).
+ * The result is the same whatever the number; a thread that cannot be
+ * started leaves its work to the calling thread. */
+int tl_annotate_ex(tl_annotated **out, const tl_document *doc, int threads, tl_error *err);
 void tl_annotated_free(tl_annotated *a);
 
 /* The role of a party word or defined term as this document uses it

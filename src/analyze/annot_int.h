@@ -22,6 +22,8 @@ typedef struct tl_ann_ctx {
 	const tl_para *paras;
 	size_t npara;
 	tl_ann_para *pt;          /* npara entries */
+	tl_arena *ar;             /* where polarity and quantities allocate: &a->arena, or
+	                             &a->arena2 for the second part run by another thread */
 	/* growable arrays (malloc'd while building, moved to the arena at the end) */
 	tl_sentence *sent;
 	uint32_t asent;
@@ -65,6 +67,16 @@ int tl_word_in(const char *fold, const char *const *list);
  * process and known by their address. */
 int tl_tok_in_slow(const tl_token *t, const char *const *list);
 
+/* The memo bits of a tl_word may be filled in by two threads at once (an
+ * annotation built in two halves, tl_annotate_ex): the answers are set
+ * with atomic ORs, the 'known' bit last (release), and read with atomic
+ * loads, the 'known' bit first (acquire).  On x86 these are plain moves. */
+static inline uint64_t tl_memo_known(const uint64_t *p)
+{
+	return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+static inline uint64_t tl_memo_get(const uint64_t *p) { return __atomic_load_n(p, __ATOMIC_RELAXED); }
+
 /* The registry of compiled lists (phrases.c), open addressing on the list's
  * address; a list found in its home slot is answered inline. */
 #define TL_PH_REG_BITS 12
@@ -87,8 +99,8 @@ static inline int tl_tok_in(const tl_token *t, const char *const *list)
 	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
 	    sl->bit < TL_WORD_LISTS) {
 		uint64_t m = 1ull << (sl->bit % 64);
-		if (w->known[sl->bit / 64] & m)
-			return (w->single[sl->bit / 64] & m) != 0;
+		if (tl_memo_known(&w->known[sl->bit / 64]) & m)
+			return (tl_memo_get(&w->single[sl->bit / 64]) & m) != 0;
 	}
 	return tl_tok_in_slow(t, list);
 }
@@ -103,7 +115,7 @@ static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i
 	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
 	    sl->bit < TL_WORD_LISTS) {
 		uint64_t m = 1ull << (sl->bit % 64);
-		if ((w->known[sl->bit / 64] & m) && !(w->start[sl->bit / 64] & m))
+		if ((tl_memo_known(&w->known[sl->bit / 64]) & m) && !(tl_memo_get(&w->start[sl->bit / 64]) & m))
 			return 0;
 	}
 	return tl_ph_list_at_slow(tok, n, i, list, which);
@@ -217,5 +229,9 @@ int tl_frameworks_find(tl_ann_ctx *c);
 
 /* The original text of tokens [i, j) of sentence s, in the arena. */
 const char *tl_ann_tok_text(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, uint32_t j);
+
+/* Documents with fewer units are annotated on one thread whatever
+ * tl_annotate_ex is asked. */
+#define TL_ANNOT_PAR_MIN 64
 
 #endif

@@ -6,6 +6,7 @@
  * definitions and parties; then per sentence polarity (modality, negation,
  * bound party, passive, exceptions) and quantities; placeholders;
  * frameworks.  Every result lives in the annotation's arena. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -214,7 +215,16 @@ static int S_is_list_para(const tl_para *p)
 	return (p->flags & TL_PARA_F_LIST) || p->list_level > 0;
 }
 
-static int S_polarity(tl_ann_ctx *c)
+/* The lead-in each unit continues (NULL when none), and lead_para: a cheap
+ * sequential pass before polarity, which can then run on two parts of the
+ * document at once.  S_lead_of reads only folded forms, which polarity does
+ * not change. */
+typedef struct S_lead {
+	const tl_token *tok;
+	uint32_t n;
+} S_lead;
+
+static void S_leads(tl_ann_ctx *c, S_lead *lead)
 {
 	tl_annotated *a = c->a;
 	const tl_token *plead = NULL; /* lead-in of the list the paragraphs continue */
@@ -232,29 +242,23 @@ static int S_polarity(tl_ann_ctx *c)
 		uint32_t nslead = 0;
 		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++) {
 			tl_sentence *s = &a->sent[k];
-			const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
-			const tl_token *lead = NULL;
-			uint32_t nlead = 0;
+			lead[k].tok = NULL;
+			lead[k].n = 0;
 			if (s->lead_para == UINT32_MAX) {
 				s->lead_para = (uint32_t)p;
-				lead = slead;
-				nlead = nslead;
+				lead[k].tok = slead;
+				lead[k].n = nslead;
 			} else if (s->unit == 0) {
 				slead = NULL;
 				nslead = 0;
 				if (S_lead_of(s, &slead, &nslead) && nslead == s->ntok)
 					slead = NULL; /* only a lead-in: items follow in other paragraphs */
 			}
-			if (!lead && plead && S_is_list_para(para) && k == a->para_sent[p]) {
-				lead = plead;
-				nlead = nplead;
+			if (!lead[k].tok && plead && S_is_list_para(para) && k == a->para_sent[p]) {
+				lead[k].tok = plead;
+				lead[k].n = nplead;
 				s->lead_para = plead_para;
 			}
-			int rc = tl_polarity_sentence(c, s, lead, nlead, prev);
-			if (rc == 0)
-				rc = tl_quantities_sentence(c, s);
-			if (rc)
-				return rc;
 		}
 		/* a paragraph ending in ':' leads the list items that follow */
 		if (para->len > 0 && para->text[para->len - 1] == ':' &&
@@ -266,10 +270,105 @@ static int S_polarity(tl_ann_ctx *c)
 			}
 		}
 	}
-	return 0;
 }
 
-static int S_build(tl_ann_ctx *c, tl_error *err)
+/* Polarity and quantities of sentences [k0, k1): k0 starts a paragraph. */
+typedef struct S_part {
+	tl_ann_ctx *c;
+	const S_lead *lead;
+	uint32_t k0, k1;
+	int rc;
+} S_part;
+
+static void S_polarity_part(S_part *pt)
+{
+	tl_annotated *a = pt->c->a;
+	pt->rc = 0;
+	for (uint32_t k = pt->k0; k < pt->k1 && !pt->rc; k++) {
+		tl_sentence *s = &a->sent[k];
+		const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
+		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
+		if (!pt->rc)
+			pt->rc = tl_quantities_sentence(pt->c, s);
+	}
+}
+
+static void *S_polarity_thread(void *arg)
+{
+	S_polarity_part(arg);
+	return NULL;
+}
+
+/* Where the second part starts: the paragraph boundary nearest to half of
+ * the tokens after which no unit continues a lead-in from before it (the
+ * two parts then share no tokens).  0 when there is none. */
+static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead)
+{
+	const tl_annotated *a = c->a;
+	if (a->nsent < 2 || c->npara < 2)
+		return 0;
+	uint64_t total = 0;
+	for (uint32_t k = 0; k < a->nsent; k++)
+		total += a->sent[k].ntok + lead[k].n + 1;
+	/* lowest lead_para of the units from paragraph p on, walking back */
+	uint32_t best = 0;
+	uint64_t best_d = UINT64_MAX, after = 0;
+	uint32_t lo = UINT32_MAX;
+	for (size_t p = c->npara - 1; p > 0; p--) {
+		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++) {
+			after += a->sent[k].ntok + lead[k].n + 1;
+			if (a->sent[k].lead_para < lo)
+				lo = a->sent[k].lead_para;
+		}
+		uint32_t ks = a->para_sent[p];
+		if (ks == 0 || ks >= a->nsent || lo < p)
+			continue;
+		uint64_t d = after * 2 > total ? after * 2 - total : total - after * 2;
+		if (d < best_d) {
+			best_d = d;
+			best = ks;
+		}
+	}
+	return best;
+}
+
+static int S_polarity(tl_ann_ctx *c, int threads)
+{
+	tl_annotated *a = c->a;
+	S_lead *lead = malloc((a->nsent ? a->nsent : 1) * sizeof *lead);
+	if (!lead)
+		return TL_ENOMEM;
+	S_leads(c, lead);
+	uint32_t split = threads >= 2 && a->nsent >= TL_ANNOT_PAR_MIN ? S_split(c, lead) : 0;
+	S_part one = {c, lead, 0, split ? split : a->nsent, 0};
+	if (split) {
+		/* the second part: its own scratch and arena (kept in a->arena2) */
+		tl_ann_ctx c2 = *c;
+		c2.wtok = NULL;
+		c2.wscope = NULL;
+		c2.wcap = 0;
+		c2.ar = &a->arena2;
+		S_part two = {&c2, lead, split, a->nsent, 0};
+		pthread_t th;
+		if (pthread_create(&th, NULL, S_polarity_thread, &two) == 0) {
+			S_polarity_part(&one);
+			pthread_join(th, NULL);
+		} else {
+			S_polarity_part(&one); /* no thread: both parts here, in order */
+			if (!one.rc)
+				S_polarity_part(&two);
+		}
+		free(c2.wtok);
+		free(c2.wscope);
+		free(lead);
+		return one.rc ? one.rc : two.rc;
+	}
+	S_polarity_part(&one);
+	free(lead);
+	return one.rc;
+}
+
+static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 {
 	tl_annotated *a = c->a;
 	int rc = tl_text_open(&c->txt, &a->arena, err);
@@ -305,7 +404,7 @@ static int S_build(tl_ann_ctx *c, tl_error *err)
 			s->flags |= TL_SENT_DEFINITION;
 	}
 	tl_parties_we_you(c);
-	if ((rc = S_polarity(c)) != 0)
+	if ((rc = S_polarity(c, threads)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	tl_verbless_mark(c);
 	for (size_t p = 0; p < c->npara; p++)
@@ -336,18 +435,25 @@ static void *S_to_arena(tl_arena *ar, void *p, size_t n, size_t size, int *fail)
 
 int tl_annotate(tl_annotated **out, const tl_document *doc, tl_error *err)
 {
+	return tl_annotate_ex(out, doc, 1, err);
+}
+
+int tl_annotate_ex(tl_annotated **out, const tl_document *doc, int threads, tl_error *err)
+{
 	*out = NULL;
 	tl_annotated *a = calloc(1, sizeof *a);
 	if (!a)
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
 	tl_arena_init(&a->arena, 0);
+	tl_arena_init(&a->arena2, 0);
 	a->doc = doc;
 	tl_ann_ctx c;
 	memset(&c, 0, sizeof c);
 	c.a = a;
+	c.ar = &a->arena;
 	c.paras = tl_document_paras(doc, &c.npara);
 	a->flags |= TL_ANNOT_BUILDING;
-	int rc = S_build(&c, err);
+	int rc = S_build(&c, threads, err);
 	a->flags &= ~TL_ANNOT_BUILDING;
 	int fail = 0;
 	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
@@ -377,5 +483,6 @@ void tl_annotated_free(tl_annotated *a)
 	if (!a)
 		return;
 	tl_arena_free(&a->arena);
+	tl_arena_free(&a->arena2);
 	free(a);
 }

@@ -130,11 +130,12 @@ static tl_role S_catalog_tok(const tl_annotated *a, const tl_token *t)
 	tl_word *w = t->word;
 	if (!w)
 		return S_catalog_var(t->fold);
-	if (w->party)
-		return (tl_role)(w->party - 1);
+	uint8_t known = __atomic_load_n(&w->party, __ATOMIC_RELAXED); /* see tl_memo_known */
+	if (known)
+		return (tl_role)(known - 1);
 	tl_role r = S_catalog_var(w->fold);
 	if (S_memo_ok(a))
-		w->party = (uint8_t)(1 + r);
+		__atomic_store_n(&w->party, (uint8_t)(1 + r), __ATOMIC_RELAXED);
 	return r;
 }
 
@@ -147,7 +148,8 @@ static int S_pair_bits(const tl_annotated *a, const tl_token *t)
 	tl_word *w = t->word;
 	if (!w)
 		return 3;
-	if (!w->party_pair) {
+	uint8_t pair = __atomic_load_n(&w->party_pair, __ATOMIC_RELAXED); /* see tl_memo_known */
+	if (!pair) {
 		size_t l = strlen(w->fold);
 		int bits = 0;
 		for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog; k++) {
@@ -161,9 +163,10 @@ static int S_pair_bits(const tl_annotated *a, const tl_token *t)
 		}
 		if (!S_memo_ok(a))
 			return bits;
-		w->party_pair = (uint8_t)(0x80 | bits);
+		pair = (uint8_t)(0x80 | bits);
+		__atomic_store_n(&w->party_pair, pair, __ATOMIC_RELAXED);
 	}
-	return w->party_pair & 3;
+	return pair & 3;
 }
 
 tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)

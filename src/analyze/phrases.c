@@ -399,13 +399,13 @@ static inline void S_memo(tl_word *w, const S_clist *cl)
 {
 	uint32_t q = cl->bit / 64;
 	uint64_t m = 1ull << (cl->bit % 64);
-	if (w->known[q] & m)
+	if (tl_memo_known(&w->known[q]) & m)
 		return;
 	if (S_single_in(cl, w->fold))
-		w->single[q] |= m;
+		__atomic_fetch_or(&w->single[q], m, __ATOMIC_RELAXED);
 	if (S_starts(cl, w->fold))
-		w->start[q] |= m;
-	w->known[q] |= m;
+		__atomic_fetch_or(&w->start[q], m, __ATOMIC_RELAXED);
+	__atomic_fetch_or(&w->known[q], m, __ATOMIC_RELEASE);
 }
 
 static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list, uint32_t j,
@@ -431,7 +431,7 @@ uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const c
 		tl_word *w = tok[i].word;
 		if (w && cl->bit < TL_WORD_LISTS) {
 			S_memo(w, cl);
-			if (!(w->start[cl->bit / 64] & (1ull << (cl->bit % 64))))
+			if (!(tl_memo_get(&w->start[cl->bit / 64]) & (1ull << (cl->bit % 64))))
 				return 0; /* no phrase can start with this word */
 		}
 		const char *f = tok[i].fold;
@@ -470,5 +470,5 @@ int tl_tok_in_slow(const tl_token *t, const char *const *list)
 	if (!cl || !w || cl->bit >= TL_WORD_LISTS)
 		return tl_word_in(t->fold, list);
 	S_memo(w, cl);
-	return (w->single[cl->bit / 64] >> (cl->bit % 64)) & 1;
+	return (tl_memo_get(&w->single[cl->bit / 64]) >> (cl->bit % 64)) & 1;
 }

@@ -767,7 +767,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	s->nexc = 0;
 	s->exc = NULL;
 	if (nexc) {
-		s->exc = tl_arena_calloc(&c->a->arena, nexc, sizeof *s->exc);
+		s->exc = tl_arena_calloc(c->ar, nexc, sizeof *s->exc);
 		if (!s->exc)
 			return TL_ENOMEM;
 		/* one pass: each exception is one run of its scope value, in order */

@@ -46,14 +46,18 @@ static int S_word_num(const tl_token *t, double *v)
 	tl_word *w = t->word;
 	if (!w)
 		return S_word_num_fold(t->fold, v);
-	if (!w->num_known) {
+	/* two threads may fill it in at once (see tl_memo_known): the value
+	 * first, then the flag (release) */
+	uint8_t known = __atomic_load_n(&w->num_known, __ATOMIC_ACQUIRE);
+	if (!known) {
 		double x = 0;
-		w->num_known = (uint8_t)(1 + S_word_num_fold(w->fold, &x));
-		w->num = x;
+		known = (uint8_t)(1 + S_word_num_fold(w->fold, &x));
+		__atomic_store(&w->num, &x, __ATOMIC_RELAXED);
+		__atomic_store_n(&w->num_known, known, __ATOMIC_RELEASE);
 	}
-	if (w->num_known == 2)
-		*v = w->num;
-	return w->num_known == 2;
+	if (known == 2)
+		__atomic_load(&w->num, v, __ATOMIC_RELAXED);
+	return known == 2;
 }
 
 static int S_word_num_fold(const char *f, double *v)
@@ -324,7 +328,7 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
 	s->nq = nq;
 	s->q = NULL;
 	if (nq) {
-		s->q = tl_arena_alloc(&c->a->arena, nq * sizeof *s->q);
+		s->q = tl_arena_alloc(c->ar, nq * sizeof *s->q);
 		if (!s->q)
 			return TL_ENOMEM;
 		memcpy(s->q, q, nq * sizeof *q);

@@ -490,9 +490,10 @@ int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
 	tl_annotated *a = NULL;
 	tl_match *m = NULL;
 	*out = NULL;
-	int rc = tl_annotate(&a, doc, err);
+	int threads = opts ? opts->threads : 0;
+	int rc = tl_annotate_ex(&a, doc, threads, err);
 	if (!rc)
-		rc = tl_match_run(&m, rs, a, opts ? opts->force_contexts : NULL, 0, -1, err);
+		rc = tl_match_run_ex(&m, rs, a, opts ? opts->force_contexts : NULL, 0, -1, threads, err);
 	if (!rc)
 		rc = tl_report_document(out, m, opts, err);
 	tl_match_free(m);

@@ -8,6 +8,7 @@
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,9 @@
 #include "model/doc.h"
 #include "rules/rules.h"
 #include "util/buf.h"
+
+/* Documents with fewer sentences are scanned on one thread. */
+#define TL_MATCH_PAR_MIN 64
 
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
 {
@@ -39,9 +43,16 @@ int tl_match_sentence_counts(const tl_annotated *a, uint32_t i)
 
 /** ## Occurrences */
 
+/* A growing list of occurrences (one per thread of S_occurrences). */
+typedef struct S_occs {
+	tl_occ *occ;
+	uint32_t n, cap;
+	int fail;
+} S_occs;
+
 typedef struct S_scan {
 	tl_match *m;
-	int fail;
+	S_occs *out;  /* occurrence scan: where they go */
 	int32_t term; /* defined term being tested, or -1 */
 	uint8_t *hit; /* definition scan: concepts found */
 	uint32_t lo, hi; /* definition scan: tokens where the definition's head may start */
@@ -75,21 +86,22 @@ static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, 
  * what the term is. */
 #define TL_DEF_HEAD_WORDS 5
 
-static void S_push(tl_match *m, int *fail, int32_t concept, uint32_t a, uint32_t b, int32_t term)
+static void S_push(const tl_match *m, S_occs *o, int32_t concept, uint32_t a, uint32_t b,
+                   int32_t term)
 {
 	const tl_concept *c = &m->rs->concepts[concept];
 	for (uint32_t k = 0; k < c->nanc; k++) {
-		if (m->nocc == m->aocc) {
-			uint32_t na = m->aocc ? m->aocc * 2 : 1024;
-			tl_occ *nv = realloc(m->occ, na * sizeof *nv);
+		if (o->n == o->cap) {
+			uint32_t na = o->cap ? o->cap * 2 : 1024;
+			tl_occ *nv = realloc(o->occ, na * sizeof *nv);
 			if (!nv) {
-				*fail = 1;
+				o->fail = 1;
 				return;
 			}
-			m->occ = nv;
-			m->aocc = na;
+			o->occ = nv;
+			o->cap = na;
 		}
-		m->occ[m->nocc++] = (tl_occ){c->anc[k], a, b, term};
+		o->occ[o->n++] = (tl_occ){c->anc[k], a, b, term};
 	}
 }
 
@@ -103,7 +115,7 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 	}
 	if (sc->s && sc->m->rs->concepts[t->concept].not_party && S_own_name(sc->m->a, sc->s, a, b))
 		return;
-	S_push(sc->m, &sc->fail, t->concept, a, b, -1);
+	S_push(sc->m, sc->out, t->concept, a, b, -1);
 }
 
 static uint32_t S_term_words(const char *fold)
@@ -127,7 +139,7 @@ static int S_join_terms(tl_match *m)
 		free(hit);
 		return -1;
 	}
-	S_scan sc = {m, 0, -1, hit, 0, 0, NULL};
+	S_scan sc = {m, NULL, -1, hit, 0, 0, NULL};
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *tm = &a->terms[t];
 		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
@@ -164,16 +176,21 @@ static int S_join_terms(tl_match *m)
 	return 0;
 }
 
-static int S_occurrences(tl_match *m)
+/* Occurrences of sentences [k0, k1) into o; occ_start[i] is the index in o. */
+typedef struct S_occ_part {
+	tl_match *m;
+	uint32_t k0, k1;
+	S_occs o;
+} S_occ_part;
+
+static void S_occ_range(S_occ_part *pt)
 {
+	tl_match *m = pt->m;
 	const tl_annotated *a = m->a;
-	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
-	if (!m->occ_start)
-		return -1;
-	S_scan sc = {m, 0, -1, NULL, 0, 0, NULL};
-	for (uint32_t i = 0; i < a->nsent; i++) {
+	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL};
+	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
 		const tl_sentence *s = &a->sent[i];
-		m->occ_start[i] = m->nocc;
+		m->occ_start[i] = pt->o.n;
 		sc.s = s;
 		tl_index_scan(m->rs, a, s, S_on_term, &sc);
 		for (uint32_t k = 0; k < s->ntok; k++) {
@@ -182,7 +199,7 @@ static int S_occurrences(tl_match *m)
 			    m->term_concepts[t->term]) {
 				uint32_t len = S_term_words(a->terms[t->term].fold);
 				for (const int32_t *c = m->term_concepts[t->term]; *c >= 0; c++)
-					S_push(m, &sc.fail, *c, k, k + len, t->term);
+					S_push(m, &pt->o, *c, k, k + len, t->term);
 			}
 			/* party mentions as the annotation layer marked them (defined terms,
 			 * the usual names, "we" in a vendor's own terms) */
@@ -193,13 +210,70 @@ static int S_occurrences(tl_match *m)
 			while (e < s->ntok && (s->tok[e].flags & TL_TOK_PARTY))
 				e++;
 			if (role == TL_ROLE_VENDOR || role == TL_ROLE_BOTH)
-				S_push(m, &sc.fail, TL_CONCEPT_VENDOR, k, e, -1);
+				S_push(m, &pt->o, TL_CONCEPT_VENDOR, k, e, -1);
 			if (role == TL_ROLE_CUSTOMER || role == TL_ROLE_BOTH)
-				S_push(m, &sc.fail, TL_CONCEPT_CUSTOMER, k, e, -1);
+				S_push(m, &pt->o, TL_CONCEPT_CUSTOMER, k, e, -1);
 		}
-		if (sc.fail)
-			return -1;
 	}
+}
+
+static void *S_occ_thread(void *arg)
+{
+	S_occ_range(arg);
+	return NULL;
+}
+
+/* With threads >= 2 the sentences are scanned in two parts at once (the
+ * annotation and the ruleset are only read); the second part's occurrences
+ * are appended to the first's, so the result is the same as one pass. */
+static int S_occurrences(tl_match *m, int threads)
+{
+	const tl_annotated *a = m->a;
+	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
+	if (!m->occ_start)
+		return -1;
+	uint32_t split = 0;
+	if (threads >= 2 && a->nsent >= TL_MATCH_PAR_MIN) {
+		uint64_t total = 0, half = 0;
+		for (uint32_t i = 0; i < a->nsent; i++)
+			total += a->sent[i].ntok + 1;
+		while (split < a->nsent && half * 2 < total)
+			half += a->sent[split++].ntok + 1;
+	}
+	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}};
+	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}};
+	pthread_t th;
+	int started = split && split < a->nsent && pthread_create(&th, NULL, S_occ_thread, &two) == 0;
+	S_occ_range(&one);
+	if (started)
+		pthread_join(th, NULL);
+	else if (split)
+		S_occ_range(&two); /* no thread: here, after the first part */
+	if (!one.o.fail && !two.o.fail && two.o.n) {
+		if ((uint64_t)one.o.n + two.o.n > UINT32_MAX / sizeof(tl_occ)) {
+			one.o.fail = 1;
+		} else if (one.o.cap < one.o.n + two.o.n) {
+			tl_occ *nv = realloc(one.o.occ, (size_t)(one.o.n + two.o.n) * sizeof *nv);
+			if (!nv)
+				one.o.fail = 1;
+			else {
+				one.o.occ = nv;
+				one.o.cap = one.o.n + two.o.n;
+			}
+		}
+		if (!one.o.fail) {
+			memcpy(one.o.occ + one.o.n, two.o.occ, (size_t)two.o.n * sizeof *two.o.occ);
+			for (uint32_t i = two.k0; i < two.k1; i++)
+				m->occ_start[i] += one.o.n;
+			one.o.n += two.o.n;
+		}
+	}
+	free(two.o.occ);
+	m->occ = one.o.occ;
+	m->nocc = one.o.n;
+	m->aocc = one.o.cap;
+	if (one.o.fail || two.o.fail)
+		return -1;
 	m->occ_start[a->nsent] = m->nocc;
 	return 0;
 }
@@ -554,6 +628,13 @@ static void S_decide(tl_match *m, const uint8_t *applicable)
 int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
                  const char *const *force, int force_all, int only_rule, tl_error *err)
 {
+	return tl_match_run_ex(out, rs, a, force, force_all, only_rule, 1, err);
+}
+
+int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
+                    const char *const *force, int force_all, int only_rule, int threads,
+                    tl_error *err)
+{
 	*out = NULL;
 	tl_match *m = calloc(1, sizeof *m);
 	S_state st;
@@ -584,7 +665,7 @@ int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = -1;
 	}
-	if (S_join_terms(m) || S_occurrences(m))
+	if (S_join_terms(m) || S_occurrences(m, threads))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)

@@ -293,6 +293,11 @@ typedef struct tl_match {
  * "!tag" off).  only_rule >= 0 evaluates that rule alone (self-tests). */
 int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
                  const char *const *force, int force_all, int only_rule, tl_error *err);
+/* The same with up to `threads` threads (0 or 1: the calling thread only);
+ * the result does not depend on the number. */
+int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
+                    const char *const *force, int force_all, int only_rule, int threads,
+                    tl_error *err);
 void tl_match_free(tl_match *m);
 /* 1 when the sentence takes part in rule matching (operative, not a heading). */
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
