@@ -73,6 +73,7 @@ static int S_diff_annot(const tl_annotated *x, const tl_annotated *y)
 		         s->ntok != t->ntok || s->nexc != t->nexc || s->nq != t->nq;
 		for (uint32_t i = 0; !sd && i < s->ntok; i++)
 			sd = s->tok[i].flags != t->tok[i].flags || s->tok[i].term != t->tok[i].term ||
+			     s->tok[i].start != t->tok[i].start || strcmp(s->tok[i].fold, t->tok[i].fold) ||
 			     strcmp(s->tok[i].stem ? s->tok[i].stem : "", t->tok[i].stem ? t->tok[i].stem : "");
 		for (uint32_t e = 0; !sd && e < s->nexc; e++)
 			sd = s->exc[e].kind != t->exc[e].kind || s->exc[e].tok_start != t->exc[e].tok_start ||
