@@ -604,7 +604,7 @@ static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT, TL_NS_MC, TL_NS_M, T
  * w:instrText and m:t, change nothing below (what they open is K_NONE), so
  * the fast pass leaves them out. */
 static const tl_xspec S_spec = {S_ns, 5, 0x1f, (1u << NS_W) | (1u << NS_W_STRICT), S_keep_text,
-                                NS_MC, S_understood_uri};
+                                NS_MC, S_understood_uri, 0};
 
 static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 {
@@ -632,6 +632,8 @@ static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 	}
 	if (ev->type == TL_XEV_END)
 		return S_end(s, depth, err);
+	if (ev->flag & TL_XEV_TEXT_WS)
+		return 0; /* not a kind of text node this reader ever took */
 	unsigned char k = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
 	if (k == K_T && S_top(s)->symfont)
 		return S_put_symbol(s, err, S_top(s)->symfont, ev->ln, ev->len);

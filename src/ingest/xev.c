@@ -45,6 +45,7 @@ typedef struct S_bind {
 	const char *pfx, *uri;
 	uint32_t plen, ulen;
 	int cls;
+	const char *uriz; /* NUL-terminated (interned), NULL for none */
 } S_bind;
 
 typedef struct S_frame {
@@ -77,6 +78,7 @@ typedef struct S_p {
 	const char *cpfx;
 	uint32_t cplen, cgen;
 	const S_bind *cb;
+	S_bind xmlb; /* xml: bound implicitly */
 	/* interned names */
 	S_chunk *names;
 	S_xname *tab;
@@ -165,7 +167,6 @@ static char *S_scratch(S_p *P, size_t n)
 }
 
 
-static const S_bind S_xml_bind = {"xml", S_XML_NS, 3, sizeof S_XML_NS - 1, TL_XNS_OTHER};
 
 /* 1 name-start, 2 name char, 0 neither */
 static unsigned char S_nc[256];
@@ -345,7 +346,7 @@ static const S_bind *S_lookup(S_p *P, const char *pfx, uint32_t plen)
 			break;
 		}
 	if (!b && plen == 3 && memcmp(pfx, "xml", 3) == 0)
-		b = &S_xml_bind;
+		b = &P->xmlb;
 	if (b) {
 		P->cb = b, P->cpfx = pfx, P->cplen = plen, P->cgen = P->gen;
 	}
@@ -511,10 +512,15 @@ static int S_start(S_p *P)
 			continue;
 		if (a->amp || (pref && a->vlen == 0))
 			return 0;
+		if (pref && a->qlen == 9 && memcmp(a->qn + 6, "xml", 3) == 0 &&
+		    a->vlen == sizeof S_XML_NS - 1 && memcmp(a->v, S_XML_NS, a->vlen) == 0) {
+			a->qlen = 0; /* xml: bound to its own URI: allowed, and libxml2 keeps nothing */
+			continue;
+		}
 		if ((a->vlen == sizeof S_XML_NS - 1 && memcmp(a->v, S_XML_NS, a->vlen) == 0) ||
 		    (a->vlen == sizeof S_XMLNS_NS - 1 && memcmp(a->v, S_XMLNS_NS, a->vlen) == 0))
 			return 0;
-		S_bind b = {"", a->v, 0, a->vlen, 0};
+		S_bind b = {"", a->v, 0, a->vlen, 0, NULL};
 		if (pref) {
 			b.pfx = a->qn + 6;
 			b.plen = a->qlen - 6;
@@ -523,6 +529,9 @@ static int S_start(S_p *P)
 				return 0;
 		}
 		b.cls = S_class(P->spec, b.uri, b.ulen);
+		b.uriz = b.ulen ? S_intern(P, b.uri, b.ulen) : NULL;
+		if (b.ulen && !b.uriz)
+			return -1;
 		if (S_push_bind(P, &b))
 			return -1;
 		a->qlen = 0; /* a declaration, not an attribute */
@@ -557,7 +566,7 @@ static int S_start(S_p *P)
 		}
 	}
 	const tl_xspec *spec = P->spec;
-	int recd = cls < 32 && (spec->elem_mask & (1u << cls));
+	int recd = spec->all || (cls < 32 && (spec->elem_mask & (1u << cls)));
 	if (P->depth == P->afr) {
 		uint32_t a = P->afr ? P->afr * 2 : 64;
 		S_frame *v = realloc(P->fr, a * sizeof *v);
@@ -571,7 +580,7 @@ static int S_start(S_p *P)
 	f->cls = (unsigned char)cls, f->ln = NULL;
 	if (recd) {
 		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
-		             0, 0, P->xat};
+		             0, 0, P->xat, eb ? eb->uriz : NULL};
 		if (!(ev.ln = S_intern(P, ln, lnlen)))
 			return -1;
 		size_t need = 1;
@@ -593,7 +602,6 @@ static int S_start(S_p *P)
 				if (ok < 0)
 					return -1;
 				ev.flag = (unsigned char)ok;
-				continue; /* read into the flag */
 			}
 			const char *an = a->colon ? a->qn + a->colon + 1 : a->qn;
 			tl_xattr *x = &P->xat[ev.nat++];
@@ -609,7 +617,7 @@ static int S_start(S_p *P)
 				o += a->vlen + 1;
 			}
 		}
-		f->keep = spec->keep_text && spec->keep_text(cls, ev.ln);
+		f->keep = spec->all || (spec->keep_text && spec->keep_text(cls, ev.ln));
 		f->ln = ev.ln;
 		if (P->fn(P->ctx, &ev))
 			return 0;
@@ -640,7 +648,7 @@ static int S_end(S_p *P)
 	if (P->nbind != f->nbind)
 		P->nbind = f->nbind, P->gen++;
 	if (f->rec) {
-		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL};
+		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL};
 		if (P->fn(P->ctx, &ev))
 			return 0;
 	}
@@ -696,7 +704,8 @@ static int S_text(S_p *P)
 	}
 	if (!P->fr[P->depth - 1].keep)
 		return 1;
-	tl_xev ev = {TL_XEV_TEXT, 0, 0, 0, (int32_t)P->depth, (const char *)s, (uint32_t)(p - s), 0, NULL};
+	tl_xev ev = {TL_XEV_TEXT, 0, 0, 0, (int32_t)P->depth, (const char *)s, (uint32_t)(p - s), 0, NULL,
+	             NULL};
 	if (amp) {
 		char *o = S_scratch(P, (size_t)(p - s) + 1);
 		if (!o)
@@ -805,6 +814,8 @@ int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned ma
 	P->ctx = ctx;
 	P->max_depth = max_depth;
 	P->max_text = max_text < S_MAX_VALUE ? max_text : S_MAX_VALUE;
+	P->xmlb = (S_bind){"xml", S_XML_NS, 3, sizeof S_XML_NS - 1, TL_XNS_OTHER, S_XML_NS};
+	P->xmlb.cls = S_class(spec, S_XML_NS, sizeof S_XML_NS - 1);
 	int rc = data && len < 0x7fffffff ? S_run(P) : 0;
 	while (P->names) {
 		S_chunk *n = P->names->next;

@@ -45,7 +45,12 @@ typedef struct tl_xev {
 	uint32_t len;        /* TEXT: bytes */
 	uint32_t nat;        /* START: attributes (of the kept classes) */
 	const tl_xattr *at;
+	const char *uri;     /* START: the element's namespace URI, NULL for none */
 } tl_xev;
+
+/* flag of a TEXT event: the reader called it XML_READER_TYPE_WHITESPACE
+ * (white space outside xml:space="preserve"; libxml2 2.9 never does) */
+#define TL_XEV_TEXT_WS 1
 
 /* What to hand over. */
 typedef struct tl_xspec {
@@ -57,6 +62,7 @@ typedef struct tl_xspec {
 	int (*keep_text)(int ns, const char *ln);
 	int mc_class;              /* class of the markup-compatibility namespace, -1 none */
 	int (*understood)(const char *uri); /* for mc:Choice's flag */
+	int all;                   /* every element and every text, whatever the masks say */
 } tl_xspec;
 
 /* Called for each event; nonzero stops the pass. */
@@ -89,5 +95,7 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
  * did: in class 0, then class 1 (the two WordprocessingML namespaces), then
  * without namespace.  NULL: absent. */
 const char *tl_xev_attr(const tl_xev *ev, const char *name);
+/* The value of attribute NAME in namespace class cls (TL_XNS_NONE: none). */
+const char *tl_xev_attr_ns(const tl_xev *ev, int cls, const char *name);
 
 #endif

@@ -21,6 +21,14 @@ const char *tl_xev_attr(const tl_xev *ev, const char *name)
 	return v1 ? v1 : vn;
 }
 
+const char *tl_xev_attr_ns(const tl_xev *ev, int cls, const char *name)
+{
+	for (uint32_t i = 0; i < ev->nat; i++)
+		if (ev->at[i].ns == cls && strcmp(ev->at[i].ln, name) == 0)
+			return ev->at[i].val;
+	return NULL;
+}
+
 void tl_xscratch_free(tl_xscratch *sc)
 {
 	free(sc->at);
@@ -109,11 +117,12 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
 	int type = xmlTextReaderNodeType(r);
 	ev->depth = xmlTextReaderDepth(r);
 	if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-	    type == XML_READER_TYPE_CDATA) {
+	    type == XML_READER_TYPE_CDATA || type == XML_READER_TYPE_WHITESPACE) {
 		const char *v = (const char *)xmlTextReaderConstValue(r);
 		if (!v)
 			return 0;
 		ev->type = TL_XEV_TEXT;
+		ev->flag = type == XML_READER_TYPE_WHITESPACE ? TL_XEV_TEXT_WS : 0;
 		ev->ln = v;
 		ev->len = (uint32_t)strlen(v);
 		return 1;
@@ -122,6 +131,7 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
 		return 0;
 	const xmlNode *n = xmlTextReaderCurrentNode(r);
 	ev->ns = (unsigned char)(n && n->ns ? S_class(spec, n->ns->href) : TL_XNS_NONE);
+	ev->uri = n && n->ns ? (const char *)n->ns->href : NULL;
 	ev->ln = (const char *)xmlTextReaderConstLocalName(r);
 	if (!ev->ln)
 		return 0;
