@@ -93,10 +93,16 @@ static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t
 		struct rlimit rl = {(rlim_t)o->mem_limit, (rlim_t)o->mem_limit};
 		setrlimit(RLIMIT_AS, &rl);
 	}
+	cJSON *prev_doc = NULL;
+	char *prev_json = NULL;
 	for (;;) {
 		uint64_t idx;
 		if (S_read_all(task_fd, &idx, sizeof idx) != 0 || idx >= count)
-			_exit(0);
+			_exit(0); /* the last result's memory goes with the process */
+		cJSON_Delete(prev_doc);
+		free(prev_json);
+		prev_doc = NULL;
+		prev_json = NULL;
 		unsigned flags = 0;
 		cJSON *doc = work(paths[idx], ctx, &flags);
 		char *note = o->note ? o->note(ctx) : NULL;
@@ -113,9 +119,9 @@ static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t
 		if (S_write_all(result_fd, hdr, sizeof hdr) != 0 ||
 		    S_write_all(result_fd, json, (size_t)hdr[1]) != 0)
 			_exit(1);
-		/* freed after sending: the parent goes on meanwhile */
-		cJSON_Delete(doc);
-		free(json);
+		/* freed after sending, when there is another file: the parent goes on meanwhile */
+		prev_doc = doc;
+		prev_json = json;
 	}
 }
 
@@ -140,7 +146,8 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 		close(rp[0]);
 		for (int i = 0; i < nall; i++) {
 			if (&all[i] != w && all[i].pid > 0) {
-				close(all[i].task_fd);
+				if (all[i].task_fd >= 0)
+					close(all[i].task_fd);
 				close(all[i].result_fd);
 			}
 		}
@@ -160,7 +167,8 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 
 static void S_reap(S_worker *w, int *status)
 {
-	close(w->task_fd);
+	if (w->task_fd >= 0)
+		close(w->task_fd);
 	close(w->result_fd);
 	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
 		;
@@ -283,6 +291,14 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 			}
 			ws[i].busy = (long)next_task++;
 			ws[i].deadline = o->time_limit > 0 ? S_now() + o->time_limit : 0;
+		}
+		/* nothing left to hand out: a worker ends as soon as it has sent its
+		 * result, while the parent takes that result in */
+		for (int i = 0; i < jobs && next_task >= count; i++) {
+			if (ws[i].pid > 0 && ws[i].task_fd >= 0) {
+				close(ws[i].task_fd);
+				ws[i].task_fd = -1;
+			}
 		}
 		int npfd = 0, wait_ms = 250;
 		double now = S_now();

@@ -603,6 +603,15 @@ int tl_cmd_check(int argc, char **argv)
 	}
 	if (!lazy && (rc = S_open_report(&run, NULL)) != 0)
 		goto done;
+	/* One document: its worker is the only one busy and may annotate and
+	 * match on two threads.  A batch keeps one per worker, so --jobs N never
+	 * runs more threads than N. */
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	co.threads = npaths == 1 && ncpu >= 2 ? 2 : 1;
+	/* hidden, for tests and measurements: TL_THREADS=1 or 2 forces the number */
+	const char *force_threads = getenv("TL_THREADS");
+	if (force_threads && (!strcmp(force_threads, "1") || !strcmp(force_threads, "2")))
+		co.threads = force_threads[0] - '0';
 	if (lazy) {
 		bo.note = S_note;
 		bo.on_note = S_on_note;
