@@ -342,7 +342,8 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 	if (rc == 0)
 		rc = S_part(z, S_rel_target(&main, "styles"), &data, &len, err);
 	if (rc == 0 && data)
-		rc = tl_docx_styles_parse(&dx->styles, dx->doc, S_rel_target(&main, "styles"), data, len, err);
+		rc = tl_docx_styles_parse(&dx->styles, dx->doc, S_rel_target(&main, "styles"), data, len,
+		                          dx->slow, err);
 	free(data);
 	data = NULL;
 	if (rc == 0)

@@ -47,8 +47,9 @@ typedef struct tl_docx_styles {
 	int default_para;      /* index of the default paragraph style, -1 */
 } tl_docx_styles;
 
+/* slow: see TL_DOCX_SLOW below */
 int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part, const char *data,
-                         size_t len, tl_error *err);
+                         size_t len, int slow, tl_error *err);
 void tl_docx_styles_free(tl_docx_styles *st);
 /* The style with that id, or NULL. */
 const tl_docx_style *tl_docx_style_find(const tl_docx_styles *st, const char *id);

@@ -127,9 +127,26 @@ static int S_nomem(tl_odt *r)
 	return tl_error_set(r->err, TL_ENOMEM, "out of memory");
 }
 
+/* S_classify, with the namespace already known by its class (odt_ns order) */
+static int S_classify_ev(const tl_xev *x)
+{
+	switch (x->ns) {
+	case 0:
+		return S_find(S_n_office, x->ln, E_OTHER);
+	case 1:
+		return S_find(S_n_style, x->ln, E_OTHER);
+	case 3:
+		return S_find(S_n_table, x->ln, E_OTHER);
+	case 4:
+		return S_find(S_n_draw, x->ln, E_SHAPE);
+	default:
+		return S_classify(x->uri, x->ln); /* text:, dc: and the rest */
+	}
+}
+
 static int S_start(tl_odt *r, const tl_xev *x, int *skip)
 {
-	int el = S_classify(x->uri, x->ln);
+	int el = S_classify_ev(x);
 	/* the first child of a list item decides whether the item is numbered */
 	int item = r->ctx.item, first = 0;
 	if (item >= 0 && el != E_TRANSPARENT && el != E_NUMBER && (size_t)item < r->nlists) {

@@ -90,12 +90,23 @@ typedef struct S_p {
 	tl_xattr xat[S_MAX_ATT];
 } S_p;
 
+/* Names are short and few: length and three of their bytes tell them apart
+ * well enough (the table compares the whole name anyway). */
 static uint32_t S_hash(const char *p, size_t n)
 {
-	uint32_t h = 2166136261u;
+	const unsigned char *u = (const unsigned char *)p;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	if (n)
+		h ^= u[0] | (uint32_t)u[n - 1] << 8 | (uint32_t)u[n / 2] << 16;
+	return h * 0x85EBCA6Bu ^ h >> 13;
+}
+
+static int S_eq(const char *a, const char *b, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h;
+		if (a[i] != b[i])
+			return 0;
+	return 1;
 }
 
 static char *S_name_alloc(S_p *P, size_t n)
@@ -137,7 +148,7 @@ static const char *S_intern(S_p *P, const char *p, size_t n)
 	uint32_t h = S_hash(p, n);
 	size_t k = h & (P->atab - 1);
 	for (; P->tab[k].s; k = (k + 1) & (P->atab - 1))
-		if (P->tab[k].hash == h && P->tab[k].len == n && memcmp(P->tab[k].s, p, n) == 0)
+		if (P->tab[k].hash == h && P->tab[k].len == n && S_eq(P->tab[k].s, p, n))
 			return P->tab[k].s;
 	char *s = S_name_alloc(P, n + 1);
 	if (!s)
@@ -172,6 +183,8 @@ static char *S_scratch(S_p *P, size_t n)
 static unsigned char S_nc[256];
 /* text: 1 for a byte that needs a look (control, '<', '&', ']', non-ASCII) */
 static unsigned char S_tx[256];
+/* attribute values: 1 for a byte that needs a look (control, '<', '&', quotes, non-ASCII) */
+static unsigned char S_av[256];
 static pthread_once_t S_once = PTHREAD_ONCE_INIT;
 
 static void S_tables_once(void)
@@ -182,6 +195,7 @@ static void S_tables_once(void)
 		S_nc[c] = start ? 1 : name ? 2 : 0;
 		S_tx[c] = (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' || c == ']' ||
 		          c >= 0x80;
+		S_av[c] = c < 0x20 || c == '<' || c == '&' || c == '"' || c == '\'' || c >= 0x80;
 	}
 }
 
@@ -337,11 +351,11 @@ static int S_name(const unsigned char *p, const unsigned char *end, uint32_t *ql
 
 static const S_bind *S_lookup(S_p *P, const char *pfx, uint32_t plen)
 {
-	if (P->cb && P->cgen == P->gen && P->cplen == plen && memcmp(P->cpfx, pfx, plen) == 0)
+	if (P->cb && P->cgen == P->gen && P->cplen == plen && S_eq(P->cpfx, pfx, plen))
 		return P->cb;
 	const S_bind *b = NULL;
 	for (uint32_t i = P->nbind; i-- > 0;)
-		if (P->bind[i].plen == plen && memcmp(P->bind[i].pfx, pfx, plen) == 0) {
+		if (P->bind[i].plen == plen && S_eq(P->bind[i].pfx, pfx, plen)) {
 			b = &P->bind[i];
 			break;
 		}
@@ -371,6 +385,10 @@ static const unsigned char *S_value(const unsigned char *p, const unsigned char 
 	const unsigned char *s = p;
 	*amp = 0;
 	while (p < end && *p != q) {
+		if (!S_av[*p]) {
+			p++;
+			continue;
+		}
 		unsigned c = *p;
 		if (c < 0x20 || c == '<')
 			return NULL;
@@ -661,6 +679,20 @@ static int S_text(S_p *P)
 	const unsigned char *s = P->p, *p = s, *end = P->end;
 	int amp = 0;
 	while (p < end) {
+		/* eight plain bytes at a time: none >= 0x80, < 0x20, '<', '&' or ']' */
+		while (end - p >= 8) {
+			const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+			uint64_t w, a, b, c;
+			memcpy(&w, p, 8);
+			a = w ^ (ones * '<'), b = w ^ (ones * '&'), c = w ^ (ones * ']');
+			uint64_t hit = w | ((w - ones * 0x20) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b) |
+			               ((c - ones) & ~c);
+			if (hit & high)
+				break;
+			p += 8;
+		}
+		if (p >= end)
+			break;
 		if (!S_tx[*p]) {
 			p++;
 			continue;

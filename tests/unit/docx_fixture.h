@@ -44,7 +44,7 @@ static tl_document *fx_read_mode(const fx_parts *f, int slow, tl_error *err, int
 	int rc = 0;
 	if (f->styles)
 		rc = tl_docx_styles_parse(&dx.styles, dx.doc, "word/styles.xml", f->styles,
-		                          strlen(f->styles), err);
+		                          strlen(f->styles), slow, err);
 	if (!rc && f->numbering)
 		rc = tl_docx_numbering_parse(&dx.numbering, dx.doc, "word/numbering.xml", f->numbering,
 		                             strlen(f->numbering), slow, err);
