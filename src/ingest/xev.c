@@ -39,6 +39,7 @@ typedef struct S_chunk {
 typedef struct S_xname {
 	uint32_t hash, len;
 	const char *s;
+	uint32_t kknown, kmask; /* keep_text's answer per namespace class, once known */
 } S_xname;
 
 typedef struct S_bind {
@@ -83,6 +84,7 @@ typedef struct S_p {
 	S_chunk *names;
 	S_xname *tab;
 	size_t ntab, atab;
+	S_xname *recent[64]; /* by length and first and last byte: most names repeat */
 	/* per event: decoded values and text */
 	char *sbuf;
 	size_t asbuf;
@@ -126,9 +128,13 @@ static char *S_name_alloc(S_p *P, size_t n)
 	return s;
 }
 
-/* One NUL-terminated copy per distinct name. */
-static const char *S_intern(S_p *P, const char *p, size_t n)
+/* One NUL-terminated copy per distinct name (its table entry). */
+static S_xname *S_intern_e(S_p *P, const char *p, size_t n)
 {
+	size_t ri = n ? ((size_t)(unsigned char)p[0] * 31 + (unsigned char)p[n - 1] * 7 + n) & 63 : 0;
+	S_xname *e = P->recent[ri];
+	if (e && e->len == n && S_eq(e->s, p, n))
+		return e;
 	if (P->ntab * 2 >= P->atab) {
 		size_t a = P->atab ? P->atab * 2 : 128;
 		S_xname *v = calloc(a, sizeof *v);
@@ -144,20 +150,27 @@ static const char *S_intern(S_p *P, const char *p, size_t n)
 		free(P->tab);
 		P->tab = v;
 		P->atab = a;
+		memset(P->recent, 0, sizeof P->recent); /* they pointed into the old table */
 	}
 	uint32_t h = S_hash(p, n);
 	size_t k = h & (P->atab - 1);
 	for (; P->tab[k].s; k = (k + 1) & (P->atab - 1))
 		if (P->tab[k].hash == h && P->tab[k].len == n && S_eq(P->tab[k].s, p, n))
-			return P->tab[k].s;
-	char *s = S_name_alloc(P, n + 1);
-	if (!s)
+			return P->recent[ri] = &P->tab[k];
+	char *str = S_name_alloc(P, n + 1);
+	if (!str)
 		return NULL;
-	memcpy(s, p, n);
-	s[n] = 0;
-	P->tab[k] = (S_xname){h, (uint32_t)n, s};
+	memcpy(str, p, n);
+	str[n] = 0;
+	P->tab[k] = (S_xname){h, (uint32_t)n, str, 0, 0};
 	P->ntab++;
-	return s;
+	return P->recent[ri] = &P->tab[k];
+}
+
+static const char *S_intern(S_p *P, const char *p, size_t n)
+{
+	S_xname *e = S_intern_e(P, p, n);
+	return e ? e->s : NULL;
 }
 
 /* The scratch buffer for one event, at least n bytes (earlier contents lost). */
@@ -599,8 +612,18 @@ static int S_start(S_p *P)
 	if (recd) {
 		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
 		             0, 0, P->xat, eb ? eb->uriz : NULL};
-		if (!(ev.ln = S_intern(P, ln, lnlen)))
+		S_xname *en = S_intern_e(P, ln, lnlen);
+		if (!en)
 			return -1;
+		ev.ln = en->s;
+		if (cls < 32 && !(en->kknown & (1u << cls))) {
+			int keep = spec->all || (spec->keep_text && spec->keep_text(cls, ev.ln));
+			en->kknown |= 1u << cls;
+			en->kmask |= keep ? 1u << cls : 0;
+		}
+		/* the attributes' names below may move the table: read the answer now */
+		int keep = spec->all || (cls < 32 ? (en->kmask >> cls) & 1
+		                                  : spec->keep_text && spec->keep_text(cls, ev.ln));
 		size_t need = 1;
 		for (uint32_t i = 0; i < natt; i++)
 			need += P->att[i].qlen ? P->att[i].vlen + 1 : 0;
@@ -635,7 +658,7 @@ static int S_start(S_p *P)
 				o += a->vlen + 1;
 			}
 		}
-		f->keep = spec->all || (spec->keep_text && spec->keep_text(cls, ev.ln));
+		f->keep = (unsigned char)keep;
 		f->ln = ev.ln;
 		if (P->fn(P->ctx, &ev))
 			return 0;
