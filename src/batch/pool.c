@@ -179,6 +179,17 @@ static void S_reap(S_worker *w, int *status)
 	w->need = S_HDR;
 }
 
+/* Hands the next file to an idle worker: 0, or -1 when it cannot take it. */
+static int S_give(S_worker *w, size_t *next_task, const tl_batch_options *o)
+{
+	uint64_t idx = *next_task;
+	if (S_write_all(w->task_fd, &idx, sizeof idx) != 0)
+		return -1;
+	w->busy = (long)(*next_task)++;
+	w->deadline = o->time_limit > 0 ? S_now() + o->time_limit : 0;
+	return 0;
+}
+
 static char *S_error_doc(const char *path, int code, const char *msg)
 {
 	tl_error e = TL_ERROR_INIT;
@@ -282,15 +293,11 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 		for (int i = 0; i < jobs && next_task < count; i++) {
 			if (ws[i].pid <= 0 || ws[i].busy >= 0)
 				continue;
-			uint64_t idx = next_task;
-			if (S_write_all(ws[i].task_fd, &idx, sizeof idx) != 0) {
+			if (S_give(&ws[i], &next_task, o) != 0) {
 				int st;
 				S_reap(&ws[i], &st);
 				S_spawn(&ws[i], ws, jobs, paths, count, o, work, wctx);
-				continue;
 			}
-			ws[i].busy = (long)next_task++;
-			ws[i].deadline = o->time_limit > 0 ? S_now() + o->time_limit : 0;
 		}
 		/* nothing left to hand out: a worker ends as soon as it has sent its
 		 * result, while the parent takes that result in */
@@ -390,6 +397,10 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 						w->have = 0;
 						w->need = S_HDR;
 						w->busy = -1;
+						/* the next file first, so the worker need not wait while
+						 * this result is written out (with --output, synced) */
+						if (next_task < count && w->task_fd >= 0)
+							S_give(w, &next_task, o); /* on failure the loop above replaces it */
 						stop = S_store(&ord, idx, json, w->rflags, paths, count, emit, ectx);
 					}
 					continue;
