@@ -76,6 +76,81 @@ static void test_pool(int jobs)
 	T_INT(s.codes[6], 0);
 }
 
+/* Notes: a worker's note reaches the parent ahead of that file's result
+ * (also when work() fails), and a non-zero on_note stops the batch with
+ * its value and nothing more emitted. */
+typedef struct {
+	int notes_seen;   /* worker: notes made so far (one per worker process) */
+} note_wctx;
+
+static cJSON *note_work(const char *path, void *ctx, unsigned *flags)
+{
+	(void)ctx;
+	(void)flags;
+	if (strstr(path, "nomem"))
+		return NULL;
+	cJSON *d = cJSON_CreateObject();
+	cJSON_AddStringToObject(d, "path", path);
+	return d;
+}
+
+static char *note_fn(void *ctx)
+{
+	note_wctx *w = ctx;
+	return w->notes_seen++ ? NULL : strdup("{\"hello\":1}"); /* the first file of each worker */
+}
+
+typedef struct {
+	int notes, results, stop_at_note;
+	size_t results_before_first_note;
+} note_sink;
+
+static int on_note(const char *text, size_t len, void *ctx)
+{
+	note_sink *s = ctx;
+	T_STR(text, "{\"hello\":1}");
+	T_INT(len, strlen(text));
+	if (!s->notes++)
+		s->results_before_first_note = (size_t)s->results;
+	return s->stop_at_note && s->notes >= s->stop_at_note ? 77 : 0;
+}
+
+static int note_emit(size_t index, const char *path, const char *json, size_t len, unsigned flags,
+                     void *ctx)
+{
+	(void)index, (void)path, (void)json, (void)len, (void)flags;
+	note_sink *s = ctx;
+	s->results++;
+	return 0;
+}
+
+static void test_notes(int jobs)
+{
+	char *paths[] = {"a", "b", "c", "d", "e"};
+	tl_batch_options o = TL_BATCH_OPTIONS_INIT;
+	o.jobs = jobs;
+	o.note = note_fn;
+	o.on_note = on_note;
+	note_wctx w = {0};
+	note_sink s = {0};
+	o.note_ctx = &s;
+	tl_error err = TL_ERROR_INIT;
+	T_INT(tl_batch_run(paths, 5, &o, note_work, &w, note_emit, &s, &err), 0);
+	T_INT(s.results, 5);
+	T_INT(s.notes, jobs); /* one per worker process */
+	T_INT(s.results_before_first_note, 0);
+
+	/* a failing first file still sends its note, and on_note can stop the batch */
+	char *bad[] = {"nomem", "b", "c"};
+	note_wctx w2 = {0};
+	note_sink s2 = {0, 0, 1, 0};
+	o.note_ctx = &s2;
+	o.jobs = 1;
+	T_INT(tl_batch_run(bad, 3, &o, note_work, &w2, note_emit, &s2, &err), 77);
+	T_INT(s2.notes, 1);
+	T_INT(s2.results, 0);
+}
+
 static void touch(const char *p)
 {
 	FILE *f = fopen(p, "w");
@@ -204,6 +279,8 @@ int main(void)
 	test_collect();
 	test_pool(1);
 	test_pool(2);
+	test_notes(1);
+	test_notes(2);
 	test_waivers();
 	test_baseline();
 	return T_DONE();
