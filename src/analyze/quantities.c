@@ -211,6 +211,13 @@ static int S_push(tl_quantity *q, uint32_t *nq, tl_qkind kind, double v, const c
 
 static const char *S_currency(const char *f)
 {
+	/* the first bytes of the names below: most words start with none */
+	switch ((unsigned char)f[0]) {
+	case 0xE2: case 0xC2: case '$': case 'e': case 'u': case 'd': case 'g': case 'p':
+		break;
+	default:
+		return NULL;
+	}
 	if (!strcmp(f, "€") || !strcmp(f, "eur") || !strcmp(f, "euro") || !strcmp(f, "euros"))
 		return "EUR";
 	if (!strcmp(f, "$") || !strcmp(f, "usd") || !strcmp(f, "dollar") || !strcmp(f, "dollars"))
@@ -222,6 +229,8 @@ static const char *S_currency(const char *f)
 
 static double S_multiplier(const char *f)
 {
+	if (f[0] != 'm' && f[0] != 'b' && f[0] != 'd' && f[0] != 't')
+		return 0;
 	if (!strcmp(f, "miljoen") || !strcmp(f, "million") || !strcmp(f, "mln") || !strcmp(f, "mio"))
 		return 1e6;
 	if (!strcmp(f, "miljard") || !strcmp(f, "billion") || !strcmp(f, "mrd") || !strcmp(f, "bn"))

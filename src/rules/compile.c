@@ -40,6 +40,10 @@ struct tl_index {
 	 * short_prefix: a key shorter than two bytes exists, so no filtering */
 	uint8_t p2[3][65536 / 8];
 	uint8_t short_prefix[3];
+	/* the same for exact keys: a token whose first two bytes start none is
+	 * not looked up; short_exact: a one-byte exact key exists */
+	uint8_t e2[3][65536 / 8];
+	uint8_t short_exact[3];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
 
@@ -334,6 +338,14 @@ int tl_index_build(tl_ruleset *rs)
 		const tl_rterm *rt = &rs->terms[t];
 		const tl_rword *w = &rt->w[0];
 		S_put(ix, w, rt->lang, (int32_t)t, &npost);
+		if (w->kind == TL_W_EXACT) {
+			if (w->len < 2) {
+				ix->short_exact[rt->lang] = 1;
+			} else {
+				unsigned b = (unsigned char)w->s[0] << 8 | (unsigned char)w->s[1];
+				ix->e2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
+			}
+		}
 		if (w->kind == TL_W_PREFIX) {
 			uint32_t *np = &ix->nplen[rt->lang];
 			int have = 0;
@@ -744,8 +756,11 @@ void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 		if (t->end > t->start && t->end <= para->len) {
 			const char *o = para->text + t->start;
 			size_t n = t->end - t->start;
-			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
-			           i, &nx, fn, ud);
+			unsigned b = n >= 2 ? (unsigned char)o[0] << 8 | (unsigned char)o[1] : 0;
+			if (n >= 2 ? (ix->e2[lang][b >> 3] >> (b & 7) & 1) : ix->short_exact[lang])
+				S_try_list(rs, a, s,
+				           S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)), i,
+				           &nx, fn, ud);
 		}
 		if (me) {
 			for (uint32_t k = 0; k < me->n; k++)
