@@ -147,9 +147,19 @@ static const char *S_decode_name(tl_odt *r, const char *s)
 	return out;
 }
 
+/* "P2:name": family, scope, name (what snprintf "%c%d:%s" writes, without its cost) */
 static char *S_key(char *buf, size_t size, char family, int scope, const char *name)
 {
-	snprintf(buf, size, "%c%d:%s", family, scope, name);
+	size_t n = strlen(name);
+	if (scope < 0 || scope > 9 || n + 4 > size) {
+		if (snprintf(buf, size, "%c%d:%s", family, scope, name) < 0) /* cut at size, as before */
+			buf[0] = 0;
+		return buf;
+	}
+	buf[0] = family;
+	buf[1] = (char)('0' + scope);
+	buf[2] = ':';
+	memcpy(buf + 3, name, n + 1);
 	return buf;
 }
 
