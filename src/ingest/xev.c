@@ -342,21 +342,22 @@ static size_t S_decode(char *o, const unsigned char *p, size_t n)
 	return k;
 }
 
-/* A (qualified) name at p: sets *qlen and *colon (index of ':' or 0). */
+/* A (qualified) name at p: sets *qlen and *colon (index of ':' or 0); a
+ * second ':' ends it. */
 static int S_name(const unsigned char *p, const unsigned char *end, uint32_t *qlen, uint32_t *colon)
 {
 	const unsigned char *s = p;
 	*colon = 0;
 	if (p >= end || S_nc[*p] != 1)
 		return 0;
-	for (p++; p < end; p++) {
-		if (S_nc[*p])
-			continue;
-		if (*p != ':' || *colon)
-			break;
+	for (p++; p < end && S_nc[*p]; p++)
+		;
+	if (p < end && *p == ':') {
 		*colon = (uint32_t)(p - s);
-		if (p + 1 >= end || S_nc[p[1]] != 1)
+		if (++p >= end || S_nc[*p] != 1)
 			return 0;
+		for (p++; p < end && S_nc[*p]; p++)
+			;
 	}
 	*qlen = (uint32_t)(p - s);
 	return *qlen <= S_MAX_NAME;
