@@ -5,7 +5,10 @@
  * are), and reads members through a counted zip_fread loop with the
  * per-entry, per-document and ratio caps of tl_limits.  xml.c parses a part
  * with libxml2 with the network off, the external entity loader denied, any
- * DOCTYPE refused, and depth/text caps; errors carry the part and line. */
+ * DOCTYPE refused, and depth/text caps; errors carry the part and line.
+ * The readers of DOCX and ODT parts take their events from xev.h's fast
+ * pass first and fall back to this reader (the whole document again) on
+ * anything that pass does not take. */
 #ifndef TL_INGEST_PKG_H
 #define TL_INGEST_PKG_H
 
