@@ -107,6 +107,10 @@ static int S_fails(const cJSON *doc, const char *level)
 }
 
 
+/* A worker loads its own ruleset only with at least this --memory-limit
+ * (MiB; the default is 2048): the load takes some 20 MiB and a thread. */
+#define S_LAZY_MIN_MIB 512
+
 #define S_DOC_FAILING 0x100u /* a finding reaches the --fail-on level */
 #define S_DOC_INTERNAL 0x200u /* the redline could not be written */
 
@@ -557,11 +561,12 @@ int tl_cmd_check(int argc, char **argv)
 	/* Start-up overlaps: the workers start before any ruleset is loaded and
 	 * load it while they read their first file; the parent takes the rule
 	 * list for the report from the first (S_check, S_on_note).  Not with
-	 * --redline, whose worker writes a file: then the parent loads first and
-	 * the worker inherits the ruleset.  Until a ruleset is loaded, an error
-	 * found first loads it, so a broken ruleset is still reported ahead of
-	 * everything else. */
-	int lazy = redline == NULL;
+	 * --redline, whose worker writes a file, nor under a --memory-limit below
+	 * S_LAZY_MIN_MIB, which must leave room for the document, not the rules:
+	 * then the parent loads first and the workers inherit the ruleset.  Until
+	 * a ruleset is loaded, an error found first loads it, so a broken ruleset
+	 * is still reported ahead of everything else. */
+	int lazy = redline == NULL && (mlim == 0 || mlim >= S_LAZY_MIN_MIB);
 	if (!lazy && (rc = S_load_rs(&run)) != 0)
 		goto done;
 	tl_error err = TL_ERROR_INIT;

@@ -163,6 +163,10 @@ def mode_exit(a, tmp):
     r = run(a.tool, ["check", "-q", os.path.join(s, "vendor-red-flags-en.docx")])
     if r.returncode != 1:
         return fail(f"violations: exit {r.returncode}, expected 1")
+    # a small --memory-limit is the document's: the ruleset is loaded outside it
+    r = run(a.tool, ["check", "-q", "--memory-limit", "100", os.path.join(s, "vendor-red-flags-en.docx")])
+    if r.returncode != 1:
+        return fail(f"--memory-limit 100: exit {r.returncode}, expected 1, stderr {r.stderr!r}")
     r = run(a.tool, ["check", "--bogus"])
     if r.returncode != 2:
         return fail(f"usage error: exit {r.returncode}")
