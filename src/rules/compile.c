@@ -718,7 +718,8 @@ static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const 
 	}
 	e->first = m->npfx;
 	e->n = np;
-	memcpy(m->pfx + m->npfx, pe, np * sizeof *pe);
+	if (np)
+		memcpy(m->pfx + m->npfx, pe, np * sizeof *pe);
 	m->npfx += np;
 	m->n++;
 	return e;
