@@ -239,6 +239,32 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	       !S_is(&tok[i + 2], "'") && !S_is(&tok[i + 2], "-");
 }
 
+/* "mits Leverancier met de audit instemt", "provided that the Supplier has
+ * approved it", "onderworpen aan de goedkeuring van Opdrachtnemer": a
+ * condition that needs a party's consent is an exception the consenting
+ * party controls.  Returns the marker's length when the clause from tok[i]
+ * to the next comma names a party and a consent word, else 0. */
+static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const markers[] = {
+		"mits", "provided that", "provided always that", "on condition that", "op voorwaarde dat",
+		"onder voorwaarde dat", "onder de voorwaarde dat", "onderworpen aan", "afhankelijk van", NULL};
+	static const char *const consent[] = {
+		"consent*", "approv*", "permission", "authoris*", "authoriz*", "agree|agrees|agreed",
+		"toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instem*", "ingestemd", "akkoord",
+		"toestaat", "toegestemd", NULL};
+	uint32_t m = tl_ph_list_at(tok, n, i, markers, NULL);
+	if (!m)
+		return 0;
+	int party = 0, cons = 0;
+	for (uint32_t k = i + m; k < n && k < i + m + 20 && !S_clause_end(&tok[k]); k++) {
+		uint32_t len;
+		party |= S_mention(a, tok, n, k, &len) == TL_ROLE_VENDOR || S_mention(a, tok, n, k, &len) == TL_ROLE_CUSTOMER;
+		cons |= tl_tok_in(&tok[k], consent);
+	}
+	return party && cons ? m : 0;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	int16_t *sc = c->wscope;
@@ -255,6 +281,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);
+		if (!m && i > 0)
+			m = S_consent_condition(c->a, tok, n, i);
 		int16_t val;
 		uint32_t end = n; /* a leading clause's end, when decided here */
 		if (m) {
