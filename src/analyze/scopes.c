@@ -432,8 +432,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree|agrees|agreed", "object|objects|objected|objection*", "bezwaar",
-		"order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
+		"agree|agrees|agreed", "order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
 		"goedgekeurd", "instructie*", "opdracht", "verzoek", "akkoord", "instem*", "ingestemd",
 		"toestaat", "toegestemd", "machtiging", "verzocht", "aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
