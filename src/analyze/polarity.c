@@ -50,7 +50,9 @@ static const char *const S_cue_ph[] = {
 	"forbidden", "verboden", "refrain|refrains", "onthoudt|onthouden zich", "zich onthouden",
 	"prohibit|prohibits", "verbiedt|verbieden", "prevent|prevents|preclude|precludes",
 	"belet|beletten", "verhindert|verhinderen", "staat|staan in de weg", "onbevoegd",
-	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op", NULL};
+	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op",
+	/* "heeft het recht een audit uit te voeren" (without "om"): checked in S_find_cue */
+	"het recht", NULL};
 static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
@@ -61,7 +63,7 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
 	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
-	C_PERM_LEX};
+	C_PERM_LEX, C_PERM_LEX};
 _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
 
 static const char *const S_negators[] = {
@@ -272,6 +274,23 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 				if (!pred)
 					continue;
 			}
+		}
+		/* "het recht" is a cue only as the object of "heeft/hebben/krijgt" (also inverted:
+		 * "heeft Opdrachtgever het recht") with an infinitive "te" after it; "het recht van
+		 * Nederland" is the law */
+		if (m == 2 && S_is(&tok[i], "het") && S_is(&tok[i + 1], "recht")) {
+			static const char *const have[] = {"heeft", "hebben", "krijgt", "krijgen", "verkrijgt",
+			                                   "verkrijgen", "houdt", "houden", NULL};
+			int verb = 0, inf = 0;
+			for (uint32_t k = i > 4 ? i - 4 : 0; k < i && !verb; k++)
+				verb = sc[k] == 0 && tl_tok_in(&tok[k], have);
+			for (uint32_t k = i + 2; k < n && k < i + 18 && !inf; k++) {
+				if (S_is(&tok[k], ".") || S_is(&tok[k], ";"))
+					break;
+				inf = S_is(&tok[k], "te");
+			}
+			if (!verb || !inf)
+				continue;
 		}
 		/* "makes no guarantees", "gives a warranty": nouns, not the verb */
 		if (kind == C_ENSURE && i > 0 && m == 1 &&
@@ -619,7 +638,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
 		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&
-		    tl_tok_in(&tok[i - 1], pp))
+		    tl_tok_in(&tok[i - 1], pp) &&
+		    /* but "at no time", "in no event", "under no circumstances", "on no account",
+		     * "in geen geval", "op geen enkele wijze", "onder geen beding" deny the predicate */
+		    !tl_ph_at(tok, n, i + 1, "time|times|point|event|case|circumstances|circumstance|account|"
+		                              "geval|beding|enkel|enkele|moment|wijze"))
 			continue;
 		if (S_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */

@@ -98,9 +98,13 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
  * used"); "GitHub will use data to understand how products are used" is no passive. */
 static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
 {
+	/* also the lawyer's negators "under no circumstances", "in no event", "at no time",
+	 * "on no account" ("shall in no event be sold by the Supplier") */
 	static const char *const between[] = {"not", "no", "also", "then", "at", "all", "times",
 	                                      "only", "always", "never", "further", "still", "n't",
-	                                      "therefore", "thereafter", NULL};
+	                                      "therefore", "thereafter", "under", "circumstances",
+	                                      "in", "event", "case", "time", "on", "account", "any",
+	                                      NULL};
 	if (cue_at == UINT32_MAX || i <= cue_at)
 		return 1;
 	for (uint32_t k = cue_at + 1; k < i; k++) {
