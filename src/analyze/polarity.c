@@ -407,6 +407,15 @@ static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                       const tl_sentence *prev);
 
+/* 1 when tok[i] is the sentence's first word (after a label or an opening quote). */
+static int S_first_word(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	for (uint32_t k = 0; k < i && k < n; k++)
+		if (!(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+			return 0;
+	return 1;
+}
+
 int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                          const tl_sentence *prev)
 {
@@ -515,6 +524,13 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				tl_role pr = seen;
 				if (!pr && prev)
 					pr = prev->bound;
+				/* "Opdrachtnemer voldoet aan de BIO. Hij verstrekt jaarlijks ...": a
+				 * sentence opening with a pronoun continues the party of the sentence
+				 * before it in the same paragraph */
+				if (!pr && !prev && s->unit == 0 && s > a->sent && s[-1].para == s->para &&
+				    (s[-1].bound == TL_ROLE_VENDOR || s[-1].bound == TL_ROLE_CUSTOMER) &&
+				    S_first_word(tok, n, i))
+					pr = s[-1].bound;
 				if (pr) {
 					subj = i;
 					subj_len = 1;

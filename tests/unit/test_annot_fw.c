@@ -219,6 +219,19 @@ static void test_party_names(void)
 	T_INT(S_term_role("Meridian B.V., registered under number 69876543 (the \"Contractor\").\n",
 	                  "contractor"),
 	      TL_ROLE_VENDOR);
+	/* an alias with its article: the party word after it */
+	T_INT(S_term_role("De gemeente Dijkmeer, vertegenwoordigd door de burgemeester (hierna: \"de "
+	                  "Gemeente\");\n",
+	                  "de gemeente"),
+	      TL_ROLE_CUSTOMER);
+	/* the vendor's own supplier named by the contract is on the vendor's side */
+	T_INT(S_term_role("Leverancier is wederverkoper van een kantoorpakket van een internationale "
+	                  "softwareproducent (hierna: \"de Producent\").\n",
+	                  "de producent"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("The Supplier resells sensors made by Sensing Inc. (the \"Manufacturer\").\n",
+	                  "manufacturer"),
+	      TL_ROLE_VENDOR);
 }
 
 static const cJSON *S_finding(const cJSON *doc, const char *rule)
