@@ -778,10 +778,23 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				                  "ensure|ensures|warrant|warrants|guarantee|guarantees") > 0;
 			if (!ensure)
 				break;
-			uint32_t sneg = 0;
-			for (uint32_t k = i; k < n && sc[k] == 1; k++)
-				sneg += (tok[k].flags & TL_TOK_NEGATOR) != 0;
-			if (sneg & 1) {
+			/* per conjunct: "that it has not sold and will not sell" denies both */
+			uint32_t cneg = 0;
+			int odd_conj = 0, even_conj = 0;
+			for (uint32_t k = i; k <= n; k++) {
+				int end = k == n || sc[k] != 1;
+				if (end || S_is(&tok[k], "and") || S_is(&tok[k], "en") || S_is(&tok[k], "or") ||
+				    S_is(&tok[k], "of") || S_is(&tok[k], ";")) {
+					odd_conj |= (cneg & 1) != 0;
+					even_conj |= cneg && !(cneg & 1);
+					cneg = 0;
+					if (end)
+						break;
+					continue;
+				}
+				cneg += (tok[k].flags & TL_TOK_NEGATOR) != 0;
+			}
+			if (odd_conj && !even_conj) {
 				mod = TL_MOD_PROHIBITION;
 				odd = 1;
 				for (uint32_t k = i; k < n && sc[k] == 1; k++)
