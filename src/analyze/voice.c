@@ -75,6 +75,26 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
 	    !tl_tok_in(&tok[from], not_verb))
 		return 1;
+	/* Dutch, a coordinated subject and a plural verb: "Opdrachtnemer en haar
+	 * subverwerkers verkopen ...", "Leverancier of diens onderaannemers verwerken" */
+	if (lang != TL_LANG_EN && subj != UINT32_MAX && from < n &&
+	    (S_is(&tok[from], "en") || S_is(&tok[from], "of"))) {
+		static const char *const np[] = {"de", "het", "haar", "zijn", "hun", "diens", "alle",
+		                                 "eventuele", "eigen", "ingeschakelde", NULL};
+		for (uint32_t j = from + 1; j < n && j <= from + 5 && sc[j] == 0; j++) {
+			const tl_token *t = &tok[j];
+			const char *f = t->fold;
+			size_t l = strlen(f);
+			if (t->flags & TL_TOK_PUNCT)
+				break;
+			if ((t->flags & (TL_TOK_PARTY | TL_TOK_CAPITAL)) || tl_tok_in(t, np) ||
+			    (l >= 3 && f[l - 1] == 's'))
+				continue;
+			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !tl_tok_in(t, S_nl_not))
+				return 1;
+			break;
+		}
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
 			continue;
