@@ -403,11 +403,20 @@ typedef struct tl_batch_options {
 	const char *const *exclude;    /* NULL-terminated globs; NULL = none */
 	int shard_k, shard_n;          /* check shard k of n (1-based); n = 0: everything */
 	unsigned flags;                /* TL_BATCH_F_* */
+	/* Notes from the workers (optional): after each work() call a worker
+	 * calls note(work_ctx) and sends the text it returns (malloc'd, NULL for
+	 * none) ahead of that call's result, even when work() returned NULL; the
+	 * calling process receives it in on_note(text, len, note_ctx).  A non-zero
+	 * return from on_note stops the batch: workers are killed, nothing more
+	 * is emitted, and tl_batch_run returns that value. */
+	char *(*note)(void *work_ctx);
+	int (*on_note)(const char *text, size_t len, void *note_ctx);
+	void *note_ctx;
 } tl_batch_options;
 #define TL_BATCH_F_PROGRESS 0x1u       /* progress bar on stderr */
 #define TL_BATCH_F_ALL_FILES 0x2u      /* in folders, take every file, not only known extensions */
 #define TL_BATCH_OPTIONS_VERSION 1
-#define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0}
+#define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
 
 /* Expands inputs (files, folders, "-" for a list of paths on stdin is the
  * caller's business) into a sorted, de-duplicated path list.  A named file

@@ -237,5 +237,7 @@ const char *tl_ann_tok_text(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, uin
 /* Documents with fewer units are annotated on one thread whatever
  * tl_annotate_ex is asked. */
 #define TL_ANNOT_PAR_MIN 64
+/* ... and documents of fewer bytes of text are tokenised on one. */
+#define TL_ANNOT_PAR_BYTES 16384
 
 #endif

@@ -78,19 +78,25 @@ tl_role tl_annot_token_role(const tl_annotated *a, const tl_sentence *s, uint32_
 
 /* ---- building ----------------------------------------------------------- */
 
-static tl_sentence *S_new_sentence(tl_ann_ctx *c)
+/* A growing list of units (one per part of S_sentences). */
+typedef struct S_sents {
+	tl_sentence *v;
+	uint32_t n, cap;
+} S_sents;
+
+static tl_sentence *S_new_sentence(S_sents *l)
 {
-	tl_annotated *a = c->a;
-	if (a->nsent == c->asent) {
-		uint32_t n = c->asent ? c->asent * 2 : 1024;
-		tl_sentence *s = realloc(c->sent, (size_t)n * sizeof *s);
+	if (l->n == l->cap) {
+		if (l->cap > UINT32_MAX / 4)
+			return NULL;
+		uint32_t n = l->cap ? l->cap * 2 : 1024;
+		tl_sentence *s = realloc(l->v, (size_t)n * sizeof *s);
 		if (!s)
 			return NULL;
-		c->sent = s;
-		c->asent = n;
-		a->sent = s;
+		l->v = s;
+		l->cap = n;
 	}
-	tl_sentence *s = &c->sent[a->nsent++];
+	tl_sentence *s = &l->v[l->n++];
 	memset(s, 0, sizeof *s);
 	s->clause = -1;
 	s->subject = -1;
@@ -127,15 +133,17 @@ static int S_unticked_option(const tl_token *tok, uint32_t n)
 	return i + 1 < n && strcmp(tok[i].fold, "[") == 0 && strcmp(tok[i + 1].fold, "]") == 0;
 }
 
-static int S_sentences(tl_ann_ctx *c)
+/* Units of paragraphs [p0, p1) into out, with txt (the one that made their
+ * tokens: it stems them); para_sent[p] is the index in out. */
+static int S_sentences_part(tl_ann_ctx *c, tl_text *txt, size_t p0, size_t p1, S_sents *out)
 {
 	tl_annotated *a = c->a;
-	for (size_t p = 0; p < c->npara; p++) {
+	for (size_t p = p0; p < p1; p++) {
 		const tl_para *para = &c->paras[p];
-		a->para_sent[p] = a->nsent;
+		a->para_sent[p] = out->n;
 		const tl_range *r;
 		uint32_t nr;
-		int rc = tl_text_sentences(c->txt, para->text, para->len, &r, &nr);
+		int rc = tl_text_sentences(txt, para->text, para->len, &r, &nr);
 		if (rc)
 			return rc;
 		uint32_t qs = 0, qe = 0, cursor = 0;
@@ -156,14 +164,14 @@ static int S_sentences(tl_ann_ctx *c)
 			tl_lang lang = (cnl + cen >= 2) ? tl_text_lang_pick(cnl, cen, a->lang) : a->lang;
 			if (lang == TL_LANG_UNKNOWN)
 				lang = TL_LANG_NL;
-			if (tl_text_stem_tokens(c->txt, lang, tok, ntok) != 0)
+			if (tl_text_stem_tokens(txt, lang, tok, ntok) != 0)
 				return TL_ENOMEM;
 			/* coordinated units: "X shall not sell the Data, but may use it" */
 			uint32_t from = 0, unit = 0;
 			while (from <= ntok) {
 				uint32_t cut = ntok > from ? tl_polarity_split(tok + from, ntok - from) : 0;
 				uint32_t to = cut ? from + cut : ntok;
-				tl_sentence *s = S_new_sentence(c);
+				tl_sentence *s = S_new_sentence(out);
 				if (!s)
 					return TL_ENOMEM;
 				s->para = (int32_t)p;
@@ -189,7 +197,6 @@ static int S_sentences(tl_ann_ctx *c)
 			}
 		}
 	}
-	a->para_sent[c->npara] = a->nsent;
 	return 0;
 }
 
@@ -368,6 +375,131 @@ static int S_polarity(tl_ann_ctx *c, int threads)
 	return one.rc;
 }
 
+/* Tokens (and the document's language), operative paragraphs and units.
+ * With threads >= 2 and a long enough document, the paragraphs from the
+ * middle on are tokenised and cut into units by a second thread with its
+ * own tl_text (its own word records, stems and arena2): the same tokens,
+ * stems and units, in paragraph order. */
+typedef struct S_tpart {
+	tl_ann_ctx *c;
+	tl_text *txt;
+	size_t p0, p1;
+	int phase;         /* 0 tokens, 1 units */
+	uint32_t cnl, cen; /* language counts of the part */
+	size_t bad;        /* the paragraph that could not be segmented */
+	S_sents out;
+	int rc;
+} S_tpart;
+
+static void S_text_part(S_tpart *t)
+{
+	tl_ann_ctx *c = t->c;
+	if (t->phase == 1) {
+		t->rc = S_sentences_part(c, t->txt, t->p0, t->p1, &t->out);
+		return;
+	}
+	for (size_t p = t->p0; p < t->p1; p++) {
+		int rc = tl_text_tokens(t->txt, c->paras[p].text, c->paras[p].len, &c->pt[p].tok,
+		                        &c->pt[p].ntok);
+		if (rc) {
+			t->rc = rc;
+			t->bad = p;
+			return;
+		}
+		tl_para_kind k = c->paras[p].kind;
+		if (k != TL_PARA_COMMENT && k != TL_PARA_HEADER && k != TL_PARA_FOOTER)
+			tl_text_lang_count(c->pt[p].tok, c->pt[p].ntok, &t->cnl, &t->cen);
+	}
+}
+
+static void *S_text_thread(void *arg)
+{
+	S_text_part(arg);
+	return NULL;
+}
+
+/* Both parts, the second on a thread when one can be started. */
+static void S_run_parts(S_tpart *one, S_tpart *two)
+{
+	pthread_t th;
+	if (two->p0 < two->p1 && pthread_create(&th, NULL, S_text_thread, two) == 0) {
+		S_text_part(one);
+		pthread_join(th, NULL);
+		return;
+	}
+	S_text_part(one);
+	if (!one->rc && two->p0 < two->p1)
+		S_text_part(two);
+}
+
+static int S_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
+{
+	tl_annotated *a = c->a;
+	size_t split = c->npara;
+	tl_text *txt2 = NULL;
+	if (threads >= 2 && c->npara >= 2) {
+		uint64_t total = 0, half = 0;
+		for (size_t p = 0; p < c->npara; p++)
+			total += c->paras[p].len + 1;
+		split = 0;
+		while (split < c->npara && half * 2 < total)
+			half += c->paras[split++].len + 1;
+		tl_error e2 = TL_ERROR_INIT;
+		if (total < TL_ANNOT_PAR_BYTES || split >= c->npara ||
+		    tl_text_open(&txt2, &a->arena2, &e2) != 0)
+			split = c->npara; /* one part */
+	}
+	S_tpart one = {c, c->txt, 0, split, 0, 0, 0, 0, {NULL, 0, 0}, 0};
+	S_tpart two = {c, txt2, split, c->npara, 0, 0, 0, 0, {NULL, 0, 0}, 0};
+	int rc = 0;
+	S_run_parts(&one, &two);
+	if (one.rc || two.rc) {
+		S_tpart *bad = one.rc ? &one : &two;
+		rc = tl_error_set(err, bad->rc, "paragraph %zu: cannot segment the text", bad->bad);
+		goto done;
+	}
+	uint32_t cnl = one.cnl + two.cnl, cen = one.cen + two.cen;
+	a->lang = tl_text_lang_pick(cnl, cen, cnl + cen ? TL_LANG_NL : TL_LANG_UNKNOWN);
+	if ((rc = tl_operative_paras(c)) != 0) {
+		rc = tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+		goto done;
+	}
+	one.phase = two.phase = 1;
+	S_run_parts(&one, &two);
+	if (!one.rc && !two.rc && two.out.n) {
+		uint32_t n = one.out.n + two.out.n;
+		if (n < one.out.n) {
+			one.rc = TL_ENOMEM;
+		} else if (one.out.cap < n) {
+			tl_sentence *v = realloc(one.out.v, (size_t)n * sizeof *v);
+			if (!v)
+				one.rc = TL_ENOMEM;
+			else {
+				one.out.v = v;
+				one.out.cap = n;
+			}
+		}
+		if (!one.rc) {
+			memcpy(one.out.v + one.out.n, two.out.v, (size_t)two.out.n * sizeof *two.out.v);
+			for (size_t p = two.p0; p < two.p1; p++)
+				a->para_sent[p] += one.out.n;
+			one.out.n = n;
+		}
+	}
+	c->sent = one.out.v;
+	c->asent = one.out.cap;
+	a->sent = one.out.v;
+	a->nsent = one.out.n;
+	a->para_sent[c->npara] = a->nsent;
+	if (one.rc || two.rc)
+		rc = tl_error_set(err, one.rc ? one.rc : two.rc, "annotation failed (%s)",
+		                  tl_code_name(one.rc ? one.rc : two.rc));
+done:
+	free(two.out.v);
+	tl_text_close(txt2);
+	return rc;
+}
+
 static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 {
 	tl_annotated *a = c->a;
@@ -380,19 +512,9 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	a->para_sent = tl_arena_calloc(&a->arena, c->npara + 1, sizeof *a->para_sent);
 	if (!c->pt || !a->para_operative || !a->para_sent)
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
-	uint32_t cnl = 0, cen = 0;
-	for (size_t p = 0; p < c->npara; p++) {
-		rc = tl_text_tokens(c->txt, c->paras[p].text, c->paras[p].len, &c->pt[p].tok,
-		                    &c->pt[p].ntok);
-		if (rc)
-			return tl_error_set(err, rc, "paragraph %zu: cannot segment the text", p);
-		tl_para_kind k = c->paras[p].kind;
-		if (k != TL_PARA_COMMENT && k != TL_PARA_HEADER && k != TL_PARA_FOOTER)
-			tl_text_lang_count(c->pt[p].tok, c->pt[p].ntok, &cnl, &cen);
-	}
-	a->lang = tl_text_lang_pick(cnl, cen, cnl + cen ? TL_LANG_NL : TL_LANG_UNKNOWN);
-	if ((rc = tl_operative_paras(c)) != 0 || (rc = S_sentences(c)) != 0 ||
-	    (rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0)
+	if ((rc = S_text_phases(c, threads, err)) != 0)
+		return rc;
+	if ((rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	/* the ';' items of a definition continue it ("\"Token Patterns\" means ..., including:
 	 * (a) a name ...; (b) ...") */

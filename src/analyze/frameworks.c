@@ -68,7 +68,10 @@ static const char *S_named(const tl_sentence *s, int *generic)
 	*generic = 0;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const char *f = s->tok[i].fold;
-		if (f[0] != 'g' && f[0] != 'a' && f[0] != 'v' && f[0] != 'i')
+		/* every name below starts with gi, ge, ar, al, ve, vn or in */
+		char f1 = f[0] ? f[1] : 0;
+		if (!((f[0] == 'g' && (f1 == 'i' || f1 == 'e')) || (f[0] == 'a' && (f1 == 'r' || f1 == 'l')) ||
+		      (f[0] == 'v' && (f1 == 'e' || f1 == 'n')) || (f[0] == 'i' && f1 == 'n')))
 			continue;
 		const char *year = NULL;
 		if ((f[0] == 'g' || f[0] == 'a') && (!strncmp(f, "gibit", 5) || !strcmp(f, "arbit")))

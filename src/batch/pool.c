@@ -2,8 +2,10 @@
  * process; the parent hands out work over a pipe, reads results back over
  * another, kills a worker that overruns the per-file time limit, records a
  * worker's death for the file it held, starts a fresh worker, and emits
- * results in input order.  Workers inherit the loaded ruleset (fork), so
- * rules compile once per run. */
+ * results in input order.  A worker can send notes ahead of a result
+ * (tl_batch_options.note): `check` starts its workers before loading any
+ * ruleset, each loads its own, and the first sends the parent the report's
+ * rule list. */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
@@ -32,6 +34,7 @@
 
 #define S_EXIT_NOMEM 86 /* a worker's exit status when work() could not allocate */
 #define S_HDR 24        /* result header: index, length, flags (3 x uint64) */
+#define S_NOTE UINT64_MAX /* the index of a note (tl_batch_options.note) */
 
 typedef struct {
 	pid_t pid;
@@ -39,6 +42,7 @@ typedef struct {
 	long busy;           /* index in progress, -1 when idle */
 	double deadline;     /* monotonic seconds */
 	unsigned rflags;     /* flags of the result being read */
+	uint64_t ridx;       /* its index: the file's, or S_NOTE */
 	unsigned char *buf;  /* result being read: 24-byte header, then JSON */
 	size_t have, need;
 } S_worker;
@@ -89,21 +93,35 @@ static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t
 		struct rlimit rl = {(rlim_t)o->mem_limit, (rlim_t)o->mem_limit};
 		setrlimit(RLIMIT_AS, &rl);
 	}
+	cJSON *prev_doc = NULL;
+	char *prev_json = NULL;
 	for (;;) {
 		uint64_t idx;
 		if (S_read_all(task_fd, &idx, sizeof idx) != 0 || idx >= count)
-			_exit(0);
+			_exit(0); /* the last result's memory goes with the process */
+		cJSON_Delete(prev_doc);
+		free(prev_json);
+		prev_doc = NULL;
+		prev_json = NULL;
 		unsigned flags = 0;
 		cJSON *doc = work(paths[idx], ctx, &flags);
+		char *note = o->note ? o->note(ctx) : NULL;
+		if (note && *note) {
+			uint64_t nh[3] = {S_NOTE, (uint64_t)strlen(note), 0};
+			if (S_write_all(result_fd, nh, sizeof nh) != 0 || S_write_all(result_fd, note, (size_t)nh[1]) != 0)
+				_exit(1);
+		}
+		free(note);
 		char *json = doc ? cJSON_PrintUnformatted(doc) : NULL;
-		cJSON_Delete(doc);
 		if (!json)
 			_exit(S_EXIT_NOMEM);
 		uint64_t hdr[3] = {idx, (uint64_t)strlen(json), flags};
 		if (S_write_all(result_fd, hdr, sizeof hdr) != 0 ||
 		    S_write_all(result_fd, json, (size_t)hdr[1]) != 0)
 			_exit(1);
-		free(json);
+		/* freed after sending, when there is another file: the parent goes on meanwhile */
+		prev_doc = doc;
+		prev_json = json;
 	}
 }
 
@@ -128,7 +146,8 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 		close(rp[0]);
 		for (int i = 0; i < nall; i++) {
 			if (&all[i] != w && all[i].pid > 0) {
-				close(all[i].task_fd);
+				if (all[i].task_fd >= 0)
+					close(all[i].task_fd);
 				close(all[i].result_fd);
 			}
 		}
@@ -148,7 +167,8 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 
 static void S_reap(S_worker *w, int *status)
 {
-	close(w->task_fd);
+	if (w->task_fd >= 0)
+		close(w->task_fd);
 	close(w->result_fd);
 	while (waitpid(w->pid, status, 0) < 0 && errno == EINTR)
 		;
@@ -242,6 +262,7 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 	}
 	void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
 	int rc = 0, stop = 0;
+	int heard = !o->on_note; /* a note came: progress may show (a failing first note stops the batch silently) */
 	size_t next_task = 0;
 	double start = S_now(), last_progress = 0;
 	int progress = (o->flags & TL_BATCH_F_PROGRESS) && isatty(2);
@@ -270,6 +291,14 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 			}
 			ws[i].busy = (long)next_task++;
 			ws[i].deadline = o->time_limit > 0 ? S_now() + o->time_limit : 0;
+		}
+		/* nothing left to hand out: a worker ends as soon as it has sent its
+		 * result, while the parent takes that result in */
+		for (int i = 0; i < jobs && next_task >= count; i++) {
+			if (ws[i].pid > 0 && ws[i].task_fd >= 0) {
+				close(ws[i].task_fd);
+				ws[i].task_fd = -1;
+			}
 		}
 		int npfd = 0, wait_ms = 250;
 		double now = S_now();
@@ -334,6 +363,22 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 						w->buf = nb;
 						w->need = S_HDR + (size_t)hdr[1];
 						w->rflags = (unsigned)hdr[2];
+						w->ridx = hdr[0];
+					}
+					if (w->have == w->need && w->need > S_HDR && w->ridx == S_NOTE) {
+						/* a note ahead of the result: the worker stays busy */
+						w->buf[w->have] = '\0';
+						size_t len = w->have - S_HDR;
+						w->have = 0;
+						w->need = S_HDR;
+						int nrc = o->on_note ? o->on_note((char *)w->buf + S_HDR, len, o->note_ctx) : 0;
+						if (nrc) {
+							rc = nrc;
+							stop = 1;
+							progress = 0;
+						}
+						heard = 1;
+						continue;
 					}
 					if (w->have == w->need && w->need > S_HDR) {
 						w->buf[w->have] = '\0';
@@ -389,7 +434,7 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 					w->pid = -1;
 			}
 		}
-		if (progress && (now - last_progress > 0.2 || ord.done == count)) {
+		if (progress && (heard || ord.done) && (now - last_progress > 0.2 || ord.done == count)) {
 			S_progress(ord.done, count, start, 0);
 			last_progress = now;
 		}

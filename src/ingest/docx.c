@@ -342,14 +342,15 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 	if (rc == 0)
 		rc = S_part(z, S_rel_target(&main, "styles"), &data, &len, err);
 	if (rc == 0 && data)
-		rc = tl_docx_styles_parse(&dx->styles, dx->doc, S_rel_target(&main, "styles"), data, len, err);
+		rc = tl_docx_styles_parse(&dx->styles, dx->doc, S_rel_target(&main, "styles"), data, len,
+		                          dx->slow, err);
 	free(data);
 	data = NULL;
 	if (rc == 0)
 		rc = S_part(z, S_rel_target(&main, "numbering"), &data, &len, err);
 	if (rc == 0 && data)
 		rc = tl_docx_numbering_parse(&dx->numbering, dx->doc, S_rel_target(&main, "numbering"), data,
-		                             len, err);
+		                             len, dx->slow, err);
 	free(data);
 	data = NULL;
 	if (rc == 0) {
@@ -406,24 +407,39 @@ int tl_docx_read(tl_document **out, tl_zip *z, const char *name, const tl_read_o
 	if (!o)
 		o = &def;
 	*out = NULL;
+	/* the fast pass first; a part it does not take: everything again with
+	 * the reader, from the same starting point (xev.h) */
+	uint64_t inflated = tl_zip_inflated(z);
+	tl_error err0;
+	if (err)
+		err0 = *err;
+	int rc = TL_DOCX_SLOW;
 	tl_docx dx;
-	memset(&dx, 0, sizeof dx);
-	dx.o = o;
-	dx.styles.default_para = -1;
-	dx.doc = tl_doc_new(name, TL_FORMAT_DOCX, &o->limits);
-	if (!dx.doc)
-		return tl_error_set(err, TL_ENOMEM, "out of memory");
-	dx.doc->rev.view = o->revisions;
-	int rc = S_read(&dx, z, err);
-	if (rc == 0)
-		rc = tl_doc_finish(dx.doc, err);
-	tl_docx_styles_free(&dx.styles);
-	tl_docx_numbering_free(&dx.numbering);
-	free(dx.refs);
-	if (rc < 0) {
-		tl_document_free(dx.doc);
-		return rc;
+	for (int slow = 0; slow <= 1 && rc == TL_DOCX_SLOW; slow++) {
+		if (slow) {
+			tl_zip_set_inflated(z, inflated);
+			if (err)
+				*err = err0;
+		}
+		memset(&dx, 0, sizeof dx);
+		dx.o = o;
+		dx.slow = slow;
+		dx.styles.default_para = -1;
+		dx.doc = tl_doc_new(name, TL_FORMAT_DOCX, &o->limits);
+		if (!dx.doc)
+			return tl_error_set(err, TL_ENOMEM, "out of memory");
+		dx.doc->rev.view = o->revisions;
+		rc = S_read(&dx, z, err);
+		if (rc == 0)
+			rc = tl_doc_finish(dx.doc, err);
+		tl_docx_styles_free(&dx.styles);
+		tl_docx_numbering_free(&dx.numbering);
+		free(dx.refs);
+		if (rc != 0)
+			tl_document_free(dx.doc);
 	}
+	if (rc != 0)
+		return rc < 0 ? rc : tl_error_set(err, TL_EINTERNAL, "DOCX reader: no result");
 	*out = dx.doc;
 	return 0;
 }

@@ -1,8 +1,9 @@
 /* docx_body.c: the streaming reader of one WordprocessingML story.
  *
- * One pass of xmlTextReader over the part; nothing is built but the
- * paragraphs.  What an element opened is remembered by its depth
- * (kind_at[]), so empty elements need no special end handling.  Two ways of
+ * One pass over the part's events (xev.h: from the fast pass, or node by
+ * node from xmlTextReader when the document is read slowly); nothing is
+ * built but the paragraphs.  What an element opened is remembered by its
+ * depth (kind_at[]), so empty elements need no special end handling.  Two ways of
  * not reading: `skip` ignores a whole subtree (the unchosen branch of
  * mc:AlternateContent, old properties in *PrChange, content-control
  * properties), `hide` keeps walking a tracked change that the view leaves out
@@ -12,7 +13,27 @@
 #include <strings.h>
 
 #include "ingest/docx_int.h"
+#include "ingest/xev.h"
 #include "util/utf8.h"
+
+/* namespace classes of the events (S_spec) */
+enum { NS_W = 0, NS_W_STRICT, NS_MC, NS_M, NS_M_STRICT };
+
+/* the element being started */
+typedef tl_xev S_el;
+
+/* w:NAME (either WordprocessingML namespace) or a plain NAME, as tl_docx_attr */
+static const char *S_a(const S_el *e, const char *name)
+{
+	return tl_xev_attr(e, name);
+}
+
+/* tl_docx_onoff */
+static int S_onoff(const S_el *e)
+{
+	const char *v = S_a(e, "val");
+	return !(v && (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0));
+}
 
 enum {
 	K_NONE = 0, K_P, K_PPR, K_PPR_RPR, K_R, K_RPR, K_T, K_INSTR, K_INS, K_DEL, K_TBL, K_TR, K_TC,
@@ -66,66 +87,48 @@ static int S_put(tl_docx_state *s, tl_error *err, const char *t, size_t n)
 	return rc ? tl_error_set(err, rc, "paragraph text exceeds the text cap") : 0;
 }
 
-static long S_attr_long(xmlTextReaderPtr r, const char *name, long def, long lo, long hi)
+static long S_attr_long(const S_el *e, const char *name, long def, long lo, long hi)
 {
-	char *v = tl_docx_attr(r, name);
-	long l = tl_docx_long(v, def, lo, hi);
-	xmlFree(v);
-	return l;
+	return tl_docx_long(S_a(e, name), def, lo, hi);
 }
 
-static void S_count(tl_docx_state *s, xmlTextReaderPtr r, int32_t *counter)
+static void S_count(tl_docx_state *s, const S_el *e, int32_t *counter)
 {
 	tl_revision_info *rev = &s->dx->doc->rev;
 	(*counter)++;
 	rev->pending++;
-	char *a = tl_docx_attr(r, "author");
+	const char *a = S_a(e, "author");
 	if (a)
 		tl_doc_add_author(s->dx->doc, a);
-	xmlFree(a);
 }
 
-/* mc:Choice Requires="wps w14": 1 when every prefix names a namespace we read */
-static int S_understood(xmlTextReaderPtr r)
+/* mc:Choice Requires="wps w14": the event's flag says whether every prefix
+ * names one of these namespaces (the ones we read) */
+static int S_understood_uri(const char *u)
 {
-	char *req = (char *)xmlTextReaderGetAttribute(r, BAD_CAST "Requires");
-	if (!req)
-		return 0;
-	int ok = 1;
-	char *save = NULL;
-	for (char *p = strtok_r(req, " \t\r\n", &save); p && ok; p = strtok_r(NULL, " \t\r\n", &save)) {
-		xmlChar *ns = xmlTextReaderLookupNamespace(r, BAD_CAST p);
-		const char *u = (const char *)ns;
-		ok = u && (strncmp(u, "http://schemas.microsoft.com/office/word/", 41) == 0 ||
-		           strcmp(u, "http://schemas.microsoft.com/office/drawing/2010/main") == 0 ||
-		           strcmp(u, "urn:schemas-microsoft-com:vml") == 0 ||
-		           strcmp(u, "urn:schemas-microsoft-com:office:office") == 0 ||
-		           strcmp(u, "urn:schemas-microsoft-com:office:word") == 0);
-		xmlFree(ns);
-	}
-	xmlFree(req);
-	return ok;
+	return strncmp(u, "http://schemas.microsoft.com/office/word/", 41) == 0 ||
+	       strcmp(u, "http://schemas.microsoft.com/office/drawing/2010/main") == 0 ||
+	       strcmp(u, "urn:schemas-microsoft-com:vml") == 0 ||
+	       strcmp(u, "urn:schemas-microsoft-com:office:office") == 0 ||
+	       strcmp(u, "urn:schemas-microsoft-com:office:word") == 0;
 }
 
 /* w:rFonts naming a symbol font: its characters are not Unicode text */
-static const char *S_symbol_font(xmlTextReaderPtr r)
+static const char *S_symbol_font(const S_el *e)
 {
-	char *f = tl_docx_attr(r, "ascii");
+	const char *f = S_a(e, "ascii");
 	if (!f)
-		f = tl_docx_attr(r, "hAnsi");
-	const char *res = !f ? NULL
-	                  : strcasecmp(f, "Symbol") == 0 ? "Symbol"
-	                  : strncasecmp(f, "Wingdings", 9) == 0 ? "Wingdings"
-	                                                         : NULL;
-	xmlFree(f);
-	return res;
+		f = S_a(e, "hAnsi");
+	return !f ? NULL
+	       : strcasecmp(f, "Symbol") == 0 ? "Symbol"
+	       : strncasecmp(f, "Wingdings", 9) == 0 ? "Wingdings"
+	                                              : NULL;
 }
 
 /* Text in a Symbol/Wingdings run: each character is a glyph code (0x20..0xFF,
  * or F020..F0FF), mapped like w:sym; glyphs without a meaning are dropped. */
-static int S_put_symbol(tl_docx_state *s, tl_error *err, const char *font, const char *t)
+static int S_put_symbol(tl_docx_state *s, tl_error *err, const char *font, const char *t, size_t n)
 {
-	size_t n = strlen(t);
 	for (size_t i = 0; i < n;) {
 		uint32_t cp;
 		i += tl_utf8_decode(t + i, n - i, &cp);
@@ -179,14 +182,14 @@ static void S_field_char(tl_docx_state *s, const char *type)
 	}
 }
 
-static void S_instr(tl_docx_state *s, const char *t)
+static void S_instr(tl_docx_state *s, const char *t, size_t n)
 {
 	if (!s->nfld || s->overflow_fld)
 		return;
 	tl_docx_field *f = &s->fld[s->nfld - 1];
 	if (f->result)
 		return;
-	for (; *t && f->ninstr + 1 < sizeof f->instr; t++) {
+	for (const char *end = t + n; t < end && *t && f->ninstr + 1 < sizeof f->instr; t++) {
 		if (f->ninstr == 0 && (*t == ' ' || *t == '\t'))
 			continue;
 		f->instr[f->ninstr++] = *t;
@@ -216,7 +219,7 @@ static int S_open_para(tl_docx_state *s, int depth, tl_error *err)
 }
 
 /* Start tags of a w:pPr (and of its w:rPr, which holds the paragraph mark). */
-static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty,
+static void S_ppr(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty,
                   int in_mark)
 {
 	tl_docx_ctx *c = S_top(s);
@@ -240,23 +243,21 @@ static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int dept
 		if (!empty)
 			s->kind_at[depth] = K_PPR;
 	} else if (strcmp(ln, "pStyle") == 0) {
-		char *v = tl_docx_attr(r, "val");
+		const char *v = S_a(r, "val");
 		size_t n = v ? strlen(v) : 0; /* cut at the field's size, as snprintf would */
 		if (n >= sizeof c->style)
 			n = sizeof c->style - 1;
 		if (n)
 			memcpy(c->style, v, n);
 		c->style[n] = '\0';
-		xmlFree(v);
 	} else if (strcmp(ln, "numId") == 0) {
 		c->num_id = (int)S_attr_long(r, "val", -1, -1, 0x7fffffff);
 	} else if (strcmp(ln, "ilvl") == 0) {
 		long l = S_attr_long(r, "val", -1, -1, 1000);
 		c->ilvl = l >= 0 && l < TL_DOCX_LEVELS ? (int)l : -2; /* -2: out of range, ignored */
 	} else if (strcmp(ln, "framePr") == 0) {
-		char *v = tl_docx_attr(r, "dropCap");
+		const char *v = S_a(r, "dropCap");
 		c->drop_cap = v && (strcmp(v, "drop") == 0 || strcmp(v, "margin") == 0);
-		xmlFree(v);
 	} else if (strcmp(ln, "outlineLvl") == 0) {
 		c->outline = (int)S_attr_long(r, "val", -1, -1, 9);
 	} else if (strcmp(ln, "sectPr") == 0) {
@@ -266,7 +267,7 @@ static void S_ppr(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int dept
 }
 
 /* A tracked change around runs, cells or rows. */
-static void S_revision(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty)
+static void S_revision(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty)
 {
 	tl_revision_info *rev = &s->dx->doc->rev;
 	int ins = strcmp(ln, "ins") == 0 || strcmp(ln, "moveTo") == 0;
@@ -286,7 +287,7 @@ static void S_revision(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int
 	}
 }
 
-static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty,
+static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty,
                      tl_error *err)
 {
 	tl_docx_ctx *c = S_top(s);
@@ -301,7 +302,7 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 	}
 	if (parent == K_RPR) {
 		if (strcmp(ln, "vanish") == 0 || strcmp(ln, "specVanish") == 0)
-			c->vanish = tl_docx_onoff(r);
+			c->vanish = S_onoff(r);
 		else if (strcmp(ln, "rFonts") == 0)
 			c->symfont = S_symbol_font(r);
 		else if (strstr(ln, "PrChange")) {
@@ -429,9 +430,8 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 		return 0;
 	case 'b':
 		if (strcmp(ln, "br") == 0 && c->in_run) {
-			char *ty = tl_docx_attr(r, "type");
+			const char *ty = S_a(r, "type");
 			rc = S_put(s, err, ty && strcmp(ty, "textWrapping") != 0 ? " " : "\n", 1);
-			xmlFree(ty);
 		}
 		return rc;
 	case 'c':
@@ -446,21 +446,18 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 			if (id >= 0 && s->story != TL_DOCX_STORY_COMMENTS)
 				return tl_docx_mark_add(s, c, what, id);
 		} else if (strcmp(ln, "comment") == 0 && !empty && s->story == TL_DOCX_STORY_COMMENTS) {
-			char *id = tl_docx_attr(r, "id"), *a = tl_docx_attr(r, "author");
+			const char *id = S_a(r, "id"), *a = S_a(r, "author");
 			s->note_id = tl_doc_str(s->dx->doc, id ? id : "");
 			s->author = a ? tl_doc_str(s->dx->doc, a) : NULL;
 			s->note_num = tl_docx_long(id, -1, -1, 0x7fffffffL);
 			s->kind_at[depth] = K_NOTE;
-			xmlFree(id), xmlFree(a);
 		} else if (strcmp(ln, "customXmlPr") == 0 && !empty) {
 			s->skip = depth;
 		}
 		return 0;
 	case 'f':
 		if (strcmp(ln, "fldChar") == 0) {
-			char *ty = tl_docx_attr(r, "fldCharType");
-			S_field_char(s, ty);
-			xmlFree(ty);
+			S_field_char(s, S_a(r, "fldCharType"));
 		} else if ((strcmp(ln, "footnoteReference") == 0 || strcmp(ln, "endnoteReference") == 0) &&
 		           s->hide < 0) {
 			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
@@ -486,9 +483,7 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 		return 0;
 	case 's':
 		if (strcmp(ln, "sym") == 0 && c->in_run) {
-			char *font = tl_docx_attr(r, "font"), *ch = tl_docx_attr(r, "char");
-			const char *t = tl_docx_sym(font, ch, sym);
-			xmlFree(font), xmlFree(ch);
+			const char *t = tl_docx_sym(S_a(r, "font"), S_a(r, "char"), sym);
 			if (t)
 				return S_put(s, err, t, strlen(t));
 		} else if ((strcmp(ln, "sdtPr") == 0 || strcmp(ln, "sdtEndPr") == 0 ||
@@ -500,20 +495,17 @@ static int S_start_w(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int d
 		return 0;
 	}
 note: {
-	char *ty = tl_docx_attr(r, "type");
+	const char *ty = S_a(r, "type");
 	if (ty && (strcmp(ty, "separator") == 0 || strcmp(ty, "continuationSeparator") == 0 ||
 	           strcmp(ty, "continuationNotice") == 0)) {
-		xmlFree(ty);
 		s->skip = depth;
 		return 0;
 	}
-	xmlFree(ty);
-	char *id = tl_docx_attr(r, "id");
+	const char *id = S_a(r, "id");
 	s->note_id = tl_doc_str(s->dx->doc, id ? id : "");
 	s->author = NULL;
 	s->note_num = tl_docx_long(id, -1, -1, 0x7fffffffL);
 	s->kind_at[depth] = K_NOTE;
-	xmlFree(id);
 	return 0;
 }
 }
@@ -575,7 +567,7 @@ static int S_end(tl_docx_state *s, int depth, tl_error *err)
 	}
 }
 
-static void S_mc(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth, int empty)
+static void S_mc(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty)
 {
 	if (strcmp(ln, "AlternateContent") == 0 && !empty) {
 		if (s->nac >= TL_DOCX_MAX_AC) {
@@ -592,11 +584,75 @@ static void S_mc(tl_docx_state *s, xmlTextReaderPtr r, const char *ln, int depth
 			return;
 		}
 		int *chosen = &s->ac[s->nac - 1].chosen;
-		if (*chosen || (ln[0] == 'C' && !S_understood(r)))
+		if (*chosen || (ln[0] == 'C' && !r->flag))
 			s->skip = depth; /* one branch only */
 		else
 			*chosen = 1;
 	}
+}
+
+static int S_keep_text(int ns, const char *ln)
+{
+	if (ns == NS_W || ns == NS_W_STRICT)
+		return strcmp(ln, "t") == 0 || strcmp(ln, "delText") == 0 || strcmp(ln, "instrText") == 0;
+	return (ns == NS_M || ns == NS_M_STRICT) && strcmp(ln, "t") == 0;
+}
+
+static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT, TL_NS_MC, TL_NS_M, TL_NS_M_STRICT};
+
+/* Elements of other namespaces, and text outside w:t, w:delText,
+ * w:instrText and m:t, change nothing below (what they open is K_NONE), so
+ * the fast pass leaves them out. */
+static const tl_xspec S_spec = {S_ns, 5, 0x1f, (1u << NS_W) | (1u << NS_W_STRICT), S_keep_text,
+                                NS_MC, S_understood_uri, 0};
+
+static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
+{
+	int depth = ev->depth;
+	if (depth < 0 || depth >= TL_DOCX_MAX_DEPTH)
+		return 0;
+	if (s->skip >= 0) {
+		if (ev->type == TL_XEV_END && depth == s->skip)
+			s->skip = -1;
+		return 0;
+	}
+	if (ev->type == TL_XEV_START) {
+		const char *ln = ev->ln;
+		int empty = ev->empty;
+		s->kind_at[depth] = K_NONE;
+		if (ev->ns == NS_W || ev->ns == NS_W_STRICT) {
+			return S_start_w(s, ev, ln, depth, empty, err);
+		} else if (ev->ns == NS_MC) {
+			S_mc(s, ev, ln, depth, empty);
+		} else if ((ev->ns == NS_M || ev->ns == NS_M_STRICT) && strcmp(ln, "t") == 0 && !empty) {
+			s->kind_at[depth] = K_T; /* math text reads as text */
+			S_top(s)->in_t = 1;
+		}
+		return 0;
+	}
+	if (ev->type == TL_XEV_END)
+		return S_end(s, depth, err);
+	if (ev->flag & TL_XEV_TEXT_WS)
+		return 0; /* not a kind of text node this reader ever took */
+	unsigned char k = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
+	if (k == K_T && S_top(s)->symfont)
+		return S_put_symbol(s, err, S_top(s)->symfont, ev->ln, ev->len);
+	if (k == K_T)
+		return S_put(s, err, ev->ln, ev->len);
+	if (k == K_INSTR)
+		S_instr(s, ev->ln, ev->len);
+	return 0;
+}
+
+typedef struct S_fast {
+	tl_docx_state *s;
+	tl_error *err;
+} S_fast;
+
+static int S_on_event(void *ctx, const tl_xev *ev)
+{
+	S_fast *f = ctx;
+	return S_event(f->s, ev, f->err) != 0;
 }
 
 int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,
@@ -612,52 +668,28 @@ int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const
 	s->note_num = -1;
 	tl_docx_refs_sort(dx);
 	const tl_limits *lim = &dx->doc->limits;
-	xmlTextReaderPtr r = NULL;
 	int rc = S_push_ctx(s, -1, 0);
 	if (rc)
 		rc = tl_error_set(err, rc, "out of memory");
-	else
+	unsigned maxd = lim->max_xml_depth < TL_DOCX_MAX_DEPTH ? lim->max_xml_depth : TL_DOCX_MAX_DEPTH;
+	if (rc == 0 && !dx->slow) {
+		/* any stop (a part the pass does not take, or an error of ours, which
+		 * the reader may report differently) reads the document again slowly */
+		S_fast f = {s, err};
+		if (!tl_xev_parse(data, len, &S_spec, maxd, lim->max_text_len, S_on_event, &f))
+			rc = TL_DOCX_SLOW;
+	} else if (rc == 0) { /* libxml2's reader, node by node */
+		xmlTextReaderPtr r = NULL;
+		tl_xscratch sc = {0};
 		rc = tl_xml_reader(&r, data, len, part, lim, err);
-	while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
-		rc = 0;
-		int type = xmlTextReaderNodeType(r);
-		int depth = xmlTextReaderDepth(r);
-		if (depth < 0 || depth >= TL_DOCX_MAX_DEPTH)
-			continue;
-		if (s->skip >= 0) {
-			if (type == XML_READER_TYPE_END_ELEMENT && depth == s->skip)
-				s->skip = -1;
-			continue;
+		while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
+			tl_xev ev;
+			int x = tl_xev_from_reader(&sc, r, &S_spec, &ev);
+			rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory") : x ? S_event(s, &ev, err) : 0;
 		}
-		if (type == XML_READER_TYPE_ELEMENT) {
-			const char *ln = (const char *)xmlTextReaderConstLocalName(r);
-			int empty = xmlTextReaderIsEmptyElement(r);
-			s->kind_at[depth] = K_NONE;
-			if (tl_docx_is_w(r)) {
-				rc = S_start_w(s, r, ln, depth, empty, err);
-			} else {
-				const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
-				if (ns && strcmp(ns, TL_NS_MC) == 0) {
-					S_mc(s, r, ln, depth, empty);
-				} else if (ns && (strcmp(ns, TL_NS_M) == 0 || strcmp(ns, TL_NS_M_STRICT) == 0) &&
-				           strcmp(ln, "t") == 0 && !empty) {
-					s->kind_at[depth] = K_T; /* math text reads as text */
-					S_top(s)->in_t = 1;
-				}
-			}
-		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			rc = S_end(s, depth, err);
-		} else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-		           type == XML_READER_TYPE_CDATA) {
-			unsigned char k = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
-			const char *v = (const char *)xmlTextReaderConstValue(r);
-			if (k == K_T && v && S_top(s)->symfont)
-				rc = S_put_symbol(s, err, S_top(s)->symfont, v);
-			else if (k == K_T && v)
-				rc = S_put(s, err, v, strlen(v));
-			else if (k == K_INSTR && v)
-				S_instr(s, v);
-		}
+		if (r)
+			xmlFreeTextReader(r);
+		tl_xscratch_free(&sc);
 	}
 	if (rc == 0) {
 		/* unclosed text boxes (a truncated part) and the story itself */
@@ -668,8 +700,6 @@ int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const
 	}
 	while (s->nctx > 0)
 		S_free_ctx(s->ctx[--s->nctx]);
-	if (r)
-		xmlFreeTextReader(r);
 	free(s);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

@@ -47,8 +47,9 @@ typedef struct tl_docx_styles {
 	int default_para;      /* index of the default paragraph style, -1 */
 } tl_docx_styles;
 
+/* slow: see TL_DOCX_SLOW below */
 int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part, const char *data,
-                         size_t len, tl_error *err);
+                         size_t len, int slow, tl_error *err);
 void tl_docx_styles_free(tl_docx_styles *st);
 /* The style with that id, or NULL. */
 const tl_docx_style *tl_docx_style_find(const tl_docx_styles *st, const char *id);
@@ -93,8 +94,14 @@ typedef struct tl_docx_numbering {
 	size_t nnum, anum;
 } tl_docx_numbering;
 
+/* The fast pass and the reader (xev.h): a part the fast pass does not take
+ * makes the reading functions below return TL_DOCX_SLOW (> 0) when `slow` is
+ * 0, after which the caller reads the whole document again with slow = 1
+ * (the fast pass may have stopped half-way, with events already applied). */
+#define TL_DOCX_SLOW 1
+
 int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char *part,
-                            const char *data, size_t len, tl_error *err);
+                            const char *data, size_t len, int slow, tl_error *err);
 /* Resolves num -> abstractNum through numStyleLink/styleLink (hop cap). */
 void tl_docx_numbering_resolve(tl_docx_numbering *nb, const tl_docx_styles *st, unsigned max_hops);
 void tl_docx_numbering_free(tl_docx_numbering *nb);
@@ -132,9 +139,10 @@ typedef struct tl_docx {
 	size_t nrefs, arefs;
 	size_t nsorted;        /* refs[0..nsorted) are sorted (refs of earlier stories) */
 	int32_t ntables;       /* table ordinal across the document */
+	int slow;              /* 1: parts are read with libxml2's reader only (TL_DOCX_SLOW) */
 } tl_docx;
 
-/* Reads one story part into dx->doc. */
+/* Reads one story part into dx->doc; TL_DOCX_SLOW: see above. */
 int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,
                        size_t len, tl_error *err);
 

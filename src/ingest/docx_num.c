@@ -11,9 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parserInternals.h>
-
 #include "ingest/docx_int.h"
+#include "ingest/xev.h"
 #include "util/utf8.h"
 
 static int S_cmp_abs(const void *a, const void *b)
@@ -52,46 +51,28 @@ static void S_lvl_init(tl_docx_lvl *l)
 	l->fmt = TL_NUMFMT_DECIMAL;
 }
 
-/* Where S_node finds attributes: the reader's current element, or the
- * attributes the SAX pass recorded for it. */
-typedef struct S_at {
-	const char *ln;
-	int ns;    /* 0 WordprocessingML, 1 its strict namespace, 2 none, 3 another */
-	char *val; /* malloc'd */
-} S_at;
-
+/* Where S_node finds the element and its attributes */
 typedef struct S_src {
-	xmlTextReaderPtr r;
-	const S_at *at;
-	uint32_t nat;
+	const tl_xev *ev;
 } S_src;
 
-/* tl_docx_attr's answer: w:NAME in either namespace, else a plain NAME;
- * xmlFree'd by the caller. */
-static char *S_attr(const S_src *src, const char *name)
+/* tl_docx_attr's answer: w:NAME in either namespace, else a plain NAME */
+static const char *S_attr(const S_src *src, const char *name)
 {
-	if (src->r)
-		return tl_docx_attr(src->r, name);
-	for (int ns = 0; ns <= 2; ns++)
-		for (uint32_t i = 0; i < src->nat; i++)
-			if (src->at[i].ns == ns && strcmp(src->at[i].ln, name) == 0)
-				return (char *)xmlStrdup(BAD_CAST src->at[i].val);
-	return NULL;
+	return tl_xev_attr(src->ev, name);
 }
 
 /* tl_docx_onoff over S_attr */
 static int S_onoff(const S_src *src)
 {
-	char *v = S_attr(src, "val");
-	int on = !(v && (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0));
-	xmlFree(v);
-	return on;
+	const char *v = S_attr(src, "val");
+	return !(v && (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0));
 }
 
 /* One child of a w:lvl element. */
 static void S_lvl_child(tl_docx_lvl *l, const S_src *src, const char *ln, tl_document *doc)
 {
-	char *v = S_attr(src, "val");
+	const char *v = S_attr(src, "val");
 	if (strcmp(ln, "start") == 0)
 		l->start = tl_numfmt_clamp(tl_docx_long(v, 1, 0, TL_NUMFMT_MAX_VALUE));
 	else if (strcmp(ln, "numFmt") == 0)
@@ -104,7 +85,6 @@ static void S_lvl_child(tl_docx_lvl *l, const S_src *src, const char *ln, tl_doc
 		l->is_lgl = S_onoff(src);
 	else if (strcmp(ln, "pStyle") == 0)
 		l->pstyle = tl_doc_str(doc, v);
-	xmlFree(v);
 }
 
 static int S_grow(void **v, size_t *a, size_t n, size_t size)
@@ -133,10 +113,12 @@ typedef struct S_state {
 } S_state;
 
 /* One element (start or end) in the WordprocessingML namespace. */
-static int S_node(S_state *st, int type, const char *ln, int depth, int empty, const S_src *src)
+static int S_node(S_state *st, const S_src *src)
 {
 	tl_docx_numbering *nb = st->nb;
-	if (type == XML_READER_TYPE_END_ELEMENT) {
+	const char *ln = src->ev->ln;
+	int depth = src->ev->depth, empty = src->ev->empty, type = src->ev->type;
+	if (type == TL_XEV_END) {
 		if (strcmp(ln, "abstractNum") == 0)
 			st->ca = NULL;
 		else if (strcmp(ln, "num") == 0)
@@ -147,33 +129,30 @@ static int S_node(S_state *st, int type, const char *ln, int depth, int empty, c
 			st->cl = NULL, st->lvl_depth = -1;
 		return 0;
 	}
-	if (type != XML_READER_TYPE_ELEMENT)
+	if (type != TL_XEV_START)
 		return 0;
 	if (strcmp(ln, "abstractNum") == 0 && !empty) {
 		if (S_grow((void **)&nb->abs, &nb->aabs, nb->nabs, sizeof *nb->abs))
 			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
-		char *id = S_attr(src, "abstractNumId");
+		const char *id = S_attr(src, "abstractNumId");
 		st->ca = &nb->abs[nb->nabs++];
 		memset(st->ca, 0, sizeof *st->ca);
 		st->ca->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
 		for (int i = 0; i < TL_DOCX_LEVELS; i++)
 			S_lvl_init(&st->ca->lvl[i]);
-		xmlFree(id);
 	} else if (strcmp(ln, "num") == 0 && !empty) {
 		if (S_grow((void **)&nb->num, &nb->anum, nb->nnum, sizeof *nb->num))
 			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
-		char *id = S_attr(src, "numId");
+		const char *id = S_attr(src, "numId");
 		st->cn = &nb->num[nb->nnum++];
 		memset(st->cn, 0, sizeof *st->cn);
 		st->cn->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
 		st->cn->abstract_id = -1;
 		st->cn->abs = -1;
-		xmlFree(id);
 		st->ca = NULL;
 	} else if (strcmp(ln, "lvl") == 0 && !empty && (st->ca || (st->cn && st->override_lvl >= 0))) {
-		char *il = S_attr(src, "ilvl");
+		const char *il = S_attr(src, "ilvl");
 		long k = st->cn ? st->override_lvl : tl_docx_long(il, -1, -1, 1000);
-		xmlFree(il);
 		st->cl = NULL;
 		if (k >= 0 && k < TL_DOCX_LEVELS) {
 			st->cl = st->cn ? &st->cn->lvl[k] : &st->ca->lvl[k];
@@ -184,226 +163,58 @@ static int S_node(S_state *st, int type, const char *ln, int depth, int empty, c
 	} else if (st->cl) {
 		S_lvl_child(st->cl, src, ln, st->doc);
 	} else if (st->ca && strcmp(ln, "numStyleLink") == 0) {
-		char *v = S_attr(src, "val");
-		st->ca->num_style_link = tl_doc_str(st->doc, v);
-		xmlFree(v);
+		st->ca->num_style_link = tl_doc_str(st->doc, S_attr(src, "val"));
 	} else if (st->cn && strcmp(ln, "abstractNumId") == 0) {
-		char *v = S_attr(src, "val");
-		st->cn->abstract_id = tl_docx_long(v, -1, -1, 0x7fffffffL);
-		xmlFree(v);
+		st->cn->abstract_id = tl_docx_long(S_attr(src, "val"), -1, -1, 0x7fffffffL);
 	} else if (st->cn && strcmp(ln, "lvlOverride") == 0 && !empty) {
-		char *v = S_attr(src, "ilvl");
-		long k = tl_docx_long(v, -1, -1, 1000);
+		long k = tl_docx_long(S_attr(src, "ilvl"), -1, -1, 1000);
 		st->override_lvl = k >= 0 && k < TL_DOCX_LEVELS ? (int)k : -1;
-		xmlFree(v);
 	} else if (st->cn && st->override_lvl >= 0 && strcmp(ln, "startOverride") == 0) {
-		char *v = S_attr(src, "val");
 		st->cn->start_override[st->override_lvl] =
-			tl_numfmt_clamp(tl_docx_long(v, 0, 0, TL_NUMFMT_MAX_VALUE));
+			tl_numfmt_clamp(tl_docx_long(S_attr(src, "val"), 0, 0, TL_NUMFMT_MAX_VALUE));
 		st->cn->override_mask |= 1u << st->override_lvl;
-		xmlFree(v);
 	}
 	return 0;
 }
 
-/* ## The SAX pass
- *
- * numbering.xml is mostly attributes (a w:num per list, nine overrides
- * each), where libxml2's reader spends most of its time building and
- * freeing nodes.  A SAX pass records the WordprocessingML elements with
- * their attributes instead, and S_node then sees exactly what the reader
- * would show.  Anything the pass does not reproduce exactly -- a parse
- * error, an attribute value with a character reference (the reader
- * decodes "&#38;" where SAX hands it over as written), nesting near the
- * depth cap (the reader's per-node check) -- sends the part to the reader,
- * so errors and limits stay the reader's. */
-typedef struct S_ev {
-	const char *ln; /* in the parser's dictionary */
-	int type, depth, empty;
-	uint32_t at0, nat;
-} S_ev;
+static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
+/* WordprocessingML elements with their attributes; no text */
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0};
 
-typedef struct S_rec {
-	xmlParserCtxtPtr ctxt;
-	unsigned max_depth;
-	int depth, bail;
-	S_ev *ev;
-	size_t nev, aev;
-	S_at *at;
-	size_t nat, aat;
-	unsigned char open[TL_DOCX_MAX_DEPTH]; /* per depth: 1 recorded, 2 recorded and empty */
-} S_rec;
-
-static int S_ns_class(const xmlChar *uri)
+/* numbering.xml is mostly attributes (a w:num per list, nine overrides
+ * each): the fast pass (xev.h) records the WordprocessingML elements, and
+ * anything it does not take goes through the reader node by node, so
+ * errors and limits stay the reader's. */
+static int S_on_event(void *ctx, const tl_xev *ev)
 {
-	if (!uri)
-		return 2;
-	return strcmp((const char *)uri, TL_NS_W) == 0 ? 0 : strcmp((const char *)uri, TL_NS_W_STRICT) == 0 ? 1 : 3;
-}
-
-static int S_push_ev(S_rec *rc, S_ev ev)
-{
-	if (rc->nev == rc->aev) {
-		size_t n = rc->aev ? rc->aev * 2 : 1024;
-		S_ev *v = realloc(rc->ev, n * sizeof *v);
-		if (!v)
-			return -1;
-		rc->ev = v;
-		rc->aev = n;
-	}
-	rc->ev[rc->nev++] = ev;
-	return 0;
-}
-
-static void S_sax_start(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri,
-                        int nns, const xmlChar **nss, int natt, int ndef, const xmlChar **att)
-{
-	(void)prefix, (void)nns, (void)nss, (void)ndef;
-	xmlParserCtxtPtr ctxt = ctx;
-	S_rec *rc = ctxt->_private;
-	int depth = rc->depth++;
-	if (rc->bail)
-		return;
-	/* the reader checks every node's depth against the cap: stay well clear */
-	if ((unsigned)depth + 2 >= rc->max_depth || depth + 1 >= TL_DOCX_MAX_DEPTH) {
-		rc->bail = 1;
-		return;
-	}
-	int cls = S_ns_class(uri);
-	rc->open[depth] = 0;
-	if (cls > 1)
-		return;
-	const xmlChar *cur = ctxt->input ? ctxt->input->cur : NULL;
-	int empty = cur && cur[0] == '/' && cur[1] == '>'; /* as the reader tells <x/> */
-	S_ev ev = {(const char *)ln, XML_READER_TYPE_ELEMENT, depth, empty, (uint32_t)rc->nat, 0};
-	for (int i = 0; i < natt; i++) {
-		const xmlChar *const *a = att + 5 * i;
-		int c = S_ns_class(a[2]);
-		if (c > 2)
-			continue;
-		size_t n = (size_t)(a[4] - a[3]);
-		if (memchr(a[3], '&', n)) {
-			rc->bail = 1;
-			return;
-		}
-		if (rc->nat == rc->aat) {
-			size_t k = rc->aat ? rc->aat * 2 : 1024;
-			S_at *v = realloc(rc->at, k * sizeof *v);
-			if (!v) {
-				rc->bail = 1;
-				return;
-			}
-			rc->at = v;
-			rc->aat = k;
-		}
-		char *val = malloc(n + 1);
-		if (!val) {
-			rc->bail = 1;
-			return;
-		}
-		memcpy(val, a[3], n);
-		val[n] = '\0';
-		rc->at[rc->nat++] = (S_at){(const char *)a[0], c, val};
-		ev.nat++;
-	}
-	if (S_push_ev(rc, ev)) {
-		rc->bail = 1;
-		return;
-	}
-	rc->open[depth] = empty ? 2 : 1;
-}
-
-static void S_sax_end(void *ctx, const xmlChar *ln, const xmlChar *prefix, const xmlChar *uri)
-{
-	(void)prefix, (void)uri;
-	xmlParserCtxtPtr ctxt = ctx;
-	S_rec *rc = ctxt->_private;
-	int depth = --rc->depth;
-	if (rc->bail || depth < 0 || depth >= TL_DOCX_MAX_DEPTH)
-		return;
-	/* an empty element gets no end node from the reader */
-	if (rc->open[depth] == 1 &&
-	    S_push_ev(rc, (S_ev){(const char *)ln, XML_READER_TYPE_END_ELEMENT, depth, 0, 0, 0}))
-		rc->bail = 1;
-	rc->open[depth] = 0;
-}
-
-static void S_sax_silent(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx, (void)e;
-}
-
-/* 1: parsed into st; 0: not by this pass (nothing changed; use the reader);
- * <0: an error of S_node (out of memory). */
-static int S_parse_sax(S_state *st, const char *data, size_t len)
-{
-	S_rec *rc = calloc(1, sizeof *rc);
-	if (!rc)
-		return 0;
-	rc->max_depth = st->doc->limits.max_xml_depth;
-	xmlSAXHandler sax;
-	memset(&sax, 0, sizeof sax);
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = S_sax_start;
-	sax.endElementNs = S_sax_end;
-	sax.serror = S_sax_silent;
-	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(data, (int)len);
-	int res = 0;
-	if (ctxt) {
-		xmlSAXHandlerPtr old = ctxt->sax;
-		ctxt->sax = &sax;
-		ctxt->userData = ctxt;
-		ctxt->_private = rc;
-		rc->ctxt = ctxt;
-		xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOWARNING);
-		int prc = xmlParseDocument(ctxt);
-		int ok = prc == 0 && ctxt->wellFormed && !rc->bail && rc->depth == 0;
-		ctxt->sax = old;
-		if (ok) {
-			res = 1;
-			for (size_t i = 0; i < rc->nev && res == 1; i++) {
-				const S_ev *e = &rc->ev[i];
-				S_src src = {NULL, rc->at + e->at0, e->nat};
-				int r = S_node(st, e->type, e->ln, e->depth, e->empty, &src);
-				if (r < 0)
-					res = r;
-			}
-		}
-		xmlFreeParserCtxt(ctxt); /* the dictionary the names live in goes last */
-	}
-	for (size_t i = 0; i < rc->nat; i++)
-		free(rc->at[i].val);
-	free(rc->at);
-	free(rc->ev);
-	free(rc);
-	return res;
+	S_src src = {ev};
+	return S_node(ctx, &src) != 0;
 }
 
 int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char *part,
-                            const char *data, size_t len, tl_error *err)
+                            const char *data, size_t len, int slow, tl_error *err)
 {
 	S_state st = {nb, doc, err, NULL, NULL, NULL, -1, -1};
-	int rc = tl_xml_check(data, len, part, &doc->limits, err);
-	if (rc)
-		return rc;
-	rc = S_parse_sax(&st, data, len);
-	if (rc < 0)
-		return rc;
-	if (rc == 0) { /* the reader, node by node */
+	const tl_limits *lim = &doc->limits;
+	unsigned maxd = lim->max_xml_depth < TL_DOCX_MAX_DEPTH ? lim->max_xml_depth : TL_DOCX_MAX_DEPTH;
+	int rc = 0;
+	if (!slow) {
+		if (!tl_xev_parse(data, len, &S_spec, maxd, lim->max_text_len, S_on_event, &st))
+			return TL_DOCX_SLOW;
+	} else {
 		xmlTextReaderPtr r = NULL;
-		rc = tl_xml_reader(&r, data, len, part, &doc->limits, err);
-		if (rc < 0)
-			return rc;
-		while ((rc = tl_xml_next(r, part, &doc->limits, err)) == 1) {
-			if (!tl_docx_is_w(r))
-				continue;
-			S_src src = {r, NULL, 0};
-			rc = S_node(&st, xmlTextReaderNodeType(r), (const char *)xmlTextReaderConstLocalName(r),
-			            xmlTextReaderDepth(r), xmlTextReaderIsEmptyElement(r), &src);
-			if (rc < 0)
-				break;
+		tl_xscratch sc = {0};
+		rc = tl_xml_reader(&r, data, len, part, lim, err);
+		while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
+			tl_xev ev;
+			int x = tl_xev_from_reader(&sc, r, &S_spec, &ev);
+			S_src src = {&ev};
+			rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory reading numbering")
+			     : x && ev.ns <= 1 ? S_node(&st, &src) : 0;
 		}
-		xmlFreeTextReader(r);
+		if (r)
+			xmlFreeTextReader(r);
+		tl_xscratch_free(&sc);
 		if (rc < 0)
 			return rc;
 	}

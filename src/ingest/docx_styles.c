@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "ingest/docx_int.h"
+#include "ingest/xev.h"
 
 static int S_grow(tl_docx_styles *st)
 {
@@ -117,99 +118,121 @@ static void S_resolve(tl_docx_styles *st, unsigned max_hops)
 			st->default_para = (int)i;
 }
 
-int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part, const char *data,
-                         size_t len, tl_error *err)
+typedef struct S_parse {
+	tl_docx_styles *st;
+	tl_document *doc;
+	tl_error *err;
+	tl_docx_style *cur;
+	int in_ppr, skip;
+} S_parse;
+
+/* One event in the WordprocessingML namespaces (or, with skip, any event). */
+static int S_event(S_parse *ps, const tl_xev *ev)
 {
-	xmlTextReaderPtr r = NULL;
-	int rc = tl_xml_reader(&r, data, len, part, &doc->limits, err);
-	if (rc < 0)
-		return rc;
-	tl_docx_style *cur = NULL;
-	int cur_default = 0, in_ppr = 0, skip = -1;
-	while ((rc = tl_xml_next(r, part, &doc->limits, err)) == 1) {
-		int type = xmlTextReaderNodeType(r);
-		int depth = xmlTextReaderDepth(r);
-		if (skip >= 0) {
-			if (type == XML_READER_TYPE_END_ELEMENT && depth == skip)
-				skip = -1;
-			continue;
-		}
-		if (!tl_docx_is_w(r))
-			continue;
-		const char *ln = (const char *)xmlTextReaderConstLocalName(r);
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (strcmp(ln, "style") == 0)
-				cur = NULL;
-			else if (strcmp(ln, "pPr") == 0)
-				in_ppr = 0;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		int empty = xmlTextReaderIsEmptyElement(r);
-		if (strcmp(ln, "style") == 0 && !empty) {
-			if ((rc = S_grow(st)) != 0) {
-				tl_error_set(err, rc, "out of memory reading styles");
-				break;
-			}
-			char *id = tl_docx_attr(r, "styleId"), *ty = tl_docx_attr(r, "type");
-			char *def = tl_docx_attr(r, "default");
-			cur = &st->v[st->n++];
-			memset(cur, 0, sizeof *cur);
-			cur->id = tl_doc_str(doc, id ? id : "");
-			cur->type = ty && strcmp(ty, "character") == 0 ? 'c'
-			            : ty && strcmp(ty, "table") == 0   ? 't'
-			            : ty && strcmp(ty, "numbering") == 0 ? 'n'
-			                                                 : 'p';
-			cur->outline = cur->num_id = cur->ilvl = -1;
-			cur->based_on = -1;
-			cur_default = def && (strcmp(def, "1") == 0 || strcmp(def, "true") == 0 ||
-			                      strcmp(def, "on") == 0);
-			cur->is_default = cur_default;
-			xmlFree(id), xmlFree(ty), xmlFree(def);
-			if (!cur->id) {
-				rc = tl_error_set(err, TL_ENOMEM, "out of memory reading styles");
-				break;
-			}
-			continue;
-		}
-		if (!cur)
-			continue;
-		if (strcmp(ln, "pPrChange") == 0 || strcmp(ln, "rPrChange") == 0) {
-			if (!empty)
-				skip = depth;
-			continue;
-		}
-		if (strcmp(ln, "pPr") == 0) {
-			in_ppr = !empty;
-		} else if (strcmp(ln, "name") == 0 || strcmp(ln, "basedOn") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			if (v) {
-				if (ln[0] == 'n')
-					cur->name = tl_doc_str(doc, v);
-				else
-					cur->based_on_id = tl_doc_str(doc, v);
-			}
-			xmlFree(v);
-		} else if (in_ppr && strcmp(ln, "outlineLvl") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			cur->outline = (int)tl_docx_long(v, -1, -1, 9);
-			xmlFree(v);
-		} else if (in_ppr && strcmp(ln, "numId") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			cur->num_id = (int)tl_docx_long(v, -1, -1, 0x7fffffff);
-			xmlFree(v);
-		} else if (in_ppr && strcmp(ln, "ilvl") == 0) {
-			char *v = tl_docx_attr(r, "val");
-			long l = tl_docx_long(v, -1, -1, 1000);
-			if (l >= 0 && l < TL_DOCX_LEVELS)
-				cur->ilvl = (int)l;
-			xmlFree(v);
-		}
+	int type = ev->type, depth = ev->depth;
+	if (ps->skip >= 0) {
+		if (type == TL_XEV_END && depth == ps->skip)
+			ps->skip = -1;
+		return 0;
 	}
-	xmlFreeTextReader(r);
-	if (rc < 0)
-		return rc;
+	if (ev->ns > 1)
+		return 0;
+	const char *ln = ev->ln;
+	if (type == TL_XEV_END) {
+		if (strcmp(ln, "style") == 0)
+			ps->cur = NULL;
+		else if (strcmp(ln, "pPr") == 0)
+			ps->in_ppr = 0;
+		return 0;
+	}
+	if (type != TL_XEV_START)
+		return 0;
+	int empty = ev->empty;
+	tl_docx_style *cur = ps->cur;
+	if (strcmp(ln, "style") == 0 && !empty) {
+		if (S_grow(ps->st))
+			return tl_error_set(ps->err, TL_ENOMEM, "out of memory reading styles");
+		const char *id = tl_xev_attr(ev, "styleId"), *ty = tl_xev_attr(ev, "type");
+		const char *def = tl_xev_attr(ev, "default");
+		cur = ps->cur = &ps->st->v[ps->st->n++];
+		memset(cur, 0, sizeof *cur);
+		cur->id = tl_doc_str(ps->doc, id ? id : "");
+		cur->type = ty && strcmp(ty, "character") == 0 ? 'c'
+		            : ty && strcmp(ty, "table") == 0   ? 't'
+		            : ty && strcmp(ty, "numbering") == 0 ? 'n'
+		                                                 : 'p';
+		cur->outline = cur->num_id = cur->ilvl = -1;
+		cur->based_on = -1;
+		cur->is_default = def && (strcmp(def, "1") == 0 || strcmp(def, "true") == 0 ||
+		                          strcmp(def, "on") == 0);
+		if (!cur->id)
+			return tl_error_set(ps->err, TL_ENOMEM, "out of memory reading styles");
+		return 0;
+	}
+	if (!cur)
+		return 0;
+	if (strcmp(ln, "pPrChange") == 0 || strcmp(ln, "rPrChange") == 0) {
+		if (!empty)
+			ps->skip = depth;
+		return 0;
+	}
+	if (strcmp(ln, "pPr") == 0) {
+		ps->in_ppr = !empty;
+	} else if (strcmp(ln, "name") == 0 || strcmp(ln, "basedOn") == 0) {
+		const char *v = tl_xev_attr(ev, "val");
+		if (v) {
+			if (ln[0] == 'n')
+				cur->name = tl_doc_str(ps->doc, v);
+			else
+				cur->based_on_id = tl_doc_str(ps->doc, v);
+		}
+	} else if (ps->in_ppr && strcmp(ln, "outlineLvl") == 0) {
+		cur->outline = (int)tl_docx_long(tl_xev_attr(ev, "val"), -1, -1, 9);
+	} else if (ps->in_ppr && strcmp(ln, "numId") == 0) {
+		cur->num_id = (int)tl_docx_long(tl_xev_attr(ev, "val"), -1, -1, 0x7fffffff);
+	} else if (ps->in_ppr && strcmp(ln, "ilvl") == 0) {
+		long l = tl_docx_long(tl_xev_attr(ev, "val"), -1, -1, 1000);
+		if (l >= 0 && l < TL_DOCX_LEVELS)
+			cur->ilvl = (int)l;
+	}
+	return 0;
+}
+
+static int S_on_event(void *ctx, const tl_xev *ev)
+{
+	return S_event(ctx, ev) != 0;
+}
+
+static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
+/* WordprocessingML elements (a skipped subtree starts and ends with one), no text */
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0};
+
+int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part, const char *data,
+                         size_t len, int slow, tl_error *err)
+{
+	S_parse ps = {st, doc, err, NULL, 0, -1};
+	const tl_limits *lim = &doc->limits;
+	int rc = 0;
+	if (!slow) {
+		unsigned maxd = lim->max_xml_depth < TL_DOCX_MAX_DEPTH ? lim->max_xml_depth : TL_DOCX_MAX_DEPTH;
+		if (!tl_xev_parse(data, len, &S_spec, maxd, lim->max_text_len, S_on_event, &ps))
+			return TL_DOCX_SLOW;
+	} else {
+		xmlTextReaderPtr r = NULL;
+		tl_xscratch sc = {0};
+		rc = tl_xml_reader(&r, data, len, part, lim, err);
+		while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
+			tl_xev ev;
+			int x = tl_xev_from_reader(&sc, r, &S_spec, &ev);
+			rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory reading styles")
+			     : x && ev.type != TL_XEV_TEXT ? S_event(&ps, &ev) : 0;
+		}
+		if (r)
+			xmlFreeTextReader(r);
+		tl_xscratch_free(&sc);
+		if (rc < 0)
+			return rc;
+	}
 	S_resolve(st, doc->limits.max_ref_hops ? doc->limits.max_ref_hops : 64);
 	return 0;
 }

@@ -26,6 +26,12 @@
 #include "ingest/odt_int.h"
 #include "ingest/readers.h"
 
+const char *const odt_ns[ODT_NNS] = {NS_OFFICE, NS_STYLE, NS_TEXT, NS_TABLE,
+                                     NS_DRAW,   NS_DC,    NS_XML,  NS_LOEXT};
+
+/* every element and text, with the attributes odt_att reads */
+static const tl_xspec S_spec = {odt_ns, ODT_NNS, 0, (1u << ODT_NNS) - 1, NULL, -1, NULL, 1};
+
 typedef struct S_name {
 	const char *name;
 	int el;
@@ -121,10 +127,26 @@ static int S_nomem(tl_odt *r)
 	return tl_error_set(r->err, TL_ENOMEM, "out of memory");
 }
 
-static int S_start(tl_odt *r, xmlTextReaderPtr x, int *skip)
+/* S_classify, with the namespace already known by its class (odt_ns order) */
+static int S_classify_ev(const tl_xev *x)
 {
-	int el = S_classify((const char *)xmlTextReaderConstNamespaceUri(x),
-	                    (const char *)xmlTextReaderConstLocalName(x));
+	switch (x->ns) {
+	case 0:
+		return S_find(S_n_office, x->ln, E_OTHER);
+	case 1:
+		return S_find(S_n_style, x->ln, E_OTHER);
+	case 3:
+		return S_find(S_n_table, x->ln, E_OTHER);
+	case 4:
+		return S_find(S_n_draw, x->ln, E_SHAPE);
+	default:
+		return S_classify(x->uri, x->ln); /* text:, dc: and the rest */
+	}
+}
+
+static int S_start(tl_odt *r, const tl_xev *x, int *skip)
+{
+	int el = S_classify_ev(x);
 	/* the first child of a list item decides whether the item is numbered */
 	int item = r->ctx.item, first = 0;
 	if (item >= 0 && el != E_TRANSPARENT && el != E_NUMBER && (size_t)item < r->nlists) {
@@ -222,11 +244,49 @@ static int S_end(tl_odt *r)
 	return odt_body_end(r, f);
 }
 
+/* One event of a walk. */
+static int S_event(tl_odt *r, const tl_xev *ev)
+{
+	int rc = 0;
+	if (r->skip) {
+		if (ev->type == TL_XEV_START && !ev->empty)
+			r->skip++;
+		else if (ev->type == TL_XEV_END)
+			r->skip--;
+		return 0;
+	}
+	if (ev->type == TL_XEV_START) {
+		int skip = 0;
+		rc = S_start(r, ev, &skip);
+		if (!rc && skip) {
+			/* a skipped element runs no end handler; its frame goes now */
+			r->ctx = r->fr[--r->nfr].saved;
+			if (!ev->empty)
+				r->skip = 1;
+		} else if (!rc && ev->empty) {
+			rc = S_end(r);
+		}
+	} else if (ev->type == TL_XEV_END) {
+		rc = S_end(r);
+	} else {
+		rc = odt_text_in(r, ev->ln, ev->len);
+	}
+	return rc;
+}
+
+static int S_on_event(void *ctx, const tl_xev *ev)
+{
+	return S_event(ctx, ev) != 0;
+}
+
+/* One part: the fast pass (ODT_SLOW when it does not take the whole part,
+ * or when an error of ours stops it: the reader may report that one
+ * differently), or with r->slow the reader node by node. */
 static int S_walk(tl_odt *r, const char *data, size_t len, int part, const char *pname, int mode)
 {
 	xmlTextReaderPtr x = NULL;
-	int rc = tl_xml_reader(&x, data, len, pname, r->limits, r->err);
-	if (rc)
+	int rc = 0;
+	if (r->slow && (rc = tl_xml_reader(&x, data, len, pname, r->limits, r->err)) != 0)
 		return rc;
 	r->part = part;
 	r->mode = mode;
@@ -236,48 +296,31 @@ static int S_walk(tl_odt *r, const char *data, size_t len, int part, const char 
 	r->ctx.region = r->ctx.local = TL_PARA_BODY;
 	r->ctx.table = r->ctx.inlist = r->ctx.item = -1;
 	r->ctx.styles = -1;
-	while ((rc = tl_xml_next(x, pname, r->limits, r->err)) == 1) {
-		int type = xmlTextReaderNodeType(x);
-		rc = 0;
-		if (r->skip) {
-			if (type == XML_READER_TYPE_ELEMENT && !xmlTextReaderIsEmptyElement(x))
-				r->skip++;
-			else if (type == XML_READER_TYPE_END_ELEMENT)
-				r->skip--;
-			continue;
+	if (!r->slow) {
+		if (!tl_xev_parse(data, len, &S_spec, r->limits->max_xml_depth, r->limits->max_text_len,
+		                  S_on_event, r))
+			return ODT_SLOW;
+	} else {
+		tl_xscratch sc = {0};
+		while ((rc = tl_xml_next(x, pname, r->limits, r->err)) == 1) {
+			tl_xev ev;
+			int k = tl_xev_from_reader(&sc, x, &S_spec, &ev);
+			rc = k < 0 ? S_nomem(r) : k ? S_event(r, &ev) : 0;
+			if (rc)
+				break;
 		}
-		if (type == XML_READER_TYPE_ELEMENT) {
-			int empty = xmlTextReaderIsEmptyElement(x), skip = 0;
-			rc = S_start(r, x, &skip);
-			if (!rc && skip) {
-				/* a skipped element runs no end handler; its frame goes now */
-				r->ctx = r->fr[--r->nfr].saved;
-				if (!empty)
-					r->skip = 1;
-			} else if (!rc && empty) {
-				rc = S_end(r);
-			}
-		} else if (type == XML_READER_TYPE_END_ELEMENT) {
-			rc = S_end(r);
-		} else if (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-		           type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE ||
-		           type == XML_READER_TYPE_WHITESPACE) {
-			const char *s = (const char *)xmlTextReaderConstValue(x);
-			if (s)
-				rc = odt_text_in(r, s, strlen(s));
+		tl_xscratch_free(&sc);
+		if (rc < 0 && !r->err->part[0]) {
+			snprintf(r->err->part, sizeof r->err->part, "%s", pname);
+			r->err->line = xmlTextReaderGetParserLineNumber(x);
 		}
-		if (rc)
-			break;
-	}
-	if (rc < 0 && !r->err->part[0]) {
-		snprintf(r->err->part, sizeof r->err->part, "%s", pname);
-		r->err->line = xmlTextReaderGetParserLineNumber(x);
 	}
 	/* unbalanced input ends inside paragraphs: keep what was read */
 	while (!rc && r->ncont)
 		rc = r->cont[r->ncont - 1].type == ODT_C_PARA ? odt_para_close(r)
 		                                              : odt_seq_close_repeat(r, 1, 0, 0, -1);
-	xmlFreeTextReader(x);
+	if (x)
+		xmlFreeTextReader(x);
 	return rc < 0 ? rc : 0;
 }
 
@@ -298,8 +341,6 @@ static void S_free(tl_odt *r)
 	tl_buf_free(&r->capbuf);
 	tl_buf_free(&r->title);
 	tl_buf_free(&r->numbuf);
-	for (int i = 0; i < 8; i++)
-		xmlFree(r->att[i]);
 	tl_arena_free(&r->arena);
 }
 
@@ -355,13 +396,14 @@ static int S_finish(tl_odt *r, tl_document **out, int rc)
 	return 0;
 }
 
-int tl_odt_read(tl_document **out, tl_zip *z, const char *name, const tl_read_options *o,
-                tl_error *err)
+static int S_odt_read(tl_document **out, tl_zip *z, const char *name, const tl_read_options *o,
+                      int slow, tl_error *err)
 {
 	tl_odt r;
 	int rc = S_init(&r, out, name, TL_FORMAT_ODT, o, err);
 	if (rc)
 		return rc;
+	r.slow = slow;
 	char *data = NULL, *styles = NULL;
 	size_t len = 0, slen = 0;
 	/* a password-protected package stores content.xml encrypted */
@@ -396,20 +438,41 @@ int tl_odt_read(tl_document **out, tl_zip *z, const char *name, const tl_read_op
 		/* the title is a nicety: a broken meta.xml does not stop the read */
 		r.err = &merr;
 		r.auto_scope = 2;
-		(void)S_walk(&r, data, len, 0, "meta.xml", MODE_META);
+		if (S_walk(&r, data, len, 0, "meta.xml", MODE_META) == ODT_SLOW)
+			rc = ODT_SLOW;
 		r.err = err;
 	}
 	free(data);
 	return S_finish(&r, out, rc < 0 ? rc : 0);
 }
 
-int tl_fodt_read(tl_document **out, const char *name, const char *data, size_t len,
-                 const tl_read_options *o, tl_error *err)
+/* The fast pass first; a walk it does not take: everything again with the
+ * reader, from the same starting point. */
+int tl_odt_read(tl_document **out, tl_zip *z, const char *name, const tl_read_options *o,
+                tl_error *err)
+{
+	uint64_t inflated = tl_zip_inflated(z);
+	tl_error err0;
+	if (err)
+		err0 = *err;
+	int rc = S_odt_read(out, z, name, o, 0, err);
+	if (rc == ODT_SLOW) {
+		tl_zip_set_inflated(z, inflated);
+		if (err)
+			*err = err0;
+		rc = S_odt_read(out, z, name, o, 1, err);
+	}
+	return rc;
+}
+
+static int S_fodt_read(tl_document **out, const char *name, const char *data, size_t len,
+                       const tl_read_options *o, int slow, tl_error *err)
 {
 	tl_odt r;
 	int rc = S_init(&r, out, name, TL_FORMAT_FODT, o, err);
 	if (rc)
 		return rc;
+	r.slow = slow;
 	/* one part: header and footer paragraphs continue its paragraph count */
 	r.part_name[0] = r.part_name[1] = tl_doc_str(r.doc, "content.xml");
 	r.auto_scope = 2;
@@ -417,4 +480,19 @@ int tl_fodt_read(tl_document **out, const char *name, const char *data, size_t l
 	if (rc >= 0)
 		rc = S_walk(&r, data, len, 0, "content.xml", MODE_MASTER);
 	return S_finish(&r, out, rc < 0 ? rc : 0);
+}
+
+int tl_fodt_read(tl_document **out, const char *name, const char *data, size_t len,
+                 const tl_read_options *o, tl_error *err)
+{
+	tl_error err0;
+	if (err)
+		err0 = *err;
+	int rc = S_fodt_read(out, name, data, len, o, 0, err);
+	if (rc == ODT_SLOW) {
+		if (err)
+			*err = err0;
+		rc = S_fodt_read(out, name, data, len, o, 1, err);
+	}
+	return rc;
 }

@@ -66,7 +66,7 @@ static odt_chain *S_new_chain(tl_odt *r)
 	return c;
 }
 
-static int S_list_start(tl_odt *r, xmlTextReaderPtr x)
+static int S_list_start(tl_odt *r, const tl_xev *x)
 {
 	int parent = r->ctx.inlist;
 	const odt_liststyle *ls = odt_liststyle_find(r, odt_att(r, x, NS_TEXT, "style-name"));
@@ -103,7 +103,7 @@ static int S_list_start(tl_odt *r, xmlTextReaderPtr x)
 	return 0;
 }
 
-static int S_numbered_para_start(tl_odt *r, xmlTextReaderPtr x)
+static int S_numbered_para_start(tl_odt *r, const tl_xev *x)
 {
 	const char *id = odt_att(r, x, NS_TEXT, "list-id");
 	odt_chain *chain = id ? odt_map_get(&r->chains_by_id, id) : NULL;
@@ -130,7 +130,7 @@ static int S_numbered_para_start(tl_odt *r, xmlTextReaderPtr x)
 	return 0;
 }
 
-static int S_para_start(tl_odt *r, xmlTextReaderPtr x, int heading, int item, int first)
+static int S_para_start(tl_odt *r, const tl_xev *x, int heading, int item, int first)
 {
 	int rc = odt_para_open(r, heading);
 	if (rc)
@@ -173,7 +173,7 @@ static odt_table *S_table(tl_odt *r)
 }
 
 /* Handles a start tag; sets *skip when the subtree is not text. */
-int odt_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int item, int first,
+int odt_body_start(tl_odt *r, const tl_xev *x, int el, odt_frame *f, int item, int first,
                    int *skip)
 {
 	odt_ctx *c = &r->ctx;
@@ -296,7 +296,7 @@ int odt_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int item
 		if (S_true(odt_att(r, x, NS_TEXT, "is-hidden")))
 			c->hidden = 1;
 		/* LibreOffice leaves the element empty and keeps the text in an attribute */
-		if (xmlTextReaderIsEmptyElement(x) && (v = odt_att(r, x, NS_TEXT, "string-value")))
+		if (x->empty && (v = odt_att(r, x, NS_TEXT, "string-value")))
 			return odt_text_in(r, v, strlen(v));
 		return 0;
 	case E_HIDDEN_PARA:

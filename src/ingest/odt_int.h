@@ -12,6 +12,7 @@
 #include <libxml/xmlreader.h>
 
 #include "ingest/pkg.h"
+#include "ingest/xev.h"
 #include "model/doc.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -206,8 +207,7 @@ typedef struct tl_odt {
 	tl_buf capbuf;        /* dc:creator, dc:title */
 	tl_buf title;
 	tl_buf numbuf;        /* text:number before the paragraph of a numbered-paragraph */
-	xmlChar *att[8];
-	int natt;
+	int slow;             /* 1: parts are read with libxml2's reader only (ODT_SLOW) */
 } tl_odt;
 
 
@@ -219,6 +219,14 @@ typedef struct tl_odt {
 #define NS_DRAW "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
+#define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+/* the namespaces whose attributes odt_att reads, in their event class order */
+#define ODT_NNS 8
+extern const char *const odt_ns[ODT_NNS];
+
+/* A walk that the fast pass (xev.h) did not take whole: the document is
+ * read again with the reader (never leaves odt.c). */
+#define ODT_SLOW (-30000)
 
 enum { MODE_MAIN, MODE_MASTER, MODE_META };
 enum {
@@ -243,7 +251,7 @@ enum {
 };
 
 /* odt_body.c */
-int odt_body_start(tl_odt *r, xmlTextReaderPtr x, int el, odt_frame *f, int item, int first,
+int odt_body_start(tl_odt *r, const tl_xev *x, int el, odt_frame *f, int item, int first,
                    int *skip);
 int odt_body_end(tl_odt *r, const odt_frame *f);
 /* Text to the capture buffer (dc:creator, text:number, dc:title) or the open paragraph. */
@@ -253,11 +261,11 @@ int odt_text_in(tl_odt *r, const char *s, size_t n);
 void *odt_map_get(const odt_map *m, const char *key);
 int odt_map_put(tl_odt *r, odt_map *m, const char *key, void *val);
 void odt_map_free(odt_map *m);
-const char *odt_att(tl_odt *r, xmlTextReaderPtr x, const char *ns, const char *local);
-int odt_style_start(tl_odt *r, xmlTextReaderPtr x, int scope);
-int odt_text_props(tl_odt *r, xmlTextReaderPtr x);
-int odt_liststyle_start(tl_odt *r, xmlTextReaderPtr x, int scope, int outline);
-int odt_level_start(tl_odt *r, xmlTextReaderPtr x, int bullet);
+const char *odt_att(tl_odt *r, const tl_xev *x, const char *ns, const char *local);
+int odt_style_start(tl_odt *r, const tl_xev *x, int scope);
+int odt_text_props(tl_odt *r, const tl_xev *x);
+int odt_liststyle_start(tl_odt *r, const tl_xev *x, int scope, int outline);
+int odt_level_start(tl_odt *r, const tl_xev *x, int bullet);
 const odt_style *odt_style_find(tl_odt *r, const char *name, char family);
 const odt_liststyle *odt_liststyle_find(tl_odt *r, const char *name);
 /* Resolves inherited properties of a style (parent chain, capped). */

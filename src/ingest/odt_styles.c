@@ -15,7 +15,6 @@
 #include "util/utf8.h"
 
 #define NS_FO "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
-#define NS_LOEXT "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 
 /* ---- map */
 
@@ -90,13 +89,17 @@ void odt_map_free(odt_map *m)
 	m->n = m->cap = 0;
 }
 
-/* An attribute value, alive until 8 more lookups; NULL when absent. */
-const char *odt_att(tl_odt *r, xmlTextReaderPtr x, const char *ns, const char *local)
+/* An attribute value of the element being started (alive while it is
+ * handled); NULL when absent. */
+const char *odt_att(tl_odt *r, const tl_xev *x, const char *ns, const char *local)
 {
-	int slot = r->natt++ & 7;
-	xmlFree(r->att[slot]);
-	r->att[slot] = xmlTextReaderGetAttributeNs(x, (const xmlChar *)local, (const xmlChar *)ns);
-	return (const char *)r->att[slot];
+	(void)r;
+	for (uint32_t i = 0; i < x->nat; i++) {
+		const tl_xattr *a = &x->at[i];
+		if (a->ns < ODT_NNS && strcmp(a->ln, local) == 0 && strcmp(odt_ns[a->ns], ns) == 0)
+			return a->val;
+	}
+	return NULL;
 }
 
 static const char *S_dup(tl_odt *r, const char *s)
@@ -152,7 +155,7 @@ static char *S_key(char *buf, size_t size, char family, int scope, const char *n
 
 /* ---- style elements */
 
-int odt_style_start(tl_odt *r, xmlTextReaderPtr x, int scope)
+int odt_style_start(tl_odt *r, const tl_xev *x, int scope)
 {
 	r->cur_style = NULL;
 	const char *fam = odt_att(r, x, NS_STYLE, "family");
@@ -175,7 +178,7 @@ int odt_style_start(tl_odt *r, xmlTextReaderPtr x, int scope)
 	return odt_map_put(r, &r->styles, S_key(key, sizeof key, family, scope, name), s);
 }
 
-int odt_text_props(tl_odt *r, xmlTextReaderPtr x)
+int odt_text_props(tl_odt *r, const tl_xev *x)
 {
 	if (!r->cur_style)
 		return 0;
@@ -239,7 +242,7 @@ const odt_style *odt_style_resolve(tl_odt *r, const odt_style *cs)
 
 /* ---- list styles */
 
-int odt_liststyle_start(tl_odt *r, xmlTextReaderPtr x, int scope, int outline)
+int odt_liststyle_start(tl_odt *r, const tl_xev *x, int scope, int outline)
 {
 	odt_liststyle *ls = tl_arena_calloc(&r->arena, 1, sizeof *ls);
 	if (!ls)
@@ -257,7 +260,7 @@ int odt_liststyle_start(tl_odt *r, xmlTextReaderPtr x, int scope, int outline)
 	return odt_map_put(r, &r->liststyles, S_key(key, sizeof key, 'L', scope, name), ls);
 }
 
-int odt_level_start(tl_odt *r, xmlTextReaderPtr x, int bullet)
+int odt_level_start(tl_odt *r, const tl_xev *x, int bullet)
 {
 	if (!r->cur_list)
 		return 0;

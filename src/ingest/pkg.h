@@ -10,6 +10,7 @@
 #define TL_INGEST_PKG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <libxml/xmlreader.h>
 
 #include "tenderlint.h"
@@ -24,6 +25,10 @@ void tl_zip_close(tl_zip *z);
 int tl_zip_has(tl_zip *z, const char *member);
 /* The limits the archive was opened with (borrowed, lives as long as z). */
 const tl_limits *tl_zip_limits(tl_zip *z);
+/* Bytes inflated so far (counted against max_total_size); a reader that
+ * reads the same parts a second time puts the count back first. */
+uint64_t tl_zip_inflated(tl_zip *z);
+void tl_zip_set_inflated(tl_zip *z, uint64_t total);
 /* Number of members and the i-th name (sanitised copy owned by z). */
 size_t tl_zip_count(tl_zip *z);
 const char *tl_zip_name(tl_zip *z, size_t i);

@@ -439,6 +439,8 @@ static S_entry *S_find(tl_zip *z, const char *member)
 
 int tl_zip_has(tl_zip *z, const char *member) { return S_find(z, member) != NULL; }
 const tl_limits *tl_zip_limits(tl_zip *z) { return &z->lim; }
+uint64_t tl_zip_inflated(tl_zip *z) { return z->total; }
+void tl_zip_set_inflated(tl_zip *z, uint64_t total) { z->total = total; }
 size_t tl_zip_count(tl_zip *z) { return z->n; }
 const char *tl_zip_name(tl_zip *z, size_t i) { return i < z->n ? z->ents[i].name : NULL; }
 

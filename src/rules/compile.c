@@ -575,8 +575,152 @@ static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sen
 	}
 }
 
+/* The non-empty prefix entries of a folded word, in the order of the
+ * index's prefix lengths; returns their number. */
+static uint32_t S_prefix_entries(const tl_index *ix, const char *fold, uint8_t lang,
+                                 const S_ent **out)
+{
+	int may_prefix = fold && ix->nplen[lang];
+	if (may_prefix && !ix->short_prefix[lang]) {
+		/* no prefix key starts with this word's first two bytes: skip them all */
+		unsigned b = (unsigned char)fold[0] << 8 | (fold[0] ? (unsigned char)fold[1] : 0u);
+		may_prefix = fold[0] && (ix->p2[lang][b >> 3] >> (b & 7) & 1);
+	}
+	if (!may_prefix)
+		return 0;
+	/* the hash of every prefix length in one pass over the word
+	 * (S_hash is FNV-1a: the hash of n+1 bytes extends that of n) */
+	uint32_t hp[MAX_PREFIX_LEN + 1], n = 0;
+	size_t fl = 0;
+	hp[0] = S_hash(fold, 0, TL_W_PREFIX, lang);
+	for (; fold[fl] && fl < ix->maxplen[lang]; fl++)
+		hp[fl + 1] = (hp[fl] ^ (unsigned char)fold[fl]) * 16777619u;
+	for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
+		size_t len = ix->plen[lang][k];
+		if (len <= fl) {
+			const S_ent *e = S_find(ix, fold, len, TL_W_PREFIX, lang, hp[len]);
+			if (e && e->key)
+				out[n++] = e;
+		}
+	}
+	return n;
+}
+
+/* What the stem and prefix lookups of a token depend on (its word, which
+ * fixes the folded form; its stem; the language), remembered per scan
+ * thread: a word recurs, and each lookup hashes and probes. */
+typedef struct S_memo_ent {
+	const void *word, *stem; /* word NULL: an empty slot */
+	uint32_t lang;
+	const S_ent *st;         /* the stem's entry, or NULL */
+	uint32_t first, n;       /* its prefix entries: memo->pfx[first .. first + n) */
+} S_memo_ent;
+
+struct tl_index_memo {
+	S_memo_ent *ent;
+	uint32_t cap, n;
+	const S_ent **pfx;
+	uint32_t npfx, apfx;
+	int fail;                /* out of memory: scan without the memo */
+};
+
+tl_index_memo *tl_index_memo_new(void) { return calloc(1, sizeof(tl_index_memo)); }
+
+void tl_index_memo_free(tl_index_memo *m)
+{
+	if (!m)
+		return;
+	free(m->ent);
+	free(m->pfx);
+	free(m);
+}
+
+static uint32_t S_memo_hash(const void *w, const void *st, uint32_t lang)
+{
+	uint64_t h = (uint64_t)(uintptr_t)w * 0x9E3779B97F4A7C15ull ^
+	             (uint64_t)(uintptr_t)st * 0xC2B2AE3D27D4EB4Full ^ lang;
+	return (uint32_t)(h >> 32);
+}
+
+static int S_memo_grow(tl_index_memo *m)
+{
+	uint32_t cap = m->cap ? m->cap * 2 : 4096;
+	if (cap < m->cap)
+		return -1;
+	S_memo_ent *ne = calloc(cap, sizeof *ne);
+	if (!ne)
+		return -1;
+	for (uint32_t i = 0; i < m->cap; i++) {
+		const S_memo_ent *o = &m->ent[i];
+		if (!o->word)
+			continue;
+		uint32_t j = S_memo_hash(o->word, o->stem, o->lang) & (cap - 1);
+		while (ne[j].word)
+			j = (j + 1) & (cap - 1);
+		ne[j] = *o;
+	}
+	free(m->ent);
+	m->ent = ne;
+	m->cap = cap;
+	return 0;
+}
+
+/* The memo entry of token t, filled in on first sight; NULL when there is
+ * no memo to use. */
+static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const tl_token *t,
+                                    uint8_t lang)
+{
+	if (!m || m->fail || !t->word)
+		return NULL;
+	if ((m->n + 1) * 2 > m->cap && S_memo_grow(m) != 0) {
+		m->fail = 1;
+		return NULL;
+	}
+	uint32_t j = S_memo_hash(t->word, t->stem, lang) & (m->cap - 1);
+	for (; m->ent[j].word; j = (j + 1) & (m->cap - 1))
+		if (m->ent[j].word == t->word && m->ent[j].stem == t->stem && m->ent[j].lang == lang)
+			return &m->ent[j];
+	const S_ent *pe[MAX_PREFIX_LEN];
+	uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+	if (m->npfx + np > m->apfx) {
+		uint32_t na = m->apfx ? m->apfx : 1024;
+		while (na < m->npfx + np)
+			na *= 2;
+		const S_ent **nv = realloc(m->pfx, (size_t)na * sizeof *nv);
+		if (!nv) {
+			m->fail = 1;
+			return NULL;
+		}
+		m->pfx = nv;
+		m->apfx = na;
+	}
+	S_memo_ent *e = &m->ent[j];
+	e->word = t->word;
+	e->stem = t->stem;
+	e->lang = lang;
+	e->st = NULL;
+	if (t->stem) {
+		size_t n = strlen(t->stem);
+		const S_ent *se = S_find(ix, t->stem, n, TL_W_STEM, lang, S_hash(t->stem, n, TL_W_STEM, lang));
+		e->st = se && se->key ? se : NULL;
+	}
+	e->first = m->npfx;
+	e->n = np;
+	memcpy(m->pfx + m->npfx, pe, np * sizeof *pe);
+	m->npfx += np;
+	m->n++;
+	return e;
+}
+
 void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
                    void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	tl_index_scan_memo(rs, a, s, NULL, fn, ud);
+}
+
+void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        tl_index_memo *memo, void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t),
+                        void *ud)
 {
 	const tl_index *ix = rs->index;
 	if (!ix)
@@ -589,7 +733,10 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 			continue;
 		S_next nx;
 		S_next_words(a, s, i, &nx);
-		if (t->stem) {
+		const S_memo_ent *me = S_memo_get(memo, ix, t, lang);
+		if (me) {
+			S_try_list(rs, a, s, me->st, i, &nx, fn, ud);
+		} else if (t->stem) {
 			size_t n = strlen(t->stem);
 			S_try_list(rs, a, s, S_find(ix, t->stem, n, TL_W_STEM, lang,
 			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, &nx, fn, ud);
@@ -600,27 +747,14 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 			S_try_list(rs, a, s, S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)),
 			           i, &nx, fn, ud);
 		}
-		int may_prefix = t->fold && ix->nplen[lang];
-		if (may_prefix && !ix->short_prefix[lang]) {
-			/* no prefix key starts with this word's first two bytes: skip them all */
-			unsigned b = (unsigned char)t->fold[0] << 8 |
-			             (t->fold[0] ? (unsigned char)t->fold[1] : 0u);
-			may_prefix = t->fold[0] && (ix->p2[lang][b >> 3] >> (b & 7) & 1);
-		}
-		if (may_prefix) {
-			/* the hash of every prefix length in one pass over the word
-			 * (S_hash is FNV-1a: the hash of n+1 bytes extends that of n) */
-			uint32_t hp[MAX_PREFIX_LEN + 1];
-			size_t fl = 0;
-			hp[0] = S_hash(t->fold, 0, TL_W_PREFIX, lang);
-			for (; t->fold[fl] && fl < ix->maxplen[lang]; fl++)
-				hp[fl + 1] = (hp[fl] ^ (unsigned char)t->fold[fl]) * 16777619u;
-			for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
-				size_t n = ix->plen[lang][k];
-				if (n <= fl)
-					S_try_list(rs, a, s, S_find(ix, t->fold, n, TL_W_PREFIX, lang, hp[n]), i, &nx,
-					           fn, ud);
-			}
+		if (me) {
+			for (uint32_t k = 0; k < me->n; k++)
+				S_try_list(rs, a, s, memo->pfx[me->first + k], i, &nx, fn, ud);
+		} else {
+			const S_ent *pe[MAX_PREFIX_LEN];
+			uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+			for (uint32_t k = 0; k < np; k++)
+				S_try_list(rs, a, s, pe[k], i, &nx, fn, ud);
 		}
 	}
 }

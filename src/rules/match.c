@@ -188,11 +188,12 @@ static void S_occ_range(S_occ_part *pt)
 	tl_match *m = pt->m;
 	const tl_annotated *a = m->a;
 	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL};
+	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
 	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
 		const tl_sentence *s = &a->sent[i];
 		m->occ_start[i] = pt->o.n;
 		sc.s = s;
-		tl_index_scan(m->rs, a, s, S_on_term, &sc);
+		tl_index_scan_memo(m->rs, a, s, memo, S_on_term, &sc);
 		for (uint32_t k = 0; k < s->ntok; k++) {
 			const tl_token *t = &s->tok[k];
 			if (t->term >= 0 && (uint32_t)t->term < a->nterms && m->term_concepts &&
@@ -215,6 +216,7 @@ static void S_occ_range(S_occ_part *pt)
 				S_push(m, &pt->o, TL_CONCEPT_CUSTOMER, k, e, -1);
 		}
 	}
+	tl_index_memo_free(memo);
 }
 
 static void *S_occ_thread(void *arg)

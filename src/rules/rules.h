@@ -226,6 +226,14 @@ void tl_index_free(tl_index *ix);
 /* Finds every concept occurrence in a sentence: calls fn(ud, term, tok_start, tok_end). */
 void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
                    void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud);
+/* The same with a memo of the lookups per distinct word (one memo per
+ * thread; NULL: none).  The calls are the same, in the same order. */
+typedef struct tl_index_memo tl_index_memo;
+tl_index_memo *tl_index_memo_new(void);
+void tl_index_memo_free(tl_index_memo *m);
+void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        tl_index_memo *memo, void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t),
+                        void *ud);
 /* The same without the index: every term tried at every token (tests). */
 void tl_index_scan_brute(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
                          void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud);

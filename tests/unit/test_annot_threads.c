@@ -2,7 +2,8 @@
  * gives exactly what one thread gives: every unit's modality, bound party,
  * flags, subject, lead-in, exceptions, quantities and token marks, the
  * concept occurrences, and the whole report (tl_check_document with
- * tl_check_options.threads 1 and 2) on a synthetic contract with lists,
+ * tl_check_options.threads 1 and 2), and the prefilter scan with and
+ * without its per-word memo, on a synthetic contract with lists,
  * lead-ins, ';' items and coordinated units, and on the samples. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,6 +74,7 @@ static int S_diff_annot(const tl_annotated *x, const tl_annotated *y)
 		         s->ntok != t->ntok || s->nexc != t->nexc || s->nq != t->nq;
 		for (uint32_t i = 0; !sd && i < s->ntok; i++)
 			sd = s->tok[i].flags != t->tok[i].flags || s->tok[i].term != t->tok[i].term ||
+			     s->tok[i].start != t->tok[i].start || strcmp(s->tok[i].fold, t->tok[i].fold) ||
 			     strcmp(s->tok[i].stem ? s->tok[i].stem : "", t->tok[i].stem ? t->tok[i].stem : "");
 		for (uint32_t e = 0; !sd && e < s->nexc; e++)
 			sd = s->exc[e].kind != t->exc[e].kind || s->exc[e].tok_start != t->exc[e].tok_start ||
@@ -85,6 +87,39 @@ static int S_diff_annot(const tl_annotated *x, const tl_annotated *y)
 			fprintf(stderr, "unit %u differs\n", k);
 	}
 	return d;
+}
+
+/* Every call of a scan, in order. */
+typedef struct {
+	uint64_t h;
+	uint32_t n;
+} S_calls;
+
+static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
+{
+	S_calls *c = ud;
+	c->h = (c->h ^ (uint64_t)(uintptr_t)t) * 1099511628211ull;
+	c->h = (c->h ^ ((uint64_t)a << 32 | b)) * 1099511628211ull;
+	c->n++;
+}
+
+/* The prefilter scan with a memo of lookups per word makes the same calls
+ * in the same order as without it. */
+static void S_scan_memo(const tl_ruleset *rs, const tl_annotated *a)
+{
+	tl_index_memo *memo = tl_index_memo_new();
+	T_OK(memo != NULL, "memo");
+	uint32_t differ = 0, calls = 0;
+	for (uint32_t k = 0; k < a->nsent; k++) {
+		S_calls x = {14695981039346656037ull, 0}, y = {14695981039346656037ull, 0};
+		tl_index_scan(rs, a, &a->sent[k], S_on_term, &x);
+		tl_index_scan_memo(rs, a, &a->sent[k], memo, S_on_term, &y);
+		differ += x.h != y.h || x.n != y.n;
+		calls += x.n;
+	}
+	T_INT(differ, 0);
+	T_OK(calls > 1000, "scan calls: %u", calls);
+	tl_index_memo_free(memo);
 }
 
 static void S_annotation(void)
@@ -117,6 +152,8 @@ static void S_annotation(void)
 		tl_ruleset *rs = NULL;
 		T_INT(tl_rules_load(&rs, NULL, NULL, &err), 0);
 		tl_match *m1 = NULL, *m2 = NULL;
+		if (rs)
+			S_scan_memo(rs, two);
 		if (rs) {
 			T_INT(tl_match_run_ex(&m1, rs, one, NULL, 0, -1, 1, &err), 0);
 			T_INT(tl_match_run_ex(&m2, rs, one, NULL, 0, -1, 2, &err), 0);

@@ -1,0 +1,886 @@
+/* xev.c: the fast pass of xev.h over one XML part.
+ *
+ * The fast pass accepts only what libxml2 accepts without any error and
+ * shows as the reader would show it; whenever it is unsure it gives up
+ * (returns 0) and the caller reads the part with libxml2's reader.  Giving
+ * up costs only time, so the grammar is deliberately narrow:
+ *  - UTF-8 only (an optional BOM; an XML declaration with version "1.0",
+ *    optionally encoding "UTF-8" and standalone), every multi-byte sequence
+ *    checked to be an XML Char;
+ *  - names of ASCII letters, digits, '_', '-', '.', at most one ':';
+ *  - no comments, PIs, CDATA or DOCTYPE; line ends normalised as libxml2 does;
+ *  - attribute values without '<', tab, line breaks; entity references
+ *    only &lt; &gt; &amp; &quot; &apos; and character references to a Char;
+ *  - text without "]]>" or control characters;
+ *  - every prefix declared (xml: for attributes), no redeclared or
+ *    duplicate attribute, no declaration of xml/xmlns or of their URIs;
+ *  - nesting below max_depth - 2 (the reader's per-node depth check). */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ingest/xev.h"
+
+#define S_CHUNK 16384
+#define S_MAX_ATT 256
+#define S_MAX_NAME 256
+#define S_MAX_VALUE 1000000
+
+static const char S_XML_NS[] = "http://www.w3.org/XML/1998/namespace";
+static const char S_XMLNS_NS[] = "http://www.w3.org/2000/xmlns/";
+
+typedef struct S_chunk {
+	struct S_chunk *next;
+	size_t used, size;
+	char data[];
+} S_chunk;
+
+typedef struct S_xname {
+	uint32_t hash, len;
+	const char *s;
+	uint32_t kknown, kmask; /* keep_text's answer per namespace class, once known */
+} S_xname;
+
+typedef struct S_bind {
+	const char *pfx, *uri;
+	uint32_t plen, ulen;
+	int cls;
+	const char *uriz; /* NUL-terminated (interned), NULL for none */
+} S_bind;
+
+typedef struct S_frame {
+	const char *qn;
+	const char *ln; /* handed over: the interned local name */
+	uint32_t qlen, nbind;
+	unsigned char rec, keep, cls;
+} S_frame;
+
+typedef struct S_att {
+	const char *qn, *v;
+	uint32_t qlen, colon, vlen;
+	int amp;
+	const S_bind *b; /* prefixed: its binding */
+} S_att;
+
+typedef struct S_p {
+	const unsigned char *p, *end;
+	const tl_xspec *spec;
+	tl_xev_fn fn;
+	void *ctx;
+	S_bind *bind;
+	uint32_t nbind, abind;
+	S_frame *fr;
+	uint32_t depth, afr;
+	unsigned max_depth;
+	size_t max_text;
+	uint32_t gen; /* changes with every change of the bindings */
+	/* the last prefix looked up, valid while gen is unchanged */
+	const char *cpfx;
+	uint32_t cplen, cgen;
+	const S_bind *cb;
+	S_bind xmlb; /* xml: bound implicitly */
+	/* interned names */
+	S_chunk *names;
+	S_xname *tab;
+	size_t ntab, atab;
+	S_xname *recent[64]; /* by length and first and last byte: most names repeat */
+	/* per event: decoded values and text */
+	char *sbuf;
+	size_t asbuf;
+	S_att att[S_MAX_ATT];
+	tl_xattr xat[S_MAX_ATT];
+} S_p;
+
+/* Names are short and few: length and three of their bytes tell them apart
+ * well enough (the table compares the whole name anyway). */
+static uint32_t S_hash(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	uint32_t h = (uint32_t)n * 0x9E3779B1u;
+	if (n)
+		h ^= u[0] | (uint32_t)u[n - 1] << 8 | (uint32_t)u[n / 2] << 16;
+	return h * 0x85EBCA6Bu ^ h >> 13;
+}
+
+static int S_eq(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
+static char *S_name_alloc(S_p *P, size_t n)
+{
+	S_chunk *c = P->names;
+	if (!c || c->size - c->used < n) {
+		size_t size = n > S_CHUNK ? n : S_CHUNK;
+		if (!(c = malloc(sizeof *c + size)))
+			return NULL;
+		c->size = size;
+		c->used = 0;
+		c->next = P->names;
+		P->names = c;
+	}
+	char *s = c->data + c->used;
+	c->used += n;
+	return s;
+}
+
+/* One NUL-terminated copy per distinct name (its table entry). */
+static S_xname *S_intern_e(S_p *P, const char *p, size_t n)
+{
+	size_t ri = n ? ((size_t)(unsigned char)p[0] * 31 + (unsigned char)p[n - 1] * 7 + n) & 63 : 0;
+	S_xname *e = P->recent[ri];
+	if (e && e->len == n && S_eq(e->s, p, n))
+		return e;
+	if (P->ntab * 2 >= P->atab) {
+		size_t a = P->atab ? P->atab * 2 : 128;
+		S_xname *v = calloc(a, sizeof *v);
+		if (!v)
+			return NULL;
+		for (size_t i = 0; i < P->atab; i++)
+			if (P->tab[i].s) {
+				size_t k = P->tab[i].hash & (a - 1);
+				while (v[k].s)
+					k = (k + 1) & (a - 1);
+				v[k] = P->tab[i];
+			}
+		free(P->tab);
+		P->tab = v;
+		P->atab = a;
+		memset(P->recent, 0, sizeof P->recent); /* they pointed into the old table */
+	}
+	uint32_t h = S_hash(p, n);
+	size_t k = h & (P->atab - 1);
+	for (; P->tab[k].s; k = (k + 1) & (P->atab - 1))
+		if (P->tab[k].hash == h && P->tab[k].len == n && S_eq(P->tab[k].s, p, n))
+			return P->recent[ri] = &P->tab[k];
+	char *str = S_name_alloc(P, n + 1);
+	if (!str)
+		return NULL;
+	memcpy(str, p, n);
+	str[n] = 0;
+	P->tab[k] = (S_xname){h, (uint32_t)n, str, 0, 0};
+	P->ntab++;
+	return P->recent[ri] = &P->tab[k];
+}
+
+static const char *S_intern(S_p *P, const char *p, size_t n)
+{
+	S_xname *e = S_intern_e(P, p, n);
+	return e ? e->s : NULL;
+}
+
+/* The scratch buffer for one event, at least n bytes (earlier contents lost). */
+static char *S_scratch(S_p *P, size_t n)
+{
+	if (n > P->asbuf) {
+		size_t a = P->asbuf ? P->asbuf : 4096;
+		while (a < n)
+			a *= 2;
+		char *b = malloc(a);
+		if (!b)
+			return NULL;
+		free(P->sbuf);
+		P->sbuf = b;
+		P->asbuf = a;
+	}
+	return P->sbuf;
+}
+
+
+
+/* 1 name-start, 2 name char, 0 neither */
+static unsigned char S_nc[256];
+/* text: 1 for a byte that needs a look (control, '<', '&', ']', non-ASCII) */
+static unsigned char S_tx[256];
+/* attribute values: 1 for a byte that needs a look (control, '<', '&', quotes, non-ASCII) */
+static unsigned char S_av[256];
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_tables_once(void)
+{
+	for (int c = 0; c < 256; c++) {
+		int start = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+		int name = start || (c >= '0' && c <= '9') || c == '-' || c == '.';
+		S_nc[c] = start ? 1 : name ? 2 : 0;
+		S_tx[c] = (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' || c == ']' ||
+		          c >= 0x80;
+		S_av[c] = c < 0x20 || c == '<' || c == '&' || c == '"' || c == '\'' || c >= 0x80;
+	}
+}
+
+static int S_ws(unsigned c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const unsigned char *S_skip_ws(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end && S_ws(*p))
+		p++;
+	return p;
+}
+
+/* A multi-byte UTF-8 sequence at p that is an XML Char: its length, or 0. */
+static size_t S_utf8(const unsigned char *p, const unsigned char *end)
+{
+	unsigned c = p[0];
+	size_t n = (size_t)(end - p);
+	if (c >= 0xC2 && c <= 0xDF)
+		return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+	if (c >= 0xE0 && c <= 0xEF) {
+		if (n < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			return 0;
+		if (c == 0xE0 && p[1] < 0xA0)
+			return 0; /* overlong */
+		if (c == 0xED && p[1] >= 0xA0)
+			return 0; /* surrogate */
+		if (c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE)
+			return 0; /* U+FFFE, U+FFFF */
+		return 3;
+	}
+	if (c >= 0xF0 && c <= 0xF4) {
+		if (n < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+			return 0;
+		if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+static int S_is_char(uint32_t v)
+{
+	return v == 0x9 || v == 0xA || v == 0xD || (v >= 0x20 && v <= 0xD7FF) ||
+	       (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF);
+}
+
+/* An entity or character reference at p ('&'): its length and code point, 0 if not one we take. */
+static size_t S_ref(const unsigned char *p, const unsigned char *end, uint32_t *cp)
+{
+	size_t n = (size_t)(end - p);
+	static const struct {
+		const char *s;
+		size_t n;
+		char c;
+	} pre[] = {{"&lt;", 4, '<'}, {"&gt;", 4, '>'}, {"&amp;", 5, '&'}, {"&quot;", 6, '"'}, {"&apos;", 6, '\''}};
+	if (n >= 2 && p[1] != '#') {
+		for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+			if (n >= pre[i].n && memcmp(p, pre[i].s, pre[i].n) == 0) {
+				*cp = (unsigned char)pre[i].c;
+				return pre[i].n;
+			}
+		return 0;
+	}
+	size_t i = 2;
+	uint32_t v = 0;
+	int hex = i < n && p[i] == 'x';
+	if (hex)
+		i++;
+	size_t d0 = i;
+	for (; i < n && i - d0 < 8; i++) {
+		unsigned c = p[i];
+		if (c >= '0' && c <= '9')
+			v = v * (hex ? 16 : 10) + (c - '0');
+		else if (hex && ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'))
+			v = v * 16 + ((c | 0x20) - 'a' + 10);
+		else
+			break;
+	}
+	if (i == d0 || i >= n || p[i] != ';' || !S_is_char(v))
+		return 0;
+	*cp = v;
+	return i + 1;
+}
+
+static size_t S_put_utf8(char *o, uint32_t v)
+{
+	if (v < 0x80) {
+		o[0] = (char)v;
+		return 1;
+	}
+	if (v < 0x800) {
+		o[0] = (char)(0xC0 | v >> 6);
+		o[1] = (char)(0x80 | (v & 0x3F));
+		return 2;
+	}
+	if (v < 0x10000) {
+		o[0] = (char)(0xE0 | v >> 12);
+		o[1] = (char)(0x80 | ((v >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (v & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | v >> 18);
+	o[1] = (char)(0x80 | ((v >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((v >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (v & 0x3F));
+	return 4;
+}
+
+/* Decodes raw [p, p+n) (already checked) into o (n + 1 bytes), NUL-terminated:
+ * references, and line ends as libxml2 normalises them ("\r\n", "\r" -> "\n"). */
+static size_t S_decode(char *o, const unsigned char *p, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		if (p[i] == '&') {
+			uint32_t cp = 0;
+			size_t m = S_ref(p + i, p + n, &cp);
+			k += S_put_utf8(o + k, cp);
+			i += m;
+		} else if (p[i] == '\r') {
+			o[k++] = '\n';
+			i += i + 1 < n && p[i + 1] == '\n' ? 2 : 1;
+		} else {
+			o[k++] = (char)p[i++];
+		}
+	}
+	o[k] = 0;
+	return k;
+}
+
+/* A (qualified) name at p: sets *qlen and *colon (index of ':' or 0). */
+static int S_name(const unsigned char *p, const unsigned char *end, uint32_t *qlen, uint32_t *colon)
+{
+	const unsigned char *s = p;
+	*colon = 0;
+	if (p >= end || S_nc[*p] != 1)
+		return 0;
+	for (p++; p < end; p++) {
+		if (S_nc[*p])
+			continue;
+		if (*p != ':' || *colon)
+			break;
+		*colon = (uint32_t)(p - s);
+		if (p + 1 >= end || S_nc[p[1]] != 1)
+			return 0;
+	}
+	*qlen = (uint32_t)(p - s);
+	return *qlen <= S_MAX_NAME;
+}
+
+static const S_bind *S_lookup(S_p *P, const char *pfx, uint32_t plen)
+{
+	if (P->cb && P->cgen == P->gen && P->cplen == plen && S_eq(P->cpfx, pfx, plen))
+		return P->cb;
+	const S_bind *b = NULL;
+	for (uint32_t i = P->nbind; i-- > 0;)
+		if (P->bind[i].plen == plen && S_eq(P->bind[i].pfx, pfx, plen)) {
+			b = &P->bind[i];
+			break;
+		}
+	if (!b && plen == 3 && memcmp(pfx, "xml", 3) == 0)
+		b = &P->xmlb;
+	if (b) {
+		P->cb = b, P->cpfx = pfx, P->cplen = plen, P->cgen = P->gen;
+	}
+	return b;
+}
+
+static int S_class(const tl_xspec *spec, const char *uri, uint32_t n)
+{
+	if (n == 0)
+		return TL_XNS_NONE;
+	for (int i = 0; i < spec->nns; i++)
+		if (strlen(spec->ns[i]) == n && memcmp(spec->ns[i], uri, n) == 0)
+			return i;
+	return TL_XNS_OTHER;
+}
+
+/* Attribute value from the quote at p: sets *vlen, *amp; returns the end (after the quote) or NULL. */
+static const unsigned char *S_value(const unsigned char *p, const unsigned char *end, size_t max,
+                                    uint32_t *vlen, int *amp)
+{
+	unsigned q = *p++;
+	const unsigned char *s = p;
+	*amp = 0;
+	while (p < end && *p != q) {
+		if (!S_av[*p]) {
+			p++;
+			continue;
+		}
+		unsigned c = *p;
+		if (c < 0x20 || c == '<')
+			return NULL;
+		if (c == '&') {
+			uint32_t cp;
+			size_t m = S_ref(p, end, &cp);
+			if (!m)
+				return NULL;
+			*amp = 1;
+			p += m;
+		} else if (c >= 0x80) {
+			size_t m = S_utf8(p, end);
+			if (!m)
+				return NULL;
+			p += m;
+		} else {
+			p++;
+		}
+	}
+	if (p >= end || (size_t)(p - s) > max)
+		return NULL;
+	*vlen = (uint32_t)(p - s);
+	return p + 1;
+}
+
+static int S_push_bind(S_p *P, const S_bind *b)
+{
+	if (P->nbind == P->abind) {
+		uint32_t a = P->abind ? P->abind * 2 : 64;
+		S_bind *v = realloc(P->bind, a * sizeof *v);
+		if (!v)
+			return -1;
+		P->bind = v;
+		P->abind = a;
+		P->cb = NULL;
+	}
+	P->bind[P->nbind++] = *b;
+	P->gen++;
+	return 0;
+}
+
+/* mc:Choice Requires: every prefix bound to a namespace the caller understands */
+static int S_requires(S_p *P, const S_att *a)
+{
+	char *v = malloc(a->vlen + 1);
+	if (!v)
+		return -1;
+	S_decode(v, (const unsigned char *)a->v, a->vlen);
+	int ok = 1;
+	for (char *t = v; *t && ok;) {
+		while (*t && strchr(" \t\r\n", *t))
+			t++;
+		size_t n = strcspn(t, " \t\r\n");
+		if (!n)
+			break;
+		const S_bind *b = S_lookup(P, t, (uint32_t)n);
+		char *uri = b ? malloc(b->ulen + 1) : NULL;
+		if (b && !uri) {
+			free(v);
+			return -1;
+		}
+		ok = b != NULL;
+		if (ok) {
+			memcpy(uri, b->uri, b->ulen);
+			uri[b->ulen] = 0;
+			ok = P->spec->understood && P->spec->understood(uri);
+		}
+		free(uri);
+		t += n;
+	}
+	P->cb = NULL; /* t is about to be freed: forget it as the cached prefix */
+	free(v);
+	return ok;
+}
+
+/* The start tag after '<'. 1 done, 0 give up, -1 out of memory. */
+static int S_start(S_p *P)
+{
+	const unsigned char *p = P->p, *end = P->end;
+	uint32_t qlen, colon;
+	if (!S_name(p, end, &qlen, &colon))
+		return 0;
+	const char *qn = (const char *)p;
+	p += qlen;
+	uint32_t natt = 0;
+	int empty = 0;
+	for (;;) {
+		const unsigned char *q = S_skip_ws(p, end);
+		int ws = q > p;
+		p = q;
+		if (p >= end)
+			return 0;
+		if (*p == '>') {
+			p++;
+			break;
+		}
+		if (*p == '/') {
+			if (p + 1 >= end || p[1] != '>')
+				return 0;
+			p += 2;
+			empty = 1;
+			break;
+		}
+		if (!ws || natt == S_MAX_ATT)
+			return 0;
+		S_att *a = &P->att[natt++];
+		if (!S_name(p, end, &a->qlen, &a->colon))
+			return 0;
+		a->qn = (const char *)p;
+		p = S_skip_ws(p + a->qlen, end);
+		if (p >= end || *p != '=')
+			return 0;
+		p = S_skip_ws(p + 1, end);
+		if (p >= end || (*p != '"' && *p != '\''))
+			return 0;
+		a->v = (const char *)p + 1;
+		if (!(p = S_value(p, end, P->max_text, &a->vlen, &a->amp)))
+			return 0;
+		if (p < end && !S_ws(*p) && *p != '>' && *p != '/')
+			return 0;
+	}
+	P->p = p;
+	uint32_t depth = P->depth;
+	if (depth + 2 >= P->max_depth)
+		return 0;
+	uint32_t nbind0 = P->nbind;
+	for (uint32_t i = 0; i < natt; i++)
+		for (uint32_t j = 0; j < i; j++)
+			if (P->att[j].qlen == P->att[i].qlen &&
+			    memcmp(P->att[j].qn, P->att[i].qn, P->att[i].qlen) == 0)
+				return 0; /* the same attribute twice */
+	/* namespace declarations first: they apply to the element's own names */
+	for (uint32_t i = 0; i < natt; i++) {
+		S_att *a = &P->att[i];
+		a->b = NULL;
+		int dflt = a->qlen == 5 && memcmp(a->qn, "xmlns", 5) == 0;
+		int pref = a->colon == 5 && memcmp(a->qn, "xmlns", 5) == 0;
+		if (!dflt && !pref)
+			continue;
+		if (a->amp || (pref && a->vlen == 0))
+			return 0;
+		if (pref && a->qlen == 9 && memcmp(a->qn + 6, "xml", 3) == 0 &&
+		    a->vlen == sizeof S_XML_NS - 1 && memcmp(a->v, S_XML_NS, a->vlen) == 0) {
+			a->qlen = 0; /* xml: bound to its own URI: allowed, and libxml2 keeps nothing */
+			continue;
+		}
+		if ((a->vlen == sizeof S_XML_NS - 1 && memcmp(a->v, S_XML_NS, a->vlen) == 0) ||
+		    (a->vlen == sizeof S_XMLNS_NS - 1 && memcmp(a->v, S_XMLNS_NS, a->vlen) == 0))
+			return 0;
+		S_bind b = {"", a->v, 0, a->vlen, 0, NULL};
+		if (pref) {
+			b.pfx = a->qn + 6;
+			b.plen = a->qlen - 6;
+			if ((b.plen == 3 && memcmp(b.pfx, "xml", 3) == 0) ||
+			    (b.plen == 5 && memcmp(b.pfx, "xmlns", 5) == 0))
+				return 0;
+		}
+		b.cls = S_class(P->spec, b.uri, b.ulen);
+		b.uriz = b.ulen ? S_intern(P, b.uri, b.ulen) : NULL;
+		if (b.ulen && !b.uriz)
+			return -1;
+		if (S_push_bind(P, &b))
+			return -1;
+		a->qlen = 0; /* a declaration, not an attribute */
+	}
+	/* the element's namespace */
+	const S_bind *eb;
+	if (colon) {
+		if ((colon == 3 && memcmp(qn, "xml", 3) == 0) || (colon == 5 && memcmp(qn, "xmlns", 5) == 0))
+			return 0;
+		if (!(eb = S_lookup(P, qn, colon)))
+			return 0;
+	} else {
+		eb = S_lookup(P, "", 0);
+	}
+	int cls = eb ? eb->cls : TL_XNS_NONE;
+	const char *ln = qn + (colon ? colon + 1 : 0);
+	uint32_t lnlen = qlen - (colon ? colon + 1 : 0);
+	/* attribute namespaces; the same expanded name twice is an error */
+	for (uint32_t i = 0; i < natt; i++) {
+		S_att *a = &P->att[i];
+		if (!a->qlen || !a->colon)
+			continue;
+		if (!(a->b = S_lookup(P, a->qn, a->colon)))
+			return 0;
+		for (uint32_t j = 0; j < i; j++) {
+			const S_att *o = &P->att[j];
+			if (o->qlen && o->colon && o->b->ulen == a->b->ulen &&
+			    memcmp(o->b->uri, a->b->uri, a->b->ulen) == 0 &&
+			    o->qlen - o->colon == a->qlen - a->colon &&
+			    memcmp(o->qn + o->colon, a->qn + a->colon, a->qlen - a->colon) == 0)
+				return 0;
+		}
+	}
+	const tl_xspec *spec = P->spec;
+	int recd = spec->all || (cls < 32 && (spec->elem_mask & (1u << cls)));
+	if (P->depth == P->afr) {
+		uint32_t a = P->afr ? P->afr * 2 : 64;
+		S_frame *v = realloc(P->fr, a * sizeof *v);
+		if (!v)
+			return -1;
+		P->fr = v;
+		P->afr = a;
+	}
+	S_frame *f = &P->fr[P->depth];
+	f->qn = qn, f->qlen = qlen, f->nbind = nbind0, f->rec = (unsigned char)recd, f->keep = 0;
+	f->cls = (unsigned char)cls, f->ln = NULL;
+	if (recd) {
+		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
+		             0, 0, P->xat, eb ? eb->uriz : NULL};
+		S_xname *en = S_intern_e(P, ln, lnlen);
+		if (!en)
+			return -1;
+		ev.ln = en->s;
+		if (cls < 32 && !(en->kknown & (1u << cls))) {
+			int keep = spec->all || (spec->keep_text && spec->keep_text(cls, ev.ln));
+			en->kknown |= 1u << cls;
+			en->kmask |= keep ? 1u << cls : 0;
+		}
+		/* the attributes' names below may move the table: read the answer now */
+		int keep = spec->all || (cls < 32 ? (en->kmask >> cls) & 1
+		                                  : spec->keep_text && spec->keep_text(cls, ev.ln));
+		size_t need = 1;
+		for (uint32_t i = 0; i < natt; i++)
+			need += P->att[i].qlen ? P->att[i].vlen + 1 : 0;
+		char *o = S_scratch(P, need);
+		if (!o)
+			return -1;
+		for (uint32_t i = 0; i < natt; i++) {
+			const S_att *a = &P->att[i];
+			if (!a->qlen)
+				continue;
+			int acls = a->colon ? a->b->cls : TL_XNS_NONE;
+			if (acls != TL_XNS_NONE && !(acls < 32 && (spec->attr_mask & (1u << acls))))
+				continue;
+			if (cls == spec->mc_class && acls == TL_XNS_NONE && a->qlen == 8 &&
+			    memcmp(a->qn, "Requires", 8) == 0 && strcmp(ev.ln, "Choice") == 0) {
+				int ok = S_requires(P, a);
+				if (ok < 0)
+					return -1;
+				ev.flag = (unsigned char)ok;
+			}
+			const char *an = a->colon ? a->qn + a->colon + 1 : a->qn;
+			tl_xattr *x = &P->xat[ev.nat++];
+			if (!(x->ln = S_intern(P, an, a->qlen - (a->colon ? a->colon + 1 : 0))))
+				return -1;
+			x->ns = (unsigned char)acls;
+			x->val = o;
+			if (a->amp) {
+				o += S_decode(o, (const unsigned char *)a->v, a->vlen) + 1;
+			} else {
+				memcpy(o, a->v, a->vlen);
+				o[a->vlen] = 0;
+				o += a->vlen + 1;
+			}
+		}
+		f->keep = (unsigned char)keep;
+		f->ln = ev.ln;
+		if (P->fn(P->ctx, &ev))
+			return 0;
+	}
+	if (empty) {
+		if (P->nbind != nbind0)
+			P->nbind = nbind0, P->gen++;
+		return 1;
+	}
+	P->depth++;
+	return 1;
+}
+
+/* The end tag after "</". */
+static int S_end(S_p *P)
+{
+	const unsigned char *p = P->p, *end = P->end;
+	if (!P->depth)
+		return 0;
+	S_frame *f = &P->fr[P->depth - 1];
+	if ((size_t)(end - p) < f->qlen || memcmp(p, f->qn, f->qlen) != 0)
+		return 0;
+	p = S_skip_ws(p + f->qlen, end);
+	if (p >= end || *p != '>')
+		return 0;
+	P->p = p + 1;
+	P->depth--;
+	if (P->nbind != f->nbind)
+		P->nbind = f->nbind, P->gen++;
+	if (f->rec) {
+		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL};
+		if (P->fn(P->ctx, &ev))
+			return 0;
+	}
+	return 1;
+}
+
+/* Text from P->p up to the next '<'. */
+static int S_text(S_p *P)
+{
+	const unsigned char *s = P->p, *p = s, *end = P->end;
+	int amp = 0;
+	while (p < end) {
+		/* eight plain bytes at a time: none >= 0x80, < 0x20, '<', '&' or ']' */
+		while (end - p >= 8) {
+			const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+			uint64_t w, a, b, c;
+			memcpy(&w, p, 8);
+			a = w ^ (ones * '<'), b = w ^ (ones * '&'), c = w ^ (ones * ']');
+			uint64_t hit = w | ((w - ones * 0x20) & ~w) | ((a - ones) & ~a) | ((b - ones) & ~b) |
+			               ((c - ones) & ~c);
+			if (hit & high)
+				break;
+			p += 8;
+		}
+		if (p >= end)
+			break;
+		if (!S_tx[*p]) {
+			p++;
+			continue;
+		}
+		unsigned c = *p;
+		if (c == '<')
+			break;
+		if (c == '&') {
+			uint32_t cp;
+			size_t m = S_ref(p, end, &cp);
+			if (!m)
+				return 0;
+			amp = 1;
+			p += m;
+		} else if (c == ']') {
+			if (end - p >= 3 && p[1] == ']' && p[2] == '>')
+				return 0;
+			p++;
+		} else if (c >= 0x80) {
+			size_t m = S_utf8(p, end);
+			if (!m)
+				return 0;
+			p += m;
+		} else if (c == '\r') {
+			amp = 1; /* a line end to normalise */
+			p++;
+		} else {
+			return 0; /* a control character */
+		}
+	}
+	P->p = p;
+	if (p == s)
+		return 1;
+	if ((size_t)(p - s) > P->max_text)
+		return 0;
+	if (!P->depth) { /* outside the root: white space only */
+		for (const unsigned char *q = s; q < p; q++)
+			if (!S_ws(*q))
+				return 0;
+		return 1;
+	}
+	if (!P->fr[P->depth - 1].keep)
+		return 1;
+	tl_xev ev = {TL_XEV_TEXT, 0, 0, 0, (int32_t)P->depth, (const char *)s, (uint32_t)(p - s), 0, NULL,
+	             NULL};
+	if (amp) {
+		char *o = S_scratch(P, (size_t)(p - s) + 1);
+		if (!o)
+			return -1;
+		ev.len = (uint32_t)S_decode(o, s, (size_t)(p - s));
+		ev.ln = o;
+	}
+	return P->fn(P->ctx, &ev) ? 0 : 1;
+}
+
+/* <?xml version="1.0" encoding="UTF-8" standalone="yes"?> with the last two optional */
+static int S_decl(S_p *P)
+{
+	const unsigned char *p = P->p + 5, *end = P->end;
+	static const char *const key[] = {"version", "encoding", "standalone"};
+	int next = 0;
+	for (;;) {
+		const unsigned char *q = S_skip_ws(p, end);
+		int ws = q > p;
+		p = q;
+		if (end - p >= 2 && p[0] == '?' && p[1] == '>') {
+			P->p = p + 2;
+			return next > 0;
+		}
+		if (!ws)
+			return 0;
+		int k = -1;
+		for (int i = next; i < 3 && k < 0; i++)
+			if ((size_t)(end - p) > strlen(key[i]) && memcmp(p, key[i], strlen(key[i])) == 0)
+				k = i;
+		if (k < 0 || (next == 0 && k != 0))
+			return 0;
+		p = S_skip_ws(p + strlen(key[k]), end);
+		if (p >= end || *p != '=')
+			return 0;
+		p = S_skip_ws(p + 1, end);
+		if (p >= end || (*p != '"' && *p != '\''))
+			return 0;
+		unsigned qc = *p++;
+		const unsigned char *v = p;
+		while (p < end && *p != qc && *p >= 0x20 && *p < 0x80 && *p != '<')
+			p++;
+		if (p >= end || *p != qc)
+			return 0;
+		size_t n = (size_t)(p - v);
+		p++;
+		if (k == 0 && !(n == 3 && memcmp(v, "1.0", 3) == 0))
+			return 0;
+		if (k == 1 && !(n == 5 && strncasecmp((const char *)v, "UTF-8", 5) == 0))
+			return 0;
+		if (k == 2 && !((n == 3 && memcmp(v, "yes", 3) == 0) || (n == 2 && memcmp(v, "no", 2) == 0)))
+			return 0;
+		next = k + 1;
+	}
+}
+
+static int S_run(S_p *P)
+{
+	const unsigned char *end = P->end;
+	if (end - P->p >= 3 && P->p[0] == 0xEF && P->p[1] == 0xBB && P->p[2] == 0xBF)
+		P->p += 3;
+	if (end - P->p >= 6 && memcmp(P->p, "<?xml", 5) == 0 && S_ws(P->p[5])) {
+		if (!S_decl(P))
+			return 0;
+	}
+	const unsigned char *ws = P->p;
+	P->p = S_skip_ws(P->p, end);
+	if (P->p >= end || *P->p != '<' || (size_t)(P->p - ws) > P->max_text)
+		return 0;
+	int rooted = 0;
+	while (P->p < end) {
+		if (*P->p != '<') {
+			int rc = S_text(P);
+			if (rc <= 0)
+				return rc;
+			continue;
+		}
+		P->p++;
+		int rc;
+		if (P->p < end && *P->p == '/') {
+			P->p++;
+			rc = S_end(P);
+		} else {
+			if (rooted && !P->depth)
+				return 0; /* a second root */
+			rc = S_start(P);
+			rooted = 1;
+		}
+		if (rc <= 0)
+			return rc;
+	}
+	return rooted && P->depth == 0;
+}
+
+int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned max_depth,
+                 size_t max_text, tl_xev_fn fn, void *ctx)
+{
+	pthread_once(&S_once, S_tables_once);
+	S_p *P = calloc(1, sizeof *P);
+	if (!P)
+		return 0;
+	P->p = (const unsigned char *)data;
+	P->end = P->p + len;
+	P->spec = spec;
+	P->fn = fn;
+	P->ctx = ctx;
+	P->max_depth = max_depth;
+	P->max_text = max_text < S_MAX_VALUE ? max_text : S_MAX_VALUE;
+	P->xmlb = (S_bind){"xml", S_XML_NS, 3, sizeof S_XML_NS - 1, TL_XNS_OTHER, S_XML_NS};
+	P->xmlb.cls = S_class(spec, S_XML_NS, sizeof S_XML_NS - 1);
+	int rc = data && len < 0x7fffffff ? S_run(P) : 0;
+	while (P->names) {
+		S_chunk *n = P->names->next;
+		free(P->names);
+		P->names = n;
+	}
+	free(P->tab);
+	free(P->sbuf);
+	free(P->bind);
+	free(P->fr);
+	free(P);
+	return rc == 1;
+}

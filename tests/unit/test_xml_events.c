@@ -1,0 +1,214 @@
+/* The fast XML event pass (src/ingest/xev.c): what it takes it shows as
+ * libxml2's reader shows it (the same events, attributes and text), and what
+ * it does not take it leaves to the reader (returns 0). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "ingest/pkg.h"
+#include "ingest/xev.h"
+#include "util/buf.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *const S_ns[] = {"urn:w", "urn:w-strict", "urn:mc"};
+
+static int S_understood(const char *uri)
+{
+	return strcmp(uri, "urn:ok") == 0;
+}
+
+/* every element and text, attributes of urn:w, urn:w-strict and none */
+static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1};
+
+/* Events written as lines; adjacent texts joined (the reader may split
+ * them elsewhere, never join them differently). */
+typedef struct S_log {
+	tl_buf b;
+	int in_text;
+} S_log;
+
+static int S_put(void *ctx, const tl_xev *ev)
+{
+	S_log *l = ctx;
+	if (ev->type == TL_XEV_TEXT) {
+		if (!l->in_text)
+			tl_buf_printf(&l->b, "T%d:", (int)ev->depth);
+		tl_buf_put(&l->b, ev->ln, ev->len);
+		l->in_text = 1;
+		return 0;
+	}
+	if (l->in_text)
+		tl_buf_puts(&l->b, "\n");
+	l->in_text = 0;
+	if (ev->type == TL_XEV_END) {
+		tl_buf_printf(&l->b, "E%d:%d:%s\n", (int)ev->depth, ev->ns, ev->ln);
+		return 0;
+	}
+	tl_buf_printf(&l->b, "S%d:%d:%s%s%s uri=%s", (int)ev->depth, ev->ns, ev->ln,
+	              ev->empty ? "/" : "", ev->flag ? "!" : "", ev->uri ? ev->uri : "-");
+	for (uint32_t i = 0; i < ev->nat; i++)
+		tl_buf_printf(&l->b, " %d:%s=[%s]", ev->at[i].ns, ev->at[i].ln, ev->at[i].val);
+	tl_buf_puts(&l->b, "\n");
+	return 0;
+}
+
+/* The fast pass's log, or NULL when it does not take the part. */
+static char *S_fast(const char *xml)
+{
+	S_log l = {TL_BUF_INIT(1 << 20), 0};
+	if (!tl_xev_parse(xml, strlen(xml), &S_spec, 256, 1000000, S_put, &l)) {
+		tl_buf_free(&l.b);
+		return NULL;
+	}
+	if (l.in_text)
+		tl_buf_puts(&l.b, "\n");
+	return tl_buf_detach(&l.b, NULL);
+}
+
+/* The reader's log, or NULL on an error. */
+static char *S_slow(const char *xml)
+{
+	S_log l = {TL_BUF_INIT(1 << 20), 0};
+	tl_error err = TL_ERROR_INIT;
+	xmlTextReaderPtr r = NULL;
+	tl_xscratch sc = {0};
+	int rc = tl_xml_reader(&r, xml, strlen(xml), "t.xml", NULL, &err);
+	while (rc == 0 && (rc = tl_xml_next(r, "t.xml", NULL, &err)) == 1) {
+		tl_xev ev;
+		int k = tl_xev_from_reader(&sc, r, &S_spec, &ev);
+		rc = k < 0 ? -1 : k ? S_put(&l, &ev) : 0;
+	}
+	if (r)
+		xmlFreeTextReader(r);
+	tl_xscratch_free(&sc);
+	if (rc < 0) {
+		tl_buf_free(&l.b);
+		return NULL;
+	}
+	if (l.in_text)
+		tl_buf_puts(&l.b, "\n");
+	return tl_buf_detach(&l.b, NULL);
+}
+
+static void test_taken_parts_read_as_the_reader_reads_them(void)
+{
+	static const char *const ok[] = {
+		"<a/>",
+		"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<a>x</a>\r\n",
+		"\xEF\xBB\xBF<?xml version='1.0'?><a/>",
+		"<w:a xmlns:w=\"urn:w\" xmlns:s=\"urn:w-strict\"><w:b w:val=\"1\" s:val=\"2\" val=\"3\" "
+		"x:val=\"4\" xmlns:x=\"urn:other\"/><s:c/></w:a>",
+		/* the predefined entities and character references, in text and attributes */
+		"<a v=\"&lt;&amp;&gt;&quot;&apos;&#38;&#x41;&#233;\">R&amp;D &lt;b&gt; &#x1F600; &#10;x</a>",
+		/* line ends are normalised in text */
+		"<a>one\r\ntwo\rthree\n</a>",
+		/* white space only, with and without xml:space */
+		"<a><b> </b><c xml:space=\"preserve\"> \t</c><d xml:space=\"default\">\n</d></a>",
+		/* the default namespace applies to elements, not to attributes */
+		"<a xmlns=\"urn:w\" val=\"x\"><b xmlns=\"\" val=\"y\"/><c/></a>",
+		/* a prefix rebound deeper, then back */
+		"<p:a xmlns:p=\"urn:w\"><p:b xmlns:p=\"urn:mc\"><p:c/></p:b><p:d/></p:a>",
+		/* xml: bound to its own URI is allowed and changes nothing */
+		"<a xmlns:xml=\"http://www.w3.org/XML/1998/namespace\" xml:lang=\"nl\">t</a>",
+		/* mc:Choice Requires: understood only when every prefix names an understood URI */
+		"<mc:A xmlns:mc=\"urn:mc\" xmlns:ok=\"urn:ok\" xmlns:no=\"urn:no\"><mc:Choice Requires=\"ok\"/>"
+		"<mc:Choice Requires=\"ok no\"/><mc:Choice Requires=\"zz\"/><mc:Choice Requires=\" \"/>"
+		"<mc:Choice/><mc:Fallback/></mc:A>",
+		/* non-ASCII text and values, '>' and a single ']' in text */
+		"<a v=\"caf\xC3\xA9 > \xE2\x82\xAC\">\xF0\x9F\x98\x80 a > b ] c ]] d</a>",
+		/* spaces around '=' and inside end tags, single quotes */
+		"<a  v = 'x' \n w=\"y\"  ></a  >",
+	};
+	for (size_t i = 0; i < N(ok); i++) {
+		char *f = S_fast(ok[i]), *s = S_slow(ok[i]);
+		T_OK(f != NULL, "case %zu not taken by the fast pass", i);
+		T_OK(s != NULL, "case %zu refused by the reader", i);
+		if (f && s)
+			T_OK(strcmp(f, s) == 0, "case %zu:\nfast:\n%sreader:\n%s", i, f, s);
+		free(f);
+		free(s);
+	}
+}
+
+static void test_anything_else_is_left_to_the_reader(void)
+{
+	static const char *const no[] = {
+		"",
+		"   ",
+		"<a><!-- a comment --></a>",
+		"<a><![CDATA[x]]></a>",
+		"<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>",
+		"<a><?pi x?></a>",
+		"<a>&nbsp;</a>",
+		"<a>&#0;</a>",
+		"<a>&#xD800;</a>",
+		"<a>x ]]> y</a>",
+		"<a>\x01</a>",
+		"<a>\xC3</a>",
+		"<a>\xEF\xBF\xBE</a>",
+		"<a v=\"1\" v=\"2\"/>",
+		"<a xmlns:p=\"urn:w\" xmlns:q=\"urn:w\" p:v=\"1\" q:v=\"2\"/>",
+		"<p:a/>",
+		"<a xmlns:p=\"\"/>",
+		"<a xmlns:p=\"http://www.w3.org/XML/1998/namespace\"/>",
+		"<a v=\"x<y\"/>",
+		"<a v=\"x\ty\"/>",
+		"<a v=\"1\"w=\"2\"/>",
+		"<a></b>",
+		"<a>",
+		"<a/><b/>",
+		"<a/>text",
+		"<?xml version=\"1.1\"?><a/>",
+		"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>",
+		"<a:b:c/>",
+		"<\xC3\xA9/>",
+	};
+	for (size_t i = 0; i < N(no); i++) {
+		char *f = S_fast(no[i]);
+		T_OK(f == NULL, "case %zu taken by the fast pass:\n%s", i, f ? f : "");
+		free(f);
+	}
+}
+
+static void test_caps_are_left_to_the_reader(void)
+{
+	S_log l = {TL_BUF_INIT(1 << 20), 0};
+	/* nesting near the depth cap: the reader's per-node check decides */
+	char deep[2000] = "";
+	for (int i = 0; i < 200; i++)
+		strcat(deep, "<a>");
+	for (int i = 0; i < 200; i++)
+		strcat(deep, "</a>");
+	T_INT(tl_xev_parse(deep, strlen(deep), &S_spec, 256, 1000, S_put, &l), 1);
+	T_INT(tl_xev_parse(deep, strlen(deep), &S_spec, 150, 1000, S_put, &l), 0);
+	/* a text or an attribute value over the text cap */
+	T_INT(tl_xev_parse("<a>12345</a>", 12, &S_spec, 256, 5, S_put, &l), 1);
+	T_INT(tl_xev_parse("<a>123456</a>", 13, &S_spec, 256, 5, S_put, &l), 0);
+	T_INT(tl_xev_parse("<a v=\"123456\"/>", 15, &S_spec, 256, 5, S_put, &l), 0);
+	tl_buf_free(&l.b);
+}
+
+static int S_stop_at_b(void *ctx, const tl_xev *ev)
+{
+	(*(int *)ctx)++;
+	return ev->type == TL_XEV_START && strcmp(ev->ln, "b") == 0;
+}
+
+static void test_a_callback_stops_the_pass(void)
+{
+	int n = 0;
+	T_INT(tl_xev_parse("<a><b/><c/></a>", 15, &S_spec, 256, 100, S_stop_at_b, &n), 0);
+	T_INT(n, 2);
+}
+
+int main(void)
+{
+	tl_xml_init();
+	test_taken_parts_read_as_the_reader_reads_them();
+	test_anything_else_is_left_to_the_reader();
+	test_caps_are_left_to_the_reader();
+	test_a_callback_stops_the_pass();
+	return T_DONE();
+}
