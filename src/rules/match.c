@@ -62,6 +62,18 @@ typedef struct S_scan {
 /* "The Authority" where the document calls the customer so, "Authority Data"
  * as a defined term: the words are the contract's own names, not a public
  * authority, for a concept marked not_party. */
+/* A defined name without its article: "de producent" names "Producent". */
+static const char *S_no_article(const char *fold)
+{
+	static const char *const art[] = {"de ", "het ", "the ", NULL};
+	for (size_t i = 0; art[i]; i++) {
+		size_t l = strlen(art[i]);
+		if (!strncmp(fold, art[i], l) && fold[l])
+			return fold + l;
+	}
+	return fold;
+}
+
 static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, uint32_t b)
 {
 	for (uint32_t k = a; k < b && k < s->ntok; k++) {
@@ -73,7 +85,7 @@ static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, 
 		                     d < an->nterms;
 		     d++)
 			own = an->terms[d].role != TL_ROLE_NONE && an->terms[d].fold &&
-			      !strcmp(an->terms[d].fold, t->fold);
+			      !strcmp(S_no_article(an->terms[d].fold), t->fold);
 		if (!own)
 			return 0;
 	}
