@@ -271,8 +271,19 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 	uint32_t nexc = 0;
 	for (uint32_t i = 0; i < n; i++)
 		sc[i] = 0;
-	uint32_t clause_start = 0;
+	/* a typed label ("7.9", "2.1.") opens the sentence: the first word after it is where a
+	 * leading clause starts ("7.9 If the Supplier receives ..., it shall ...") */
+	uint32_t w0 = 0;
+	while (w0 < n && w0 < 4 && (tok[w0].flags & TL_TOK_NUMBER) && !(tok[w0].flags & TL_TOK_CAPITAL))
+		w0++;
+	while (w0 > 0 && w0 < n && (S_is(&tok[w0], ".") || S_is(&tok[w0], ")")))
+		w0++;
+	if (w0 >= n)
+		w0 = 0;
+	uint32_t clause_start = w0;
 	for (uint32_t i = 0; i < n; i++) {
+		if (i < w0)
+			continue;
 		if (S_clause_end(&tok[i]) || S_is(&tok[i], "(")) {
 			clause_start = i + 1;
 			continue;
@@ -299,17 +310,17 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			val = 1;
 		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
 			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
-			if (i == 0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
+			if (i == w0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
 				continue;
 			val = 1;
-			if (i == 0)
+			if (i == w0)
 				end = S_lead_end(tok, n, i);
-		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
+		} else if (i == w0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
 			end = S_lead_end(tok, n, i);
 			if (end >= n || !S_can_be_main(c->a, tok, n, end + 1))
 				continue;
 			val = 1;
-		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
+		} else if (i == w0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
 			/* "Upon request, the Supplier ..." but not "Bij het einde ... retourneert
 			 * Opdrachtnemer ..., ...": a leading phrase holds no party and no verb */
 			end = S_lead_end(tok, n, i);
