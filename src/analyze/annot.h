@@ -92,6 +92,8 @@ typedef struct tl_exception {
 #define TL_SENT_VERBLESS 0x100u    /* no verb and no modal in its main clause (a title, an item
                                       of a list of requests: "H.6 All inbound IP licenses, ...");
                                       always a statement; not operative in a list of requests */
+#define TL_SENT_WISH 0x200u        /* a row of a tender's requirements table marked as a wish
+                                      ("Should", "Could", "W"/wens): binds only if offered */
 
 /* A sentence, or one coordinated part of it when the parts carry their own
  * predicate ("X shall not sell the Data, but may use it for analytics" gives

@@ -193,6 +193,10 @@ int tl_fact_statement(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 /* Sets TL_SENT_VERBLESS, and TL_SENT_NONOPERATIVE on the verbless items of a
  * list of requests.  Runs after polarity. */
 void tl_verbless_mark(tl_ann_ctx *c);
+/* The priority column of a tender's requirements table (priority.c): wish
+ * rows get TL_SENT_WISH, question rows are not operative, "Won't" rows are
+ * prohibitions on the vendor. */
+int tl_priority_mark(tl_ann_ctx *c);
 
 /* ---- scopes and exceptions (scopes.c) ----------------------------------- */
 

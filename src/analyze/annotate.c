@@ -529,6 +529,8 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	if ((rc = S_polarity(c, threads)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	tl_verbless_mark(c);
+	if ((rc = tl_priority_mark(c)) != 0)
+		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	for (size_t p = 0; p < c->npara; p++)
 		if ((rc = tl_placeholders_para(c, p)) != 0)
 			return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));

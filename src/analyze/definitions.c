@@ -280,10 +280,20 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;
 		for (uint32_t x = 0; x < na && !role; x++) {
-			const char *f = S_fold_of(c, s->tok, ts[x], te[x]);
+			/* ("hierna: de Gemeente"): the party word after its article */
+			uint32_t t0 = te[x] > ts[x] + 1 && S_det(&s->tok[ts[x]]) ? ts[x] + 1 : ts[x];
+			const char *f = S_fold_of(c, s->tok, t0, te[x]);
 			if (!f)
 				return TL_ENOMEM;
 			role = tl_party_catalog(f);
+			/* the vendor's own supplier named by the contract ("hierna: de Producent",
+			 * "the Manufacturer") is on the vendor's side, as its subcontractors are; the
+			 * words in running text ("de fabrikanten van de servers") are no party */
+			static const char *const maker[] = {"producent", "producer", "fabrikant",
+			                                    "manufacturer", NULL};
+			if (!role && t0 + 1 == te[x] && tl_tok_in(&s->tok[t0], maker) &&
+			    (s->tok[t0].flags & TL_TOK_CAPITAL))
+				role = TL_ROLE_VENDOR;
 			if (!strcmp(f, "we") || !strcmp(f, "us") || !strcmp(f, "our"))
 				role = TL_ROLE_VENDOR; /* a vendor's own terms: DataVision Ltd ("we", "us") */
 			else if (!strcmp(f, "you") || !strcmp(f, "your"))

@@ -15,7 +15,7 @@ static void S_flags(FILE *out, uint32_t f)
 	             {TL_SENT_HEADING, "heading"},           {TL_SENT_PASSIVE, "passive"},
 	             {TL_SENT_NEGATED, "negated"},           {TL_SENT_VAGUE_TIME, "vague"},
 	             {TL_SENT_EFFORTS, "efforts"},           {TL_SENT_PLACEHOLDER, "placeholder"},
-	             {TL_SENT_VERBLESS, "verbless"}};
+	             {TL_SENT_VERBLESS, "verbless"},         {TL_SENT_WISH, "wish"}};
 	int any = 0;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (f & names[i].bit) {

@@ -253,6 +253,29 @@ static int S_subject_to(const tl_sentence *s, uint32_t i)
 	return 0;
 }
 
+/* tok[i] is in a relative clause on the framework's name: "de Standaard
+ * Verwerkersovereenkomst, die Partijen als Bijlage 4 hebben gesloten", "the
+ * VNG Standard DPA, which the parties have concluded".  Such a clause states
+ * the fact; a condition ("indien", "if", "unless") does not. */
+static int S_relative_on_name(const tl_sentence *s, uint32_t i)
+{
+	static const char *const rel[] = {"die", "dat", "welke", "which", "that", NULL};
+	uint32_t k = i;
+	while (k > 0 && (s->tok[k - 1].flags & TL_TOK_SUBORD))
+		k--;
+	if (!tl_tok_in(&s->tok[k], rel) || k == 0)
+		return 0;
+	/* the name, then at most "(versie 2.51)" and a comma, right before the pronoun */
+	for (uint32_t b = 1; b <= 8 && b <= k; b++) {
+		const tl_token *t = &s->tok[k - b];
+		if (!strcmp(t->fold, ";") || !strcmp(t->fold, ".") || !strcmp(t->fold, ":"))
+			return 0;
+		if (S_name_at(s, k - b))
+			return 1;
+	}
+	return 0;
+}
+
 static tl_framework *S_target(tl_annotated *a, const char *id)
 {
 	for (uint32_t i = 0; i < a->nfw; i++)
@@ -281,7 +304,8 @@ int tl_frameworks_find(tl_ann_ctx *c)
 		for (uint32_t i = 0; i < s->ntok && !applies; i++)
 			applies = ((tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
 			            (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
-			           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_SUBORD | TL_TOK_IN_EXC))) ||
+			           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_IN_EXC)) &&
+			           (!(s->tok[i].flags & TL_TOK_SUBORD) || S_relative_on_name(s, i))) ||
 			          S_subject_to(s, i);
 		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
 			return rc;

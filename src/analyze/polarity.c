@@ -50,7 +50,9 @@ static const char *const S_cue_ph[] = {
 	"forbidden", "verboden", "refrain|refrains", "onthoudt|onthouden zich", "zich onthouden",
 	"prohibit|prohibits", "verbiedt|verbieden", "prevent|prevents|preclude|precludes",
 	"belet|beletten", "verhindert|verhinderen", "staat|staan in de weg", "onbevoegd",
-	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op", NULL};
+	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op",
+	/* "heeft het recht een audit uit te voeren" (without "om"): checked in S_find_cue */
+	"het recht", NULL};
 static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
@@ -61,7 +63,7 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
 	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
-	C_PERM_LEX};
+	C_PERM_LEX, C_PERM_LEX};
 _Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
 
 static const char *const S_negators[] = {
@@ -273,6 +275,23 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 					continue;
 			}
 		}
+		/* "het recht" is a cue only as the object of "heeft/hebben/krijgt" (also inverted:
+		 * "heeft Opdrachtgever het recht") with an infinitive "te" after it; "het recht van
+		 * Nederland" is the law */
+		if (m == 2 && S_is(&tok[i], "het") && S_is(&tok[i + 1], "recht")) {
+			static const char *const have[] = {"heeft", "hebben", "krijgt", "krijgen", "verkrijgt",
+			                                   "verkrijgen", "houdt", "houden", NULL};
+			int verb = 0, inf = 0;
+			for (uint32_t k = i > 4 ? i - 4 : 0; k < i && !verb; k++)
+				verb = sc[k] == 0 && tl_tok_in(&tok[k], have);
+			for (uint32_t k = i + 2; k < n && k < i + 18 && !inf; k++) {
+				if (S_is(&tok[k], ".") || S_is(&tok[k], ";"))
+					break;
+				inf = S_is(&tok[k], "te");
+			}
+			if (!verb || !inf)
+				continue;
+		}
 		/* "makes no guarantees", "gives a warranty": nouns, not the verb */
 		if (kind == C_ENSURE && i > 0 && m == 1 &&
 		    (tl_tok_in(&tok[i - 1], S_dets) || S_is(&tok[i - 1], "no") ||
@@ -337,13 +356,22 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
  * erkent dat ...": an acknowledgement that opens the sentence frames its
  * complement, which carries the predicate; the frame becomes the subordinate
  * part. */
-static void S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t n, int16_t *sc)
+/* Returns, for "Partijen komen overeen dat ...", "The parties agree that ...",
+ * the end of the frame's party mention: both parties agreeing name no party
+ * of the complement.  0 otherwise. */
+static uint32_t S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t n, int16_t *sc)
 {
 	static const char *const ack[] = {
 		"acknowledge|acknowledges|understand|understands|accept|accepts|recognise|recognises|"
 		"recognize|recognizes|agree|agrees|confirm|confirms|erkent|erkennen|begrijpt|begrijpen|"
 		"aanvaardt|aanvaarden|bevestigt|bevestigen",
-		NULL};
+		/* "Partijen komen overeen dat ...", "Opdrachtgever stemt ermee in dat ...",
+		 * "The Customer consents that ...": the complement carries the predicate */
+		"komen|komt overeen", "zijn|is overeengekomen", "spreken|spreekt af",
+		"stemt|stemmen ermee|hiermee in", "stemt|stemmen er|hier mee in",
+		"stemt|stemmen er|hier bij voorbaat|uitdrukkelijk|onherroepelijk mee in",
+		"gaat|gaan ermee|hiermee akkoord", "gaat|gaan er|hier mee akkoord",
+		"gaat|gaan er|hier bij voorbaat|uitdrukkelijk mee akkoord", "consent|consents", NULL};
 	/* after a leading exception or condition: "Except as prohibited by law, you agree that" */
 	uint32_t i0 = 0, len;
 	while (i0 < n && i0 < 40 && sc[i0] != 0)
@@ -356,7 +384,7 @@ static void S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t 
 	while (i < n && i < i0 + 6 && !S_mention(a, tok, n, i, &len))
 		i++;
 	if (i >= n || i >= i0 + 6 || sc[i] != 0)
-		return;
+		return 0;
 	uint32_t k = i + len;
 	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && S_mention(a, tok, n, k + 1, &len))
 		k += 1 + len; /* "You and GitHub agree that" */
@@ -365,17 +393,20 @@ static void S_acknowledged(const tl_annotated *a, const tl_token *tok, uint32_t 
 		k++;
 	uint32_t m = k < n ? tl_ph_list_at(tok, n, k, ack, NULL) : 0;
 	if (!m)
-		return;
+		return 0;
 	k += m;
 	if (k + 1 < n && tl_ph_at(tok, n, k, "and|en") && tl_ph_list_at(tok, n, k + 1, ack, NULL))
 		k += 2; /* "understands and agrees" */
 	if (k + 2 >= n || sc[k] != 1 || !(S_is(&tok[k], "that") || S_is(&tok[k], "dat")))
-		return;
+		return 0;
 	for (uint32_t x = 0; x <= k; x++)
 		if (sc[x] == 0 || x == k)
 			sc[x] = 1;
 	for (uint32_t x = k + 1; x < n && sc[x] == 1; x++)
 		sc[x] = 0;
+	tl_role r;
+	uint32_t plen = tl_party_at(a, tok, n, i, &r);
+	return r == TL_ROLE_BOTH ? i + plen : 0;
 }
 
 static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i)
@@ -387,6 +418,15 @@ static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32
 
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                       const tl_sentence *prev);
+
+/* 1 when tok[i] is the sentence's first word (after a label or an opening quote). */
+static int S_first_word(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	for (uint32_t k = 0; k < i && k < n; k++)
+		if (!(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+			return 0;
+	return 1;
+}
 
 int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                          const tl_sentence *prev)
@@ -431,7 +471,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		                  TL_TOK_PARTY | TL_TOK_SUBORD | TL_TOK_SUBJECT);
 	int16_t *sc = c->wscope;
 	uint32_t nexc = tl_scopes_mark(c, tok, n);
-	S_acknowledged(a, tok, n, sc);
+	uint32_t frame_party_end = S_acknowledged(a, tok, n, sc);
 
 	/* a relative clause without a comma runs to its own verb, not past the main modal:
 	 * "Requests ... that the Supplier receives directly shall be forwarded ..." */
@@ -496,12 +536,23 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				tl_role pr = seen;
 				if (!pr && prev)
 					pr = prev->bound;
+				/* "Opdrachtnemer voldoet aan de BIO. Hij verstrekt jaarlijks ...": a
+				 * sentence opening with a pronoun continues the party of the sentence
+				 * before it in the same paragraph */
+				if (!pr && !prev && s->unit == 0 && s > a->sent && s[-1].para == s->para &&
+				    (s[-1].bound == TL_ROLE_VENDOR || s[-1].bound == TL_ROLE_CUSTOMER) &&
+				    S_first_word(tok, n, i))
+					pr = s[-1].bound;
 				if (pr) {
 					subj = i;
 					subj_len = 1;
 					subj_role = pr;
 				}
 			}
+			continue;
+		}
+		if (i < frame_party_end) {
+			i += len - 1; /* "Partijen komen overeen dat": no party of the complement */
 			continue;
 		}
 		for (uint32_t k = i; k < i + len; k++)
@@ -619,7 +670,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
 		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&
-		    tl_tok_in(&tok[i - 1], pp))
+		    tl_tok_in(&tok[i - 1], pp) &&
+		    /* but "at no time", "in no event", "under no circumstances", "on no account",
+		     * "in geen geval", "op geen enkele wijze", "onder geen beding" deny the predicate */
+		    !tl_ph_at(tok, n, i + 1, "time|times|point|event|case|circumstances|circumstance|account|"
+		                              "geval|beding|enkel|enkele|moment|wijze"))
 			continue;
 		if (S_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */
@@ -723,10 +778,23 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				                  "ensure|ensures|warrant|warrants|guarantee|guarantees") > 0;
 			if (!ensure)
 				break;
-			uint32_t sneg = 0;
-			for (uint32_t k = i; k < n && sc[k] == 1; k++)
-				sneg += (tok[k].flags & TL_TOK_NEGATOR) != 0;
-			if (sneg & 1) {
+			/* per conjunct: "that it has not sold and will not sell" denies both */
+			uint32_t cneg = 0;
+			int odd_conj = 0, even_conj = 0;
+			for (uint32_t k = i; k <= n; k++) {
+				int end = k == n || sc[k] != 1;
+				if (end || S_is(&tok[k], "and") || S_is(&tok[k], "en") || S_is(&tok[k], "or") ||
+				    S_is(&tok[k], "of") || S_is(&tok[k], ";")) {
+					odd_conj |= (cneg & 1) != 0;
+					even_conj |= cneg && !(cneg & 1);
+					cneg = 0;
+					if (end)
+						break;
+					continue;
+				}
+				cneg += (tok[k].flags & TL_TOK_NEGATOR) != 0;
+			}
+			if (odd_conj && !even_conj) {
 				mod = TL_MOD_PROHIBITION;
 				odd = 1;
 				for (uint32_t k = i; k < n && sc[k] == 1; k++)

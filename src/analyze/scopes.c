@@ -239,14 +239,51 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	       !S_is(&tok[i + 2], "'") && !S_is(&tok[i + 2], "-");
 }
 
+/* "mits Leverancier met de audit instemt", "provided that the Supplier has
+ * approved it", "onderworpen aan de goedkeuring van Opdrachtnemer": a
+ * condition that needs a party's consent is an exception the consenting
+ * party controls.  Returns the marker's length when the clause from tok[i]
+ * to the next comma names a party and a consent word, else 0. */
+static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const markers[] = {
+		"mits", "provided that", "provided always that", "on condition that", "op voorwaarde dat",
+		"onder voorwaarde dat", "onder de voorwaarde dat", "onderworpen aan", "afhankelijk van", NULL};
+	static const char *const consent[] = {
+		"consent*", "approv*", "permission", "authoris*", "authoriz*", "agree|agrees|agreed",
+		"toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instem*", "ingestemd", "akkoord",
+		"toestaat", "toegestemd", NULL};
+	uint32_t m = tl_ph_list_at(tok, n, i, markers, NULL);
+	if (!m)
+		return 0;
+	int party = 0, cons = 0;
+	for (uint32_t k = i + m; k < n && k < i + m + 20 && !S_clause_end(&tok[k]); k++) {
+		uint32_t len;
+		party |= S_mention(a, tok, n, k, &len) == TL_ROLE_VENDOR || S_mention(a, tok, n, k, &len) == TL_ROLE_CUSTOMER;
+		cons |= tl_tok_in(&tok[k], consent);
+	}
+	return party && cons ? m : 0;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	int16_t *sc = c->wscope;
 	uint32_t nexc = 0;
 	for (uint32_t i = 0; i < n; i++)
 		sc[i] = 0;
-	uint32_t clause_start = 0;
+	/* a typed label ("7.9", "2.1.") opens the sentence: the first word after it is where a
+	 * leading clause starts ("7.9 If the Supplier receives ..., it shall ...") */
+	uint32_t w0 = 0;
+	while (w0 < n && w0 < 4 && (tok[w0].flags & TL_TOK_NUMBER) && !(tok[w0].flags & TL_TOK_CAPITAL))
+		w0++;
+	while (w0 > 0 && w0 < n && (S_is(&tok[w0], ".") || S_is(&tok[w0], ")")))
+		w0++;
+	if (w0 >= n)
+		w0 = 0;
+	uint32_t clause_start = w0;
 	for (uint32_t i = 0; i < n; i++) {
+		if (i < w0)
+			continue;
 		if (S_clause_end(&tok[i]) || S_is(&tok[i], "(")) {
 			clause_start = i + 1;
 			continue;
@@ -255,6 +292,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);
+		if (!m && i > 0)
+			m = S_consent_condition(c->a, tok, n, i);
 		int16_t val;
 		uint32_t end = n; /* a leading clause's end, when decided here */
 		if (m) {
@@ -271,17 +310,17 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			val = 1;
 		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
 			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
-			if (i == 0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
+			if (i == w0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
 				continue;
 			val = 1;
-			if (i == 0)
+			if (i == w0)
 				end = S_lead_end(tok, n, i);
-		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
+		} else if (i == w0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_conj, NULL)) {
 			end = S_lead_end(tok, n, i);
 			if (end >= n || !S_can_be_main(c->a, tok, n, end + 1))
 				continue;
 			val = 1;
-		} else if (i == 0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
+		} else if (i == w0 && i + 1 < n && tl_ph_list_at(tok, n, i, S_sub_start_prep, NULL)) {
 			/* "Upon request, the Supplier ..." but not "Bij het einde ... retourneert
 			 * Opdrachtnemer ..., ...": a leading phrase holds no party and no verb */
 			end = S_lead_end(tok, n, i);
@@ -404,8 +443,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree|agrees|agreed", "object|objects|objected|objection*", "bezwaar",
-		"order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
+		"agree|agrees|agreed", "order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
 		"goedgekeurd", "instructie*", "opdracht", "verzoek", "akkoord", "instem*", "ingestemd",
 		"toestaat", "toegestemd", "machtiging", "verzocht", "aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;

@@ -23,12 +23,23 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 	                                   "hij", "zij", "ze", "ieder", "each", "either", NULL};
 	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
 	                                   NULL};
-	if (i == 0 || !S_is(&tok[i - 1], ",") || k < i + 2 ||
-	    tl_tok_in(&tok[i + 1], tl_subordinators))
+	static const char *const det[] = {"de", "het", "the", NULL};
+	if (i == 0 || k < i + 2 || tl_tok_in(&tok[i + 1], tl_subordinators))
 		return 0; /* ", or that you may ...": a second complement, no new clause */
 	int subject = 0;
-	for (uint32_t j = i + 1; j < k && !subject; j++)
-		subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_tok_in(&tok[j], pron);
+	if (S_is(&tok[i - 1], ",")) {
+		for (uint32_t j = i + 1; j < k && !subject; j++)
+			subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_tok_in(&tok[j], pron);
+	} else if (S_is(&tok[i], "en") || S_is(&tok[i], "and")) {
+		/* without a comma only a capitalised name right before the modal: "... een
+		 * ISAE 3402-verklaring en Opdrachtgever mag een audit laten uitvoeren", "and
+		 * the Customer may audit"; "Leverancier en Opdrachtgever mogen" has no clause
+		 * before it */
+		uint32_t j = i + 1;
+		if (j < k && tl_tok_in(&tok[j], det))
+			j++;
+		subject = j + 1 == k && (tok[j].flags & TL_TOK_CAPITAL) && !(tok[j].flags & TL_TOK_PUNCT);
+	}
 	if (!subject)
 		return 0;
 	/* the part before the comma must be a clause, not one more item of a list ("references

@@ -75,6 +75,26 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
 	    !tl_tok_in(&tok[from], not_verb))
 		return 1;
+	/* Dutch, a coordinated subject and a plural verb: "Opdrachtnemer en haar
+	 * subverwerkers verkopen ...", "Leverancier of diens onderaannemers verwerken" */
+	if (lang != TL_LANG_EN && subj != UINT32_MAX && from < n &&
+	    (S_is(&tok[from], "en") || S_is(&tok[from], "of"))) {
+		static const char *const np[] = {"de", "het", "haar", "zijn", "hun", "diens", "alle",
+		                                 "eventuele", "eigen", "ingeschakelde", NULL};
+		for (uint32_t j = from + 1; j < n && j <= from + 5 && sc[j] == 0; j++) {
+			const tl_token *t = &tok[j];
+			const char *f = t->fold;
+			size_t l = strlen(f);
+			if (t->flags & TL_TOK_PUNCT)
+				break;
+			if ((t->flags & (TL_TOK_PARTY | TL_TOK_CAPITAL)) || tl_tok_in(t, np) ||
+			    (l >= 3 && f[l - 1] == 's'))
+				continue;
+			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !tl_tok_in(t, S_nl_not))
+				return 1;
+			break;
+		}
+	}
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_PARTY)))
 			continue;
@@ -98,9 +118,13 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
  * used"); "GitHub will use data to understand how products are used" is no passive. */
 static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
 {
+	/* also the lawyer's negators "under no circumstances", "in no event", "at no time",
+	 * "on no account" ("shall in no event be sold by the Supplier") */
 	static const char *const between[] = {"not", "no", "also", "then", "at", "all", "times",
 	                                      "only", "always", "never", "further", "still", "n't",
-	                                      "therefore", "thereafter", NULL};
+	                                      "therefore", "thereafter", "under", "circumstances",
+	                                      "in", "event", "case", "time", "on", "account", "any",
+	                                      NULL};
 	if (cue_at == UINT32_MAX || i <= cue_at)
 		return 1;
 	for (uint32_t k = cue_at + 1; k < i; k++) {

@@ -201,6 +201,8 @@ static void S_path(char *acc, size_t cap, const tl_clause *cls, size_t ncl, int3
 			continue;
 		const char *b = l[0] == '(' ? l + 1 : l;
 		size_t sl = S_strip(l) - (size_t)(b - l);
+		if (!sl)
+			continue; /* "()": a label without a number */
 		size_t al = strlen(acc);
 		/* the number that ends acc ("Artikel 5" -> "5", "7.1" -> "7.1") */
 		size_t num = al;
@@ -218,7 +220,48 @@ static void S_path(char *acc, size_t cap, const tl_clause *cls, size_t ncl, int3
 	}
 }
 
+/* The row's identifier when para is a cell of a table whose first column
+ * holds short identifiers ("R-07", "A4", "E12"), else NULL; *len gets its length. */
+static const char *S_row_id(const tl_annotated *a, int32_t para, size_t *len)
+{
+	size_t np = 0;
+	const tl_para *ps = tl_document_paras(a->doc, &np);
+	if (para < 0 || (size_t)para >= np || ps[para].kind != TL_PARA_CELL || ps[para].col <= 0)
+		return NULL;
+	int32_t p = para;
+	while (p > 0 && ps[p - 1].kind == TL_PARA_CELL && ps[p - 1].table == ps[para].table &&
+	       ps[p - 1].row == ps[para].row)
+		p--;
+	const tl_para *id = &ps[p];
+	if (id->col != 0 || id->len == 0 || id->len > 12)
+		return NULL;
+	int digit = 0;
+	for (size_t i = 0; i < id->len; i++) {
+		unsigned char ch = (unsigned char)id->text[i];
+		if (ch == ' ' || ch >= 0x80)
+			return NULL;
+		digit |= isdigit(ch) != 0;
+	}
+	if (!digit)
+		return NULL;
+	*len = id->len;
+	while (*len > 1 && (id->text[*len - 1] == '.' || id->text[*len - 1] == ':'))
+		(*len)--;
+	return id->text;
+}
+
+static void S_clause_ref(tl_buf *out, const tl_annotated *a, int32_t clause, int32_t para, tl_lang lang);
+
 void tl_clause_ref(tl_buf *out, const tl_annotated *a, int32_t clause, int32_t para, tl_lang lang)
+{
+	S_clause_ref(out, a, clause, para, lang);
+	size_t n = 0;
+	const char *row = S_row_id(a, para, &n);
+	if (row)
+		tl_buf_printf(out, lang == TL_LANG_EN ? ", row %.*s" : ", rij %.*s", (int)n, row);
+}
+
+static void S_clause_ref(tl_buf *out, const tl_annotated *a, int32_t clause, int32_t para, tl_lang lang)
 {
 	size_t ncl = 0;
 	const tl_clause *cls = tl_document_clauses(a->doc, &ncl);
@@ -253,7 +296,11 @@ void tl_clause_insert_hint(tl_buf *out, const tl_match *m, const tl_insert *ins,
 		return;
 	}
 	tl_buf_puts(out, ins->kind == 1 ? (en ? "after " : "na ") : (en ? "at the end of " : "aan het eind van "));
-	tl_clause_ref(out, a, ins->after_clause, ins->after_para, lang);
+	/* after a row: the row; at the end of an article: the article alone */
+	if (ins->kind == 1)
+		tl_clause_ref(out, a, ins->after_clause, ins->after_para, lang);
+	else
+		S_clause_ref(out, a, ins->after_clause, ins->after_para, lang);
 	if (ins->kind == 1)
 		tl_buf_puts(out, ins->violated ? (en ? ", replacing the conflicting text" : ", ter vervanging van de strijdige tekst")
 		                               : (en ? ", which partly covers this" : ", dat dit gedeeltelijk regelt"));

@@ -46,6 +46,14 @@ static void S_auto_why(tl_buf *b, const tl_pattern *p, tl_lang lang)
 /* ": why" without a final period (the caller ends the sentence). */
 static void S_why(tl_buf *b, const tl_rule *r, const tl_evidence *ev, tl_lang lang)
 {
+	if (ev->wish) {
+		tl_buf_puts(b, lang == TL_LANG_EN
+		                   ? ": the tender's requirements table marks it as a wish, not a requirement, so "
+		                     "it binds only if the tenderer offers it"
+		                   : ": de eisentabel van de aanbesteding noemt dit een wens, geen eis; het bindt "
+		                     "alleen als de inschrijver het aanbiedt");
+		return;
+	}
 	if (ev->pattern < 0)
 		return;
 	const tl_pattern *p = &r->pat[ev->pattern];
@@ -200,6 +208,14 @@ void tl_reason(tl_buf *b, const tl_match *m, int i, tl_lang lang)
 			const char *t = tl_rules_text(cJSON_GetObjectItemCaseSensitive(o->json, "title"), lang);
 			tl_buf_printf(b, en ? "Met through requirement %s (%s), which the document meets."
 			                    : "Voldaan via eis %s (%s), waaraan het document voldoet.", o->id, t ? t : o->id);
+			if (res->nev[TL_LIST_VIOLATED]) {
+				tl_buf_puts(b, " ");
+				at = b->len;
+				S_ref(b, m, res->ev[TL_LIST_VIOLATED][0].sent, lang);
+				S_upper_from(b, at);
+				tl_buf_puts(b, en ? " would conflict with this requirement on its own, but that makes it moot."
+				                  : " zou op zichzelf met deze eis in strijd zijn, maar dat maakt het zonder belang.");
+			}
 			return;
 		}
 		S_ref(b, m, res->ev[TL_LIST_MET][0].sent, lang);

@@ -156,7 +156,7 @@ static void S_doc_sections(cJSON *d, const tl_match *m)
 		cJSON_AddBoolToObject(p, "mapped", mapped);
 		/* the declaring sentence, which a finding through an annex cites (src/batch/annex.c) */
 		if (f->sentence >= 0 && (uint32_t)f->sentence < a->nsent) {
-			tl_evidence x = {f->sentence, TL_LIST_MET, -1, -1};
+			tl_evidence x = {f->sentence, TL_LIST_MET, -1, -1, 0};
 			cJSON_AddItemToObject(p, "evidence", S_evidence(m, &x));
 		}
 		cJSON_AddItemToArray(fws, p);
@@ -403,7 +403,7 @@ static cJSON *S_finding(const tl_match *m, int i, tl_lang lang, const tl_clause_
 	if (res->basis_reference && res->fw_decl >= 0) {
 		const tl_framework *d = &m->a->fw[res->fw_decl];
 		if (d->sentence >= 0 && (uint32_t)d->sentence < m->a->nsent) {
-			tl_evidence x = {d->sentence, res->status == TL_RS_MET ? TL_LIST_MET : TL_LIST_PARTIAL, -1, -1};
+			tl_evidence x = {d->sentence, res->status == TL_RS_MET ? TL_LIST_MET : TL_LIST_PARTIAL, -1, -1, 0};
 			cJSON_AddItemToArray(ev, S_evidence(m, &x));
 		}
 		const tl_fwmap *fw = &rs->fw[res->fw];

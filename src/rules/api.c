@@ -1,7 +1,39 @@
 /* api.c: the public ruleset functions behind `tenderlint rules ...`. */
 #include <string.h>
+#include <strings.h>
 
 #include "rules/rules.h"
+
+/* Stems that are common short words of the language: a term whose one word
+ * stems to one of them matches far more than it means ("overheid" stems to
+ * "over", "openbaar" to "open", "vóór" to "voor", "settings" to "set",
+ * "workings" to "work"). */
+static int S_trap_stem(const tl_rterm *t, const char **stem)
+{
+	static const char *const nl[] = {"over", "vor", "open", "dor", "nar", "met", "van", "op",
+	                                 "in", "aan", "bij", "zet", "kan", "mag", "wel", "plat",
+	                                 "stel", "geef", "hou", "leg", "ga", "sta", "kom", NULL};
+	static const char *const en[] = {"be", "ad", "set", "work", "over", "open", "noth", "oper",
+	                                 "wind", "tell", "bind", "rent", "get", "use", "make", "go",
+	                                 "put", "take", "give", "run", "law", "part", "can", NULL};
+	if (t->nw != 1 || t->w[0].kind != TL_W_STEM || !t->text)
+		return 0;
+	/* an inflection of the stem's own word ("uses", "laws", "ads") is no trap */
+	static const char *const infl[] = {"", "s", "es", "d", "ed", "ing", "e", "en", "t", "n", NULL};
+	const char *const *list = t->lang == TL_LANG_NL ? nl : en;
+	size_t sl = t->w[0].len;
+	for (size_t i = 0; list[i]; i++) {
+		if (sl != strlen(list[i]) || memcmp(t->w[0].s, list[i], sl))
+			continue;
+		int inflected = strncasecmp(t->text, list[i], sl) == 0;
+		for (size_t k = 0; inflected && infl[k]; k++)
+			if (!strcasecmp(t->text + sl, infl[k]))
+				return 0;
+		*stem = list[i];
+		return 1;
+	}
+	return 0;
+}
 
 int tl_ruleset_lint(const char *path, FILE *out, int *warnings, tl_error *err)
 {
@@ -10,6 +42,17 @@ int tl_ruleset_lint(const char *path, FILE *out, int *warnings, tl_error *err)
 	int rc = tl_rules_load(&rs, path, &diag, err);
 	if (rc == TL_ENOMEM)
 		return rc;
+	for (uint32_t i = 0; rs && i < rs->nterms; i++) {
+		const tl_rterm *t = &rs->terms[i];
+		const char *stem;
+		if (t->concept >= 0 && (uint32_t)t->concept < rs->nconcepts && S_trap_stem(t, &stem)) {
+			fprintf(out, "%s: warning: concept '%s': the term \"%s\" stems to \"%s\" and so matches "
+			             "every \"%s\"; write it as an exact word (\"\\\"%s\\\"\") or a prefix\n",
+			        path ? path : "built-in ruleset", rs->concepts[t->concept].name, t->text, stem, stem,
+			        t->text);
+			diag.warnings++;
+		}
+	}
 	if (rs) {
 		uint32_t npat = 0;
 		for (uint32_t i = 0; i < rs->nrules; i++)

@@ -272,6 +272,14 @@ int32_t tl_match_scope_key(const tl_annotated *a, const tl_sentence *s, int mode
 			return INT32_MIN / 2 + (int32_t)num;
 		return c >= 0 ? c : -2 - s->para;
 	}
+	/* a row of a table is a clause of its own: a requirements table's rows are separate
+	 * requirements, whatever article holds the table (keys only need to differ between
+	 * neighbouring sentences) */
+	size_t np = 0;
+	const tl_para *ps = tl_document_paras(a->doc, &np);
+	if (s->para >= 0 && (size_t)s->para < np && ps[s->para].kind == TL_PARA_CELL && ps[s->para].row >= 0)
+		return -(1 << 29) - (int32_t)((((uint32_t)ps[s->para].table & 0x3fffu) << 14) |
+		                              ((uint32_t)ps[s->para].row & 0x3fffu));
 	for (int hop = 0; c >= 0 && (size_t)c < ncl && hop < 4 && cls[c].parent >= 0; hop++) {
 		/* a list item's label: 1 to 4 letters, maybe in parentheses ("a)", "(iv)", "B.") */
 		const char *l = cls[c].label;

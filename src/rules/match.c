@@ -62,6 +62,18 @@ typedef struct S_scan {
 /* "The Authority" where the document calls the customer so, "Authority Data"
  * as a defined term: the words are the contract's own names, not a public
  * authority, for a concept marked not_party. */
+/* A defined name without its article: "de producent" names "Producent". */
+static const char *S_no_article(const char *fold)
+{
+	static const char *const art[] = {"de ", "het ", "the ", NULL};
+	for (size_t i = 0; art[i]; i++) {
+		size_t l = strlen(art[i]);
+		if (!strncmp(fold, art[i], l) && fold[l])
+			return fold + l;
+	}
+	return fold;
+}
+
 static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, uint32_t b)
 {
 	for (uint32_t k = a; k < b && k < s->ntok; k++) {
@@ -73,7 +85,7 @@ static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, 
 		                     d < an->nterms;
 		     d++)
 			own = an->terms[d].role != TL_ROLE_NONE && an->terms[d].fold &&
-			      !strcmp(an->terms[d].fold, t->fold);
+			      !strcmp(S_no_article(an->terms[d].fold), t->fold);
 		if (!own)
 			return 0;
 	}
@@ -344,7 +356,7 @@ static void S_add_evidence(const tl_annotated *a, tl_rule_result *r, uint8_t lis
 			return;
 	}
 	if (r->nev[list] < TL_EVIDENCE_MAX)
-		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term};
+		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term, 0};
 }
 
 static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
@@ -371,8 +383,17 @@ static void S_flush(S_state *st)
 {
 	for (uint32_t i = 0; i < st->ntouched; i++) {
 		int32_t r = st->touched[i];
-		S_add_evidence(st->m->a, &st->m->res[r], st->best_list[r], st->last_sent[r], st->best_pat[r],
-		               st->best_term[r]);
+		uint8_t list = st->best_list[r];
+		/* a wish of a tender's requirements table binds only if offered: what would meet
+		 * the requirement is partial there */
+		int wish = list == TL_LIST_MET && (st->m->a->sent[st->last_sent[r]].flags & TL_SENT_WISH);
+		if (wish)
+			list = TL_LIST_PARTIAL;
+		tl_rule_result *res = &st->m->res[r];
+		uint32_t n = res->nev[list];
+		S_add_evidence(st->m->a, res, list, st->last_sent[r], st->best_pat[r], st->best_term[r]);
+		if (wish && res->nev[list] > n)
+			res->ev[list][n].wish = 1;
 		/* the next scope starts afresh, even on the same sentence */
 		st->last_sent[r] = -1;
 	}
@@ -615,7 +636,9 @@ static void S_decide(tl_match *m, const uint8_t *applicable)
 		text_met[i] = m->res[i].status == TL_RS_MET;
 	for (uint32_t i = 0; i < rs->nrules; i++) {
 		tl_rule_result *r = &m->res[i];
-		if (r->status != TL_RS_MISSING && r->status != TL_RS_PARTIAL)
+		/* "met also when OPEN-SOURCE is met" (the catalogue): open source code makes a
+		 * refused escrow moot, so the other rule's met outweighs a violation too */
+		if (r->status != TL_RS_MISSING && r->status != TL_RS_PARTIAL && r->status != TL_RS_VIOLATED)
 			continue;
 		for (uint32_t k = 0; k < rs->rules[i].nalso; k++)
 			if (text_met[rs->rules[i].also[k]]) {

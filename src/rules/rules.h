@@ -254,6 +254,8 @@ typedef struct tl_evidence {
 	uint8_t list;
 	int32_t pattern;       /* index into the rule's pat */
 	int32_t term;          /* definition relied on, or -1 */
+	uint8_t wish;          /* a met pattern on a wish row of a tender's requirements table
+	                          (TL_SENT_WISH), counted as partial */
 } tl_evidence;
 
 #define TL_EVIDENCE_MAX 8  /* per list and rule */

@@ -13,14 +13,14 @@ static tl_document *fx_doc(const char *text)
 {
 	tl_document *d = tl_doc_new("test.txt", TL_FORMAT_TEXT, NULL);
 	tl_error err = TL_ERROR_INIT;
-	int32_t idx = 0, table = -1, row = 0;
+	int32_t idx = 0, table = -1, row = 0, ntables = 0;
 	const char *p = text;
 	while (d && *p) {
 		const char *e = strchr(p, '\n');
 		size_t len = e ? (size_t)(e - p) : strlen(p);
 		if (len > 0 && p[0] == '|') {
-			if (table < 0)
-				table = 0, row = 0;
+			if (table < 0) /* each run of rows is the next table */
+				table = ntables++, row = 0;
 			int32_t col = 0;
 			const char *c = p + 1, *end = p + len;
 			while (c < end) {

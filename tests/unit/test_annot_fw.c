@@ -71,6 +71,25 @@ static void test_vwo_declared(void)
 	                "Contracts (ARBIT 2022).\n",
 	                "arbit-2022"),
 	     "en: subject to ARBIT 2022");
+	/* a relative clause on the name states the fact, also as a definition in a list under a
+	 * lead-in (blind3 nl-bodycams 1(f)); a condition or a negation does not */
+	T_OK(S_declares("In deze Overeenkomst wordt verstaan onder:\n\n- Verwerkersovereenkomst: de Standaard "
+	                "Verwerkersovereenkomst Gemeenten (versie 2.51), die Partijen als Bijlage 4 hebben "
+	                "gesloten.\n",
+	                "vng-vwo"),
+	     "nl: defined term in a list, 'die Partijen hebben gesloten'");
+	T_OK(S_declares("In this Agreement:\n\n- DPA means the VNG Standard Data Processing Agreement, which "
+	                "the parties have concluded as Schedule 4.\n",
+	                "vng-vwo"),
+	     "en: defined term in a list, 'which the parties have concluded'");
+	T_OK(!S_declares("In deze Overeenkomst wordt verstaan onder:\n\n- Verwerkersovereenkomst: de Standaard "
+	                 "Verwerkersovereenkomst Gemeenten, die Partijen niet hebben gesloten.\n",
+	                 "vng-vwo"),
+	     "nl: a negated relative clause declares nothing");
+	T_OK(!S_declares("Verwerker levert een verwerkersovereenkomst op basis van de Standaard "
+	                 "Verwerkersovereenkomst Gemeenten, indien Partijen die sluiten.\n",
+	                 "vng-vwo"),
+	     "nl: a condition ('indien Partijen die sluiten') declares nothing");
 	T_OK(!S_declares("De Opdrachtnemer is niet verplicht de Standaard Verwerkersovereenkomst Gemeenten te "
 	                 "ondertekenen.\n",
 	                 "vng-vwo"),
@@ -199,6 +218,19 @@ static void test_party_names(void)
 	      TL_ROLE_CUSTOMER);
 	T_INT(S_term_role("Meridian B.V., registered under number 69876543 (the \"Contractor\").\n",
 	                  "contractor"),
+	      TL_ROLE_VENDOR);
+	/* an alias with its article: the party word after it */
+	T_INT(S_term_role("De gemeente Dijkmeer, vertegenwoordigd door de burgemeester (hierna: \"de "
+	                  "Gemeente\");\n",
+	                  "de gemeente"),
+	      TL_ROLE_CUSTOMER);
+	/* the vendor's own supplier named by the contract is on the vendor's side */
+	T_INT(S_term_role("Leverancier is wederverkoper van een kantoorpakket van een internationale "
+	                  "softwareproducent (hierna: \"de Producent\").\n",
+	                  "de producent"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("The Supplier resells sensors made by Sensing Inc. (the \"Manufacturer\").\n",
+	                  "manufacturer"),
 	      TL_ROLE_VENDOR);
 }
 

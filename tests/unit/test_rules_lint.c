@@ -56,6 +56,28 @@ static void S_expect(const char *name, const char *text, long line, long col, co
 	"{\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n" \
 	" \"met\": [{\"all\": [\"c\"]}]" extra "}"
 
+/* `rules lint` on a ruleset whose concept c has the given nl terms: the number of warnings,
+ * and whether the output names `needle`. */
+static int S_lint_warnings(const char *name, const char *terms, const char *needle, int *named)
+{
+	char text[1024];
+	snprintf(text, sizeof text,
+	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [%s]}},\n \"rules\": [" RULE(
+	             ", \"examples\": {\"nl\": {\"met\": [\"a\"]}, \"en\": {\"met\": [\"a\"]}}") "]}\n",
+	         terms);
+	const char *p = S_write(name, text);
+	char out[4096] = "";
+	FILE *f = fmemopen(out, sizeof out - 1, "w");
+	int warnings = -1;
+	tl_error err = TL_ERROR_INIT;
+	if (f) {
+		tl_ruleset_lint(p, f, &warnings, &err);
+		fclose(f);
+	}
+	*named = strstr(out, needle) != NULL;
+	return warnings;
+}
+
 int main(void)
 {
 	if (!mkdtemp(S_dir))
@@ -129,5 +151,14 @@ int main(void)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", S_dir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", S_dir);
+	/* a term whose one word stems to a common short word of the language matches every such
+	 * word: "overheid" stems to "over"; an inflection of the word itself ("wetten") does not */
+	int named = 0, base = S_lint_warnings("stem-base.json", "\"wet\"", "stems to", &named);
+	T_OK(!named, "no stem warning for 'wet'");
+	T_INT(S_lint_warnings("stem-trap.json", "\"overheid\"", "\"overheid\" stems to \"over\"", &named),
+	      base + 1);
+	T_OK(named, "'overheid' stems to 'over' is named");
+	T_INT(S_lint_warnings("stem-exact.json", "\"\\\"overheid\\\"\"", "stems to", &named), base);
+	T_OK(!named, "the exact word \"overheid\" is no trap");
 	return T_DONE();
 }

@@ -1,0 +1,357 @@
+/* priority.c: the priority column of a tender's requirements table.
+ *
+ * A tender lists its requirements in tables with a column that says how
+ * each row binds: MoSCoW ("Must", "Should", "Could", "Won't") or the Dutch
+ * eisen/wensen codes ("K" knock-outeis, "E" eis, "W" wens, "V" vraag).  The
+ * requirement's own words do not say it ("De Gemeente heeft toegang tot alle
+ * gegevens"), so the row's priority cell is carried onto the sentences of
+ * the row's other cells:
+ * - a wish (Should, Could, W/wens, optional, award criterion): TL_SENT_WISH;
+ *   the matcher reads such a row as partial where it would meet a rule,
+ *   because it binds only if the tenderer offers it;
+ * - a question (V/vraag, question): not operative, it binds no one;
+ * - an exclusion (Won't): a prohibition on the vendor ("Won't: Wi-Fi or MAC
+ *   address counting" rules the function out);
+ * - a requirement (Must, K, E, eis, mandatory): as written.
+ *
+ * A column is a priority column when its header names it ("Type",
+ * "Prioriteit", "Priority", "MoSCoW", "Soort", "Categorie", "Eis/wens") and
+ * its cells hold codes, or when it has at least three data rows and every
+ * non-empty cell is a code.  Single letters are read through a legend table
+ * when the document has one ("K | Knock-outeis. ...", "W | Wens. ..."),
+ * otherwise as MoSCoW when the column uses M, S or C, else as the Dutch
+ * codes.  A legend table itself is not marked. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+#include "model/doc.h"
+
+enum { P_NONE = 0, P_BINDING, P_WISH, P_QUESTION, P_EXCLUDED };
+
+/* A cell's text folded for comparison: ASCII lower case, curly apostrophes
+ * as "'", inner runs of space and '-' as one space, no trailing '.' or ':'. */
+static size_t S_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	int space = 0;
+	for (size_t i = 0; i < n && o + 1 < cap; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x98 || (unsigned char)s[i + 2] == 0x99)) {
+			ch = '\'';
+			i += 2;
+		}
+		if (ch == ' ' || ch == '-' || ch == '_' || ch == '\t') {
+			space = o > 0;
+			continue;
+		}
+		if (space && o + 2 < cap)
+			out[o++] = ' ';
+		space = 0;
+		out[o++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+	}
+	while (o && (out[o - 1] == '.' || out[o - 1] == ':' || out[o - 1] == ' '))
+		o--;
+	out[o] = '\0';
+	return o;
+}
+
+/* The kind a spelled-out priority names, or P_NONE. */
+static int S_word_kind(const char *f)
+{
+	static const struct {
+		const char *w;
+		int kind;
+	} words[] = {
+		{"must", P_BINDING}, {"must have", P_BINDING}, {"mandatory", P_BINDING},
+		{"required", P_BINDING}, {"requirement", P_BINDING}, {"eis", P_BINDING},
+		{"knock out", P_BINDING}, {"knockout", P_BINDING}, {"knock outeis", P_BINDING},
+		{"knock out eis", P_BINDING}, {"ko", P_BINDING}, {"ko eis", P_BINDING},
+		{"minimumeis", P_BINDING}, {"minimum eis", P_BINDING}, {"minimum requirement", P_BINDING},
+		{"verplicht", P_BINDING}, {"harde eis", P_BINDING}, {"shall", P_BINDING},
+		{"should", P_WISH}, {"should have", P_WISH}, {"could", P_WISH}, {"could have", P_WISH},
+		{"wens", P_WISH}, {"wish", P_WISH}, {"optional", P_WISH}, {"optioneel", P_WISH},
+		{"nice to have", P_WISH}, {"gewenst", P_WISH}, {"desired", P_WISH}, {"desirable", P_WISH},
+		{"gunningscriterium", P_WISH}, {"award criterion", P_WISH}, {"may", P_WISH},
+		{"vraag", P_QUESTION}, {"question", P_QUESTION}, {"informatievraag", P_QUESTION},
+		{"won't", P_EXCLUDED}, {"wont", P_EXCLUDED}, {"won't have", P_EXCLUDED},
+		{"will not", P_EXCLUDED}, {"will not have", P_EXCLUDED}, {"excluded", P_EXCLUDED},
+		{"uitgesloten", P_EXCLUDED},
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (!strcmp(f, words[i].w))
+			return words[i].kind;
+	return P_NONE;
+}
+
+/* The kind the start of a legend's explanation names: "Knock-outeis. Een
+ * inschrijving ...", "Wens.", "Must have: ...". */
+static int S_lead_kind(const char *text, size_t len)
+{
+	char f[48];
+	size_t n = 0;
+	while (n < len && n < 40 && text[n] != '.' && text[n] != ':' && text[n] != ',' && text[n] != ';' &&
+	       text[n] != '(')
+		n++;
+	S_fold(text, n, f, sizeof f);
+	int k = S_word_kind(f);
+	if (k)
+		return k;
+	/* "Eis waaraan ...": only the first word */
+	char *sp = strchr(f, ' ');
+	if (sp) {
+		*sp = '\0';
+		k = S_word_kind(f);
+	}
+	return k;
+}
+
+static int S_is_letter(const char *f)
+{
+	return f[0] >= 'a' && f[0] <= 'z' && f[1] == '\0';
+}
+
+static int S_header_names_priority(const char *f)
+{
+	static const char *const h[] = {"type", "soort", "prioriteit", "priority", "moscow",
+	                                "categorie", "category", "eis/wens", "k/w", "eistype",
+	                                "type eis", "requirement type", "classificatie", "classification",
+	                                "moscow prioriteit", "moscow priority", "prio", NULL};
+	for (size_t i = 0; h[i]; i++)
+		if (!strcmp(f, h[i]))
+			return 1;
+	return 0;
+}
+
+typedef struct {
+	int32_t first, last; /* paragraph range of the table's cells */
+	int32_t nrows, ncols;
+	int32_t *grid;       /* nrows x ncols: first paragraph of each cell, -1 (while marking) */
+} S_table;
+
+/* Tables larger than this are not read for priorities (no tender has one;
+ * it bounds the work on a hostile file). */
+#define S_MAX_CELLS 65536
+
+/* Paragraph of cell (row, col) of the table, or -1. */
+static int32_t S_cell(const tl_para *paras, const S_table *t, int32_t row, int32_t col)
+{
+	(void)paras;
+	if (row < 0 || col < 0 || row >= t->nrows || col >= t->ncols)
+		return -1;
+	return t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
+}
+
+/* Fills t->grid; 0 when the table is too large or memory runs out. */
+static int S_grid(const tl_para *paras, S_table *t)
+{
+	size_t n = (size_t)t->nrows * (size_t)t->ncols;
+	if (!n || n > S_MAX_CELLS)
+		return 0;
+	t->grid = malloc(n * sizeof *t->grid);
+	if (!t->grid)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		t->grid[i] = -1;
+	for (int32_t p = t->last; p >= t->first; p--) {
+		const tl_para *q = &paras[p];
+		if (q->kind == TL_PARA_CELL && q->row >= 0 && q->col >= 0 && q->row < t->nrows && q->col < t->ncols)
+			t->grid[(size_t)q->row * (size_t)t->ncols + (size_t)q->col] = p;
+	}
+	return 1;
+}
+
+static void S_cell_fold(const tl_para *paras, const S_table *t, int32_t row, int32_t col, char *f,
+                        size_t cap)
+{
+	int32_t p = S_cell(paras, t, row, col);
+	f[0] = '\0';
+	if (p >= 0 && paras[p].len < 64)
+		S_fold(paras[p].text, paras[p].len, f, cap);
+}
+
+/* A two-column table whose first column holds codes and whose second says
+ * what each means.  Fills legend['a'..'z'] and returns 1. */
+static int S_legend(const tl_para *paras, const S_table *t, int legend[26])
+{
+	if (t->ncols != 2 || t->nrows < 2)
+		return 0;
+	int found = 0, rows = 0;
+	for (int32_t r = 0; r < t->nrows; r++) {
+		char f[64];
+		S_cell_fold(paras, t, r, 0, f, sizeof f);
+		int32_t p = S_cell(paras, t, r, 1);
+		if (!f[0] || p < 0)
+			continue;
+		if (r == 0 && S_header_names_priority(f))
+			continue;
+		rows++;
+		int k = S_lead_kind(paras[p].text, paras[p].len);
+		if (!k)
+			continue;
+		if (S_is_letter(f) || (strlen(f) <= 3 && !strchr(f, ' '))) {
+			if (S_is_letter(f))
+				legend[f[0] - 'a'] = k;
+			found++;
+		} else if (S_word_kind(f)) {
+			found++;
+		}
+	}
+	return found >= 2 && found * 3 >= rows * 2;
+}
+
+/* The kind of a priority cell's folded text, or P_NONE. */
+static int S_code_kind(const char *f, const int legend[26], int moscow)
+{
+	if (!f[0])
+		return P_NONE;
+	if (S_is_letter(f)) {
+		int l = f[0] - 'a';
+		if (legend[l])
+			return legend[l];
+		if (moscow)
+			return f[0] == 'm' ? P_BINDING : f[0] == 's' || f[0] == 'c' ? P_WISH : f[0] == 'w' ? P_EXCLUDED : P_NONE;
+		return f[0] == 'k' || f[0] == 'e' ? P_BINDING : f[0] == 'w' ? P_WISH : f[0] == 'v' ? P_QUESTION : P_NONE;
+	}
+	return S_word_kind(f);
+}
+
+/* The priority column of the table, or -1; sets *moscow for its letters. */
+static int32_t S_priority_col(const tl_para *paras, const S_table *t, const int legend[26], int *moscow)
+{
+	for (int32_t col = 0; col < t->ncols && t->ncols >= 2; col++) {
+		char f[64];
+		S_cell_fold(paras, t, 0, col, f, sizeof f);
+		int header = S_header_names_priority(f);
+		int filled = 0, codes = 0, mosc = 0;
+		for (int32_t r = 1; r < t->nrows; r++) {
+			S_cell_fold(paras, t, r, col, f, sizeof f);
+			if (!f[0])
+				continue;
+			filled++;
+			if (S_is_letter(f) && (f[0] == 'm' || f[0] == 's' || f[0] == 'c'))
+				mosc = 1;
+			if (S_is_letter(f) || S_word_kind(f))
+				codes++;
+		}
+		if (!filled || codes * 5 < filled * 4)
+			continue;
+		if (header || (filled >= 3 && codes == filled)) {
+			*moscow = mosc;
+			/* only letters the reading knows: an ID column "A", "B" is no priority */
+			int known = 0;
+			for (int32_t r = 1; r < t->nrows; r++) {
+				S_cell_fold(paras, t, r, col, f, sizeof f);
+				known += S_code_kind(f, legend, mosc) != P_NONE;
+			}
+			if (known * 5 >= filled * 4)
+				return col;
+		}
+	}
+	return -1;
+}
+
+static void S_apply(tl_sentence *s, int kind)
+{
+	switch (kind) {
+	case P_WISH:
+		s->flags |= TL_SENT_WISH;
+		break;
+	case P_QUESTION:
+		s->flags |= TL_SENT_NONOPERATIVE;
+		break;
+	case P_EXCLUDED:
+		if (s->flags & TL_SENT_NEGATED)
+			break; /* "Won't: the system does not ...": leave the double negative alone */
+		s->flags |= TL_SENT_NEGATED;
+		s->flags &= ~(TL_SENT_VERBLESS | TL_SENT_NONOPERATIVE);
+		s->modality = TL_MOD_PROHIBITION;
+		if (s->bound == TL_ROLE_NONE)
+			s->bound = TL_ROLE_VENDOR;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Marks the rows of one table; `kinds` has room for nrows entries. */
+static void S_mark_table(tl_ann_ctx *c, const S_table *t, int32_t pcol, const int legend[26],
+                         int moscow, int *kinds)
+{
+	tl_annotated *a = c->a;
+	for (int32_t r = 0; r < t->nrows; r++) {
+		char f[64];
+		S_cell_fold(c->paras, t, r, pcol, f, sizeof f);
+		kinds[r] = r == 0 ? P_NONE : S_code_kind(f, legend, moscow);
+	}
+	for (int32_t p = t->first; p <= t->last; p++) {
+		const tl_para *para = &c->paras[p];
+		if (para->kind != TL_PARA_CELL || para->col == pcol || para->row < 0 || para->row >= t->nrows)
+			continue;
+		int kind = kinds[para->row];
+		if (kind == P_NONE || kind == P_BINDING)
+			continue;
+		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++)
+			S_apply(&a->sent[k], kind);
+	}
+}
+
+int tl_priority_mark(tl_ann_ctx *c)
+{
+	const tl_para *paras = c->paras;
+	int32_t ntables = 0;
+	for (size_t p = 0; p < c->npara; p++)
+		if (paras[p].kind == TL_PARA_CELL && paras[p].table >= ntables)
+			ntables = paras[p].table + 1;
+	if (!ntables)
+		return 0;
+	S_table *tables = calloc((size_t)ntables, sizeof *tables);
+	if (!tables)
+		return TL_ENOMEM;
+	for (int32_t i = 0; i < ntables; i++)
+		tables[i].first = -1;
+	int32_t maxrows = 0;
+	for (size_t p = 0; p < c->npara; p++) {
+		const tl_para *para = &paras[p];
+		if (para->kind != TL_PARA_CELL || para->table < 0)
+			continue;
+		S_table *t = &tables[para->table];
+		if (t->first < 0)
+			t->first = (int32_t)p;
+		t->last = (int32_t)p;
+		if (para->row + 1 > t->nrows)
+			t->nrows = para->row + 1;
+		if (para->col + 1 > t->ncols)
+			t->ncols = para->col + 1;
+		if (t->nrows > maxrows)
+			maxrows = t->nrows;
+	}
+	int legend[26] = {0};
+	uint8_t *is_legend = calloc((size_t)ntables, 1);
+	int *kinds = calloc((size_t)maxrows + 1, sizeof *kinds);
+	if (!is_legend || !kinds) {
+		free(tables);
+		free(is_legend);
+		free(kinds);
+		return TL_ENOMEM;
+	}
+	for (int32_t i = 0; i < ntables; i++)
+		if (tables[i].first >= 0 && S_grid(paras, &tables[i]))
+			is_legend[i] = (uint8_t)S_legend(paras, &tables[i], legend);
+	for (int32_t i = 0; i < ntables; i++) {
+		const S_table *t = &tables[i];
+		if (!t->grid || is_legend[i] || t->nrows < 2)
+			continue;
+		int moscow = 0;
+		int32_t pcol = S_priority_col(paras, t, legend, &moscow);
+		if (pcol >= 0)
+			S_mark_table(c, t, pcol, legend, moscow, kinds);
+	}
+	for (int32_t i = 0; i < ntables; i++)
+		free(tables[i].grid);
+	free(tables);
+	free(is_legend);
+	free(kinds);
+	return 0;
+}
