@@ -18,6 +18,7 @@
  * ("Partijen sluiten de Standaard Verwerkersovereenkomst Gemeenten", "have
  * concluded the VNG Standard Data Processing Agreement"), so for it
  * concluding or signing declares it too. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -203,6 +204,41 @@ static int S_add_dev(tl_ann_ctx *c, const tl_sentence *s, uint32_t k, tl_framewo
 	return 0;
 }
 
+/* The article numbers strictly between those at tok[a] and tok[b] ("28" and
+ * "30" add "29", "16.4" and "16.6" add "16.5"); at most 40 of them. */
+static int S_add_range(tl_ann_ctx *c, const tl_sentence *s, uint32_t a, uint32_t b, tl_framework *fw)
+{
+	const char *fa = s->tok[a].fold, *fb = s->tok[b].fold;
+	/* "16.4 tot en met 16.6": the same article, sub-articles 5 */
+	const char *da = strrchr(fa, '.'), *db = strrchr(fb, '.');
+	size_t pre = da ? (size_t)(da - fa) + 1 : 0;
+	if ((da != NULL) != (db != NULL) || (da && ((size_t)(db - fb) + 1 != pre || strncmp(fa, fb, pre))) ||
+	    pre > 12)
+		return 0;
+	char *ea, *eb;
+	long lo = strtol(fa + pre, &ea, 10), hi = strtol(fb + pre, &eb, 10);
+	if (ea == fa + pre || *ea || *eb || lo < 0 || hi <= lo + 1 || hi - lo > 40)
+		return 0;
+	for (long v = lo + 1; v < hi && fw->ndev < 64; v++) {
+		char num[40];
+		snprintf(num, sizeof num, "%.*s%ld", (int)pre, fa, v);
+		int dup = 0;
+		for (uint32_t x = 0; x < fw->ndev && !dup; x++)
+			dup = !strcmp(fw->deviations[x], num);
+		if (dup)
+			continue;
+		const char *copy = tl_arena_strdup(&c->a->arena, num);
+		const char **d = tl_arena_alloc(&c->a->arena, (fw->ndev + 1) * sizeof *d);
+		if (!copy || !d)
+			return TL_ENOMEM;
+		if (fw->ndev)
+			memcpy(d, fw->deviations, fw->ndev * sizeof *d);
+		d[fw->ndev++] = copy;
+		fw->deviations = d;
+	}
+	return 0;
+}
+
 /* Article numbers after "artikel(en)/article(s)/clause(s)/art." from tok[i]
  * that belong to the framework: the list at tok[i] itself when `first`
  * (right after "in afwijking van") unless it names the contract's own
@@ -211,8 +247,15 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 {
 	static const char *const art[] = {"artikel", "artikelen", "article", "articles", "clause",
 	                                  "clauses", "art", "artt", "section", "sections", NULL};
-	static const char *const joins[] = {",", "en", "and", "-", "t/m", "tot", NULL};
+	static const char *const joins[] = {",", "en", "and", "-", "t/m", "tot", "to", "through", "met",
+	                                    "–", NULL};
+	/* "met uitzondering van hoofdstuk II (artikelen 28 tot en met 30)": a chapter named
+	 * before its article list */
+	static const char *const chapter[] = {"hoofdstuk", "chapter", "paragraaf", "part", "deel", NULL};
 	uint32_t start = i;
+	if (first && i + 3 < s->ntok && tl_tok_in(&s->tok[i], chapter) &&
+	    (s->tok[i + 1].flags & (TL_TOK_NUMBER | TL_TOK_CAPITAL)) && !strcmp(s->tok[i + 2].fold, "("))
+		start = i + 3;
 	for (; i < s->ntok; i++) {
 		if (!tl_tok_in(&s->tok[i], art))
 			continue;
@@ -229,7 +272,20 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 		int ours = (first && i == start && !S_own_article(s, end)) || S_next_to_name(s, i, end);
 		for (uint32_t x = from; ours && x < end; x++) {
 			int rc;
-			if ((s->tok[x].flags & TL_TOK_NUMBER) && (rc = S_add_dev(c, s, x, fw)) != 0)
+			if (!(s->tok[x].flags & TL_TOK_NUMBER))
+				continue;
+			if ((rc = S_add_dev(c, s, x, fw)) != 0)
+				return rc;
+			/* a range: "28 tot en met 30", "28 to 30", "28-30", "28 t/m 30" */
+			uint32_t y = x + 1;
+			int range = 0;
+			while (y < end && !(s->tok[y].flags & TL_TOK_NUMBER)) {
+				const char *f = s->tok[y].fold;
+				range |= !strcmp(f, "-") || !strcmp(f, "–") || !strcmp(f, "to") || !strcmp(f, "through") ||
+				         !strcmp(f, "t/m") || !strcmp(f, "tot");
+				y++;
+			}
+			if (range && y < end && (rc = S_add_range(c, s, x, y, fw)) != 0)
 				return rc;
 		}
 		i = end > i ? end - 1 : i;

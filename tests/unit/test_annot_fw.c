@@ -177,6 +177,14 @@ static void test_deviations(void)
 	DEV("In afwijking van artikel 7 GIBIT 2023 geldt een termijn van 10 dagen, behalve bij "
 	    "schending van artikel 9.",
 	    "7");
+	/* ranges, and a chapter named before its articles */
+	DEV("In afwijking van de artikelen 24-26 van de GIBIT 2023 geldt een eigen exitregeling.",
+	    "24,25,26");
+	DEV("In afwijking van artikel 16.4 tot en met 16.6 GIBIT 2023 geldt het volgende.", "16.4,16.5,16.6");
+	DEV("De GIBIT 2023 gelden, met uitzondering van hoofdstuk II (artikelen 28 tot en met 30).",
+	    "28,29,30");
+	DEV("The GIBIT 2023 apply, with the exception of Chapter II (articles 28 to 30).", "28,29,30");
+	DEV("In afwijking van Bijlage 2 artikel 3 geldt een kortere termijn.", "");
 #undef DEV
 	S_devs("GIBIT 2023 applies. Notwithstanding article 12 of the GIBIT, the Supplier is liable for "
 	       "any breach of clause 4.\n",
