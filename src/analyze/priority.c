@@ -14,6 +14,10 @@
  *   address counting" rules the function out);
  * - a requirement (Must, K, E, eis, mandatory): as written.
  *
+ * A filled-in tender also says per row whether the tenderer offers it (a
+ * column "Aangeboden", "Offered", "Voldoet", "Complies" with ja/nee, yes/no):
+ * an offered wish binds as a requirement, a row not offered binds no one.
+ *
  * A column is a priority column when its header names it ("Type",
  * "Prioriteit", "Priority", "MoSCoW", "Soort", "Categorie", "Eis/wens") and
  * its cells hold codes, or when it has at least three data rows and every
@@ -252,6 +256,49 @@ static int32_t S_priority_col(const tl_para *paras, const S_table *t, const int 
 	return -1;
 }
 
+/* The answer of an "offered" cell: 1 yes, -1 no, 0 neither ("n.v.t.", empty). */
+static int S_offered_answer(const char *f)
+{
+	static const char *const yes[] = {"ja", "yes", "y", "j", "aangeboden", "offered", "voldoet",
+	                                  "complies", "compliant", "x", "✓", "✔", NULL};
+	static const char *const no[] = {"nee", "no", "n", "niet aangeboden", "not offered",
+	                                 "voldoet niet", "does not comply", "non-compliant", "✗", "✘",
+	                                 NULL};
+	for (size_t i = 0; yes[i]; i++)
+		if (!strcmp(f, yes[i]))
+			return 1;
+	for (size_t i = 0; no[i]; i++)
+		if (!strcmp(f, no[i]))
+			return -1;
+	return 0;
+}
+
+/* The column that says whether a tenderer offers each row ("Aangeboden", "Offered",
+ * "Voldoet", "Complies": ja/nee), or -1. */
+static int32_t S_offered_col(const tl_para *paras, const S_table *t)
+{
+	static const char *const h[] = {"aangeboden", "offered", "voldoet", "complies", "compliant",
+	                                "voldaan", "antwoord inschrijver", "response", "ja/nee",
+	                                "yes/no", "compliance", NULL};
+	for (int32_t col = 0; col < t->ncols; col++) {
+		char f[64];
+		S_cell_fold(paras, t, 0, col, f, sizeof f);
+		int header = 0;
+		for (size_t i = 0; h[i] && !header; i++)
+			header = !strcmp(f, h[i]);
+		if (!header)
+			continue;
+		int answers = 0;
+		for (int32_t r = 1; r < t->nrows; r++) {
+			S_cell_fold(paras, t, r, col, f, sizeof f);
+			answers += S_offered_answer(f) != 0;
+		}
+		if (answers)
+			return col;
+	}
+	return -1;
+}
+
 static void S_apply(tl_sentence *s, int kind)
 {
 	switch (kind) {
@@ -276,18 +323,28 @@ static void S_apply(tl_sentence *s, int kind)
 }
 
 /* Marks the rows of one table; `kinds` has room for nrows entries. */
-static void S_mark_table(tl_ann_ctx *c, const S_table *t, int32_t pcol, const int legend[26],
-                         int moscow, int *kinds)
+static void S_mark_table(tl_ann_ctx *c, const S_table *t, int32_t pcol, int32_t ocol,
+                         const int legend[26], int moscow, int *kinds)
 {
 	tl_annotated *a = c->a;
 	for (int32_t r = 0; r < t->nrows; r++) {
 		char f[64];
 		S_cell_fold(c->paras, t, r, pcol, f, sizeof f);
-		kinds[r] = r == 0 ? P_NONE : S_code_kind(f, legend, moscow);
+		kinds[r] = r == 0 || pcol < 0 ? P_NONE : S_code_kind(f, legend, moscow);
+		/* a filled-in tender: an offered wish binds, a row not offered binds no one */
+		if (r > 0 && ocol >= 0) {
+			S_cell_fold(c->paras, t, r, ocol, f, sizeof f);
+			int ans = S_offered_answer(f);
+			if (ans > 0 && kinds[r] == P_WISH)
+				kinds[r] = P_BINDING;
+			else if (ans < 0 && kinds[r] != P_EXCLUDED)
+				kinds[r] = P_QUESTION;
+		}
 	}
 	for (int32_t p = t->first; p <= t->last; p++) {
 		const tl_para *para = &c->paras[p];
-		if (para->kind != TL_PARA_CELL || para->col == pcol || para->row < 0 || para->row >= t->nrows)
+		if (para->kind != TL_PARA_CELL || para->col == pcol || para->col == ocol || para->row < 0 ||
+		    para->row >= t->nrows)
 			continue;
 		int kind = kinds[para->row];
 		if (kind == P_NONE || kind == P_BINDING)
@@ -345,8 +402,9 @@ int tl_priority_mark(tl_ann_ctx *c)
 			continue;
 		int moscow = 0;
 		int32_t pcol = S_priority_col(paras, t, legend, &moscow);
-		if (pcol >= 0)
-			S_mark_table(c, t, pcol, legend, moscow, kinds);
+		int32_t ocol = S_offered_col(paras, t);
+		if (pcol >= 0 || ocol >= 0)
+			S_mark_table(c, t, pcol, ocol, legend, moscow, kinds);
 	}
 	for (int32_t i = 0; i < ntables; i++)
 		free(tables[i].grid);

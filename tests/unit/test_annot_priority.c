@@ -125,6 +125,35 @@ static void test_letters_without_legend(void)
 	tl_document_free(d);
 }
 
+/* A filled-in tender: the "Aangeboden" column says whether each row is offered. */
+static void test_offered_column(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("| Nr | Omschrijving | Type | Aangeboden |\n"
+	                              "| E-01 | Opdrachtnemer meldt een incident binnen 24 uur. | E | n.v.t. |\n"
+	                              "| W-01 | Opdrachtnemer levert bij iedere release een SBOM. | W | nee |\n"
+	                              "| W-02 | Opdrachtnemer versleutelt alle back-ups. | W | ja |\n"
+	                              "| W-03 | Opdrachtnemer levert een exitplan. | W | |\n",
+	                              &d);
+	T_OK(!(S_flags(a, "Opdrachtnemer meldt") & (TL_SENT_WISH | TL_SENT_NONOPERATIVE)),
+	     "a requirement, 'n.v.t.': as written");
+	T_OK(S_flags(a, "Opdrachtnemer levert bij") & TL_SENT_NONOPERATIVE, "a wish not offered binds no one");
+	T_OK(!(S_flags(a, "Opdrachtnemer versleutelt") & (TL_SENT_WISH | TL_SENT_NONOPERATIVE)),
+	     "an offered wish binds");
+	T_OK(S_flags(a, "Opdrachtnemer levert een") & TL_SENT_WISH, "a wish without an answer stays a wish");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a compliance column without priorities */
+	a = fx_annotate("| Requirement | Complies |\n"
+	                "| The Supplier encrypts all backups. | yes |\n"
+	                "| The Supplier keeps data in the EEA. | no |\n",
+	                &d);
+	T_OK(!(S_flags(a, "The Supplier encrypts") & TL_SENT_NONOPERATIVE), "complies: yes");
+	T_OK(S_flags(a, "The Supplier keeps") & TL_SENT_NONOPERATIVE, "complies: no");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static const char *S_status(const cJSON *doc, const char *rule, const char **reason)
 {
 	const cJSON *f;
@@ -187,6 +216,7 @@ int main(void)
 	test_moscow_words();
 	test_dutch_codes_with_legend();
 	test_letters_without_legend();
+	test_offered_column();
 	test_end_to_end();
 	return T_DONE();
 }
