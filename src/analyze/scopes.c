@@ -443,7 +443,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		"overheidsinstantie", NULL};
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
-		"agree|agrees|agreed", "order|ordered|orders", "opt|opts|opted", "toestemming", "goedkeuring", "goedkeurt",
+		"agree|agrees|agreed", "order|ordered|orders", "toestemming", "goedkeuring", "goedkeurt",
 		"goedgekeurd", "instructie*", "opdracht", "verzoek", "akkoord", "instem*", "ingestemd",
 		"toestaat", "toegestemd", "machtiging", "verzocht", "aangeeft", NULL};
 	tl_role actor = TL_ROLE_NONE;
@@ -460,6 +460,9 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		if (tl_tok_in(&tok[i], law) || tl_ph_list_at(tok, n, i, law_ph, NULL))
 			lw = 1;
 		if (tl_tok_in(&tok[i], consent))
+			cons = 1;
+		/* "unless the Customer opts in" is consent, "unless the User has opted out" an opt-out */
+		if (tl_ph_at(tok, n, i, "opt|opts|opted|opting in"))
 			cons = 1;
 		if (S_is(&tok[i], "it") || S_is(&tok[i], "its") || S_is(&tok[i], "zij") ||
 		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
