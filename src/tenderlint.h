@@ -326,6 +326,12 @@ int tl_check_file(cJSON **out, const tl_ruleset *rs, const char *path,
 /* Checks an already read document; *out is one "documents[]" object. */
 int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
                       const tl_check_options *opts, tl_error *err);
+/* The second half of tl_check_file for a caller that read the file itself
+ * (`tenderlint check` reads while its ruleset loads): checks doc, read from
+ * path, and frees it; a check error gives a report naming the file, as
+ * tl_check_file does. */
+int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_document *doc,
+                       const tl_check_options *opts, tl_error *err);
 
 /** ## Reports
  *

@@ -225,15 +225,7 @@ static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 		*out = tl_report_error_document(path, err);
 		return *out ? rc : TL_ENOMEM;
 	}
-	rc = tl_check_document(out, l.rs, doc, w->co, err);
-	if (rc && rc != TL_ENOMEM) {
-		*out = tl_report_error_document(path, err);
-		if (*out)
-			cJSON_ReplaceItemInObjectCaseSensitive(*out, "format",
-			                                       cJSON_CreateString(tl_format_name(tl_document_format(doc))));
-	}
-	tl_document_free(doc);
-	return rc;
+	return tl_check_read_file(out, l.rs, path, doc, w->co, err);
 }
 
 static char *S_note(void *ctx)

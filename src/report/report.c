@@ -516,7 +516,13 @@ int tl_check_file(cJSON **out, const tl_ruleset *rs, const char *path, const tl_
 			return TL_ENOMEM;
 		return rc;
 	}
-	rc = tl_check_document(out, rs, doc, opts, err);
+	return tl_check_read_file(out, rs, path, doc, opts, err);
+}
+
+int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_document *doc,
+                       const tl_check_options *opts, tl_error *err)
+{
+	int rc = tl_check_document(out, rs, doc, opts, err);
 	if (rc && rc != TL_ENOMEM) {
 		*out = tl_report_error_document(path, err);
 		if (*out)
