@@ -146,6 +146,11 @@ int tl_definitions_mark(tl_ann_ctx *c);
  * lead/nlead: tokens of a lead-in ("Opdrachtnemer zal:") the unit
  * continues, or NULL.  prev: the previous unit of the same sentence (for
  * the subject of a coordinated part), or NULL.  0 or TL_ENOMEM. */
+/* A frame that opens the sentence ("You agree that", "Partijen komen overeen
+ * dat", "stemt ermee in dat"): marks the frame subordinate so the complement
+ * carries the predicate (frames.c); returns the end of the frame's party
+ * mention when it is both parties, else 0. */
+uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, int16_t *sc);
 int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                          const tl_sentence *prev);
 /* Token index where a coordinated unit starts inside tok[0..n) (after
