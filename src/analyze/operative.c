@@ -63,6 +63,31 @@ static int S_starts_with(const tl_ann_para *pt, const char *const *list)
 	return pt->ntok && tl_ph_list_at(pt->tok, pt->ntok, 0, list, NULL) > 0;
 }
 
+/* A question to the tenderer in a tender's questionnaire ("Q-05 Describe how you
+ * ensure ...", "Beschrijf hoe u ...", "Geef aan welke ..."): it binds no one.  After
+ * a short label (letters, digits, '-', '.') the first word is a verb that asks. */
+static int S_question_para(const tl_ann_para *pt)
+{
+	static const char *const ask[] = {"describe", "explain", "outline", "beschrijf", "omschrijf",
+	                                  "motiveer", NULL};
+	static const char *const ask_wh[] = {"indicate", "specify", "state", "demonstrate", "give",
+	                                     "geef", "licht", "toon", "vermeld", "noem", NULL};
+	static const char *const wh[] = {"how", "what", "which", "whether", "why", "your", "hoe", "welke",
+	                                 "wat", "of", "waarom", "uw", "aan", "toe", NULL};
+	uint32_t i = 0;
+	/* a label: "Q-05", "V3", "3.1", "(a)" */
+	while (i < pt->ntok && i < 4 &&
+	       ((pt->tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) ||
+	        (strlen(pt->tok[i].fold) <= 2 && i + 1 < pt->ntok &&
+	         (pt->tok[i + 1].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))))
+		i++;
+	if (i + 2 >= pt->ntok || !(pt->tok[i].flags & TL_TOK_CAPITAL))
+		return 0;
+	if (tl_tok_in(&pt->tok[i], ask))
+		return 1;
+	return tl_tok_in(&pt->tok[i], ask_wh) && tl_tok_in(&pt->tok[i + 1], wh);
+}
+
 static int S_is_heading(const tl_para *p)
 {
 	return p->kind == TL_PARA_HEADING || p->outline > 0;
@@ -162,7 +187,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) ||
 		           strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS")))
 			op = 0;
-		if (S_unticked(para))
+		if (S_unticked(para) || (op && S_question_para(&c->pt[p])))
 			op = 0;
 		a->para_operative[p] = (uint8_t)op;
 	}

@@ -178,6 +178,31 @@ static void test_operative_blocks(void)
 	tl_document_free(d);
 }
 
+/* A tender's questionnaire asks the tenderer; its items bind no one. */
+static void test_questions(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("The Supplier (the \"Supplier\") and the Municipality (the \"Customer\").\n"
+	                              "Q-05 Describe how you ensure that your subcontractors apply the same "
+	                              "restrictions.\n"
+	                              "Indicate which standards the Platform supports.\n"
+	                              "Beschrijf hoe u de Gegevens beveiligt.\n"
+	                              "Geef aan welke subverwerkers u inschakelt.\n"
+	                              "The Supplier shall describe the algorithm in the register.\n"
+	                              "Indicate the Supplier's obligations in a schedule.\n"
+	                              "State aid rules do not apply.\n",
+	                              &d);
+	T_INT(S_op(a, "Q-05 Describe"), 0);
+	T_INT(S_op(a, "Indicate which"), 0);
+	T_INT(S_op(a, "Beschrijf hoe"), 0);
+	T_INT(S_op(a, "Geef aan welke"), 0);
+	T_INT(S_op(a, "The Supplier shall describe"), 1);
+	T_INT(S_op(a, "Indicate the Supplier"), 1);
+	T_INT(S_op(a, "State aid"), 1);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_placeholders(void)
 {
 	tl_document *d;
@@ -332,6 +357,7 @@ int main(void)
 {
 	test_operative();
 	test_operative_blocks();
+	test_questions();
 	test_placeholders();
 	test_frameworks();
 	test_quantities();
