@@ -184,13 +184,9 @@ static int S_own_article(const tl_sentence *s, uint32_t end)
 	       tl_ph_at(s->tok, s->ntok, end, "hierboven|hieronder|hiervoor|above|below") > 0;
 }
 
-static int S_add_dev(tl_ann_ctx *c, const tl_sentence *s, uint32_t k, tl_framework *fw)
+/* Adds article `num` (arena text) to the framework's deviations, once. */
+static int S_add_dev_text(tl_ann_ctx *c, const char *num, tl_framework *fw)
 {
-	if (fw->ndev >= 64)
-		return 0;
-	const char *num = tl_ann_tok_text(c, s, k, k + 1);
-	if (!num)
-		return TL_ENOMEM;
 	for (uint32_t x = 0; x < fw->ndev; x++)
 		if (!strcmp(fw->deviations[x], num))
 			return 0;
@@ -202,6 +198,14 @@ static int S_add_dev(tl_ann_ctx *c, const tl_sentence *s, uint32_t k, tl_framewo
 	d[fw->ndev++] = num;
 	fw->deviations = d;
 	return 0;
+}
+
+static int S_add_dev(tl_ann_ctx *c, const tl_sentence *s, uint32_t k, tl_framework *fw)
+{
+	if (fw->ndev >= 64)
+		return 0;
+	const char *num = tl_ann_tok_text(c, s, k, k + 1);
+	return num ? S_add_dev_text(c, num, fw) : TL_ENOMEM;
 }
 
 /* The article numbers strictly between those at tok[a] and tok[b] ("28" and
@@ -222,19 +226,10 @@ static int S_add_range(tl_ann_ctx *c, const tl_sentence *s, uint32_t a, uint32_t
 	for (long v = lo + 1; v < hi && fw->ndev < 64; v++) {
 		char num[40];
 		snprintf(num, sizeof num, "%.*s%ld", (int)pre, fa, v);
-		int dup = 0;
-		for (uint32_t x = 0; x < fw->ndev && !dup; x++)
-			dup = !strcmp(fw->deviations[x], num);
-		if (dup)
-			continue;
 		const char *copy = tl_arena_strdup(&c->a->arena, num);
-		const char **d = tl_arena_alloc(&c->a->arena, (fw->ndev + 1) * sizeof *d);
-		if (!copy || !d)
-			return TL_ENOMEM;
-		if (fw->ndev)
-			memcpy(d, fw->deviations, fw->ndev * sizeof *d);
-		d[fw->ndev++] = copy;
-		fw->deviations = d;
+		int rc = copy ? S_add_dev_text(c, copy, fw) : TL_ENOMEM;
+		if (rc)
+			return rc;
 	}
 	return 0;
 }

@@ -139,9 +139,8 @@ typedef struct {
 #define S_MAX_CELLS 65536
 
 /* Paragraph of cell (row, col) of the table, or -1. */
-static int32_t S_cell(const tl_para *paras, const S_table *t, int32_t row, int32_t col)
+static int32_t S_cell(const S_table *t, int32_t row, int32_t col)
 {
-	(void)paras;
 	if (row < 0 || col < 0 || row >= t->nrows || col >= t->ncols)
 		return -1;
 	return t->grid[(size_t)row * (size_t)t->ncols + (size_t)col];
@@ -169,7 +168,7 @@ static int S_grid(const tl_para *paras, S_table *t)
 static void S_cell_fold(const tl_para *paras, const S_table *t, int32_t row, int32_t col, char *f,
                         size_t cap)
 {
-	int32_t p = S_cell(paras, t, row, col);
+	int32_t p = S_cell(t, row, col);
 	f[0] = '\0';
 	if (p >= 0 && paras[p].len < 64)
 		S_fold(paras[p].text, paras[p].len, f, cap);
@@ -185,7 +184,7 @@ static int S_legend(const tl_para *paras, const S_table *t, int legend[26])
 	for (int32_t r = 0; r < t->nrows; r++) {
 		char f[64];
 		S_cell_fold(paras, t, r, 0, f, sizeof f);
-		int32_t p = S_cell(paras, t, r, 1);
+		int32_t p = S_cell(t, r, 1);
 		if (!f[0] || p < 0)
 			continue;
 		if (r == 0 && S_header_names_priority(f))

@@ -259,7 +259,8 @@ static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, 
 	int party = 0, cons = 0;
 	for (uint32_t k = i + m; k < n && k < i + m + 20 && !S_clause_end(&tok[k]); k++) {
 		uint32_t len;
-		party |= S_mention(a, tok, n, k, &len) == TL_ROLE_VENDOR || S_mention(a, tok, n, k, &len) == TL_ROLE_CUSTOMER;
+		tl_role r = S_mention(a, tok, n, k, &len);
+		party |= r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER;
 		cons |= tl_tok_in(&tok[k], consent);
 	}
 	return party && cons ? m : 0;

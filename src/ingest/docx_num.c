@@ -191,6 +191,13 @@ static int S_on_event(void *ctx, const tl_xev *ev)
 	return S_node(ctx, &src) != 0;
 }
 
+/* The reader's events: WordprocessingML elements only, as the fast pass's spec keeps. */
+static int S_on_reader_event(void *ctx, const tl_xev *ev)
+{
+	S_src src = {ev};
+	return ev->ns <= 1 ? S_node(ctx, &src) : 0;
+}
+
 int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char *part,
                             const char *data, size_t len, int slow, tl_error *err)
 {
@@ -202,19 +209,7 @@ int tl_docx_numbering_parse(tl_docx_numbering *nb, tl_document *doc, const char 
 		if (!tl_xev_parse(data, len, &S_spec, maxd, lim->max_text_len, S_on_event, &st))
 			return TL_DOCX_SLOW;
 	} else {
-		xmlTextReaderPtr r = NULL;
-		tl_xscratch sc = {0};
-		rc = tl_xml_reader(&r, data, len, part, lim, err);
-		while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
-			tl_xev ev;
-			int x = tl_xev_from_reader(&sc, r, &S_spec, &ev);
-			S_src src = {&ev};
-			rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory reading numbering")
-			     : x && ev.ns <= 1 ? S_node(&st, &src) : 0;
-		}
-		if (r)
-			xmlFreeTextReader(r);
-		tl_xscratch_free(&sc);
+		rc = tl_xev_read_part(data, len, part, lim, &S_spec, S_on_reader_event, &st, "numbering", err);
 		if (rc < 0)
 			return rc;
 	}

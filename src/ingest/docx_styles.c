@@ -203,6 +203,12 @@ static int S_on_event(void *ctx, const tl_xev *ev)
 	return S_event(ctx, ev) != 0;
 }
 
+/* The reader's events: elements only (the reader also shows text). */
+static int S_on_reader_event(void *ctx, const tl_xev *ev)
+{
+	return ev->type != TL_XEV_TEXT ? S_event(ctx, ev) : 0;
+}
+
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
 /* WordprocessingML elements (a skipped subtree starts and ends with one), no text */
 static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0};
@@ -218,18 +224,7 @@ int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part,
 		if (!tl_xev_parse(data, len, &S_spec, maxd, lim->max_text_len, S_on_event, &ps))
 			return TL_DOCX_SLOW;
 	} else {
-		xmlTextReaderPtr r = NULL;
-		tl_xscratch sc = {0};
-		rc = tl_xml_reader(&r, data, len, part, lim, err);
-		while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
-			tl_xev ev;
-			int x = tl_xev_from_reader(&sc, r, &S_spec, &ev);
-			rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory reading styles")
-			     : x && ev.type != TL_XEV_TEXT ? S_event(&ps, &ev) : 0;
-		}
-		if (r)
-			xmlFreeTextReader(r);
-		tl_xscratch_free(&sc);
+		rc = tl_xev_read_part(data, len, part, lim, &S_spec, S_on_reader_event, &ps, "styles", err);
 		if (rc < 0)
 			return rc;
 	}

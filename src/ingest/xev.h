@@ -24,6 +24,8 @@
 
 #include <libxml/xmlreader.h>
 
+#include "tenderlint.h"
+
 enum { TL_XEV_START = 1, TL_XEV_END, TL_XEV_TEXT };
 
 #define TL_XNS_NONE 254  /* no namespace */
@@ -90,6 +92,15 @@ void tl_xscratch_free(tl_xscratch *sc);
  * <0 out of memory.  Attributes (of the classes spec keeps) are copied to
  * sc, valid until the next call. */
 int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec, tl_xev *ev);
+
+/* The slow path of a part reader: reads the part with libxml2's reader
+ * (tl_xml_reader, tl_xml_next: its caps, errors and line numbers) and hands
+ * each node that is an event to fn, which returns 0 or an error code that
+ * stops the pass.  Returns 0 at the end of the part, else the first error;
+ * `what` names the part in the out-of-memory message. */
+int tl_xev_read_part(const char *data, size_t len, const char *part, const tl_limits *lim,
+                     const tl_xspec *spec, tl_xev_fn fn, void *ctx, const char *what,
+                     tl_error *err);
 
 /* The value of attribute NAME of a start event, looked up as the readers
  * did: in class 0, then class 1 (the two WordprocessingML namespaces), then

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ingest/pkg.h"
 #include "ingest/xev.h"
 
 const char *tl_xev_attr(const tl_xev *ev, const char *name)
@@ -146,4 +147,22 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
 	if (ev->ns == spec->mc_class && strcmp(ev->ln, "Choice") == 0)
 		ev->flag = (unsigned char)S_understood(r, spec);
 	return 1;
+}
+
+int tl_xev_read_part(const char *data, size_t len, const char *part, const tl_limits *lim,
+                     const tl_xspec *spec, tl_xev_fn fn, void *ctx, const char *what,
+                     tl_error *err)
+{
+	xmlTextReaderPtr r = NULL;
+	tl_xscratch sc = {0};
+	int rc = tl_xml_reader(&r, data, len, part, lim, err);
+	while (rc == 0 && (rc = tl_xml_next(r, part, lim, err)) == 1) {
+		tl_xev ev;
+		int x = tl_xev_from_reader(&sc, r, spec, &ev);
+		rc = x < 0 ? tl_error_set(err, TL_ENOMEM, "out of memory reading %s", what) : x ? fn(ctx, &ev) : 0;
+	}
+	if (r)
+		xmlFreeTextReader(r);
+	tl_xscratch_free(&sc);
+	return rc;
 }

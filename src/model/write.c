@@ -128,8 +128,10 @@ static cJSON *S_str_or_null(const char *s) { return s ? cJSON_CreateString(s) : 
  * guarantee it), so only quotes, backslashes and control characters need
  * escaping.  Paragraphs are written directly rather than through cJSON
  * objects: a 200,000-paragraph document would otherwise build and free
- * millions of small nodes. */
-static void S_json_str(FILE *out, const char *s)
+ * millions of small nodes.  `cjson` escapes \b and \f by name, as
+ * cJSON_Print does, so a clause reads the same as when it was printed
+ * through a cJSON object. */
+static void S_json_str_as(FILE *out, const char *s, int cjson)
 {
 	if (!s) {
 		fputs("null", out);
@@ -148,6 +150,13 @@ static void S_json_str(FILE *out, const char *s)
 		case '\n': fputs("\\n", out); break;
 		case '\t': fputs("\\t", out); break;
 		case '\r': fputs("\\r", out); break;
+		case '\b':
+		case '\f':
+			if (cjson) {
+				fputs(c == '\b' ? "\\b" : "\\f", out);
+				break;
+			}
+			/* fall through */
 		default: fprintf(out, "\\u%04x", c); break;
 		}
 		run = s + 1;
@@ -155,6 +164,9 @@ static void S_json_str(FILE *out, const char *s)
 	fwrite(run, 1, (size_t)(s - run), out);
 	putc('"', out);
 }
+
+static void S_json_str(FILE *out, const char *s) { S_json_str_as(out, s, 0); }
+static void S_cjson_str(FILE *out, const char *s) { S_json_str_as(out, s, 1); }
 
 /* A decimal integer, as printf's %d writes it, without printf. */
 static void S_put_int(FILE *out, int32_t v)
@@ -177,37 +189,6 @@ static void S_json_int(FILE *out, int32_t v)
 		S_put_int(out, v);
 	else
 		fputs("null", out);
-}
-
-/* A string escaped as cJSON_Print escapes it (\b and \f by name), so a
- * clause reads the same as when it was printed through a cJSON object. */
-static void S_cjson_str(FILE *out, const char *s)
-{
-	if (!s) {
-		fputs("null", out);
-		return;
-	}
-	putc('"', out);
-	const char *run = s;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		fwrite(run, 1, (size_t)(s - run), out);
-		switch (c) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\b': fputs("\\b", out); break;
-		case '\f': fputs("\\f", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default: fprintf(out, "\\u%04x", c); break;
-		}
-		run = s + 1;
-	}
-	fwrite(run, 1, (size_t)(s - run), out);
-	putc('"', out);
 }
 
 static void S_para_json(const tl_para *p, FILE *out)
