@@ -1,5 +1,6 @@
 #include "model/doc.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/unorm2.h>
@@ -145,6 +146,44 @@ static char *S_nfc(tl_document *doc, const char *s, size_t len, size_t *outlen)
 	return res;
 }
 
+/* The end of a plain stretch from i (s[i] printable ASCII): printable ASCII
+ * with single spaces between, ending on a printable byte, which normalising
+ * copies as it is.  Eight bytes at a time while every byte is 0x20..0x7E and
+ * no two spaces are adjacent. */
+static size_t S_plain_end(const unsigned char *s, size_t i, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, spaces = ones * ' ';
+	uint64_t prev = 0; /* 0x80 when the byte before the word is a space */
+	size_t j = i;
+	while (len - j >= 8) {
+		uint64_t w;
+		memcpy(&w, s + j, 8);
+		/* any byte below 0x20, any byte above 0x7E (exact for "any") */
+		if ((((w - spaces) & ~w) | ((w + ones) | w)) & high)
+			break;
+		uint64_t t = w ^ spaces;
+		uint64_t sp = ~(((t & low7) + low7) | t) & high; /* exactly the spaces */
+		if (sp & ((sp << 8) | prev))
+			break;
+		prev = (sp >> 56) & 0x80;
+		j += 8;
+	}
+	while (j < len) {
+		unsigned c = s[j];
+		if (c > ' ' && c < 0x7F)
+			j++;
+		else if (c == ' ' && j > i && s[j - 1] != ' ' && j + 1 < len && s[j + 1] > ' ' &&
+		         s[j + 1] < 0x7F)
+			j += 2;
+		else
+			break;
+	}
+	while (j > i && s[j - 1] == ' ') /* the word loop may stop after a space */
+		j--;
+	return j;
+}
+
 char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *outlen)
 {
 	/* The output never outgrows the input except where an invalid byte
@@ -161,14 +200,15 @@ char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *o
 	while (i < len) {
 		unsigned c = s[i];
 		if (c < 0x80) { /* the common case, without decoding */
-			if (c > ' ' && c != 0x7F) { /* a run of printable ASCII */
+			if (c > ' ' && c != 0x7F) { /* printable ASCII with single spaces */
 				if (space)
 					*o++ = ' ';
 				space = 0;
 				any = 1;
-				do
-					*o++ = (char)s[i++];
-				while (i < len && s[i] > ' ' && s[i] < 0x7F);
+				size_t j = S_plain_end(s, i, len);
+				memcpy(o, s + i, j - i);
+				o += j - i;
+				i = j;
 				continue;
 			}
 			if (c == ' ' || (c >= '\t' && c <= '\r'))
