@@ -376,6 +376,21 @@ int tl_render_format_parse(const char *name, tl_render_format *out);
  * TL_RENDER_JSONL writes both for a whole report. */
 int tl_render_jsonl_header(const cJSON *report, FILE *out, tl_error *err);
 int tl_render_jsonl_document(const cJSON *document, FILE *out, tl_error *err);
+/* The header line above as text (with its line break), for a caller that
+ * writes the lines itself.  malloc'd, NUL-terminated; NULL when out of memory. */
+char *tl_render_jsonl_header_text(const cJSON *report, size_t *len);
+
+/* The pretty JSON report (TL_RENDER_JSON) in pieces, for a caller that holds
+ * its documents as text (`check` passes its workers' output on unparsed):
+ * the report is the head, then each documents[] entry as
+ * tl_render_json_document writes it, separated by TL_RENDER_JSON_SEP, then
+ * TL_RENDER_JSON_TAIL.  Both return malloc'd NUL-terminated text and its
+ * length, or NULL when out of memory; tl_render_json_head also when
+ * "documents" is not the report's last member (tl_report_new's order). */
+char *tl_render_json_head(const cJSON *report, size_t *len);
+char *tl_render_json_document(const cJSON *document, size_t *len);
+#define TL_RENDER_JSON_SEP ", "
+#define TL_RENDER_JSON_TAIL "]\n}\n"
 
 /** ## The contract back (redline)
  *
@@ -418,11 +433,15 @@ typedef struct tl_batch_options {
 	char *(*note)(void *work_ctx);
 	int (*on_note)(const char *text, size_t len, void *note_ctx);
 	void *note_ctx;
+	/* How a worker writes work()'s document for the parent (optional):
+	 * malloc'd NUL-terminated text, NULL when out of memory.  NULL: as
+	 * unformatted JSON (cJSON_PrintUnformatted). */
+	char *(*print)(const cJSON *document, void *work_ctx);
 } tl_batch_options;
 #define TL_BATCH_F_PROGRESS 0x1u       /* progress bar on stderr */
 #define TL_BATCH_F_ALL_FILES 0x2u      /* in folders, take every file, not only known extensions */
 #define TL_BATCH_OPTIONS_VERSION 1
-#define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL}
+#define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL}
 
 /* Expands inputs (files, folders, "-" for a list of paths on stdin is the
  * caller's business) into a sorted, de-duplicated path list.  A named file
@@ -440,7 +459,9 @@ void tl_batch_paths_free(char **paths, size_t count);
 typedef cJSON *(*tl_batch_work_fn)(const char *path, void *ctx, unsigned *flags);
 #define TL_BATCH_DOC_ERROR 0x1u /* the document could not be read (set by the pool for E_CRASH/E_TIMEOUT too) */
 /* Runs in the calling process, in input order, with the document as
- * unformatted JSON text (NUL-terminated, borrowed for the call) and the
+ * the worker wrote it (unformatted JSON unless tl_batch_options.print, and
+ * always unformatted for a result the pool made: E_CRASH, E_TIMEOUT,
+ * E_LIMIT_MEMORY; NUL-terminated, borrowed for the call) and the
  * worker's flags: a caller streaming JSON Lines writes it as it is, others
  * parse it.  A non-zero return stops the batch. */
 typedef int (*tl_batch_emit_fn)(size_t index, const char *path, const char *json, size_t len,

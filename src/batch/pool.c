@@ -112,7 +112,7 @@ static void S_worker_main(int task_fd, int result_fd, char *const *paths, size_t
 				_exit(1);
 		}
 		free(note);
-		char *json = doc ? cJSON_PrintUnformatted(doc) : NULL;
+		char *json = !doc ? NULL : o->print ? o->print(doc, ctx) : cJSON_PrintUnformatted(doc);
 		if (!json)
 			_exit(S_EXIT_NOMEM);
 		uint64_t hdr[3] = {idx, (uint64_t)strlen(json), flags};

@@ -113,6 +113,9 @@ static int S_fails(const cJSON *doc, const char *level)
 
 #define S_DOC_FAILING 0x100u /* a finding reaches the --fail-on level */
 #define S_DOC_INTERNAL 0x200u /* the redline could not be written */
+#define S_DOC_PRETTY 0x400u /* the text is tl_render_json_document's, not unformatted */
+#define S_DOC_FWTEXT 0x800u /* a framework's own text: an annex other documents may follow */
+#define S_DOC_FAILS_ALONE 0x1000u /* reaches --fail-on before annexes, waivers and baselines */
 
 typedef struct {
 	tl_ruleset **rs;        /* this process's ruleset, NULL until loaded (S_check) */
@@ -125,6 +128,7 @@ typedef struct {
 	const tl_render_options *ro;
 	int jsonl;              /* mark the document as a JSON Lines record */
 	int defer;              /* waivers, baseline and --fail-on in the parent (S_finish) */
+	tl_render_format fmt;   /* json: documents as they stand in the report (S_print) */
 	char *note;             /* in a worker: for the parent, sent after this file (S_note) */
 } S_work_ctx;
 
@@ -140,15 +144,25 @@ static int S_finish(const S_work_ctx *w, cJSON *d)
 
 typedef struct {
 	const char *path;
+	const S_work_ctx *w;
 	tl_ruleset *rs;
 	tl_error err;
 	int rc;
+	const char *missing;    /* a forced context tag the ruleset lacks */
+	char *note;             /* S_make_note */
 } S_loader;
 
+static const char *S_missing_context(const tl_ruleset *rs, const char *const *force);
+static char *S_make_note(const S_loader *l);
+
+/* The ruleset, then the note for the parent, both on the loading thread
+ * while the other reads (and annotates) the first document. */
 static void *S_load_main(void *arg)
 {
 	S_loader *l = arg;
 	l->rc = tl_ruleset_load(&l->rs, l->path, &l->err);
+	l->missing = l->rc ? NULL : S_missing_context(l->rs, l->w->co->force_contexts);
+	l->note = S_make_note(l);
 	return NULL;
 }
 
@@ -162,11 +176,33 @@ static const char *S_missing_context(const tl_ruleset *rs, const char *const *fo
 }
 
 /* The worker's note to the parent after loading the ruleset (S_on_note):
- * {"report": the report without documents} (tl_report_new), or why the
- * ruleset cannot be used: {"ruleset_error": message, "nomem": bool} or
- * {"context": a forced tag it lacks}.  NULL when out of memory. */
-static char *S_make_note(const S_loader *l, const char *missing)
+ * {"report": the report without documents} (tl_report_new), or for json
+ * and jsonl {"head": true}, a line break and the report's text up to the
+ * first document (tl_render_json_head, tl_render_jsonl_header_text), which
+ * the parent writes as it is; or why the ruleset cannot be used:
+ * {"ruleset_error": message, "nomem": bool} or {"context": a forced tag it
+ * lacks}.  NULL when out of memory. */
+static char *S_make_note(const S_loader *l)
 {
+	const char *missing = l->missing;
+	tl_render_format fmt = l->w->fmt;
+	if (!l->rc && !missing && (fmt == TL_RENDER_JSON || fmt == TL_RENDER_JSONL)) {
+		cJSON *rep = NULL;
+		tl_error err = TL_ERROR_INIT;
+		size_t n = 0;
+		char *head = NULL, *note = NULL;
+		static const char pre[] = "{\"head\":true}\n";
+		if (tl_report_new(&rep, l->rs, &err) == 0)
+			head = fmt == TL_RENDER_JSON ? tl_render_json_head(rep, &n) : tl_render_jsonl_header_text(rep, &n);
+		cJSON_Delete(rep);
+		if (head && (note = malloc(sizeof pre + n)) != NULL) {
+			memcpy(note, pre, sizeof pre - 1);
+			memcpy(note + sizeof pre - 1, head, n + 1);
+		}
+		free(head);
+		if (note)
+			return note;
+	}
 	cJSON *n = cJSON_CreateObject();
 	if (!n)
 		return NULL;
@@ -197,7 +233,7 @@ static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 	*out = NULL;
 	if (*w->rs)
 		return tl_check_file(out, *w->rs, path, w->co, err);
-	S_loader l = {w->rs_path, NULL, TL_ERROR_INIT, 0};
+	S_loader l = {w->rs_path, w, NULL, TL_ERROR_INIT, 0, NULL, NULL};
 	pthread_t th;
 	pthread_attr_t at;
 	int threaded = pthread_attr_init(&at) == 0;
@@ -213,9 +249,8 @@ static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 		pthread_join(th, NULL);
 	else
 		S_load_main(&l);
-	const char *missing = l.rc ? NULL : S_missing_context(l.rs, w->co->force_contexts);
-	w->note = S_make_note(&l, missing);
-	if (l.rc || missing) {
+	w->note = l.note;
+	if (l.rc || l.missing) {
 		tl_ruleset_free(l.rs);
 		tl_document_free(doc);
 		return -1;
@@ -254,6 +289,10 @@ static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 	} else {
 		if (!w->defer && S_finish(w, d))
 			*flags |= S_DOC_FAILING;
+		if (w->defer && !w->waivers && !w->baseline && S_fails(d, w->level))
+			*flags |= S_DOC_FAILS_ALONE;
+		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "framework_text")))
+			*flags |= S_DOC_FWTEXT;
 		if (w->redline) {
 			tl_error_clear(&err);
 			if (tl_redline_write(d, path, w->redline, w->ro, &err) != 0) {
@@ -283,7 +322,18 @@ static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 			}
 		}
 	}
+	if (w->fmt == TL_RENDER_JSON)
+		*flags |= S_DOC_PRETTY;
 	return d;
+}
+
+/* How a worker sends its document: for --format json as it will stand in
+ * the report, so that the parent need not parse and print it again. */
+static char *S_print(const cJSON *d, void *ctx)
+{
+	const S_work_ctx *w = ctx;
+	size_t n;
+	return w->fmt == TL_RENDER_JSON ? tl_render_json_document(d, &n) : cJSON_PrintUnformatted(d);
 }
 
 struct S_run;
@@ -296,13 +346,34 @@ typedef struct {
 	int stream_sync;        /* fsync after each line (a regular file) */
 	int quiet;
 	int unreadable, failing, internal;
+	char **texts;           /* --format json: each document's text (S_keep_text) */
+	size_t *lens;
+	unsigned any;           /* the flags of all documents, OR'ed */
 } S_emit_ctx;
+
+/* --format json keeps each document as the text it will be in the report
+ * (a result the pool made itself is unformatted, and is reprinted). */
+static int S_keep_text(S_emit_ctx *e, size_t index, const char *json, size_t len, unsigned flags)
+{
+	char *t = NULL;
+	size_t n = len;
+	if (flags & S_DOC_PRETTY) {
+		if ((t = malloc(len + 1)) != NULL)
+			memcpy(t, json, len + 1);
+	} else {
+		cJSON *d = cJSON_ParseWithLength(json, len);
+		t = d ? tl_render_json_document(d, &n) : NULL;
+		cJSON_Delete(d);
+	}
+	e->texts[index] = t;
+	e->lens[index] = n;
+	return t ? 0 : -1;
+}
 
 static int S_emit(size_t index, const char *path, const char *json, size_t len, unsigned flags,
                   void *ctx)
 {
 	S_emit_ctx *e = ctx;
-	(void)index;
 	if (S_need_report(e->run) != 0)
 		return 1;
 	if (flags & TL_BATCH_DOC_ERROR) {
@@ -317,6 +388,7 @@ static int S_emit(size_t index, const char *path, const char *json, size_t len, 
 	}
 	e->failing |= (flags & S_DOC_FAILING) != 0;
 	e->internal |= (flags & S_DOC_INTERNAL) != 0;
+	e->any |= flags;
 	if (e->stream) {
 		/* durable before the next file: a killed batch loses at most the file in progress */
 		if (fwrite(json, 1, len, e->stream) == len && fputc('\n', e->stream) != EOF &&
@@ -326,13 +398,14 @@ static int S_emit(size_t index, const char *path, const char *json, size_t len, 
 		e->internal = 1;
 		return 1;
 	}
-	cJSON *d = cJSON_Parse(json);
-	if (!d) {
+	cJSON *d = e->texts ? NULL : cJSON_Parse(json);
+	if (e->texts ? S_keep_text(e, index, json, len, flags) != 0 : !d) {
 		fprintf(stderr, "tenderlint check: %s: out of memory\n", path);
 		e->internal = 1;
 		return 1;
 	}
-	cJSON_AddItemToArray(e->docs, d);
+	if (d)
+		cJSON_AddItemToArray(e->docs, d);
 	return 0;
 }
 
@@ -350,6 +423,8 @@ typedef struct S_run {
 	tl_ruleset *rs;
 	int rs_done, rs_rc;     /* S_load_rs ran, with this result */
 	cJSON *report;
+	char *head;             /* or the report's text up to its documents, from a note */
+	size_t headlen;
 	FILE *out;
 	char *tmp_out;
 	const char *path;       /* --output */
@@ -387,7 +462,7 @@ static int S_open_report(S_run *r, cJSON *rep)
 	tl_error err = TL_ERROR_INIT;
 	if (rep)
 		r->report = rep;
-	else if (tl_report_new(&r->report, r->rs, &err) != 0)
+	else if (!r->head && tl_report_new(&r->report, r->rs, &err) != 0)
 		return TL_EXIT_INTERNAL;
 	/* The report is written to a temporary file and renamed at the end, so a
 	 * reader never sees half a report; JSON Lines grows line by line instead. */
@@ -408,7 +483,8 @@ static int S_open_report(S_run *r, cJSON *rep)
 	if (r->fmt == TL_RENDER_JSONL) {
 		r->ec->stream = r->out;
 		r->ec->stream_sync = r->path && regular;
-		if (tl_render_jsonl_header(r->report, r->out, &err) != 0)
+		if (r->head ? fwrite(r->head, 1, r->headlen, r->out) != r->headlen
+		            : tl_render_jsonl_header(r->report, r->out, &err) != 0)
 			return TL_EXIT_INTERNAL;
 		fflush(r->out);
 	}
@@ -420,7 +496,7 @@ static int S_open_report(S_run *r, cJSON *rep)
  * loading the ruleset), the parent loads the ruleset itself. */
 static int S_need_report(S_run *r)
 {
-	if (r->report || r->stop_rc)
+	if (r->report || r->head || r->stop_rc)
 		return r->stop_rc;
 	int rc = S_load_rs(r);
 	if (!rc)
@@ -434,9 +510,20 @@ static int S_need_report(S_run *r)
 static int S_on_note(const char *text, size_t len, void *ctx)
 {
 	S_run *r = ctx;
-	if (r->report || r->stop_rc)
+	if (r->report || r->head || r->stop_rc)
 		return r->stop_rc;
-	cJSON *n = cJSON_ParseWithLength(text, len);
+	const char *end = NULL;
+	cJSON *n = cJSON_ParseWithLengthOpts(text, len, &end, 0);
+	if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(n, "head")) && end && end < text + len &&
+	    *end == '\n') {
+		cJSON_Delete(n);
+		r->headlen = len - (size_t)(end + 1 - text);
+		if (!(r->head = malloc(r->headlen + 1)))
+			return 0; /* S_need_report loads one later */
+		memcpy(r->head, end + 1, r->headlen);
+		r->head[r->headlen] = '\0';
+		return r->stop_rc = S_open_report(r, NULL);
+	}
 	const cJSON *e = cJSON_GetObjectItemCaseSensitive(n, "ruleset_error");
 	const cJSON *c = cJSON_GetObjectItemCaseSensitive(n, "context");
 	cJSON *rep = cJSON_DetachItemFromObjectCaseSensitive(n, "report");
@@ -454,6 +541,54 @@ static int S_on_note(const char *text, size_t len, void *ctx)
 	cJSON_Delete(rep);
 	cJSON_Delete(n);
 	return r->stop_rc; /* no report (out of memory): S_need_report loads one later */
+}
+
+/* --format json, when something must change documents after all (annexes,
+ * waivers, a baseline): the report and its documents as a tree again. */
+static int S_texts_to_tree(S_run *r, S_emit_ctx *e, size_t n)
+{
+	if (!r->report) {
+		char *t = malloc(r->headlen + 3);
+		if (!t)
+			return -1;
+		memcpy(t, r->head, r->headlen);
+		memcpy(t + r->headlen, "]}", 3);
+		r->report = cJSON_ParseWithLength(t, r->headlen + 2);
+		free(t);
+	}
+	if (!(e->docs = cJSON_GetObjectItemCaseSensitive(r->report, "documents")))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		cJSON *d = cJSON_ParseWithLength(e->texts[i], e->lens[i]);
+		if (!d || !cJSON_AddItemToArray(e->docs, d)) {
+			cJSON_Delete(d);
+			return -1;
+		}
+		free(e->texts[i]);
+		e->texts[i] = NULL;
+	}
+	return 0;
+}
+
+/* --format json as tl_render writes it, from the head and the documents' texts. */
+static int S_write_json(const S_run *r, const S_emit_ctx *e, size_t n, tl_error *err)
+{
+	size_t hl = r->headlen;
+	char *own = r->head ? NULL : tl_render_json_head(r->report, &hl);
+	const char *head = r->head ? r->head : own;
+	if (!head)
+		return tl_error_set(err, TL_ENOMEM, "render json: out of memory");
+	fwrite(head, 1, hl, r->out);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			fputs(TL_RENDER_JSON_SEP, r->out);
+		fwrite(e->texts[i], 1, e->lens[i], r->out);
+	}
+	fputs(TL_RENDER_JSON_TAIL, r->out);
+	free(own);
+	if (fflush(r->out) != 0 || ferror(r->out))
+		return tl_error_set(err, TL_EIO, "cannot write the report: %s", strerror(errno));
+	return 0;
 }
 
 int tl_cmd_check(int argc, char **argv)
@@ -494,8 +629,8 @@ int tl_cmd_check(int argc, char **argv)
 	const char **force = calloc(nf + 1, sizeof *force);
 	char **offs = calloc(nf + 1, sizeof *offs);
 	int quiet = tl_opt_flag(&o, "quiet") > 0;
-	S_emit_ctx ec = {NULL, NULL, NULL, 0, quiet, 0, 0, 0};
-	S_run run = {&o, force, nf, NULL, 0, 0, NULL, stdout, NULL, tl_opt_str(&o, "output"), fmt, &ec, 0};
+	S_emit_ctx ec = {NULL, NULL, NULL, 0, quiet, 0, 0, 0, NULL, NULL, 0};
+	S_run run = {&o, force, nf, NULL, 0, 0, NULL, NULL, 0, stdout, NULL, tl_opt_str(&o, "output"), fmt, &ec, 0};
 	ec.run = &run;
 	if (!force || !offs) {
 		rc = TL_EXIT_INTERNAL;
@@ -621,7 +756,16 @@ int tl_cmd_check(int argc, char **argv)
 	    (!tl_opt_flag(&o, "no-color") && !run.path && isatty(1) && !(nc && *nc)))
 		ro.flags |= TL_RENDER_F_COLOR;
 	S_work_ctx wc = {&run.rs, tl_opt_str(&o, "ruleset"), &co, tl_opt_str(&o, "fail-on"), waivers,
-	                 baseline, redline, &ro, fmt == TL_RENDER_JSONL, fmt != TL_RENDER_JSONL, NULL};
+	                 baseline, redline, &ro, fmt == TL_RENDER_JSONL, fmt != TL_RENDER_JSONL, fmt, NULL};
+	if (fmt == TL_RENDER_JSON) {
+		bo.print = S_print;
+		ec.texts = calloc(npaths + 1, sizeof *ec.texts);
+		ec.lens = calloc(npaths + 1, sizeof *ec.lens);
+		if (!ec.texts || !ec.lens) {
+			rc = TL_EXIT_INTERNAL;
+			goto done;
+		}
+	}
 	if (tl_batch_run(paths, npaths, &bo, S_work, &wc, S_emit, &ec, &err) != 0) {
 		if (run.stop_rc) {
 			rc = run.stop_rc;
@@ -634,7 +778,18 @@ int tl_cmd_check(int argc, char **argv)
 	}
 	if ((rc = S_need_report(&run)) != 0)
 		goto done;
-	if (wc.defer) {
+	/* --format json passes the workers' text on as it is, unless annexes,
+	 * waivers or a baseline change documents after all */
+	int direct = fmt == TL_RENDER_JSON && !waivers && !baseline &&
+	             !((ec.any & S_DOC_FWTEXT) && npaths >= 2);
+	if (fmt == TL_RENDER_JSON && !direct && S_texts_to_tree(&run, &ec, npaths) != 0) {
+		fprintf(stderr, "tenderlint check: out of memory\n");
+		rc = TL_EXIT_INTERNAL;
+		goto done;
+	}
+	if (direct) {
+		ec.failing = (ec.any & S_DOC_FAILS_ALONE) != 0;
+	} else if (wc.defer) {
 		/* documents[] is complete: follow annexes, then waivers, baseline, --fail-on */
 		if (tl_annex_link(ec.docs) < 0) {
 			fprintf(stderr, "tenderlint check: out of memory linking annexes\n");
@@ -648,7 +803,8 @@ int tl_cmd_check(int argc, char **argv)
 				ec.failing |= S_finish(&wc, d);
 		}
 	}
-	if (fmt != TL_RENDER_JSONL && tl_render(run.report, fmt, &ro, run.out, &err) != 0) {
+	if (direct ? S_write_json(&run, &ec, npaths, &err) != 0
+	           : fmt != TL_RENDER_JSONL && tl_render(run.report, fmt, &ro, run.out, &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint check: %s\n", msg);
 		rc = TL_EXIT_INTERNAL;
@@ -671,6 +827,11 @@ done:
 		}
 	}
 	free(run.tmp_out);
+	free(run.head);
+	for (size_t i = 0; ec.texts && i < npaths; i++)
+		free(ec.texts[i]);
+	free(ec.texts);
+	free(ec.lens);
 	for (size_t i = 0; offs && i < nf; i++)
 		free(offs[i]);
 	free(offs);

@@ -23,6 +23,73 @@ int tl_render_json(const cJSON *report, const tl_render_options *o, FILE *out, t
 	return rc ? rc : tl_render_check_stream(out, err);
 }
 
+/* cJSON_Print(v) with `depth` tabs after each line break: v as it stands
+ * `depth` levels down in a pretty-printed tree.  A string never holds a raw
+ * line break (cJSON escapes it), so every one is layout. */
+static char *S_print_at(const cJSON *v, int depth, size_t *len)
+{
+	char *s = cJSON_Print(v);
+	if (!s)
+		return NULL;
+	size_t n = strlen(s), lines = 0;
+	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+		lines++;
+	char *o = malloc(n + lines * (size_t)depth + 1);
+	if (!o) {
+		free(s);
+		return NULL;
+	}
+	char *w = o;
+	const char *p = s, *end = s + n;
+	for (const char *nl; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
+		memcpy(w, p, (size_t)(nl + 1 - p));
+		w += nl + 1 - p;
+		for (int k = 0; k < depth; k++)
+			*w++ = '\t';
+	}
+	memcpy(w, p, (size_t)(end - p));
+	w += end - p;
+	*w = '\0';
+	free(s);
+	*len = (size_t)(w - o);
+	return o;
+}
+
+char *tl_render_json_head(const cJSON *report, size_t *len)
+{
+	static const char tail[] = "[]\n}";
+	const cJSON *last = report && cJSON_IsObject(report) && report->child ? report->child->prev : NULL;
+	/* the report's documents are its last member, so the head is all before them */
+	if (!last || !last->string || strcmp(last->string, "documents") != 0 || !cJSON_IsArray(last))
+		return NULL;
+	cJSON *v = cJSON_CreateObject();
+	const cJSON *m;
+	int ok = v != NULL;
+	cJSON_ArrayForEach(m, report)
+	{
+		if (!ok || m == last)
+			break;
+		ok = cJSON_AddItemReferenceToObject(v, m->string, (cJSON *)m);
+	}
+	ok = ok && cJSON_AddArrayToObject(v, "documents");
+	char *s = ok ? cJSON_Print(v) : NULL;
+	cJSON_Delete(v);
+	size_t n = s ? strlen(s) : 0;
+	if (!s || n < sizeof tail - 1 || strcmp(s + n - (sizeof tail - 1), tail) != 0) {
+		free(s);
+		return NULL;
+	}
+	n -= sizeof tail - 2; /* keep the '[' */
+	s[n] = '\0';
+	*len = n;
+	return s;
+}
+
+char *tl_render_json_document(const cJSON *document, size_t *len)
+{
+	return S_print_at(document, 2, len);
+}
+
 /* A shallow object whose members are references to `src`'s members after a
  * leading "type" member; `skip` names one member to leave out.  References
  * are not freed with the wrapper, so the caller's tree is never touched. */
@@ -63,6 +130,23 @@ int tl_render_jsonl_header(const cJSON *report, FILE *out, tl_error *err)
 {
 	int rc = S_typed_line(report, "header", "documents", out, err);
 	return rc ? rc : tl_render_check_stream(out, err);
+}
+
+char *tl_render_jsonl_header_text(const cJSON *report, size_t *len)
+{
+	cJSON *v = cJSON_IsObject(report) ? S_typed_view(report, "header", "documents") : NULL;
+	char *s = v ? cJSON_PrintUnformatted(v) : NULL;
+	cJSON_Delete(v);
+	size_t n = s ? strlen(s) : 0;
+	char *o = s ? realloc(s, n + 2) : NULL;
+	if (!o) {
+		free(s);
+		return NULL;
+	}
+	o[n] = '\n';
+	o[n + 1] = '\0';
+	*len = n + 1;
+	return o;
 }
 
 int tl_render_jsonl_document(const cJSON *document, FILE *out, tl_error *err)

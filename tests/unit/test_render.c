@@ -128,6 +128,72 @@ static void test_jsonl(void)
 	cJSON_Delete(copy);
 }
 
+/* The pretty JSON report put together from its pieces, as `check` does with
+ * its workers' text, is byte for byte what tl_render writes. */
+static char *S_pieces(const cJSON *r)
+{
+	char *buf = NULL;
+	size_t len = 0, n = 0;
+	FILE *f = open_memstream(&buf, &len);
+	char *head = tl_render_json_head(r, &n);
+	if (head)
+		fwrite(head, 1, n, f);
+	free(head);
+	const cJSON *d;
+	int first = 1;
+	cJSON_ArrayForEach(d, cJSON_GetObjectItem(r, "documents"))
+	{
+		char *t = tl_render_json_document(d, &n);
+		fputs(first ? "" : TL_RENDER_JSON_SEP, f);
+		if (t)
+			fwrite(t, 1, n, f);
+		free(t);
+		first = 0;
+	}
+	fputs(TL_RENDER_JSON_TAIL, f);
+	fclose(f);
+	return buf;
+}
+
+static void test_json_pieces(void)
+{
+	static const char *const extra[] = {
+		"", /* one document */
+		",{\"path\":\"b\\n\\t\\\"q\\\"\\u0001\",\"x\":{},\"y\":[],\"z\":[{},[1,2.5,-3e-7,1e300]],"
+		"\"n\":null,\"t\":true,\"u\":\"\\u00e9\\/\"}",
+	};
+	for (int k = 0; k < 3; k++) {
+		cJSON *r = cJSON_Parse(S_report_json);
+		cJSON *docs = cJSON_GetObjectItem(r, "documents");
+		if (k == 0)
+			cJSON_DeleteItemFromArray(docs, 0);
+		if (k == 2) {
+			char *more = malloc(strlen(extra[1]) + 3);
+			sprintf(more, "[%s]", extra[1] + 1);
+			cJSON_AddItemToArray(docs, cJSON_DetachItemFromArray(cJSON_Parse(more), 0));
+			free(more);
+		}
+		int rc = -1;
+		char *want = S_render(r, TL_RENDER_JSON, 0, NULL, &rc);
+		char *got = S_pieces(r);
+		T_INT(rc, 0);
+		T_OK(want && got && !strcmp(want, got), "%d documents: pieces differ:\n%s\n---\n%s", k, got, want);
+		free(want);
+		free(got);
+		cJSON_Delete(r);
+	}
+	/* a report whose documents are not its last member has no head */
+	cJSON *odd = cJSON_Parse("{\"documents\":[],\"tool\":{}}");
+	size_t n = 0;
+	T_OK(tl_render_json_head(odd, &n) == NULL, "documents not last");
+	cJSON_Delete(odd);
+	cJSON *r = cJSON_Parse(S_report_json);
+	char *h = tl_render_jsonl_header_text(r, &n);
+	T_OK(h && n == strlen(h) && h[n - 1] == '\n' && !strncmp(h, "{\"type\":\"header\",", 17), "jsonl header text");
+	free(h);
+	cJSON_Delete(r);
+}
+
 static void test_i18n(void)
 {
 	for (int id = 0; id < TL_S_COUNT; id++) {
@@ -181,6 +247,7 @@ int main(void)
 	test_escaping();
 	test_colour_and_language();
 	test_jsonl();
+	test_json_pieces();
 	test_i18n();
 	test_redline_helpers();
 	test_redline_refusals();
