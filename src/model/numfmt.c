@@ -65,8 +65,31 @@ static size_t S_roman(char *out, size_t size, long v, int upper)
 				tmp[n++] = upper ? (char)(*p - 'a' + 'A') : *p;
 			v -= tab[i].val;
 		}
+	size_t k = n < size - 1 ? n : size - 1; /* as snprintf would cut it */
+	memcpy(out, tmp, k);
+	out[k] = 0;
+	return n;
+}
+
+/* snprintf(out, size, "%s%ld%s", prefix, v, suffix) for 0 <= v without the
+ * format machinery: returns the whole length, writes what fits (size > 0) */
+static int S_decimal(char *out, size_t size, const char *prefix, long v, const char *suffix)
+{
+	char tmp[48];
+	size_t n = 40, pl = strlen(prefix), sl = strlen(suffix);
 	tmp[n] = 0;
-	return (size_t)snprintf(out, size, "%s", tmp);
+	do
+		tmp[--n] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	n -= pl;
+	memcpy(tmp + n, prefix, pl);
+	size_t len = 40 - n;
+	memcpy(tmp + 40, suffix, sl + 1);
+	len += sl;
+	size_t k = len < size - 1 ? len : size - 1;
+	memcpy(out, tmp + n, k);
+	out[k] = 0;
+	return (int)len;
 }
 
 size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value)
@@ -81,12 +104,12 @@ size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value)
 	case TL_NUMFMT_NONE:
 		return 0;
 	case TL_NUMFMT_DECIMAL_ZERO:
-		n = snprintf(out, size, v < 10 ? "0%ld" : "%ld", v);
+		n = S_decimal(out, size, v < 10 ? "0" : "", v, "");
 		break;
 	case TL_NUMFMT_LOWER_LETTER:
 	case TL_NUMFMT_UPPER_LETTER: {
 		if (v < 1) {
-			n = snprintf(out, size, "%ld", v);
+			n = S_decimal(out, size, "", v, "");
 			break;
 		}
 		/* Word repeats the letter: 27 = "aa", 53 = "aaa"; as long as a label may be */
@@ -103,7 +126,7 @@ size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value)
 	case TL_NUMFMT_LOWER_ROMAN:
 	case TL_NUMFMT_UPPER_ROMAN:
 		if (v < 1 || v > 3999)
-			n = snprintf(out, size, "%ld", v);
+			n = S_decimal(out, size, "", v, "");
 		else
 			n = (int)S_roman(out, size, v, f == TL_NUMFMT_UPPER_ROMAN);
 		break;
@@ -117,11 +140,11 @@ size_t tl_numfmt_format(char *out, size_t size, tl_numfmt f, long value)
 			else if (v % 10 == 3)
 				suf = "rd";
 		}
-		n = snprintf(out, size, "%ld%s", v, suf);
+		n = S_decimal(out, size, "", v, suf);
 		break;
 	}
 	default:
-		n = snprintf(out, size, "%ld", v);
+		n = S_decimal(out, size, "", v, "");
 		break;
 	}
 	if (n < 0)
@@ -135,7 +158,7 @@ static void S_append(char *out, size_t size, size_t *len, const char *s, size_t 
 	size_t i = 0;
 	while (i < n) {
 		uint32_t cp;
-		size_t k = tl_utf8_decode(s + i, n - i, &cp);
+		size_t k = (unsigned char)s[i] < 0x80 ? 1 : tl_utf8_decode(s + i, n - i, &cp);
 		if (*len + k + 1 > size)
 			break;
 		memcpy(out + *len, s + i, k);

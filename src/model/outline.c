@@ -45,6 +45,29 @@ static const char *const S_keywords[] = {
 	"Hoofdstuk", "Chapter", "Bijlage", "Annex", "Appendix", "Schedule", "Deel", "Part", "Titel",
 	"Afdeling", "\xC2\xA7"};
 
+/* snprintf(dst + at, ..., "%.*s", n, s) as one piece of a longer output of
+ * size cap, without the format machinery: the output holds the first cap - 1
+ * bytes of the whole; returns the length of the whole so far. */
+static size_t S_cpy(char *dst, size_t cap, size_t at, const char *s, size_t n)
+{
+	n = strnlen(s, n);
+	if (at + 1 < cap) {
+		size_t k = n < cap - 1 - at ? n : cap - 1 - at;
+		memcpy(dst + at, s, k);
+		dst[at + k] = '\0';
+	}
+	return at + n;
+}
+
+/* strtol of a run of at most ten ASCII digits */
+static long S_digits(const char *s)
+{
+	long v = 0;
+	for (; *s >= '0' && *s <= '9'; s++)
+		v = v * 10 + (*s - '0');
+	return v;
+}
+
 static long S_roman_value(const char *s, size_t n)
 {
 	long v = 0, prev = 0;
@@ -106,7 +129,7 @@ static int S_parse(const char *label, S_label *L)
 	while (*p == ' ')
 		p++;
 	if (S_keyword(p, &kl)) {
-		fl = (size_t)snprintf(L->fam, sizeof L->fam, "%.*s ", (int)kl, p);
+		fl = S_cpy(L->fam, sizeof L->fam, S_cpy(L->fam, sizeof L->fam, 0, p, kl), " ", 1);
 		L->keyword = 1;
 		p += kl;
 		while (*p == ' ')
@@ -117,7 +140,8 @@ static int S_parse(const char *label, S_label *L)
 		while (isalpha((unsigned char)*q))
 			q++;
 		if (q - p >= 2 && *q == ' ' && isalnum((unsigned char)q[1])) {
-			fl = (size_t)snprintf(L->fam, sizeof L->fam, "%.*s ", (int)(q - p) > 20 ? 20 : (int)(q - p), p);
+			fl = S_cpy(L->fam, sizeof L->fam,
+			           S_cpy(L->fam, sizeof L->fam, 0, p, q - p > 20 ? 20 : (size_t)(q - p)), " ", 1);
 			L->keyword = 1;
 			p = q + 1;
 		}
@@ -127,8 +151,8 @@ static int S_parse(const char *label, S_label *L)
 			const char *q = p;
 			while (isdigit((unsigned char)*q))
 				q++;
-			snprintf(L->comp[L->n], sizeof L->comp[0], "%.*s", (int)(q - p) > 10 ? 10 : (int)(q - p), p);
-			L->value = strtol(L->comp[L->n], NULL, 10);
+			S_cpy(L->comp[L->n], sizeof L->comp[0], 0, p, q - p > 10 ? 10 : (size_t)(q - p));
+			L->value = S_digits(L->comp[L->n]);
 			L->n++;
 			L->fam[fl++] = 'd';
 			p = q;
@@ -144,7 +168,7 @@ static int S_parse(const char *label, S_label *L)
 			int roman = S_is_roman(p, n);
 			if (!roman && !(same && n <= 3))
 				break; /* a word: the label has ended */
-			snprintf(L->comp[L->n], sizeof L->comp[0], "%.*s", (int)n > 10 ? 10 : (int)n, p);
+			S_cpy(L->comp[L->n], sizeof L->comp[0], 0, p, n > 10 ? 10 : n);
 			for (char *c = L->comp[L->n]; *c; c++)
 				*c = (char)tolower((unsigned char)*c);
 			long letter = same ? (long)(n - 1) * 26 + (tolower((unsigned char)*p) - 'a' + 1) : -1;
@@ -224,7 +248,8 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 		          !strncmp(r, "\xE2\x80\x94", 3);
 		if (!sep && !S_next_ok(q, 0))
 			return 0;
-		snprintf(label, cap, "%.*s %.*s", (int)kl, p, (int)(q - num), num);
+		S_cpy(label, cap, S_cpy(label, cap, S_cpy(label, cap, 0, p, kl), " ", 1), num,
+		      (size_t)(q - num));
 		return (size_t)(q - t);
 	}
 	if (isdigit((unsigned char)*p)) {
@@ -257,7 +282,7 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 		if (!S_next_ok(q, 0))
 			return 0;
 		size_t n = (size_t)((paren ? q : end) - p);
-		snprintf(label, cap, "%.*s", (int)n, p);
+		S_cpy(label, cap, 0, p, n);
 		return (size_t)(q - t);
 	}
 	/* (a) a) a. (iv) iv) (1) */
@@ -294,7 +319,7 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 		return 0;
 	if (q - w > 1 && q[-1] == '.' && islower((unsigned char)*w) && !S_next_ok(q, 0))
 		return 0; /* "ii. de ..." is too close to an abbreviation */
-	snprintf(label, cap, "%.*s", (int)(q - p), p);
+	S_cpy(label, cap, 0, p, (size_t)(q - p));
 	return (size_t)(q - t);
 }
 

@@ -36,6 +36,20 @@ static void test_formats(void)
 	T_STR(b, "32767");
 	tl_numfmt_format(b, sizeof b, TL_NUMFMT_DECIMAL, -5);
 	T_STR(b, "0");
+	/* a small buffer: cut, NUL-terminated, and the length written is returned */
+	char s3[3];
+	T_INT(tl_numfmt_format(s3, sizeof s3, TL_NUMFMT_DECIMAL, 12345), 2);
+	T_STR(s3, "12");
+	T_INT(tl_numfmt_format(s3, sizeof s3, TL_NUMFMT_ORDINAL, 3), 2);
+	T_STR(s3, "3r");
+	T_INT(tl_numfmt_format(s3, sizeof s3, TL_NUMFMT_UPPER_ROMAN, 1994), 2);
+	T_STR(s3, "MC");
+	T_INT(tl_numfmt_format(s3, 2, TL_NUMFMT_DECIMAL_ZERO, 7), 1);
+	T_STR(s3, "0");
+	T_INT(tl_numfmt_format(b, sizeof b, TL_NUMFMT_DECIMAL_ZERO, 0), 2);
+	T_STR(b, "00");
+	T_INT(tl_numfmt_format(b, sizeof b, TL_NUMFMT_ORDINAL, 112), 5);
+	T_STR(b, "112th");
 	T_INT(tl_numfmt_from_docx("upperRoman"), TL_NUMFMT_UPPER_ROMAN);
 	T_INT(tl_numfmt_from_docx("chineseCounting"), TL_NUMFMT_DECIMAL);
 	T_INT(tl_numfmt_from_odf("i"), TL_NUMFMT_LOWER_ROMAN);
