@@ -359,6 +359,8 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 		/* the main part is required: a package pointing at a missing part is broken */
 		rc = tl_zip_read(z, main_part, 1, &data, &len, err);
 		if (rc == 0) {
+			/* Word and pandoc write 300 to 2,000 bytes of markup per paragraph */
+			tl_doc_reserve(dx->doc, len / 256 + 64); /* a hint: growing still works without it */
 			const char *part = tl_doc_str(dx->doc, main_part);
 			rc = part ? tl_docx_read_story(dx, TL_DOCX_STORY_BODY, part, data, len, err)
 			          : tl_error_set(err, TL_ENOMEM, "out of memory");

@@ -12,13 +12,14 @@
  *  - members are inflated through a counted zip_fread loop: never more than
  *    one byte past the declared size, the per-entry, per-document and ratio
  *    caps checked as bytes arrive, and nothing allocated from a size the
- *    archive declares. */
+ *    archive declares beyond what its compressed data can inflate to. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <zip.h>
 
@@ -444,6 +445,36 @@ void tl_zip_set_inflated(tl_zip *z, uint64_t total) { z->total = total; }
 size_t tl_zip_count(tl_zip *z) { return z->n; }
 const char *tl_zip_name(tl_zip *z, size_t i) { return i < z->n ? z->ents[i].name : NULL; }
 
+/* The buffer a member is inflated into, sized once from the declared size
+ * when the compressed data can hold that much (deflate expands at most
+ * 1032:1, stored data not at all), so a lying header cannot make it large;
+ * otherwise (0) it grows as bytes arrive.  Two bytes more than declared: the
+ * read asks for one byte past the end, and the NUL. */
+static size_t S_first_size(uint64_t declared, uint64_t comp, int method)
+{
+	uint64_t most = method == ZIP_CM_STORE ? comp : method == ZIP_CM_DEFLATE ? comp * 1032 + 1024 : 0;
+	if (comp > ((uint64_t)1 << 40) || declared > most || declared > SIZE_MAX - 2)
+		return 0;
+	return (size_t)declared + 2;
+}
+
+/* Faults the pages of a large buffer in with one call instead of one trap
+ * per 4 KiB page as the inflate writes them (page faults are expensive on
+ * virtual machines).  Best effort: older kernels refuse it. */
+static void S_prefault(char *buf, size_t n)
+{
+#ifdef MADV_POPULATE_WRITE
+	const uintptr_t page = 4096;
+	if (!buf || n < ((size_t)256 << 10))
+		return;
+	uintptr_t a = ((uintptr_t)buf + page - 1) & ~(page - 1), e = ((uintptr_t)buf + n) & ~(page - 1);
+	if (e > a)
+		(void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+#else
+	(void)buf, (void)n;
+#endif
+}
+
 static int S_read_fail(zip_file_t *zf, char *buf, int rc)
 {
 	if (zf)
@@ -498,8 +529,11 @@ int tl_zip_read(tl_zip *z, const char *member, int required, char **data, size_t
 	zip_file_t *zf = zip_fopen_index(z->za, e->index, 0);
 	if (!zf)
 		return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
-	char *buf = NULL;
-	size_t alloc = 0;
+	size_t alloc = S_first_size(declared, comp, (st.valid & ZIP_STAT_COMP_METHOD) ? st.comp_method : -1);
+	char *buf = alloc ? malloc(alloc) : NULL;
+	if (alloc && !buf)
+		return S_read_fail(zf, buf, tl_error_set(err, TL_ELIMIT_MEMORY, "out of memory"));
+	S_prefault(buf, alloc);
 	uint64_t count = 0;
 	for (;;) {
 		/* ask for one byte more than declared, so a lying header shows */

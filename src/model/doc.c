@@ -250,6 +250,20 @@ char *tl_doc_normalize(tl_document *doc, const char *text, size_t len, size_t *o
 	return S_nfc(doc, b->data, b->len, outlen);
 }
 
+int tl_doc_reserve(tl_document *doc, size_t n)
+{
+	if (n > doc->limits.max_nodes)
+		n = doc->limits.max_nodes;
+	if (n <= doc->apara)
+		return 0;
+	tl_para *p = realloc(doc->paras, n * sizeof *p);
+	if (!p)
+		return TL_ENOMEM;
+	doc->paras = p;
+	doc->apara = n;
+	return 0;
+}
+
 tl_para *tl_doc_add_para(tl_document *doc, tl_para_kind kind, const char *part, int32_t part_index,
                          const char *text, size_t len, tl_error *err)
 {

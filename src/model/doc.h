@@ -39,6 +39,11 @@ tl_document *tl_doc_new(const char *path, tl_format format, const tl_limits *lim
 tl_para *tl_doc_add_para(tl_document *doc, tl_para_kind kind, const char *part, int32_t part_index,
                          const char *text, size_t len, tl_error *err);
 
+/* Room for n paragraphs (at most max_nodes) before the array has to grow: a
+ * reader that knows roughly how many will come (from a part's size) spares
+ * the copies and page faults of growing it step by step.  0 or TL_ENOMEM. */
+int tl_doc_reserve(tl_document *doc, size_t n);
+
 /* Interns a string in the arena (NULL in, NULL out). */
 const char *tl_doc_str(tl_document *doc, const char *s);
 const char *tl_doc_strn(tl_document *doc, const char *s, size_t n);
