@@ -64,6 +64,20 @@ typedef struct S_att {
 	const S_bind *b; /* prefixed: its binding */
 } S_att;
 
+/* A qualified name seen before, with what its lookups gave while the
+ * bindings were those of generation `gen`: start tags repeat a handful of
+ * names ("w:p", "w:pPr", "w:val"), so most skip the prefix lookup and the
+ * interning. */
+typedef struct S_qc {
+	const char *qn; /* the name's bytes in the part (NULL: empty slot) */
+	uint32_t qlen, gen;
+	const S_bind *b; /* the prefix's binding (elements: also the default one) */
+	S_xname *en;     /* elements: the local name's table entry */
+	const char *s;   /* attributes: the interned local name, NULL until needed */
+} S_qc;
+
+#define S_QC 128
+
 typedef struct S_p {
 	const unsigned char *p, *end;
 	const tl_xspec *spec;
@@ -86,6 +100,8 @@ typedef struct S_p {
 	S_xname *tab;
 	size_t ntab, atab;
 	S_xname *recent[64]; /* by length and first and last byte: most names repeat */
+	S_qc qel[S_QC];      /* element names */
+	S_qc qat[S_QC];      /* attribute names */
 	/* per event: decoded values and text */
 	char *sbuf;
 	size_t asbuf;
@@ -152,6 +168,7 @@ static S_xname *S_intern_e(S_p *P, const char *p, size_t n)
 		P->tab = v;
 		P->atab = a;
 		memset(P->recent, 0, sizeof P->recent); /* they pointed into the old table */
+		memset(P->qel, 0, sizeof P->qel);
 	}
 	uint32_t h = S_hash(p, n);
 	size_t k = h & (P->atab - 1);
@@ -172,6 +189,18 @@ static const char *S_intern(S_p *P, const char *p, size_t n)
 {
 	S_xname *e = S_intern_e(P, p, n);
 	return e ? e->s : NULL;
+}
+
+static S_qc *S_qslot(S_qc *tab, const char *qn, uint32_t qlen)
+{
+	const unsigned char *u = (const unsigned char *)qn;
+	return &tab[(qlen * 31u + u[qlen - 1] * 7u + u[qlen / 2] * 3u + u[0]) & (S_QC - 1)];
+}
+
+/* The slot holds this name, valid for the current bindings. */
+static int S_qhit(const S_p *P, const S_qc *q, const char *qn, uint32_t qlen)
+{
+	return q->qn && q->gen == P->gen && q->qlen == qlen && memcmp(q->qn, qn, qlen) == 0;
 }
 
 /* The scratch buffer for one event, at least n bytes (earlier contents lost). */
@@ -453,7 +482,11 @@ static int S_start(S_p *P)
 	}
 	/* the element's namespace */
 	const S_bind *eb;
-	if (colon) {
+	S_qc *qe = S_qslot(P->qel, qn, qlen);
+	S_xname *en = NULL;
+	if (S_qhit(P, qe, qn, qlen)) {
+		eb = qe->b, en = qe->en;
+	} else if (colon) {
 		if ((colon == 3 && memcmp(qn, "xml", 3) == 0) || (colon == 5 && memcmp(qn, "xmlns", 5) == 0))
 			return 0;
 		if (!(eb = S_lookup(P, qn, colon)))
@@ -469,8 +502,14 @@ static int S_start(S_p *P)
 		S_att *a = &P->att[i];
 		if (!a->qlen || !a->colon)
 			continue;
-		if (!(a->b = S_lookup(P, a->qn, a->colon)))
-			return 0;
+		S_qc *q = S_qslot(P->qat, a->qn, a->qlen);
+		if (S_qhit(P, q, a->qn, a->qlen)) {
+			a->b = q->b;
+		} else {
+			if (!(a->b = S_lookup(P, a->qn, a->colon)))
+				return 0;
+			*q = (S_qc){a->qn, a->qlen, P->gen, a->b, NULL, NULL};
+		}
 		for (uint32_t j = 0; j < i; j++) {
 			const S_att *o = &P->att[j];
 			if (o->qlen && o->colon && o->b->ulen == a->b->ulen &&
@@ -496,9 +535,12 @@ static int S_start(S_p *P)
 	if (recd) {
 		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
 		             0, 0, P->xat, eb ? eb->uriz : NULL};
-		S_xname *en = S_intern_e(P, ln, lnlen);
-		if (!en)
-			return -1;
+		if (!en) {
+			if (!(en = S_intern_e(P, ln, lnlen)))
+				return -1;
+			/* after the interning, which may have emptied the cache */
+			*qe = (S_qc){qn, qlen, P->gen, eb, en, NULL};
+		}
 		ev.ln = en->s;
 		if (cls < 32 && !(en->kknown & (1u << cls))) {
 			int keep = spec->all || (spec->keep_text && spec->keep_text(cls, ev.ln));
@@ -530,8 +572,17 @@ static int S_start(S_p *P)
 			}
 			const char *an = a->colon ? a->qn + a->colon + 1 : a->qn;
 			tl_xattr *x = &P->xat[ev.nat++];
-			if (!(x->ln = S_intern(P, an, a->qlen - (a->colon ? a->colon + 1 : 0))))
-				return -1;
+			S_qc *q = S_qslot(P->qat, a->qn, a->qlen);
+			if (S_qhit(P, q, a->qn, a->qlen) && q->s) {
+				x->ln = q->s;
+			} else {
+				if (!(x->ln = S_intern(P, an, a->qlen - (a->colon ? a->colon + 1 : 0))))
+					return -1;
+				if (S_qhit(P, q, a->qn, a->qlen))
+					q->s = x->ln;
+				else
+					*q = (S_qc){a->qn, a->qlen, P->gen, a->colon ? a->b : NULL, NULL, x->ln};
+			}
 			x->ns = (unsigned char)acls;
 			x->val = o;
 			if (a->amp) {
