@@ -218,13 +218,22 @@ void tl_match_why_not(const tl_match *m, uint32_t s, const tl_pattern *p, tl_buf
  * "Bijlage 2", "Part II"): an article scope stops below it. */
 static int S_grouping_label(const char *l)
 {
-	static const char *const g[] = {"hoofdstuk", "deel", "bijlage", "titel", "afdeling", "paragraaf",
-	                                "chapter", "part", "annex", "schedule", "appendix", "section", NULL};
-	for (const char *const *w = g; l && *w; w++) {
-		size_t n = strlen(*w);
-		if (!strncasecmp(l, *w, n) && (!l[n] || l[n] == ' '))
+	static const struct {
+		const char *w;
+		size_t n;
+	} g[] = {{"hoofdstuk", 9}, {"deel", 4}, {"bijlage", 7}, {"titel", 5}, {"afdeling", 8},
+	         {"paragraaf", 9}, {"chapter", 7}, {"part", 4}, {"annex", 5}, {"schedule", 8},
+	         {"appendix", 8}, {"section", 7}};
+	/* the label's first word, lower-cased: no grouping word is longer than 9 letters */
+	char w[10];
+	size_t n = 0;
+	while (l && l[n] && l[n] != ' ' && n < sizeof w)
+		w[n] = (char)tolower((unsigned char)l[n]), n++;
+	if (!l || n == sizeof w)
+		return 0;
+	for (size_t i = 0; i < sizeof g / sizeof g[0]; i++)
+		if (g[i].n == n && !memcmp(g[i].w, w, n))
 			return 1;
-	}
 	return 0;
 }
 
@@ -242,9 +251,13 @@ static long S_article_number(const char *l)
 		l++;
 	if (!isdigit((unsigned char)*l))
 		return -1;
-	char *e = NULL;
-	long n = strtol(l, &e, 10);
-	if (n < 0 || n > 100000 || (*e && *e != '.' && *e != ' '))
+	/* strtol's reading, without its cost: digits only, anything above the cap is too large */
+	long n = 0;
+	const char *e = l;
+	for (; isdigit((unsigned char)*e); e++)
+		if (n <= 100000)
+			n = n * 10 + (*e - '0');
+	if (n > 100000 || (*e && *e != '.' && *e != ' '))
 		return -1;
 	return n;
 }

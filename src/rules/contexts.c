@@ -5,6 +5,8 @@
  * geen biometrische technieken toe" does not make a camera contract.  Headings count (an
  * article titled "Cameratoezicht" is good evidence); guidance, tables of
  * contents and comments do not. */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/doc.h"
@@ -20,31 +22,74 @@ static int S_counts(const tl_annotated *a, uint32_t i)
 	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
 }
 
+/* Whether sentence s mentions a concept of d outside a negation's scope. */
+static int S_mentions(const tl_match *m, uint32_t s, const tl_context_def *d)
+{
+	const tl_sentence *sn = &m->a->sent[s];
+	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+		const tl_occ *x = &m->occ[o];
+		if (x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE))
+			continue;
+		for (uint32_t k = 0; k < d->nany; k++)
+			if (x->concept == d->any[k])
+				return 1;
+	}
+	return 0;
+}
+
+static void S_count(tl_ctx_state *st, uint32_t s)
+{
+	st->mentions++;
+	if (st->nev < 3)
+		st->ev[st->nev++] = (int32_t)s;
+}
+
+/* Every context's mentions in one pass over the sentences: each concept
+ * carries the set of contexts it belongs to (up to 64 contexts). */
+static int S_eval_masks(tl_match *m)
+{
+	const tl_ruleset *rs = m->rs;
+	const tl_annotated *a = m->a;
+	if (rs->ncontexts > 64)
+		return -1;
+	uint64_t *mask = calloc(rs->nconcepts + 1, sizeof *mask);
+	if (!mask)
+		return -1;
+	for (uint32_t c = 0; c < rs->ncontexts; c++)
+		for (uint32_t k = 0; k < rs->contexts[c].nany; k++)
+			if (rs->contexts[c].any[k] >= 0 && (uint32_t)rs->contexts[c].any[k] < rs->nconcepts)
+				mask[rs->contexts[c].any[k]] |= (uint64_t)1 << c;
+	for (uint32_t s = 0; s < a->nsent; s++) {
+		if (!S_counts(a, s))
+			continue;
+		const tl_sentence *sn = &a->sent[s];
+		uint64_t hit = 0;
+		for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+			const tl_occ *x = &m->occ[o];
+			if ((x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) ||
+			    x->concept < 0 || (uint32_t)x->concept >= rs->nconcepts)
+				continue;
+			hit |= mask[x->concept];
+		}
+		for (uint32_t c = 0; hit; c++, hit >>= 1)
+			if (hit & 1)
+				S_count(&m->ctx[c], s);
+	}
+	free(mask);
+	return 0;
+}
+
 void tl_contexts_eval(tl_match *m, const char *const *force, int force_all)
 {
 	const tl_ruleset *rs = m->rs;
 	const tl_annotated *a = m->a;
+	int done = S_eval_masks(m) == 0;
 	for (uint32_t c = 0; c < rs->ncontexts; c++) {
 		const tl_context_def *d = &rs->contexts[c];
 		tl_ctx_state *st = &m->ctx[c];
-		for (uint32_t s = 0; s < a->nsent; s++) {
-			if (!S_counts(a, s))
-				continue;
-			int hit = 0;
-			const tl_sentence *sn = &a->sent[s];
-			for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1] && !hit; o++) {
-				const tl_occ *x = &m->occ[o];
-				if (x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE))
-					continue;
-				for (uint32_t k = 0; k < d->nany && !hit; k++)
-					hit = x->concept == d->any[k];
-			}
-			if (!hit)
-				continue;
-			st->mentions++;
-			if (st->nev < 3)
-				st->ev[st->nev++] = (int32_t)s;
-		}
+		for (uint32_t s = 0; !done && s < a->nsent; s++)
+			if (S_counts(a, s) && S_mentions(m, s, d))
+				S_count(st, s);
 		st->set = st->mentions >= (uint32_t)d->min_mentions;
 		if (force_all) {
 			st->set = 1;

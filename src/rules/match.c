@@ -316,6 +316,8 @@ typedef struct S_state {
 	int only_rule;
 	S_cover *cover;       /* scope-level met results (S_cover_push) */
 	uint32_t ncover, acover;
+	uint8_t *counts;      /* per sentence: tl_match_sentence_counts */
+	int32_t *keys;        /* per sentence: the scope key of S_run_scopes' mode */
 } S_state;
 
 static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
@@ -482,7 +484,7 @@ static int S_run_sentences(S_state *st)
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
 	for (uint32_t s = 0; s < a->nsent; s++) {
-		if (!tl_match_sentence_counts(a, s))
+		if (!st->counts[s])
 			continue;
 		st->cur++;
 		S_mark(st, m->occ_start[s], m->occ_start[s + 1]);
@@ -500,6 +502,36 @@ static int S_run_sentences(S_state *st)
 	return 0;
 }
 
+/* Each sentence's scope key (tl_match_scope_key), worked out once per
+ * clause: apart from a table row (clause mode) or a sentence outside every
+ * clause, which are cheap, the key depends on the clause alone. */
+static void S_scope_keys(S_state *st, int mode)
+{
+	const tl_annotated *a = st->m->a;
+	size_t ncl = 0, np = 0;
+	tl_document_clauses(a->doc, &ncl);
+	const tl_para *ps = tl_document_paras(a->doc, &np);
+	int32_t *memo = malloc((ncl + 1) * sizeof *memo);
+	uint8_t *have = calloc(ncl + 1, 1);
+	for (uint32_t i = 0; i < a->nsent; i++) {
+		const tl_sentence *s = &a->sent[i];
+		int32_t c = s->clause;
+		int row = mode != TL_SCOPE_ARTICLE && s->para >= 0 && (size_t)s->para < np &&
+		          ps[s->para].kind == TL_PARA_CELL && ps[s->para].row >= 0;
+		if (!memo || !have || c < 0 || (size_t)c >= ncl || row) {
+			st->keys[i] = tl_match_scope_key(a, s, mode);
+			continue;
+		}
+		if (!have[c]) {
+			memo[c] = tl_match_scope_key(a, s, mode);
+			have[c] = 1;
+		}
+		st->keys[i] = memo[c];
+	}
+	free(memo);
+	free(have);
+}
+
 /* Scope "clause" or "article": concepts anywhere in the scope's counting
  * sentences; the sentence conditions on one sentence holding the pattern's
  * first concept. */
@@ -508,15 +540,14 @@ static int S_run_scopes(S_state *st, int mode)
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
 	uint32_t s = 0;
-	/* each sentence's key once: the one that ends a scope starts the next */
-	int32_t key = a->nsent ? tl_match_scope_key(a, &a->sent[0], mode) : 0, next = 0;
+	S_scope_keys(st, mode);
 	while (s < a->nsent) {
 		uint32_t e = s + 1;
-		while (e < a->nsent && (next = tl_match_scope_key(a, &a->sent[e], mode)) == key)
+		while (e < a->nsent && st->keys[e] == st->keys[s])
 			e++;
 		st->cur++;
 		for (uint32_t i = s; i < e; i++)
-			if (tl_match_sentence_counts(a, i))
+			if (st->counts[i])
 				S_mark(st, m->occ_start[i], m->occ_start[i + 1]);
 		if (S_candidates(st, m->occ_start[s], m->occ_start[e], mode))
 			return -1;
@@ -525,7 +556,7 @@ static int S_run_scopes(S_state *st, int mode)
 			if (!S_concepts_ok(st, p))
 				continue;
 			for (uint32_t i = s; i < e; i++) {
-				if (!tl_match_sentence_counts(a, i) || !tl_cond_sentence_ok(p, &a->sent[i]))
+				if (!st->counts[i] || !tl_cond_sentence_ok(p, &a->sent[i]))
 					continue;
 				int holds = 0;
 				if (p->nall)
@@ -544,7 +575,6 @@ static int S_run_scopes(S_state *st, int mode)
 			}
 		}
 		s = e;
-		key = next;
 	}
 	return 0;
 }
@@ -680,11 +710,15 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	st.best_term = calloc(rs->nrules + 1, sizeof *st.best_term);
 	st.touched = calloc(rs->nrules + 1, sizeof *st.touched);
 	st.applicable = calloc(rs->nrules + 1, 1);
+	st.counts = malloc(a->nsent + 1);
+	st.keys = malloc((a->nsent + 1) * sizeof *st.keys);
 	st.only_rule = only_rule;
 	int rc = -1;
 	if (!m->res || !m->ctx || !st.stamp || !st.pstamp || !st.cvisit || !st.last_sent || !st.best_list ||
-	    !st.best_pat || !st.best_term || !st.touched || !st.applicable)
+	    !st.best_pat || !st.best_term || !st.touched || !st.applicable || !st.counts || !st.keys)
 		goto done;
+	for (uint32_t i = 0; i < a->nsent; i++)
+		st.counts[i] = (uint8_t)tl_match_sentence_counts(a, i);
 	for (uint32_t i = 0; i < rs->nrules; i++) {
 		st.last_sent[i] = -1;
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
@@ -715,6 +749,8 @@ done:
 	free(st.touched);
 	free(st.applicable);
 	free(st.cover);
+	free(st.counts);
+	free(st.keys);
 	if (rc) {
 		tl_match_free(m);
 		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
