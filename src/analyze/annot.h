@@ -129,6 +129,7 @@ typedef struct tl_term {
 	const char *definition;/* definition text, or NULL */
 	int32_t para;          /* where it is defined */
 	int32_t def_sentence;  /* sentence index of the definition, or -1 */
+	uint32_t nwords;       /* words in fold once the terms are marked on the tokens, else 0 */
 } tl_term;
 
 typedef struct tl_placeholder {
@@ -165,6 +166,11 @@ typedef struct tl_annotated {
 	tl_framework *fw;          /* declared frameworks, in document order */
 	uint32_t nfw;
 	uint32_t flags;            /* TL_ANNOT_* */
+	/* internal, freed with the annotation: the malloc'd sentence array, and the token
+	 * pools of the text phases (anonymous mappings, tokmap_len[k] bytes, or NULL) */
+	tl_sentence *sent_owned;
+	void *tokmap[2];
+	size_t tokmap_len[2];
 } tl_annotated;
 
 #define TL_ANNOT_WE_VENDOR 0x1u   /* "we/us/our" is the vendor and "you" the customer */

@@ -16,6 +16,11 @@ typedef struct tl_ann_para {
 	uint32_t ntok;
 } tl_ann_para;
 
+/* Counts of "we" and "you" words (parties.c). */
+typedef struct tl_we_count {
+	uint32_t nwe, nyou, we_first, ntender, nwe_op;
+} tl_we_count;
+
 typedef struct tl_ann_ctx {
 	tl_annotated *a;
 	tl_text *txt;
@@ -29,10 +34,14 @@ typedef struct tl_ann_ctx {
 	uint32_t asent;
 	tl_term *terms;
 	uint32_t aterms;
-	tl_placeholder *ph;
-	uint32_t aph;
+	tl_placeholder *ph;       /* found by the text phases, in text order */
+	uint32_t aph, nph;
+	int ph_rc;                /* TL_ENOMEM when finding them ran out of memory */
+	tl_we_count we;           /* first and second persons, counted by the text phases */
 	tl_framework *fw;
 	uint32_t afw;
+	uint8_t *clause_defs;     /* per clause: 0 not known yet, 1 its title names no
+	                             definitions article, 2 it does (definitions.c) */
 	/* first-word index over terms for token marking */
 	int32_t *term_next;       /* chain: next term with the same first word, -1 */
 	const char **term_word0;  /* folded first word of each term */
@@ -105,6 +114,23 @@ static inline int tl_tok_in(const tl_token *t, const char *const *list)
 	return tl_tok_in_slow(t, list);
 }
 
+/* 0 when no phrase of the list can start at token t (its word is the first
+ * word of none), else 1: a cheap test that lets a loop skip a token that
+ * none of several lists can match (see scopes.c). */
+int tl_tok_may_start_slow(const tl_token *t, const char *const *list);
+static inline int tl_tok_may_start(const tl_token *t, const char *const *list)
+{
+	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
+	const tl_word *w = t->word;
+	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
+	    sl->bit < TL_WORD_LISTS) {
+		uint64_t m = 1ull << (sl->bit % 64);
+		if (tl_memo_known(&w->known[sl->bit / 64]) & m)
+			return (tl_memo_get(&w->start[sl->bit / 64]) & m) != 0;
+	}
+	return tl_tok_may_start_slow(t, list);
+}
+
 static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i,
                                      const char *const *list, int *which)
 {
@@ -129,8 +155,13 @@ tl_role tl_party_catalog(const char *fold);
  * its role.  Uses defined terms (tok.term), the catalogue and "we/you". */
 uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
                      tl_role *role);
-/* Decides whether "we/us/our" is the vendor (a vendor's own terms). */
-void tl_parties_we_you(tl_ann_ctx *c);
+/* The first and second persons of paragraphs [p0, p1), added to *cnt (needs
+ * a->lang and a->para_operative; either thread of the text phases; the
+ * struct is above tl_ann_ctx). */
+void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt);
+/* Decides from the counts of the whole document and the defined terms
+ * whether "we/us/our" is the vendor (a vendor's own terms). */
+void tl_parties_we_you(tl_ann_ctx *c, const tl_we_count *cnt);
 
 /* ---- definitions (definitions.c) --------------------------------------- */
 
@@ -195,8 +226,12 @@ int tl_fact_statement(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 
 /* ---- verbless units (verbless.c) ---------------------------------------- */
 
-/* Sets TL_SENT_VERBLESS, and TL_SENT_NONOPERATIVE on the verbless items of a
- * list of requests.  Runs after polarity. */
+/* 1 when unit s (after its polarity) has no modal cue and no verb: it gets
+ * TL_SENT_VERBLESS.  Reads only s and its own tokens, so each polarity part
+ * asks it right after the unit's polarity (annotate.c). */
+int tl_verbless_unit(const tl_sentence *s);
+/* Sets TL_SENT_VERBLESS and TL_SENT_NONOPERATIVE on the verbless items of a
+ * list of requests.  Runs after polarity (and tl_verbless_unit). */
 void tl_verbless_mark(tl_ann_ctx *c);
 /* The priority column of a tender's requirements table (priority.c): wish
  * rows get TL_SENT_WISH, question rows are not operative, "Won't" rows are
@@ -218,16 +253,28 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 
 /* ---- quantities (quantities.c) ------------------------------------------ */
 
-/* Durations, money, percentages, counts; vague time and efforts flags.
- * 0 or TL_ENOMEM. */
-int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s);
+/* Durations, money, percentages, counts into s->q (allocated in c->ar);
+ * the vague time and efforts flags are added to *flags (for s->flags; the
+ * caller sets them, see annotate.c).  Reads only s's own tokens.  0 or
+ * TL_ENOMEM. */
+int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags);
 
 /* ---- operative text and placeholders (operative.c) ---------------------- */
 
 /* Fills a->para_operative. 0 or TL_ENOMEM. */
 int tl_operative_paras(tl_ann_ctx *c);
-/* Finds unfilled placeholders in paragraph p. 0 or TL_ENOMEM. */
-int tl_placeholders_para(tl_ann_ctx *c, size_t p);
+/* A growing list of placeholders, at most TL_ANNOT_MAX_PH. */
+#define TL_ANNOT_MAX_PH 100000
+typedef struct tl_ph_vec {
+	tl_placeholder *v;
+	uint32_t n, cap;
+} tl_ph_vec;
+/* Appends the unfilled placeholders of paragraph para (index p) to out;
+ * needs only the paragraph's text (txt folds), so either thread may run it.
+ * 0 or TL_ENOMEM. */
+int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec *out);
+/* Sets TL_SENT_PLACEHOLDER on the units that hold a->ph[0..a->nph). */
+void tl_placeholders_flag(tl_annotated *a);
 
 /* ---- frameworks (frameworks.c) ------------------------------------------ */
 

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "analyze/annot_int.h"
 
@@ -279,37 +280,80 @@ static void S_leads(tl_ann_ctx *c, S_lead *lead)
 	}
 }
 
-/* Polarity and quantities of sentences [k0, k1): k0 starts a paragraph. */
+/* Polarity and quantities of sentences [k0, k1): k0 starts a paragraph.
+ * Quantities read only the unit's own tokens (folds, number and punctuation
+ * flags), which nothing after the text phases changes, and polarity reads
+ * none of their results; so the second part's quantities are worked out by
+ * its thread while the calling thread finds the definitions (S_build), and
+ * its polarity follows once they are done (polarity needs the terms). */
 typedef struct S_part {
 	tl_ann_ctx *c;
 	const S_lead *lead;
 	uint32_t k0, k1;
+	int quant;              /* quantities with polarity (0: already done) */
 	int rc;
+	/* the second part: released by the calling thread after the definitions */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int go;                 /* 0 wait, 1 polarity, -1 stop */
+	tl_ann_ctx c2;          /* its own scratch and arena (a->arena2) */
+	pthread_t th;
+	int started;
 } S_part;
 
 static void S_polarity_part(S_part *pt)
 {
 	tl_annotated *a = pt->c->a;
-	pt->rc = 0;
 	for (uint32_t k = pt->k0; k < pt->k1 && !pt->rc; k++) {
 		tl_sentence *s = &a->sent[k];
 		const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
 		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
-		if (!pt->rc)
-			pt->rc = tl_quantities_sentence(pt->c, s);
+		uint32_t qf = 0;
+		if (!pt->rc && pt->quant)
+			pt->rc = tl_quantities_sentence(pt->c, s, &qf);
+		if (!pt->rc && tl_verbless_unit(s))
+			qf |= TL_SENT_VERBLESS;
+		s->flags |= qf;
 	}
 }
 
-static void *S_polarity_thread(void *arg)
+/* Quantities of [k0, k1), their sentence flags kept in qf until the
+ * definitions (which set other flags of the same units) are done. */
+static int S_quantities_part(S_part *pt, uint32_t *qf)
 {
-	S_polarity_part(arg);
+	tl_annotated *a = pt->c->a;
+	for (uint32_t k = pt->k0; k < pt->k1; k++) {
+		int rc = tl_quantities_sentence(pt->c, &a->sent[k], &qf[k - pt->k0]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static void *S_second_thread(void *arg)
+{
+	S_part *pt = arg;
+	uint32_t *qf = calloc(pt->k1 - pt->k0 + 1, sizeof *qf);
+	pt->rc = qf ? S_quantities_part(pt, qf) : TL_ENOMEM;
+	pthread_mutex_lock(&pt->mu);
+	while (pt->go == 0)
+		pthread_cond_wait(&pt->cv, &pt->mu);
+	int go = pt->go;
+	pthread_mutex_unlock(&pt->mu);
+	if (go > 0 && !pt->rc) {
+		for (uint32_t k = pt->k0; k < pt->k1; k++)
+			pt->c->a->sent[k].flags |= qf[k - pt->k0];
+		S_polarity_part(pt);
+	}
+	free(qf);
 	return NULL;
 }
 
-/* Where the second part starts: the paragraph boundary nearest to half of
- * the tokens after which no unit continues a lead-in from before it (the
- * two parts then share no tokens).  0 when there is none. */
-static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead)
+/* Where the second part starts: the paragraph boundary nearest to `share`
+ * percent of the tokens from the end after which no unit continues a
+ * lead-in from before it (the two parts then share no tokens).  0 when
+ * there is none. */
+static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead, uint64_t share)
 {
 	const tl_annotated *a = c->a;
 	if (a->nsent < 2 || c->npara < 2)
@@ -330,7 +374,8 @@ static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead)
 		uint32_t ks = a->para_sent[p];
 		if (ks == 0 || ks >= a->nsent || lo < p)
 			continue;
-		uint64_t d = after * 2 > total ? after * 2 - total : total - after * 2;
+		uint64_t x = after * 100, y = total * share;
+		uint64_t d = x > y ? x - y : y - x;
 		if (d < best_d) {
 			best_d = d;
 			best = ks;
@@ -339,40 +384,79 @@ static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead)
 	return best;
 }
 
-static int S_polarity(tl_ann_ctx *c, int threads)
+/* The second thread's share of the units, in percent of their tokens: it
+ * also does the quantities of its part while the definitions are found, so
+ * it takes more than half (polarity costs about 3.5 times the quantities,
+ * and the definitions about half the quantities of the whole document). */
+#define S_SECOND_SHARE 56
+
+/* Leads, the split and the second part's thread (started here: its
+ * quantities overlap the definitions).  *lead is malloc'd. */
+static int S_polarity_start(tl_ann_ctx *c, int threads, S_lead **lead, S_part *one, S_part *two)
 {
 	tl_annotated *a = c->a;
-	S_lead *lead = malloc((a->nsent ? a->nsent : 1) * sizeof *lead);
-	if (!lead)
+	*lead = malloc((a->nsent ? a->nsent : 1) * sizeof **lead);
+	if (!*lead)
 		return TL_ENOMEM;
-	S_leads(c, lead);
-	uint32_t split = threads >= 2 && a->nsent >= TL_ANNOT_PAR_MIN ? S_split(c, lead) : 0;
-	S_part one = {c, lead, 0, split ? split : a->nsent, 0};
-	if (split) {
-		/* the second part: its own scratch and arena (kept in a->arena2) */
-		tl_ann_ctx c2 = *c;
-		c2.wtok = NULL;
-		c2.wscope = NULL;
-		c2.wcap = 0;
-		c2.ar = &a->arena2;
-		S_part two = {&c2, lead, split, a->nsent, 0};
-		pthread_t th;
-		if (pthread_create(&th, NULL, S_polarity_thread, &two) == 0) {
-			S_polarity_part(&one);
-			pthread_join(th, NULL);
-		} else {
-			S_polarity_part(&one); /* no thread: both parts here, in order */
-			if (!one.rc)
-				S_polarity_part(&two);
-		}
-		free(c2.wtok);
-		free(c2.wscope);
-		free(lead);
-		return one.rc ? one.rc : two.rc;
+	S_leads(c, *lead);
+	uint32_t split =
+	    threads >= 2 && a->nsent >= TL_ANNOT_PAR_MIN ? S_split(c, *lead, S_SECOND_SHARE) : 0;
+	memset(one, 0, sizeof *one);
+	memset(two, 0, sizeof *two);
+	*one = (S_part){.c = c, .lead = *lead, .k0 = 0, .k1 = split ? split : a->nsent, .quant = 1};
+	if (!split)
+		return 0;
+	two->c2 = *c;
+	two->c2.wtok = NULL;
+	two->c2.wscope = NULL;
+	two->c2.wcap = 0;
+	two->c2.ar = &a->arena2;
+	two->c = &two->c2;
+	two->lead = *lead;
+	two->k0 = split;
+	two->k1 = a->nsent;
+	two->quant = 1; /* until its thread runs: without one, this part runs after the first */
+	if (pthread_mutex_init(&two->mu, NULL) != 0)
+		return 0;
+	if (pthread_cond_init(&two->cv, NULL) != 0) {
+		pthread_mutex_destroy(&two->mu);
+		return 0;
 	}
-	S_polarity_part(&one);
+	two->quant = 0;
+	if (pthread_create(&two->th, NULL, S_second_thread, two) != 0) {
+		pthread_cond_destroy(&two->cv);
+		pthread_mutex_destroy(&two->mu);
+		two->quant = 1;
+		return 0;
+	}
+	two->started = 1;
+	return 0;
+}
+
+/* Polarity of the first part here and of the second on its thread (go > 0),
+ * or only stops the second thread (go < 0: the definitions failed). */
+static int S_polarity_finish(tl_ann_ctx *c, S_lead *lead, S_part *one, S_part *two, int go)
+{
+	(void)c;
+	if (two->started) {
+		pthread_mutex_lock(&two->mu);
+		two->go = go;
+		pthread_cond_signal(&two->cv);
+		pthread_mutex_unlock(&two->mu);
+	}
+	if (go > 0)
+		S_polarity_part(one);
+	if (two->started) {
+		pthread_join(two->th, NULL);
+		pthread_cond_destroy(&two->cv);
+		pthread_mutex_destroy(&two->mu);
+	} else if (go > 0 && !one->rc && two->k1 > two->k0) {
+		S_polarity_part(two); /* no thread: both parts here, in order */
+	}
+	free(two->c2.wtok);
+	free(two->c2.wscope);
 	free(lead);
-	return one.rc;
+	return one->rc ? one->rc : two->rc;
 }
 
 /* Tokens (and the document's language), operative paragraphs and units.
@@ -388,7 +472,9 @@ typedef struct S_tpart {
 	uint32_t cnl, cen; /* language counts of the part */
 	size_t bad;        /* the paragraph that could not be segmented */
 	S_sents out;
-	int rc;
+	tl_ph_vec ph;      /* placeholders of the part (phase 0) */
+	tl_we_count we;    /* first and second persons (phase 1) */
+	int rc, ph_rc;
 } S_tpart;
 
 static void S_text_part(S_tpart *t)
@@ -396,6 +482,7 @@ static void S_text_part(S_tpart *t)
 	tl_ann_ctx *c = t->c;
 	if (t->phase == 1) {
 		t->rc = S_sentences_part(c, t->txt, t->p0, t->p1, &t->out);
+		tl_parties_we_count(c, t->p0, t->p1, &t->we);
 		return;
 	}
 	for (size_t p = t->p0; p < t->p1; p++) {
@@ -409,6 +496,9 @@ static void S_text_part(S_tpart *t)
 		tl_para_kind k = c->paras[p].kind;
 		if (k != TL_PARA_COMMENT && k != TL_PARA_HEADER && k != TL_PARA_FOOTER)
 			tl_text_lang_count(c->pt[p].tok, c->pt[p].ntok, &t->cnl, &t->cen);
+		/* placeholders read only the text: found here, flagged after polarity */
+		if (!t->ph_rc)
+			t->ph_rc = tl_placeholders_para(t->txt, &c->paras[p], p, &t->ph);
 	}
 }
 
@@ -432,6 +522,37 @@ static void S_run_parts(S_tpart *one, S_tpart *two)
 		S_text_part(two);
 }
 
+/* The token pool of text part k (tl_text_token_pool) for `bytes` bytes of
+ * text: an anonymous mapping aligned to 2 MiB and advised to use huge pages,
+ * so that the 40-byte tokens of a long document (120k tokens: 4.8 MB) cost a
+ * few page faults instead of one per 4 KiB.  Room for bytes/4 tokens (they
+ * average more than 4 bytes with their spaces; later ones go to the arena).
+ * NULL for a short text, or when the mapping fails. */
+#define S_POOL_MIN_BYTES (128u * 1024)
+#define S_POOL_MAX_BYTES (64u * 1024 * 1024)
+#define S_HUGE ((size_t)2 << 20)
+
+static tl_token *S_pool_map(tl_annotated *a, int k, uint64_t bytes, size_t *cap)
+{
+	*cap = 0;
+	if (bytes < S_POOL_MIN_BYTES || bytes > S_POOL_MAX_BYTES)
+		return NULL;
+	size_t n = (size_t)(bytes / 4) + 1024;
+	size_t len = n * sizeof(tl_token) + S_HUGE;
+	void *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+	               -1, 0);
+	if (m == MAP_FAILED)
+		return NULL;
+	a->tokmap[k] = m;
+	a->tokmap_len[k] = len;
+	uintptr_t p = ((uintptr_t)m + S_HUGE - 1) & ~(uintptr_t)(S_HUGE - 1);
+#ifdef MADV_HUGEPAGE
+	(void)madvise((void *)p, len - (size_t)(p - (uintptr_t)m), MADV_HUGEPAGE);
+#endif
+	*cap = n;
+	return (tl_token *)p;
+}
+
 static int S_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 {
 	tl_annotated *a = c->a;
@@ -449,10 +570,44 @@ static int S_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 		    tl_text_open(&txt2, &a->arena2, &e2) != 0)
 			split = c->npara; /* one part */
 	}
-	S_tpart one = {c, c->txt, 0, split, 0, 0, 0, 0, {NULL, 0, 0}, 0};
-	S_tpart two = {c, txt2, split, c->npara, 0, 0, 0, 0, {NULL, 0, 0}, 0};
+	/* token pools: bytes of text per part */
+	uint64_t bytes1 = 0, bytes2 = 0;
+	for (size_t p = 0; p < c->npara; p++)
+		*(p < split ? &bytes1 : &bytes2) += c->paras[p].len;
+	size_t cap;
+	tl_token *pool = S_pool_map(a, 0, bytes1, &cap);
+	if (pool)
+		tl_text_token_pool(c->txt, pool, cap);
+	if (txt2 && (pool = S_pool_map(a, 1, bytes2, &cap)) != NULL)
+		tl_text_token_pool(txt2, pool, cap);
+	S_tpart one = {c, c->txt, 0, split, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {0, 0, 0, 0, 0}, 0, 0};
+	S_tpart two = {c, txt2, split, c->npara, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {0, 0, 0, 0, 0}, 0, 0};
 	int rc = 0;
 	S_run_parts(&one, &two);
+	/* the placeholders of both parts, in text order; the first TL_ANNOT_MAX_PH count */
+	c->ph = one.ph.v;
+	c->aph = one.ph.cap;
+	c->nph = one.ph.n;
+	c->ph_rc = one.ph_rc ? one.ph_rc : two.ph_rc;
+	one.ph.v = NULL;
+	if (!c->ph_rc && two.ph.n && c->nph < TL_ANNOT_MAX_PH) {
+		uint32_t add = two.ph.n;
+		if (add > TL_ANNOT_MAX_PH - c->nph)
+			add = TL_ANNOT_MAX_PH - c->nph;
+		if (c->aph < c->nph + add) {
+			tl_placeholder *v = realloc(c->ph, (size_t)(c->nph + add) * sizeof *v);
+			if (!v)
+				c->ph_rc = TL_ENOMEM;
+			else {
+				c->ph = v;
+				c->aph = c->nph + add;
+			}
+		}
+		if (!c->ph_rc) {
+			memcpy(c->ph + c->nph, two.ph.v, (size_t)add * sizeof *c->ph);
+			c->nph += add;
+		}
+	}
 	if (one.rc || two.rc) {
 		S_tpart *bad = one.rc ? &one : &two;
 		rc = tl_error_set(err, bad->rc, "paragraph %zu: cannot segment the text", bad->bad);
@@ -486,6 +641,11 @@ static int S_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 			one.out.n = n;
 		}
 	}
+	c->we.nwe = one.we.nwe + two.we.nwe;
+	c->we.nyou = one.we.nyou + two.we.nyou;
+	c->we.we_first = one.we.we_first + two.we.we_first;
+	c->we.ntender = one.we.ntender + two.we.ntender;
+	c->we.nwe_op = one.we.nwe_op + two.we.nwe_op;
 	c->sent = one.out.v;
 	c->asent = one.out.cap;
 	a->sent = one.out.v;
@@ -496,6 +656,7 @@ static int S_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 		                  tl_code_name(one.rc ? one.rc : two.rc));
 done:
 	free(two.out.v);
+	free(two.ph.v);
 	tl_text_close(txt2);
 	return rc;
 }
@@ -514,8 +675,14 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
 	if ((rc = S_text_phases(c, threads, err)) != 0)
 		return rc;
-	if ((rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0)
+	S_lead *lead;
+	S_part one, two;
+	if ((rc = S_polarity_start(c, threads, &lead, &one, &two)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	if ((rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0) {
+		S_polarity_finish(c, lead, &one, &two, -1);
+		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	}
 	/* the ';' items of a definition continue it ("\"Token Patterns\" means ..., including:
 	 * (a) a name ...; (b) ...") */
 	for (uint32_t k = 1; k < a->nsent; k++) {
@@ -525,15 +692,17 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 		    s->quote_start == pv->quote_start)
 			s->flags |= TL_SENT_DEFINITION;
 	}
-	tl_parties_we_you(c);
-	if ((rc = S_polarity(c, threads)) != 0)
+	tl_parties_we_you(c, &c->we);
+	if ((rc = S_polarity_finish(c, lead, &one, &two, 1)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	tl_verbless_mark(c);
 	if ((rc = tl_priority_mark(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
-	for (size_t p = 0; p < c->npara; p++)
-		if ((rc = tl_placeholders_para(c, p)) != 0)
-			return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
+	if (c->ph_rc)
+		return tl_error_set(err, c->ph_rc, "annotation failed (%s)", tl_code_name(c->ph_rc));
+	a->ph = c->ph;
+	a->nph = c->nph;
+	tl_placeholders_flag(a);
 	if ((rc = tl_frameworks_find(c)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	return 0;
@@ -580,10 +749,19 @@ int tl_annotate_ex(tl_annotated **out, const tl_document *doc, int threads, tl_e
 	int rc = S_build(&c, threads, err);
 	a->flags &= ~TL_ANNOT_BUILDING;
 	int fail = 0;
-	a->sent = S_to_arena(&a->arena, c.sent, a->nsent, sizeof *a->sent, &fail);
+	/* the sentences stay in their malloc'd array (a copy into the arena would touch
+	 * as many fresh pages again) */
+	if (a->nsent) {
+		a->sent = c.sent;
+		a->sent_owned = c.sent;
+	} else {
+		free(c.sent);
+		a->sent = NULL;
+	}
 	a->terms = S_to_arena(&a->arena, c.terms, a->nterms, sizeof *a->terms, &fail);
 	a->ph = S_to_arena(&a->arena, c.ph, a->nph, sizeof *a->ph, &fail);
 	a->fw = S_to_arena(&a->arena, c.fw, a->nfw, sizeof *a->fw, &fail);
+	free(c.clause_defs);
 	free(c.term_next);
 	free(c.term_word0);
 	free(c.term_nwords);
@@ -608,5 +786,9 @@ void tl_annotated_free(tl_annotated *a)
 		return;
 	tl_arena_free(&a->arena);
 	tl_arena_free(&a->arena2);
+	free(a->sent_owned);
+	for (int k = 0; k < 2; k++)
+		if (a->tokmap[k])
+			munmap(a->tokmap[k], a->tokmap_len[k]);
 	free(a);
 }

@@ -62,6 +62,7 @@ static int S_add_term(tl_ann_ctx *c, const char *term, const char *fold, tl_role
 	t->definition = def;
 	t->para = para;
 	t->def_sentence = sent;
+	t->nwords = 0;
 	return 0;
 }
 
@@ -117,6 +118,12 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	int paren = S_is(&tok[i], "(");
 	if (paren)
 		k++;
+	/* without a parenthesis only S_intro[0..10] count, which start with these words
+	 * (the others start with none of them): most tokens stop here */
+	static const char *const intro_first[] = {"hierna", "verder", "hereinafter", "hereafter",
+	                                          "referred", NULL};
+	if (!paren && !tl_tok_in(&tok[i], intro_first))
+		return 0;
 	int w = -1;
 	uint32_t m = tl_ph_list_at(tok, n, k, S_intro, &w);
 	if (!paren && (m == 0 || w >= 11))
@@ -151,19 +158,31 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	return k + 1;
 }
 
+/* 1 when the title of clause k names a definitions article; remembered per
+ * clause (every paragraph of an article asks for the same titles). */
+static int S_defs_title(tl_ann_ctx *c, const tl_clause *cl, size_t nc, int32_t k)
+{
+	if (!c->clause_defs)
+		c->clause_defs = calloc(nc, 1);
+	if (c->clause_defs && c->clause_defs[k])
+		return c->clause_defs[k] == 2;
+	const char *t = cl[k].title;
+	size_t fl = 0;
+	const char *f = t ? tl_text_fold(c->txt, t, strlen(t), &fl) : NULL;
+	int yes = f && (strstr(f, "definiti") || strstr(f, "begrip") || strstr(f, "interpretation") ||
+	                strstr(f, "meaning of terms"));
+	if (c->clause_defs && (!t || f))
+		c->clause_defs[k] = (uint8_t)(1 + yes); /* a failed fold is asked again */
+	return yes;
+}
+
 static int S_in_defs_article(tl_ann_ctx *c, const tl_para *p)
 {
 	size_t nc = 0;
 	const tl_clause *cl = tl_document_clauses(c->a->doc, &nc);
 	for (int32_t k = p->clause, hops = 0; k >= 0 && (size_t)k < nc && hops < 16;
 	     k = cl[k].parent, hops++) {
-		const char *t = cl[k].title;
-		if (!t)
-			continue;
-		size_t fl = 0;
-		const char *f = tl_text_fold(c->txt, t, strlen(t), &fl);
-		if (f && (strstr(f, "definiti") || strstr(f, "begrip") || strstr(f, "interpretation") ||
-		          strstr(f, "meaning of terms")))
+		if (cl[k].title && S_defs_title(c, cl, nc, k))
 			return 1;
 	}
 	return 0;
@@ -239,8 +258,15 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
 	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
 	uint32_t from = S_label_len(s->tok, s->ntok);
+	/* the only tokens the loop below acts on: a name's end, or where an alias may start
+	 * (S_alias_at); one bit test in the token's word skips all others */
+	static const char *const acts[] = {")", ":", ";", "and", "en", "between", "tussen", "(",
+	                                   "hierna", "verder", "hereinafter", "hereafter", "referred",
+	                                   NULL};
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
+		if (!tl_tok_in(t, acts))
+			continue;
 		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, "and") || S_is(t, "en") ||
 		    S_is(t, "between") || S_is(t, "tussen")) {
 			from = i + 1;
@@ -576,6 +602,7 @@ int tl_definitions_mark(tl_ann_ctx *c)
 		}
 		c->term_words[t] = w;
 		c->term_nwords[t] = k;
+		a->terms[t].nwords = k;
 		idx[t].w0 = w[0];
 		idx[t].term = t;
 	}

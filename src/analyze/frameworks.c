@@ -61,6 +61,11 @@ static const char *S_year(const tl_sentence *s, uint32_t i)
 	return year;
 }
 
+typedef struct {
+	const char *id;
+	int generic;
+} S_name_of;
+
 /* The framework a sentence names, or NULL; `*generic` when it names
  * general terms without a framework. */
 static const char *S_named(const tl_sentence *s, int *generic)
@@ -73,6 +78,13 @@ static const char *S_named(const tl_sentence *s, int *generic)
 		char f1 = f[0] ? f[1] : 0;
 		if (!((f[0] == 'g' && (f1 == 'i' || f1 == 'e')) || (f[0] == 'a' && (f1 == 'r' || f1 == 'l')) ||
 		      (f[0] == 'v' && (f1 == 'e' || f1 == 'n')) || (f[0] == 'i' && f1 == 'n')))
+			continue;
+		/* and is one of these words (a bit test in the token's word) */
+		static const char *const names[] = {"gibit", "gibit2023", "gibit2020", "arbit",
+		                                    "verwerkersovereenkomst", "verwerkersovereenkomsten",
+		                                    "vng", "algemene", "general", "inkoopvoorwaarden",
+		                                    NULL};
+		if (!tl_tok_in(&s->tok[i], names))
 			continue;
 		const char *year = NULL;
 		if ((f[0] == 'g' || f[0] == 'a') && (!strncmp(f, "gibit", 5) || !strcmp(f, "arbit")))
@@ -342,13 +354,19 @@ int tl_frameworks_find(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
 	int rc;
+	/* what each operative unit names, for both passes (S_named reads only tokens) */
+	S_name_of *named = malloc((a->nsent ? a->nsent : 1) * sizeof *named);
+	if (!named)
+		return TL_ENOMEM;
+	for (uint32_t si = 0; si < a->nsent; si++)
+		if (a->para_operative[a->sent[si].para])
+			named[si].id = S_named(&a->sent[si], &named[si].generic);
 	/* declarations first, so deviations anywhere attach to them */
 	for (uint32_t si = 0; si < a->nsent; si++) {
 		const tl_sentence *s = &a->sent[si];
 		if (!a->para_operative[s->para] || (s->flags & TL_SENT_HEADING))
 			continue;
-		int generic;
-		const char *id = S_named(s, &generic);
+		const char *id = named[si].id;
 		if (!id)
 			continue;
 		int applies = 0, agreement = !strcmp(id, "vng-vwo");
@@ -359,16 +377,17 @@ int tl_frameworks_find(tl_ann_ctx *c)
 			           (!(s->tok[i].flags & TL_TOK_SUBORD) || S_relative_on_name(s, i))) ||
 			          S_subject_to(s, i);
 		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
-			return rc;
+			goto done;
 	}
+	rc = 0;
 	if (!a->nfw)
-		return 0;
+		goto done;
 	for (uint32_t si = 0; si < a->nsent; si++) {
 		const tl_sentence *s = &a->sent[si];
 		if (!a->para_operative[s->para])
 			continue;
-		int generic;
-		const char *id = S_named(s, &generic);
+		const char *id = named[si].id;
+		int generic = named[si].generic;
 		tl_framework *fw = id ? S_target(a, id) : (generic && a->nfw == 1 ? &a->fw[0] : NULL);
 		if (!fw)
 			continue;
@@ -376,13 +395,15 @@ int tl_frameworks_find(tl_ann_ctx *c)
 			uint32_t m = tl_ph_list_at(s->tok, s->ntok, i, S_deviate, NULL);
 			if (m) {
 				if ((rc = S_articles(c, s, i + m, fw, 1)) != 0)
-					return rc;
+					goto done;
 				break;
 			}
 		}
 		/* "artikel 13 van de GIBIT is niet van toepassing" */
 		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw, 0)) != 0)
-			return rc;
+			goto done;
 	}
-	return 0;
+done:
+	free(named);
+	return rc;
 }

@@ -209,41 +209,50 @@ int tl_operative_paras(tl_ann_ctx *c)
 
 /* ---- placeholders -------------------------------------------------------- */
 
-static int S_add_ph(tl_ann_ctx *c, size_t p, uint32_t s, uint32_t e)
+/* Placeholders are found per paragraph (by either thread of the text phases,
+ * tl_annotate_ex) into a list of their own, and the sentences that hold them
+ * are flagged afterwards, in text order (tl_placeholders_flag). */
+static int S_add_ph(tl_ph_vec *out, size_t p, uint32_t s, uint32_t e)
 {
-	tl_annotated *a = c->a;
-	if (a->nph >= 100000)
+	if (out->n >= TL_ANNOT_MAX_PH)
 		return 0;
-	if (a->nph == c->aph) {
-		uint32_t n = c->aph ? c->aph * 2 : 32;
-		tl_placeholder *ph = realloc(c->ph, (size_t)n * sizeof *ph);
+	if (out->n == out->cap) {
+		uint32_t n = out->cap ? out->cap * 2 : 32;
+		tl_placeholder *ph = realloc(out->v, (size_t)n * sizeof *ph);
 		if (!ph)
 			return TL_ENOMEM;
-		c->ph = ph;
-		c->aph = n;
-		a->ph = ph;
+		out->v = ph;
+		out->cap = n;
 	}
-	a->ph[a->nph].para = (int32_t)p;
-	a->ph[a->nph].start = s;
-	a->ph[a->nph].end = e;
-	a->nph++;
-	/* flag the sentences that hold it (binary search: units are in text order) */
-	uint32_t lo = a->para_sent[p], hi = a->para_sent[p + 1];
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (a->sent[mid].end <= s)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (uint32_t k = lo; k < a->para_sent[p + 1] && a->sent[k].start < e; k++)
-		if (a->sent[k].end > s)
-			a->sent[k].flags |= TL_SENT_PLACEHOLDER;
+	out->v[out->n].para = (int32_t)p;
+	out->v[out->n].start = s;
+	out->v[out->n].end = e;
+	out->n++;
 	return 0;
 }
 
+void tl_placeholders_flag(tl_annotated *a)
+{
+	for (uint32_t x = 0; x < a->nph; x++) {
+		size_t p = (size_t)a->ph[x].para;
+		uint32_t s = a->ph[x].start, e = a->ph[x].end;
+		/* the sentences that hold it (binary search: units are in text order) */
+		uint32_t lo = a->para_sent[p], hi = a->para_sent[p + 1];
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			if (a->sent[mid].end <= s)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (uint32_t k = lo; k < a->para_sent[p + 1] && a->sent[k].start < e; k++)
+			if (a->sent[k].end > s)
+				a->sent[k].flags |= TL_SENT_PLACEHOLDER;
+	}
+}
+
 /* 1 when the bracketed text t[0..n) reads like a blank to fill. */
-static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
+static int S_blank_text(tl_text *txt, const char *t, size_t n)
 {
 	static const char *const hints[] = {
 		"\xe2\x97\x8f", "\xe2\x80\xa2", "\xe2\x80\xa6", "...", "__", "nader", "in te vullen",
@@ -258,7 +267,7 @@ static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
 	if ((n == 1 && t[0] >= 'a' && t[0] <= 'z') || t[0] == '!')
 		return 0;
 	size_t fl;
-	const char *f = tl_text_fold(c->txt, t, n, &fl);
+	const char *f = tl_text_fold(txt, t, n, &fl);
 	if (!f)
 		return 0;
 	for (int i = 0; instr[i]; i++)
@@ -291,10 +300,24 @@ static int S_blank_text(tl_ann_ctx *c, const char *t, size_t n)
  * the other bytes in a tight loop. */
 static unsigned char S_ph_start[256];
 
+/* S_ph_word[ch]: the class of a byte inside a word scanned for NAAM_HIER,
+ * XX-XX-XXXX: 0 ends the word, else S_W plus what the byte counts as. */
+enum { S_W = 1, S_UNDER = 2, S_X = 4, S_OTHER = 8, S_LOWER = 16 };
+static unsigned char S_ph_word[256];
+
 static void S_ph_start_init_once(void)
 {
 	for (int ch = 'A'; ch <= 'Z'; ch++)
 		S_ph_start[ch] = 1;
+	for (int ch = 'A'; ch <= 'Z'; ch++)
+		S_ph_word[ch] = S_W | (ch == 'X' ? S_X : S_OTHER);
+	for (int ch = 'a'; ch <= 'z'; ch++)
+		S_ph_word[ch] = S_W | S_LOWER | (ch == 'x' ? S_X : S_OTHER);
+	for (int ch = '0'; ch <= '9'; ch++)
+		S_ph_word[ch] = S_W | S_OTHER;
+	S_ph_word['_'] = S_W | S_UNDER;
+	S_ph_word['-'] = S_W;
+	S_ph_word['/'] = S_W;
 	static const unsigned char more[] = {'x', 'd', '[', '{', '.', '_', 0xE2, '<'};
 	for (size_t k = 0; k < sizeof more; k++)
 		S_ph_start[more[k]] = 1;
@@ -304,9 +327,8 @@ static pthread_once_t S_ph_start_init_done = PTHREAD_ONCE_INIT;
 
 static void S_ph_start_init(void) { pthread_once(&S_ph_start_init_done, S_ph_start_init_once); }
 
-int tl_placeholders_para(tl_ann_ctx *c, size_t p)
+int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec *out)
 {
-	const tl_para *para = &c->paras[p];
 	if (para->kind == TL_PARA_COMMENT || (para->flags & TL_PARA_F_TOC))
 		return 0;
 	const char *t = para->text;
@@ -327,7 +349,7 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 			if (j < n && t[j] == close && j - i <= 120) {
 				/* "<naam gemeente>", not "a < b en c > d" */
 				int blank = ch == '<' ? (j > i + 1 && t[i + 1] != ' ' && t[j - 1] != ' ')
-				                      : S_blank_text(c, t + i + 1, j - i - 1);
+				                      : S_blank_text(txt, t + i + 1, j - i - 1);
 				if (ch == '{')
 					blank = 1, j += (j + 1 < n && t[j + 1] == '}');
 				/* "[ ] In perpetuity": an unticked box of a choice list, not a blank */
@@ -335,7 +357,7 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 				    (i == 0 || (i >= 2 && t[i - 1] == ' ' && t[i - 2] == '-')))
 					blank = 0;
 				if (blank) {
-					if ((rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j + 1)) != 0)
+					if ((rc = S_add_ph(out, p, (uint32_t)i, (uint32_t)j + 1)) != 0)
 						return rc;
 					i = j;
 				}
@@ -357,7 +379,7 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 					break;
 			}
 			if (dots >= 4) {
-				if ((rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j)) != 0)
+				if ((rc = S_add_ph(out, p, (uint32_t)i, (uint32_t)j)) != 0)
 					return rc;
 			}
 			if (j > i)
@@ -370,24 +392,21 @@ int tl_placeholders_para(tl_ann_ctx *c, size_t p)
 			              (t[i - 1] >= '0' && t[i - 1] <= '9') || t[i - 1] == '_'))
 				continue;
 			size_t j = i;
-			int under = 0, xs = 0, other = 0, lower = 0;
-			while (j < n && ((t[j] >= 'A' && t[j] <= 'Z') || (t[j] >= 'a' && t[j] <= 'z') ||
-			                 t[j] == '_' || t[j] == '-' || t[j] == '/' ||
-			                 (t[j] >= '0' && t[j] <= '9'))) {
-				under += t[j] == '_';
-				if (t[j] == 'X' || t[j] == 'x')
-					xs++;
-				else if (t[j] != '-' && t[j] != '/' && t[j] != '_')
-					other++;
-				lower += t[j] >= 'a' && t[j] <= 'z';
+			unsigned acc = 0, m;
+			int xs = 0;
+			while (j < n && (m = S_ph_word[(unsigned char)t[j]]) != 0) {
+				acc |= m;
+				xs += (m & S_X) != 0;
 				j++;
 			}
+			int under = (acc & S_UNDER) != 0, other = (acc & S_OTHER) != 0,
+			    lower = (acc & S_LOWER) != 0;
 			size_t wl = j - i;
 			int ph = (under && !lower && wl >= 4) || (xs >= 2 && other == 0 && wl >= 2 && !lower) ||
 			         (xs >= 3 && other == 0) ||
 			         (wl == 10 && (strncmp(t + i, "dd-mm-jjjj", 10) == 0 ||
 			                       strncmp(t + i, "dd-mm-yyyy", 10) == 0));
-			if (ph && (rc = S_add_ph(c, p, (uint32_t)i, (uint32_t)j)) != 0)
+			if (ph && (rc = S_add_ph(out, p, (uint32_t)i, (uint32_t)j)) != 0)
 				return rc;
 			i = j > i ? j - 1 : i;
 		}

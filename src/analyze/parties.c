@@ -204,9 +204,12 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		const tl_term *t = &a->terms[tok[i].term];
 		if (t->role == TL_ROLE_NONE)
 			return 0; /* "Customer Data" is data, not the customer */
-		uint32_t words = 1;
-		for (const char *p = t->fold; *p; p++)
-			words += *p == ' ';
+		uint32_t words = t->nwords;
+		if (!words) {
+			words = 1;
+			for (const char *p = t->fold; *p; p++)
+				words += *p == ' ';
+		}
 		*role = t->role;
 		return words <= n - i ? words : n - i;
 	}
@@ -263,7 +266,7 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
  * first person is the vendor's voice.  Procurement documents (which speak
  * of the inschrijver, tenderer or bidder) are written by the contracting
  * authority, whose "we" is the customer: there "we" stays unbound. */
-void tl_parties_we_you(tl_ann_ctx *c)
+void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt)
 {
 	tl_annotated *a = c->a;
 	static const char *const we_en[] = {"we", "us", "our", NULL};
@@ -274,13 +277,12 @@ void tl_parties_we_you(tl_ann_ctx *c)
 	                                     "bidder", "bidders", "gegadigde", "gegadigden", NULL};
 	int nl = a->lang == TL_LANG_NL;
 	const char *const *we = nl ? we_nl : we_en, *const *you = nl ? you_nl : you_en;
-	uint32_t nwe = 0, nyou = 0, we_first = 0, ntender = 0, nwe_op = 0;
-	for (size_t p = 0; p < c->npara; p++)
+	for (size_t p = p0; p < p1; p++)
 		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
 			const tl_token *pt = c->pt[p].tok;
 			const char *f = pt[i].fold;
 			if (f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g') {
-				ntender += (uint32_t)tl_tok_in(&pt[i], tender);
+				cnt->ntender += (uint32_t)tl_tok_in(&pt[i], tender);
 				continue;
 			}
 			if (f[0] != 'w' && f[0] != 'u' && f[0] != 'o' && f[0] != 'y')
@@ -295,23 +297,29 @@ void tl_parties_we_you(tl_ann_ctx *c)
 			if (!strcmp(f, "us") && (pt[i].flags & TL_TOK_CAPITAL))
 				continue; /* "US Dollars": the United States */
 			if (tl_tok_in(&pt[i], we)) {
-				nwe++;
-				nwe_op += a->para_operative[p] != 0; /* not a guidance note's "we" */
+				cnt->nwe++;
+				cnt->nwe_op += a->para_operative[p] != 0; /* not a guidance note's "we" */
 				/* "We may ...", "Our service ...": a sentence in the vendor's voice */
-				we_first += (uint32_t)first;
+				cnt->we_first += (uint32_t)first;
 			} else if (tl_tok_in(&pt[i], you) && !after_num) {
-				nyou++;
+				cnt->nyou++;
 				/* "You may ...", "U kunt ...": addressed to the customer */
-				we_first += (uint32_t)first;
+				cnt->we_first += (uint32_t)first;
 			}
 		}
-	if (ntender)
+}
+
+void tl_parties_we_you(tl_ann_ctx *c, const tl_we_count *cnt)
+{
+	tl_annotated *a = c->a;
+	if (cnt->ntender)
 		return;
 	int vendor_term = 0, customer_term = 0;
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		vendor_term |= a->terms[t].role == TL_ROLE_VENDOR;
 		customer_term |= a->terms[t].role == TL_ROLE_CUSTOMER;
 	}
-	if ((nwe >= 2 && nyou >= 1) || we_first >= 1 || (nwe_op >= 1 && vendor_term && customer_term))
+	if ((cnt->nwe >= 2 && cnt->nyou >= 1) || cnt->we_first >= 1 ||
+	    (cnt->nwe_op >= 1 && vendor_term && customer_term))
 		a->flags |= TL_ANNOT_WE_VENDOR;
 }

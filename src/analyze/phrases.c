@@ -418,6 +418,17 @@ static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const
 	}
 }
 
+int tl_tok_may_start_slow(const tl_token *t, const char *const *list)
+{
+	const tl_ph_slot *sl = S_get(list);
+	const S_clist *cl = sl ? sl->cl : NULL;
+	tl_word *w = t->word;
+	if (!cl || !w || cl->bit >= TL_WORD_LISTS)
+		return 1; /* no memo to ask: maybe */
+	S_memo(w, cl);
+	return (tl_memo_get(&w->start[cl->bit / 64]) >> (cl->bit % 64)) & 1;
+}
+
 uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list,
                             int *which)
 {

@@ -168,7 +168,7 @@ static double S_unit_hours(const char *f)
 	else if (l > 1 && f[l - 1] == '\'')
 		l--; /* "three months' notice" */
 	for (int i = 0; S_units[i].w; i++)
-		if (strncmp(S_units[i].w, f, l) == 0 && S_units[i].w[l] == '\0')
+		if (S_units[i].w[0] == f[0] && strncmp(S_units[i].w, f, l) == 0 && S_units[i].w[l] == '\0')
 			return S_units[i].hours;
 	return 0;
 }
@@ -240,7 +240,7 @@ static double S_multiplier(const char *f)
 	return 0;
 }
 
-int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
+int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 {
 	const tl_token *tok = s->tok;
 	uint32_t n = s->ntok;
@@ -249,9 +249,9 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s)
 	for (uint32_t i = 0; i < n; i++) {
 		const char *f = tok[i].fold;
 		if (tl_ph_list_at(tok, n, i, S_vague, NULL))
-			s->flags |= TL_SENT_VAGUE_TIME;
+			*flags |= TL_SENT_VAGUE_TIME;
 		if (tl_ph_list_at(tok, n, i, S_efforts, NULL))
-			s->flags |= TL_SENT_EFFORTS;
+			*flags |= TL_SENT_EFFORTS;
 		double v = 0;
 		const char *suffix = "";
 		int digits = (tok[i].flags & TL_TOK_NUMBER) && S_digits(f, &v, &suffix);

@@ -6,6 +6,7 @@
  * comma before the main modal verb.  An exception's kind says who controls
  * it: the customer (consent, instruction, request), the vendor (discretion),
  * the law, or other. */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/annot_int.h"
@@ -121,9 +122,11 @@ static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, 
 /* "after your account is closed", "before the Customer has paid": a
  * clause with its own subject and verb, not the preposition of "within 30
  * days after termination". */
+static const char *const S_time_conj[] = {"after", "before", "once", "until", NULL};
+
 static int S_time_clause(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
 {
-	static const char *const conj[] = {"after", "before", "once", "until", NULL};
+	const char *const *conj = S_time_conj;
 	static const char *const subj[] = {"the", "a", "an", "your", "our", "its", "their", "any",
 	                                   "such", "each", "we", "you", "it", "they", "he", "she", NULL};
 	static const char *const verb[] = {"is", "are", "was", "were", "has", "have", "had", "been",
@@ -244,11 +247,13 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
  * condition that needs a party's consent is an exception the consenting
  * party controls.  Returns the marker's length when the clause from tok[i]
  * to the next comma names a party and a consent word, else 0. */
+static const char *const S_consent_markers[] = {
+	"mits", "provided that", "provided always that", "on condition that", "op voorwaarde dat",
+	"onder voorwaarde dat", "onder de voorwaarde dat", "onderworpen aan", "afhankelijk van", NULL};
+
 static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
 {
-	static const char *const markers[] = {
-		"mits", "provided that", "provided always that", "on condition that", "op voorwaarde dat",
-		"onder voorwaarde dat", "onder de voorwaarde dat", "onderworpen aan", "afhankelijk van", NULL};
+	const char *const *markers = S_consent_markers;
 	static const char *const consent[] = {
 		"consent*", "approv*", "permission", "authoris*", "authoriz*", "agree|agrees|agreed",
 		"toestemming", "goedkeuring", "goedkeurt", "goedgekeurd", "instem*", "ingestemd", "akkoord",
@@ -266,8 +271,38 @@ static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, 
 	return party && cons ? m : 0;
 }
 
+/* Every phrase that can open a clause in tl_scopes_mark below (exception
+ * markers, consent conditions, subordinators, Dutch "of", time conjunctions,
+ * leading conjunctions and prepositions): a token that starts none of them
+ * opens nothing there, and one bit test in its word says so.  Built once. */
+#define S_OPENERS_MAX 1024
+static const char *S_openers[S_OPENERS_MAX];
+static int S_openers_ok;
+static pthread_once_t S_openers_once = PTHREAD_ONCE_INIT;
+
+static void S_openers_init(void)
+{
+	const char *const *parts[] = {S_exc_markers, S_exc_discretion, S_consent_markers,
+	                              tl_subordinators, S_time_conj, S_sub_start_conj,
+	                              S_sub_start_prep};
+	static const char *const of[] = {"of", NULL};
+	size_t n = 0;
+	for (size_t k = 0; k <= sizeof parts / sizeof *parts; k++) {
+		const char *const *l = k < sizeof parts / sizeof *parts ? parts[k] : of;
+		for (size_t j = 0; l[j]; j++) {
+			if (n + 1 >= S_OPENERS_MAX)
+				return; /* too many: no skipping (S_openers_ok stays 0) */
+			S_openers[n++] = l[j];
+		}
+	}
+	S_openers[n] = NULL;
+	S_openers_ok = 1;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
+	pthread_once(&S_openers_once, S_openers_init);
+	const char *const *openers = S_openers_ok ? (const char *const *)S_openers : NULL;
 	int16_t *sc = c->wscope;
 	uint32_t nexc = 0;
 	for (uint32_t i = 0; i < n; i++)
@@ -290,6 +325,9 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			continue;
 		}
 		if (sc[i] != 0 && sc[i] != 1)
+			continue;
+		/* every branch below needs one of the openers at i; without one it continues */
+		if (openers && !tl_tok_may_start(&tok[i], openers))
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);

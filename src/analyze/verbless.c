@@ -154,12 +154,11 @@ static int S_request_context(const tl_ann_ctx *c, size_t p)
 	return S_under_request_heading(c, p) || (p > 0 && S_para_asks(c, 0));
 }
 
+int tl_verbless_unit(const tl_sentence *s) { return S_verbless(s, 0); }
+
 void tl_verbless_mark(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
-	for (uint32_t k = 0; k < a->nsent; k++)
-		if (S_verbless(&a->sent[k], 0))
-			a->sent[k].flags |= TL_SENT_VERBLESS;
 	/* runs of list paragraphs: the verbless items of a list of requests */
 	for (size_t p = 0; p < c->npara;) {
 		if (!S_para_is_list(&c->paras[p])) {

@@ -283,10 +283,7 @@ int tl_text_sentence_breaks(tl_text *t, const char *text, size_t len, const uint
 	uint32_t n = 0;
 	if (len >= (size_t)INT32_MAX / 2)
 		return TL_ELIMIT_TEXT; /* the limit of the UTF-16 path, for every paragraph */
-	int ascii = 1;
-	for (size_t i = 0; ascii && i < len; i++)
-		ascii = (unsigned char)text[i] < 0x80;
-	if (ascii && !t->icu_only) {
+	if (!t->icu_only && tl_text_is_ascii(text, len)) {
 		if (S_breaks_ascii(t, (const unsigned char *)text, (uint32_t)len, &n) != 0)
 			return TL_ENOMEM;
 	} else {

@@ -70,6 +70,11 @@ uint32_t tl_text_unify_cp(uint32_t cp);
  * TL_TOK_NUMBER / TL_TOK_PUNCT / TL_TOK_CAPITAL.  The array is in the arena.
  * 0 or TL_ENOMEM / TL_ELIMIT_TEXT. */
 int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uint32_t *n);
+/* Token arrays of later tl_text_tokens calls go into pool[0..cap) while it
+ * has room, then into the arena again; the caller owns the pool and keeps it
+ * as long as the tokens (src/analyze maps one per text phase, backed by huge
+ * pages where the kernel has them: far fewer page faults than the arena). */
+void tl_text_token_pool(tl_text *t, tl_token *pool, size_t cap);
 
 /* A byte range [start, end) of a paragraph's text. */
 typedef struct tl_range {

@@ -3,6 +3,8 @@
 #define TL_TEXT_TEXT_INT_H
 
 #include <libstemmer.h>
+#include <stdint.h>
+#include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/utypes.h>
@@ -40,12 +42,30 @@ struct tl_text {
 	size_t ocap;
 	tl_token *toks;
 	uint32_t tokcap;
+	tl_token *pool;            /* where tokens go while it has room (tl_text_token_pool) */
+	size_t pool_used, pool_cap;
 	tl_range *ranges;
 	uint32_t rcap;
 	uint32_t *brk;             /* sentence breaks (byte offsets) of the last paragraph */
 	uint32_t bcap;
 	int icu_only;              /* tests: segment ASCII paragraphs with ICU too */
 };
+
+/* 1 when text[0..len) is all ASCII; eight bytes at a time. */
+static inline int tl_text_is_ascii(const char *text, size_t len)
+{
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, text + i, 8);
+		if (w & 0x8080808080808080ull)
+			return 0;
+	}
+	for (; i < len; i++)
+		if ((unsigned char)text[i] >= 0x80)
+			return 0;
+	return 1;
+}
 
 /* Converts text to UTF-16 in t->u16 with t->map; returns the length or -1. */
 int32_t tl_text_to_u16(tl_text *t, const char *text, size_t len);

@@ -22,14 +22,25 @@ static int S_push(tl_text *t, uint32_t *n, const tl_token *tok)
 	return 0;
 }
 
-/* Moves the n tokens gathered in t->toks into the arena. */
+void tl_text_token_pool(tl_text *t, tl_token *pool, size_t cap)
+{
+	t->pool = pool;
+	t->pool_used = 0;
+	t->pool_cap = pool ? cap : 0;
+}
+
+/* Moves the n tokens gathered in t->toks into the pool or the arena. */
 static int S_finish(tl_text *t, uint32_t n, tl_token **out, uint32_t *nout)
 {
 	if (n == 0)
 		return 0;
-	tl_token *arr = tl_arena_alloc(t->arena, (size_t)n * sizeof *arr);
-	if (!arr)
+	tl_token *arr;
+	if (n <= t->pool_cap - t->pool_used) {
+		arr = t->pool + t->pool_used;
+		t->pool_used += n;
+	} else if (!(arr = tl_arena_alloc(t->arena, (size_t)n * sizeof *arr))) {
 		return TL_ENOMEM;
+	}
 	memcpy(arr, t->toks, (size_t)n * sizeof *arr);
 	*out = arr;
 	*nout = n;
@@ -124,14 +135,6 @@ static int S_tokens_ascii(tl_text *t, const char *text, uint32_t len, uint32_t *
 	return 0;
 }
 
-static int S_is_ascii(const char *text, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)text[i] >= 0x80)
-			return 0;
-	return 1;
-}
-
 /* ---- any paragraph ------------------------------------------------------ */
 
 int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uint32_t *nout)
@@ -143,7 +146,7 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 	uint32_t n = 0;
 	if (len >= (size_t)INT32_MAX / 2)
 		return TL_ELIMIT_TEXT; /* the limit of the UTF-16 path, for every paragraph */
-	if (!t->icu_only && S_is_ascii(text, len)) {
+	if (!t->icu_only && tl_text_is_ascii(text, len)) {
 		S_wb_init();
 		int rc = S_tokens_ascii(t, text, (uint32_t)len, &n);
 		if (rc)
