@@ -604,7 +604,7 @@ static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT, TL_NS_MC, TL_NS_M, T
  * w:instrText and m:t, change nothing below (what they open is K_NONE), so
  * the fast pass leaves them out. */
 static const tl_xspec S_spec = {S_ns, 5, 0x1f, (1u << NS_W) | (1u << NS_W_STRICT), S_keep_text,
-                                NS_MC, S_understood_uri, 0};
+                                NS_MC, S_understood_uri, 0, NULL};
 
 static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 {

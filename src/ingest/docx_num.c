@@ -179,7 +179,7 @@ static int S_node(S_state *st, const S_src *src)
 
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
 /* WordprocessingML elements with their attributes; no text */
-static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0};
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, NULL};
 
 /* numbering.xml is mostly attributes (a w:num per list, nine overrides
  * each): the fast pass (xev.h) records the WordprocessingML elements, and

@@ -29,8 +29,6 @@
 const char *const odt_ns[ODT_NNS] = {NS_OFFICE, NS_STYLE, NS_TEXT, NS_TABLE,
                                      NS_DRAW,   NS_DC,    NS_XML,  NS_LOEXT};
 
-/* every element and text, with the attributes odt_att reads */
-static const tl_xspec S_spec = {odt_ns, ODT_NNS, 0, (1u << ODT_NNS) - 1, NULL, -1, NULL, 1};
 
 typedef struct S_name {
 	const char *name;
@@ -127,26 +125,31 @@ static int S_nomem(tl_odt *r)
 	return tl_error_set(r->err, TL_ENOMEM, "out of memory");
 }
 
-/* S_classify, with the namespace already known by its class (odt_ns order) */
-static int S_classify_ev(const tl_xev *x)
+/* S_classify, with the namespace already known by its class (odt_ns
+ * order): the events' name_id, so the fast pass classifies each name once */
+static int S_classify_ev(int ns, const char *uri, const char *ln)
 {
-	switch (x->ns) {
+	switch (ns) {
 	case 0:
-		return S_find(S_n_office, x->ln, E_OTHER);
+		return S_find(S_n_office, ln, E_OTHER);
 	case 1:
-		return S_find(S_n_style, x->ln, E_OTHER);
+		return S_find(S_n_style, ln, E_OTHER);
 	case 3:
-		return S_find(S_n_table, x->ln, E_OTHER);
+		return S_find(S_n_table, ln, E_OTHER);
 	case 4:
-		return S_find(S_n_draw, x->ln, E_SHAPE);
+		return S_find(S_n_draw, ln, E_SHAPE);
 	default:
-		return S_classify(x->uri, x->ln); /* text:, dc: and the rest */
+		return S_classify(uri, ln); /* text:, dc: and the rest */
 	}
 }
 
+/* every element and text, with the attributes odt_att reads */
+static const tl_xspec S_spec = {odt_ns, ODT_NNS, 0, (1u << ODT_NNS) - 1, NULL, -1, NULL, 1,
+                                S_classify_ev};
+
 static int S_start(tl_odt *r, const tl_xev *x, int *skip)
 {
-	int el = S_classify_ev(x);
+	int el = x->id; /* S_classify_ev */
 	/* the first child of a list item decides whether the item is numbered */
 	int item = r->ctx.item, first = 0;
 	if (item >= 0 && el != E_TRANSPARENT && el != E_NUMBER && (size_t)item < r->nlists) {

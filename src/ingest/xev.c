@@ -41,6 +41,8 @@ typedef struct S_xname {
 	uint32_t hash, len;
 	const char *s;
 	uint32_t kknown, kmask; /* keep_text's answer per namespace class, once known */
+	uint32_t idknown;       /* name_id's answer known, per class below TL_XEV_ID_CLASSES */
+	int16_t id[TL_XEV_ID_CLASSES];
 } S_xname;
 
 typedef struct S_bind {
@@ -180,7 +182,7 @@ static S_xname *S_intern_e(S_p *P, const char *p, size_t n)
 		return NULL;
 	memcpy(str, p, n);
 	str[n] = 0;
-	P->tab[k] = (S_xname){h, (uint32_t)n, str, 0, 0};
+	P->tab[k] = (S_xname){h, (uint32_t)n, str, 0, 0, 0, {0}};
 	P->ntab++;
 	return P->recent[ri] = &P->tab[k];
 }
@@ -534,7 +536,7 @@ static int S_start(S_p *P)
 	f->cls = (unsigned char)cls, f->ln = NULL;
 	if (recd) {
 		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
-		             0, 0, P->xat, eb ? eb->uriz : NULL};
+		             0, 0, P->xat, eb ? eb->uriz : NULL, 0};
 		if (!en) {
 			if (!(en = S_intern_e(P, ln, lnlen)))
 				return -1;
@@ -547,9 +549,18 @@ static int S_start(S_p *P)
 			en->kknown |= 1u << cls;
 			en->kmask |= keep ? 1u << cls : 0;
 		}
-		/* the attributes' names below may move the table: read the answer now */
+		/* the attributes' names below may move the table: read the answers now */
 		int keep = spec->all || (cls < 32 ? (en->kmask >> cls) & 1
 		                                  : spec->keep_text && spec->keep_text(cls, ev.ln));
+		if (spec->name_id && cls < TL_XEV_ID_CLASSES) {
+			if (!(en->idknown & (1u << cls))) {
+				en->id[cls] = (int16_t)spec->name_id(cls, ev.uri, ev.ln);
+				en->idknown |= 1u << cls;
+			}
+			ev.id = en->id[cls];
+		} else if (spec->name_id) {
+			ev.id = spec->name_id(cls, ev.uri, ev.ln);
+		}
 		size_t need = 1;
 		for (uint32_t i = 0; i < natt; i++)
 			need += P->att[i].qlen ? P->att[i].vlen + 1 : 0;
@@ -624,7 +635,7 @@ static int S_end(S_p *P)
 	if (P->nbind != f->nbind)
 		P->nbind = f->nbind, P->gen++;
 	if (f->rec) {
-		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL};
+		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL, 0};
 		if (P->fn(P->ctx, &ev))
 			return 0;
 	}
@@ -695,7 +706,7 @@ static int S_text(S_p *P)
 	if (!P->fr[P->depth - 1].keep)
 		return 1;
 	tl_xev ev = {TL_XEV_TEXT, 0, 0, 0, (int32_t)P->depth, (const char *)s, (uint32_t)(p - s), 0, NULL,
-	             NULL};
+	             NULL, 0};
 	if (amp) {
 		char *o = S_scratch(P, (size_t)(p - s) + 1);
 		if (!o)

@@ -48,6 +48,7 @@ typedef struct tl_xev {
 	uint32_t nat;        /* START: attributes (of the kept classes) */
 	const tl_xattr *at;
 	const char *uri;     /* START: the element's namespace URI, NULL for none */
+	int id;              /* START: spec->name_id's answer for the element, else 0 */
 } tl_xev;
 
 /* flag of a TEXT event: the reader called it XML_READER_TYPE_WHITESPACE
@@ -65,7 +66,14 @@ typedef struct tl_xspec {
 	int mc_class;              /* class of the markup-compatibility namespace, -1 none */
 	int (*understood)(const char *uri); /* for mc:Choice's flag */
 	int all;                   /* every element and every text, whatever the masks say */
+	/* NULL, or what the reader calls an element: a small number it switches
+	 * on instead of comparing names, a function of (ns, uri, ln) alone.  The
+	 * fast pass asks once per name and namespace class below
+	 * TL_XEV_ID_CLASSES, so its answer must not depend on anything else. */
+	int (*name_id)(int ns, const char *uri, const char *ln);
 } tl_xspec;
+
+#define TL_XEV_ID_CLASSES 8
 
 /* Called for each event; nonzero stops the pass. */
 typedef int (*tl_xev_fn)(void *ctx, const tl_xev *ev);

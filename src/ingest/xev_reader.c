@@ -146,6 +146,8 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
 		return -1;
 	if (ev->ns == spec->mc_class && strcmp(ev->ln, "Choice") == 0)
 		ev->flag = (unsigned char)S_understood(r, spec);
+	if (spec->name_id)
+		ev->id = spec->name_id(ev->ns, ev->uri, ev->ln);
 	return 1;
 }
 

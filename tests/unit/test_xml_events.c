@@ -20,7 +20,7 @@ static int S_understood(const char *uri)
 }
 
 /* every element and text, attributes of urn:w, urn:w-strict and none */
-static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1};
+static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, NULL};
 
 /* Events written as lines; adjacent texts joined (the reader may split
  * them elsewhere, never join them differently). */
