@@ -42,7 +42,7 @@ typedef struct S_xname {
 	const char *s;
 	uint32_t kknown, kmask; /* keep_text's answer per namespace class, once known */
 	uint32_t idknown;       /* name_id's answer known, per class below TL_XEV_ID_CLASSES */
-	int16_t id[TL_XEV_ID_CLASSES];
+	int id[TL_XEV_ID_CLASSES];
 } S_xname;
 
 typedef struct S_bind {
@@ -554,7 +554,7 @@ static int S_start(S_p *P)
 		                                  : spec->keep_text && spec->keep_text(cls, ev.ln));
 		if (spec->name_id && cls < TL_XEV_ID_CLASSES) {
 			if (!(en->idknown & (1u << cls))) {
-				en->id[cls] = (int16_t)spec->name_id(cls, ev.uri, ev.ln);
+				en->id[cls] = spec->name_id(cls, ev.uri, ev.ln);
 				en->idknown |= 1u << cls;
 			}
 			ev.id = en->id[cls];

@@ -19,8 +19,16 @@ static int S_understood(const char *uri)
 	return strcmp(uri, "urn:ok") == 0;
 }
 
+/* a number that depends on the class, the URI and the name: the fast pass
+ * (which asks once per name and class) and the reader must agree on it */
+static int S_name_id(int ns, const char *uri, const char *ln)
+{
+	return ns * 100000 + (uri ? (int)strlen(uri) + uri[strlen(uri) - 1] : 0) * 100 +
+	       (int)strlen(ln) * 3 + ln[0];
+}
+
 /* every element and text, attributes of urn:w, urn:w-strict and none */
-static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, NULL};
+static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, S_name_id};
 
 /* Events written as lines; adjacent texts joined (the reader may split
  * them elsewhere, never join them differently). */
@@ -46,8 +54,8 @@ static int S_put(void *ctx, const tl_xev *ev)
 		tl_buf_printf(&l->b, "E%d:%d:%s\n", (int)ev->depth, ev->ns, ev->ln);
 		return 0;
 	}
-	tl_buf_printf(&l->b, "S%d:%d:%s%s%s uri=%s", (int)ev->depth, ev->ns, ev->ln,
-	              ev->empty ? "/" : "", ev->flag ? "!" : "", ev->uri ? ev->uri : "-");
+	tl_buf_printf(&l->b, "S%d:%d:%s%s%s uri=%s #%d", (int)ev->depth, ev->ns, ev->ln,
+	              ev->empty ? "/" : "", ev->flag ? "!" : "", ev->uri ? ev->uri : "-", ev->id);
 	for (uint32_t i = 0; i < ev->nat; i++)
 		tl_buf_printf(&l->b, " %d:%s=[%s]", ev->at[i].ns, ev->at[i].ln, ev->at[i].val);
 	tl_buf_puts(&l->b, "\n");
