@@ -2,6 +2,8 @@
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBXML2 REQUIRED IMPORTED_TARGET libxml-2.0)
 pkg_check_modules(LIBZIP  REQUIRED IMPORTED_TARGET libzip)
+# zlib (libzip's own dependency): ingest/zip_inflate.c inflates deflated members itself
+pkg_check_modules(ZLIB    REQUIRED IMPORTED_TARGET zlib)
 pkg_check_modules(ICU     REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(CJSON   REQUIRED IMPORTED_TARGET libcjson)
 pkg_check_modules(STEMMER QUIET IMPORTED_TARGET libstemmer)
@@ -17,6 +19,6 @@ else()
 endif()
 find_package(Threads REQUIRED)
 add_library(TL_deps INTERFACE)
-target_link_libraries(TL_deps INTERFACE PkgConfig::LIBXML2 PkgConfig::LIBZIP PkgConfig::ICU
+target_link_libraries(TL_deps INTERFACE PkgConfig::LIBXML2 PkgConfig::LIBZIP PkgConfig::ZLIB PkgConfig::ICU
   PkgConfig::CJSON ${_stem} Threads::Threads m)
 add_library(TL::deps ALIAS TL_deps)
