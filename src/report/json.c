@@ -25,7 +25,8 @@ int tl_render_json(const cJSON *report, const tl_render_options *o, FILE *out, t
 
 /* cJSON_Print(v) with `depth` tabs after each line break: v as it stands
  * `depth` levels down in a pretty-printed tree.  A string never holds a raw
- * line break (cJSON escapes it), so every one is layout. */
+ * line break (cJSON escapes it), so every one is layout.  The tabs go in
+ * place, from the end backwards, so a large document is not copied twice. */
 static char *S_print_at(const cJSON *v, int depth, size_t *len)
 {
 	char *s = cJSON_Print(v);
@@ -34,24 +35,27 @@ static char *S_print_at(const cJSON *v, int depth, size_t *len)
 	size_t n = strlen(s), lines = 0;
 	for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
 		lines++;
-	char *o = malloc(n + lines * (size_t)depth + 1);
+	size_t extra = lines * (size_t)depth;
+	char *o = extra ? realloc(s, n + extra + 1) : s;
 	if (!o) {
 		free(s);
 		return NULL;
 	}
-	char *w = o;
-	const char *p = s, *end = s + n;
-	for (const char *nl; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1) {
-		memcpy(w, p, (size_t)(nl + 1 - p));
-		w += nl + 1 - p;
-		for (int k = 0; k < depth; k++)
-			*w++ = '\t';
-	}
-	memcpy(w, p, (size_t)(end - p));
-	w += end - p;
+	char *r = o + n, *w = o + n + extra;
 	*w = '\0';
-	free(s);
-	*len = (size_t)(w - o);
+	while (w > r) {
+		char *nl = r;
+		while (nl[-1] != '\n')
+			nl--;
+		size_t tail = (size_t)(r - nl);
+		w -= tail;
+		memmove(w, nl, tail);
+		w -= depth;
+		memset(w, '\t', (size_t)depth);
+		r = nl - 1; /* the line break stays where it is when w meets r */
+		*--w = '\n';
+	}
+	*len = n + extra;
 	return o;
 }
 

@@ -318,6 +318,11 @@ typedef struct S_state {
 	uint32_t ncover, acover;
 	uint8_t *counts;      /* per sentence: tl_match_sentence_counts */
 	int32_t *keys;        /* per sentence: the scope key of S_run_scopes' mode */
+	/* per scope mode, each concept's trigger list narrowed to the patterns of
+	 * that scope whose rule applies (S_triggers): trig[mode][toff[mode][c] ..
+	 * toff[mode][c + 1]); NULL: walk the whole list */
+	const tl_pattern **trig[3];
+	uint32_t *toff[3];
 } S_state;
 
 static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
@@ -416,11 +421,47 @@ static int S_cand_push(S_state *st, const tl_pattern *p)
 	return 0;
 }
 
+static int S_wanted(const S_state *st, const tl_pattern *p, int mode)
+{
+	return p->clause_scope == mode && st->applicable[p->rule] &&
+	       (st->only_rule < 0 || p->rule == st->only_rule);
+}
+
+/* The narrowed trigger lists of S_state.trig (after applicability is known). */
+static void S_triggers(S_state *st)
+{
+	const tl_ruleset *rs = st->m->rs;
+	for (int mode = 0; mode < 3; mode++) {
+		uint32_t *off = malloc((rs->nconcepts + 1) * sizeof *off);
+		size_t n = 0;
+		for (uint32_t c = 0; off && c < rs->nconcepts; c++) {
+			off[c] = (uint32_t)n;
+			for (tl_pattern *const *tp = tl_index_trigger(rs, (int32_t)c); tp && *tp; tp++)
+				n += S_wanted(st, *tp, mode);
+		}
+		const tl_pattern **t = off && n < UINT32_MAX ? malloc((n + 1) * sizeof *t) : NULL;
+		if (!t) {
+			free(off);
+			continue;
+		}
+		off[rs->nconcepts] = (uint32_t)n;
+		n = 0;
+		for (uint32_t c = 0; c < rs->nconcepts; c++)
+			for (tl_pattern *const *tp = tl_index_trigger(rs, (int32_t)c); tp && *tp; tp++)
+				if (S_wanted(st, *tp, mode))
+					t[n++] = *tp;
+		st->trig[mode] = t;
+		st->toff[mode] = off;
+	}
+}
+
 /* Candidate patterns of the concepts present in occurrences [o0, o1), each once. */
 static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
 {
 	const tl_ruleset *rs = st->m->rs;
 	st->ncand = 0;
+	const tl_pattern **narrow = st->trig[clause_scope];
+	const uint32_t *off = st->toff[clause_scope];
 	for (uint32_t o = o0; o <= o1; o++) {
 		tl_pattern *const *tp;
 		if (o < o1) {
@@ -428,15 +469,25 @@ static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
 			if (st->cvisit[c] == st->cur)
 				continue;
 			st->cvisit[c] = st->cur;
+			if (narrow && c >= 0 && (uint32_t)c < rs->nconcepts) {
+				/* every pattern here is of this scope and applies */
+				for (uint32_t k = off[c]; k < off[c + 1]; k++) {
+					const tl_pattern *p = narrow[k];
+					if (st->pstamp[p->gidx] == st->cur)
+						continue;
+					st->pstamp[p->gidx] = st->cur;
+					if (S_cand_push(st, p))
+						return -1;
+				}
+				continue;
+			}
 			tp = tl_index_trigger(rs, c);
 		} else {
 			tp = (tl_pattern *const *)rs->trig_all;
 		}
 		for (; tp && *tp; tp++) {
 			const tl_pattern *p = *tp;
-			if (p->clause_scope != clause_scope || !st->applicable[p->rule])
-				continue;
-			if (st->only_rule >= 0 && p->rule != st->only_rule)
+			if (!S_wanted(st, p, clause_scope))
 				continue;
 			if (st->pstamp[p->gidx] == st->cur)
 				continue;
@@ -729,6 +780,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)
 		st.applicable[i] = (uint8_t)S_applicable(m, &rs->rules[i], &m->res[i].missing_ctx);
+	S_triggers(&st);
 	/* wider scopes first, so their "met" can stand for the sentences inside them */
 	if (S_doc_concepts(m) || S_run_scopes(&st, TL_SCOPE_ARTICLE) || S_run_scopes(&st, TL_SCOPE_CLAUSE) ||
 	    S_run_sentences(&st))
@@ -751,6 +803,10 @@ done:
 	free(st.cover);
 	free(st.counts);
 	free(st.keys);
+	for (int k = 0; k < 3; k++) {
+		free(st.trig[k]);
+		free(st.toff[k]);
+	}
 	if (rc) {
 		tl_match_free(m);
 		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
