@@ -332,6 +332,14 @@ int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
  * tl_check_file does. */
 int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_document *doc,
                        const tl_check_options *opts, tl_error *err);
+/* tl_check_read_file for a caller whose ruleset is still loading (`check`
+ * loads it on a second thread): annotates doc, which needs no ruleset, and
+ * only then calls ruleset(ctx) for the ruleset to match with.  When that
+ * returns NULL nothing is reported: doc is freed, *out stays NULL and the
+ * return is TL_EINVAL. */
+int tl_check_read_file_when(cJSON **out, const tl_ruleset *(*ruleset)(void *ctx), void *ctx,
+                            const char *path, tl_document *doc, const tl_check_options *opts,
+                            tl_error *err);
 
 /** ## Reports
  *

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/check_sync.h"
 #include "cli/cli.h"
 #include "cli/exit.h"
 #include "cli/opt.h"
@@ -116,6 +117,7 @@ static int S_fails(const cJSON *doc, const char *level)
 #define S_DOC_PRETTY 0x400u /* the text is tl_render_json_document's, not unformatted */
 #define S_DOC_FWTEXT 0x800u /* a framework's own text: an annex other documents may follow */
 #define S_DOC_FAILS_ALONE 0x1000u /* reaches --fail-on before annexes, waivers and baselines */
+#define S_DOC_DECLARES 0x2000u /* declares a framework: it may follow an annex */
 
 typedef struct {
 	tl_ruleset **rs;        /* this process's ruleset, NULL until loaded (S_check) */
@@ -224,43 +226,68 @@ static char *S_make_note(const S_loader *l)
 	return s;
 }
 
+/* The first document's wait for the ruleset (tl_check_read_file_when):
+ * the loading thread's result, or NULL when it cannot be used (the note
+ * says why). */
+typedef struct {
+	S_loader *l;
+	S_work_ctx *w;
+	pthread_t th;
+	int threaded, joined;
+} S_pending;
+
+static const tl_ruleset *S_ruleset_ready(void *ctx)
+{
+	S_pending *p = ctx;
+	if (!p->joined) {
+		p->joined = 1;
+		if (p->threaded)
+			pthread_join(p->th, NULL);
+		else
+			S_load_main(p->l);
+		p->w->note = p->l->note;
+		if (p->l->rc || p->l->missing) {
+			tl_ruleset_free(p->l->rs);
+			p->l->rs = NULL;
+		}
+		*p->w->rs = p->l->rs;
+	}
+	return *p->w->rs;
+}
+
 /* tl_check_file.  A worker started before any ruleset was loaded (the
  * parent loads none, see S_on_note) loads its own on a second thread while
- * this one reads its first document, which needs no ruleset; later files
- * reuse it.  -1 when the ruleset cannot be used (w->note says why). */
+ * this one reads and annotates its first document, which need no ruleset;
+ * later files reuse it.  -1 when the ruleset cannot be used (w->note says
+ * why). */
 static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 {
 	*out = NULL;
 	if (*w->rs)
 		return tl_check_file(out, *w->rs, path, w->co, err);
 	S_loader l = {w->rs_path, w, NULL, TL_ERROR_INIT, 0, NULL, NULL};
-	pthread_t th;
+	S_pending p;
+	memset(&p, 0, sizeof p);
+	p.l = &l;
+	p.w = w;
 	pthread_attr_t at;
-	int threaded = pthread_attr_init(&at) == 0;
-	if (threaded) {
+	if (pthread_attr_init(&at) == 0) {
 		pthread_attr_setstacksize(&at, (size_t)4 << 20);
-		threaded = pthread_create(&th, &at, S_load_main, &l) == 0;
+		p.threaded = pthread_create(&p.th, &at, S_load_main, &l) == 0;
 		pthread_attr_destroy(&at);
 	}
 	tl_read_options ro = w->co->read;
 	tl_document *doc = NULL;
 	int rc = tl_document_read(&doc, path, &ro, err);
-	if (threaded)
-		pthread_join(th, NULL);
-	else
-		S_load_main(&l);
-	w->note = l.note;
-	if (l.rc || l.missing) {
-		tl_ruleset_free(l.rs);
-		tl_document_free(doc);
+	if (!rc) {
+		rc = tl_check_read_file_when(out, S_ruleset_ready, &p, path, doc, w->co, err);
+		return *w->rs ? rc : -1;
+	}
+	tl_document_free(doc);
+	if (!S_ruleset_ready(&p))
 		return -1;
-	}
-	*w->rs = l.rs;
-	if (rc) {
-		*out = tl_report_error_document(path, err);
-		return *out ? rc : TL_ENOMEM;
-	}
-	return tl_check_read_file(out, l.rs, path, doc, w->co, err);
+	*out = tl_report_error_document(path, err);
+	return *out ? rc : TL_ENOMEM;
 }
 
 static char *S_note(void *ctx)
@@ -293,6 +320,8 @@ static cJSON *S_work(const char *path, void *ctx, unsigned *flags)
 			*flags |= S_DOC_FAILS_ALONE;
 		if (cJSON_IsObject(cJSON_GetObjectItemCaseSensitive(d, "framework_text")))
 			*flags |= S_DOC_FWTEXT;
+		if (cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(d, "frameworks")) > 0)
+			*flags |= S_DOC_DECLARES;
 		if (w->redline) {
 			tl_error_clear(&err);
 			if (tl_redline_write(d, path, w->redline, w->ro, &err) != 0) {
@@ -344,10 +373,12 @@ typedef struct {
 	cJSON *docs;            /* collect here, unless streaming */
 	FILE *stream;           /* JSON Lines: write each document at once */
 	int stream_sync;        /* fsync after each line (a regular file) */
+	tl_syncer *syncer;      /* which does it on a thread of its own, or NULL: here */
 	int quiet;
 	int unreadable, failing, internal;
 	char **texts;           /* --format json: each document's text (S_keep_text) */
 	size_t *lens;
+	unsigned *flags;        /* each document's flags */
 	unsigned any;           /* the flags of all documents, OR'ed */
 } S_emit_ctx;
 
@@ -367,6 +398,7 @@ static int S_keep_text(S_emit_ctx *e, size_t index, const char *json, size_t len
 	}
 	e->texts[index] = t;
 	e->lens[index] = n;
+	e->flags[index] = flags;
 	return t ? 0 : -1;
 }
 
@@ -392,7 +424,9 @@ static int S_emit(size_t index, const char *path, const char *json, size_t len, 
 	if (e->stream) {
 		/* durable before the next file: a killed batch loses at most the file in progress */
 		if (fwrite(json, 1, len, e->stream) == len && fputc('\n', e->stream) != EOF &&
-		    fflush(e->stream) == 0 && (!e->stream_sync || fsync(fileno(e->stream)) == 0))
+		    fflush(e->stream) == 0 &&
+		    (!e->stream_sync ||
+		     (e->syncer ? tl_syncer_request(e->syncer) : fsync(fileno(e->stream))) == 0))
 			return 0;
 		fprintf(stderr, "tenderlint check: cannot write the report: %s\n", strerror(errno));
 		e->internal = 1;
@@ -483,6 +517,7 @@ static int S_open_report(S_run *r, cJSON *rep)
 	if (r->fmt == TL_RENDER_JSONL) {
 		r->ec->stream = r->out;
 		r->ec->stream_sync = r->path && regular;
+		r->ec->syncer = r->ec->stream_sync ? tl_syncer_new(fileno(r->out)) : NULL;
 		if (r->head ? fwrite(r->head, 1, r->headlen, r->out) != r->headlen
 		            : tl_render_jsonl_header(r->report, r->out, &err) != 0)
 			return TL_EXIT_INTERNAL;
@@ -570,6 +605,49 @@ static int S_texts_to_tree(S_run *r, S_emit_ctx *e, size_t n)
 	return 0;
 }
 
+/* --format json without waivers or a baseline: only the documents that
+ * take part in annex links (a framework's text, a document that declares
+ * one) become trees, are linked (tl_annex_link: the others could change
+ * nothing) and are written again; the --fail-on verdict of each document,
+ * linked or as its worker found it.  0, or -1 when out of memory. */
+static int S_link_texts(S_emit_ctx *e, size_t n, const char *level)
+{
+	cJSON *part = cJSON_CreateArray();
+	int rc = part ? 0 : -1;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (!(e->flags[i] & (S_DOC_FWTEXT | S_DOC_DECLARES)))
+			continue;
+		cJSON *d = cJSON_ParseWithLength(e->texts[i], e->lens[i]);
+		if (!d || !cJSON_AddItemToArray(part, d)) {
+			cJSON_Delete(d);
+			rc = -1;
+		}
+	}
+	if (!rc && tl_annex_link(part) < 0)
+		rc = -1;
+	const cJSON *d = part ? part->child : NULL;
+	e->failing = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (!(e->flags[i] & (S_DOC_FWTEXT | S_DOC_DECLARES))) {
+			e->failing |= (e->flags[i] & S_DOC_FAILS_ALONE) != 0;
+			continue;
+		}
+		size_t len = 0;
+		char *t = tl_render_json_document(d, &len);
+		if (!t) {
+			rc = -1;
+			break;
+		}
+		free(e->texts[i]);
+		e->texts[i] = t;
+		e->lens[i] = len;
+		e->failing |= S_fails(d, level);
+		d = d->next;
+	}
+	cJSON_Delete(part);
+	return rc;
+}
+
 /* --format json as tl_render writes it, from the head and the documents' texts. */
 static int S_write_json(const S_run *r, const S_emit_ctx *e, size_t n, tl_error *err)
 {
@@ -629,7 +707,7 @@ int tl_cmd_check(int argc, char **argv)
 	const char **force = calloc(nf + 1, sizeof *force);
 	char **offs = calloc(nf + 1, sizeof *offs);
 	int quiet = tl_opt_flag(&o, "quiet") > 0;
-	S_emit_ctx ec = {NULL, NULL, NULL, 0, quiet, 0, 0, 0, NULL, NULL, 0};
+	S_emit_ctx ec = {NULL, NULL, NULL, 0, NULL, quiet, 0, 0, 0, NULL, NULL, NULL, 0};
 	S_run run = {&o, force, nf, NULL, 0, 0, NULL, NULL, 0, stdout, NULL, tl_opt_str(&o, "output"), fmt, &ec, 0};
 	ec.run = &run;
 	if (!force || !offs) {
@@ -761,7 +839,8 @@ int tl_cmd_check(int argc, char **argv)
 		bo.print = S_print;
 		ec.texts = calloc(npaths + 1, sizeof *ec.texts);
 		ec.lens = calloc(npaths + 1, sizeof *ec.lens);
-		if (!ec.texts || !ec.lens) {
+		ec.flags = calloc(npaths + 1, sizeof *ec.flags);
+		if (!ec.texts || !ec.lens || !ec.flags) {
 			rc = TL_EXIT_INTERNAL;
 			goto done;
 		}
@@ -780,16 +859,14 @@ int tl_cmd_check(int argc, char **argv)
 		goto done;
 	/* --format json passes the workers' text on as it is, unless annexes,
 	 * waivers or a baseline change documents after all */
-	int direct = fmt == TL_RENDER_JSON && !waivers && !baseline &&
-	             !((ec.any & S_DOC_FWTEXT) && npaths >= 2);
-	if (fmt == TL_RENDER_JSON && !direct && S_texts_to_tree(&run, &ec, npaths) != 0) {
+	int direct = fmt == TL_RENDER_JSON && !waivers && !baseline;
+	if (fmt == TL_RENDER_JSON && (direct ? S_link_texts(&ec, npaths, wc.level)
+	                                     : S_texts_to_tree(&run, &ec, npaths)) != 0) {
 		fprintf(stderr, "tenderlint check: out of memory\n");
 		rc = TL_EXIT_INTERNAL;
 		goto done;
 	}
-	if (direct) {
-		ec.failing = (ec.any & S_DOC_FAILS_ALONE) != 0;
-	} else if (wc.defer) {
+	if (!direct && wc.defer) {
 		/* documents[] is complete: follow annexes, then waivers, baseline, --fail-on */
 		if (tl_annex_link(ec.docs) < 0) {
 			fprintf(stderr, "tenderlint check: out of memory linking annexes\n");
@@ -814,6 +891,10 @@ int tl_cmd_check(int argc, char **argv)
 	     : ec.unreadable ? TL_EXIT_UNREADABLE
 	     : ec.failing ? TL_EXIT_FINDINGS : TL_EXIT_OK;
 done:
+	if (ec.syncer && tl_syncer_finish(ec.syncer) != 0 && rc != TL_EXIT_USAGE) {
+		fprintf(stderr, "tenderlint check: cannot write the report: %s\n", strerror(errno));
+		rc = TL_EXIT_INTERNAL;
+	}
 	if (run.out != stdout) {
 		if (fclose(run.out) != 0 && rc < TL_EXIT_USAGE)
 			rc = TL_EXIT_INTERNAL;
@@ -832,6 +913,7 @@ done:
 		free(ec.texts[i]);
 	free(ec.texts);
 	free(ec.lens);
+	free(ec.flags);
 	for (size_t i = 0; offs && i < nf; i++)
 		free(offs[i]);
 	free(offs);

@@ -484,21 +484,31 @@ int tl_report_document(cJSON **out, const tl_match *m, const tl_check_options *o
 	return 0;
 }
 
-int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
-                      const tl_check_options *opts, tl_error *err)
+/* Matching and the report for an annotated document (a is freed). */
+static int S_match_report(cJSON **out, const tl_ruleset *rs, tl_annotated *a,
+                          const tl_check_options *opts, tl_error *err)
 {
-	tl_annotated *a = NULL;
 	tl_match *m = NULL;
-	*out = NULL;
 	int threads = opts ? opts->threads : 0;
-	int rc = tl_annotate_ex(&a, doc, threads, err);
-	if (!rc)
-		rc = tl_match_run_ex(&m, rs, a, opts ? opts->force_contexts : NULL, 0, -1, threads, err);
+	int rc = tl_match_run_ex(&m, rs, a, opts ? opts->force_contexts : NULL, 0, -1, threads, err);
 	if (!rc)
 		rc = tl_report_document(out, m, opts, err);
 	tl_match_free(m);
 	tl_annotated_free(a);
 	return rc;
+}
+
+int tl_check_document(cJSON **out, const tl_ruleset *rs, const tl_document *doc,
+                      const tl_check_options *opts, tl_error *err)
+{
+	tl_annotated *a = NULL;
+	*out = NULL;
+	int rc = tl_annotate_ex(&a, doc, opts ? opts->threads : 0, err);
+	if (rc) {
+		tl_annotated_free(a);
+		return rc;
+	}
+	return S_match_report(out, rs, a, opts, err);
 }
 
 int tl_check_file(cJSON **out, const tl_ruleset *rs, const char *path, const tl_check_options *opts,
@@ -519,10 +529,9 @@ int tl_check_file(cJSON **out, const tl_ruleset *rs, const char *path, const tl_
 	return tl_check_read_file(out, rs, path, doc, opts, err);
 }
 
-int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_document *doc,
-                       const tl_check_options *opts, tl_error *err)
+/* A check error gives a report naming the file and its format. */
+static int S_read_file_done(cJSON **out, int rc, const char *path, tl_document *doc, tl_error *err)
 {
-	int rc = tl_check_document(out, rs, doc, opts, err);
 	if (rc && rc != TL_ENOMEM) {
 		*out = tl_report_error_document(path, err);
 		if (*out)
@@ -531,4 +540,31 @@ int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_d
 	}
 	tl_document_free(doc);
 	return rc;
+}
+
+int tl_check_read_file(cJSON **out, const tl_ruleset *rs, const char *path, tl_document *doc,
+                       const tl_check_options *opts, tl_error *err)
+{
+	int rc = tl_check_document(out, rs, doc, opts, err);
+	return S_read_file_done(out, rc, path, doc, err);
+}
+
+int tl_check_read_file_when(cJSON **out, const tl_ruleset *(*ruleset)(void *ctx), void *ctx,
+                            const char *path, tl_document *doc, const tl_check_options *opts,
+                            tl_error *err)
+{
+	tl_annotated *a = NULL;
+	*out = NULL;
+	int rc = tl_annotate_ex(&a, doc, opts ? opts->threads : 0, err);
+	const tl_ruleset *rs = ruleset(ctx);
+	if (!rs) {
+		tl_annotated_free(a);
+		tl_document_free(doc);
+		return TL_EINVAL;
+	}
+	if (rc)
+		tl_annotated_free(a);
+	else
+		rc = S_match_report(out, rs, a, opts, err);
+	return S_read_file_done(out, rc, path, doc, err);
 }
