@@ -16,6 +16,7 @@ typedef struct tl_src {
 	int owned;         /* 1: text is the malloc'd copy */
 	size_t len;
 	cJSON *root;
+	int in_arena;      /* 1: root lives in rs->json (never cJSON_Delete it) */
 } tl_src;
 
 typedef struct tl_def {
@@ -28,6 +29,8 @@ typedef struct tl_def {
 typedef struct tl_defs {
 	tl_def *v;
 	uint32_t n, a;
+	uint32_t *slot;    /* name hash -> index + 1 (0 = free), ruleset.c */
+	uint32_t cap;
 } tl_defs;
 
 typedef struct tl_pos {

@@ -176,7 +176,8 @@ struct tl_ruleset {
 	tl_arena arena;
 	const char *id, *version, *path;
 	cJSON *title;           /* {"nl","en"} or NULL (owned) */
-	cJSON *trees;           /* array of every parsed file, kept alive for rule metadata */
+	cJSON *trees;           /* array of the files cJSON parsed, kept alive for rule metadata */
+	tl_arena json;          /* the trees tl_json_parse built (util/json.h), read-only */
 	tl_concept *concepts;
 	uint32_t nconcepts;
 	tl_context_def *contexts;
@@ -212,12 +213,14 @@ const char *tl_list_name(int list);   /* "met", "partial", "violated", "none" */
 const char *tl_rules_text(const cJSON *obj, tl_lang lang);
 
 /* compile.c: one term -> words (NULL, or a message saying what is wrong with
- * it), and the prefilter over all terms and patterns (called by the loader). */
+ * it), and the prefilter over all terms and patterns (called by the loader).
+ * out->text is `text` itself, which must live as long as the ruleset. */
 struct tl_text;
 /* Remembers the compiled words of each chunk of a term for one load (the
- * word strings stay in the ruleset's arena).  NULL: compile every chunk. */
+ * word strings stay in the ruleset's arena; the chunks are the terms' own
+ * text).  Sized for about nterms terms.  NULL: compile every chunk. */
 typedef struct tl_term_cache tl_term_cache;
-tl_term_cache *tl_term_cache_new(void);
+tl_term_cache *tl_term_cache_new(uint32_t nterms);
 void tl_term_cache_free(tl_term_cache *c);
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
                             const char *text, int32_t concept, tl_rterm *out);

@@ -8,9 +8,11 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "rules/load.h"
 #include "util/embed.h"
+#include "util/json.h"
 
 /** ## Positions */
 static size_t S_hash_ptr(const void *p)
@@ -259,12 +261,17 @@ static char *S_join(const char *base, const char *rel)
 	return out;
 }
 
+/* Adds a source: built-in bytes (NUL-terminated, living as long as the
+ * program), or a file's bytes read by S_read_disk (NUL-terminated), which
+ * the source takes over. */
 static int S_add_src(tl_load *L, char *path, int embedded, const char *data, size_t len,
                      const cJSON *at, int at_src)
 {
 	for (int i = 0; i < L->nsrc; i++)
 		if (!strcmp(L->srcs[i].path, path) && L->srcs[i].embedded == embedded) {
 			free(path);
+			if (!embedded)
+				free((char *)data);
 			return i;
 		}
 	if (L->nsrc >= TL_LOAD_MAX_FILES) {
@@ -273,30 +280,22 @@ static int S_add_src(tl_load *L, char *path, int embedded, const char *data, siz
 		else
 			S_error_at(L, at_src, 0, "too many ruleset files");
 		free(path);
+		if (!embedded)
+			free((char *)data);
 		return -1;
 	}
 	tl_src *s = &L->srcs[L->nsrc];
 	s->path = path;
 	s->embedded = embedded;
-	if (embedded) { /* built-in files are NUL-terminated and live as long as the program */
-		s->text = data;
-		s->owned = 0;
-	} else {
-		char *copy = malloc(len + 1);
-		if (!copy) {
-			L->oom = 1;
-			free(path);
-			return -1;
-		}
-		memcpy(copy, data, len);
-		copy[len] = '\0';
-		s->text = copy;
-		s->owned = 1;
-	}
+	s->text = data;
+	s->owned = !embedded;
 	s->len = len;
 	int idx = L->nsrc++;
 	const char *end = NULL;
-	s->root = cJSON_ParseWithLengthOpts(s->text, len, &end, 0);
+	s->root = tl_json_parse(&L->rs->json, s->text, len);
+	s->in_arena = s->root != NULL;
+	if (!s->root)
+		s->root = cJSON_ParseWithLengthOpts(s->text, len, &end, 0);
 	if (!s->root) {
 		size_t off = end && end >= s->text ? (size_t)(end - s->text) : 0;
 		S_error_at(L, idx, off, "invalid JSON");
@@ -305,12 +304,18 @@ static int S_add_src(tl_load *L, char *path, int embedded, const char *data, siz
 	return idx;
 }
 
+/* Reads a file into a NUL-terminated buffer, sized from its length when
+ * it has one (so the text is not copied while the buffer grows). */
 static int S_read_disk(const char *path, char **data, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return TL_EIO;
 	size_t a = 65536, n = 0;
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+	    (uint64_t)st.st_size < TL_LOAD_MAX_FILE_SIZE)
+		a = (size_t)st.st_size + 1; /* + 1: reading to the end needs one spare byte */
 	char *buf = malloc(a);
 	if (!buf) {
 		fclose(f);
@@ -343,6 +348,7 @@ static int S_read_disk(const char *path, char **data, size_t *len)
 		free(buf);
 		return TL_EIO;
 	}
+	buf[n] = '\0'; /* n < a: the loop ends on a read that got nothing */
 	*data = buf;
 	*len = n;
 	return 0;
@@ -382,9 +388,7 @@ static int S_open(tl_load *L, char *path, int embedded, const cJSON *at, int at_
 		free(path);
 		return -1;
 	}
-	int idx = S_add_src(L, path, 0, data, len, at, at_src);
-	free(data);
-	return idx;
+	return S_add_src(L, path, 0, data, len, at, at_src);
 }
 
 int tl_load_file(tl_load *L, int from_src, const char *rel, const cJSON *at)
@@ -451,12 +455,49 @@ int tl_load_dir(tl_load *L, int from_src, const char *rel, const cJSON *at,
 
 /** ## Merging: extends, include, overrides */
 
+static uint32_t S_name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot for name in d's hash (grown to stay at most half full), or NULL
+ * when out of memory. */
+static uint32_t *S_defs_slot(tl_defs *d, const char *name)
+{
+	if ((d->n + 1) * 2 > d->cap) {
+		uint32_t na = d->cap ? d->cap * 2 : 256;
+		uint32_t *ns = na > d->cap ? calloc(na, sizeof *ns) : NULL;
+		if (!ns)
+			return NULL;
+		for (uint32_t i = 0; i < d->n; i++) {
+			uint32_t k = S_name_hash(d->v[i].name) & (na - 1);
+			while (ns[k])
+				k = (k + 1) & (na - 1);
+			ns[k] = i + 1;
+		}
+		free(d->slot);
+		d->slot = ns;
+		d->cap = na;
+	}
+	uint32_t k = S_name_hash(name) & (d->cap - 1);
+	while (d->slot[k] && strcmp(d->v[d->slot[k] - 1].name, name) != 0)
+		k = (k + 1) & (d->cap - 1);
+	return &d->slot[k];
+}
+
 static int S_defs_put(tl_load *L, tl_defs *d, const char *what, const char *name, const cJSON *node,
                       int src)
 {
-	for (uint32_t i = 0; i < d->n; i++) {
-		if (strcmp(d->v[i].name, name) != 0)
-			continue;
+	uint32_t *slot = S_defs_slot(d, name);
+	if (!slot) {
+		L->oom = 1;
+		return -1;
+	}
+	if (*slot) {
+		uint32_t i = *slot - 1;
 		if (d->v[i].layer == L->layer) {
 			tl_load_error(L, node, "%s '%s' is defined twice (first in %s)", what, name,
 			              L->srcs[d->v[i].src].path);
@@ -478,6 +519,7 @@ static int S_defs_put(tl_load *L, tl_defs *d, const char *what, const char *name
 		d->a = na;
 	}
 	d->v[d->n++] = (tl_def){name, node, src, L->layer};
+	*slot = d->n;
 	return 0;
 }
 
@@ -650,8 +692,9 @@ static void S_take_top(tl_load *L, int src, int depth)
 
 int tl_load_is_comment_key(const char *k)
 {
-	return k && (k[0] == '_' || !strcmp(k, "$comment") || !strcmp(k, "$schema") ||
-	             !strcmp(k, "comment"));
+	/* the first byte first: this runs on every key of every file */
+	return k && (k[0] == '_' || (k[0] == '$' && (!strcmp(k, "$comment") || !strcmp(k, "$schema"))) ||
+	             (k[0] == 'c' && !strcmp(k, "comment")));
 }
 
 int tl_load_check_keys(tl_load *L, const cJSON *obj, const char *what, const char *const *allowed)
@@ -699,12 +742,12 @@ static void S_load_free(tl_load *L)
 	}
 	free(L->pos);
 	free(L->concept_slots);
-	free(L->concepts.v);
-	free(L->contexts.v);
-	free(L->rules.v);
-	free(L->overrides.v);
-	free(L->frameworks.v);
-	free(L->clause_dirs.v);
+	tl_defs *all[] = {&L->concepts, &L->contexts, &L->rules, &L->overrides, &L->frameworks,
+	                  &L->clause_dirs};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		free(all[i]->v);
+		free(all[i]->slot);
+	}
 }
 
 int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *err)
@@ -721,6 +764,7 @@ int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *e
 		return tl_error_set(err, TL_ENOMEM, "out of memory loading the ruleset");
 	}
 	tl_arena_init(&rs->arena, 0);
+	tl_arena_init(&rs->json, 0);
 	rs->trees = cJSON_CreateArray();
 	rs->data_concept = rs->personal_concept = rs->agreement_concept = -1;
 	L->rs = rs;
@@ -738,7 +782,9 @@ int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *e
 	if (!diag->errors && !L->oom)
 		tl_load_build(L);
 	for (int i = 0; i < L->nsrc; i++)
-		if (L->srcs[i].root && rs->trees)
+		if (L->srcs[i].in_arena)
+			continue; /* freed with rs->json */
+		else if (L->srcs[i].root && rs->trees)
 			cJSON_AddItemToArray(rs->trees, L->srcs[i].root);
 		else
 			cJSON_Delete(L->srcs[i].root);
@@ -772,6 +818,7 @@ void tl_ruleset_free(tl_ruleset *rs)
 	 * small cJSON nodes would make malloc consolidate them all */
 	tl_index_free(rs->index);
 	tl_arena_free(&rs->arena);
+	tl_arena_free(&rs->json);
 	cJSON_Delete(rs->trees);
 	cJSON_Delete(rs->title);
 	free(rs);
