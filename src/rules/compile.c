@@ -84,28 +84,44 @@ static int S_add_word(tl_ruleset *rs, tl_rword *w, const char *s, size_t n, tl_w
 }
 
 /* The words of each space-separated chunk of a term, per language, kept
- * for the rest of the load: the built-in ruleset writes 8,661 chunks of
- * which 3,264 differ, and each costs a word-break pass and Snowball. */
+ * for the rest of the load: the built-in ruleset writes 13,949 chunks of
+ * which 4,226 differ, and each costs a word-break pass and Snowball.  The
+ * keys are the terms' own text (which outlives the load); the table holds
+ * indexes into a dense array, both sized up front from the term count, so
+ * that the cache touches a few pages rather than growing through copies. */
 typedef struct S_chunk {
-	const char *key; /* in the cache's arena; NULL = free slot */
+	const char *key;
 	uint32_t klen, hash;
+	uint32_t first;    /* words[first .. first+n) */
+	uint16_t n;
 	uint8_t lang;
-	uint32_t first, n; /* words[first .. first+n) */
 } S_chunk;
 
 struct tl_term_cache {
-	S_chunk *tab;
-	uint32_t cap, used;
-	tl_rword *words; /* strings in the ruleset's arena */
+	uint32_t *slot;    /* 0 = free, else index into ent + 1 */
+	uint32_t cap;
+	S_chunk *ent;
+	uint32_t nent, aent;
+	tl_rword *words;   /* strings in the ruleset's arena */
 	uint32_t nwords, awords;
-	tl_arena keys;
 };
 
-tl_term_cache *tl_term_cache_new(void)
+tl_term_cache *tl_term_cache_new(uint32_t nterms)
 {
 	tl_term_cache *c = calloc(1, sizeof *c);
-	if (c)
-		tl_arena_init(&c->keys, 0);
+	if (!c)
+		return NULL;
+	c->cap = 1024;
+	while (c->cap < nterms * 2 && c->cap < (1u << 24))
+		c->cap *= 2;
+	c->aent = c->awords = nterms > 256 ? nterms : 256;
+	c->slot = calloc(c->cap, sizeof *c->slot);
+	c->ent = malloc(c->aent * sizeof *c->ent);
+	c->words = malloc(c->awords * sizeof *c->words);
+	if (!c->slot || !c->ent || !c->words) {
+		tl_term_cache_free(c);
+		return NULL;
+	}
 	return c;
 }
 
@@ -113,76 +129,96 @@ void tl_term_cache_free(tl_term_cache *c)
 {
 	if (!c)
 		return;
-	free(c->tab);
+	free(c->slot);
+	free(c->ent);
 	free(c->words);
-	tl_arena_free(&c->keys);
 	free(c);
 }
 
-static S_chunk *S_chunk_slot(const tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
-                             uint32_t h)
+/* The slot of the chunk, or of the free place where it goes. */
+static uint32_t *S_chunk_slot(const tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
+                              uint32_t h)
 {
 	for (uint32_t i = h & (c->cap - 1);; i = (i + 1) & (c->cap - 1)) {
-		S_chunk *e = &c->tab[i];
-		if (!e->key || (e->hash == h && e->klen == klen && e->lang == lang &&
-		                !memcmp(e->key, key, klen)))
-			return e;
+		uint32_t *s = &c->slot[i];
+		if (!*s)
+			return s;
+		const S_chunk *e = &c->ent[*s - 1];
+		if (e->hash == h && e->klen == klen && e->lang == lang && !memcmp(e->key, key, klen))
+			return s;
 	}
 }
 
 static const S_chunk *S_chunk_get(const tl_term_cache *c, const char *key, size_t klen,
                                   uint8_t lang)
 {
-	if (!c || !c->cap)
+	if (!c)
 		return NULL;
-	const S_chunk *e = S_chunk_slot(c, key, klen, lang, S_hash(key, klen, 0, lang));
-	return e->key ? e : NULL;
+	const uint32_t *s = S_chunk_slot(c, key, klen, lang, S_hash(key, klen, 0, lang));
+	return *s ? &c->ent[*s - 1] : NULL;
 }
 
-/* Remembers words[0..n) for the chunk; a failure only means no caching. */
+static int S_chunk_rehash(tl_term_cache *c)
+{
+	uint32_t na = c->cap * 2;
+	uint32_t *ns = calloc(na, sizeof *ns);
+	if (!ns || na < c->cap)
+		return free(ns), -1;
+	for (uint32_t k = 0; k < c->nent; k++) {
+		uint32_t j = c->ent[k].hash & (na - 1);
+		while (ns[j])
+			j = (j + 1) & (na - 1);
+		ns[j] = k + 1;
+	}
+	free(c->slot);
+	c->slot = ns;
+	c->cap = na;
+	return 0;
+}
+
+/* Remembers words[0..n) for the chunk key[0..klen), which must outlive the
+ * cache; a failure only means no caching. */
 static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
                         const tl_rword *words, uint32_t n)
 {
-	if (!c || klen > UINT32_MAX)
+	if (!c || klen > UINT32_MAX || n > UINT16_MAX)
 		return;
-	if ((c->used + 1) * 2 > c->cap) {
-		uint32_t na = c->cap ? c->cap * 2 : 1024;
-		S_chunk *nt = calloc(na, sizeof *nt);
-		if (!nt)
+	if ((c->nent + 1) * 2 > c->cap && S_chunk_rehash(c) != 0)
+		return;
+	if (c->nent == c->aent) {
+		S_chunk *ne = c->aent < UINT32_MAX / 2 ? realloc(c->ent, 2 * c->aent * sizeof *ne) : NULL;
+		if (!ne)
 			return;
-		for (uint32_t i = 0; i < c->cap; i++) {
-			if (!c->tab[i].key)
-				continue;
-			uint32_t j = c->tab[i].hash & (na - 1);
-			while (nt[j].key)
-				j = (j + 1) & (na - 1);
-			nt[j] = c->tab[i];
-		}
-		free(c->tab);
-		c->tab = nt;
-		c->cap = na;
+		c->ent = ne;
+		c->aent *= 2;
 	}
 	if (c->nwords + n > c->awords) {
-		uint32_t na = c->awords ? c->awords : 1024;
-		while (na < c->nwords + n)
+		uint32_t na = c->awords;
+		while (na < c->nwords + n && na < UINT32_MAX / 2)
 			na *= 2;
-		tl_rword *nw = realloc(c->words, na * sizeof *nw);
+		tl_rword *nw = na >= c->nwords + n ? realloc(c->words, na * sizeof *nw) : NULL;
 		if (!nw)
 			return;
 		c->words = nw;
 		c->awords = na;
 	}
 	uint32_t h = S_hash(key, klen, 0, lang);
-	S_chunk *e = S_chunk_slot(c, key, klen, lang, h);
-	if (e->key)
-		return;
-	const char *k = tl_arena_strndup(&c->keys, key, klen);
-	if (!k)
+	uint32_t *s = S_chunk_slot(c, key, klen, lang, h);
+	if (*s)
 		return;
 	memcpy(c->words + c->nwords, words, n * sizeof *words);
-	*e = (S_chunk){k, (uint32_t)klen, h, lang, c->nwords, n};
+	c->ent[c->nent] = (S_chunk){key, (uint32_t)klen, h, c->nwords, (uint16_t)n, lang};
+	*s = ++c->nent;
 	c->nwords += n;
-	c->used++;
+}
+
+/* 1 when s[0..n) is lower-case ASCII letters only. */
+static int S_plain(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return 0;
+	return n > 0;
 }
 
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
@@ -249,6 +285,24 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 			return "a prefix may have at most 127 bytes";
 		if (memchr(p, '*', n))
 			return "'*' may only end a word";
+		if (S_plain(p, n)) {
+			/* lower-case ASCII letters only: one word that is its own folded
+			 * form, which is what the tokenizer would say, without its pass */
+			if (nw == MAX_TERM_WORDS)
+				return "too many words (at most 12)";
+			/* the chunk cache stems each distinct chunk once: no stem cache */
+			char *f = tl_arena_strndup(&rs->arena, p, n);
+			const char *st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
+			if (!st)
+				return "out of memory";
+			words[nw++] = (tl_rword){st, (uint16_t)strlen(st),
+			                         (uint8_t)(prefix ? TL_W_PREFIX : TL_W_STEM), 0};
+			S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, words + nw0, nw - nw0);
+			words[nw0].gap = (uint8_t)gap;
+			gap = 0;
+			p = e;
+			continue;
+		}
 		tl_token *tok = NULL;
 		uint32_t nt = 0;
 		if (tl_text_tokens(tx, p, n, &tok, &nt) != 0)
@@ -293,14 +347,37 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 	out->nw = (uint16_t)nw;
 	out->lang = (uint8_t)lang;
 	out->concept = concept;
-	out->text = tl_arena_strdup(&rs->arena, text);
-	return out->text ? NULL : "out of memory";
+	out->text = text;
+	return NULL;
 }
 
 /** ## Building the index */
 
+/* Doubles the table when it is half full (entries keep their postings). */
+static int S_grow(tl_index *ix)
+{
+	uint32_t na = ix->cap * 2;
+	S_ent *ne = na > ix->cap ? calloc(na, sizeof *ne) : NULL;
+	if (!ne)
+		return -1;
+	for (uint32_t i = 0; i < ix->cap; i++) {
+		if (!ix->ent[i].key)
+			continue;
+		uint32_t j = ix->ent[i].hash & (na - 1);
+		while (ne[j].key)
+			j = (j + 1) & (na - 1);
+		ne[j] = ix->ent[i];
+	}
+	free(ix->ent);
+	ix->ent = ne;
+	ix->cap = na;
+	return 0;
+}
+
 static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int32_t term, int32_t *npost)
 {
+	if ((ix->n + 1) * 2 > ix->cap && S_grow(ix) != 0)
+		return -1;
 	uint32_t h = S_hash(w->s, w->len, w->kind, lang);
 	S_ent *e = S_find(ix, w->s, w->len, w->kind, lang, h);
 	if (!e->key) {
@@ -324,8 +401,11 @@ int tl_index_build(tl_ruleset *rs)
 	if (!ix)
 		return -1;
 	rs->index = ix;
+	/* the keys are the distinct first words, about half the terms (3,360
+	 * of 7,240 in the built-in ruleset): one slot per term, doubled by
+	 * S_put if the table gets more than half full */
 	ix->cap = 64;
-	while (ix->cap < rs->nterms * 2 + 16)
+	while (ix->cap < rs->nterms + 16)
 		ix->cap *= 2;
 	ix->ent = calloc(ix->cap, sizeof *ix->ent);
 	ix->post = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->post);
@@ -337,7 +417,8 @@ int tl_index_build(tl_ruleset *rs)
 	for (uint32_t t = rs->nterms; t-- > 0;) {
 		const tl_rterm *rt = &rs->terms[t];
 		const tl_rword *w = &rt->w[0];
-		S_put(ix, w, rt->lang, (int32_t)t, &npost);
+		if (S_put(ix, w, rt->lang, (int32_t)t, &npost) != 0)
+			return -1;
 		if (w->kind == TL_W_EXACT) {
 			if (w->len < 2) {
 				ix->short_exact[rt->lang] = 1;

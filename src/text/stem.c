@@ -30,6 +30,24 @@ const char *tl_text_stem(tl_text *t, tl_lang lang, const char *fold, size_t len)
 	return s;
 }
 
+const char *tl_text_stem_uncached(tl_text *t, tl_lang lang, const char *fold, size_t len,
+                                  tl_arena *arena)
+{
+	if (len == 0)
+		return fold;
+	unsigned char c0 = (unsigned char)fold[0];
+	if (!((c0 >= 'a' && c0 <= 'z') || c0 >= 0x80))
+		return fold; /* numbers and punctuation */
+	struct sb_stemmer *sb = lang == TL_LANG_EN ? t->stem_en : t->stem_nl;
+	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)fold, (int)len);
+	if (!r)
+		return NULL;
+	int rl = sb_stemmer_length(sb);
+	return rl == (int)len && memcmp(r, fold, len) == 0
+	       ? fold
+	       : tl_arena_strndup(arena, (const char *)r, (size_t)rl);
+}
+
 int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n)
 {
 	int li = lang == TL_LANG_EN ? 1 : 0;

@@ -100,6 +100,11 @@ tl_lang tl_text_lang_pick(uint32_t nl, uint32_t en, tl_lang fallback);
 /* Snowball stem of a folded word in lang (TL_LANG_UNKNOWN stems as Dutch),
  * cached, in the arena; punctuation and numbers stem to themselves. */
 const char *tl_text_stem(tl_text *t, tl_lang lang, const char *fold, size_t len);
+/* The same stem without the cache, a copy in `arena` (fold itself when the
+ * stem is the word): for a caller that stems each distinct word once
+ * anyway (the ruleset compiler, src/rules/compile.c). */
+const char *tl_text_stem_uncached(tl_text *t, tl_lang lang, const char *fold, size_t len,
+                                  tl_arena *arena);
 /* Sets tok[i].stem for all tokens. 0 or TL_ENOMEM. */
 int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n);
 
