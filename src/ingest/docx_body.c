@@ -218,31 +218,76 @@ static int S_open_para(tl_docx_state *s, int depth, tl_error *err)
 	return rc;
 }
 
+/* The element names this reader acts on (in strcmp order, as S_names),
+ * and any other name holding "PrChange" (old properties of a revision). */
+enum {
+	N_OTHER = 0,
+	N_AlternateContent, N_Choice, N_Fallback, N_br, N_cellDel, N_cellIns, N_comment,
+	N_commentRangeEnd, N_commentRangeStart, N_commentReference, N_cr, N_customXmlPr, N_del,
+	N_delInstrText, N_delText, N_endnote, N_endnoteReference, N_fldChar, N_footnote,
+	N_footnoteReference, N_framePr, N_gridBefore, N_gridSpan, N_ilvl, N_ins, N_instrText,
+	N_moveFrom, N_moveTo, N_noBreakHyphen, N_numId, N_numPr, N_numberingChange, N_outlineLvl,
+	N_p, N_pPr, N_pStyle, N_ptab, N_r, N_rFonts, N_rPr, N_rt, N_sdtEndPr, N_sdtPr, N_sectPr,
+	N_smartTagPr, N_specVanish, N_sym, N_t, N_tab, N_tbl, N_tblGrid, N_tblPr, N_tblPrEx, N_tc,
+	N_tcPr, N_tr, N_trPr, N_txbxContent, N_vanish, N_PrChange,
+};
+
+static const char *const S_names[] = {
+	"AlternateContent", "Choice", "Fallback", "br", "cellDel", "cellIns", "comment",
+	"commentRangeEnd", "commentRangeStart", "commentReference", "cr", "customXmlPr", "del",
+	"delInstrText", "delText", "endnote", "endnoteReference", "fldChar", "footnote",
+	"footnoteReference", "framePr", "gridBefore", "gridSpan", "ilvl", "ins", "instrText",
+	"moveFrom", "moveTo", "noBreakHyphen", "numId", "numPr", "numberingChange", "outlineLvl",
+	"p", "pPr", "pStyle", "ptab", "r", "rFonts", "rPr", "rt", "sdtEndPr", "sdtPr", "sectPr",
+	"smartTagPr", "specVanish", "sym", "t", "tab", "tbl", "tblGrid", "tblPr", "tblPrEx", "tc",
+	"tcPr", "tr", "trPr", "txbxContent", "vanish",
+};
+
+/* The fast pass asks once per name (xev.h name_id): the handlers below
+ * switch on the answer instead of comparing names at every start tag. */
+static int S_name_id(int ns, const char *uri, const char *ln)
+{
+	(void)ns, (void)uri;
+	size_t lo = 0, hi = sizeof S_names / sizeof S_names[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ln, S_names[mid]);
+		if (c == 0)
+			return N_OTHER + 1 + (int)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return strstr(ln, "PrChange") ? N_PrChange : N_OTHER;
+}
+
 /* Start tags of a w:pPr (and of its w:rPr, which holds the paragraph mark). */
 static void S_ppr(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty,
                   int in_mark)
 {
+	int nid = r->id; /* S_name_id */
 	tl_docx_ctx *c = S_top(s);
 	tl_revision_info *rev = &s->dx->doc->rev;
-	if (strstr(ln, "PrChange") || strcmp(ln, "numberingChange") == 0) {
+	if (nid == N_PrChange || nid == N_numberingChange) {
 		S_count(s, r, &rev->format_changes);
 		if (!empty)
 			s->skip = depth;
 	} else if (in_mark) {
-		if (strcmp(ln, "ins") == 0 || strcmp(ln, "moveTo") == 0) {
+		if (nid == N_ins || nid == N_moveTo) {
 			S_count(s, r, ln[0] == 'i' ? &rev->insertions : &rev->moves);
 			c->mark_ins = 1;
-		} else if (strcmp(ln, "del") == 0 || strcmp(ln, "moveFrom") == 0) {
+		} else if (nid == N_del || nid == N_moveFrom) {
 			S_count(s, r, ln[0] == 'd' ? &rev->deletions : &rev->moves);
 			c->mark_del = 1;
 		}
-	} else if (strcmp(ln, "rPr") == 0) {
+	} else if (nid == N_rPr) {
 		if (!empty)
 			s->kind_at[depth] = K_PPR_RPR;
-	} else if (strcmp(ln, "numPr") == 0) {
+	} else if (nid == N_numPr) {
 		if (!empty)
 			s->kind_at[depth] = K_PPR;
-	} else if (strcmp(ln, "pStyle") == 0) {
+	} else if (nid == N_pStyle) {
 		const char *v = S_a(r, "val");
 		size_t n = v ? strlen(v) : 0; /* cut at the field's size, as snprintf would */
 		if (n >= sizeof c->style)
@@ -250,17 +295,17 @@ static void S_ppr(tl_docx_state *s, const S_el *r, const char *ln, int depth, in
 		if (n)
 			memcpy(c->style, v, n);
 		c->style[n] = '\0';
-	} else if (strcmp(ln, "numId") == 0) {
+	} else if (nid == N_numId) {
 		c->num_id = (int)S_attr_long(r, "val", -1, -1, 0x7fffffff);
-	} else if (strcmp(ln, "ilvl") == 0) {
+	} else if (nid == N_ilvl) {
 		long l = S_attr_long(r, "val", -1, -1, 1000);
 		c->ilvl = l >= 0 && l < TL_DOCX_LEVELS ? (int)l : -2; /* -2: out of range, ignored */
-	} else if (strcmp(ln, "framePr") == 0) {
+	} else if (nid == N_framePr) {
 		const char *v = S_a(r, "dropCap");
 		c->drop_cap = v && (strcmp(v, "drop") == 0 || strcmp(v, "margin") == 0);
-	} else if (strcmp(ln, "outlineLvl") == 0) {
+	} else if (nid == N_outlineLvl) {
 		c->outline = (int)S_attr_long(r, "val", -1, -1, 9);
-	} else if (strcmp(ln, "sectPr") == 0) {
+	} else if (nid == N_sectPr) {
 		if (!empty)
 			s->skip = depth;
 	}
@@ -269,8 +314,9 @@ static void S_ppr(tl_docx_state *s, const S_el *r, const char *ln, int depth, in
 /* A tracked change around runs, cells or rows. */
 static void S_revision(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty)
 {
+	int nid = r->id; /* S_name_id */
 	tl_revision_info *rev = &s->dx->doc->rev;
-	int ins = strcmp(ln, "ins") == 0 || strcmp(ln, "moveTo") == 0;
+	int ins = nid == N_ins || nid == N_moveTo;
 	S_count(s, r, ln[0] == 'm' ? &rev->moves : ins ? &rev->insertions : &rev->deletions);
 	if (empty)
 		return;
@@ -290,6 +336,7 @@ static void S_revision(tl_docx_state *s, const S_el *r, const char *ln, int dept
 static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty,
                      tl_error *err)
 {
+	int nid = r->id; /* S_name_id */
 	tl_docx_ctx *c = S_top(s);
 	unsigned char parent = depth > 0 ? s->kind_at[depth - 1] : K_NONE;
 	tl_revision_info *rev = &s->dx->doc->rev;
@@ -301,11 +348,11 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 		return 0;
 	}
 	if (parent == K_RPR) {
-		if (strcmp(ln, "vanish") == 0 || strcmp(ln, "specVanish") == 0)
+		if (nid == N_vanish || nid == N_specVanish)
 			c->vanish = S_onoff(r);
-		else if (strcmp(ln, "rFonts") == 0)
+		else if (nid == N_rFonts)
 			c->symfont = S_symbol_font(r);
-		else if (strstr(ln, "PrChange")) {
+		else if (nid == N_PrChange) {
 			S_count(s, r, &rev->format_changes);
 			if (!empty)
 				s->skip = depth;
@@ -314,21 +361,21 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 	}
 	if (parent == K_TRPR || parent == K_TCPR) {
 		tl_docx_table *t = s->ntbl ? &s->tbl[s->ntbl - 1] : NULL;
-		if (strstr(ln, "PrChange")) {
+		if (nid == N_PrChange) {
 			S_count(s, r, &rev->format_changes);
 			if (!empty)
 				s->skip = depth;
-		} else if (t && strcmp(ln, "gridBefore") == 0) {
+		} else if (t && nid == N_gridBefore) {
 			t->next_col += (int32_t)S_attr_long(r, "val", 0, 0, 1000);
-		} else if (t && strcmp(ln, "gridSpan") == 0) {
+		} else if (t && nid == N_gridSpan) {
 			t->span = (int32_t)S_attr_long(r, "val", 1, 1, 1000);
-		} else if (t && parent == K_TRPR && (strcmp(ln, "ins") == 0 || strcmp(ln, "del") == 0)) {
+		} else if (t && parent == K_TRPR && (nid == N_ins || nid == N_del)) {
 			int ins = ln[0] == 'i';
 			S_count(s, r, ins ? &rev->insertions : &rev->deletions);
 			tl_revisions v = s->dx->o->revisions;
 			if ((ins && v == TL_REVISIONS_REJECT) || (!ins && v == TL_REVISIONS_ACCEPT))
 				t->row_skip = 1;
-		} else if (parent == K_TCPR && (strcmp(ln, "cellIns") == 0 || strcmp(ln, "cellDel") == 0)) {
+		} else if (parent == K_TCPR && (nid == N_cellIns || nid == N_cellDel)) {
 			S_count(s, r, ln[4] == 'I' ? &rev->insertions : &rev->deletions);
 		}
 		return 0;
@@ -336,7 +383,7 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 
 	switch (ln[0]) {
 	case 'p':
-		if (strcmp(ln, "p") == 0) {
+		if (nid == N_p) {
 			if ((rc = S_open_para(s, depth, err)) != 0)
 				return rc;
 			c->discard = s->hide >= 0; /* inside a hidden row or a deleted text box */
@@ -345,30 +392,30 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 			s->kind_at[depth] = K_P;
 			return 0;
 		}
-		if (strcmp(ln, "pPr") == 0 && !empty && parent == K_P)
+		if (nid == N_pPr && !empty && parent == K_P)
 			s->kind_at[depth] = K_PPR;
-		else if (strcmp(ln, "ptab") == 0 && c->in_run)
+		else if (nid == N_ptab && c->in_run)
 			rc = S_put(s, err, "\t", 1);
 		return rc;
 	case 'r':
-		if (strcmp(ln, "r") == 0 && !empty) {
+		if (nid == N_r && !empty) {
 			s->kind_at[depth] = K_R;
 			c->in_run = 1;
 			c->vanish = 0;
 			c->symfont = NULL;
-		} else if (strcmp(ln, "rPr") == 0 && !empty && parent == K_R) {
+		} else if (nid == N_rPr && !empty && parent == K_R) {
 			s->kind_at[depth] = K_RPR;
-		} else if (strcmp(ln, "rt") == 0 && !empty) {
+		} else if (nid == N_rt && !empty) {
 			s->skip = depth; /* phonetic guide over the base text */
 		}
 		return 0;
 	case 't':
-		if (strcmp(ln, "t") == 0 && !empty && c->in_run) {
+		if (nid == N_t && !empty && c->in_run) {
 			s->kind_at[depth] = K_T;
 			c->in_t = 1;
-		} else if (strcmp(ln, "tab") == 0 && c->in_run) {
+		} else if (nid == N_tab && c->in_run) {
 			rc = S_put(s, err, "\t", 1);
-		} else if (strcmp(ln, "tbl") == 0 && !empty) {
+		} else if (nid == N_tbl && !empty) {
 			if (s->ntbl >= TL_DOCX_MAX_TBL) {
 				s->skip = depth;
 				return 0;
@@ -378,27 +425,27 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 			t->ordinal = s->dx->ntables++;
 			t->row = -1;
 			s->kind_at[depth] = K_TBL;
-		} else if (strcmp(ln, "tr") == 0 && !empty && s->ntbl) {
+		} else if (nid == N_tr && !empty && s->ntbl) {
 			tl_docx_table *t = &s->tbl[s->ntbl - 1];
 			t->row++;
 			t->next_col = 0;
 			t->row_skip = 0;
 			s->kind_at[depth] = K_TR;
-		} else if (strcmp(ln, "trPr") == 0 && !empty && parent == K_TR) {
+		} else if (nid == N_trPr && !empty && parent == K_TR) {
 			s->kind_at[depth] = K_TRPR;
-		} else if (strcmp(ln, "tc") == 0 && !empty && s->ntbl) {
+		} else if (nid == N_tc && !empty && s->ntbl) {
 			tl_docx_table *t = &s->tbl[s->ntbl - 1];
 			if (t->row_skip && s->hide < 0)
 				s->hide = depth; /* read (revisions are counted) but not shown */
 			t->col = t->next_col;
 			t->span = 1;
 			s->kind_at[depth] = K_TC;
-		} else if (strcmp(ln, "tcPr") == 0 && !empty && parent == K_TC) {
+		} else if (nid == N_tcPr && !empty && parent == K_TC) {
 			s->kind_at[depth] = K_TCPR;
-		} else if ((strcmp(ln, "tblPr") == 0 || strcmp(ln, "tblGrid") == 0 ||
-		            strcmp(ln, "tblPrEx") == 0) && !empty) {
+		} else if ((nid == N_tblPr || nid == N_tblGrid ||
+		            nid == N_tblPrEx) && !empty) {
 			s->skip = depth;
-		} else if (strcmp(ln, "txbxContent") == 0 && !empty) {
+		} else if (nid == N_txbxContent && !empty) {
 			if (s->nctx >= TL_DOCX_MAX_CTX) {
 				s->skip = depth;
 				return 0;
@@ -409,85 +456,85 @@ static int S_start_w(tl_docx_state *s, const S_el *r, const char *ln, int depth,
 		}
 		return rc;
 	case 'd':
-		if (strcmp(ln, "delText") == 0 && !empty && c->in_run) {
+		if (nid == N_delText && !empty && c->in_run) {
 			s->kind_at[depth] = K_T;
 			c->in_t = 1;
-		} else if (strcmp(ln, "del") == 0) {
+		} else if (nid == N_del) {
 			S_revision(s, r, ln, depth, empty);
-		} else if (strcmp(ln, "delInstrText") == 0 && !empty) {
+		} else if (nid == N_delInstrText && !empty) {
 			s->skip = depth;
 		}
 		return 0;
 	case 'i':
-		if (strcmp(ln, "ins") == 0)
+		if (nid == N_ins)
 			S_revision(s, r, ln, depth, empty);
-		else if (strcmp(ln, "instrText") == 0 && !empty)
+		else if (nid == N_instrText && !empty)
 			s->kind_at[depth] = K_INSTR;
 		return 0;
 	case 'm':
-		if (strcmp(ln, "moveFrom") == 0 || strcmp(ln, "moveTo") == 0)
+		if (nid == N_moveFrom || nid == N_moveTo)
 			S_revision(s, r, ln, depth, empty);
 		return 0;
 	case 'b':
-		if (strcmp(ln, "br") == 0 && c->in_run) {
+		if (nid == N_br && c->in_run) {
 			const char *ty = S_a(r, "type");
 			rc = S_put(s, err, ty && strcmp(ty, "textWrapping") != 0 ? " " : "\n", 1);
 		}
 		return rc;
 	case 'c':
-		if (strcmp(ln, "cr") == 0 && c->in_run)
+		if (nid == N_cr && c->in_run)
 			return S_put(s, err, "\n", 1);
-		if (strcmp(ln, "commentRangeStart") == 0 || strcmp(ln, "commentRangeEnd") == 0 ||
-		    strcmp(ln, "commentReference") == 0) {
-			char what = strcmp(ln, "commentRangeStart") == 0 ? 's'
-			            : strcmp(ln, "commentRangeEnd") == 0 ? 'x'
+		if (nid == N_commentRangeStart || nid == N_commentRangeEnd ||
+		    nid == N_commentReference) {
+			char what = nid == N_commentRangeStart ? 's'
+			            : nid == N_commentRangeEnd ? 'x'
 			                                                  : 'r';
 			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
 			if (id >= 0 && s->story != TL_DOCX_STORY_COMMENTS)
 				return tl_docx_mark_add(s, c, what, id);
-		} else if (strcmp(ln, "comment") == 0 && !empty && s->story == TL_DOCX_STORY_COMMENTS) {
+		} else if (nid == N_comment && !empty && s->story == TL_DOCX_STORY_COMMENTS) {
 			const char *id = S_a(r, "id"), *a = S_a(r, "author");
 			s->note_id = tl_doc_str(s->dx->doc, id ? id : "");
 			s->author = a ? tl_doc_str(s->dx->doc, a) : NULL;
 			s->note_num = tl_docx_long(id, -1, -1, 0x7fffffffL);
 			s->kind_at[depth] = K_NOTE;
-		} else if (strcmp(ln, "customXmlPr") == 0 && !empty) {
+		} else if (nid == N_customXmlPr && !empty) {
 			s->skip = depth;
 		}
 		return 0;
 	case 'f':
-		if (strcmp(ln, "fldChar") == 0) {
+		if (nid == N_fldChar) {
 			S_field_char(s, S_a(r, "fldCharType"));
-		} else if ((strcmp(ln, "footnoteReference") == 0 || strcmp(ln, "endnoteReference") == 0) &&
+		} else if ((nid == N_footnoteReference || nid == N_endnoteReference) &&
 		           s->hide < 0) {
 			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
 			if (id >= 0)
 				return tl_docx_mark_add(s, c, ln[0], id);
-		} else if (strcmp(ln, "footnote") == 0 && !empty &&
+		} else if (nid == N_footnote && !empty &&
 		           (s->story == TL_DOCX_STORY_FOOTNOTES)) {
 			goto note;
 		}
 		return 0;
 	case 'e':
-		if (strcmp(ln, "endnoteReference") == 0 && s->hide < 0) {
+		if (nid == N_endnoteReference && s->hide < 0) {
 			long id = S_attr_long(r, "id", -1, -1, 0x7fffffffL);
 			if (id >= 0)
 				return tl_docx_mark_add(s, c, 'e', id);
-		} else if (strcmp(ln, "endnote") == 0 && !empty && s->story == TL_DOCX_STORY_ENDNOTES) {
+		} else if (nid == N_endnote && !empty && s->story == TL_DOCX_STORY_ENDNOTES) {
 			goto note;
 		}
 		return 0;
 	case 'n':
-		if (strcmp(ln, "noBreakHyphen") == 0 && c->in_run)
+		if (nid == N_noBreakHyphen && c->in_run)
 			return S_put(s, err, "-", 1);
 		return 0;
 	case 's':
-		if (strcmp(ln, "sym") == 0 && c->in_run) {
+		if (nid == N_sym && c->in_run) {
 			const char *t = tl_docx_sym(S_a(r, "font"), S_a(r, "char"), sym);
 			if (t)
 				return S_put(s, err, t, strlen(t));
-		} else if ((strcmp(ln, "sdtPr") == 0 || strcmp(ln, "sdtEndPr") == 0 ||
-		            strcmp(ln, "smartTagPr") == 0 || strcmp(ln, "sectPr") == 0) && !empty) {
+		} else if ((nid == N_sdtPr || nid == N_sdtEndPr ||
+		            nid == N_smartTagPr || nid == N_sectPr) && !empty) {
 			s->skip = depth;
 		}
 		return 0;
@@ -569,7 +616,8 @@ static int S_end(tl_docx_state *s, int depth, tl_error *err)
 
 static void S_mc(tl_docx_state *s, const S_el *r, const char *ln, int depth, int empty)
 {
-	if (strcmp(ln, "AlternateContent") == 0 && !empty) {
+	int nid = r->id; /* S_name_id */
+	if (nid == N_AlternateContent && !empty) {
 		if (s->nac >= TL_DOCX_MAX_AC) {
 			s->skip = depth;
 			return;
@@ -578,7 +626,7 @@ static void S_mc(tl_docx_state *s, const S_el *r, const char *ln, int depth, int
 		s->ac[s->nac].chosen = 0;
 		s->nac++;
 		s->kind_at[depth] = K_AC;
-	} else if ((strcmp(ln, "Choice") == 0 || strcmp(ln, "Fallback") == 0) && !empty) {
+	} else if ((nid == N_Choice || nid == N_Fallback) && !empty) {
 		if (!s->nac || s->ac[s->nac - 1].depth != depth - 1) {
 			s->skip = depth;
 			return;
@@ -604,7 +652,7 @@ static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT, TL_NS_MC, TL_NS_M, T
  * w:instrText and m:t, change nothing below (what they open is K_NONE), so
  * the fast pass leaves them out. */
 static const tl_xspec S_spec = {S_ns, 5, 0x1f, (1u << NS_W) | (1u << NS_W_STRICT), S_keep_text,
-                                NS_MC, S_understood_uri, 0, NULL};
+                                NS_MC, S_understood_uri, 0, S_name_id};
 
 static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 {
@@ -624,7 +672,7 @@ static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 			return S_start_w(s, ev, ln, depth, empty, err);
 		} else if (ev->ns == NS_MC) {
 			S_mc(s, ev, ln, depth, empty);
-		} else if ((ev->ns == NS_M || ev->ns == NS_M_STRICT) && strcmp(ln, "t") == 0 && !empty) {
+		} else if ((ev->ns == NS_M || ev->ns == NS_M_STRICT) && ev->id == N_t && !empty) {
 			s->kind_at[depth] = K_T; /* math text reads as text */
 			S_top(s)->in_t = 1;
 		}
