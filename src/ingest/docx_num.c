@@ -69,21 +69,52 @@ static int S_onoff(const S_src *src)
 	return !(v && (strcmp(v, "false") == 0 || strcmp(v, "0") == 0 || strcmp(v, "off") == 0));
 }
 
-/* One child of a w:lvl element. */
-static void S_lvl_child(tl_docx_lvl *l, const S_src *src, const char *ln, tl_document *doc)
+/* The element names this reader acts on, in strcmp order (S_names). */
+enum {
+	N_OTHER = 0,
+	N_abstractNum, N_abstractNumId, N_isLgl, N_lvl, N_lvlOverride, N_lvlRestart,
+	N_lvlText, N_num, N_numFmt, N_numStyleLink, N_pStyle, N_start, N_startOverride,
+};
+
+static const char *const S_names[] = {
+	"abstractNum", "abstractNumId", "isLgl", "lvl", "lvlOverride", "lvlRestart",
+	"lvlText", "num", "numFmt", "numStyleLink", "pStyle", "start", "startOverride",
+};
+
+/* The fast pass asks once per name (xev.h name_id); S_node switches on it. */
+static int S_name_id(int ns, const char *uri, const char *ln)
 {
+	(void)ns, (void)uri;
+	size_t lo = 0, hi = sizeof S_names / sizeof S_names[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ln, S_names[mid]);
+		if (c == 0)
+			return N_OTHER + 1 + (int)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return N_OTHER;
+}
+
+/* One child of a w:lvl element. */
+static void S_lvl_child(tl_docx_lvl *l, const S_src *src, tl_document *doc)
+{
+	int nid = src->ev->id; /* S_name_id */
 	const char *v = S_attr(src, "val");
-	if (strcmp(ln, "start") == 0)
+	if (nid == N_start)
 		l->start = tl_numfmt_clamp(tl_docx_long(v, 1, 0, TL_NUMFMT_MAX_VALUE));
-	else if (strcmp(ln, "numFmt") == 0)
+	else if (nid == N_numFmt)
 		l->fmt = tl_numfmt_from_docx(v);
-	else if (strcmp(ln, "lvlText") == 0)
+	else if (nid == N_lvlText)
 		l->text = tl_doc_str(doc, v ? v : "");
-	else if (strcmp(ln, "lvlRestart") == 0)
+	else if (nid == N_lvlRestart)
 		l->restart = (int)tl_docx_long(v, -1, 0, TL_DOCX_LEVELS);
-	else if (strcmp(ln, "isLgl") == 0)
+	else if (nid == N_isLgl)
 		l->is_lgl = S_onoff(src);
-	else if (strcmp(ln, "pStyle") == 0)
+	else if (nid == N_pStyle)
 		l->pstyle = tl_doc_str(doc, v);
 }
 
@@ -116,22 +147,22 @@ typedef struct S_state {
 static int S_node(S_state *st, const S_src *src)
 {
 	tl_docx_numbering *nb = st->nb;
-	const char *ln = src->ev->ln;
+	int nid = src->ev->id; /* S_name_id */
 	int depth = src->ev->depth, empty = src->ev->empty, type = src->ev->type;
 	if (type == TL_XEV_END) {
-		if (strcmp(ln, "abstractNum") == 0)
+		if (nid == N_abstractNum)
 			st->ca = NULL;
-		else if (strcmp(ln, "num") == 0)
+		else if (nid == N_num)
 			st->cn = NULL;
-		else if (strcmp(ln, "lvlOverride") == 0)
+		else if (nid == N_lvlOverride)
 			st->override_lvl = -1;
-		if (depth == st->lvl_depth && strcmp(ln, "lvl") == 0)
+		if (depth == st->lvl_depth && nid == N_lvl)
 			st->cl = NULL, st->lvl_depth = -1;
 		return 0;
 	}
 	if (type != TL_XEV_START)
 		return 0;
-	if (strcmp(ln, "abstractNum") == 0 && !empty) {
+	if (nid == N_abstractNum && !empty) {
 		if (S_grow((void **)&nb->abs, &nb->aabs, nb->nabs, sizeof *nb->abs))
 			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
 		const char *id = S_attr(src, "abstractNumId");
@@ -140,7 +171,7 @@ static int S_node(S_state *st, const S_src *src)
 		st->ca->id = tl_docx_long(id, -1, -1, 0x7fffffffL);
 		for (int i = 0; i < TL_DOCX_LEVELS; i++)
 			S_lvl_init(&st->ca->lvl[i]);
-	} else if (strcmp(ln, "num") == 0 && !empty) {
+	} else if (nid == N_num && !empty) {
 		if (S_grow((void **)&nb->num, &nb->anum, nb->nnum, sizeof *nb->num))
 			return tl_error_set(st->err, TL_ENOMEM, "out of memory reading numbering");
 		const char *id = S_attr(src, "numId");
@@ -150,7 +181,7 @@ static int S_node(S_state *st, const S_src *src)
 		st->cn->abstract_id = -1;
 		st->cn->abs = -1;
 		st->ca = NULL;
-	} else if (strcmp(ln, "lvl") == 0 && !empty && (st->ca || (st->cn && st->override_lvl >= 0))) {
+	} else if (nid == N_lvl && !empty && (st->ca || (st->cn && st->override_lvl >= 0))) {
 		const char *il = S_attr(src, "ilvl");
 		long k = st->cn ? st->override_lvl : tl_docx_long(il, -1, -1, 1000);
 		st->cl = NULL;
@@ -161,15 +192,15 @@ static int S_node(S_state *st, const S_src *src)
 			st->lvl_depth = depth;
 		}
 	} else if (st->cl) {
-		S_lvl_child(st->cl, src, ln, st->doc);
-	} else if (st->ca && strcmp(ln, "numStyleLink") == 0) {
+		S_lvl_child(st->cl, src, st->doc);
+	} else if (st->ca && nid == N_numStyleLink) {
 		st->ca->num_style_link = tl_doc_str(st->doc, S_attr(src, "val"));
-	} else if (st->cn && strcmp(ln, "abstractNumId") == 0) {
+	} else if (st->cn && nid == N_abstractNumId) {
 		st->cn->abstract_id = tl_docx_long(S_attr(src, "val"), -1, -1, 0x7fffffffL);
-	} else if (st->cn && strcmp(ln, "lvlOverride") == 0 && !empty) {
+	} else if (st->cn && nid == N_lvlOverride && !empty) {
 		long k = tl_docx_long(S_attr(src, "ilvl"), -1, -1, 1000);
 		st->override_lvl = k >= 0 && k < TL_DOCX_LEVELS ? (int)k : -1;
-	} else if (st->cn && st->override_lvl >= 0 && strcmp(ln, "startOverride") == 0) {
+	} else if (st->cn && st->override_lvl >= 0 && nid == N_startOverride) {
 		st->cn->start_override[st->override_lvl] =
 			tl_numfmt_clamp(tl_docx_long(S_attr(src, "val"), 0, 0, TL_NUMFMT_MAX_VALUE));
 		st->cn->override_mask |= 1u << st->override_lvl;
@@ -179,7 +210,7 @@ static int S_node(S_state *st, const S_src *src)
 
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
 /* WordprocessingML elements with their attributes; no text */
-static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, NULL};
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, S_name_id};
 
 /* numbering.xml is mostly attributes (a w:num per list, nine overrides
  * each): the fast pass (xev.h) records the WordprocessingML elements, and

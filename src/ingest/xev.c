@@ -55,6 +55,7 @@ typedef struct S_bind {
 typedef struct S_frame {
 	const char *qn;
 	const char *ln; /* handed over: the interned local name */
+	int id;         /* handed over: its name_id */
 	uint32_t qlen, nbind;
 	unsigned char rec, keep, cls;
 } S_frame;
@@ -533,7 +534,7 @@ static int S_start(S_p *P)
 	}
 	S_frame *f = &P->fr[P->depth];
 	f->qn = qn, f->qlen = qlen, f->nbind = nbind0, f->rec = (unsigned char)recd, f->keep = 0;
-	f->cls = (unsigned char)cls, f->ln = NULL;
+	f->cls = (unsigned char)cls, f->ln = NULL, f->id = 0;
 	if (recd) {
 		tl_xev ev = {TL_XEV_START, (unsigned char)cls, (unsigned char)empty, 0, (int32_t)depth, NULL,
 		             0, 0, P->xat, eb ? eb->uriz : NULL, 0};
@@ -606,6 +607,7 @@ static int S_start(S_p *P)
 		}
 		f->keep = (unsigned char)keep;
 		f->ln = ev.ln;
+		f->id = ev.id;
 		if (P->fn(P->ctx, &ev))
 			return 0;
 	}
@@ -635,7 +637,7 @@ static int S_end(S_p *P)
 	if (P->nbind != f->nbind)
 		P->nbind = f->nbind, P->gen++;
 	if (f->rec) {
-		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL, 0};
+		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL, f->id};
 		if (P->fn(P->ctx, &ev))
 			return 0;
 	}

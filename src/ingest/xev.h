@@ -48,7 +48,7 @@ typedef struct tl_xev {
 	uint32_t nat;        /* START: attributes (of the kept classes) */
 	const tl_xattr *at;
 	const char *uri;     /* START: the element's namespace URI, NULL for none */
-	int id;              /* START: spec->name_id's answer for the element, else 0 */
+	int id;              /* START, END: spec->name_id's answer for the element, else 0 */
 } tl_xev;
 
 /* flag of a TEXT event: the reader called it XML_READER_TYPE_WHITESPACE

@@ -138,6 +138,8 @@ int tl_xev_from_reader(tl_xscratch *sc, xmlTextReaderPtr r, const tl_xspec *spec
 		return 0;
 	if (type == XML_READER_TYPE_END_ELEMENT) {
 		ev->type = TL_XEV_END;
+		if (spec->name_id)
+			ev->id = spec->name_id(ev->ns, ev->uri, ev->ln);
 		return 1;
 	}
 	ev->type = TL_XEV_START;

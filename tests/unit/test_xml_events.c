@@ -51,7 +51,7 @@ static int S_put(void *ctx, const tl_xev *ev)
 		tl_buf_puts(&l->b, "\n");
 	l->in_text = 0;
 	if (ev->type == TL_XEV_END) {
-		tl_buf_printf(&l->b, "E%d:%d:%s\n", (int)ev->depth, ev->ns, ev->ln);
+		tl_buf_printf(&l->b, "E%d:%d:%s #%d\n", (int)ev->depth, ev->ns, ev->ln, ev->id);
 		return 0;
 	}
 	tl_buf_printf(&l->b, "S%d:%d:%s%s%s uri=%s #%d", (int)ev->depth, ev->ns, ev->ln,
