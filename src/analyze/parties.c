@@ -143,30 +143,34 @@ static tl_role S_catalog_tok(const tl_annotated *a, const tl_token *t)
  * a name "A B" needs "A " as its first word and B as a prefix of the
  * second token (which may add a plural or possessive ending).  Remembered in
  * the word (bit 0x80: known); a token without a word may be either. */
-static int S_pair_bits(const tl_annotated *a, const tl_token *t)
+static int S_pair_bits_slow(const tl_annotated *a, tl_word *w);
+
+static inline int S_pair_bits(const tl_annotated *a, const tl_token *t)
 {
 	tl_word *w = t->word;
 	if (!w)
 		return 3;
 	uint8_t pair = __atomic_load_n(&w->party_pair, __ATOMIC_RELAXED); /* see tl_memo_known */
-	if (!pair) {
-		size_t l = strlen(w->fold);
-		int bits = 0;
-		for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog; k++) {
-			const char *e = S_catalog[k].fold, *sp = strchr(e, ' ');
-			if (!sp)
-				continue;
-			if ((size_t)(sp - e) == l && strncmp(e, w->fold, l) == 0)
-				bits |= 1;
-			if (strncmp(w->fold, sp + 1, strlen(sp + 1)) == 0)
-				bits |= 2;
-		}
-		if (!S_memo_ok(a))
-			return bits;
-		pair = (uint8_t)(0x80 | bits);
-		__atomic_store_n(&w->party_pair, pair, __ATOMIC_RELAXED);
+	return pair ? pair & 3 : S_pair_bits_slow(a, w);
+}
+
+/* S_pair_bits the first time for word w */
+static int S_pair_bits_slow(const tl_annotated *a, tl_word *w)
+{
+	size_t l = strlen(w->fold);
+	int bits = 0;
+	for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog; k++) {
+		const char *e = S_catalog[k].fold, *sp = strchr(e, ' ');
+		if (!sp)
+			continue;
+		if ((size_t)(sp - e) == l && strncmp(e, w->fold, l) == 0)
+			bits |= 1;
+		if (strncmp(w->fold, sp + 1, strlen(sp + 1)) == 0)
+			bits |= 2;
 	}
-	return pair & 3;
+	if (S_memo_ok(a))
+		__atomic_store_n(&w->party_pair, (uint8_t)(0x80 | bits), __ATOMIC_RELAXED);
+	return bits;
 }
 
 tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)

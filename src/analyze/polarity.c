@@ -135,12 +135,20 @@ static int S_grow(tl_ann_ctx *c, uint32_t n)
 }
 
 /* 1 when tok[i] starts a negator that counts. */
-static uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
+static uint32_t S_negator_rest(const tl_token *tok, uint32_t n, uint32_t i);
+
+/* the two cheap tests inline: most tokens are no negator */
+static inline uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 {
 	if (!(tok[i].fold[0] >= 'a' && tok[i].fold[0] <= 'z'))
 		return 0;
 	if (!tl_tok_in(&tok[i], S_negators))
 		return 0;
+	return S_negator_rest(tok, n, i);
+}
+
+static uint32_t S_negator_rest(const tl_token *tok, uint32_t n, uint32_t i)
+{
 	if (tl_ph_list_at(tok, n, i, S_not_neg, NULL))
 		return 0;
 	if (i > 1 && tl_ph_at(tok, n, i - 2, "al dan niet"))

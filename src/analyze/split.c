@@ -106,6 +106,10 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 			return i;
 		if (f[0] < 'a' || f[0] > 'z')
 			continue;
+		static const char *const coord[] = {"but", "maar", "doch", "however", "whereas", "yet",
+		                                    "and", "or", "en", "of", NULL}; /* but + conj */
+		if (!tl_tok_in(&tok[i], coord))
+			continue; /* only a coordinator can open a unit */
 		int is_but = tl_tok_in(&tok[i], but), is_conj = !is_but && tl_tok_in(&tok[i], conj);
 		if (!is_but && !is_conj)
 			continue; /* only a coordinator can open a unit */
