@@ -65,19 +65,21 @@ typedef struct S_att {
 	uint32_t qlen, colon, vlen;
 	int amp;
 	const S_bind *b; /* prefixed: its binding */
+	struct S_qc *q;  /* prefixed: its slot in the name cache */
 } S_att;
 
 /* A qualified name seen before, with what its lookups gave while the
  * bindings were those of generation `gen`: start tags repeat a handful of
  * names ("w:p", "w:pPr", "w:val"), so most skip the prefix lookup and the
  * interning. */
-typedef struct S_qc {
+struct S_qc {
 	const char *qn; /* the name's bytes in the part (NULL: empty slot) */
 	uint32_t qlen, gen;
 	const S_bind *b; /* the prefix's binding (elements: also the default one) */
 	S_xname *en;     /* elements: the local name's table entry */
 	const char *s;   /* attributes: the interned local name, NULL until needed */
-} S_qc;
+};
+typedef struct S_qc S_qc;
 
 #define S_QC 128
 
@@ -203,7 +205,22 @@ static S_qc *S_qslot(S_qc *tab, const char *qn, uint32_t qlen)
 /* The slot holds this name, valid for the current bindings. */
 static int S_qhit(const S_p *P, const S_qc *q, const char *qn, uint32_t qlen)
 {
-	return q->qn && q->gen == P->gen && q->qlen == qlen && memcmp(q->qn, qn, qlen) == 0;
+	if (!q->qn || q->gen != P->gen || q->qlen != qlen)
+		return 0;
+	const char *a = q->qn, *b = qn;
+	if (qlen > 12)
+		return memcmp(a, b, qlen) == 0;
+	for (; qlen >= 4; a += 4, b += 4, qlen -= 4) { /* short names: no call */
+		uint32_t x, y;
+		memcpy(&x, a, 4);
+		memcpy(&y, b, 4);
+		if (x != y)
+			return 0;
+	}
+	for (; qlen > 0; qlen--)
+		if (*a++ != *b++)
+			return 0;
+	return 1;
 }
 
 /* The scratch buffer for one event, at least n bytes (earlier contents lost). */
@@ -505,7 +522,7 @@ static int S_start(S_p *P)
 		S_att *a = &P->att[i];
 		if (!a->qlen || !a->colon)
 			continue;
-		S_qc *q = S_qslot(P->qat, a->qn, a->qlen);
+		S_qc *q = a->q = S_qslot(P->qat, a->qn, a->qlen);
 		if (S_qhit(P, q, a->qn, a->qlen)) {
 			a->b = q->b;
 		} else {
@@ -584,7 +601,7 @@ static int S_start(S_p *P)
 			}
 			const char *an = a->colon ? a->qn + a->colon + 1 : a->qn;
 			tl_xattr *x = &P->xat[ev.nat++];
-			S_qc *q = S_qslot(P->qat, a->qn, a->qlen);
+			S_qc *q = a->colon ? a->q : S_qslot(P->qat, a->qn, a->qlen);
 			if (S_qhit(P, q, a->qn, a->qlen) && q->s) {
 				x->ln = q->s;
 			} else {
