@@ -38,6 +38,7 @@ typedef struct tl_ann_ctx {
 	uint32_t aph, nph;
 	int ph_rc;                /* TL_ENOMEM when finding them ran out of memory */
 	tl_we_count we;           /* first and second persons, counted by the text phases */
+	struct tl_fw_named *fw_named; /* what each operative unit names (frameworks.c), or NULL */
 	tl_framework *fw;
 	uint32_t afw;
 	uint8_t *clause_defs;     /* per clause: 0 not known yet, 1 its title names no
@@ -278,7 +279,16 @@ void tl_placeholders_flag(tl_annotated *a);
 
 /* ---- frameworks (frameworks.c) ------------------------------------------ */
 
-/* Framework declarations and "in afwijking van artikel N" deviations. */
+/* The framework unit s names ("gibit-2023", ...) or NULL, and *generic when it
+ * names general terms without one.  Reads only the unit's folds. */
+typedef struct tl_fw_named {
+	const char *id;
+	int generic;
+} tl_fw_named;
+void tl_frameworks_named(const tl_sentence *s, tl_fw_named *out);
+/* Framework declarations and "in afwijking van artikel N" deviations; uses
+ * c->fw_named (per unit of an operative paragraph) when the second thread
+ * worked it out, else works it out itself. */
 int tl_frameworks_find(tl_ann_ctx *c);
 
 /* ---- helpers (annotate.c) ----------------------------------------------- */

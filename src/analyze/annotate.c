@@ -296,6 +296,8 @@ typedef struct S_part {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	int go;                 /* 0 wait, 1 polarity, -1 stop */
+	int pol_done;           /* its polarity is done (the calling thread waits for it) */
+	tl_fw_named *named;     /* then: what each operative unit names (frameworks), or NULL */
 	tl_ann_ctx c2;          /* its own scratch and arena (a->arena2) */
 	pthread_t th;
 	int started;
@@ -346,6 +348,22 @@ static void *S_second_thread(void *arg)
 		S_polarity_part(pt);
 	}
 	free(qf);
+	if (go <= 0)
+		return NULL;
+	pthread_mutex_lock(&pt->mu);
+	pt->pol_done = 1;
+	pthread_cond_signal(&pt->cv);
+	pthread_mutex_unlock(&pt->mu);
+	/* while the calling thread marks lists of requests and priorities (which write
+	 * other fields of the units), the framework each operative unit names: it reads
+	 * only the folds */
+	const tl_annotated *a = pt->c->a;
+	tl_fw_named *named = pt->rc ? NULL : malloc((a->nsent ? a->nsent : 1) * sizeof *named);
+	if (named)
+		for (uint32_t k = 0; k < a->nsent; k++)
+			if (a->para_operative[a->sent[k].para])
+				tl_frameworks_named(&a->sent[k], &named[k]);
+	pt->named = named; /* read after the join */
 	return NULL;
 }
 
@@ -385,10 +403,11 @@ static uint32_t S_split(const tl_ann_ctx *c, const S_lead *lead, uint64_t share)
 }
 
 /* The second thread's share of the units, in percent of their tokens: it
- * also does the quantities of its part while the definitions are found, so
- * it takes more than half (polarity costs about 3.5 times the quantities,
- * and the definitions about half the quantities of the whole document). */
-#define S_SECOND_SHARE 56
+ * also does the quantities of its part while the definitions are found, and
+ * after its polarity the frameworks' names of all units, so it takes a
+ * little more than half (polarity costs about 3.5 times the quantities;
+ * measured on bench-nl-600 and bench-en-600). */
+#define S_SECOND_SHARE 54
 
 /* Leads, the split and the second part's thread (started here: its
  * quantities overlap the definitions).  *lead is malloc'd. */
@@ -434,10 +453,11 @@ static int S_polarity_start(tl_ann_ctx *c, int threads, S_lead **lead, S_part *o
 }
 
 /* Polarity of the first part here and of the second on its thread (go > 0),
- * or only stops the second thread (go < 0: the definitions failed). */
-static int S_polarity_finish(tl_ann_ctx *c, S_lead *lead, S_part *one, S_part *two, int go)
+ * returning when both are done; or only stops the second thread (go < 0:
+ * the definitions failed).  The thread itself goes on with the frameworks'
+ * names until S_polarity_join. */
+static int S_polarity_run(S_part *one, S_part *two, int go)
 {
-	(void)c;
 	if (two->started) {
 		pthread_mutex_lock(&two->mu);
 		two->go = go;
@@ -446,17 +466,32 @@ static int S_polarity_finish(tl_ann_ctx *c, S_lead *lead, S_part *one, S_part *t
 	}
 	if (go > 0)
 		S_polarity_part(one);
+	if (two->started && go > 0) {
+		pthread_mutex_lock(&two->mu);
+		while (!two->pol_done)
+			pthread_cond_wait(&two->cv, &two->mu);
+		pthread_mutex_unlock(&two->mu);
+	} else if (!two->started && go > 0 && !one->rc && two->k1 > two->k0) {
+		S_polarity_part(two); /* no thread: both parts here, in order */
+	}
+	return one->rc ? one->rc : two->rc;
+}
+
+/* Ends the second thread; c->fw_named gets its frameworks' names (or NULL). */
+static void S_polarity_join(tl_ann_ctx *c, S_lead *lead, S_part *two)
+{
 	if (two->started) {
 		pthread_join(two->th, NULL);
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
-	} else if (go > 0 && !one->rc && two->k1 > two->k0) {
-		S_polarity_part(two); /* no thread: both parts here, in order */
+		two->started = 0;
+		c->fw_named = two->named;
 	}
 	free(two->c2.wtok);
 	free(two->c2.wscope);
+	two->c2.wtok = NULL;
+	two->c2.wscope = NULL;
 	free(lead);
-	return one->rc ? one->rc : two->rc;
 }
 
 /* Tokens (and the document's language), operative paragraphs and units.
@@ -680,7 +715,8 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	if ((rc = S_polarity_start(c, threads, &lead, &one, &two)) != 0)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	if ((rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0) {
-		S_polarity_finish(c, lead, &one, &two, -1);
+		S_polarity_run(&one, &two, -1);
+		S_polarity_join(c, lead, &two);
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	}
 	/* the ';' items of a definition continue it ("\"Token Patterns\" means ..., including:
@@ -693,17 +729,25 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 			s->flags |= TL_SENT_DEFINITION;
 	}
 	tl_parties_we_you(c, &c->we);
-	if ((rc = S_polarity_finish(c, lead, &one, &two, 1)) != 0)
-		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
-	tl_verbless_mark(c);
-	if ((rc = tl_priority_mark(c)) != 0)
-		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
-	if (c->ph_rc)
-		return tl_error_set(err, c->ph_rc, "annotation failed (%s)", tl_code_name(c->ph_rc));
-	a->ph = c->ph;
-	a->nph = c->nph;
-	tl_placeholders_flag(a);
-	if ((rc = tl_frameworks_find(c)) != 0)
+	rc = S_polarity_run(&one, &two, 1);
+	/* the second thread meanwhile works out the frameworks' names (S_second_thread) */
+	if (!rc) {
+		tl_verbless_mark(c);
+		rc = tl_priority_mark(c);
+	}
+	if (!rc)
+		rc = c->ph_rc;
+	if (!rc) {
+		a->ph = c->ph;
+		a->nph = c->nph;
+		tl_placeholders_flag(a);
+	}
+	S_polarity_join(c, lead, &two);
+	if (!rc)
+		rc = tl_frameworks_find(c);
+	free(c->fw_named);
+	c->fw_named = NULL;
+	if (rc)
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	return 0;
 }

@@ -61,11 +61,6 @@ static const char *S_year(const tl_sentence *s, uint32_t i)
 	return year;
 }
 
-typedef struct {
-	const char *id;
-	int generic;
-} S_name_of;
-
 /* The framework a sentence names, or NULL; `*generic` when it names
  * general terms without a framework. */
 static const char *S_named(const tl_sentence *s, int *generic)
@@ -116,6 +111,11 @@ static const char *S_named(const tl_sentence *s, int *generic)
 		}
 	}
 	return id;
+}
+
+void tl_frameworks_named(const tl_sentence *s, tl_fw_named *out)
+{
+	out->id = S_named(s, &out->generic);
 }
 
 static int S_add_fw(tl_ann_ctx *c, const char *id, const tl_sentence *s, uint32_t si)
@@ -355,12 +355,14 @@ int tl_frameworks_find(tl_ann_ctx *c)
 	tl_annotated *a = c->a;
 	int rc;
 	/* what each operative unit names, for both passes (S_named reads only tokens) */
-	S_name_of *named = malloc((a->nsent ? a->nsent : 1) * sizeof *named);
-	if (!named)
-		return TL_ENOMEM;
-	for (uint32_t si = 0; si < a->nsent; si++)
-		if (a->para_operative[a->sent[si].para])
-			named[si].id = S_named(&a->sent[si], &named[si].generic);
+	tl_fw_named *named = c->fw_named, *own = NULL;
+	if (!named) {
+		if (!(named = own = malloc((a->nsent ? a->nsent : 1) * sizeof *named)))
+			return TL_ENOMEM;
+		for (uint32_t si = 0; si < a->nsent; si++)
+			if (a->para_operative[a->sent[si].para])
+				tl_frameworks_named(&a->sent[si], &named[si]);
+	}
 	/* declarations first, so deviations anywhere attach to them */
 	for (uint32_t si = 0; si < a->nsent; si++) {
 		const tl_sentence *s = &a->sent[si];
@@ -404,6 +406,6 @@ int tl_frameworks_find(tl_ann_ctx *c)
 			goto done;
 	}
 done:
-	free(named);
+	free(own);
 	return rc;
 }
