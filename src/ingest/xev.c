@@ -16,9 +16,14 @@
  *    duplicate attribute, no declaration of xml/xmlns or of their URIs;
  *  - nesting below max_depth - 2 (the reader's per-node depth check). */
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ingest/xev.h"
 #include "ingest/xev_int.h"
@@ -667,6 +672,24 @@ static int S_text(S_p *P)
 	const unsigned char *s = P->p, *p = s, *end = P->end;
 	int amp = 0;
 	while (p < end) {
+#ifdef __SSE2__
+		/* sixteen bytes at a time, to the first one that needs a look (>= 0x80,
+		 * < 0x20, '<', '&' or ']': signed, the first two are one compare) */
+		while (end - p >= 16) {
+			__m128i v = _mm_loadu_si128((const __m128i *)p);
+			__m128i hit = _mm_or_si128(
+				_mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+			                     _mm_cmpeq_epi8(v, _mm_set1_epi8('<'))),
+				_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('&')),
+			                     _mm_cmpeq_epi8(v, _mm_set1_epi8(']'))));
+			unsigned m = (unsigned)_mm_movemask_epi8(hit);
+			if (m) {
+				p += __builtin_ctz(m);
+				break;
+			}
+			p += 16;
+		}
+#endif
 		/* eight plain bytes at a time: none >= 0x80, < 0x20, '<', '&' or ']' */
 		while (end - p >= 8) {
 			const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;

@@ -3,6 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
@@ -156,6 +159,22 @@ static size_t S_plain_end(const unsigned char *s, size_t i, size_t len)
 	const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, spaces = ones * ' ';
 	uint64_t prev = 0; /* 0x80 when the byte before the word is a space */
 	size_t j = i;
+#ifdef __SSE2__
+	/* sixteen at a time: signed, bytes >= 0x80 compare below 0x20 */
+	unsigned prev16 = 0; /* 1 when the byte before the block is a space */
+	while (len - j >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+		unsigned bad = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))));
+		unsigned sp = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')));
+		if (bad || (sp & ((sp << 1) | prev16)))
+			break;
+		prev16 = (sp >> 15) & 1;
+		j += 16;
+	}
+	if (j > i && s[j - 1] == ' ')
+		prev = 0x80;
+#endif
 	while (len - j >= 8) {
 		uint64_t w;
 		memcpy(&w, s + j, 8);
