@@ -170,7 +170,9 @@ static void test_json_pieces(void)
 		if (k == 2) {
 			char *more = malloc(strlen(extra[1]) + 3);
 			sprintf(more, "[%s]", extra[1] + 1);
-			cJSON_AddItemToArray(docs, cJSON_DetachItemFromArray(cJSON_Parse(more), 0));
+			cJSON *arr = cJSON_Parse(more);
+			cJSON_AddItemToArray(docs, cJSON_DetachItemFromArray(arr, 0));
+			cJSON_Delete(arr);
 			free(more);
 		}
 		int rc = -1;
