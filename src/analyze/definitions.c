@@ -330,8 +330,29 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		 * name or in a short one; in a long clause the alias names only what
 		 * stands right before it: "... verstrekt de verwerker ... aan de
 		 * Autoriteit Persoonsgegevens (hierna: AP)" defines no vendor */
-		if (!role)
-			role = S_role_in(s->tok, ns, ne - ns <= 10 ? ne : ns + 4);
+		if (!role) {
+			/* a thing introduced with an indefinite article after no comma
+			 * ("Opdrachtgever wil ... laten uitvoeren door een toewijzingsmodule
+			 * (hierna: het Toewijzingsalgoritme)", "The Customer procures a
+			 * platform (the Platform)") is what the alias names, not the party
+			 * that speaks of it; an apposition keeps its comma ("Acme B.V., een
+			 * besloten vennootschap (hierna: Leverancier)") */
+			uint32_t rs = ns;
+			static const char *const indef[] = {"een", "a", "an", NULL};
+			for (uint32_t x = ne; x-- > ns + 1;) {
+				if (S_is(&s->tok[x], ","))
+					break;
+				if (tl_tok_in(&s->tok[x], indef)) {
+					uint32_t y = ns;
+					while (y < x && !S_is(&s->tok[y], ","))
+						y++;
+					if (y == x)
+						rs = x;
+					break;
+				}
+			}
+			role = S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
+		}
 		s->flags |= TL_SENT_DEFINITION;
 		int rc;
 		for (uint32_t x = 0; x < na; x++) {

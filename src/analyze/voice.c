@@ -176,8 +176,17 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 	}
 	if (!v->passive)
 		return;
+	/* "na schriftelijke goedkeuring door de Gemeente", "after approval by the
+	 * Customer": the agent of a noun of action, not of the passive verb */
+	static const char *const act_noun[] = {
+	    "goedkeuring", "toestemming", "instemming", "besluit", "beoordeling", "controle",
+	    "akkoord", "acceptatie", "vaststelling", "ondertekening", "approval", "consent",
+	    "decision", "review", "assessment", "authorisation", "authorization", "acceptance",
+	    "sign-off", "signature", "agreement", NULL};
 	for (uint32_t i = 0; i + 1 < n; i++) {
 		if (sc[i] != 0 || !(S_is(&tok[i], "by") || S_is(&tok[i], "door")))
+			continue;
+		if (i > 0 && tl_tok_in(&tok[i - 1], act_noun))
 			continue;
 		uint32_t k = i + 1;
 		if (tl_ph_at(tok, n, k, "or on behalf of"))

@@ -240,6 +240,18 @@ static void test_party_names(void)
 	T_INT(S_term_role("The Supplier resells sensors made by Sensing Inc. (the \"Manufacturer\").\n",
 	                  "manufacturer"),
 	      TL_ROLE_VENDOR);
+	/* a thing a party speaks of, introduced with an indefinite article, is no party */
+	T_INT(S_term_role("B. Opdrachtgever wil de rangorde laten bepalen door een toewijzingsmodule "
+	                  "(hierna: het \"Toewijzingsalgoritme\").\n",
+	                  "toewijzingsalgoritme"),
+	      TL_ROLE_NONE);
+	T_INT(S_term_role("The Customer intends to procure a cloud platform (the \"Platform\").\n",
+	                  "platform"),
+	      TL_ROLE_NONE);
+	/* an apposition with its comma still names the party */
+	T_INT(S_term_role("De leverancier Acme B.V., een besloten vennootschap (hierna: \"Acme\").\n",
+	                  "acme"),
+	      TL_ROLE_VENDOR);
 }
 
 static const cJSON *S_finding(const cJSON *doc, const char *rule)
