@@ -164,11 +164,14 @@ typedef struct tl_read_options {
 	tl_limits limits;
 	/* Force a format instead of detecting it (TL_FORMAT_UNKNOWN = detect). */
 	tl_format format;
+	/* 2 or more: the reader may parse parts of a large document on one helper
+	 * thread (a single check; a batch's workers each have a core). */
+	unsigned threads;
 } tl_read_options;
 
 #define TL_READ_OPTIONS_VERSION 1
 #define TL_READ_OPTIONS_INIT \
-	{TL_READ_OPTIONS_VERSION, TL_REVISIONS_ACCEPT, TL_LIMITS_INIT, TL_FORMAT_UNKNOWN}
+	{TL_READ_OPTIONS_VERSION, TL_REVISIONS_ACCEPT, TL_LIMITS_INIT, TL_FORMAT_UNKNOWN, 1}
 
 typedef enum {
 	TL_PARA_BODY = 0,

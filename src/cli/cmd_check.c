@@ -277,6 +277,7 @@ static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 		pthread_attr_destroy(&at);
 	}
 	tl_read_options ro = w->co->read;
+	ro.threads = (unsigned)w->co->threads; /* the reader may use the idle core too */
 	tl_document *doc = NULL;
 	int rc = tl_document_read(&doc, path, &ro, err);
 	if (!rc) {

@@ -13,6 +13,11 @@
 #include "ingest/readers.h"
 
 #define S_MAX_PARTS 256
+/* numbering parts from this size on are parsed on a helper thread (when
+ * allowed); a test build sets 0 to send every document through it */
+#ifndef TL_DOCX_NUMJOB_MIN
+#define TL_DOCX_NUMJOB_MIN (64 << 10)
+#endif
 
 long tl_docx_long(const char *s, long def, long lo, long hi)
 {
@@ -348,14 +353,20 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 	data = NULL;
 	if (rc == 0)
 		rc = S_part(z, S_rel_target(&main, "numbering"), &data, &len, err);
-	if (rc == 0 && data)
+	/* a large numbering part of a single check is parsed on a helper thread
+	 * while this one inflates and reads the body (docx_numjob.c) */
+	if (rc == 0 && data && dx->o->threads >= 2 && len >= (size_t)TL_DOCX_NUMJOB_MIN &&
+	    tl_docx_numjob_start(dx, data, len))
+		data = NULL;
+	else if (rc == 0 && data)
 		rc = tl_docx_numbering_parse(&dx->numbering, dx->doc, S_rel_target(&main, "numbering"), data,
 		                             len, dx->slow, err);
 	free(data);
 	data = NULL;
 	if (rc == 0) {
 		unsigned hops = dx->doc->limits.max_ref_hops ? dx->doc->limits.max_ref_hops : 64;
-		tl_docx_numbering_resolve(&dx->numbering, &dx->styles, hops);
+		if (!dx->numjob)
+			tl_docx_numbering_resolve(&dx->numbering, &dx->styles, hops);
 		/* the main part is required: a package pointing at a missing part is broken */
 		rc = tl_zip_read(z, main_part, 1, &data, &len, err);
 		if (rc == 0) {
@@ -369,6 +380,10 @@ static int S_read(tl_docx *dx, tl_zip *z, tl_error *err)
 		}
 		free(data);
 	}
+	/* joined on every path; its failure comes first, as in the sequential read */
+	int rn = tl_docx_numjob_finish(dx, err);
+	if (dx->num_rc || rc == 0)
+		rc = rn;
 	if (rc == 0)
 		rc = S_story(dx, z, TL_DOCX_STORY_FOOTNOTES, S_rel_target(&main, "footnotes"), err);
 	if (rc == 0)
@@ -436,6 +451,8 @@ int tl_docx_read(tl_document **out, tl_zip *z, const char *name, const tl_read_o
 			rc = tl_doc_finish(dx.doc, err);
 		tl_docx_styles_free(&dx.styles);
 		tl_docx_numbering_free(&dx.numbering);
+		tl_document_free(dx.numscratch);
+		free(dx.numwait);
 		free(dx.refs);
 		if (rc != 0)
 			tl_document_free(dx.doc);

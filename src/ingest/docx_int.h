@@ -130,6 +130,15 @@ typedef struct tl_docx_ref {
 	char what; /* 'f' footnote, 'e' endnote, 's' comment start, 'x' comment end, 'r' comment reference */
 } tl_docx_ref;
 
+/* a body paragraph whose number waits for numbering.xml (docx_numjob.c) */
+typedef struct tl_docx_numwait {
+	int32_t para;
+	int num_id, ilvl;      /* ilvl -1: the level its numbering-linked style sits at */
+	const tl_docx_style *st;
+} tl_docx_numwait;
+
+typedef struct tl_docx_numjob tl_docx_numjob;
+
 typedef struct tl_docx {
 	tl_document *doc;
 	const tl_read_options *o;
@@ -140,7 +149,27 @@ typedef struct tl_docx {
 	size_t nsorted;        /* refs[0..nsorted) are sorted (refs of earlier stories) */
 	int32_t ntables;       /* table ordinal across the document */
 	int slow;              /* 1: parts are read with libxml2's reader only (TL_DOCX_SLOW) */
+	/* numbering.xml being parsed on a helper thread while the body is read;
+	 * `numbering` is empty until tl_docx_numjob_finish */
+	tl_docx_numjob *numjob;
+	int num_rc;            /* the helper's result once joined (non-zero: its failure) */
+	tl_docx_numwait *numwait; /* numbered body paragraphs waiting for it, in order */
+	size_t nnumwait, anumwait;
+	tl_document *numscratch; /* the helper's arena, freed with the read */
 } tl_docx;
+
+/* ## Numbering on a helper thread (docx_numjob.c)
+ * Starts parsing numbering.xml (`data`, malloc'd: the job takes it) on a
+ * helper thread; 0 when none was started (the caller parses it itself, data
+ * still its own).  The helper has its own arena and writes nothing shared. */
+int tl_docx_numjob_start(tl_docx *dx, char *data, size_t len);
+/* Waits for the helper (no-op without one), then resolves the numbering and
+ * numbers the waiting paragraphs in order.  Returns the helper's failure
+ * (sticky, as dx->num_rc: the sequential read would have stopped there), or
+ * an error of the numbering, or 0. */
+int tl_docx_numjob_finish(tl_docx *dx, tl_error *err);
+/* Numbers the waiting paragraphs in document order (docx_para.c). */
+int tl_docx_numwait_flush(tl_docx *dx);
 
 /* Reads one story part into dx->doc; TL_DOCX_SLOW: see above. */
 int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,

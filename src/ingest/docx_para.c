@@ -43,11 +43,71 @@ static tl_para_kind S_story_kind(tl_docx_story st)
 	}
 }
 
+/* The number of a paragraph: advances the counters, writes its label and
+ * returns its list level (0: not a list item).  ilvl -1: the level its
+ * numbering-linked style sits at. */
+static int S_number(tl_docx *dx, int num_id, int ilvl, const tl_docx_style *st, char *label,
+                    int *bullet)
+{
+	if (ilvl < 0)
+		ilvl = tl_docx_numbering_level_of_style(&dx->numbering, num_id, st->id);
+	if (ilvl < 0)
+		ilvl = 0;
+	label[0] = 0;
+	*bullet = 0;
+	return tl_docx_numbering_next(&dx->numbering, num_id, ilvl, label, bullet) ? ilvl + 1 : 0;
+}
+
+static void S_set_number(tl_document *doc, tl_para *p, const char *label, int list_level)
+{
+	if (label && *label)
+		p->label = tl_doc_str(doc, label);
+	if (list_level > 0) {
+		p->list_level = list_level;
+		p->flags |= TL_PARA_F_LIST;
+	}
+}
+
+int tl_docx_numwait_flush(tl_docx *dx)
+{
+	char label[TL_NUMFMT_LABEL_MAX];
+	for (size_t i = 0; i < dx->nnumwait; i++) {
+		const tl_docx_numwait *w = &dx->numwait[i];
+		int bullet;
+		int level = S_number(dx, w->num_id, w->ilvl, w->st, label, &bullet);
+		S_set_number(dx->doc, &dx->doc->paras[w->para], label, level);
+	}
+	dx->nnumwait = 0;
+	return 0;
+}
+
+/* A numbered paragraph while numbering.xml is still being parsed: a
+ * non-empty one is numbered later, in order (tl_docx_numwait_flush); an
+ * empty one needs its label now (it is kept only with a number).  2: waits;
+ * else tl_docx_numjob_finish's answer. */
+static int S_wait(tl_docx *dx, const tl_para *p, const tl_docx_numwait *w, tl_error *err)
+{
+	if (p->len == 0)
+		return tl_docx_numjob_finish(dx, err);
+	if (dx->nnumwait == dx->anumwait) {
+		size_t n = dx->anumwait ? dx->anumwait * 2 : 256;
+		tl_docx_numwait *v = realloc(dx->numwait, n * sizeof *v);
+		if (!v)
+			return tl_error_set(err, TL_ENOMEM, "out of memory");
+		dx->numwait = v;
+		dx->anumwait = n;
+	}
+	dx->numwait[dx->nnumwait] = *w;
+	dx->numwait[dx->nnumwait++].para = p->index;
+	return 2;
+}
+
 /* Adds one paragraph; text empty and no number: nothing is added (its
- * references move on to the next paragraph). */
+ * references move on to the next paragraph).  `wait`: its number is not
+ * known yet (label and list_level are then worked out here or later). */
 static int S_add(tl_docx_state *s, tl_docx_ctx *c, const char *text, size_t len, unsigned flags,
-                 int32_t part_index, const tl_docx_style *st, int outline, const char *label,
-                 int list_level, int bullet, tl_error *err)
+                 int32_t part_index, const tl_docx_style *st, int outline, char *label,
+                 int list_level, int bullet, const tl_docx_numwait *wait, tl_error *err)
 {
 	tl_document *doc = s->dx->doc;
 	tl_para_kind kind = S_story_kind(s->story);
@@ -61,6 +121,15 @@ static int S_add(tl_docx_state *s, tl_docx_ctx *c, const char *text, size_t len,
 	tl_para *p = tl_doc_add_para(doc, kind, s->part, part_index, text, len, err);
 	if (!p)
 		return err && err->code ? err->code : TL_ENOMEM;
+	int waits = 0;
+	if (wait) {
+		int rc = S_wait(s->dx, p, wait, err);
+		if (rc != 0 && rc != 2)
+			return rc;
+		waits = rc == 2;
+		if (!waits) /* numbering is there now */
+			list_level = S_number(s->dx, wait->num_id, wait->ilvl, st, label, &bullet);
+	}
 	if (p->len == 0 && (!label || !*label || bullet)) {
 		doc->npara--; /* an empty paragraph: nothing to cite */
 		return 0;
@@ -68,12 +137,8 @@ static int S_add(tl_docx_state *s, tl_docx_ctx *c, const char *text, size_t len,
 	p->flags = flags;
 	p->outline = outline;
 	p->style = st ? st->name : NULL;
-	if (label && *label)
-		p->label = tl_doc_str(doc, label);
-	if (list_level > 0) {
-		p->list_level = list_level;
-		p->flags |= TL_PARA_F_LIST;
-	}
+	if (!waits)
+		S_set_number(doc, p, label, list_level);
 	if (in_cell) {
 		const tl_docx_table *t = &s->tbl[s->ntbl - 1];
 		p->table = t->ordinal;
@@ -109,7 +174,7 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 	if (!c->open) {
 		if (final && c->has_carry) {
 			rc = S_add(s, c, c->carry.data ? c->carry.data : "", c->carry.len, c->carry_flags,
-			           c->carry_part_index, NULL, 0, NULL, 0, 0, err);
+			           c->carry_part_index, NULL, 0, NULL, 0, 0, NULL, err);
 			c->has_carry = 0;
 			tl_buf_reset(&c->carry);
 		}
@@ -160,24 +225,25 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 		st = &sts->v[sts->default_para];
 	int outline = c->outline >= 0 ? (c->outline >= 9 ? 0 : c->outline + 1) : st ? st->r_outline : 0;
 	int num_id = c->num_id >= 0 ? c->num_id : st ? st->r_num_id : -1;
+	/* -1: the level its numbering-linked style sits at (S_number) */
 	int ilvl = c->ilvl;
-	if (ilvl < 0 && c->num_id < 0 && st) {
+	if (ilvl < 0 && c->num_id < 0 && st)
 		ilvl = st->r_ilvl;
-		if (ilvl < 0)
-			ilvl = tl_docx_numbering_level_of_style(&dx->numbering, num_id, st->id);
-	}
-	if (ilvl < 0)
+	else if (ilvl < 0)
 		ilvl = 0;
 	char label[TL_NUMFMT_LABEL_MAX];
 	int bullet = 0, list_level = 0;
 	label[0] = 0;
 	if (c->ilvl == -2)
 		num_id = -1; /* an ilvl outside 0..8 names no level: no number */
-	if (num_id > 0 && tl_docx_numbering_next(&dx->numbering, num_id, ilvl, label, &bullet))
-		list_level = ilvl + 1;
+	tl_docx_numwait wait = {-1, num_id, ilvl, st};
+	int waits = num_id > 0 && dx->numjob;
+	if (num_id > 0 && !waits)
+		list_level = S_number(dx, num_id, ilvl, st, label, &bullet);
 	if (st && st->r_toc)
 		flags |= TL_PARA_F_TOC;
-	rc = S_add(s, c, text, len, flags, part_index, st, outline, label, list_level, bullet, err);
+	rc = S_add(s, c, text, len, flags, part_index, st, outline, label, list_level, bullet,
+	           waits ? &wait : NULL, err);
 	c->has_carry = 0;
 	tl_buf_reset(&c->carry);
 	return rc;
