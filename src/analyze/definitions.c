@@ -320,9 +320,13 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			if (!role && t0 + 1 == te[x] && tl_tok_in(&s->tok[t0], maker) &&
 			    (s->tok[t0].flags & TL_TOK_CAPITAL))
 				role = TL_ROLE_VENDOR;
-			if (!strcmp(f, "we") || !strcmp(f, "us") || !strcmp(f, "our"))
-				role = TL_ROLE_VENDOR; /* a vendor's own terms: DataVision Ltd ("we", "us") */
-			else if (!strcmp(f, "you") || !strcmp(f, "your"))
+			/* a vendor's own terms: DataVision Ltd ("we", "us"), Zorgkoppel B.V.
+			 * ("wij", "ons"); the customer it addresses: ("you"), ("u") */
+			static const char *const we[] = {"we", "us", "our", "wij", "ons", "onze", NULL};
+			static const char *const you[] = {"you", "your", "u", "uw", NULL};
+			if (tl_word_in(f, we))
+				role = TL_ROLE_VENDOR;
+			else if (tl_word_in(f, you))
 				role = TL_ROLE_CUSTOMER;
 		}
 		/* an alias that is no party word takes the role its name states
@@ -432,9 +436,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		tl_role side = TL_ROLE_NONE;
 		for (uint32_t t = 0; t < nt; t++) {
 			const char *f = tok[ts[t]].fold;
-			if (te[t] == ts[t] + 1 && (!strcmp(f, "we") || !strcmp(f, "us") || !strcmp(f, "our")))
+			static const char *const we[] = {"we", "us", "our", "wij", "ons", "onze", NULL};
+			static const char *const you[] = {"you", "your", "u", "uw", NULL};
+			if (te[t] == ts[t] + 1 && tl_word_in(f, we))
 				side = TL_ROLE_VENDOR;
-			else if (te[t] == ts[t] + 1 && (!strcmp(f, "you") || !strcmp(f, "your")))
+			else if (te[t] == ts[t] + 1 && tl_word_in(f, you))
 				side = TL_ROLE_CUSTOMER;
 		}
 		for (uint32_t t = 0; t < nt; t++) {

@@ -248,6 +248,19 @@ static void test_party_names(void)
 	T_INT(S_term_role("The Customer intends to procure a cloud platform (the \"Platform\").\n",
 	                  "platform"),
 	      TL_ROLE_NONE);
+	/* a vendor's own terms in Dutch: "wij"/"ons" are the vendor, "u" the customer */
+	T_INT(S_term_role("Deze voorwaarden gelden wanneer Zorgkoppel B.V. (\"wij\", \"ons\", "
+	                  "\"Zorgkoppel\") diensten levert aan een gemeente (\"u\").\n",
+	                  "wij"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("Deze voorwaarden gelden wanneer Zorgkoppel B.V. (\"wij\", \"ons\", "
+	                  "\"Zorgkoppel\") diensten levert aan een gemeente (\"u\").\n",
+	                  "zorgkoppel"),
+	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("Wij leveren de dienst aan de organisatie die het orderformulier tekent "
+	                  "(\"u\").\n",
+	                  "u"),
+	      TL_ROLE_CUSTOMER);
 	/* an apposition with its comma still names the party */
 	T_INT(S_term_role("De leverancier Acme B.V., een besloten vennootschap (hierna: \"Acme\").\n",
 	                  "acme"),
