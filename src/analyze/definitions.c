@@ -544,6 +544,57 @@ static int S_table_rows(tl_ann_ctx *c)
 	return 0;
 }
 
+/* 1 when a party's name carries a legal form ("RitWijs B.V., gevestigd te
+ * Zwolle", "Brightcode Ltd", "Stichting ICT"): a company, not a thing. */
+static int S_legal_form(const char *name)
+{
+	static const char *const forms[] = {"B.V.", "N.V.", " BV", " NV", "V.O.F.", "Ltd", "Limited",
+	                                    "GmbH", "Inc.", "LLC", "S.A.", "AG", "Stichting ",
+	                                    "Coöperatie ", NULL};
+	for (const char *const *f = forms; name && *f; f++) {
+		const char *h = strstr(name, *f);
+		size_t l = strlen(*f);
+		/* a whole word: "AG" not in "AGENDA", "Ltd" not in "Ltdx" */
+		if (h && (h == name || (*f)[0] == ' ' || !((unsigned char)h[-1] >= 'A' && (unsigned char)h[-1] <= 'z')) &&
+		    !((unsigned char)h[l] >= 'a' && (unsigned char)h[l] <= 'z') &&
+		    !((unsigned char)h[l] >= 'A' && (unsigned char)h[l] <= 'Z'))
+			return 1;
+	}
+	return 0;
+}
+
+/* The other party of a two-party preamble: when the customer is known, no
+ * vendor is, and exactly one company was given an alias next to the
+ * customer's ("2. RitWijs B.V., gevestigd te Zwolle, hierna: "RitWijs""),
+ * that company is the vendor. */
+static int S_other_party(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	int32_t cust_para = -1;
+	for (uint32_t t = 0; t < a->nterms; t++) {
+		if (a->terms[t].role == TL_ROLE_VENDOR)
+			return 0;
+		if (a->terms[t].role == TL_ROLE_CUSTOMER && cust_para < 0)
+			cust_para = a->terms[t].para;
+	}
+	if (cust_para < 0)
+		return 0;
+	uint32_t pick = UINT32_MAX;
+	for (uint32_t t = 0; t < a->nterms; t++) {
+		const tl_term *x = &a->terms[t];
+		if (x->role != TL_ROLE_NONE || !x->name || x->para < cust_para - 3 || x->para > cust_para + 3 ||
+		    !S_legal_form(x->name))
+			continue;
+		if (pick != UINT32_MAX)
+			return 0; /* two companies: which one delivers is not for us to guess */
+		pick = t;
+	}
+	if (pick == UINT32_MAX)
+		return 0;
+	a->terms[pick].role = TL_ROLE_VENDOR; /* the alias; the contract speaks of it by that name */
+	return 0;
+}
+
 int tl_definitions_find(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -561,7 +612,8 @@ int tl_definitions_find(tl_ann_ctx *c)
 		if (rc)
 			return rc;
 	}
-	return S_table_rows(c);
+	int rc = S_other_party(c);
+	return rc ? rc : S_table_rows(c);
 }
 
 typedef struct {

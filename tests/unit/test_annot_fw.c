@@ -261,6 +261,21 @@ static void test_party_names(void)
 	                  "(\"u\").\n",
 	                  "u"),
 	      TL_ROLE_CUSTOMER);
+	/* a two-party preamble: the company beside the customer is the vendor */
+	T_INT(S_term_role("Partijen\n1. De gemeente Bergdal, gevestigd te Bergdal, hierna: \"de Gemeente\";\n"
+	                  "2. RitWijs B.V., gevestigd te Zwolle, hierna: \"RitWijs\";\n",
+	                  "ritwijs"),
+	      TL_ROLE_VENDOR);
+	/* two companies beside the customer: no guess */
+	T_INT(S_term_role("Partijen\n1. De gemeente Bergdal, hierna: \"de Gemeente\";\n"
+	                  "2. Alfa B.V., hierna: \"Alfa\";\n3. Beta Ltd, hierna: \"Beta\";\n",
+	                  "alfa"),
+	      TL_ROLE_NONE);
+	/* no legal form: a thing or a group, not the other party */
+	T_INT(S_term_role("Partijen\n1. De gemeente Bergdal, hierna: \"de Gemeente\";\n"
+	                  "De ritten worden uitgevoerd door twee vervoerders, hierna: \"de Vervoerders\".\n",
+	                  "de vervoerders"),
+	      TL_ROLE_NONE);
 	/* an apposition with its comma still names the party */
 	T_INT(S_term_role("De leverancier Acme B.V., een besloten vennootschap (hierna: \"Acme\").\n",
 	                  "acme"),
