@@ -24,7 +24,9 @@
  * non-empty cell is a code.  Single letters are read through a legend table
  * when the document has one ("K | Knock-outeis. ...", "W | Wens. ..."),
  * otherwise as MoSCoW when the column uses M, S or C, else as the Dutch
- * codes.  A legend table itself is not marked. */
+ * codes.  Numbered codes ("P1", "Prio 2") are read only through a legend,
+ * a table or lines in the text ("P1 – mandatory. ...").  A legend table
+ * itself is not marked. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +81,8 @@ static int S_word_kind(const char *f)
 		{"nice to have", P_WISH}, {"gewenst", P_WISH}, {"desired", P_WISH}, {"desirable", P_WISH},
 		{"gunningscriterium", P_WISH}, {"award criterion", P_WISH}, {"may", P_WISH},
 		{"vraag", P_QUESTION}, {"question", P_QUESTION}, {"informatievraag", P_QUESTION},
+		{"information", P_QUESTION}, {"information only", P_QUESTION}, {"informatie", P_QUESTION},
+		{"ter informatie", P_QUESTION}, {"for information", P_QUESTION},
 		{"won't", P_EXCLUDED}, {"wont", P_EXCLUDED}, {"won't have", P_EXCLUDED},
 		{"will not", P_EXCLUDED}, {"will not have", P_EXCLUDED}, {"excluded", P_EXCLUDED},
 		{"uitgesloten", P_EXCLUDED},
@@ -114,6 +118,81 @@ static int S_lead_kind(const char *text, size_t len)
 static int S_is_letter(const char *f)
 {
 	return f[0] >= 'a' && f[0] <= 'z' && f[1] == '\0';
+}
+
+/* What the document's legend says each code means: single letters, and
+ * numbered codes ("P1", "Prio 2", "K1"), kept folded without the space. */
+typedef struct {
+	int letter[26];
+	char num[16][8];
+	int num_kind[16];
+	int nnum;
+} S_legend_map;
+
+/* 1 when f is a numbered code: up to five letters, an optional space, one
+ * or two digits ("p1", "prio 2", "k10"); its key (without the space) goes
+ * to key[8]. */
+static int S_num_key(const char *f, char key[8])
+{
+	size_t i = 0, o = 0;
+	while (f[i] >= 'a' && f[i] <= 'z' && i < 5)
+		key[o++] = f[i++];
+	if (f[i] == ' ' && i > 0)
+		i++;
+	size_t d = 0;
+	while (f[i] >= '0' && f[i] <= '9' && d < 2)
+		key[o++] = f[i++], d++;
+	key[o] = '\0';
+	return d > 0 && f[i] == '\0';
+}
+
+static int S_num_kind(const S_legend_map *lg, const char *f)
+{
+	char key[8];
+	if (!S_num_key(f, key))
+		return P_NONE;
+	for (int i = 0; i < lg->nnum; i++)
+		if (!strcmp(lg->num[i], key))
+			return lg->num_kind[i];
+	return P_NONE;
+}
+
+static void S_num_add(S_legend_map *lg, const char *f, int kind)
+{
+	char key[8];
+	if (!S_num_key(f, key) || S_num_kind(lg, f) || lg->nnum >= 16)
+		return;
+	memcpy(lg->num[lg->nnum], key, sizeof key);
+	lg->num_kind[lg->nnum++] = kind;
+}
+
+/* A legend written as prose or a list: "P1 – mandatory. A tender that ...",
+ * "Prio 2: wens", "K1 = knock-outeis". */
+static void S_prose_legend(const tl_para *paras, size_t npara, S_legend_map *lg)
+{
+	for (size_t p = 0; p < npara; p++) {
+		const tl_para *q = &paras[p];
+		if (q->kind == TL_PARA_CELL || q->len < 4)
+			continue;
+		size_t n = q->len < 16 ? q->len : 16, sep = 0, rest = 0;
+		const char *t = q->text;
+		for (size_t e = 1; e + 1 < n && !rest; e++) {
+			if ((unsigned char)t[e] == 0xE2 && e + 2 < q->len && (unsigned char)t[e + 1] == 0x80 &&
+			    ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x94))
+				sep = e, rest = e + 3; /* en or em dash */
+			else if (t[e] == '-' || t[e] == ':' || t[e] == '=')
+				sep = e, rest = e + 1;
+		}
+		if (!rest)
+			continue;
+		char f[24];
+		S_fold(t, sep, f, sizeof f); /* the code before the separator, spaces trimmed */
+		while (rest < q->len && t[rest] == ' ')
+			rest++;
+		int k = S_lead_kind(t + rest, q->len - rest);
+		if (k)
+			S_num_add(lg, f, k);
+	}
 }
 
 static int S_header_names_priority(const char *f)
@@ -175,8 +254,8 @@ static void S_cell_fold(const tl_para *paras, const S_table *t, int32_t row, int
 }
 
 /* A two-column table whose first column holds codes and whose second says
- * what each means.  Fills legend['a'..'z'] and returns 1. */
-static int S_legend(const tl_para *paras, const S_table *t, int legend[26])
+ * what each means.  Fills lg (letters and numbered codes) and returns 1. */
+static int S_legend(const tl_para *paras, const S_table *t, S_legend_map *lg)
 {
 	if (t->ncols != 2 || t->nrows < 2)
 		return 0;
@@ -193,9 +272,12 @@ static int S_legend(const tl_para *paras, const S_table *t, int legend[26])
 		int k = S_lead_kind(paras[p].text, paras[p].len);
 		if (!k)
 			continue;
-		if (S_is_letter(f) || (strlen(f) <= 3 && !strchr(f, ' '))) {
+		char key[8];
+		if (S_is_letter(f) || (strlen(f) <= 3 && !strchr(f, ' ')) || S_num_key(f, key)) {
 			if (S_is_letter(f))
-				legend[f[0] - 'a'] = k;
+				lg->letter[f[0] - 'a'] = k;
+			else
+				S_num_add(lg, f, k);
 			found++;
 		} else if (S_word_kind(f)) {
 			found++;
@@ -205,14 +287,17 @@ static int S_legend(const tl_para *paras, const S_table *t, int legend[26])
 }
 
 /* The kind of a priority cell's folded text, or P_NONE. */
-static int S_code_kind(const char *f, const int legend[26], int moscow)
+static int S_code_kind(const char *f, const S_legend_map *lg, int moscow)
 {
 	if (!f[0])
 		return P_NONE;
+	int nk = S_num_kind(lg, f);
+	if (nk)
+		return nk;
 	if (S_is_letter(f)) {
 		int l = f[0] - 'a';
-		if (legend[l])
-			return legend[l];
+		if (lg->letter[l])
+			return lg->letter[l];
 		if (moscow)
 			return f[0] == 'm' ? P_BINDING : f[0] == 's' || f[0] == 'c' ? P_WISH : f[0] == 'w' ? P_EXCLUDED : P_NONE;
 		return f[0] == 'k' || f[0] == 'e' ? P_BINDING : f[0] == 'w' ? P_WISH : f[0] == 'v' ? P_QUESTION : P_NONE;
@@ -221,7 +306,8 @@ static int S_code_kind(const char *f, const int legend[26], int moscow)
 }
 
 /* The priority column of the table, or -1; sets *moscow for its letters. */
-static int32_t S_priority_col(const tl_para *paras, const S_table *t, const int legend[26], int *moscow)
+static int32_t S_priority_col(const tl_para *paras, const S_table *t, const S_legend_map *lg,
+                              int *moscow)
 {
 	for (int32_t col = 0; col < t->ncols && t->ncols >= 2; col++) {
 		char f[64];
@@ -235,7 +321,7 @@ static int32_t S_priority_col(const tl_para *paras, const S_table *t, const int 
 			filled++;
 			if (S_is_letter(f) && (f[0] == 'm' || f[0] == 's' || f[0] == 'c'))
 				mosc = 1;
-			if (S_is_letter(f) || S_word_kind(f))
+			if (S_is_letter(f) || S_word_kind(f) || S_num_kind(lg, f))
 				codes++;
 		}
 		if (!filled || codes * 5 < filled * 4)
@@ -246,7 +332,7 @@ static int32_t S_priority_col(const tl_para *paras, const S_table *t, const int 
 			int known = 0;
 			for (int32_t r = 1; r < t->nrows; r++) {
 				S_cell_fold(paras, t, r, col, f, sizeof f);
-				known += S_code_kind(f, legend, mosc) != P_NONE;
+				known += S_code_kind(f, lg, mosc) != P_NONE;
 			}
 			if (known * 5 >= filled * 4)
 				return col;
@@ -323,13 +409,13 @@ static void S_apply(tl_sentence *s, int kind)
 
 /* Marks the rows of one table; `kinds` has room for nrows entries. */
 static void S_mark_table(tl_ann_ctx *c, const S_table *t, int32_t pcol, int32_t ocol,
-                         const int legend[26], int moscow, int *kinds)
+                         const S_legend_map *lg, int moscow, int *kinds)
 {
 	tl_annotated *a = c->a;
 	for (int32_t r = 0; r < t->nrows; r++) {
 		char f[64];
 		S_cell_fold(c->paras, t, r, pcol, f, sizeof f);
-		kinds[r] = r == 0 || pcol < 0 ? P_NONE : S_code_kind(f, legend, moscow);
+		kinds[r] = r == 0 || pcol < 0 ? P_NONE : S_code_kind(f, lg, moscow);
 		/* a filled-in tender: an offered wish binds, a row not offered binds no one */
 		if (r > 0 && ocol >= 0) {
 			S_cell_fold(c->paras, t, r, ocol, f, sizeof f);
@@ -383,7 +469,9 @@ int tl_priority_mark(tl_ann_ctx *c)
 		if (t->nrows > maxrows)
 			maxrows = t->nrows;
 	}
-	int legend[26] = {0};
+	S_legend_map lg;
+	memset(&lg, 0, sizeof lg);
+	S_prose_legend(paras, c->npara, &lg);
 	uint8_t *is_legend = calloc((size_t)ntables, 1);
 	int *kinds = calloc((size_t)maxrows + 1, sizeof *kinds);
 	if (!is_legend || !kinds) {
@@ -394,16 +482,16 @@ int tl_priority_mark(tl_ann_ctx *c)
 	}
 	for (int32_t i = 0; i < ntables; i++)
 		if (tables[i].first >= 0 && S_grid(paras, &tables[i]))
-			is_legend[i] = (uint8_t)S_legend(paras, &tables[i], legend);
+			is_legend[i] = (uint8_t)S_legend(paras, &tables[i], &lg);
 	for (int32_t i = 0; i < ntables; i++) {
 		const S_table *t = &tables[i];
 		if (!t->grid || is_legend[i] || t->nrows < 2)
 			continue;
 		int moscow = 0;
-		int32_t pcol = S_priority_col(paras, t, legend, &moscow);
+		int32_t pcol = S_priority_col(paras, t, &lg, &moscow);
 		int32_t ocol = S_offered_col(paras, t);
 		if (pcol >= 0 || ocol >= 0)
-			S_mark_table(c, t, pcol, ocol, legend, moscow, kinds);
+			S_mark_table(c, t, pcol, ocol, &lg, moscow, kinds);
 	}
 	for (int32_t i = 0; i < ntables; i++)
 		free(tables[i].grid);

@@ -81,6 +81,55 @@ static void test_dutch_codes_with_legend(void)
 	tl_document_free(d);
 }
 
+/* Numbered codes ("P1", "Prio 2") mean what the document's legend says,
+ * whether the legend is a list in the text or a two-column table; without a
+ * legend they are no priority. */
+static void test_numbered_codes(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("The Contractor (the \"Contractor\") and the Municipality (the \"Municipality\").\n"
+	                              "P1 – mandatory. A tender that misses a P1 requirement is excluded.\n"
+	                              "P2 – desirable. It binds only where the tenderer confirms it.\n"
+	                              "P3 – information. Answers create no obligation.\n"
+	                              "| ID | Requirement | Priority |\n"
+	                              "| R-01 | The Contractor reports every incident within 24 hours. | P1 |\n"
+	                              "| R-02 | The Contractor encrypts all backups. | P2 |\n"
+	                              "| R-03 | Describe your escrow arrangement. | P3 |\n"
+	                              "| R-04 | The Contractor offers an exit service. | P1 |\n",
+	                              &d);
+	T_OK(a != NULL, "annotated");
+	T_OK(!(S_flags(a, "The Contractor reports") & (TL_SENT_WISH | TL_SENT_NONOPERATIVE)), "P1: as written");
+	T_OK(S_flags(a, "The Contractor encrypts") & TL_SENT_WISH, "P2 (desirable): a wish");
+	T_OK(S_flags(a, "Describe your escrow") & TL_SENT_NONOPERATIVE, "P3 (information): binds no one");
+	tl_annotated_free(a);
+	tl_document_free(d);
+
+	a = fx_annotate("Partijen: de Gemeente (hierna: \"Opdrachtgever\") en de leverancier (hierna: \"Opdrachtnemer\").\n"
+	                "| Code | Betekenis |\n"
+	                "| Prio 1 | Eis. Een inschrijving die hier niet aan voldoet, wordt uitgesloten. |\n"
+	                "| Prio 2 | Wens. Deze wordt beoordeeld. |\n"
+	                "\nDe eisen staan in de volgende tabel.\n\n"
+	                "| Nr | Omschrijving | Prioriteit |\n"
+	                "| 1 | Opdrachtnemer meldt incidenten binnen 24 uur. | Prio 1 |\n"
+	                "| 2 | Opdrachtnemer versleutelt alle back-ups. | Prio 2 |\n"
+	                "| 3 | Opdrachtnemer levert een exitplan. | Prio 1 |\n",
+	                &d);
+	T_OK(!(S_flags(a, "Opdrachtnemer meldt") & TL_SENT_WISH), "Prio 1 (legend table: eis): as written");
+	T_OK(S_flags(a, "Opdrachtnemer versleutelt") & TL_SENT_WISH, "Prio 2 (legend table: wens): a wish");
+	tl_annotated_free(a);
+	tl_document_free(d);
+
+	a = fx_annotate("The Contractor (the \"Contractor\") and the Municipality (the \"Municipality\").\n"
+	                "| ID | Requirement | Priority |\n"
+	                "| R-01 | The Contractor reports every incident within 24 hours. | P1 |\n"
+	                "| R-02 | The Contractor encrypts all backups. | P2 |\n"
+	                "| R-03 | The Contractor offers an exit service. | P1 |\n",
+	                &d);
+	T_OK(!(S_flags(a, "The Contractor encrypts") & TL_SENT_WISH), "no legend: P2 is not guessed");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_letters_without_legend(void)
 {
 	tl_document *d;
@@ -215,6 +264,7 @@ int main(void)
 {
 	test_moscow_words();
 	test_dutch_codes_with_legend();
+	test_numbered_codes();
 	test_letters_without_legend();
 	test_offered_column();
 	test_end_to_end();
