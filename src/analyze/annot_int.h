@@ -102,7 +102,10 @@ static inline uint32_t tl_ph_home(const char *const *list)
 	return (uint32_t)(((uint64_t)(uintptr_t)list * 0x9E3779B97F4A7C15ull) >> (64 - TL_PH_REG_BITS));
 }
 
-static inline int tl_tok_in(const tl_token *t, const char *const *list)
+/* The word memo's answer for list at token t: from the word's single[]
+ * bits (a single-word entry), or its start[] bits when `start` (the first
+ * word of a phrase); -1 when it is not known yet. */
+static inline int tl_tok_memo(const tl_token *t, const char *const *list, int start)
 {
 	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
 	const tl_word *w = t->word;
@@ -110,9 +113,15 @@ static inline int tl_tok_in(const tl_token *t, const char *const *list)
 	    sl->bit < TL_WORD_LISTS) {
 		uint64_t m = 1ull << (sl->bit % 64);
 		if (tl_memo_known(&w->known[sl->bit / 64]) & m)
-			return (tl_memo_get(&w->single[sl->bit / 64]) & m) != 0;
+			return (tl_memo_get(start ? &w->start[sl->bit / 64] : &w->single[sl->bit / 64]) & m) != 0;
 	}
-	return tl_tok_in_slow(t, list);
+	return -1;
+}
+
+static inline int tl_tok_in(const tl_token *t, const char *const *list)
+{
+	int r = tl_tok_memo(t, list, 0);
+	return r >= 0 ? r : tl_tok_in_slow(t, list);
 }
 
 /* 0 when no phrase of the list can start at token t (its word is the first
@@ -121,15 +130,8 @@ static inline int tl_tok_in(const tl_token *t, const char *const *list)
 int tl_tok_may_start_slow(const tl_token *t, const char *const *list);
 static inline int tl_tok_may_start(const tl_token *t, const char *const *list)
 {
-	const tl_ph_slot *sl = &tl_ph_reg[tl_ph_home(list)];
-	const tl_word *w = t->word;
-	if (atomic_load_explicit(&sl->list, memory_order_acquire) == list && w &&
-	    sl->bit < TL_WORD_LISTS) {
-		uint64_t m = 1ull << (sl->bit % 64);
-		if (tl_memo_known(&w->known[sl->bit / 64]) & m)
-			return (tl_memo_get(&w->start[sl->bit / 64]) & m) != 0;
-	}
-	return tl_tok_may_start_slow(t, list);
+	int r = tl_tok_memo(t, list, 1);
+	return r >= 0 ? r : tl_tok_may_start_slow(t, list);
 }
 
 static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i,

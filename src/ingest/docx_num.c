@@ -85,17 +85,9 @@ static const char *const S_names[] = {
 static int S_name_id(int ns, const char *uri, const char *ln)
 {
 	(void)ns, (void)uri;
-	size_t lo = 0, hi = sizeof S_names / sizeof S_names[0];
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(ln, S_names[mid]);
-		if (c == 0)
-			return N_OTHER + 1 + (int)mid;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	int i = tl_xev_name_index(S_names, sizeof S_names / sizeof S_names[0], ln);
+	if (i >= 0)
+		return N_OTHER + 1 + i;
 	return N_OTHER;
 }
 

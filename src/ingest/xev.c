@@ -872,3 +872,19 @@ int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned ma
 	free(P);
 	return rc == 1;
 }
+
+int tl_xev_name_index(const char *const *names, size_t n, const char *ln)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(ln, names[mid]);
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}

@@ -75,6 +75,10 @@ typedef struct tl_xspec {
 
 #define TL_XEV_ID_CLASSES 8
 
+/* The index of ln in names[0..n) (sorted in strcmp order), or -1: how a
+ * reader's name_id finds the element names it acts on. */
+int tl_xev_name_index(const char *const *names, size_t n, const char *ln);
+
 /* Called for each event; nonzero stops the pass. */
 typedef int (*tl_xev_fn)(void *ctx, const tl_xev *ev);
 
