@@ -451,10 +451,6 @@ typedef struct tl_batch_options {
 } tl_batch_options;
 #define TL_BATCH_F_PROGRESS 0x1u       /* progress bar on stderr */
 #define TL_BATCH_F_ALL_FILES 0x2u      /* in folders, take every file, not only known extensions */
-/* the caller exits soon after: idle workers are told to stop and not waited
- * for (their address-space teardown, about a millisecond, overlaps the
- * caller's own output; the caller's exit leaves them to init) */
-#define TL_BATCH_F_NO_WAIT 0x4u
 #define TL_BATCH_OPTIONS_VERSION 1
 #define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL}
 

@@ -457,16 +457,7 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 			int st;
 			if (ws[i].busy >= 0)
 				kill(ws[i].pid, SIGKILL);
-			if (ws[i].busy < 0 && (o->flags & TL_BATCH_F_NO_WAIT)) {
-				/* closing the task pipe ends the idle worker; reap it only if it is gone */
-				if (ws[i].task_fd >= 0)
-					close(ws[i].task_fd);
-				close(ws[i].result_fd);
-				(void)waitpid(ws[i].pid, &st, WNOHANG);
-				ws[i].pid = -1;
-			} else {
-				S_reap(&ws[i], &st); /* closing the task pipe ends an idle worker */
-			}
+			S_reap(&ws[i], &st); /* closing the task pipe ends an idle worker */
 		}
 		free(ws[i].buf);
 	}

@@ -749,8 +749,6 @@ int tl_cmd_check(int argc, char **argv)
 		bo.flags |= TL_BATCH_F_ALL_FILES;
 	if (!quiet)
 		bo.flags |= TL_BATCH_F_PROGRESS;
-	/* check exits right after writing its report: idle workers end on their own */
-	bo.flags |= TL_BATCH_F_NO_WAIT;
 	size_t k = 0;
 	for (size_t i = 0; on && i < on->nvalues; i++)
 		force[k++] = on->values[i];
