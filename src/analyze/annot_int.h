@@ -5,6 +5,7 @@
 #define TL_ANALYZE_ANNOT_INT_H
 
 #include <stdatomic.h>
+#include <string.h>
 
 #include "analyze/annot.h"
 #include "model/doc.h"
@@ -158,6 +159,24 @@ tl_role tl_party_catalog(const char *fold);
  * its role.  Uses defined terms (tok.term), the catalogue and "we/you". */
 uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
                      tl_role *role);
+
+/* The role of the party mention that starts at token i (its length in
+ * *len), or TL_ROLE_NONE with *len 0. */
+static inline tl_role tl_mention_at(const tl_annotated *a, const tl_token *tok, uint32_t n,
+                                    uint32_t i, uint32_t *len)
+{
+	tl_role r;
+	*len = tl_party_at(a, tok, n, i, &r);
+	return *len ? r : TL_ROLE_NONE;
+}
+
+/* 1 when token t is the folded word w; the first byte decides most
+ * comparisons without a call. */
+static inline int tl_tok_is(const tl_token *t, const char *w)
+{
+	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
+}
+
 /* The first and second persons of paragraphs [p0, p1), added to *cnt (needs
  * a->lang and a->para_operative; either thread of the text phases; the
  * struct is above tl_ann_ctx). */

@@ -20,12 +20,6 @@ static int S_is_quote(const tl_token *t)
 	return (t->flags & TL_TOK_PUNCT) && (strcmp(t->fold, "\"") == 0 || strcmp(t->fold, "'") == 0);
 }
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 static int S_add_term(tl_ann_ctx *c, const char *term, const char *fold, tl_role role,
                       const char *name, const char *def, int32_t para, int32_t sent)
 {
@@ -115,7 +109,7 @@ static int S_det(const tl_token *t)
 static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t *ts, uint32_t *te)
 {
 	uint32_t k = i;
-	int paren = S_is(&tok[i], "(");
+	int paren = tl_tok_is(&tok[i], "(");
 	if (paren)
 		k++;
 	/* without a parenthesis only S_intro[0..10] count, which start with these words
@@ -129,7 +123,7 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	if (!paren && (m == 0 || w >= 11))
 		return 0; /* without a parenthesis only an explicit "hierna" counts */
 	k += m;
-	if (k < n && (S_is(&tok[k], ":") || S_is(&tok[k], ",")))
+	if (k < n && (tl_tok_is(&tok[k], ":") || tl_tok_is(&tok[k], ",")))
 		k++;
 	if (k + 1 < n && m > 0 && w <= 10 && S_det(&tok[k]) && S_is_quote(&tok[k + 1]))
 		k++; /* (hereinafter: the "Provider") */
@@ -147,11 +141,11 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 		return 0; /* "(the Supplier)" without quotes is not an alias */
 	/* (hierna: Opdrachtnemer), ..., hierna te noemen: Opdrachtgever; */
 	uint32_t s = k;
-	while (k < n && !S_is(&tok[k], ")") && !S_is(&tok[k], ",") && !S_is(&tok[k], ";") &&
-	       !S_is(&tok[k], ".") && k - s < 6)
+	while (k < n && !tl_tok_is(&tok[k], ")") && !tl_tok_is(&tok[k], ",") && !tl_tok_is(&tok[k], ";") &&
+	       !tl_tok_is(&tok[k], ".") && k - s < 6)
 		k++;
 	if (k == s || !(tok[s].flags & TL_TOK_CAPITAL) || k - s > 4 ||
-	    (paren && (k >= n || !S_is(&tok[k], ")"))))
+	    (paren && (k >= n || !tl_tok_is(&tok[k], ")"))))
 		return 0;
 	*ts = s;
 	*te = k;
@@ -196,10 +190,10 @@ static const char *const S_means[] = {
 /* Text of the sentence after token k (the definition), trimmed of ':'. */
 static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 {
-	while (k < s->ntok && (S_is(&s->tok[k], ":") || S_is(&s->tok[k], "-")))
+	while (k < s->ntok && (tl_tok_is(&s->tok[k], ":") || tl_tok_is(&s->tok[k], "-")))
 		k++;
-	if (k + 2 < s->ntok && S_is(&s->tok[k], "(") && S_is(&s->tok[k + 1], "s") &&
-	    S_is(&s->tok[k + 2], ")"))
+	if (k + 2 < s->ntok && tl_tok_is(&s->tok[k], "(") && tl_tok_is(&s->tok[k + 1], "s") &&
+	    tl_tok_is(&s->tok[k + 2], ")"))
 		k += 3; /* "has the meaning(s) given in ..." */
 	if (k >= s->ntok)
 		return NULL;
@@ -228,7 +222,7 @@ static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uin
 		static const char *const party_def[] = {"de partij", "the party", "the legal entity",
 		                                        "de rechtspersoon", "the entity", NULL};
 		uint32_t k = defk;
-		while (k < s->ntok && (S_is(&s->tok[k], ":") || S_is(&s->tok[k], "-")))
+		while (k < s->ntok && (tl_tok_is(&s->tok[k], ":") || tl_tok_is(&s->tok[k], "-")))
 			k++;
 		if (tl_ph_list_at(s->tok, s->ntok, k, party_def, NULL))
 			role = S_role_in(s->tok, k, s->ntok);
@@ -240,9 +234,9 @@ static int S_define(tl_ann_ctx *c, tl_sentence *s, uint32_t si, uint32_t ts, uin
  * "1.2.", "3.1)"; 0 when there is none. */
 static uint32_t S_label_len(const tl_token *tok, uint32_t n)
 {
-	if (n > 2 && (S_is(&tok[1], ".") || S_is(&tok[1], ")")) && tok[0].end - tok[0].start <= 4)
+	if (n > 2 && (tl_tok_is(&tok[1], ".") || tl_tok_is(&tok[1], ")")) && tok[0].end - tok[0].start <= 4)
 		return 2;
-	if (n > 3 && S_is(&tok[0], "(") && S_is(&tok[2], ")"))
+	if (n > 3 && tl_tok_is(&tok[0], "(") && tl_tok_is(&tok[2], ")"))
 		return 3;
 	/* a multi-level number is one token: "1.2" */
 	const char *f = tok[0].fold;
@@ -250,7 +244,7 @@ static uint32_t S_label_len(const tl_token *tok, uint32_t n)
 	for (i = 0; i < l && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.'); i++)
 		dots += f[i] == '.';
 	if (n > 2 && l > 0 && i == l && l <= 10 && dots > 0 && f[0] != '.')
-		return (S_is(&tok[1], ".") || S_is(&tok[1], ")")) ? 2 : 1;
+		return (tl_tok_is(&tok[1], ".") || tl_tok_is(&tok[1], ")")) ? 2 : 1;
 	return 0;
 }
 
@@ -267,8 +261,8 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		const tl_token *t = &s->tok[i];
 		if (!tl_tok_in(t, acts))
 			continue;
-		if (S_is(t, ")") || S_is(t, ":") || S_is(t, ";") || S_is(t, "and") || S_is(t, "en") ||
-		    S_is(t, "between") || S_is(t, "tussen")) {
+		if (tl_tok_is(t, ")") || tl_tok_is(t, ":") || tl_tok_is(t, ";") || tl_tok_is(t, "and") ||
+		    tl_tok_is(t, "en") || tl_tok_is(t, "between") || tl_tok_is(t, "tussen")) {
 			from = i + 1;
 			continue;
 		}
@@ -278,11 +272,11 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			continue;
 		/* more aliases in the same parenthesis: ("we", "us" or "our") */
 		while (na < 4 && after + 1 < s->ntok &&
-		       (S_is(&s->tok[after], ",") || S_is(&s->tok[after], "or") ||
-		        S_is(&s->tok[after], "and") || S_is(&s->tok[after], "of") ||
-		        S_is(&s->tok[after], "en"))) {
+		       (tl_tok_is(&s->tok[after], ",") || tl_tok_is(&s->tok[after], "or") ||
+		        tl_tok_is(&s->tok[after], "and") || tl_tok_is(&s->tok[after], "of") ||
+		        tl_tok_is(&s->tok[after], "en"))) {
 			uint32_t q = after + 1;
-			if (q + 1 < s->ntok && (S_is(&s->tok[q], "or") || S_is(&s->tok[q], "and")))
+			if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], "or") || tl_tok_is(&s->tok[q], "and")))
 				q++;
 			if (!S_is_quote(&s->tok[q]))
 				break;
@@ -295,13 +289,13 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			te[na++] = e;
 			after = e + 1;
 		}
-		if (after < s->ntok && S_is(&s->tok[after], ")"))
+		if (after < s->ntok && tl_tok_is(&s->tok[after], ")"))
 			after++;
 		uint32_t ns = from, ne = i;
 		while (ns < ne && S_det(&s->tok[ns]))
 			ns++;
 		uint32_t nt = ne;
-		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !S_is(&s->tok[nt - 1], "."))
+		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !tl_tok_is(&s->tok[nt - 1], "."))
 			nt--;
 		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;
@@ -344,11 +338,11 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			uint32_t rs = ns;
 			static const char *const indef[] = {"een", "a", "an", NULL};
 			for (uint32_t x = ne; x-- > ns + 1;) {
-				if (S_is(&s->tok[x], ","))
+				if (tl_tok_is(&s->tok[x], ","))
 					break;
 				if (tl_tok_in(&s->tok[x], indef)) {
 					uint32_t y = ns;
-					while (y < x && !S_is(&s->tok[y], ","))
+					while (y < x && !tl_tok_is(&s->tok[y], ","))
 						y++;
 					if (y == x)
 						rs = x;
@@ -370,7 +364,7 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		/* the party's own name ("Acme B.V.") is a mention of the party too: the name up
 		 * to its first comma ("Acme B.V., gevestigd te Utrecht, ...") */
 		for (uint32_t x = ns; x < ne; x++)
-			if (S_is(&s->tok[x], ",")) {
+			if (tl_tok_is(&s->tok[x], ",")) {
 				ne = x;
 				break;
 			}
@@ -418,8 +412,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 			/* "X" or "Y", "X" of "Y", "X", "Y", "X," "Y," and "Z" */
 			if (q < n && S_is_quote(&tok[q]))
 				continue;
-			if (q + 1 < n && (S_is(&tok[q], "or") || S_is(&tok[q], "of") || S_is(&tok[q], ",") ||
-			                  S_is(&tok[q], "and") || S_is(&tok[q], "en")) &&
+			if (q + 1 < n && (tl_tok_is(&tok[q], "or") || tl_tok_is(&tok[q], "of") || tl_tok_is(&tok[q], ",") ||
+			                  tl_tok_is(&tok[q], "and") || tl_tok_is(&tok[q], "en")) &&
 			    S_is_quote(&tok[q + 1]))
 				q++;
 			else
@@ -427,7 +421,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		}
 		if (nt == 0 || q >= n)
 			return 0;
-		uint32_t m = (S_is(&tok[q], ":") || S_is(&tok[q], "-"))
+		uint32_t m = (tl_tok_is(&tok[q], ":") || tl_tok_is(&tok[q], "-"))
 		                 ? 1
 		                 : tl_ph_list_at(tok, n, q, S_means, NULL);
 		if (!m)
@@ -453,14 +447,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		return 0;
 	}
 	/* Onder X wordt (in deze overeenkomst) verstaan: / wordt verstaan onder X: */
-	if (S_is(&tok[k], "onder")) {
+	if (tl_tok_is(&tok[k], "onder")) {
 		uint32_t e = k + 1;
-		while (e < n && !S_is(&tok[e], "wordt") && !S_is(&tok[e], "worden") && e - k < 8)
+		while (e < n && !tl_tok_is(&tok[e], "wordt") && !tl_tok_is(&tok[e], "worden") && e - k < 8)
 			e++;
 		uint32_t v = e + 1;
-		while (v < n && v <= e + 5 && !S_is(&tok[v], "verstaan") && !(tok[v].flags & TL_TOK_PUNCT))
+		while (v < n && v <= e + 5 && !tl_tok_is(&tok[v], "verstaan") && !(tok[v].flags & TL_TOK_PUNCT))
 			v++;
-		if (v < n && S_is(&tok[v], "verstaan")) {
+		if (v < n && tl_tok_is(&tok[v], "verstaan")) {
 			uint32_t ts = k + 1;
 			while (ts < e && S_det(&tok[ts]))
 				ts++;
@@ -469,9 +463,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		}
 	}
 	for (uint32_t i = k; i + 2 < n && i < k + 8; i++)
-		if (S_is(&tok[i], "wordt") && S_is(&tok[i + 1], "verstaan") && S_is(&tok[i + 2], "onder")) {
+		if (tl_tok_is(&tok[i], "wordt") && tl_tok_is(&tok[i + 1], "verstaan") &&
+		    tl_tok_is(&tok[i + 2], "onder")) {
 			uint32_t ts = i + 3, e = ts;
-			while (e < n && !S_is(&tok[e], ":") && e - ts < 8)
+			while (e < n && !tl_tok_is(&tok[e], ":") && e - ts < 8)
 				e++;
 			while (ts < e && S_det(&tok[ts]))
 				ts++;
@@ -487,7 +482,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		int all_caps = 1;
 		for (uint32_t e = k + 1; e < n && e <= k + 5; e++) {
 			if (tok[e].flags & TL_TOK_PUNCT) {
-				if (in_defs && (S_is(&tok[e], ":") || S_is(&tok[e], "-")) && e + 1 < n &&
+				if (in_defs && (tl_tok_is(&tok[e], ":") || tl_tok_is(&tok[e], "-")) && e + 1 < n &&
 				    e - k <= 4)
 					return S_define(c, s, si, k, e, e + 1);
 				break;

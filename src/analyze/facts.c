@@ -13,12 +13,6 @@
 
 #include "analyze/annot_int.h"
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 static int S_participle(const tl_token *t, tl_lang lang)
 {
 	static const char *const en_irr[] = {
@@ -72,7 +66,7 @@ static int S_perfect(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_
 		return 0;
 	/* "verklaart dat hij de eisen heeft gelezen", "declares that it has received" */
 	if (declared && k + 2 < n && sc[k + 1] == 1 &&
-	    (S_is(&tok[k + 1], "dat") || S_is(&tok[k + 1], "that"))) {
+	    (tl_tok_is(&tok[k + 1], "dat") || tl_tok_is(&tok[k + 1], "that"))) {
 		for (uint32_t i = k + 2; i < n && sc[i] == 1 && i < k + 30; i++) {
 			if (!tl_tok_in(&tok[i], have))
 				continue;
@@ -89,17 +83,17 @@ static int S_perfect(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_
 	for (uint32_t i = k + 1; i < n && i <= k + lim; i++) {
 		if (sc[i] != 0 || (tok[i].flags & TL_TOK_PUNCT))
 			break;
-		if (declared && i + 1 < n && S_is(&tok[i], "te") &&
-		    (S_is(&tok[i + 1], "hebben") || S_is(&tok[i + 1], "zijn"))) {
+		if (declared && i + 1 < n && tl_tok_is(&tok[i], "te") &&
+		    (tl_tok_is(&tok[i + 1], "hebben") || tl_tok_is(&tok[i + 1], "zijn"))) {
 			te_hebben = 1;
 			continue;
 		}
 		if ((!declared || te_hebben) && S_verb_participle(tok, i, lang))
 			return 1;
-		if (declared && S_verb_participle(tok, i, lang) && i + 2 < n && S_is(&tok[i + 1], "te") &&
-		    (S_is(&tok[i + 2], "hebben") || S_is(&tok[i + 2], "zijn")))
+		if (declared && S_verb_participle(tok, i, lang) && i + 2 < n && tl_tok_is(&tok[i + 1], "te") &&
+		    (tl_tok_is(&tok[i + 2], "hebben") || tl_tok_is(&tok[i + 2], "zijn")))
 			return 1; /* "verklaart de eisen gelezen te hebben" */
-		if (declared && S_is(&tok[i], "to") && i + 1 < n && S_is(&tok[i + 1], "have"))
+		if (declared && tl_tok_is(&tok[i], "to") && i + 1 < n && tl_tok_is(&tok[i + 1], "have"))
 			te_hebben = 1; /* "declares to have received" */
 	}
 	return 0;
@@ -123,7 +117,7 @@ static int S_copula_noun(const tl_token *tok, uint32_t n, const int16_t *sc, uin
 	if (!tl_tok_in(&tok[k], cop))
 		return 0;
 	k++;
-	if (k + 1 < n && (S_is(&tok[k], "and") || S_is(&tok[k], "en")) &&
+	if (k + 1 < n && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "en")) &&
 	    tl_tok_in(&tok[k + 1], cop))
 		k += 2; /* "is en blijft", "is and remains" */
 	if (k >= n || sc[k] != 0)

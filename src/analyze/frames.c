@@ -6,19 +6,6 @@
 
 #include "analyze/annot_int.h"
 
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
-static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                         uint32_t *len)
-{
-	tl_role r;
-	*len = tl_party_at(a, tok, n, i, &r);
-	return *len ? r : TL_ROLE_NONE;
-}
-
 /* The frame becomes the subordinate part.  Returns, for "Partijen komen
  * overeen dat ...", "The parties agree that ...", the end of the frame's party
  * mention: both parties agreeing name no party of the complement; 0
@@ -40,20 +27,21 @@ uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, in
 	uint32_t i0 = 0, len;
 	while (i0 < n && i0 < 40 && sc[i0] != 0)
 		i0++;
-	if (i0 > 0 && i0 < n && S_is(&tok[i0], ","))
+	if (i0 > 0 && i0 < n && tl_tok_is(&tok[i0], ","))
 		i0++;
 	if (i0 >= 40)
 		i0 = 0;
 	uint32_t i = i0;
-	while (i < n && i < i0 + 6 && !S_mention(a, tok, n, i, &len))
+	while (i < n && i < i0 + 6 && !tl_mention_at(a, tok, n, i, &len))
 		i++;
 	if (i >= n || i >= i0 + 6 || sc[i] != 0)
 		return 0;
 	uint32_t k = i + len;
-	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && S_mention(a, tok, n, k + 1, &len))
+	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && tl_mention_at(a, tok, n, k + 1, &len))
 		k += 1 + len; /* "You and GitHub agree that" */
-	while (k < n && k < i + len + 3 && (S_is(&tok[k], "hereby") || S_is(&tok[k], "hierbij") ||
-	                                    S_is(&tok[k], "expressly") || S_is(&tok[k], "uitdrukkelijk")))
+	while (k < n && k < i + len + 3 &&
+	       (tl_tok_is(&tok[k], "hereby") || tl_tok_is(&tok[k], "hierbij") ||
+	        tl_tok_is(&tok[k], "expressly") || tl_tok_is(&tok[k], "uitdrukkelijk")))
 		k++;
 	uint32_t m = k < n ? tl_ph_list_at(tok, n, k, ack, NULL) : 0;
 	if (!m)
@@ -61,7 +49,7 @@ uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, in
 	k += m;
 	if (k + 1 < n && tl_ph_at(tok, n, k, "and|en") && tl_ph_list_at(tok, n, k + 1, ack, NULL))
 		k += 2; /* "understands and agrees" */
-	if (k + 2 >= n || sc[k] != 1 || !(S_is(&tok[k], "that") || S_is(&tok[k], "dat")))
+	if (k + 2 >= n || sc[k] != 1 || !(tl_tok_is(&tok[k], "that") || tl_tok_is(&tok[k], "dat")))
 		return 0;
 	for (uint32_t x = 0; x <= k; x++)
 		if (sc[x] == 0 || x == k)

@@ -13,12 +13,6 @@
 
 #include "analyze/annot_int.h"
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 static const char *const S_dets[] = {
 	"de", "het", "een", "alle", "elke", "iedere", "ieder", "deze", "dit", "die", "dat", "zijn",
 	"haar", "hun", "the", "a", "an", "all", "each", "every", "any", "this", "these", "those",
@@ -103,7 +97,7 @@ static uint32_t S_subject_np(const tl_token *tok, uint32_t n, const int16_t *sc,
 		e = e2;
 	}
 	/* the next main-clause word must be able to be the verb */
-	if (e < n && sc[e] == 0 && (tok[e].flags & TL_TOK_PUNCT) && !S_is(&tok[e], ","))
+	if (e < n && sc[e] == 0 && (tok[e].flags & TL_TOK_PUNCT) && !tl_tok_is(&tok[e], ","))
 		return from;
 	return e;
 }

@@ -88,12 +88,6 @@ static const char *const S_dets[] = {
 	"het", "een", "zijn", "haar", "hun", "elke", "iedere", "ieder", "alle", "beide", "this", "deze",
 	"dit", "such", "relevant", "betreffende", "desbetreffende", NULL};
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 static const char *const S_be_have[] = {"is", "are", "was", "were", "has", "have", NULL};
 
 /* "makes no guarantees that", "does not give any warranty", "geeft geen garantie":
@@ -109,8 +103,8 @@ static int S_disclaimer(const tl_token *tok, uint32_t n, const int16_t *sc, uint
 		if (sc[i] != 0 || !tl_tok_in(&tok[i], S_promise_nouns))
 			continue;
 		for (uint32_t k = i > from + 4 ? i - 4 : from; k < i; k++)
-			if (S_is(&tok[k], "no") || S_is(&tok[k], "not") || S_is(&tok[k], "geen") ||
-			    S_is(&tok[k], "niet"))
+			if (tl_tok_is(&tok[k], "no") || tl_tok_is(&tok[k], "not") || tl_tok_is(&tok[k], "geen") ||
+			    tl_tok_is(&tok[k], "niet"))
 				return 1;
 	}
 	return 0;
@@ -167,18 +161,10 @@ static uint32_t S_negator_rest(const tl_token *tok, uint32_t n, uint32_t i)
 		for (uint32_t k = i + 2; k < n && k <= i + 7; k++) {
 			if ((tok[k].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[k], S_negators))
 				break;
-			if (S_is(&tok[k], "dan") || S_is(&tok[k], "than"))
+			if (tl_tok_is(&tok[k], "dan") || tl_tok_is(&tok[k], "than"))
 				return 0;
 		}
 	return 1;
-}
-
-static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                         uint32_t *len)
-{
-	tl_role r;
-	*len = tl_party_at(a, tok, n, i, &r);
-	return *len ? r : TL_ROLE_NONE;
 }
 
 /* 1 when the mention at i is the object of a preposition ("of the
@@ -237,18 +223,18 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			continue;
 		int kind = S_cue_kind[w];
 		/* "May 2024", "dient als", "vrij snel" are no cues */
-		if (S_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
+		if (tl_tok_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
 		    (tok[i + 1].flags & TL_TOK_NUMBER))
 			continue;
-		if ((S_is(&tok[i], "dient") || S_is(&tok[i], "dienen")) && i + 1 < n &&
-		    (S_is(&tok[i + 1], "als") || S_is(&tok[i + 1], "ter") || S_is(&tok[i + 1], "tot")))
+		if ((tl_tok_is(&tok[i], "dient") || tl_tok_is(&tok[i], "dienen")) && i + 1 < n &&
+		    (tl_tok_is(&tok[i + 1], "als") || tl_tok_is(&tok[i + 1], "ter") || tl_tok_is(&tok[i + 1], "tot")))
 			continue;
-		if (S_is(&tok[i], "vrij") && m == 1) {
+		if (tl_tok_is(&tok[i], "vrij") && m == 1) {
 			int has_staat = 0;
 			for (uint32_t k = i > 12 ? i - 12 : 0; k < i; k++)
-				has_staat |= S_is(&tok[k], "staat") || S_is(&tok[k], "staan") ||
-				             S_is(&tok[k], "is") || S_is(&tok[k], "zijn");
-			if (!has_staat || (i + 1 < n && S_is(&tok[i + 1], "van")))
+				has_staat |= tl_tok_is(&tok[k], "staat") || tl_tok_is(&tok[k], "staan") ||
+				             tl_tok_is(&tok[k], "is") || tl_tok_is(&tok[k], "zijn");
+			if (!has_staat || (i + 1 < n && tl_tok_is(&tok[i + 1], "van")))
 				continue;
 		}
 		/* an adjective is a cue as a predicate ("is entitled", "het is ... toegestaan"),
@@ -286,28 +272,28 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		/* "het recht" is a cue only as the object of "heeft/hebben/krijgt" (also inverted:
 		 * "heeft Opdrachtgever het recht") with an infinitive "te" after it; "het recht van
 		 * Nederland" is the law */
-		if (m == 2 && S_is(&tok[i], "het") && S_is(&tok[i + 1], "recht")) {
+		if (m == 2 && tl_tok_is(&tok[i], "het") && tl_tok_is(&tok[i + 1], "recht")) {
 			static const char *const have[] = {"heeft", "hebben", "krijgt", "krijgen", "verkrijgt",
 			                                   "verkrijgen", "houdt", "houden", NULL};
 			int verb = 0, inf = 0;
 			for (uint32_t k = i > 4 ? i - 4 : 0; k < i && !verb; k++)
 				verb = sc[k] == 0 && tl_tok_in(&tok[k], have);
 			for (uint32_t k = i + 2; k < n && k < i + 18 && !inf; k++) {
-				if (S_is(&tok[k], ".") || S_is(&tok[k], ";"))
+				if (tl_tok_is(&tok[k], ".") || tl_tok_is(&tok[k], ";"))
 					break;
-				inf = S_is(&tok[k], "te");
+				inf = tl_tok_is(&tok[k], "te");
 			}
 			if (!verb || !inf)
 				continue;
 		}
 		/* "makes no guarantees", "gives a warranty": nouns, not the verb */
 		if (kind == C_ENSURE && i > 0 && m == 1 &&
-		    (tl_tok_in(&tok[i - 1], S_dets) || S_is(&tok[i - 1], "no") ||
-		     S_is(&tok[i - 1], "geen")))
+		    (tl_tok_in(&tok[i - 1], S_dets) || tl_tok_is(&tok[i - 1], "no") ||
+		     tl_tok_is(&tok[i - 1], "geen")))
 			continue;
 		/* "Schedule of guarantees", "voor garanties": a noun after a preposition */
 		if (kind == C_ENSURE && i > 0 && m == 1 && tl_tok_in(&tok[i - 1], S_preps) &&
-		    !S_is(&tok[i - 1], "to") && !S_is(&tok[i - 1], "om") && !S_is(&tok[i - 1], "te"))
+		    !tl_tok_is(&tok[i - 1], "to") && !tl_tok_is(&tok[i - 1], "om") && !tl_tok_is(&tok[i - 1], "te"))
 			continue;
 		/* "updates required to be filed", "licenses required to operate": a participle
 		 * after a noun, not the predicate ("is required to", "shall be obliged to") */
@@ -330,8 +316,8 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 				continue;
 		}
 		/* "Stock ledger, option ledger, warrant ledger, ...": a noun in a list */
-		if (kind == C_ENSURE && i > 0 && m == 1 && i + 2 < n && S_is(&tok[i - 1], ",") &&
-		    !(tok[i + 1].flags & TL_TOK_PUNCT) && S_is(&tok[i + 2], ","))
+		if (kind == C_ENSURE && i > 0 && m == 1 && i + 2 < n && tl_tok_is(&tok[i - 1], ",") &&
+		    !(tok[i + 1].flags & TL_TOK_PUNCT) && tl_tok_is(&tok[i + 2], ","))
 			continue;
 		if (kind == C_PREVENT) {
 			int negb = 0;
@@ -475,12 +461,12 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
 	int inverted = 0;
 	for (uint32_t i = 0; i < cue_at && i < n; i++)
-		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || S_is(&tok[i], "only")));
+		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || tl_tok_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len;
-		tl_role r = S_mention(a, tok, n, i, &len);
+		tl_role r = tl_mention_at(a, tok, n, i, &len);
 		if (!r) {
 			if (subj == UINT32_MAX && sc[i] == 0 && tl_tok_in(&tok[i], pron) &&
 			    !S_after_prep(tok, i)) {
@@ -514,7 +500,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		 * "Nor may": a party after the modal is an object ("the fees you paid") */
 		int late = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at && !inverted;
 		for (uint32_t k = cue_at; late && k < i; k++)
-			if (sc[k] == 0 && (S_is(&tok[k], "and") || S_is(&tok[k], "but") || S_is(&tok[k], ";")))
+			if (sc[k] == 0 && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "but") || tl_tok_is(&tok[k], ";")))
 				late = 0; /* "..., and the Supplier treats ...": a new clause */
 		/* "please contact us", "grant us": object pronouns are never the subject */
 		static const char *const obj_pron[] = {"us", "ons", "them", "him", NULL};
@@ -535,7 +521,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			                                    "subcontractors", "sub", "personeel",
 			                                    "medewerkers", NULL};
 			uint32_t nl2;
-			if (!poss || i + len >= n || S_mention(a, tok, n, i + len, &nl2) ||
+			if (!poss || i + len >= n || tl_mention_at(a, tok, n, i + len, &nl2) ||
 			    tl_tok_in(&tok[i + len], staff)) {
 				subj = i;
 				subj_len = len;
@@ -555,11 +541,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* "You and GitHub agree ...", "Opdrachtgever en Opdrachtnemer stellen ...": a
 	 * coordinated subject of both sides binds both */
 	if (subject_is_party && subj + subj_len + 1 < n &&
-	    (S_is(&tok[subj + subj_len], "and") || S_is(&tok[subj + subj_len], "en"))) {
+	    (tl_tok_is(&tok[subj + subj_len], "and") || tl_tok_is(&tok[subj + subj_len], "en"))) {
 		uint32_t k = subj + subj_len + 1, len2;
 		while (k < n && tl_tok_in(&tok[k], S_dets))
 			k++;
-		tl_role r2 = k < n ? S_mention(a, tok, n, k, &len2) : TL_ROLE_NONE;
+		tl_role r2 = k < n ? tl_mention_at(a, tok, n, k, &len2) : TL_ROLE_NONE;
 		if ((r2 == TL_ROLE_VENDOR || r2 == TL_ROLE_CUSTOMER) &&
 		    (subj_role == TL_ROLE_VENDOR || subj_role == TL_ROLE_CUSTOMER) && r2 != subj_role) {
 			subj_role = TL_ROLE_BOTH;
@@ -600,7 +586,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			continue;
 		/* "Costs not listed in Schedule 6 are borne by ...": a negated participle after
 		 * a noun belongs to that noun, not to the predicate */
-		if (S_is(&tok[i], "not") && i > 0 && i + 1 < n && tl_pol_participle_en(tok[i + 1].fold) &&
+		if (tl_tok_is(&tok[i], "not") && i > 0 && i + 1 < n && tl_pol_participle_en(tok[i + 1].fold) &&
 		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_tok_in(&tok[i - 1], tl_modal_aux) &&
 		    !tl_ph_at(tok, n, i - 1,
 		              "is|are|be|been|was|were|do|does|did|has|have|had|being|also|still|yet not")) {
@@ -616,20 +602,20 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 		/* "niet tot personen herleidbare gegevens": "niet" inside an adjective
 		 * phrase before its noun negates the adjective, not the predicate */
-		if (S_is(&tok[i], "niet") && tl_neg_nl_adj_phrase(tok, n, i))
+		if (tl_tok_is(&tok[i], "niet") && tl_neg_nl_adj_phrase(tok, n, i))
 			continue;
 		/* "at no additional cost", "tegen geen vergoeding": a negated adjunct */
 		static const char *const pp[] = {"at", "for", "with", "of", "tegen", "voor", "met", NULL};
-		if ((S_is(&tok[i], "no") || S_is(&tok[i], "geen")) && i > 0 &&
+		if ((tl_tok_is(&tok[i], "no") || tl_tok_is(&tok[i], "geen")) && i > 0 &&
 		    tl_tok_in(&tok[i - 1], pp) &&
 		    /* but "at no time", "in no event", "under no circumstances", "on no account",
 		     * "in geen geval", "op geen enkele wijze", "onder geen beding" deny the predicate */
 		    !tl_ph_at(tok, n, i + 1, "time|times|point|event|case|circumstances|circumstance|account|"
 		                              "geval|beding|enkel|enkele|moment|wijze"))
 			continue;
-		if (S_is(&tok[i], "nor") && (neither || neg))
+		if (tl_tok_is(&tok[i], "nor") && (neither || neg))
 			continue; /* "neither ... nor", "not ... nor": one negation */
-		neither |= S_is(&tok[i], "neither");
+		neither |= tl_tok_is(&tok[i], "neither");
 		neg++;
 		part++;
 		if (i < cue_at)
@@ -650,7 +636,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		}
 	}
 	int odd = (any_odd || (part & 1)) ? 1 : 0, negated = odd;
-	int onbevoegd = cue_at < n && S_is(&tok[cue_at], "onbevoegd");
+	int onbevoegd = cue_at < n && tl_tok_is(&tok[cue_at], "onbevoegd");
 	if (onbevoegd)
 		odd ^= 1;
 
@@ -685,7 +671,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	if (cue == C_NONE && !defn && !stative_verb &&
 	    ((subject_is_party && tl_pol_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
 	     (v.passive && v.present)) &&
-	    !S_is(&tok[n - 1], "?"))
+	    !tl_tok_is(&tok[n - 1], "?"))
 		cue = C_AUX; /* "Opdrachtnemer verstrekt ...", "Gegevens worden niet verkocht" */
 	switch (cue) {
 	case C_AUX:
@@ -721,7 +707,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* "ensure that no data is sold", "draagt er zorg voor dat geen ..." */
 	if (cue != C_NONE && (cue == C_ENSURE || cue == C_AUX) && mod == TL_MOD_OBLIGATION) {
 		for (uint32_t i = cue_at; i < n && i < cue_at + 8; i++) {
-			if (!(S_is(&tok[i], "that") || S_is(&tok[i], "dat")) || sc[i] != 1)
+			if (!(tl_tok_is(&tok[i], "that") || tl_tok_is(&tok[i], "dat")) || sc[i] != 1)
 				continue;
 			int ensure = cue == C_ENSURE;
 			for (uint32_t k = cue_at; k < i && !ensure; k++)
@@ -734,8 +720,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			int odd_conj = 0, even_conj = 0;
 			for (uint32_t k = i; k <= n; k++) {
 				int end = k == n || sc[k] != 1;
-				if (end || S_is(&tok[k], "and") || S_is(&tok[k], "en") || S_is(&tok[k], "or") ||
-				    S_is(&tok[k], "of") || S_is(&tok[k], ";")) {
+				if (end || tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "en") || tl_tok_is(&tok[k], "or") ||
+				    tl_tok_is(&tok[k], "of") || tl_tok_is(&tok[k], ";")) {
 					odd_conj |= (cneg & 1) != 0;
 					even_conj |= cneg && !(cneg & 1);
 					cneg = 0;

@@ -11,15 +11,9 @@
 
 #include "analyze/annot_int.h"
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 static int S_clause_end(const tl_token *t)
 {
-	return S_is(t, ",") || S_is(t, ";") || S_is(t, ":");
+	return tl_tok_is(t, ",") || tl_tok_is(t, ";") || tl_tok_is(t, ":");
 }
 
 static const char *const S_exc_markers[] = {
@@ -94,14 +88,6 @@ const char *const tl_modal_aux[] = {"shall", "will", "must", "may", "can", "cann
                                     "zullen", "mag", "mogen", "moet", "moeten", "kan", "kunnen",
                                     "dient", "dienen", NULL};
 
-static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                         uint32_t *len)
-{
-	tl_role r;
-	*len = tl_party_at(a, tok, n, i, &r);
-	return *len ? r : TL_ROLE_NONE;
-}
-
 /* Dutch "of" as "whether": after an infinitive, before a subject
  * ("controleren of Opdrachtgever ..."), not between two verbs ("verkopen of
  * verhuren"). */
@@ -109,14 +95,14 @@ static int S_whether_of(const tl_annotated *a, const tl_token *tok, uint32_t n, 
 {
 	static const char *const subj[] = {"de", "het", "een", "er", "dit", "deze", "hij", "zij", "ze",
 	                                   "die", "dat", NULL};
-	if (!S_is(&tok[i], "of") || i == 0 || i + 1 >= n)
+	if (!tl_tok_is(&tok[i], "of") || i == 0 || i + 1 >= n)
 		return 0;
 	const char *p = tok[i - 1].fold;
 	size_t pl = strlen(p);
 	if (pl < 4 || p[pl - 2] != 'e' || p[pl - 1] != 'n' || (tok[i - 1].flags & TL_TOK_CAPITAL))
 		return 0;
 	uint32_t len;
-	return tl_tok_in(&tok[i + 1], subj) || S_mention(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
+	return tl_tok_in(&tok[i + 1], subj) || tl_mention_at(a, tok, n, i + 1, &len) != TL_ROLE_NONE;
 }
 
 /* "after your account is closed", "before the Customer has paid": a
@@ -134,7 +120,7 @@ static int S_time_clause(const tl_annotated *a, const tl_token *tok, uint32_t n,
 	uint32_t len;
 	if (!tl_tok_in(&tok[i], conj) || i + 2 >= n)
 		return 0;
-	if (!tl_tok_in(&tok[i + 1], subj) && !S_mention(a, tok, n, i + 1, &len))
+	if (!tl_tok_in(&tok[i + 1], subj) && !tl_mention_at(a, tok, n, i + 1, &len))
 		return 0;
 	for (uint32_t k = i + 2; k < n && k <= i + 6 && !(tok[k].flags & TL_TOK_PUNCT); k++)
 		if (tl_tok_in(&tok[k], verb) || tl_tok_in(&tok[k], tl_modal_aux))
@@ -150,7 +136,7 @@ static int S_only_party(const tl_annotated *a, const tl_token *tok, uint32_t n, 
 	while (s < e && tl_tok_in(&tok[s], det))
 		s++;
 	uint32_t len;
-	return s < e && S_mention(a, tok, n, s, &len) != TL_ROLE_NONE && s + len == e;
+	return s < e && tl_mention_at(a, tok, n, s, &len) != TL_ROLE_NONE && s + len == e;
 }
 
 /* End (exclusive) of a clause that opens the sentence at i: the last comma
@@ -161,13 +147,13 @@ static uint32_t S_lead_end(const tl_token *tok, uint32_t n, uint32_t i)
 	uint32_t first = n, last = n;
 	int depth = 0;
 	for (uint32_t k = i + 1; k < n; k++) {
-		if (S_is(&tok[k], "("))
+		if (tl_tok_is(&tok[k], "("))
 			depth++;
-		else if (S_is(&tok[k], ")") && depth > 0)
+		else if (tl_tok_is(&tok[k], ")") && depth > 0)
 			depth--;
-		else if (depth == 0 && S_is(&tok[k], ";"))
+		else if (depth == 0 && tl_tok_is(&tok[k], ";"))
 			break;
-		else if (depth == 0 && S_is(&tok[k], ",")) {
+		else if (depth == 0 && tl_tok_is(&tok[k], ",")) {
 			if (first == n)
 				first = k;
 			last = k;
@@ -199,7 +185,7 @@ static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n,
 		"ooit", "echt", "pas", "alles", "anders", "onverlet", NULL};
 	for (uint32_t k = from; k < n; k++) {
 		uint32_t len;
-		if (S_mention(a, tok, n, k, &len) != TL_ROLE_NONE || tl_tok_in(&tok[k], tl_modal_aux) ||
+		if (tl_mention_at(a, tok, n, k, &len) != TL_ROLE_NONE || tl_tok_in(&tok[k], tl_modal_aux) ||
 		    tl_tok_in(&tok[k], fin))
 			return 1;
 		const char *f = tok[k].fold;
@@ -224,7 +210,7 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	static const char *const not_noun[] = {"the", "a", "an", "this", "it", "its", "we", "you",
 	                                       "they", "he", "she", "de", "het", "een", "zij", "hij",
 	                                       "wij", "u", "er", NULL};
-	int die = S_is(&tok[i], "die"), that = S_is(&tok[i], "that"), dat = S_is(&tok[i], "dat");
+	int die = tl_tok_is(&tok[i], "die"), that = tl_tok_is(&tok[i], "that"), dat = tl_tok_is(&tok[i], "dat");
 	if (!(die || that || dat) || i == 0 || i + 1 >= n ||
 	    (tok[i + 1].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_tok_in(&tok[i + 1], not_noun))
 		return 0;
@@ -235,11 +221,11 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	/* "Opdrachtnemer verkoopt die gegevens niet": right after the subject's verb */
 	uint32_t len;
 	if (die && i >= 2 && !(tok[i - 1].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
-	    S_mention(a, tok, n, i - 2, &len) != TL_ROLE_NONE && len == 1)
+	    tl_mention_at(a, tok, n, i - 2, &len) != TL_ROLE_NONE && len == 1)
 		return 1;
 	/* "that" + one noun + the end of the clause */
-	return that && i + 2 < n && (tok[i + 2].flags & TL_TOK_PUNCT) && !S_is(&tok[i + 2], "(") &&
-	       !S_is(&tok[i + 2], "'") && !S_is(&tok[i + 2], "-");
+	return that && i + 2 < n && (tok[i + 2].flags & TL_TOK_PUNCT) && !tl_tok_is(&tok[i + 2], "(") &&
+	       !tl_tok_is(&tok[i + 2], "'") && !tl_tok_is(&tok[i + 2], "-");
 }
 
 /* "mits Leverancier met de audit instemt", "provided that the Supplier has
@@ -264,7 +250,7 @@ static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, 
 	int party = 0, cons = 0;
 	for (uint32_t k = i + m; k < n && k < i + m + 20 && !S_clause_end(&tok[k]); k++) {
 		uint32_t len;
-		tl_role r = S_mention(a, tok, n, k, &len);
+		tl_role r = tl_mention_at(a, tok, n, k, &len);
 		party |= r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER;
 		cons |= tl_tok_in(&tok[k], consent);
 	}
@@ -312,7 +298,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 	uint32_t w0 = 0;
 	while (w0 < n && w0 < 4 && (tok[w0].flags & TL_TOK_NUMBER) && !(tok[w0].flags & TL_TOK_CAPITAL))
 		w0++;
-	while (w0 > 0 && w0 < n && (S_is(&tok[w0], ".") || S_is(&tok[w0], ")")))
+	while (w0 > 0 && w0 < n && (tl_tok_is(&tok[w0], ".") || tl_tok_is(&tok[w0], ")")))
 		w0++;
 	if (w0 >= n)
 		w0 = 0;
@@ -320,7 +306,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 	for (uint32_t i = 0; i < n; i++) {
 		if (i < w0)
 			continue;
-		if (S_clause_end(&tok[i]) || S_is(&tok[i], "(")) {
+		if (S_clause_end(&tok[i]) || tl_tok_is(&tok[i], "(")) {
 			clause_start = i + 1;
 			continue;
 		}
@@ -349,7 +335,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			val = 1;
 		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
 			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
-			if (i == w0 && (S_is(&tok[i], "dat") || S_is(&tok[i], "die") || S_is(&tok[i], "that")))
+			if (i == w0 && (tl_tok_is(&tok[i], "dat") || tl_tok_is(&tok[i], "die") || tl_tok_is(&tok[i], "that")))
 				continue;
 			val = 1;
 			if (i == w0)
@@ -370,7 +356,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			int party = 0;
 			for (uint32_t k = i; k < end && !party; k++) {
 				uint32_t len;
-				party = S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
+				party = tl_mention_at(c->a, tok, n, k, &len) != TL_ROLE_NONE ||
 				        tl_tok_in(&tok[k], tl_modal_aux) || tl_tok_in(&tok[k], S_fin);
 			}
 			if (party)
@@ -390,7 +376,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		for (; k < n; k++) {
 			if (consent_phrase && k > i) {
 				uint32_t len;
-				if (S_mention(c->a, tok, n, k, &len) != TL_ROLE_NONE) {
+				if (tl_mention_at(c->a, tok, n, k, &len) != TL_ROLE_NONE) {
 					const char *f = tok[k + len - 1].fold;
 					size_t fl = strlen(f);
 					int poss = fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's';
@@ -409,9 +395,9 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 					uint32_t len2;
 					int party_before = 0;
 					for (uint32_t x = i; x < k && !party_before; x++)
-						party_before = S_mention(c->a, tok, n, x, &len2) != TL_ROLE_NONE;
-					if (party_before && !(k + 1 < n && (S_is(&tok[k + 1], "of") ||
-					                                    S_is(&tok[k + 1], "van")))) {
+						party_before = tl_mention_at(c->a, tok, n, x, &len2) != TL_ROLE_NONE;
+					if (party_before && !(k + 1 < n && (tl_tok_is(&tok[k + 1], "of") ||
+					                                    tl_tok_is(&tok[k + 1], "van")))) {
 						sc[k] = val;
 						k++;
 						break;
@@ -421,9 +407,9 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			if (end < n) {
 				if (k >= end)
 					break;
-			} else if (S_is(&tok[k], "(")) {
+			} else if (tl_tok_is(&tok[k], "(")) {
 				depth++;
-			} else if (S_is(&tok[k], ")")) {
+			} else if (tl_tok_is(&tok[k], ")")) {
 				if (depth == 0)
 					break;
 				depth--;
@@ -441,8 +427,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		if (val == 1 && i > 0 && end >= n && nexc < 30000 && tl_tok_in(&tok[i], S_cond_words)) {
 			int disc = 0;
 			for (uint32_t x = i + 1; x < k && !disc; x++)
-				disc = S_discretion_at(tok, n, x) && !(S_is(&tok[x], "fit") && !S_is(&tok[x - 1], "see") &&
-				                                       !S_is(&tok[x - 1], "sees"));
+				disc = S_discretion_at(tok, n, x) && !(tl_tok_is(&tok[x], "fit") && !tl_tok_is(&tok[x - 1], "see") &&
+				                                       !tl_tok_is(&tok[x - 1], "sees"));
 			if (disc) {
 				int16_t ev = (int16_t)(2 + nexc++);
 				for (uint32_t x = i; x < k; x++)
@@ -452,12 +438,12 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		}
 		/* "unless the Customer, at its discretion, agrees": an exception that has only
 		 * named its party when a comma comes runs on past a short parenthesis */
-		if (val >= 2 && !consent_phrase && end >= n && k + 2 < n && S_is(&tok[k], ",") &&
+		if (val >= 2 && !consent_phrase && end >= n && k + 2 < n && tl_tok_is(&tok[k], ",") &&
 		    S_only_party(c->a, tok, n, i + m, k)) {
 			uint32_t j = k + 1;
 			while (j < n && j <= k + 7 && !S_clause_end(&tok[j]))
 				j++;
-			if (j < n && j <= k + 7 && S_is(&tok[j], ",") && j + 1 < n) {
+			if (j < n && j <= k + 7 && tl_tok_is(&tok[j], ",") && j + 1 < n) {
 				for (uint32_t x = k; x <= j; x++)
 					sc[x] = val;
 				for (k = j + 1; k < n && !S_clause_end(&tok[k]); k++)
@@ -489,7 +475,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	int disc = 0, lw = 0, cons = 0, pron = 0, named = 0;
 	for (uint32_t i = s; i < e; i++) {
 		uint32_t len;
-		tl_role r = actor ? TL_ROLE_NONE : S_mention(a, tok, n, i, &len);
+		tl_role r = actor ? TL_ROLE_NONE : tl_mention_at(a, tok, n, i, &len);
 		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER) {
 			actor = r;
 			named = 1;
@@ -503,8 +489,8 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		/* "unless the Customer opts in" is consent, "unless the User has opted out" an opt-out */
 		if (tl_ph_at(tok, n, i, "opt|opts|opted|opting in"))
 			cons = 1;
-		if (S_is(&tok[i], "it") || S_is(&tok[i], "its") || S_is(&tok[i], "zij") ||
-		    S_is(&tok[i], "hij") || S_is(&tok[i], "zijn") || S_is(&tok[i], "haar"))
+		if (tl_tok_is(&tok[i], "it") || tl_tok_is(&tok[i], "its") || tl_tok_is(&tok[i], "zij") ||
+		    tl_tok_is(&tok[i], "hij") || tl_tok_is(&tok[i], "zijn") || tl_tok_is(&tok[i], "haar"))
 			pron = 1;
 	}
 	if (lw && !named)

@@ -6,12 +6,6 @@
 
 #include "analyze/annot_int.h"
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
 /* ", en Opdrachtgever mag ...", ", and we may ...": after a comma, a
  * coordinator followed by its own subject (a name, a pronoun) and a modal
  * verb (at k) opens a new clause, also when the first clause had no modal
@@ -27,10 +21,10 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 	if (i == 0 || k < i + 2 || tl_tok_in(&tok[i + 1], tl_subordinators))
 		return 0; /* ", or that you may ...": a second complement, no new clause */
 	int subject = 0;
-	if (S_is(&tok[i - 1], ",")) {
+	if (tl_tok_is(&tok[i - 1], ",")) {
 		for (uint32_t j = i + 1; j < k && !subject; j++)
 			subject = (tok[j].flags & TL_TOK_CAPITAL) || tl_tok_in(&tok[j], pron);
-	} else if (S_is(&tok[i], "en") || S_is(&tok[i], "and")) {
+	} else if (tl_tok_is(&tok[i], "en") || tl_tok_is(&tok[i], "and")) {
 		/* without a comma only a capitalised name right before the modal: "... een
 		 * ISAE 3402-verklaring en Opdrachtgever mag een audit laten uitvoeren", "and
 		 * the Customer may audit"; "Leverancier en Opdrachtgever mogen" has no clause
@@ -46,7 +40,7 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 	 * to Customer in the SOW, Key Terms, or Standard Terms will mean ...") */
 	for (uint32_t b = i - 1; b-- > 0;) {
 		const tl_token *t = &tok[b];
-		if (S_is(t, ",") || S_is(t, ";"))
+		if (tl_tok_is(t, ",") || tl_tok_is(t, ";"))
 			break;
 		const char *f = t->fold;
 		size_t l = strlen(f);
@@ -66,7 +60,7 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 static int S_modal_clause_before(const tl_token *tok, uint32_t i, const char *const *aux)
 {
 	uint32_t start = i;
-	while (start > 0 && !S_is(&tok[start - 1], ";"))
+	while (start > 0 && !tl_tok_is(&tok[start - 1], ";"))
 		start--;
 	int modal = 0;
 	for (uint32_t b = start; b < i; b++) {
@@ -87,7 +81,7 @@ static int S_modal_clause_before(const tl_token *tok, uint32_t i, const char *co
 static int S_pron_clause_before(const tl_token *tok, uint32_t comma, const char *const *pron)
 {
 	uint32_t b = comma;
-	while (b > 0 && !S_is(&tok[b - 1], ",") && !S_is(&tok[b - 1], ";"))
+	while (b > 0 && !tl_tok_is(&tok[b - 1], ",") && !tl_tok_is(&tok[b - 1], ";"))
 		b--;
 	return b + 1 < comma && tl_tok_in(&tok[b], pron) && !(tok[b + 1].flags & TL_TOK_PUNCT);
 }
@@ -102,7 +96,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		const char *f = tok[i].fold;
 		/* "shall use the Data only ..., shall not disclose it ... and shall delete
 		 * it": after a clause with its own modal, a comma and a modal open a unit */
-		if (S_is(&tok[i], ",") && tl_tok_in(&tok[i + 1], aux) && S_modal_clause_before(tok, i, aux))
+		if (tl_tok_is(&tok[i], ",") && tl_tok_in(&tok[i + 1], aux) && S_modal_clause_before(tok, i, aux))
 			return i;
 		if (f[0] < 'a' || f[0] > 'z')
 			continue;
@@ -117,7 +111,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		 * Gegevens raakt of kan raken") is no new unit */
 		int inside = 0;
 		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
-			if (S_is(&tok[b], ",") || S_is(&tok[b], ";"))
+			if (tl_tok_is(&tok[b], ",") || tl_tok_is(&tok[b], ";"))
 				break;
 			if (tl_tok_in(&tok[b], tl_subordinators) && b > 0) {
 				inside = 1;
@@ -126,7 +120,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		}
 		if (inside)
 			continue;
-		if (is_but && S_is(&tok[i - 1], ",")) {
+		if (is_but && tl_tok_is(&tok[i - 1], ",")) {
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
 				if (tl_tok_in(&tok[k], aux))
 					return i;
@@ -134,7 +128,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 			/* ", and we acquire no rights in it": a pronoun subject after a comma
 			 * and the coordinator opens a clause of its own */
 			static const char *const subj_pron[] = {"we", "you", "they", "wij", "zij", NULL};
-			if (S_is(&tok[i - 1], ",") && tl_tok_in(&tok[i + 1], subj_pron) &&
+			if (tl_tok_is(&tok[i - 1], ",") && tl_tok_in(&tok[i + 1], subj_pron) &&
 			    !(tok[i + 2].flags & TL_TOK_PUNCT) &&
 			    (S_new_subject(tok, i, i + 2) || S_pron_clause_before(tok, i - 1, subj_pron)))
 				return i;

@@ -7,20 +7,6 @@
 
 #include "analyze/annot_int.h"
 
-/* the first byte decides most comparisons without a call */
-static int S_is(const tl_token *t, const char *w)
-{
-	return t->fold[0] == w[0] && strcmp(t->fold, w) == 0;
-}
-
-static tl_role S_mention(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                         uint32_t *len)
-{
-	tl_role r;
-	*len = tl_party_at(a, tok, n, i, &r);
-	return *len ? r : TL_ROLE_NONE;
-}
-
 int tl_pol_participle_en(const char *f)
 {
 	static const char *const irr[] = {
@@ -78,7 +64,7 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 	/* Dutch, a coordinated subject and a plural verb: "Opdrachtnemer en haar
 	 * subverwerkers verkopen ...", "Leverancier of diens onderaannemers verwerken" */
 	if (lang != TL_LANG_EN && subj != UINT32_MAX && from < n &&
-	    (S_is(&tok[from], "en") || S_is(&tok[from], "of"))) {
+	    (tl_tok_is(&tok[from], "en") || tl_tok_is(&tok[from], "of"))) {
 		static const char *const np[] = {"de", "het", "haar", "zijn", "hun", "diens", "alle",
 		                                 "eventuele", "eigen", "ingeschakelde", NULL};
 		for (uint32_t j = from + 1; j < n && j <= from + 5 && sc[j] == 0; j++) {
@@ -153,7 +139,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
 			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
 			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
-				defn = S_is(&tok[k], "verstaan") || (k == i + 1 && S_is(&tok[k], "geacht"));
+				defn = tl_tok_is(&tok[k], "verstaan") || (k == i + 1 && tl_tok_is(&tok[k], "geacht"));
 			if (defn)
 				continue;
 			v->passive = 1;
@@ -162,7 +148,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 			if (!S_be_of_cue(tok, i, cue_at))
 				continue;
 			/* "reports required to be filed": an infinitive, unless "is to be paid" */
-			if (i >= 2 && S_is(&tok[i], "be") && S_is(&tok[i - 1], "to") &&
+			if (i >= 2 && tl_tok_is(&tok[i], "be") && tl_tok_is(&tok[i - 1], "to") &&
 			    !tl_tok_in(&tok[i - 2], en_be))
 				continue;
 			uint32_t k = i + 1;
@@ -170,7 +156,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 				k++;
 			if (k < n && tl_pol_participle_en(tok[k].fold)) {
 				v->passive = 1;
-				v->present = !(S_is(&tok[i], "was") || S_is(&tok[i], "were"));
+				v->present = !(tl_tok_is(&tok[i], "was") || tl_tok_is(&tok[i], "were"));
 			}
 		}
 	}
@@ -184,7 +170,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 	    "decision", "review", "assessment", "authorisation", "authorization", "acceptance",
 	    "sign-off", "signature", "agreement", NULL};
 	for (uint32_t i = 0; i + 1 < n; i++) {
-		if (sc[i] != 0 || !(S_is(&tok[i], "by") || S_is(&tok[i], "door")))
+		if (sc[i] != 0 || !(tl_tok_is(&tok[i], "by") || tl_tok_is(&tok[i], "door")))
 			continue;
 		if (i > 0 && tl_tok_in(&tok[i - 1], act_noun))
 			continue;
@@ -194,7 +180,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 		/* "by the Supplier", "door een medewerker van Opdrachtgever" */
 		for (uint32_t e = k; e < n && e < k + 5 && !(tok[e].flags & TL_TOK_PUNCT); e++) {
 			uint32_t len;
-			tl_role r = S_mention(a, tok, n, e, &len);
+			tl_role r = tl_mention_at(a, tok, n, e, &len);
 			if (r) {
 				v->agent = e;
 				v->agent_role = r;

@@ -27,20 +27,14 @@
 
 #include "ingest/xev.h"
 #include "ingest/xev_int.h"
+#include "util/arena.h"
 
-#define S_CHUNK 16384
 #define S_MAX_ATT 256
 #define S_MAX_NAME 256
 #define S_MAX_VALUE 1000000
 
 static const char S_XML_NS[] = "http://www.w3.org/XML/1998/namespace";
 static const char S_XMLNS_NS[] = "http://www.w3.org/2000/xmlns/";
-
-typedef struct S_chunk {
-	struct S_chunk *next;
-	size_t used, size;
-	char data[];
-} S_chunk;
 
 typedef struct S_xname {
 	uint32_t hash, len;
@@ -105,8 +99,8 @@ typedef struct S_p {
 	uint32_t cplen, cgen;
 	const S_bind *cb;
 	S_bind xmlb; /* xml: bound implicitly */
-	/* interned names */
-	S_chunk *names;
+	/* interned names: one NUL-terminated copy each */
+	tl_arena names;
 	S_xname *tab;
 	size_t ntab, atab;
 	S_xname *recent[64]; /* by length and first and last byte: most names repeat */
@@ -136,23 +130,6 @@ static int S_eq(const char *a, const char *b, size_t n)
 		if (a[i] != b[i])
 			return 0;
 	return 1;
-}
-
-static char *S_name_alloc(S_p *P, size_t n)
-{
-	S_chunk *c = P->names;
-	if (!c || c->size - c->used < n) {
-		size_t size = n > S_CHUNK ? n : S_CHUNK;
-		if (!(c = malloc(sizeof *c + size)))
-			return NULL;
-		c->size = size;
-		c->used = 0;
-		c->next = P->names;
-		P->names = c;
-	}
-	char *s = c->data + c->used;
-	c->used += n;
-	return s;
 }
 
 /* One NUL-terminated copy per distinct name (its table entry). */
@@ -185,11 +162,9 @@ static S_xname *S_intern_e(S_p *P, const char *p, size_t n)
 	for (; P->tab[k].s; k = (k + 1) & (P->atab - 1))
 		if (P->tab[k].hash == h && P->tab[k].len == n && S_eq(P->tab[k].s, p, n))
 			return P->recent[ri] = &P->tab[k];
-	char *str = S_name_alloc(P, n + 1);
+	char *str = tl_arena_strndup(&P->names, p, n);
 	if (!str)
 		return NULL;
-	memcpy(str, p, n);
-	str[n] = 0;
 	P->tab[k] = (S_xname){h, (uint32_t)n, str, 0, 0, 0, {0}};
 	P->ntab++;
 	return P->recent[ri] = &P->tab[k];
@@ -850,6 +825,7 @@ int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned ma
 	S_p *P = calloc(1, sizeof *P);
 	if (!P)
 		return 0;
+	tl_arena_init(&P->names, 0);
 	P->p = (const unsigned char *)data;
 	P->end = P->p + len;
 	P->spec = spec;
@@ -860,11 +836,7 @@ int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned ma
 	P->xmlb = (S_bind){"xml", S_XML_NS, 3, sizeof S_XML_NS - 1, TL_XNS_OTHER, S_XML_NS};
 	P->xmlb.cls = S_class(spec, S_XML_NS, sizeof S_XML_NS - 1);
 	int rc = data && len < 0x7fffffff ? S_run(P) : 0;
-	while (P->names) {
-		S_chunk *n = P->names->next;
-		free(P->names);
-		P->names = n;
-	}
+	tl_arena_free(&P->names);
 	free(P->tab);
 	free(P->sbuf);
 	free(P->bind);
