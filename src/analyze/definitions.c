@@ -541,19 +541,25 @@ static int S_table_rows(tl_ann_ctx *c)
 
 /* 1 when a party's name carries a legal form ("RitWijs B.V., gevestigd te
  * Zwolle", "Brightcode Ltd", "Stichting ICT"): a company, not a thing. */
+static int S_ascii_letter(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 static int S_legal_form(const char *name)
 {
 	static const char *const forms[] = {"B.V.", "N.V.", " BV", " NV", "V.O.F.", "Ltd", "Limited",
 	                                    "GmbH", "Inc.", "LLC", "S.A.", "AG", "Stichting ",
 	                                    "Coöperatie ", NULL};
 	for (const char *const *f = forms; name && *f; f++) {
-		const char *h = strstr(name, *f);
 		size_t l = strlen(*f);
 		/* a whole word: "AG" not in "AGENDA", "Ltd" not in "Ltdx" */
-		if (h && (h == name || (*f)[0] == ' ' || !((unsigned char)h[-1] >= 'A' && (unsigned char)h[-1] <= 'z')) &&
-		    !((unsigned char)h[l] >= 'a' && (unsigned char)h[l] <= 'z') &&
-		    !((unsigned char)h[l] >= 'A' && (unsigned char)h[l] <= 'Z'))
-			return 1;
+		for (const char *h = strstr(name, *f); h; h = strstr(h + 1, *f)) {
+			int before = (*f)[0] == ' ' || h == name || !S_ascii_letter((unsigned char)h[-1]);
+			int after = (*f)[l - 1] == ' ' || !S_ascii_letter((unsigned char)h[l]);
+			if (before && after)
+				return 1;
+		}
 	}
 	return 0;
 }

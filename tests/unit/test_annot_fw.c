@@ -266,6 +266,10 @@ static void test_party_names(void)
 	                  "2. RitWijs B.V., gevestigd te Zwolle, hierna: \"RitWijs\";\n",
 	                  "ritwijs"),
 	      TL_ROLE_VENDOR);
+	T_INT(S_term_role("Partijen\n1. De gemeente Bergdal, hierna: \"de Gemeente\";\n"
+	                  "2. Stichting Regionaal ICT, gevestigd te Assen, hierna: \"RICT\";\n",
+	                  "rict"),
+	      TL_ROLE_VENDOR);
 	/* two companies beside the customer: no guess */
 	T_INT(S_term_role("Partijen\n1. De gemeente Bergdal, hierna: \"de Gemeente\";\n"
 	                  "2. Alfa B.V., hierna: \"Alfa\";\n3. Beta Ltd, hierna: \"Beta\";\n",
