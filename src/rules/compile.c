@@ -13,6 +13,7 @@
 
 #include "model/doc.h"
 #include "rules/rules.h"
+#include "rules/stems.h"
 #include "text/text.h"
 
 #define MAX_TERM_WORDS 12
@@ -226,6 +227,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 {
 	tl_rword words[MAX_TERM_WORDS];
 	uint32_t nw = 0;
+	const tl_stem_table *stems = tl_stems_builtin();
 	const char *p = text;
 	int gap = 0;
 	while (*p) {
@@ -290,9 +292,13 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 			 * form, which is what the tokenizer would say, without its pass */
 			if (nw == MAX_TERM_WORDS)
 				return "too many words (at most 12)";
-			/* the chunk cache stems each distinct chunk once: no stem cache */
-			char *f = tl_arena_strndup(&rs->arena, p, n);
-			const char *st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
+			/* the chunk cache stems each distinct chunk once: no stem cache;
+			 * a word of the built-in table needs no copy and no Snowball */
+			const char *st = prefix ? NULL : tl_stem_lookup(stems, (unsigned)lang, p, n);
+			if (!st) {
+				char *f = tl_arena_strndup(&rs->arena, p, n);
+				st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
+			}
 			if (!st)
 				return "out of memory";
 			words[nw++] = (tl_rword){st, (uint16_t)strlen(st),
@@ -324,7 +330,9 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 				if (S_add_word(rs, &words[nw++], f, fl, TL_W_PREFIX))
 					return "out of memory";
 			} else {
-				const char *st = tl_text_stem(tx, lang, f, fl);
+				const char *st = tl_stem_lookup(stems, (unsigned)lang, f, fl);
+				if (!st)
+					st = tl_text_stem(tx, lang, f, fl);
 				if (!st || S_add_word(rs, &words[nw++], st, strlen(st), TL_W_STEM))
 					return "out of memory";
 			}
