@@ -692,7 +692,10 @@ typedef struct S_fast {
 static int S_on_event(void *ctx, const tl_xev *ev)
 {
 	S_fast *f = ctx;
-	return S_event(f->s, ev, f->err) != 0;
+	if (S_event(f->s, ev, f->err) != 0)
+		return 1;
+	/* a subtree this reader ignores (s->skip): the pass need not hand it over */
+	return ev->type == TL_XEV_START && f->s->skip == ev->depth && !ev->empty ? TL_XEV_SKIP : 0;
 }
 
 int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,

@@ -279,7 +279,11 @@ static int S_event(tl_odt *r, const tl_xev *ev)
 
 static int S_on_event(void *ctx, const tl_xev *ev)
 {
-	return S_event(ctx, ev) != 0;
+	tl_odt *r = ctx;
+	if (S_event(r, ev) != 0)
+		return 1;
+	/* a subtree this reader ignores (r->skip): the pass need not hand it over */
+	return ev->type == TL_XEV_START && !ev->empty && r->skip == 1 ? TL_XEV_SKIP : 0;
 }
 
 /* One part: the fast pass (ODT_SLOW when it does not take the whole part,
