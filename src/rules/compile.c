@@ -213,13 +213,27 @@ static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t 
 	c->nwords += n;
 }
 
-/* 1 when s[0..n) is lower-case ASCII letters only. */
-static int S_plain(const char *s, size_t n)
+/* 1 when s[0..n) is lower-case ASCII letters only; 2 when it is ASCII
+ * letters with some capital and fits `low` (n < 128), lower-cased there:
+ * the tokenizer gives such a chunk as one word folded to its lower case
+ * (test_stems checks that on the built-in ruleset's own chunks). */
+static int S_plain(const char *s, size_t n, char *low)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
+	int caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			caps = 1;
+		else if (c < 'a' || c > 'z')
 			return 0;
-	return n > 0;
+	}
+	if (!caps)
+		return n > 0;
+	if (n >= 128)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	return 2;
 }
 
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
@@ -287,16 +301,19 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 			return "a prefix may have at most 127 bytes";
 		if (memchr(p, '*', n))
 			return "'*' may only end a word";
-		if (S_plain(p, n)) {
-			/* lower-case ASCII letters only: one word that is its own folded
-			 * form, which is what the tokenizer would say, without its pass */
+		char low[128];
+		int plain = S_plain(p, n, low);
+		if (plain) {
+			/* ASCII letters only: one word, its lower case the folded form,
+			 * which is what the tokenizer would say, without its pass */
+			const char *q = plain == 2 ? low : p;
 			if (nw == MAX_TERM_WORDS)
 				return "too many words (at most 12)";
 			/* the chunk cache stems each distinct chunk once: no stem cache;
 			 * a word of the built-in table needs no copy and no Snowball */
-			const char *st = prefix ? NULL : tl_stem_lookup(stems, (unsigned)lang, p, n);
+			const char *st = prefix ? NULL : tl_stem_lookup(stems, (unsigned)lang, q, n);
 			if (!st) {
-				char *f = tl_arena_strndup(&rs->arena, p, n);
+				char *f = tl_arena_strndup(&rs->arena, q, n);
 				st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
 			}
 			if (!st)

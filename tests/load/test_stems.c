@@ -54,6 +54,62 @@ static void test_covers_builtin_words(const tl_stem_table *t)
 	tl_ruleset_free(rs);
 }
 
+/* tl_compile_term folds a chunk of ASCII letters with capitals itself (to
+ * its lower case, one word) instead of running the tokenizer: that must be
+ * what the tokenizer says, for every such chunk of the built-in ruleset and
+ * a few more. */
+static int S_tokenizer_agrees(tl_text *tx, const char *p, size_t n)
+{
+	tl_token *tok = NULL;
+	uint32_t nt = 0, words = 0;
+	const char *fold = NULL;
+	if (tl_text_tokens(tx, p, n, &tok, &nt) != 0)
+		return 0;
+	for (uint32_t i = 0; i < nt; i++)
+		if (!(tok[i].flags & TL_TOK_PUNCT))
+			words++, fold = tok[i].fold;
+	if (words != 1 || strlen(fold) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (fold[i] != (p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]))
+			return 0;
+	return 1;
+}
+
+static void test_capital_chunks_fold_to_lower(tl_text *tx)
+{
+	static const char *const more[] = {"CycloneDX", "AVG", "Opdrachtnemer", "iPhone", "SaaS", "X", NULL};
+	for (int i = 0; more[i]; i++)
+		T_OK(S_tokenizer_agrees(tx, more[i], strlen(more[i])), "%s", more[i]);
+	tl_ruleset *rs = NULL;
+	tl_diag diag = {0};
+	tl_error err = {0};
+	T_INT(tl_rules_load(&rs, NULL, &diag, &err), 0);
+	uint32_t chunks = 0, bad = 0;
+	for (uint32_t i = 0; rs && i < rs->nterms; i++) {
+		for (const char *p = rs->terms[i].text; *p;) {
+			while (*p == ' ')
+				p++;
+			const char *e = p;
+			while (*e && *e != ' ')
+				e++;
+			size_t n = (size_t)(e - p), k = 0, caps = 0;
+			if (n && p[n - 1] == '*')
+				n--;
+			for (; k < n && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')); k++)
+				caps += p[k] <= 'Z';
+			if (n && k == n && caps) {
+				chunks++;
+				bad += !S_tokenizer_agrees(tx, p, n);
+			}
+			p = e;
+		}
+	}
+	T_OK(chunks > 100, "the built-in ruleset has %u chunks with capitals", chunks);
+	T_INT(bad, 0);
+	tl_ruleset_free(rs);
+}
+
 /* A word it does not hold, or a word in the other language, is a miss. */
 static void test_misses(const tl_stem_table *t)
 {
@@ -78,8 +134,10 @@ int main(void)
 	tl_text *tx = NULL;
 	tl_error err = {0};
 	T_INT(tl_text_open(&tx, &a, &err), 0);
-	if (tx)
+	if (tx) {
 		test_entries_are_snowball(tx, &a, t);
+		test_capital_chunks_fold_to_lower(tx);
+	}
 	test_covers_builtin_words(t);
 	test_misses(t);
 	tl_text_close(tx);
