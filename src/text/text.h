@@ -46,6 +46,7 @@ typedef struct tl_word {
 	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
 	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
+	uint32_t annot;       /* src/analyze/annot_int.h: TL_WC_* class bits of the word, 0 = not asked */
 } tl_word;
 
 /* The hash of s[0..n) that tl_word.hash holds (FNV-1a, never 0). */
@@ -107,5 +108,9 @@ const char *tl_text_stem_uncached(tl_text *t, tl_lang lang, const char *fold, si
                                   tl_arena *arena);
 /* Sets tok[i].stem for all tokens. 0 or TL_ENOMEM. */
 int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n);
+
+/* strtod(s, NULL) (C locale) of a string of digits and dots, exact, and
+ * without strtod for the usual amounts (src/analyze/quantities.c). */
+double tl_text_decimal(const char *s);
 
 #endif
