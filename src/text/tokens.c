@@ -372,3 +372,32 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 	}
 	return S_finish(t, n, out, nout);
 }
+
+/* ---- numbers ----------------------------------------------------------- */
+
+/* Without strtod when the digits up to a second dot make an integer
+ * m <= 2^53 with k <= 22 of them after the dot: m and 10^k are then doubles
+ * and m / 10^k rounds correctly, as strtod does (Clinger's fast path). */
+double tl_text_decimal(const char *s)
+{
+	static const double p10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+	                             1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	                             1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	uint64_t m = 0;
+	int k = 0, dot = 0, nd = 0;
+	for (const char *p = s; *p; p++) {
+		if (*p == '.') {
+			if (dot)
+				break; /* strtod stops at a second dot */
+			dot = 1;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || ++nd > 18)
+			return strtod(s, NULL);
+		m = m * 10 + (uint64_t)(*p - '0');
+		k += dot;
+	}
+	if (m > (1ull << 53) || k > 22)
+		return strtod(s, NULL);
+	return k ? (double)m / p10[k] : (double)m;
+}
