@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 int tl_pol_participle_en(const char *f)
 {
@@ -125,8 +125,7 @@ static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
 void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
                     tl_lang lang, uint32_t cue_at, tl_pol_voice *v)
 {
-	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
-	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+	const char *const *en_be = tl_pol_en_be;
 	static const char *const adv[] = {"not", "no", "only", "also", "promptly", "immediately",
 	                                  "securely", "fully", "always", "never", "further", "be",
 	                                  "been", "properly", "solely", "exclusively", "duly", NULL};
@@ -136,7 +135,8 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 		if (sc[i] != 0)
 			continue;
 		const char *f = tok[i].fold;
-		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
+		uint32_t cls = tl_polclass(&tok[i]);
+		if (lang != TL_LANG_EN && (cls & TL_PC_NLPASS)) {
 			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
 			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
 				defn = tl_tok_is(&tok[k], "verstaan") || (k == i + 1 && tl_tok_is(&tok[k], "geacht"));
@@ -144,7 +144,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 				continue;
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
-		} else if (lang != TL_LANG_NL && tl_tok_in(&tok[i], en_be)) {
+		} else if (lang != TL_LANG_NL && (cls & TL_PC_ENBE)) {
 			if (!S_be_of_cue(tok, i, cue_at))
 				continue;
 			/* "reports required to be filed": an infinitive, unless "is to be paid" */

@@ -42,6 +42,7 @@ typedef struct tl_word {
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
 	uint8_t party_pair;   /* parties.c: 0x80 | 1 (may start a two-word name) | 2 (may end one) */
 	uint8_t num_known;    /* src/analyze/quantities.c: its class bits (0x80 known), 0 = not asked */
+	uint32_t polar;       /* src/analyze/polclass.c: TL_PC_KNOWN | the word's class bits, 0 = not asked */
 	double num;
 	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
