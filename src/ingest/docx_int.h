@@ -156,6 +156,10 @@ typedef struct tl_docx {
 	tl_docx_numwait *numwait; /* numbered body paragraphs waiting for it, in order */
 	size_t nnumwait, anumwait;
 	tl_document *numscratch; /* the helper's arena, freed with the read */
+	/* the style the last paragraph named (most paragraphs repeat one) */
+	char memo_style[128];
+	const tl_docx_style *memo_st;
+	int memo_ok;
 } tl_docx;
 
 /* ## Numbering on a helper thread (docx_numjob.c)

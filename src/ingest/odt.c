@@ -145,7 +145,7 @@ static int S_classify_ev(int ns, const char *uri, const char *ln)
 
 /* every element and text, with the attributes odt_att reads */
 static const tl_xspec S_spec = {odt_ns, ODT_NNS, 0, (1u << ODT_NNS) - 1, NULL, -1, NULL, 1,
-                                S_classify_ev};
+                                S_classify_ev, 0};
 
 static int S_start(tl_odt *r, const tl_xev *x, int *skip)
 {

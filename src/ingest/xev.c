@@ -86,8 +86,9 @@ typedef struct S_qc S_qc;
 #define S_QC 128
 
 #ifdef S_FAST
-/* The quick way's caches: a qualified name of at most 15 bytes, its bytes
- * zero-padded to 16 as the key, and all the lookups of a start tag's name
+/* The quick way's caches: a qualified name of at most 47 bytes (ODF names
+ * are long: text:list-level-style-number), its bytes zero-padded to 48 as
+ * the key, and all the lookups of a start tag's name
  * or attribute gave while the bindings were those of generation `gen`.  An
  * entry is filled only after the full checks (S_name, S_lookup) passed on
  * those very bytes, so a hit stands for them. */
@@ -95,8 +96,12 @@ typedef struct S_qc S_qc;
 #define S_FQ_BITS 8
 #define S_FAST_ATT 32
 
+typedef struct S_key {
+	__m128i b[3];
+} S_key;
+
 typedef struct S_fe { /* an element name */
-	unsigned char k[16];
+	unsigned char k[48];
 	uint32_t qlen, gen;
 	const char *ln, *uri; /* interned local name; namespace URI (NULL none) */
 	int id;               /* name_id's answer */
@@ -104,7 +109,7 @@ typedef struct S_fe { /* an element name */
 } S_fe;
 
 typedef struct S_fa { /* an attribute name (never a namespace declaration) */
-	unsigned char k[16];
+	unsigned char k[48];
 	uint32_t qlen, gen;
 	const char *s;   /* kept attributes: the interned local name */
 	const char *uri; /* prefixed: the interned namespace URI (the duplicate check) */
@@ -240,21 +245,24 @@ static int S_qhit(const S_p *P, const S_qc *q, const char *qn, uint32_t qlen)
 	return 1;
 }
 
-/* The scratch buffer for one event, at least n bytes (earlier contents lost). */
-static char *S_scratch(S_p *P, size_t n)
+static char *S_scratch_grow(S_p *P, size_t n)
 {
-	if (n > P->asbuf) {
-		size_t a = P->asbuf ? P->asbuf : 4096;
-		while (a < n)
-			a *= 2;
-		char *b = malloc(a);
-		if (!b)
-			return NULL;
-		free(P->sbuf);
-		P->sbuf = b;
-		P->asbuf = a;
-	}
-	return P->sbuf;
+	size_t a = P->asbuf ? P->asbuf : 4096;
+	while (a < n)
+		a *= 2;
+	char *b = malloc(a);
+	if (!b)
+		return NULL;
+	free(P->sbuf);
+	P->sbuf = b;
+	P->asbuf = a;
+	return b;
+}
+
+/* The scratch buffer for one event, at least n bytes (earlier contents lost). */
+static inline char *S_scratch(S_p *P, size_t n)
+{
+	return n <= P->asbuf ? P->sbuf : S_scratch_grow(P, n);
 }
 
 
@@ -596,6 +604,10 @@ static int S_start(S_p *P)
 		} else if (spec->name_id) {
 			ev.id = spec->name_id(cls, ev.uri, ev.ln);
 		}
+		if (spec->drop_other && ev.id == 0) {
+			f->rec = 0; /* left out, as elements of other namespaces are */
+			goto done;
+		}
 		size_t need = 1;
 		for (uint32_t i = 0; i < natt; i++)
 			need += P->att[i].qlen ? P->att[i].vlen + 1 : 0;
@@ -648,6 +660,7 @@ static int S_start(S_p *P)
 		else if (rc)
 			return 0;
 	}
+done:
 	if (empty) {
 		if (P->nbind != nbind0)
 			P->nbind = nbind0, P->gen++;
@@ -672,39 +685,93 @@ static unsigned S_namemask(__m128i v)
 	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), other));
 }
 
-/* The name at p (16 readable bytes): its length (0 when it is empty or not
- * shorter than 16 bytes) and its key, the bytes zero-padded. */
-static uint32_t S_fkey(const unsigned char *p, __m128i *key)
+/* Bytes 0..n-1 of v (n < 16), the rest zero. */
+static __m128i S_first(__m128i v, uint32_t n)
 {
-	__m128i v = _mm_loadu_si128((const __m128i *)p);
-	uint32_t n = (uint32_t)__builtin_ctz(~S_namemask(v));
-	if (n >= 16)
-		return 0;
-	/* keep bytes 0..n-1: their index (0..15) below n */
-	__m128i idx = _mm_set_epi8(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
-	*key = _mm_and_si128(v, _mm_cmpgt_epi8(_mm_set1_epi8((char)n), idx));
-	return n;
+	const __m128i idx = _mm_set_epi8(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+	return _mm_and_si128(v, _mm_cmpgt_epi8(_mm_set1_epi8((char)n), idx));
 }
 
-static uint32_t S_fslot(__m128i key, uint32_t n)
+/* S_fkey for a name of 16 bytes or more. */
+static __attribute__((noinline)) uint32_t S_fkey_long(const unsigned char *p,
+                                                      const unsigned char *end, S_key *key)
 {
-	uint64_t lo = (uint64_t)_mm_cvtsi128_si64(key);
-	uint64_t hi = (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key));
-	uint64_t h = (lo ^ n) * 0x9E3779B97F4A7C15ULL ^ hi * 0xC2B2AE3D27D4EB4FULL;
+	key->b[0] = _mm_loadu_si128((const __m128i *)p);
+	for (uint32_t b = 1; b < 3; b++) {
+		if (end - p < 16 * (ptrdiff_t)(b + 1))
+			return 0;
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * b));
+		uint32_t n = (uint32_t)__builtin_ctz(~S_namemask(v));
+		if (n < 16) {
+			key->b[b] = S_first(v, n);
+			if (b == 1)
+				key->b[2] = _mm_setzero_si128();
+			return 16 * b + n;
+		}
+		key->b[b] = v;
+	}
+	return 0;
+}
+
+/* The name at p: its length (0 when it is empty, not shorter than 48 bytes
+ * or too near the end of the part) and its key, the bytes zero-padded
+ * (below 16 bytes only the first block is set: the others are zero). */
+static inline uint32_t S_fkey(const unsigned char *p, const unsigned char *end, S_key *key)
+{
+	if (end - p < 16)
+		return 0;
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	uint32_t n = (uint32_t)__builtin_ctz(~S_namemask(v));
+	if (n < 16) {
+		key->b[0] = S_first(v, n);
+		return n;
+	}
+	return S_fkey_long(p, end, key);
+}
+
+static uint64_t S_lo(__m128i v)
+{
+	return (uint64_t)_mm_cvtsi128_si64(v);
+}
+
+static uint64_t S_hi(__m128i v)
+{
+	return (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+}
+
+static uint32_t S_fslot(const S_key *key, uint32_t n)
+{
+	uint64_t h = (S_lo(key->b[0]) ^ n) * 0x9E3779B97F4A7C15ULL ^ S_hi(key->b[0]) * 0xC2B2AE3D27D4EB4FULL;
+	if (n >= 16)
+		h ^= (S_lo(key->b[1]) + S_hi(key->b[1]) * 0x165667B19E3779F9ULL + S_lo(key->b[2]) +
+		      S_hi(key->b[2]) * 0x27D4EB2F165667C5ULL) * 0x94D049BB133111EBULL;
 	return (uint32_t)(h >> (64 - S_FQ_BITS));
 }
 
-static int S_fhit(const S_p *P, const unsigned char *k, uint32_t qlen, uint32_t gen, __m128i key,
-                  uint32_t n)
+static int S_fhit(const S_p *P, const unsigned char *k, uint32_t qlen, uint32_t gen,
+                  const S_key *key, uint32_t n)
 {
-	return qlen == n && gen == P->gen &&
-	       _mm_movemask_epi8(_mm_cmpeq_epi8(key, _mm_loadu_si128((const __m128i *)k))) == 0xFFFF;
+	if (qlen != n || gen != P->gen)
+		return 0;
+	__m128i e = _mm_cmpeq_epi8(key->b[0], _mm_loadu_si128((const __m128i *)k));
+	if (n >= 16)
+		e = _mm_and_si128(e, _mm_and_si128(
+			_mm_cmpeq_epi8(key->b[1], _mm_loadu_si128((const __m128i *)(k + 16))),
+			_mm_cmpeq_epi8(key->b[2], _mm_loadu_si128((const __m128i *)(k + 32)))));
+	return _mm_movemask_epi8(e) == 0xFFFF;
+}
+
+static void S_fstore(unsigned char *k, const S_key *key, uint32_t n)
+{
+	_mm_storeu_si128((__m128i *)k, key->b[0]);
+	_mm_storeu_si128((__m128i *)(k + 16), n < 16 ? _mm_setzero_si128() : key->b[1]);
+	_mm_storeu_si128((__m128i *)(k + 32), n < 16 ? _mm_setzero_si128() : key->b[2]);
 }
 
 /* Fills an element entry after the checks S_start makes; NULL when the
  * element is one for S_start (an error there, or mc's Requires) or on out
  * of memory (S_start meets it too). */
-static S_fe *S_fe_fill(S_p *P, S_fe *e, const unsigned char *qn, uint32_t n, __m128i key)
+static S_fe *S_fe_fill(S_p *P, S_fe *e, const unsigned char *qn, uint32_t n, const S_key *key)
 {
 	uint32_t qlen, colon;
 	if (!S_name(qn, P->end, &qlen, &colon) || qlen != n)
@@ -733,7 +800,9 @@ static S_fe *S_fe_fill(S_p *P, S_fe *e, const unsigned char *qn, uint32_t n, __m
 	e->rec = (unsigned char)(spec->all || (cls < 32 && (spec->elem_mask & (1u << cls))));
 	e->keep = (unsigned char)(spec->all || (spec->keep_text && spec->keep_text(cls, en->s)));
 	e->id = spec->name_id ? spec->name_id(cls, uri, en->s) : 0;
-	_mm_storeu_si128((__m128i *)e->k, key);
+	if (spec->drop_other && e->id == 0)
+		e->rec = 0;
+	S_fstore(e->k, key, n);
 	e->qlen = n;
 	e->gen = P->gen;
 	return e;
@@ -741,7 +810,7 @@ static S_fe *S_fe_fill(S_p *P, S_fe *e, const unsigned char *qn, uint32_t n, __m
 
 /* Fills an attribute entry; NULL for a namespace declaration, an unbound
  * prefix or a malformed name (S_start's), or out of memory. */
-static S_fa *S_fa_fill(S_p *P, S_fa *a, const unsigned char *qn, uint32_t n, __m128i key)
+static S_fa *S_fa_fill(S_p *P, S_fa *a, const unsigned char *qn, uint32_t n, const S_key *key)
 {
 	uint32_t qlen, colon;
 	if (!S_name(qn, P->end, &qlen, &colon) || qlen != n)
@@ -762,7 +831,7 @@ static S_fa *S_fa_fill(S_p *P, S_fa *a, const unsigned char *qn, uint32_t n, __m
 	a->lnoff = off;
 	a->cls = (unsigned char)cls;
 	a->kept = (unsigned char)kept;
-	_mm_storeu_si128((__m128i *)a->k, key);
+	S_fstore(a->k, key, n);
 	a->qlen = n;
 	a->gen = P->gen;
 	return a;
@@ -825,8 +894,8 @@ static int S_start_fast(S_p *P)
 	const unsigned char *p = P->p, *end = P->end;
 	if (end - p < 16)
 		return 2;
-	__m128i ekey;
-	uint32_t qlen = S_fkey(p, &ekey);
+	S_key ekey;
+	uint32_t qlen = S_fkey(p, end, &ekey);
 	if (!qlen)
 		return 2;
 	const unsigned char *qn = p;
@@ -855,12 +924,12 @@ static int S_start_fast(S_p *P)
 			continue;
 		if (natt == S_FAST_ATT || end - p < 16)
 			return 2;
-		__m128i akey;
-		uint32_t alen = S_fkey(p, &akey);
+		S_key akey;
+		uint32_t alen = S_fkey(p, end, &akey);
 		if (!alen)
 			return 2;
-		S_fa *fa = &P->fa[S_fslot(akey, alen)];
-		if (!S_fhit(P, fa->k, fa->qlen, fa->gen, akey, alen) && !S_fa_fill(P, fa, p, alen, akey))
+		S_fa *fa = &P->fa[S_fslot(&akey, alen)];
+		if (!S_fhit(P, fa->k, fa->qlen, fa->gen, &akey, alen) && !S_fa_fill(P, fa, p, alen, &akey))
 			return 2;
 		S_att *a = &P->att[natt];
 		P->fat[natt++] = fa;
@@ -891,8 +960,8 @@ static int S_start_fast(S_p *P)
 			    memcmp(P->att[i].qn + x->lnoff, P->att[j].qn + y->lnoff, x->qlen - x->lnoff) == 0)
 				return 2;
 		}
-	S_fe *e = &P->fe[S_fslot(ekey, qlen)];
-	if (!S_fhit(P, e->k, e->qlen, e->gen, ekey, qlen) && !S_fe_fill(P, e, qn, qlen, ekey))
+	S_fe *e = &P->fe[S_fslot(&ekey, qlen)];
+	if (!S_fhit(P, e->k, e->qlen, e->gen, &ekey, qlen) && !S_fe_fill(P, e, qn, qlen, &ekey))
 		return 2;
 	P->p = p;
 	if (depth == P->afr) {
@@ -956,11 +1025,15 @@ static int S_end(S_p *P)
 		return 0;
 	S_frame *f = &P->fr[P->depth - 1];
 #ifdef S_FAST
-	if (f->qlen <= 16 && end - p >= 16) { /* the start tag's name lies before p */
-		__m128i a = _mm_loadu_si128((const __m128i *)p), b = _mm_loadu_si128((const __m128i *)f->qn);
-		unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b));
-		if ((eq | ~((1u << f->qlen) - 1)) != ~0u)
-			return 0;
+	if (f->qlen <= 48 && end - p >= 48) { /* the start tag's name lies before p */
+		for (uint32_t o = 0; o < f->qlen; o += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(p + o));
+			__m128i b = _mm_loadu_si128((const __m128i *)(f->qn + o));
+			unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b));
+			uint32_t k = f->qlen - o < 16 ? f->qlen - o : 16;
+			if ((eq | ~((1u << k) - 1)) != ~0u)
+				return 0;
+		}
 	} else
 #endif
 	if ((size_t)(end - p) < f->qlen || memcmp(p, f->qn, f->qlen) != 0)

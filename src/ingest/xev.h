@@ -71,6 +71,10 @@ typedef struct tl_xspec {
 	 * fast pass asks once per name and namespace class below
 	 * TL_XEV_ID_CLASSES, so its answer must not depend on anything else. */
 	int (*name_id)(int ns, const char *uri, const char *ln);
+	/* 1: an element of a handed-over class whose name_id is 0 is left out
+	 * too (with its own text; what is inside it is handed over as usual):
+	 * for a reader on which such an element has no effect at all. */
+	int drop_other;
 } tl_xspec;
 
 #define TL_XEV_ID_CLASSES 8

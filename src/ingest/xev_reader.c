@@ -10,7 +10,7 @@ const char *tl_xev_attr(const tl_xev *ev, const char *name)
 	const tl_xattr *a = ev->at;
 	const char *v1 = NULL, *vn = NULL;
 	for (uint32_t i = 0; i < ev->nat; i++) {
-		if (strcmp(a[i].ln, name) != 0)
+		if (a[i].ln[0] != name[0] || strcmp(a[i].ln, name) != 0)
 			continue;
 		if (a[i].ns == 0)
 			return a[i].val;
@@ -25,7 +25,7 @@ const char *tl_xev_attr(const tl_xev *ev, const char *name)
 const char *tl_xev_attr_ns(const tl_xev *ev, int cls, const char *name)
 {
 	for (uint32_t i = 0; i < ev->nat; i++)
-		if (ev->at[i].ns == cls && strcmp(ev->at[i].ln, name) == 0)
+		if (ev->at[i].ns == cls && ev->at[i].ln[0] == name[0] && strcmp(ev->at[i].ln, name) == 0)
 			return ev->at[i].val;
 	return NULL;
 }

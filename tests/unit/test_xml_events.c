@@ -28,7 +28,7 @@ static int S_name_id(int ns, const char *uri, const char *ln)
 }
 
 /* every element and text, attributes of urn:w, urn:w-strict and none */
-static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, S_name_id};
+static const tl_xspec S_spec = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, S_name_id, 0};
 
 /* Events written as lines; adjacent texts joined (the reader may split
  * them elsewhere, never join them differently). */
@@ -229,9 +229,14 @@ static char *S_padded(const char *xml)
 static void test_the_quick_way_through_start_tags_agrees_with_the_reader(void)
 {
 	static const char *const ok[] = {
-		/* names of 15, 16 and 17 bytes (the quick way takes at most 15) */
+		/* names of 15, 16, 17, 31, 32, 47, 48 and 49 bytes (the quick way takes at most 47) */
 		"<abcdefghijklmno a=\"1\"><abcdefghijklmnop b=\"2\"><abcdefghijklmnopq c=\"3\"/>"
 		"</abcdefghijklmnop></abcdefghijklmno>",
+		"<x:abcdefghijklmnopqrstuvwxyz-01 xmlns:x=\"urn:w\" x:abcdefghijklmnopqrstuvwxyz-0=\"1\" "
+		"abcdefghijklmnopqrstuvwxyz.ABCD=\"2\"><abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTU "
+		"abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTUV=\"3\" abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTUVW=\"4\">"
+		"<abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTUV/><abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTUVW/>"
+		"</abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTU></x:abcdefghijklmnopqrstuvwxyz-01>",
 		/* the same names again: from the caches, in and out of a rebinding */
 		"<w:a xmlns:w=\"urn:w\" xmlns:m=\"urn:mc\"><w:b w:v=\"1\"/><w:b w:v=\"2\"/>"
 		"<w:c xmlns:w=\"urn:mc\"><w:b w:v=\"3\"/></w:c><w:b w:v=\"4\"/><m:b w:v=\"5\"/></w:a>",
@@ -273,6 +278,10 @@ static void test_the_quick_way_through_start_tags_agrees_with_the_reader(void)
 		"<a><1b/></a>",
 		"<a><b 1v=\"1\"/></a>",
 		"<a><b :v=\"1\"/></a>",
+		/* long names too: a second colon, an end tag one byte off, a duplicate */
+		"<a><abcdefghijklmnopqrstuvwxyz:ABCDEFGHIJK:LMNOPQRSTU/></a>",
+		"<a><abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTU></abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTV></a>",
+		"<a><b abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTU=\"1\" abcdefghijklmnopqrstuvwxyz.ABCDEFGHIJKLMNOPQRSTU=\"2\"/></a>",
 	};
 	for (size_t i = 0; i < N(ok); i++) {
 		char *x = S_padded(ok[i]);
@@ -398,6 +407,65 @@ static void test_a_skipped_subtree_is_checked_as_closely_as_a_read_one(void)
 	free(b);
 }
 
+/* drop_other: elements whose name_id is 0 are left out, with their own
+ * text; the rest is what the reader shows. */
+static int S_id_b_only(int ns, const char *uri, const char *ln)
+{
+	(void)ns, (void)uri;
+	return strcmp(ln, "b") == 0 ? 7 : strcmp(ln, "a") == 0 ? 3 : 0;
+}
+
+static const tl_xspec S_spec_drop = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, S_id_b_only, 1};
+static const tl_xspec S_spec_keep = {S_ns, 3, 0, 3, NULL, 2, S_understood, 1, S_id_b_only, 0};
+
+typedef struct S_droplog {
+	S_log l;
+	int32_t drop[64]; /* depths of left-out elements: their own text goes too */
+	int ndrop;
+} S_droplog;
+
+static int S_put_dropping(void *ctx, const tl_xev *ev)
+{
+	S_droplog *d = ctx;
+	if (ev->type == TL_XEV_START && ev->id == 0) {
+		if (!ev->empty && d->ndrop < 64)
+			d->drop[d->ndrop++] = ev->depth;
+		return 0;
+	}
+	if (ev->type == TL_XEV_END && ev->id == 0) {
+		if (d->ndrop)
+			d->ndrop--;
+		return 0;
+	}
+	if (ev->type == TL_XEV_TEXT && d->ndrop && d->drop[d->ndrop - 1] == ev->depth - 1)
+		return 0;
+	return S_put(&d->l, ev);
+}
+
+static void test_elements_without_a_name_id_can_be_left_out(void)
+{
+	static const char *const cases[] = {
+		"<a><b v=\"1\">x<c w=\"2\">y<b>z</b></c><c/></b><d>t</d></a>",
+		"<a xmlns:p=\"urn:w\"><p:c p:v=\"1\"><b/></p:c><verylongname-over-sixteen><b/></verylongname-over-sixteen></a>",
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		for (int pad = 0; pad < 2; pad++) {
+			char *x = pad ? S_padded(cases[i]) : strdup(cases[i]);
+			S_log a = {TL_BUF_INIT(1 << 20), 0};
+			S_droplog b = {{TL_BUF_INIT(1 << 20), 0}, {0}, 0};
+			T_INT(tl_xev_parse(x, strlen(x), &S_spec_drop, 256, 1000, S_put, &a), 1);
+			T_INT(tl_xev_parse(x, strlen(x), &S_spec_keep, 256, 1000, S_put_dropping, &b), 1);
+			char *sa = tl_buf_detach(&a.b, NULL), *sb = tl_buf_detach(&b.l.b, NULL);
+			T_OK(sa && sb && strcmp(sa, sb) == 0, "case %zu (pad %d):\nleft out:\n%sfiltered:\n%s", i,
+			     pad, sa ? sa : "", sb ? sb : "");
+			T_OK(sa && !strstr(sa, ":c") && strstr(sa, ":b"), "case %zu: %s", i, sa ? sa : "");
+			free(sa);
+			free(sb);
+			free(x);
+		}
+	}
+}
+
 int main(void)
 {
 	tl_xml_init();
@@ -407,5 +475,6 @@ int main(void)
 	test_a_callback_stops_the_pass();
 	test_the_quick_way_through_start_tags_agrees_with_the_reader();
 	test_a_skipped_subtree_is_checked_as_closely_as_a_read_one();
+	test_elements_without_a_name_id_can_be_left_out();
 	return T_DONE();
 }
