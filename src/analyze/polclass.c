@@ -1,6 +1,7 @@
 /* polclass.c: the per-word classes of polclass.h.  Two threads may fill in
  * the same word at once; both compute the same value from the word alone,
  * stored with one relaxed atomic store (a plain move on x86). */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/polclass.h"
@@ -29,31 +30,142 @@ const char *const tl_pol_en_be[] = {"be", "is", "are", "was", "were", "been", "b
 
 int tl_pol_fast = 1;
 
-uint32_t tl_polclass_slow(const tl_token *t)
+/* Which lists make which bit: TL_PC_CUE from the first words of the cue
+ * phrases (what tl_tok_may_start asks), the others from the single-word
+ * entries (what tl_tok_in asks). */
+static const struct {
+	const char *const *list;
+	uint32_t bit;
+	int start;
+} S_lists[] = {
+	{tl_pol_negators, TL_PC_NEG, 0},     {tl_pol_cue_ph, TL_PC_CUE, 1},
+	{tl_pol_coord, TL_PC_COORD, 0},      {tl_modal_aux, TL_PC_MODAL, 0},
+	{tl_subordinators, TL_PC_SUBORD, 0}, {tl_pol_pron, TL_PC_PRON, 0},
+	{tl_pol_dets, TL_PC_DETS, 0},        {tl_pol_preps, TL_PC_PREPS, 0},
+	{tl_pol_split_aux, TL_PC_SAUX, 0},   {tl_pol_split_but, TL_PC_SBUT, 0},
+	{tl_pol_split_conj, TL_PC_SCONJ, 0}, {tl_pol_nl_pass, TL_PC_NLPASS, 0},
+	{tl_pol_en_be, TL_PC_ENBE, 0}};
+
+/* The classes the lists give, asked of the lists one by one (when the table
+ * below could not be built). */
+static uint32_t S_by_lists(const tl_token *t)
 {
-	static const struct {
-		const char *const *list;
-		uint32_t bit;
-	} in[] = {
-		{tl_pol_coord, TL_PC_COORD},         {tl_modal_aux, TL_PC_MODAL},
-		{tl_subordinators, TL_PC_SUBORD},    {tl_pol_pron, TL_PC_PRON},
-		{tl_pol_dets, TL_PC_DETS},           {tl_pol_preps, TL_PC_PREPS},
-		{tl_pol_split_aux, TL_PC_SAUX},      {tl_pol_split_but, TL_PC_SBUT},
-		{tl_pol_split_conj, TL_PC_SCONJ},    {tl_pol_nl_pass, TL_PC_NLPASS},
-		{tl_pol_en_be, TL_PC_ENBE}};
 	uint32_t v = TL_PC_KNOWN;
 	const char *f = t->fold;
-	if (f[0] >= 'a' && f[0] <= 'z' && tl_tok_in(t, tl_pol_negators))
-		v |= TL_PC_NEG;
-	if (tl_tok_may_start(t, tl_pol_cue_ph))
-		v |= TL_PC_CUE;
-	for (size_t k = 0; k < sizeof in / sizeof *in; k++)
-		if (tl_tok_in(t, in[k].list))
-			v |= in[k].bit;
+	for (size_t k = 0; k < sizeof S_lists / sizeof *S_lists; k++) {
+		int r = S_lists[k].start ? tl_tok_may_start(t, S_lists[k].list) : tl_tok_in(t, S_lists[k].list);
+		if (r && (S_lists[k].bit != TL_PC_NEG || (f[0] >= 'a' && f[0] <= 'z')))
+			v |= S_lists[k].bit;
+	}
 	if (strcmp(f, ",") == 0)
 		v |= TL_PC_COMMA;
 	if (strcmp(f, ";") == 0)
 		v |= TL_PC_SEMI;
+	return v;
+}
+
+/* All the lists in one table, built once per process: each pattern word
+ * alternative ("is|are" gives two) with the bits of the lists it is in, by
+ * tl_text_hash; alternatives with a '*' are tested one by one the way
+ * phrases.c's S_word_match tests them (a leading '*' a suffix, a trailing
+ * one a prefix). */
+#define S_CAP 1024u
+typedef struct {
+	const char *s;
+	uint32_t len, hash, bits;
+} S_ent;
+static S_ent S_tab[S_CAP];
+static uint32_t S_nent;
+static struct {
+	const char *s;
+	uint32_t len, suffix, bit;
+} S_wild[32];
+static uint32_t S_nwild;
+static int S_ok;
+static pthread_once_t S_once = PTHREAD_ONCE_INIT;
+
+static void S_add(const char *w, size_t len, uint32_t bit)
+{
+	if (len > 1 && w[0] == '*') {
+		if (S_nwild >= sizeof S_wild / sizeof *S_wild) {
+			S_ok = 0;
+			return;
+		}
+		S_wild[S_nwild++] = (__typeof__(S_wild[0])){w + 1, (uint32_t)(len - 1), 1, bit};
+		return;
+	}
+	if (len > 0 && w[len - 1] == '*') {
+		if (S_nwild >= sizeof S_wild / sizeof *S_wild) {
+			S_ok = 0;
+			return;
+		}
+		S_wild[S_nwild++] = (__typeof__(S_wild[0])){w, (uint32_t)(len - 1), 0, bit};
+		return;
+	}
+	uint32_t h = tl_text_hash(w, len);
+	for (uint32_t k = h & (S_CAP - 1);; k = (k + 1) & (S_CAP - 1)) {
+		S_ent *e = &S_tab[k];
+		if (!e->s) {
+			if (S_nent + 1 >= S_CAP / 2) {
+				S_ok = 0;
+				return;
+			}
+			*e = (S_ent){w, (uint32_t)len, h, bit};
+			S_nent++;
+			return;
+		}
+		if (e->hash == h && e->len == len && memcmp(e->s, w, len) == 0) {
+			e->bits |= bit;
+			return;
+		}
+	}
+}
+
+static void S_build(void)
+{
+	S_ok = 1;
+	for (size_t k = 0; k < sizeof S_lists / sizeof *S_lists; k++)
+		for (const char *const *p = S_lists[k].list; *p; p++) {
+			const char *sp = strchr(*p, ' ');
+			if (sp && !S_lists[k].start)
+				continue; /* tl_tok_in asks the single-word entries only */
+			const char *w = *p, *end = sp ? sp : *p + strlen(*p);
+			for (;;) {
+				const char *bar = memchr(w, '|', (size_t)(end - w));
+				S_add(w, (size_t)((bar ? bar : end) - w), S_lists[k].bit);
+				if (!bar)
+					break;
+				w = bar + 1;
+			}
+		}
+	S_add(",", 1, TL_PC_COMMA);
+	S_add(";", 1, TL_PC_SEMI);
+}
+
+uint32_t tl_polclass_slow(const tl_token *t)
+{
+	pthread_once(&S_once, S_build);
+	const tl_word *w = t->word;
+	const char *f = t->fold;
+	uint32_t v;
+	if (!S_ok) {
+		v = S_by_lists(t);
+	} else {
+		size_t len = w ? w->len : strlen(f);
+		uint32_t h = w ? w->hash : tl_text_hash(f, len);
+		v = TL_PC_KNOWN;
+		for (uint32_t k = h & (S_CAP - 1); S_tab[k].s; k = (k + 1) & (S_CAP - 1))
+			if (S_tab[k].hash == h && S_tab[k].len == len && memcmp(S_tab[k].s, f, len) == 0) {
+				v |= S_tab[k].bits;
+				break;
+			}
+		for (uint32_t k = 0; k < S_nwild; k++)
+			if (len >= S_wild[k].len &&
+			    memcmp(f + (S_wild[k].suffix ? len - S_wild[k].len : 0), S_wild[k].s, S_wild[k].len) == 0)
+				v |= S_wild[k].bit;
+		if (!(f[0] >= 'a' && f[0] <= 'z'))
+			v &= ~(uint32_t)TL_PC_NEG;
+	}
 	if (t->word)
 		__atomic_store_n(&t->word->polar, v, __ATOMIC_RELAXED);
 	return v;
