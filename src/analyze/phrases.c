@@ -50,17 +50,50 @@ int tl_ph_may_start(const char *phrase, char c)
 	return 0;
 }
 
+/* S_word_match of token t against the pattern word [w, end), without library
+ * calls: the words are short and most fail on their first byte. */
+static int S_tok_word_match(const tl_token *t, const char *w, const char *end)
+{
+	const char *fold = t->fold;
+	while (w < end) {
+		const char *bar = w;
+		while (bar < end && *bar != '|')
+			bar++;
+		size_t al = (size_t)(bar - w), j = 0;
+		if (al > 1 && w[0] == '*') {
+			size_t fl = t->word ? t->word->len : strlen(fold);
+			if (fl >= al - 1 && memcmp(fold + fl - (al - 1), w + 1, al - 1) == 0)
+				return 1;
+		} else if (al > 0 && w[al - 1] == '*') {
+			while (j < al - 1 && fold[j] == w[j])
+				j++;
+			if (j == al - 1)
+				return 1;
+		} else {
+			while (j < al && fold[j] == w[j])
+				j++;
+			if (j == al && fold[al] == '\0')
+				return 1;
+		}
+		if (bar == end)
+			break;
+		w = bar + 1;
+	}
+	return 0;
+}
+
 uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase)
 {
 	uint32_t k = i;
 	const char *p = phrase;
 	while (*p) {
-		const char *sp = strchr(p, ' ');
-		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-		if (k >= n || !S_word_match(tok[k].fold, p, wl))
+		const char *end = p;
+		while (*end && *end != ' ')
+			end++;
+		if (k >= n || !S_tok_word_match(&tok[k], p, end))
 			return 0;
 		k++;
-		p += wl;
+		p = end;
 		if (*p == ' ')
 			p++;
 	}
