@@ -83,15 +83,12 @@ static const char *const S_be_have[] = {"is", "are", "was", "were", "has", "have
 
 /* "makes no guarantees that", "does not give any warranty", "geeft geen garantie":
  * a disclaimer states what is not promised; it forbids nothing */
-static const char *const S_promise_nouns[] = {
-	"warranty", "warranties", "guarantee", "guarantees", "representation", "representations",
-	"assurance", "assurances", "promise", "promises", "garantie", "garanties", "toezegging",
-	"toezeggingen", NULL};
+#define S_promise_nouns tl_pol_promise
 
 static int S_disclaimer(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from)
 {
 	for (uint32_t i = from; i < n && i < from + 8; i++) {
-		if (sc[i] != 0 || !tl_tok_in(&tok[i], S_promise_nouns))
+		if (sc[i] != 0 || !(tl_polclass(&tok[i]) & TL_PC_PROMISE))
 			continue;
 		for (uint32_t k = i > from + 4 ? i - 4 : from; k < i; k++)
 			if (tl_tok_is(&tok[k], "no") || tl_tok_is(&tok[k], "not") || tl_tok_is(&tok[k], "geen") ||
@@ -527,7 +524,12 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		i += len - 1;
 	}
 	tl_pol_voice v;
-	tl_pol_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	if (any & (TL_PC_NLPASS | TL_PC_ENBE)) {
+		tl_pol_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	} else { /* no "wordt", "worden", "is", "be", ...: no passive (what tl_pol_passive finds) */
+		memset(&v, 0, sizeof v);
+		v.agent = UINT32_MAX;
+	}
 	/* "The Supplier shall not be prevented from ...": the subject is the one who may act */
 	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && (any & TL_PC_NEG) && i + 1 < n; i++)
 		if (sc[i] == 0 && S_negator_at(tok, n, i) &&
@@ -645,9 +647,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		"believes", "think", "thinks", "like", "likes", "prefer", "prefers", "wil", "willen",
 		"wenst", "wensen", "hoopt", "hopen", "denkt", "denken", "gelooft", "geloven", NULL};
 	static const char *const disclaim[] = {"disclaim", "disclaims", "disclaimer", NULL};
+	static const char *const disclaim2[] = {"expressly|hereby disclaim|disclaims", NULL};
 	int stative_verb = subject_is_party && !v.passive && subj + subj_len < n &&
 	                   (tl_tok_in(&tok[subj + subj_len], stative) ||
-	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
+	                    tl_ph_list_at(tok, n, subj + subj_len, disclaim2, NULL) ||
 	                    tl_tok_in(&tok[subj + subj_len], disclaim) ||
 	                    S_disclaimer(tok, n, sc, subj + subj_len));
 	/* "Provider does not provide any warranty that Output (a) ..., (b) will not ...": a

@@ -27,6 +27,22 @@ const char *const tl_pol_split_but[] = {"but", "maar", "doch", "however", "where
 const char *const tl_pol_split_conj[] = {"and", "or", "en", "of", NULL};
 const char *const tl_pol_nl_pass[] = {"wordt", "worden", "werd", "werden", NULL};
 const char *const tl_pol_en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+/* "makes no guarantees that", "does not give any warranty", "geeft geen garantie" */
+const char *const tl_pol_promise[] = {
+	"warranty", "warranties", "guarantee", "guarantees", "representation", "representations",
+	"assurance", "assurances", "promise", "promises", "garantie", "garanties", "toezegging",
+	"toezeggingen", NULL};
+const char *const tl_pol_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
+                                   "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
+                                   "blijft", "blijven", "kent", "geeft", NULL};
+const char *const tl_pol_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
+                                     "wat", "ten", "naast", "omtrent", "nadat", "totdat",
+                                     "gezet", NULL};
+const char *const tl_pol_en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
+const char *const tl_pol_en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
+                                     "various", "terms", "services", "rights", "parties",
+                                     "data", "process", "access", "business", "whereas", NULL};
 
 int tl_pol_fast = 1;
 
@@ -44,7 +60,9 @@ static const struct {
 	{tl_pol_dets, TL_PC_DETS, 0},        {tl_pol_preps, TL_PC_PREPS, 0},
 	{tl_pol_split_aux, TL_PC_SAUX, 0},   {tl_pol_split_but, TL_PC_SBUT, 0},
 	{tl_pol_split_conj, TL_PC_SCONJ, 0}, {tl_pol_nl_pass, TL_PC_NLPASS, 0},
-	{tl_pol_en_be, TL_PC_ENBE, 0}};
+	{tl_pol_en_be, TL_PC_ENBE, 0},       {tl_pol_promise, TL_PC_PROMISE, 0},
+	{tl_pol_nl_v, TL_PC_NLV, 0},         {tl_pol_nl_not, TL_PC_NLNOT, 0},
+	{tl_pol_en_v, TL_PC_ENV, 0},         {tl_pol_en_not, TL_PC_ENNOT, 0}};
 
 /* The classes the lists give, asked of the lists one by one (when the table
  * below could not be built). */

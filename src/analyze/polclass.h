@@ -21,6 +21,11 @@ extern const char *const tl_pol_split_but[]; /* but, maar, doch, however, wherea
 extern const char *const tl_pol_split_conj[];/* and, or, en, of */
 extern const char *const tl_pol_nl_pass[];   /* voice.c: wordt, worden, werd, werden */
 extern const char *const tl_pol_en_be[];     /* voice.c: be, is, are, was, were, been, being */
+extern const char *const tl_pol_promise[];   /* warranty, guarantee, garantie, ... (nouns) */
+extern const char *const tl_pol_nl_v[];      /* voice.c: is, zijn, heeft, wordt, ... */
+extern const char *const tl_pol_nl_not[];    /* voice.c: niet, het, dat, ... (end in t, no verb) */
+extern const char *const tl_pol_en_v[];      /* voice.c: is, are, has, does, ... */
+extern const char *const tl_pol_en_not[];    /* voice.c: its, this, as, ... (end in s, no verb) */
 
 enum {
 	TL_PC_NEG = 1u << 0,     /* first byte a-z and tl_tok_in(tl_pol_negators) */
@@ -38,6 +43,11 @@ enum {
 	TL_PC_ENBE = 1u << 12,   /* tl_tok_in(tl_pol_en_be) */
 	TL_PC_COMMA = 1u << 13,  /* the fold is "," */
 	TL_PC_SEMI = 1u << 14,   /* the fold is ";" */
+	TL_PC_PROMISE = 1u << 15, /* tl_tok_in(tl_pol_promise) */
+	TL_PC_NLV = 1u << 16,    /* tl_tok_in(tl_pol_nl_v) */
+	TL_PC_NLNOT = 1u << 17,  /* tl_tok_in(tl_pol_nl_not) */
+	TL_PC_ENV = 1u << 18,    /* tl_tok_in(tl_pol_en_v) */
+	TL_PC_ENNOT = 1u << 19,  /* tl_tok_in(tl_pol_en_not) */
 	TL_PC_KNOWN = 1u << 31   /* the word's bits are filled in */
 };
 

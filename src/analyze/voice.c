@@ -25,20 +25,15 @@ int tl_pol_participle_en(const char *f)
 	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
 }
 
-static const char *const S_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
-                                     "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
-                                     "blijft", "blijven", "kent", "geeft", NULL};
-static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
-                                       "wat", "ten", "naast", "omtrent", "nadat", "totdat",
-                                       "gezet", NULL};
-
 /* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
 int tl_pol_nl_verb(const tl_token *t)
 {
+	uint32_t cls = tl_polclass(t);
+	if (cls & TL_PC_NLV)
+		return 1;
 	const char *f = t->fold;
-	size_t l = strlen(f);
-	return tl_tok_in(t, S_nl_v) ||
-	       (l >= 4 && f[l - 1] == 't' && !tl_tok_in(t, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
+	size_t l = t->word ? t->word->len : strlen(f);
+	return l >= 4 && f[l - 1] == 't' && !(cls & TL_PC_NLNOT) && !(t->flags & TL_TOK_CAPITAL);
 }
 
 /* 1 when the main clause has a word that looks like a finite verb after
@@ -46,11 +41,6 @@ int tl_pol_nl_verb(const tl_token *t)
 int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
                     uint32_t len, tl_lang lang)
 {
-	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
-	                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
-	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
-	                                     "various", "terms", "services", "rights", "parties",
-	                                     "data", "process", "access", "business", "whereas", NULL};
 	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
 	/* "You grant us ...", "We delete ...", "The Parties meet ...": a plain verb right after
 	 * the subject */
@@ -76,7 +66,7 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 			if ((t->flags & (TL_TOK_PARTY | TL_TOK_CAPITAL)) || tl_tok_in(t, np) ||
 			    (l >= 3 && f[l - 1] == 's'))
 				continue;
-			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !tl_tok_in(t, S_nl_not))
+			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !(tl_polclass(t) & TL_PC_NLNOT))
 				return 1;
 			break;
 		}
@@ -87,10 +77,11 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 		if (i < from && !(lang != TL_LANG_EN && i > 0))
 			continue; /* Dutch inversion: "Binnen 5 dagen levert Opdrachtnemer" */
 		const char *f = tok[i].fold;
-		size_t l = strlen(f);
+		size_t l = tok[i].word ? tok[i].word->len : strlen(f);
+		uint32_t cls = tl_polclass(&tok[i]);
 		if (lang != TL_LANG_NL &&
-		    (tl_tok_in(&tok[i], en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		                             !tl_tok_in(&tok[i], en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
+		    ((cls & TL_PC_ENV) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		                           !(cls & TL_PC_ENNOT) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
 		if (lang != TL_LANG_EN &&
 		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))

@@ -27,7 +27,9 @@ static const struct {
 	{tl_pol_dets, TL_PC_DETS, 0},        {tl_pol_preps, TL_PC_PREPS, 0},
 	{tl_pol_split_aux, TL_PC_SAUX, 0},   {tl_pol_split_but, TL_PC_SBUT, 0},
 	{tl_pol_split_conj, TL_PC_SCONJ, 0}, {tl_pol_nl_pass, TL_PC_NLPASS, 0},
-	{tl_pol_en_be, TL_PC_ENBE, 0}};
+	{tl_pol_en_be, TL_PC_ENBE, 0},       {tl_pol_promise, TL_PC_PROMISE, 0},
+	{tl_pol_nl_v, TL_PC_NLV, 0},         {tl_pol_nl_not, TL_PC_NLNOT, 0},
+	{tl_pol_en_v, TL_PC_ENV, 0},         {tl_pol_en_not, TL_PC_ENNOT, 0}};
 
 /* The answer the bit stands for, asked of the lists themselves. */
 static uint32_t S_expect(const tl_token *t)
