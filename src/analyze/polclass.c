@@ -44,6 +44,28 @@ const char *const tl_pol_en_not[] = {"its", "this", "his", "as", "us", "thus", "
                                      "various", "terms", "services", "rights", "parties",
                                      "data", "process", "access", "business", "whereas", NULL};
 
+/* verbless.c */
+const char *const tl_pol_vl_en_aux[] = {
+	"is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did", "shall",
+	"will", "must", "may", "can", "cannot", "should", "would", "could", "might", NULL};
+const char *const tl_pol_vl_nl_aux[] = {
+	"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "werden",
+	"zal", "zullen", "mag", "mogen", "moet", "moeten", "kan", "kunnen", "dient", "dienen", NULL};
+const char *const tl_pol_vl_en_dets[] = {
+	"the", "a", "an", "its", "their", "his", "her", "our", "your", "any", "all", "each", "this",
+	"these", "no", NULL};
+const char *const tl_pol_vl_en_not[] = {"plus", "thus", "unless", "its", "this", "as", "us",
+                                        "various", "whereas", "business", "previous", NULL};
+const char *const tl_pol_vl_preps[] = {
+	"of", "for", "to", "in", "on", "at", "by", "with", "from", "under", "within",
+	"including", "excluding", "between", "regarding", "per", "as", "about", "into",
+	"over", "than", "and", "or", "plus", "such", "against", "during", "upon", "after",
+	"before", "without", "through", "across", "among", "concerning", "via", "if",
+	"where", "when", "that", "which", "whether", "not", "all", "any", "each", NULL};
+const char *const tl_pol_vl_det_after[] = {"the", "a", "an", "your", "our", "its", "their",
+                                           "his", "her", "any", "all", "each", "this",
+                                           "these", "such", "no", NULL};
+
 int tl_pol_fast = 1;
 
 /* Which lists make which bit: TL_PC_CUE from the first words of the cue
@@ -62,7 +84,10 @@ static const struct {
 	{tl_pol_split_conj, TL_PC_SCONJ, 0}, {tl_pol_nl_pass, TL_PC_NLPASS, 0},
 	{tl_pol_en_be, TL_PC_ENBE, 0},       {tl_pol_promise, TL_PC_PROMISE, 0},
 	{tl_pol_nl_v, TL_PC_NLV, 0},         {tl_pol_nl_not, TL_PC_NLNOT, 0},
-	{tl_pol_en_v, TL_PC_ENV, 0},         {tl_pol_en_not, TL_PC_ENNOT, 0}};
+	{tl_pol_en_v, TL_PC_ENV, 0},         {tl_pol_en_not, TL_PC_ENNOT, 0},
+	{tl_pol_vl_nl_aux, TL_PC_VNLAUX, 0}, {tl_pol_vl_en_aux, TL_PC_VENAUX, 0},
+	{tl_pol_vl_en_not, TL_PC_VENNOT, 0}, {tl_pol_vl_en_dets, TL_PC_VENDETS, 0},
+	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0}};
 
 /* The classes the lists give, asked of the lists one by one (when the table
  * below could not be built). */

@@ -26,6 +26,12 @@ extern const char *const tl_pol_nl_v[];      /* voice.c: is, zijn, heeft, wordt,
 extern const char *const tl_pol_nl_not[];    /* voice.c: niet, het, dat, ... (end in t, no verb) */
 extern const char *const tl_pol_en_v[];      /* voice.c: is, are, has, does, ... */
 extern const char *const tl_pol_en_not[];    /* voice.c: its, this, as, ... (end in s, no verb) */
+extern const char *const tl_pol_vl_nl_aux[]; /* verbless.c: Dutch auxiliaries and modals */
+extern const char *const tl_pol_vl_en_aux[]; /* verbless.c: English auxiliaries and modals */
+extern const char *const tl_pol_vl_en_dets[];/* verbless.c: the, a, no, ... */
+extern const char *const tl_pol_vl_en_not[]; /* verbless.c: plus, thus, unless, ... */
+extern const char *const tl_pol_vl_preps[];  /* verbless.c: of, for, to, ..., if, that, not */
+extern const char *const tl_pol_vl_det_after[]; /* verbless.c: the, a, your, ... */
 
 enum {
 	TL_PC_NEG = 1u << 0,     /* first byte a-z and tl_tok_in(tl_pol_negators) */
@@ -48,6 +54,12 @@ enum {
 	TL_PC_NLNOT = 1u << 17,  /* tl_tok_in(tl_pol_nl_not) */
 	TL_PC_ENV = 1u << 18,    /* tl_tok_in(tl_pol_en_v) */
 	TL_PC_ENNOT = 1u << 19,  /* tl_tok_in(tl_pol_en_not) */
+	TL_PC_VNLAUX = 1u << 20, /* tl_tok_in(tl_pol_vl_nl_aux) */
+	TL_PC_VENAUX = 1u << 21, /* tl_tok_in(tl_pol_vl_en_aux) */
+	TL_PC_VENNOT = 1u << 22, /* tl_tok_in(tl_pol_vl_en_not) */
+	TL_PC_VENDETS = 1u << 23, /* tl_tok_in(tl_pol_vl_en_dets) */
+	TL_PC_VPREPS = 1u << 24, /* tl_tok_in(tl_pol_vl_preps) */
+	TL_PC_VDETAFTER = 1u << 25, /* tl_tok_in(tl_pol_vl_det_after) */
 	TL_PC_KNOWN = 1u << 31   /* the word's bits are filled in */
 };
 
