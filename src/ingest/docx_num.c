@@ -318,19 +318,23 @@ int tl_docx_numbering_next(tl_docx_numbering *nb, int num_id, int ilvl, char *la
 	*bullet = 0;
 	if (num_id <= 0 || ilvl < 0 || ilvl >= TL_DOCX_LEVELS)
 		return 0;
-	tl_docx_num *n = S_num(nb, num_id);
+	tl_docx_num *n = nb->last && nb->last->id == num_id ? nb->last : S_num(nb, num_id);
 	if (!n || n->abs < 0)
 		return 0;
+	nb->last = n;
 	tl_docx_abstract *a = &nb->abs[n->abs];
-	const tl_docx_lvl *lv[TL_DOCX_LEVELS];
-	for (int k = 0; k < TL_DOCX_LEVELS; k++)
-		lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
+	if (!n->ready) {
+		for (int k = 0; k < TL_DOCX_LEVELS; k++) {
+			n->lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
+			n->start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : n->lv[k]->start;
+		}
+		n->ready = 1;
+	}
+	const tl_docx_lvl *const *lv = n->lv;
 	if (!lv[ilvl]->set)
 		return 0;
 	tl_docx_counters *c = &a->c;
-	long start[TL_DOCX_LEVELS];
-	for (int k = 0; k < TL_DOCX_LEVELS; k++)
-		start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : lv[k]->start;
+	const long *start = n->start;
 	unsigned bit = 1u << ilvl;
 	if ((n->override_mask & bit) && !(n->applied_mask & bit)) {
 		/* the first paragraph of this num at this level restarts the shared list */

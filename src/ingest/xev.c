@@ -824,9 +824,10 @@ static S_fa *S_fa_fill(S_p *P, S_fa *a, const unsigned char *qn, uint32_t n, con
 	int cls = b ? b->cls : TL_XNS_NONE;
 	int kept = cls == TL_XNS_NONE || (cls < 32 && (P->spec->attr_mask & (1u << cls)));
 	uint32_t off = colon ? colon + 1 : 0;
-	a->s = kept ? S_intern(P, q + off, n - off) : NULL;
-	if (kept && !a->s)
-		return NULL;
+	const char *ln = kept ? S_intern(P, q + off, n - off) : NULL;
+	if (kept && !ln)
+		return NULL; /* the entry as it was: nothing written yet */
+	a->s = ln;
 	a->uri = b ? (b->uriz ? b->uriz : "") : NULL;
 	a->lnoff = off;
 	a->cls = (unsigned char)cls;
