@@ -453,7 +453,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* party mentions and the subject; a pronoun before any party ("Where the
 	 * Supplier ..., it shall notify the Customer") is the party named before it */
 	int inverted = 0;
-	for (uint32_t i = 0; i < cue_at && i < n; i++)
+	for (uint32_t i = 0; i < cue_at && i < n && !inverted; i++)
 		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || tl_tok_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
@@ -761,10 +761,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		else if (sc[i] >= 2)
 			tok[i].flags |= TL_TOK_IN_EXC;
 		if ((tok[i].flags & TL_TOK_NEGATOR) && sc[i] != 0)
-			S_mark_neg_rest(tok, n, sc, i);
+			S_mark_neg_rest(tok, n, sc, i); /* tokens i and after */
+		if (i >= off)
+			s->tok[i - off].flags = tok[i].flags;
 	}
-	for (uint32_t i = off; i < n; i++)
-		s->tok[i - off].flags = tok[i].flags;
 
 	/* exceptions */
 	s->nexc = 0;
