@@ -282,8 +282,15 @@ static int S_on_event(void *ctx, const tl_xev *ev)
 	tl_odt *r = ctx;
 	if (S_event(r, ev) != 0)
 		return 1;
+	if (ev->type != TL_XEV_START || ev->empty)
+		return 0;
 	/* a subtree this reader ignores (r->skip): the pass need not hand it over */
-	return ev->type == TL_XEV_START && !ev->empty && r->skip == 1 ? TL_XEV_SKIP : 0;
+	if (r->skip == 1)
+		return TL_XEV_SKIP;
+	/* text directly in an element outside paragraphs and captures (the white
+	 * space between elements): odt_text_in ignores it, and the element's
+	 * context, which decides, stays as it is now for all of its own text */
+	return !r->skip && !r->ctx.inpara && !r->ctx.cap ? TL_XEV_NOTEXT : 0;
 }
 
 /* One part: the fast pass (ODT_SLOW when it does not take the whole part,

@@ -655,10 +655,12 @@ static int S_start(S_p *P)
 		f->ln = ev.ln;
 		f->id = ev.id;
 		int rc = P->fn(P->ctx, &ev);
-		if (rc == TL_XEV_SKIP && !empty)
-			P->skip = depth, f->keep = 0;
-		else if (rc)
+		if (rc == TL_XEV_SKIP || rc == TL_XEV_NOTEXT) {
+			if (!empty)
+				P->skip = rc == TL_XEV_SKIP ? depth : P->skip, f->keep = 0;
+		} else if (rc) {
 			return 0;
+		}
 	}
 done:
 	if (empty) {
@@ -1007,10 +1009,12 @@ static int S_start_fast(S_p *P)
 		(void)spec;
 		f->keep = e->keep;
 		int rc = P->fn(P->ctx, &ev);
-		if (rc == TL_XEV_SKIP && !empty)
-			P->skip = depth, f->keep = 0;
-		else if (rc)
+		if (rc == TL_XEV_SKIP || rc == TL_XEV_NOTEXT) {
+			if (!empty)
+				P->skip = rc == TL_XEV_SKIP ? depth : P->skip, f->keep = 0;
+		} else if (rc) {
 			return 0;
+		}
 	}
 	if (!empty)
 		P->depth++;

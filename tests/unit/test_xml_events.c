@@ -466,6 +466,55 @@ static void test_elements_without_a_name_id_can_be_left_out(void)
 	}
 }
 
+/* TL_XEV_NOTEXT: the text directly inside the element goes, nothing else. */
+static int S_put_notext(void *ctx, const tl_xev *ev)
+{
+	S_put(ctx, ev);
+	return ev->type == TL_XEV_START && strcmp(ev->ln, "n") == 0 ? TL_XEV_NOTEXT : 0;
+}
+
+typedef struct S_ntlog {
+	S_log l;
+	int32_t n[64]; /* depths of open "n" elements */
+	int nn;
+} S_ntlog;
+
+static int S_put_filtering(void *ctx, const tl_xev *ev)
+{
+	S_ntlog *k = ctx;
+	if (ev->type == TL_XEV_TEXT && k->nn && k->n[k->nn - 1] == ev->depth - 1)
+		return 0;
+	if (ev->type == TL_XEV_START && !ev->empty && strcmp(ev->ln, "n") == 0 && k->nn < 64)
+		k->n[k->nn++] = ev->depth;
+	else if (ev->type == TL_XEV_END && k->nn && k->n[k->nn - 1] == ev->depth)
+		k->nn--;
+	return S_put(&k->l, ev);
+}
+
+static void test_a_callback_can_refuse_an_elements_own_text(void)
+{
+	static const char *const cases[] = {
+		"<a>\n  <n>\n    <b>kept</b> gone <n/> gone too <c><n>x</n>y</c>\n  </n>\n  <b>z</b> t </a>",
+		"<a><n a=\"1\">&amp; gone<n>also gone<b>kept &lt;</b></n>\xC3\xA9</n></a>",
+	};
+	for (size_t i = 0; i < N(cases); i++) {
+		for (int pad = 0; pad < 2; pad++) {
+			char *x = pad ? S_padded(cases[i]) : strdup(cases[i]);
+			S_log a = {TL_BUF_INIT(1 << 20), 0};
+			S_ntlog b = {{TL_BUF_INIT(1 << 20), 0}, {0}, 0};
+			T_INT(tl_xev_parse(x, strlen(x), &S_spec, 256, 1000, S_put_notext, &a), 1);
+			T_INT(tl_xev_parse(x, strlen(x), &S_spec, 256, 1000, S_put_filtering, &b), 1);
+			char *sa = tl_buf_detach(&a.b, NULL), *sb = tl_buf_detach(&b.l.b, NULL);
+			T_OK(sa && sb && strcmp(sa, sb) == 0, "case %zu (pad %d):\nrefused:\n%sfiltered:\n%s", i,
+			     pad, sa ? sa : "", sb ? sb : "");
+			T_OK(sa && strstr(sa, "kept") && !strstr(sa, "gone"), "case %zu: %s", i, sa ? sa : "");
+			free(sa);
+			free(sb);
+			free(x);
+		}
+	}
+}
+
 int main(void)
 {
 	tl_xml_init();
@@ -476,5 +525,6 @@ int main(void)
 	test_the_quick_way_through_start_tags_agrees_with_the_reader();
 	test_a_skipped_subtree_is_checked_as_closely_as_a_read_one();
 	test_elements_without_a_name_id_can_be_left_out();
+	test_a_callback_can_refuse_an_elements_own_text();
 	return T_DONE();
 }
