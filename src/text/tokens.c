@@ -247,6 +247,10 @@ static int S_tokens_ascii(tl_text *t, const char *text, uint32_t len, tl_token *
 	int rc = 0;
 	uint32_t i = 0;
 	while (i < len) {
+		if (u[i] == ' ') { /* the usual gap between two words */
+			i++;
+			continue;
+		}
 		int c = S_wb[u[i]];
 		if (!S_WORD(c)) {
 			/* spaces are dropped; each other character is a punctuation token */
@@ -260,10 +264,11 @@ static int S_tokens_ascii(tl_text *t, const char *text, uint32_t len, tl_token *
 		for (;;) {
 			j = S_word_end(u, j, len);
 			/* "e.g", "don't", "1.000,50": a letter or digit on both sides */
-			if (j + 1 < len) {
-				int p = S_wb[u[j - 1]], d = S_wb[u[j]], q = S_wb[u[j + 1]];
+			int d;
+			if (j + 1 < len && ((d = S_wb[u[j]]) == S_MNL || d == S_MN)) {
+				int p = S_wb[u[j - 1]], q = S_wb[u[j + 1]];
 				if ((p == S_AL && d == S_MNL && q == S_AL) ||
-				    (p == S_NU && (d == S_MNL || d == S_MN) && q == S_NU)) {
+				    (p == S_NU && q == S_NU)) {
 					j += 2;
 					continue;
 				}

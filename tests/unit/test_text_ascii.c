@@ -182,7 +182,9 @@ static void test_surface_cache(void)
 	static const char *const ex[] = {
 		"beschikbaarheid beschikbaarstelling beschikbaar Beschikbaarheid BESCHIKBAARHEID",
 		"verwerkingsverantwoordelijke verwerkingsverantwoordelijken verwerker verwerkers",
-		"abcdefgh abcdefghi abcdefg abcdefghabcdefgh abcdefghabcdefghX ABCDEFGHabcdefgh", NULL};
+		"abcdefgh abcdefghi abcdefg abcdefghabcdefgh abcdefghabcdefghX ABCDEFGHabcdefgh",
+		/* a longer word first, then its first 8 or 7 bytes alone */
+		"Leverantie Leverant Leveran Leverantiex Leverantie", NULL};
 	for (int i = 0; ex[i]; i++) {
 		T_OK(S_same(ex[i], strlen(ex[i])), "long words %d", i);
 		tl_token *tok;
