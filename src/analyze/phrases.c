@@ -240,12 +240,13 @@ static int S_alt_match(const S_clist *cl, uint32_t w, const char *fold, size_t f
 	return 0;
 }
 
-/* tl_ph_at for phrase j of a compiled list. */
+/* tl_ph_at for phrase j of a compiled list; with `skip` 1 its first word is
+ * known to match tok[i] already. */
 static uint32_t S_phrase_at(const S_clist *cl, uint32_t j, const tl_token *tok, uint32_t n,
-                            uint32_t i)
+                            uint32_t i, uint32_t skip)
 {
-	uint32_t k = i;
-	for (uint32_t w = cl->word0[j]; w < cl->word0[j + 1]; w++, k++) {
+	uint32_t k = i + skip;
+	for (uint32_t w = cl->word0[j] + skip; w < cl->word0[j + 1]; w++, k++) {
 		if (k >= n)
 			return 0;
 		const char *f = tok[k].fold;
@@ -359,6 +360,8 @@ static const tl_ph_slot *S_find_slot(const char *const *list, uint32_t h)
 static const tl_ph_slot *S_get(const char *const *list)
 {
 	uint32_t h = tl_ph_home(list);
+	if (atomic_load_explicit(&tl_ph_reg[h].list, memory_order_acquire) == list)
+		return &tl_ph_reg[h]; /* most lists are in their home slot */
 	const tl_ph_slot *found = S_find_slot(list, h);
 	if (found)
 		return found;
@@ -442,9 +445,9 @@ static inline void S_memo(tl_word *w, const S_clist *cl)
 }
 
 static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list, uint32_t j,
-                  const S_clist *cl, uint32_t *best, int *bestj)
+                  const S_clist *cl, uint32_t skip, uint32_t *best, int *bestj)
 {
-	uint32_t m = cl ? S_phrase_at(cl, j, tok, n, i) : tl_ph_at(tok, n, i, list[j]);
+	uint32_t m = cl ? S_phrase_at(cl, j, tok, n, i, skip) : tl_ph_at(tok, n, i, list[j]);
 	if (m > *best || (m && m == *best && (int)j < *bestj)) {
 		*best = m;
 		*bestj = (int)j;
@@ -480,14 +483,18 @@ uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const c
 		}
 		const char *f = tok[i].fold;
 		uint32_t first = 0, cnt = S_run_of(cl, f, w ? w->hash : tl_text_hash(f, strlen(f)), &first);
+		/* an entry of the run is an alternative of its phrase's first word without a
+		 * '*', equal to the fold: that word matches (a trailing empty alternative, as
+		 * in "a|", is no alternative to the matcher, so an empty fold is checked) */
+		uint32_t skip = f[0] != '\0';
 		for (uint32_t e = first; e < first + cnt; e++)
-			S_try(tok, n, i, list, cl->ent[e].phrase, cl, &best, &bestj);
+			S_try(tok, n, i, list, cl->ent[e].phrase, cl, skip, &best, &bestj);
 		for (uint32_t k = 0; k < cl->nwild; k++)
-			S_try(tok, n, i, list, cl->wild[k], cl, &best, &bestj);
+			S_try(tok, n, i, list, cl->wild[k], cl, 0, &best, &bestj);
 	} else {
 		for (uint32_t j = 0; list[j]; j++)
 			if (tl_ph_may_start(list[j], tok[i].fold[0]))
-				S_try(tok, n, i, list, j, NULL, &best, &bestj);
+				S_try(tok, n, i, list, j, NULL, 0, &best, &bestj);
 	}
 	if (best && which)
 		*which = bestj;

@@ -183,6 +183,72 @@ static void test_ph_at_same_as_reference(void)
 	T_OK(checked > 2000 && matched > 100, "%u checked, %u matched", checked, matched);
 }
 
+/* The longest phrase of the list at token i by tl_ph_at, the first of equals:
+ * what a compiled list must answer. */
+static uint32_t S_ref_list_at(const tl_token *tok, uint32_t n, uint32_t i,
+                              const char *const *list, int *which)
+{
+	uint32_t best = 0;
+	*which = -1;
+	for (int j = 0; list[j]; j++) {
+		uint32_t m = tl_ph_at(tok, n, i, list[j]);
+		if (m > best) {
+			best = m;
+			*which = j;
+		}
+	}
+	return best;
+}
+
+/* Compiled lists (first words found by hash, the first word not compared
+ * again) against the reference, at every token, with and without words. */
+static void test_list_at_same_as_reference(void)
+{
+	extern const char *const tl_pol_cue_ph[];
+	static const char *const l1[] = {"is|are|be required to", "is", "is|are", "the right to",
+	                                 "the", "het recht om|tot|voor", "het recht", "a|", "|b c",
+	                                 "a||b c", "ver* zich", "*heid van", "not", "no|not later than",
+	                                 "x*y", "*", NULL};
+	static const char *const l2[] = {"shall not", "shall", "shall not be", "may", "may not", NULL};
+	const char *const *lists[] = {l1, l2, tl_pol_cue_ph, S_phrases, S_words};
+	static const char *const texts[] = {
+		"The Supplier is required to pay; the right to audit and the Customer has the right to "
+		"terminate. Het recht om te ontbinden; het recht van Nederland; heeft het recht.",
+		"a b c a c b c shall not be sold, shall not, may not, may; x*y xy de vrijheid van ver zich",
+		"is are be is required required to no later than not later than Opdrachtnemer zal niet"};
+	uint32_t checked = 0, matched = 0, bad = 0;
+	for (size_t x = 0; x < sizeof texts / sizeof *texts; x++) {
+		uint32_t n;
+		tl_token *t = S_tokens(texts[x], &n);
+		tl_token *bare = malloc((n + 1) * sizeof *bare);
+		if (!t || !bare) {
+			free(bare);
+			T_OK(0, "tokens");
+			continue;
+		}
+		memcpy(bare, t, n * sizeof *bare);
+		for (uint32_t k = 0; k < n; k++)
+			bare[k].word = NULL;
+		for (size_t l = 0; l < sizeof lists / sizeof *lists; l++)
+			for (uint32_t i = 0; i <= n; i++) {
+				int wr, w1 = -1, w2 = -1;
+				uint32_t want = S_ref_list_at(t, n, i, lists[l], &wr);
+				uint32_t a = tl_ph_list_at(t, n, i, lists[l], &w1);
+				uint32_t b = tl_ph_list_at(bare, n, i, lists[l], &w2);
+				if (a != want || b != want || (want && (w1 != wr || w2 != wr))) {
+					fprintf(stderr, "list %zu at %u of text %zu: %u/%u (%d/%d), reference %u (%d)\n",
+					        l, i, x, a, b, w1, w2, want, wr);
+					bad++;
+				}
+				checked++;
+				matched += want != 0;
+			}
+		free(bare);
+	}
+	T_INT(bad, 0);
+	T_OK(checked > 400 && matched > 60, "%u checked, %u matched", checked, matched);
+}
+
 int main(void)
 {
 	tl_arena_init(&S_ar, 0);
@@ -194,6 +260,7 @@ int main(void)
 	test_single_words();
 	test_phrases();
 	test_ph_at_same_as_reference();
+	test_list_at_same_as_reference();
 	tl_text_close(S_t);
 	tl_arena_free(&S_ar);
 	return T_DONE();
