@@ -159,12 +159,14 @@ static uint32_t *S_chunk_slot(const tl_term_cache *c, const char *key, size_t kl
 	}
 }
 
+/* h: S_hash(key, klen, 0, lang), which tl_compile_term works out while it
+ * looks for the chunk's end */
 static const S_chunk *S_chunk_get(const tl_term_cache *c, const char *key, size_t klen,
-                                  uint8_t lang)
+                                  uint8_t lang, uint32_t h)
 {
 	if (!c)
 		return NULL;
-	const uint32_t *s = S_chunk_slot(c, key, klen, lang, S_hash(key, klen, 0, lang));
+	const uint32_t *s = S_chunk_slot(c, key, klen, lang, h);
 	return *s ? &c->ent[*s - 1] : NULL;
 }
 
@@ -188,7 +190,7 @@ static int S_chunk_rehash(tl_term_cache *c)
 
 /* Remembers words[0..n) for the chunk key[0..klen), which must outlive the
  * cache; a failure only means no caching. */
-static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t lang,
+static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t lang, uint32_t h,
                         const tl_rword *words, uint32_t n)
 {
 	if (!c || klen > UINT32_MAX || n > UINT16_MAX)
@@ -212,7 +214,6 @@ static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t 
 		c->words = nw;
 		c->awords = na;
 	}
-	uint32_t h = S_hash(key, klen, 0, lang);
 	uint32_t *s = S_chunk_slot(c, key, klen, lang, h);
 	if (*s)
 		return;
@@ -282,10 +283,12 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 			p = e + 1;
 			continue;
 		}
-		while (*e && *e != ' ')
-			e++;
+		/* the chunk's end and its hash (S_hash with kind 0) in one pass */
+		uint32_t ch = 2166136261u ^ (uint32_t)lang;
+		for (; *e && *e != ' '; e++)
+			ch = (ch ^ (unsigned char)*e) * 16777619u;
 		size_t n = (size_t)(e - p);
-		const S_chunk *known = S_chunk_get(cache, p, n, (uint8_t)lang);
+		const S_chunk *known = S_chunk_get(cache, p, n, (uint8_t)lang, ch);
 		if (known) {
 			for (uint32_t k = 0; k < known->n; k++) {
 				if (nw == MAX_TERM_WORDS)
@@ -329,7 +332,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 				return "out of memory";
 			words[nw++] = (tl_rword){st, (uint16_t)strlen(st),
 			                         (uint8_t)(prefix ? TL_W_PREFIX : TL_W_STEM), 0};
-			S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, words + nw0, nw - nw0);
+			S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, ch, words + nw0, nw - nw0);
 			words[nw0].gap = (uint8_t)gap;
 			gap = 0;
 			p = e;
@@ -363,7 +366,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 					return "out of memory";
 			}
 		}
-		S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, words + nw0, nw - nw0);
+		S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, ch, words + nw0, nw - nw0);
 		if (nw > nw0) {
 			words[nw0].gap = (uint8_t)gap;
 			gap = 0;
