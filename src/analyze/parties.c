@@ -301,9 +301,14 @@ static int S_we_class(const tl_token *t)
 	int wc = tl_wc_of(t, TL_WC_WE_K, TL_WC_WE);
 	if (wc >= 0 || !t->word)
 		return wc;
+	/* every word of the lists starts with one of these letters */
+	const char *f = t->fold;
+	int first = f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g' || f[0] == 'w' ||
+	            f[0] == 'u' || f[0] == 'o' || f[0] == 'y';
 	return tl_wc_set(t->word, TL_WC_WE_K, TL_WC_WE,
-	                 tl_tok_in(t, S_tender) || tl_tok_in(t, S_we_en) || tl_tok_in(t, S_you_en) ||
-	                     tl_tok_in(t, S_we_nl) || tl_tok_in(t, S_you_nl));
+	                 first && (tl_tok_in(t, S_tender) || tl_tok_in(t, S_we_en) ||
+	                           tl_tok_in(t, S_you_en) || tl_tok_in(t, S_we_nl) ||
+	                           tl_tok_in(t, S_you_nl)));
 }
 
 void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt)

@@ -58,6 +58,8 @@ static const char *const S_texts[] = {
 	"Our Supplier's obligations apply unless the Customer, at its discretion, agrees otherwise.\n"
 	"After your account is closed, we delete your data within 30 days, unless required by law.\n"
 	"Each party shall bear its own costs; neither party may assign this Agreement.\n"
+	"The Supplier shall delete the following: that data, and its copies.\n"
+	"The Supplier keeps two things (that data, its backups) for a year.\n"
 	"The Agreement is subject to ARBIT 2022, notwithstanding article 7 of the ARBIT.\n"
 	"These General Terms and Conditions apply. The Provider (hereinafter: the \"Supplier\") "
 	"shall notify the Customer.\n",
