@@ -62,6 +62,7 @@ typedef struct S_bucket {
 #define F_SIG 0x3FFFFFFFu
 enum { S_FK_STEM = TL_W_STEM, S_FK_PREFIX = TL_W_PREFIX, S_FK_EXACT = TL_W_EXACT, S_FK_PREFIX1, S_NFK };
 #define F_NONE 0xFFFFFFFFu /* a token form that is absent: equals no signature */
+#define S_EXACT_BITS 4096u
 #define S_SIG_HASH 0x0FFFFFFFu
 
 struct tl_index {
@@ -81,8 +82,9 @@ struct tl_index {
 	uint8_t p2[3][65536 / 8];
 	uint8_t short_prefix[3];
 	/* exact keys by S_exact_bit (length, first two and last byte): a token
-	 * whose bit is clear is not looked up */
-	uint8_t e2[3][65536 / 8];
+	 * whose bit is clear is not looked up (a few dozen keys: 4,096 bits,
+	 * which stay in the cache, keep false hits rare) */
+	uint8_t e2[3][S_EXACT_BITS / 8];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
 
@@ -502,7 +504,7 @@ static unsigned S_exact_bit(const char *o, size_t n)
 	h = h * 167u + (n >= 2 ? (unsigned char)o[1] : 0u);
 	h = h * 167u + (unsigned char)o[n - 1];
 	h = h * 167u + (unsigned)(n & 255);
-	return (h ^ h >> 16) & 0xFFFFu;
+	return (h ^ h >> 16) & (S_EXACT_BITS - 1);
 }
 
 static uint32_t S_bucket_hash(uint32_t ent, uint32_t sig)
@@ -1212,6 +1214,8 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 		S_scan_plain(rs, a, s, fn, ud);
 }
 
+#define S_WORDS_MAX 4096
+
 /* The sentence's words into memo->wd, each with its memo entry looked up
  * once; returns their number, or -1 when out of memory. */
 static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated *a,
@@ -1259,10 +1263,16 @@ void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 	if (!ix)
 		return;
 	uint8_t lang = (uint8_t)tl_index_lang(a, s);
-	int64_t nw = memo && !memo->fail ? S_words(memo, ix, a, s, lang) : -1;
-	if (nw < 0) {
-		if (memo)
+	/* a sentence of more than S_WORDS_MAX tokens (no punctuation in a
+	 * huge table cell) is scanned without the memo, which would reserve
+	 * an entry for each */
+	int64_t nw = -1;
+	if (memo && !memo->fail && s->ntok <= S_WORDS_MAX) {
+		nw = S_words(memo, ix, a, s, lang);
+		if (nw < 0)
 			memo->fail = 1;
+	}
+	if (nw < 0) {
 		S_scan_plain(rs, a, s, fn, ud);
 		return;
 	}

@@ -203,6 +203,26 @@ int main(void)
 	}
 	tl_annotated_free(a);
 	tl_document_free(d);
+	/* a sentence of more than 4,096 words (scanned without the memo's word
+	 * list) finds the same */
+	size_t cap = 6000 * 16 + 1, len = 0;
+	char *big = malloc(cap);
+	T_OK(big != NULL, "malloc");
+	for (int k = 0; big && k < 6000; k++)
+		len += (size_t)snprintf(big + len, cap - len, "%s", k % 3 ? "de gegevens " : "niet meer ");
+	d = big ? fx_doc(big) : NULL;
+	free(big);
+	a = NULL;
+	T_OK(d && tl_annotate(&a, d, &err) == 0, "annotate the long sentence");
+	if (a) {
+		uint32_t longest = 0;
+		for (uint32_t i = 0; i < a->nsent; i++)
+			longest = a->sent[i].ntok > longest ? a->sent[i].ntok : longest;
+		T_OK(longest > 4096, "longest sentence: %u tokens", longest);
+		T_OK(S_same_as_brute(rs, a) > 4000, "matches in the long sentence");
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
 	tl_ruleset_free(rs);
 	return T_DONE();
 }
