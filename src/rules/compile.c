@@ -405,6 +405,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 	out->nw = (uint16_t)nw;
 	out->lang = (uint8_t)lang;
 	out->concept = concept;
+	out->def_only = 0;
 	out->text = text;
 	return NULL;
 }

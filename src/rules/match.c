@@ -134,9 +134,11 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 	S_scan *sc = ud;
 	if (sc->hit) {
 		if (a >= sc->lo && a < sc->hi)
-			sc->hit[t->concept] = 1;
+			sc->hit[t->concept] |= t->def_only ? 2 : 1;
 		return;
 	}
+	if (t->def_only)
+		return; /* a definition head ("information") is no mention of the concept */
 	if (sc->s && sc->m->rs->concepts[t->concept].not_party && S_own_name(sc->m->a, sc->s, a, b))
 		return;
 	S_push(sc->m, sc->out, t->concept, a, b, -1);
@@ -148,6 +150,27 @@ static uint32_t S_term_words(const char *fold)
 	for (const char *p = fold; p && *p; p++)
 		n += *p == ' ';
 	return n;
+}
+
+/* The first party a definition names after its term, within a few words, is
+ * the customer alone: "all information the Municipality makes available",
+ * "content uploaded by Customer", "informatie die Opdrachtgever verstrekt";
+ * not "information either party discloses", not "materials that Provider
+ * developed ... not unique to Customer". */
+#define TL_DEF_OWNER_WORDS 10
+
+static int S_names_customer(const tl_annotated *a, const tl_sentence *s, uint32_t from)
+{
+	uint32_t words = 0;
+	for (uint32_t k = from; k < s->ntok && words < TL_DEF_OWNER_WORDS; k++) {
+		if (s->tok[k].flags & TL_TOK_PARTY)
+			return tl_annot_token_role(a, s, k) == TL_ROLE_CUSTOMER;
+		if (s->tok[k].fold && (!strcmp(s->tok[k].fold, "either") || !strcmp(s->tok[k].fold, "each") ||
+		                       !strcmp(s->tok[k].fold, "beide") || !strcmp(s->tok[k].fold, "elke")))
+			return 0;
+		words += !(s->tok[k].flags & TL_TOK_PUNCT);
+	}
+	return 0;
 }
 
 /* Which defined_terms concepts each defined term's definition matches. */
@@ -180,9 +203,19 @@ static int S_join_terms(tl_match *m)
 		sc.hi = k;
 		memset(hit, 0, rs->nconcepts);
 		tl_index_scan(rs, a, ds, S_on_term, &sc);
+		/* a definition head joins only a definition of the customer's own things
+		 * ("all information the Municipality makes available"), not "all
+		 * information either party discloses" */
+		int customer = -1;
 		uint32_t n = 0;
-		for (uint32_t c = 0; c < rs->nconcepts; c++)
+		for (uint32_t c = 0; c < rs->nconcepts; c++) {
+			if (hit[c] == 2 && rs->concepts[c].defined_terms) {
+				if (customer < 0)
+					customer = S_names_customer(a, ds, sc.lo);
+				hit[c] = (uint8_t)customer;
+			}
 			n += hit[c] && rs->concepts[c].defined_terms;
+		}
 		if (!n)
 			continue;
 		m->term_concepts[t] = malloc((n + 1) * sizeof(int32_t));

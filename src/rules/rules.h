@@ -40,6 +40,7 @@ typedef struct tl_rterm {
 	tl_rword *w;
 	uint16_t nw;
 	uint8_t lang;    /* tl_lang */
+	uint8_t def_only; /* from a concept's definition_heads: only heads a definition */
 	int32_t concept;
 	const char *text; /* as written in the ruleset */
 } tl_rterm;
