@@ -98,6 +98,33 @@ static void test_limit_and_subject_scope(void)
 	tl_document_free(d);
 }
 
+/* the usual names without a definition: a UK council, a Dutch province or
+ * water board is the customer; a seller or a Dutch "aannemer" the vendor */
+static void test_usual_names(void)
+{
+	static const struct {
+		const char *text;
+		tl_role bound;
+	} cases[] = {
+		{"The Council shall notify the Contractor of any change.\n", TL_ROLE_CUSTOMER},
+		{"The Purchaser may terminate the Agreement at any time.\n", TL_ROLE_CUSTOMER},
+		{"The Seller shall deliver the hardware within ten days.\n", TL_ROLE_VENDOR},
+		{"De provincie stelt de gegevens ter beschikking.\n", TL_ROLE_CUSTOMER},
+		{"Het waterschap mag de Overeenkomst opzeggen.\n", TL_ROLE_CUSTOMER},
+		{"De aannemer verwijdert de gegevens binnen een maand.\n", TL_ROLE_VENDOR},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate("", cases[i].text, &d);
+		if (!a)
+			continue;
+		T_OK(a->nsent >= 1 && a->sent[0].bound == cases[i].bound, "%s: bound %d, want %d",
+		     cases[i].text, a->nsent ? (int)a->sent[0].bound : -1, (int)cases[i].bound);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_units_with_own_subject(void)
 {
 	tl_document *d;
@@ -232,6 +259,7 @@ int main(void)
 	test_verbless_requests();
 	test_we_next_to_defined_parties();
 	test_limit_and_subject_scope();
+	test_usual_names();
 	test_units_with_own_subject();
 	return T_DONE();
 }
