@@ -464,13 +464,17 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || tl_tok_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
+	tl_role seen_side = TL_ROLE_NONE; /* the first vendor or customer named so far */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len;
 		tl_role r = tl_mention_at(a, tok, n, i, &len);
 		if (!r) {
 			if (subj == UINT32_MAX && sc[i] == 0 && tl_tok_in(&tok[i], pron) &&
 			    !S_after_prep(tok, i)) {
-				tl_role pr = seen;
+				/* a singular pronoun refers to a side of the contract before a third
+				 * party: "Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt
+				 * zij door", "If a data subject contacts the Supplier, it shall ..." */
+				tl_role pr = seen_side && !tl_tok_is(&tok[i], "they") ? seen_side : seen;
 				if (!pr && prev)
 					pr = prev->bound;
 				/* "Opdrachtnemer voldoet aan de BIO. Hij verstrekt jaarlijks ...": a
@@ -496,6 +500,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			tok[k].flags |= TL_TOK_PARTY;
 		if (!seen)
 			seen = r;
+		if (!seen_side && (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER))
+			seen_side = r;
 		/* English puts the subject before its modal, save after "In no event shall",
 		 * "Nor may": a party after the modal is an object ("the fees you paid") */
 		int late = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at && !inverted;

@@ -99,7 +99,8 @@ static void test_limit_and_subject_scope(void)
 }
 
 /* the usual names without a definition: a UK council, a Dutch province or
- * water board is the customer; a seller or a Dutch "aannemer" the vendor */
+ * water board is the customer; a seller or a Dutch "aannemer" the vendor;
+ * and which of them a pronoun subject refers to */
 static void test_usual_names(void)
 {
 	static const struct {
@@ -112,6 +113,15 @@ static void test_usual_names(void)
 		{"De provincie stelt de gegevens ter beschikking.\n", TL_ROLE_CUSTOMER},
 		{"Het waterschap mag de Overeenkomst opzeggen.\n", TL_ROLE_CUSTOMER},
 		{"De aannemer verwijdert de gegevens binnen een maand.\n", TL_ROLE_VENDOR},
+		/* a singular pronoun subject refers to a side of the contract before a third party */
+		{"Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt zij onverwijld door naar "
+		 "Opdrachtgever.\n",
+		 TL_ROLE_VENDOR},
+		{"If a data subject contacts the Supplier directly, it shall forward the request to the "
+		 "Customer.\n",
+		 TL_ROLE_VENDOR},
+		{"If third parties ask the Supplier for the data, they must contact the Customer.\n",
+		 TL_ROLE_THIRD},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		tl_document *d;
