@@ -135,6 +135,39 @@ static void test_usual_names(void)
 	}
 }
 
+/* Dutch puts the finite verb second: a plural verb before its pronoun subject
+ * after a fronted phrase is the predicate; an English past tense is a narrative */
+static void test_verb_second_and_past(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"Zorgkoppel B.V. (\"wij\", \"ons\", \"Zorgkoppel\") en de gemeente (\"u\").\n",
+		"Na ontdekking van een datalek informeren wij u binnen 24 uur.\n"
+		"Daarna verwijderen wij uw gegevens.\n",
+		&d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "Na ontdekking");
+		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
+		     "informeren wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
+		s = S_find(a, "Daarna verwijderen");
+		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
+		     "verwijderen wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	a = S_annotate(S_pre_en,
+	               "The Council adopted a motion on facial recognition in 2023.\n"
+	               "The Council needs the data for its own tasks.\n",
+	               &d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "The Council adopted");
+		T_OK(s && s->modality == TL_MOD_STATEMENT, "a past tense is a statement (modality %d)",
+		     s ? (int)s->modality : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_units_with_own_subject(void)
 {
 	tl_document *d;
@@ -270,6 +303,7 @@ int main(void)
 	test_we_next_to_defined_parties();
 	test_limit_and_subject_scope();
 	test_usual_names();
+	test_verb_second_and_past();
 	test_units_with_own_subject();
 	return T_DONE();
 }
