@@ -351,7 +351,11 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			}
 			role = S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
 		}
-		s->flags |= TL_SENT_DEFINITION;
+		/* a party's alias makes its line a definition; a thing coined where it is
+		 * first used keeps its sentence a rule of the contract: "All rights in the
+		 * measurements (\"Measurement Data\") vest in the Municipality." */
+		if (role != TL_ROLE_NONE)
+			s->flags |= TL_SENT_DEFINITION;
 		int rc;
 		for (uint32_t x = 0; x < na; x++) {
 			const char *fold = S_fold_of(c, s->tok, ts[x], te[x]);

@@ -168,6 +168,30 @@ static void test_verb_second_and_past(void)
 	}
 }
 
+/* a thing's alias coined in a rule keeps the rule operative; a party's alias
+ * makes its line a definition */
+static void test_inline_alias(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"The Municipality of Example (the \"Municipality\") and Acme Ltd (the \"Contractor\").\n",
+		"All rights in the measurements and any data derived from them (\"Measurement Data\") vest "
+		"in the Municipality.\n",
+		&d);
+	if (!a)
+		return;
+	const tl_sentence *p = S_find(a, "The Municipality of Example");
+	const tl_sentence *s = S_find(a, "All rights");
+	T_OK(p && (p->flags & TL_SENT_DEFINITION), "the parties' line is a definition");
+	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "the rule that coins a term stays a rule");
+	int found = 0;
+	for (uint32_t t = 0; t < a->nterms; t++)
+		found |= a->terms[t].term && !strcmp(a->terms[t].term, "Measurement Data");
+	T_OK(found, "the term is still defined");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_units_with_own_subject(void)
 {
 	tl_document *d;
@@ -304,6 +328,7 @@ int main(void)
 	test_limit_and_subject_scope();
 	test_usual_names();
 	test_verb_second_and_past();
+	test_inline_alias();
 	test_units_with_own_subject();
 	return T_DONE();
 }
