@@ -197,6 +197,32 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	return 1;
 }
 
+/* The party's own people after its possessive: "its subcontractors", "Our
+ * support and engineering teams", "Onze supportafdeling": a staff word (or a
+ * compound ending in one) within the next four words, before punctuation. */
+static int S_staff_follows(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const staff[] = {"staff", "personnel", "employees", "agents",
+	                                    "subcontractors", "sub", "personeel", "medewerkers",
+	                                    "engineers", "team", "teams", "department", "departments",
+	                                    "afdeling", "afdelingen", "werknemers", NULL};
+	static const char *const heads[] = {"afdeling", "team", "medewerkers", "personeel", NULL};
+	for (uint32_t k = i; k < n && k < i + 4; k++) {
+		if (tok[k].flags & TL_TOK_PUNCT)
+			return 0;
+		if (tl_tok_in(&tok[k], staff))
+			return 1;
+		const char *f = tok[k].fold;
+		size_t l = f ? strlen(f) : 0;
+		for (const char *const *h = heads; *h && l; h++) {
+			size_t hl = strlen(*h);
+			if (l >= hl + 3 && !strcmp(f + l - hl, *h))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when main-clause tokens [s, e) hold a modal cue. */
 static int S_has_cue(const tl_token *tok, const int16_t *sc, uint32_t s, uint32_t e, uint32_t n)
 {
@@ -523,12 +549,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			size_t fl = strlen(f);
 			static const char *const possdet[] = {"our", "your", "their", "onze", "uw", NULL};
 			int poss = (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') || tl_tok_in(&tok[i + len - 1], possdet);
-			static const char *const staff[] = {"staff", "personnel", "employees", "agents",
-			                                    "subcontractors", "sub", "personeel",
-			                                    "medewerkers", NULL};
 			uint32_t nl2;
 			if (!poss || i + len >= n || tl_mention_at(a, tok, n, i + len, &nl2) ||
-			    tl_tok_in(&tok[i + len], staff)) {
+			    S_staff_follows(tok, n, i + len)) {
 				subj = i;
 				subj_len = len;
 				subj_role = r;

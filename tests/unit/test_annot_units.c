@@ -143,7 +143,8 @@ static void test_verb_second_and_past(void)
 	tl_annotated *a = S_annotate(
 		"Zorgkoppel B.V. (\"wij\", \"ons\", \"Zorgkoppel\") en de gemeente (\"u\").\n",
 		"Na ontdekking van een datalek informeren wij u binnen 24 uur.\n"
-		"Daarna verwijderen wij uw gegevens.\n",
+		"Daarna verwijderen wij uw gegevens.\n"
+		"Onze supportafdeling in Belgrado kan gegevens op afstand inzien.\n",
 		&d);
 	if (a) {
 		const tl_sentence *s = S_find(a, "Na ontdekking");
@@ -152,6 +153,21 @@ static void test_verb_second_and_past(void)
 		s = S_find(a, "Daarna verwijderen");
 		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
 		     "verwijderen wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
+		/* the vendor's own department after its possessive is the vendor side */
+		s = S_find(a, "Onze supportafdeling");
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "onze supportafdeling: bound %d", s ? (int)s->bound : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	a = S_annotate("DataVision Ltd (\"we\", \"us\", \"our\") and the Council (\"you\").\n",
+	               "Our support and engineering teams in India may access your data remotely.\n"
+	               "Our fees may change each year.\n",
+	               &d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "Our support");
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "our ... teams: bound %d", s ? (int)s->bound : -1);
+		s = S_find(a, "Our fees");
+		T_OK(s && s->bound != TL_ROLE_VENDOR, "our fees bind no one");
 		tl_annotated_free(a);
 		tl_document_free(d);
 	}
