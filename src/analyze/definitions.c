@@ -187,6 +187,15 @@ static const char *const S_means[] = {
 	"shall|will have the meaning*", "wordt gedefinieerd als", "is defined as", "includes", "omvat",
 	"houdt in", NULL};
 
+/* "The Network includes no facial recognition", "Het Systeem omvat geen ...":
+ * a negated "includes" states what the thing lacks; it defines nothing. */
+static int S_negated_at(const tl_token *tok, uint32_t n, uint32_t k)
+{
+	static const char *const neg[] = {"no", "neither", "none", "not", "never", "geen", "niet",
+	                                  "nooit", NULL};
+	return k < n && tl_tok_in(&tok[k], neg);
+}
+
 /* Text of the sentence after token k (the definition), trimmed of ':'. */
 static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 {
@@ -428,7 +437,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		uint32_t m = (tl_tok_is(&tok[q], ":") || tl_tok_is(&tok[q], "-"))
 		                 ? 1
 		                 : tl_ph_list_at(tok, n, q, S_means, NULL);
-		if (!m)
+		if (!m || S_negated_at(tok, n, q + m))
 			return 0;
 		/* "GitHub", "We" and "Us" refer to ...: the terms name the party "we" names */
 		tl_role side = TL_ROLE_NONE;
@@ -492,7 +501,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 				break;
 			}
 			uint32_t m = tl_ph_list_at(tok, n, e, S_means, NULL);
-			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL))
+			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL) && !S_negated_at(tok, n, e + m))
 				return S_define(c, s, si, k, e, e + m);
 			if (!(tok[e].flags & TL_TOK_CAPITAL)) {
 				all_caps = 0;

@@ -206,6 +206,19 @@ static void test_inline_alias(void)
 	T_OK(found, "the term is still defined");
 	tl_annotated_free(a);
 	tl_document_free(d);
+	/* "includes no" states what a thing lacks; "includes" alone defines */
+	a = S_annotate(S_pre_en,
+	               "The Network includes no facial recognition or other biometric function.\n"
+	               "The Service includes hosting, support and maintenance.\n",
+	               &d);
+	if (!a)
+		return;
+	s = S_find(a, "The Network");
+	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "includes no: not a definition");
+	s = S_find(a, "The Service");
+	T_OK(s && (s->flags & TL_SENT_DEFINITION), "includes: a definition");
+	tl_annotated_free(a);
+	tl_document_free(d);
 }
 
 static void test_units_with_own_subject(void)
