@@ -345,20 +345,27 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			 * that speaks of it; an apposition keeps its comma ("Acme B.V., een
 			 * besloten vennootschap (hierna: Leverancier)") */
 			uint32_t rs = ns;
+			int thing = 0;
 			static const char *const indef[] = {"een", "a", "an", NULL};
-			for (uint32_t x = ne; x-- > ns + 1;) {
+			for (uint32_t x = ne; x-- > from;) {
 				if (tl_tok_is(&s->tok[x], ","))
 					break;
 				if (tl_tok_in(&s->tok[x], indef)) {
-					uint32_t y = ns;
+					uint32_t y = from;
 					while (y < x && !tl_tok_is(&s->tok[y], ","))
 						y++;
-					if (y == x)
+					if (y == x) {
 						rs = x;
+						thing = 1;
+					}
 					break;
 				}
 			}
-			role = S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
+			/* the thing is what its noun says ("een leverancier", "a Dutch supplier");
+			 * a party named in what is said of it ("an interface the Contractor shall
+			 * develop ... (the GIS Interface)") is not what the alias names */
+			role = thing ? S_role_in(s->tok, rs + 1, rs + 3 < ne ? rs + 3 : ne)
+			             : S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
 		}
 		/* a party's alias makes its line a definition; a thing coined where it is
 		 * first used keeps its sentence a rule of the contract: "All rights in the

@@ -206,6 +206,22 @@ static void test_inline_alias(void)
 	T_OK(found, "the term is still defined");
 	tl_annotated_free(a);
 	tl_document_free(d);
+	/* a thing introduced with "an", whose description names a party, is no party */
+	a = S_annotate(S_pre_en,
+	               "(d) an interface the Supplier shall develop to publish measurements in the "
+	               "Customer's GIS (the \"GIS Interface\").\n"
+	               "The Supplier hosts the data, and a dashboard that the Supplier maintains (the "
+	               "\"Dashboard\") shows it.\n",
+	               &d);
+	if (!a)
+		return;
+	for (uint32_t t = 0; t < a->nterms; t++)
+		if (a->terms[t].term &&
+		    (!strcmp(a->terms[t].term, "GIS Interface") || !strcmp(a->terms[t].term, "Dashboard")))
+			T_OK(a->terms[t].role == TL_ROLE_NONE, "%s: role %d", a->terms[t].term,
+			     (int)a->terms[t].role);
+	tl_annotated_free(a);
+	tl_document_free(d);
 	/* "includes no" states what a thing lacks; "includes" alone defines */
 	a = S_annotate(S_pre_en,
 	               "The Network includes no facial recognition or other biometric function.\n"
