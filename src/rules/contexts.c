@@ -12,10 +12,41 @@
 #include "model/doc.h"
 #include "rules/rules.h"
 
+/* The sentence takes something out of the contract's scope: "Ontwikkeling van
+ * programmatuur op maat valt buiten deze Overeenkomst", "Camera's maken geen deel
+ * uit van de Dienst", "Custom development is outside the scope of this
+ * Agreement": what it names is not what the contract is about. */
+static int S_out_of_scope(const tl_sentence *s)
+{
+	static const char *const ph[][4] = {
+	    {"valt", "buiten", NULL},        {"vallen", "buiten", NULL},
+	    {"buiten", "de", "reikwijdte", NULL}, {"maakt", "geen", "deel", NULL},
+	    {"maken", "geen", "deel", NULL}, {"outside", "the", "scope", NULL},
+	    {"excluded", "from", "the", NULL}, {"falls", "outside", NULL},
+	    {"fall", "outside", NULL},       {"not", "form", "part", NULL},
+	    {"out", "of", "scope", NULL},    {"not", "within", "the", NULL}};
+	for (uint32_t k = 0; k < s->ntok; k++) {
+		const char *f = s->tok[k].fold;
+		if (!f)
+			continue;
+		for (size_t p = 0; p < sizeof ph / sizeof *ph; p++) {
+			uint32_t j = 0;
+			while (ph[p][j] && k + j < s->ntok && s->tok[k + j].fold &&
+			       !strcmp(s->tok[k + j].fold, ph[p][j]))
+				j++;
+			if (!ph[p][j])
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int S_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
 	if (s->flags & TL_SENT_NONOPERATIVE)
+		return 0;
+	if (S_out_of_scope(s))
 		return 0;
 	if (a->para_operative && !a->para_operative[s->para])
 		return 0;

@@ -186,6 +186,13 @@ static void test_contexts_and_also(void)
 	S_free(&r);
 	const char *yes[] = {S_pre_nl, "Opdrachtnemer plaatst een camera bij het stadhuis.", NULL};
 	EXPECT(yes, NULL, "T-CAMERA", "missing");
+	/* what the contract takes out of its scope is not what it is about */
+	const char *out_nl[] = {S_pre_nl, "Het plaatsen van een camera valt buiten deze Overeenkomst.",
+	                        NULL};
+	EXPECT(out_nl, NULL, "T-CAMERA", "not_applicable");
+	const char *out_en[] = {S_pre_en, "Installing a camera is outside the scope of this Agreement.",
+	                        NULL};
+	EXPECT(out_en, NULL, "T-CAMERA", "not_applicable");
 	const char *off[] = {"!sensors", NULL};
 	EXPECT(yes, off, "T-CAMERA", "not_applicable");
 	/* also_met_by: T-AVG is met when T-SELL is met */
