@@ -27,9 +27,11 @@ static int S_out_of_scope(const tl_sentence *s)
 	    {"out", "of", "scope", NULL},    {"not", "within", "the", NULL}};
 	for (uint32_t k = 0; k < s->ntok; k++) {
 		const char *f = s->tok[k].fold;
-		if (!f)
+		if (!f || !strchr("vbmoefn", f[0]) || !f[0])
 			continue;
 		for (size_t p = 0; p < sizeof ph / sizeof *ph; p++) {
+			if (ph[p][0][0] != f[0])
+				continue;
 			uint32_t j = 0;
 			while (ph[p][j] && k + j < s->ntok && s->tok[k + j].fold &&
 			       !strcmp(s->tok[k + j].fold, ph[p][j]))
@@ -45,8 +47,6 @@ static int S_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
 	if (s->flags & TL_SENT_NONOPERATIVE)
-		return 0;
-	if (S_out_of_scope(s))
 		return 0;
 	if (a->para_operative && !a->para_operative[s->para])
 		return 0;
@@ -102,6 +102,8 @@ static int S_eval_masks(tl_match *m)
 				continue;
 			hit |= mask[x->concept];
 		}
+		if (hit && S_out_of_scope(sn))
+			continue;
 		for (uint32_t c = 0; hit; c++, hit >>= 1)
 			if (hit & 1)
 				S_count(&m->ctx[c], s);
@@ -119,7 +121,7 @@ void tl_contexts_eval(tl_match *m, const char *const *force, int force_all)
 		const tl_context_def *d = &rs->contexts[c];
 		tl_ctx_state *st = &m->ctx[c];
 		for (uint32_t s = 0; !done && s < a->nsent; s++)
-			if (S_counts(a, s) && S_mentions(m, s, d))
+			if (S_counts(a, s) && S_mentions(m, s, d) && !S_out_of_scope(&a->sent[s]))
 				S_count(st, s);
 		st->set = st->mentions >= (uint32_t)d->min_mentions;
 		if (force_all) {
