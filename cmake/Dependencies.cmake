@@ -53,6 +53,10 @@ if(TL_STATIC_LIBS)
   set(_static_on "$<BOOL:$<TARGET_PROPERTY:TL_STATIC_DEPS>>")
   target_link_libraries(TL_deps INTERFACE "$<${_static_on}:${TL_STATIC_LIBS}>"
     "$<$<NOT:${_static_on}>:${_shared}>")
+  # libgcc's unwinder (which the static libstdc++ needs) from libgcc_eh.a as well:
+  # one shared object fewer to map and relocate (`--version` 4.29M -> 4.11M
+  # instructions, 10 page faults fewer)
+  target_link_options(TL_deps INTERFACE "$<${_static_on}:-static-libgcc>")
   target_include_directories(TL_deps INTERFACE ${LIBXML2_INCLUDE_DIRS} ${ICU_INCLUDE_DIRS})
 else()
   target_link_libraries(TL_deps INTERFACE ${_shared})

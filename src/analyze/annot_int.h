@@ -42,8 +42,9 @@ typedef struct tl_ann_ctx {
 	struct tl_fw_named *fw_named; /* what each operative unit names (frameworks.c), or NULL */
 	tl_framework *fw;
 	uint32_t afw;
-	uint8_t *clause_defs;     /* per clause: 0 not known yet, 1 its title names no
-	                             definitions article, 2 it does (definitions.c) */
+	uint8_t *clause_defs;     /* per clause (definitions.c), bits 0-1: 0 not known yet, 1 its
+	                             title names no definitions article, 2 it does; bits 2-3 the
+	                             same for the clause or one above it */
 	/* first-word index over terms for token marking */
 	int32_t *term_next;       /* chain: next term with the same first word, -1 */
 	const char **term_word0;  /* folded first word of each term */
@@ -151,14 +152,70 @@ static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i
 	return tl_ph_list_at_slow(tok, n, i, list, which);
 }
 
+/* ---- word classes (tl_word.annot) --------------------------------------- */
+
+/* What the annotation's per-token scans need to know about a word, worked
+ * out once per word: each class is a 'known' bit and an answer bit, set
+ * together with one atomic OR (whichever thread works a word out finds the
+ * same answer) and read with one relaxed load.  An answer bit of 1 means
+ * "do the full test": a scan that finds 0 skips the token, the same as its
+ * full test would.  tl_wc_all (tests only) makes every new answer 1, so a
+ * test can compare the scans with and without their skips. */
+#define TL_WC_PARTY_K 0x001u /* parties.c */
+#define TL_WC_PARTY 0x002u   /* a party mention may start at the word (tl_party_at) */
+#define TL_WC_ALIAS_K 0x004u /* definitions.c */
+#define TL_WC_ALIAS 0x008u   /* ends a party's name or may start an alias (S_aliases) */
+#define TL_WC_FW_K 0x010u    /* frameworks.c */
+#define TL_WC_FW 0x020u      /* a word of a framework's name (S_named) */
+#define TL_WC_WE_K 0x040u    /* parties.c */
+#define TL_WC_WE 0x080u      /* a first or second person, or a tenderer (tl_parties_we_count) */
+#define TL_WC_OPEN_K 0x100u  /* scopes.c */
+#define TL_WC_OPEN 0x200u    /* may open a clause (tl_scopes_mark) */
+extern int tl_wc_all;
+
+static inline uint32_t tl_wc_get(const tl_word *w) { return __atomic_load_n(&w->annot, __ATOMIC_RELAXED); }
+
+/* Records class `known` of word w with answer `yes`; returns the answer as
+ * it is used (1 under tl_wc_all). */
+static inline int tl_wc_set(tl_word *w, uint32_t known, uint32_t bit, int yes)
+{
+	yes = yes || tl_wc_all;
+	__atomic_fetch_or(&w->annot, known | (yes ? bit : 0u), __ATOMIC_RELAXED);
+	return yes;
+}
+
+/* The answer of class (known, bit) for token t, or -1 when it is not known
+ * yet (or t has no word). */
+static inline int tl_wc_of(const tl_token *t, uint32_t known, uint32_t bit)
+{
+	if (!t->word)
+		return -1;
+	uint32_t v = tl_wc_get(t->word);
+	return (v & known) ? (v & bit) != 0 : -1;
+}
+
 /* ---- parties (parties.c) ----------------------------------------------- */
 
 /* The role of a usual party name (folded, one or more words). */
 tl_role tl_party_catalog(const char *fold);
 /* A party mention starting at tok[i]: its length in tokens (0 if none) and
- * its role.  Uses defined terms (tok.term), the catalogue and "we/you". */
-uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                     tl_role *role);
+ * its role.  Uses defined terms (tok.term), the catalogue and "we/you".
+ * Inline: a token that is no defined term and whose word starts no party
+ * name (TL_WC_PARTY) answers 0 at once, unless "we" is the vendor. */
+uint32_t tl_party_at_slow(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                          tl_role *role);
+static inline uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n,
+                                   uint32_t i, tl_role *role)
+{
+	*role = TL_ROLE_NONE;
+	if (i >= n || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+		return 0;
+	const tl_word *w = tok[i].word;
+	if (tok[i].term < 0 && w && (tl_wc_get(w) & (TL_WC_PARTY_K | TL_WC_PARTY)) == TL_WC_PARTY_K &&
+	    !(a && (a->flags & TL_ANNOT_WE_VENDOR)))
+		return 0;
+	return tl_party_at_slow(a, tok, n, i, role);
+}
 
 /* The role of the party mention that starts at token i (its length in
  * *len), or TL_ROLE_NONE with *len 0. */

@@ -13,6 +13,8 @@
 
 #include "analyze/annot_int.h"
 
+int tl_wc_all; /* annot_int.h: tests only */
+
 /* ---- names -------------------------------------------------------------- */
 
 const char *tl_modality_name(tl_modality m)

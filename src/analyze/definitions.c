@@ -153,33 +153,48 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 }
 
 /* 1 when the title of clause k names a definitions article; remembered per
- * clause (every paragraph of an article asks for the same titles). */
-static int S_defs_title(tl_ann_ctx *c, const tl_clause *cl, size_t nc, int32_t k)
+ * clause (every paragraph of an article asks for the same titles) in bits
+ * 0-1 of c->clause_defs[k]; *ok is cleared when the title could not be
+ * folded (it is asked again). */
+static int S_defs_title(tl_ann_ctx *c, const tl_clause *cl, int32_t k, int *ok)
 {
-	if (!c->clause_defs)
-		c->clause_defs = calloc(nc, 1);
-	if (c->clause_defs && c->clause_defs[k])
-		return c->clause_defs[k] == 2;
+	if (c->clause_defs && (c->clause_defs[k] & 3))
+		return (c->clause_defs[k] & 3) == 2;
 	const char *t = cl[k].title;
 	size_t fl = 0;
 	const char *f = t ? tl_text_fold(c->txt, t, strlen(t), &fl) : NULL;
 	int yes = f && (strstr(f, "definiti") || strstr(f, "begrip") || strstr(f, "interpretation") ||
 	                strstr(f, "meaning of terms"));
 	if (c->clause_defs && (!t || f))
-		c->clause_defs[k] = (uint8_t)(1 + yes); /* a failed fold is asked again */
+		c->clause_defs[k] |= (uint8_t)(1 + yes);
+	else
+		*ok = 0;
 	return yes;
 }
 
+/* 1 when paragraph p is inside a definitions article (its clause or one of
+ * the clauses above it says so); remembered per clause in bits 2-3. */
 static int S_in_defs_article(tl_ann_ctx *c, const tl_para *p)
 {
 	size_t nc = 0;
 	const tl_clause *cl = tl_document_clauses(c->a->doc, &nc);
-	for (int32_t k = p->clause, hops = 0; k >= 0 && (size_t)k < nc && hops < 16;
-	     k = cl[k].parent, hops++) {
-		if (cl[k].title && S_defs_title(c, cl, nc, k))
-			return 1;
+	int32_t k0 = p->clause;
+	if (k0 < 0 || (size_t)k0 >= nc)
+		return 0;
+	if (!c->clause_defs)
+		c->clause_defs = calloc(nc, 1);
+	if (c->clause_defs && (c->clause_defs[k0] & 12))
+		return (c->clause_defs[k0] & 12) == 8;
+	int yes = 0, ok = 1;
+	for (int32_t k = k0, hops = 0; k >= 0 && (size_t)k < nc && hops < 16; k = cl[k].parent, hops++) {
+		if (cl[k].title && S_defs_title(c, cl, k, &ok)) {
+			yes = 1;
+			break;
+		}
 	}
-	return 0;
+	if (c->clause_defs && ok)
+		c->clause_defs[k0] |= (uint8_t)((1 + yes) << 2);
+	return yes;
 }
 
 static const char *const S_means[] = {
@@ -249,7 +264,7 @@ static uint32_t S_label_len(const tl_token *tok, uint32_t n)
 		return 3;
 	/* a multi-level number is one token: "1.2" */
 	const char *f = tok[0].fold;
-	size_t l = strlen(f), dots = 0, i;
+	size_t l = tok[0].word ? tok[0].word->len : strlen(f), dots = 0, i;
 	for (i = 0; i < l && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.'); i++)
 		dots += f[i] == '.';
 	if (n > 2 && l > 0 && i == l && l <= 10 && dots > 0 && f[0] != '.')
@@ -257,18 +272,23 @@ static uint32_t S_label_len(const tl_token *tok, uint32_t n)
 	return 0;
 }
 
+/* the only tokens S_aliases acts on: a name's end, or where an alias may start
+ * (S_alias_at); its word's TL_WC_ALIAS skips all others */
+static const char *const S_acts[] = {")", ":", ";", "and", "en", "between", "tussen", "(",
+                                     "hierna", "verder", "hereinafter", "hereafter", "referred",
+                                     NULL};
+
 static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
 	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
 	uint32_t from = S_label_len(s->tok, s->ntok);
-	/* the only tokens the loop below acts on: a name's end, or where an alias may start
-	 * (S_alias_at); one bit test in the token's word skips all others */
-	static const char *const acts[] = {")", ":", ";", "and", "en", "between", "tussen", "(",
-	                                   "hierna", "verder", "hereinafter", "hereafter", "referred",
-	                                   NULL};
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
-		if (!tl_tok_in(t, acts))
+		int wc = tl_wc_of(t, TL_WC_ALIAS_K, TL_WC_ALIAS);
+		if (wc < 0)
+			wc = t->word ? tl_wc_set(t->word, TL_WC_ALIAS_K, TL_WC_ALIAS, tl_tok_in(t, S_acts))
+			             : tl_tok_in(t, S_acts);
+		if (!wc)
 			continue;
 		if (tl_tok_is(t, ")") || tl_tok_is(t, ":") || tl_tok_is(t, ";") || tl_tok_is(t, "and") ||
 		    tl_tok_is(t, "en") || tl_tok_is(t, "between") || tl_tok_is(t, "tussen")) {

@@ -11,7 +11,7 @@
  * cues) are not touched. */
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 static int S_participle(const tl_token *t, tl_lang lang)
 {
@@ -112,7 +112,8 @@ static int S_copula_noun(const tl_token *tok, uint32_t n, const int16_t *sc, uin
 	uint32_t k = from;
 	if (k + 1 >= n || sc[k] != 0)
 		return 0;
-	if (tl_ph_at(tok, n, k, "acts|act as") || tl_ph_at(tok, n, k, "treedt|treden op als"))
+	static const char *const act_as[] = {"acts|act as", "treedt|treden op als", NULL};
+	if (tl_ph_list_at(tok, n, k, act_as, NULL))
 		return 1;
 	if (!tl_tok_in(&tok[k], cop))
 		return 0;

@@ -37,7 +37,8 @@ uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, in
 	if (i >= n || i >= i0 + 6 || sc[i] != 0)
 		return 0;
 	uint32_t k = i + len;
-	if (k < n && tl_ph_at(tok, n, k, "and|en") && k + 1 < n && tl_mention_at(a, tok, n, k + 1, &len))
+	if (k < n && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "en")) && k + 1 < n &&
+	    tl_mention_at(a, tok, n, k + 1, &len))
 		k += 1 + len; /* "You and GitHub agree that" */
 	while (k < n && k < i + len + 3 &&
 	       (tl_tok_is(&tok[k], "hereby") || tl_tok_is(&tok[k], "hierbij") ||
@@ -47,7 +48,8 @@ uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, in
 	if (!m)
 		return 0;
 	k += m;
-	if (k + 1 < n && tl_ph_at(tok, n, k, "and|en") && tl_ph_list_at(tok, n, k + 1, ack, NULL))
+	if (k + 1 < n && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "en")) &&
+	    tl_ph_list_at(tok, n, k + 1, ack, NULL))
 		k += 2; /* "understands and agrees" */
 	if (k + 2 >= n || sc[k] != 1 || !(tl_tok_is(&tok[k], "that") || tl_tok_is(&tok[k], "dat")))
 		return 0;

@@ -68,19 +68,19 @@ static const char *S_named(const tl_sentence *s, int *generic)
 	const char *id = NULL;
 	*generic = 0;
 	for (uint32_t i = 0; i < s->ntok; i++) {
-		const char *f = s->tok[i].fold;
-		/* every name below starts with gi, ge, ar, al, ve, vn or in */
-		char f1 = f[0] ? f[1] : 0;
-		if (!((f[0] == 'g' && (f1 == 'i' || f1 == 'e')) || (f[0] == 'a' && (f1 == 'r' || f1 == 'l')) ||
-		      (f[0] == 'v' && (f1 == 'e' || f1 == 'n')) || (f[0] == 'i' && f1 == 'n')))
-			continue;
-		/* and is one of these words (a bit test in the token's word) */
+		/* every name below is one of these words (TL_WC_FW in the token's word) */
 		static const char *const names[] = {"gibit", "gibit2023", "gibit2020", "arbit",
 		                                    "verwerkersovereenkomst", "verwerkersovereenkomsten",
 		                                    "vng", "algemene", "general", "inkoopvoorwaarden",
 		                                    NULL};
-		if (!tl_tok_in(&s->tok[i], names))
+		const tl_token *t = &s->tok[i];
+		int wc = tl_wc_of(t, TL_WC_FW_K, TL_WC_FW);
+		if (wc < 0)
+			wc = t->word ? tl_wc_set(t->word, TL_WC_FW_K, TL_WC_FW, tl_tok_in(t, names))
+			             : tl_tok_in(t, names);
+		if (!wc)
 			continue;
+		const char *f = t->fold;
 		const char *year = NULL;
 		if ((f[0] == 'g' || f[0] == 'a') && (!strncmp(f, "gibit", 5) || !strcmp(f, "arbit")))
 			year = S_year(s, i);

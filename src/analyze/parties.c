@@ -206,8 +206,23 @@ tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
 	return S_catalog_var(fold);
 }
 
-uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
-                     tl_role *role)
+/* TL_WC_PARTY of token t's word: a mention may start at the word apart from
+ * defined terms and "we" as the vendor, that is, tl_party_at_slow below
+ * may find one there (a two-word name, "sub-", a possessive, the catalogue,
+ * "party"). */
+static void S_party_class(const tl_annotated *a, const tl_token *t)
+{
+	const char *f = t->fold;
+	size_t fl = t->word->len;
+	int may = (S_pair_bits(a, t) & 1) || strcmp(f, "sub") == 0 ||
+	          (fl >= 2 && (f[fl - 1] == '\'' || (f[fl - 2] == '\'' && f[fl - 1] == 's'))) ||
+	          S_catalog_tok(a, t) != TL_ROLE_NONE || strcmp(f, "partij") == 0 ||
+	          strcmp(f, "party") == 0;
+	tl_wc_set(t->word, TL_WC_PARTY_K, TL_WC_PARTY, may);
+}
+
+uint32_t tl_party_at_slow(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                          tl_role *role)
 {
 	*role = TL_ROLE_NONE;
 	if (i >= n || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
@@ -225,6 +240,8 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
 		*role = t->role;
 		return words <= n - i ? words : n - i;
 	}
+	if (tok[i].word && S_memo_ok(a) && !(tl_wc_get(tok[i].word) & TL_WC_PARTY_K))
+		S_party_class(a, &tok[i]);
 	/* two-word names: "third party", "each party", "service provider" */
 	if (i + 1 < n && !(tok[i + 1].flags & TL_TOK_PUNCT) && (S_pair_bits(a, &tok[i]) & 1) &&
 	    (S_pair_bits(a, &tok[i + 1]) & 2)) {
@@ -278,20 +295,36 @@ uint32_t tl_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uin
  * first person is the vendor's voice.  Procurement documents (which speak
  * of the inschrijver, tenderer or bidder) are written by the contracting
  * authority, whose "we" is the customer: there "we" stays unbound. */
+static const char *const S_we_en[] = {"we", "us", "our", NULL};
+static const char *const S_you_en[] = {"you", "your", NULL};
+static const char *const S_we_nl[] = {"wij", "we", "ons", "onze", NULL};
+static const char *const S_you_nl[] = {"u", "uw", NULL};
+static const char *const S_tender[] = {"inschrijver", "inschrijvers", "tenderer", "tenderers",
+                                       "bidder", "bidders", "gegadigde", "gegadigden", NULL};
+
+/* TL_WC_WE of token t's word: it is in one of the lists above (in either
+ * language), so tl_parties_we_count may count it. */
+static int S_we_class(const tl_token *t)
+{
+	int wc = tl_wc_of(t, TL_WC_WE_K, TL_WC_WE);
+	if (wc >= 0 || !t->word)
+		return wc;
+	return tl_wc_set(t->word, TL_WC_WE_K, TL_WC_WE,
+	                 tl_tok_in(t, S_tender) || tl_tok_in(t, S_we_en) || tl_tok_in(t, S_you_en) ||
+	                     tl_tok_in(t, S_we_nl) || tl_tok_in(t, S_you_nl));
+}
+
 void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt)
 {
 	tl_annotated *a = c->a;
-	static const char *const we_en[] = {"we", "us", "our", NULL};
-	static const char *const you_en[] = {"you", "your", NULL};
-	static const char *const we_nl[] = {"wij", "we", "ons", "onze", NULL};
-	static const char *const you_nl[] = {"u", "uw", NULL};
-	static const char *const tender[] = {"inschrijver", "inschrijvers", "tenderer", "tenderers",
-	                                     "bidder", "bidders", "gegadigde", "gegadigden", NULL};
+	const char *const *tender = S_tender;
 	int nl = a->lang == TL_LANG_NL;
-	const char *const *we = nl ? we_nl : we_en, *const *you = nl ? you_nl : you_en;
+	const char *const *we = nl ? S_we_nl : S_we_en, *const *you = nl ? S_you_nl : S_you_en;
 	for (size_t p = p0; p < p1; p++)
 		for (uint32_t i = 0; i < c->pt[p].ntok; i++) {
 			const tl_token *pt = c->pt[p].tok;
+			if (S_we_class(&pt[i]) == 0)
+				continue; /* in none of the lists: counts nowhere below */
 			const char *f = pt[i].fold;
 			if (f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g') {
 				cnt->ntender += (uint32_t)tl_tok_in(&pt[i], tender);

@@ -50,17 +50,50 @@ int tl_ph_may_start(const char *phrase, char c)
 	return 0;
 }
 
+/* S_word_match of token t against the pattern word [w, end), without library
+ * calls: the words are short and most fail on their first byte. */
+static int S_tok_word_match(const tl_token *t, const char *w, const char *end)
+{
+	const char *fold = t->fold;
+	while (w < end) {
+		const char *bar = w;
+		while (bar < end && *bar != '|')
+			bar++;
+		size_t al = (size_t)(bar - w), j = 0;
+		if (al > 1 && w[0] == '*') {
+			size_t fl = t->word ? t->word->len : strlen(fold);
+			if (fl >= al - 1 && memcmp(fold + fl - (al - 1), w + 1, al - 1) == 0)
+				return 1;
+		} else if (al > 0 && w[al - 1] == '*') {
+			while (j < al - 1 && fold[j] == w[j])
+				j++;
+			if (j == al - 1)
+				return 1;
+		} else {
+			while (j < al && fold[j] == w[j])
+				j++;
+			if (j == al && fold[al] == '\0')
+				return 1;
+		}
+		if (bar == end)
+			break;
+		w = bar + 1;
+	}
+	return 0;
+}
+
 uint32_t tl_ph_at(const tl_token *tok, uint32_t n, uint32_t i, const char *phrase)
 {
 	uint32_t k = i;
 	const char *p = phrase;
 	while (*p) {
-		const char *sp = strchr(p, ' ');
-		size_t wl = sp ? (size_t)(sp - p) : strlen(p);
-		if (k >= n || !S_word_match(tok[k].fold, p, wl))
+		const char *end = p;
+		while (*end && *end != ' ')
+			end++;
+		if (k >= n || !S_tok_word_match(&tok[k], p, end))
 			return 0;
 		k++;
-		p += wl;
+		p = end;
 		if (*p == ' ')
 			p++;
 	}
@@ -207,12 +240,13 @@ static int S_alt_match(const S_clist *cl, uint32_t w, const char *fold, size_t f
 	return 0;
 }
 
-/* tl_ph_at for phrase j of a compiled list. */
+/* tl_ph_at for phrase j of a compiled list; with `skip` 1 its first word is
+ * known to match tok[i] already. */
 static uint32_t S_phrase_at(const S_clist *cl, uint32_t j, const tl_token *tok, uint32_t n,
-                            uint32_t i)
+                            uint32_t i, uint32_t skip)
 {
-	uint32_t k = i;
-	for (uint32_t w = cl->word0[j]; w < cl->word0[j + 1]; w++, k++) {
+	uint32_t k = i + skip;
+	for (uint32_t w = cl->word0[j] + skip; w < cl->word0[j + 1]; w++, k++) {
 		if (k >= n)
 			return 0;
 		const char *f = tok[k].fold;
@@ -326,6 +360,8 @@ static const tl_ph_slot *S_find_slot(const char *const *list, uint32_t h)
 static const tl_ph_slot *S_get(const char *const *list)
 {
 	uint32_t h = tl_ph_home(list);
+	if (atomic_load_explicit(&tl_ph_reg[h].list, memory_order_acquire) == list)
+		return &tl_ph_reg[h]; /* most lists are in their home slot */
 	const tl_ph_slot *found = S_find_slot(list, h);
 	if (found)
 		return found;
@@ -409,9 +445,9 @@ static inline void S_memo(tl_word *w, const S_clist *cl)
 }
 
 static void S_try(const tl_token *tok, uint32_t n, uint32_t i, const char *const *list, uint32_t j,
-                  const S_clist *cl, uint32_t *best, int *bestj)
+                  const S_clist *cl, uint32_t skip, uint32_t *best, int *bestj)
 {
-	uint32_t m = cl ? S_phrase_at(cl, j, tok, n, i) : tl_ph_at(tok, n, i, list[j]);
+	uint32_t m = cl ? S_phrase_at(cl, j, tok, n, i, skip) : tl_ph_at(tok, n, i, list[j]);
 	if (m > *best || (m && m == *best && (int)j < *bestj)) {
 		*best = m;
 		*bestj = (int)j;
@@ -447,14 +483,18 @@ uint32_t tl_ph_list_at_slow(const tl_token *tok, uint32_t n, uint32_t i, const c
 		}
 		const char *f = tok[i].fold;
 		uint32_t first = 0, cnt = S_run_of(cl, f, w ? w->hash : tl_text_hash(f, strlen(f)), &first);
+		/* an entry of the run is an alternative of its phrase's first word without a
+		 * '*', equal to the fold: that word matches (a trailing empty alternative, as
+		 * in "a|", is no alternative to the matcher, so an empty fold is checked) */
+		uint32_t skip = f[0] != '\0';
 		for (uint32_t e = first; e < first + cnt; e++)
-			S_try(tok, n, i, list, cl->ent[e].phrase, cl, &best, &bestj);
+			S_try(tok, n, i, list, cl->ent[e].phrase, cl, skip, &best, &bestj);
 		for (uint32_t k = 0; k < cl->nwild; k++)
-			S_try(tok, n, i, list, cl->wild[k], cl, &best, &bestj);
+			S_try(tok, n, i, list, cl->wild[k], cl, 0, &best, &bestj);
 	} else {
 		for (uint32_t j = 0; list[j]; j++)
 			if (tl_ph_may_start(list[j], tok[i].fold[0]))
-				S_try(tok, n, i, list, j, NULL, &best, &bestj);
+				S_try(tok, n, i, list, j, NULL, 0, &best, &bestj);
 	}
 	if (best && which)
 		*which = bestj;

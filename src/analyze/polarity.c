@@ -27,13 +27,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSURE, C_PREVENT };
 
 /* modal cues (obligation auxiliaries and lexical forms, permissions,
  * prohibitions) and their kinds */
-static const char *const S_cue_ph[] = {
+const char *const tl_pol_cue_ph[] = {
 	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal", "zullen",
 	"moet", "moeten", "dient", "dienen", "is|are|be required to", "is|are|be obliged to",
 	"is|are|be obligated to", "is|are|be bound to", "undertake|undertakes", "agree|agrees to",
@@ -64,11 +64,9 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
 	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX};
-_Static_assert(sizeof S_cue_kind == sizeof S_cue_ph / sizeof *S_cue_ph - 1, "one kind per cue");
+_Static_assert(sizeof S_cue_kind == sizeof tl_pol_cue_ph / sizeof *tl_pol_cue_ph - 1, "one kind per cue");
 
-static const char *const S_negators[] = {
-	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "not", "no", "never", "nothing", "none",
-	"neither", "nor", "cannot", "*n't", "evenmin", NULL};
+#define S_negators tl_pol_negators
 
 static const char *const S_not_neg[] = {
 	"not only", "niet alleen", "no|not later than", "niet later dan", "no|not more than",
@@ -77,30 +75,20 @@ static const char *const S_not_neg[] = {
 	"no|not less", "no|not fewer", "no|not greater", "no|not worse", "no|not lower",
 	"no .", "geen -", NULL};
 
-static const char *const S_preps[] = {
-	"of", "to", "by", "for", "with", "from", "on", "upon", "at", "against", "towards", "between",
-	"about", "under", "behalf", "than", "van", "aan", "door", "voor", "met", "bij", "namens",
-	"jegens", "tegen", "tussen", "tot", "naar", "over", "onder", "uit", "om", "op", "dan", "via",
-	"into", "binnen", "within", "as", "als", NULL};
+#define S_preps tl_pol_preps
 
-static const char *const S_dets[] = {
-	"the", "a", "an", "its", "his", "her", "their", "any", "each", "every", "all", "both", "de",
-	"het", "een", "zijn", "haar", "hun", "elke", "iedere", "ieder", "alle", "beide", "this", "deze",
-	"dit", "such", "relevant", "betreffende", "desbetreffende", NULL};
+#define S_dets tl_pol_dets
 
 static const char *const S_be_have[] = {"is", "are", "was", "were", "has", "have", NULL};
 
 /* "makes no guarantees that", "does not give any warranty", "geeft geen garantie":
  * a disclaimer states what is not promised; it forbids nothing */
-static const char *const S_promise_nouns[] = {
-	"warranty", "warranties", "guarantee", "guarantees", "representation", "representations",
-	"assurance", "assurances", "promise", "promises", "garantie", "garanties", "toezegging",
-	"toezeggingen", NULL};
+#define S_promise_nouns tl_pol_promise
 
 static int S_disclaimer(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from)
 {
 	for (uint32_t i = from; i < n && i < from + 8; i++) {
-		if (sc[i] != 0 || !tl_tok_in(&tok[i], S_promise_nouns))
+		if (sc[i] != 0 || !(tl_polclass(&tok[i]) & TL_PC_PROMISE))
 			continue;
 		for (uint32_t k = i > from + 4 ? i - 4 : from; k < i; k++)
 			if (tl_tok_is(&tok[k], "no") || tl_tok_is(&tok[k], "not") || tl_tok_is(&tok[k], "geen") ||
@@ -134,9 +122,7 @@ static uint32_t S_negator_rest(const tl_token *tok, uint32_t n, uint32_t i);
 /* the two cheap tests inline: most tokens are no negator */
 static inline uint32_t S_negator_at(const tl_token *tok, uint32_t n, uint32_t i)
 {
-	if (!(tok[i].fold[0] >= 'a' && tok[i].fold[0] <= 'z'))
-		return 0;
-	if (!tl_tok_in(&tok[i], S_negators))
+	if (!(tl_polclass(&tok[i]) & TL_PC_NEG))
 		return 0;
 	return S_negator_rest(tok, n, i);
 }
@@ -174,19 +160,18 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	uint32_t k = i, caps = 0;
 	/* capitalised modifiers of the same name ("Approved"), then determiners */
 	while (k > 1 && (tok[k - 1].flags & TL_TOK_CAPITAL) && !(tok[k - 1].flags & TL_TOK_PUNCT) &&
-	       caps++ < 3 && !tl_tok_in(&tok[k - 1], S_dets))
+	       caps++ < 3 && !(tl_polclass(&tok[k - 1]) & TL_PC_DETS))
 		k--;
-	if (caps && !(k > 0 && tl_tok_in(&tok[k - 1], S_preps)) &&
-	    !(k > 0 && tl_tok_in(&tok[k - 1], S_dets)))
+	if (caps && !(k > 0 && (tl_polclass(&tok[k - 1]) & (TL_PC_PREPS | TL_PC_DETS))))
 		k = i; /* "Agreement the Supplier": not a modifier after all */
 	/* "als afzonderlijke verwerkingsverantwoordelijke", "as an independent controller":
 	 * a capacity, not the party acting */
 	static const char *const capacity[] = {"afzonderlijke", "afzonderlijk", "zelfstandige",
 	                                       "zelfstandig", "gezamenlijke", "separate", "independent",
 	                                       "joint", NULL};
-	while (k > 0 && (tl_tok_in(&tok[k - 1], S_dets) || tl_tok_in(&tok[k - 1], capacity)))
+	while (k > 0 && ((tl_polclass(&tok[k - 1]) & TL_PC_DETS) || tl_tok_in(&tok[k - 1], capacity)))
 		k--;
-	if (k == 0 || !tl_tok_in(&tok[k - 1], S_preps))
+	if (k == 0 || !(tl_polclass(&tok[k - 1]) & TL_PC_PREPS))
 		return 0;
 	/* "Geen van beide Partijen", "Neither of the Parties", "Each of the Parties" */
 	static const char *const quant[] = {"geen", "neither", "none", "each", "either", "any", "one",
@@ -227,24 +212,28 @@ static int S_staff_follows(const tl_token *tok, uint32_t n, uint32_t i)
 static int S_has_cue(const tl_token *tok, const int16_t *sc, uint32_t s, uint32_t e, uint32_t n)
 {
 	for (uint32_t i = s; i < e; i++)
-		if (sc[i] == 0 && !(tok[i].flags & TL_TOK_PUNCT) && tl_ph_list_at(tok, n, i, S_cue_ph, NULL))
+		if (sc[i] == 0 && !(tok[i].flags & TL_TOK_PUNCT) && (tl_polclass(&tok[i]) & TL_PC_CUE) &&
+		    tl_ph_list_at(tok, n, i, tl_pol_cue_ph, NULL))
 			return 1;
 	return 0;
 }
 
 /* The first modal cue of the main clause: its kind, position and length;
  * "shall be entitled" gives the later lexical cue. */
-static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t *at,
-                      uint32_t *len)
+static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t any,
+                      uint32_t *at, uint32_t *len)
 {
 	int cue = C_NONE;
 	*at = UINT32_MAX;
 	*len = 0;
+	if (!(any & TL_PC_CUE))
+		n = 0; /* no word of the unit can start a cue */
 	for (uint32_t i = 0; i < n; i++) {
-		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+		if (sc[i] != 0 || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) ||
+		    !(tl_polclass(&tok[i]) & TL_PC_CUE))
 			continue;
 		int w = -1;
-		uint32_t m = tl_ph_list_at(tok, n, i, S_cue_ph, &w);
+		uint32_t m = tl_ph_list_at(tok, n, i, tl_pol_cue_ph, &w);
 		if (!m)
 			continue;
 		int kind = S_cue_kind[w];
@@ -429,9 +418,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		memcpy(tok, lead, off * sizeof *tok);
 	if (s->ntok)
 		memcpy(tok + off, s->tok, s->ntok * sizeof *tok);
-	for (uint32_t i = 0; i < n; i++)
+	/* the classes of all its words: a unit without a negator or a cue word skips the
+	 * passes that look for them (all of them when tl_pol_fast is 0) */
+	uint32_t any = tl_pol_fast ? 0 : UINT32_MAX;
+	for (uint32_t i = 0; i < n; i++) {
 		tok[i].flags &= ~(TL_TOK_NEGATOR | TL_TOK_MODAL | TL_TOK_IN_EXC | TL_TOK_NEG_SCOPE |
 		                  TL_TOK_PARTY | TL_TOK_SUBORD | TL_TOK_SUBJECT);
+		any |= tl_polclass(&tok[i]);
+	}
 	int16_t *sc = c->wscope;
 	uint32_t nexc = tl_scopes_mark(c, tok, n);
 	uint32_t frame_party_end = tl_pol_frame(a, tok, n, sc);
@@ -439,7 +433,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	/* a relative clause without a comma runs to its own verb, not past the main modal:
 	 * "Requests ... that the Supplier receives directly shall be forwarded ..." */
 	uint32_t cue_at = UINT32_MAX, cue_len = 0;
-	int cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+	int cue = S_find_cue(tok, n, sc, any, &cue_at, &cue_len);
 	if (cue == C_NONE && s->lang == TL_LANG_EN) /* Dutch relatives end in their own verbs */
 		for (uint32_t i = 1; i < n; i++) {
 			if (sc[i] != 1 || sc[i - 1] == 1)
@@ -457,7 +451,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			if (k < n && sc[k] == 1 && !tl_tok_in(&tok[k - 1], co)) {
 				for (; k < n && sc[k] == 1; k++)
 					sc[k] = 0;
-				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+				cue = S_find_cue(tok, n, sc, any, &cue_at, &cue_len);
 				break;
 			}
 		}
@@ -474,7 +468,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			if (k + 1 < n && sc[k] == 1 && sc[k + 1] == 1) {
 				for (k = k + 1; k < n && sc[k] == 1; k++)
 					sc[k] = 0;
-				cue = S_find_cue(tok, n, sc, &cue_at, &cue_len);
+				cue = S_find_cue(tok, n, sc, any, &cue_at, &cue_len);
 			}
 			break;
 		}
@@ -484,9 +478,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 
 	/* party mentions and the subject; a pronoun before any party ("Where the
 	 * Supplier ..., it shall notify the Customer") is the party named before it */
-	static const char *const pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
 	int inverted = 0;
-	for (uint32_t i = 0; i < cue_at && i < n; i++)
+	for (uint32_t i = 0; i < cue_at && i < n && !inverted; i++)
 		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || tl_tok_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
@@ -495,7 +488,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		uint32_t len;
 		tl_role r = tl_mention_at(a, tok, n, i, &len);
 		if (!r) {
-			if (subj == UINT32_MAX && sc[i] == 0 && tl_tok_in(&tok[i], pron) &&
+			if (subj == UINT32_MAX && sc[i] == 0 && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
 			    !S_after_prep(tok, i)) {
 				/* a singular pronoun refers to a side of the contract before a third
 				 * party: "Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt
@@ -560,9 +553,14 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		i += len - 1;
 	}
 	tl_pol_voice v;
-	tl_pol_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	if (any & (TL_PC_NLPASS | TL_PC_ENBE)) {
+		tl_pol_passive(a, tok, n, sc, s->lang, cue_at, &v);
+	} else { /* no "wordt", "worden", "is", "be", ...: no passive (what tl_pol_passive finds) */
+		memset(&v, 0, sizeof v);
+		v.agent = UINT32_MAX;
+	}
 	/* "The Supplier shall not be prevented from ...": the subject is the one who may act */
-	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && i + 1 < n; i++)
+	for (uint32_t i = 0; v.passive && subj != UINT32_MAX && (any & TL_PC_NEG) && i + 1 < n; i++)
 		if (sc[i] == 0 && S_negator_at(tok, n, i) &&
 		    S_prevented_at(tok, n, i + 1))
 			v.passive = 0;
@@ -593,9 +591,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	 * en verstrekt deze niet aan derden" is negated, "shall not fail to" is not */
 	uint32_t neg = 0, neg_before = 0, part = 0, cstart = 0, neg_conj = UINT32_MAX;
 	int neither = 0, any_odd = 0, dbl = 0, prevented = 0;
-	static const char *const coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
-	for (uint32_t i = 0; i <= n; i++) {
-		if (i == n || (sc[i] == 0 && !neither && tl_tok_in(&tok[i], coord))) {
+	for (uint32_t i = 0; i <= n && (any & TL_PC_NEG); i++) {
+		if (i == n || (sc[i] == 0 && !neither && (tl_polclass(&tok[i]) & TL_PC_COORD))) {
 			/* a conjunct ends; a negated one that has its own modal after the main one
 			 * ("Customer may, but is not required to, give ...") does not negate it */
 			if ((part & 1) && !(cue_at < cstart && S_has_cue(tok, sc, cstart, i, n))) {
@@ -679,9 +676,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		"believes", "think", "thinks", "like", "likes", "prefer", "prefers", "wil", "willen",
 		"wenst", "wensen", "hoopt", "hopen", "denkt", "denken", "gelooft", "geloven", NULL};
 	static const char *const disclaim[] = {"disclaim", "disclaims", "disclaimer", NULL};
+	static const char *const disclaim2[] = {"expressly|hereby disclaim|disclaims", NULL};
 	int stative_verb = subject_is_party && !v.passive && subj + subj_len < n &&
 	                   (tl_tok_in(&tok[subj + subj_len], stative) ||
-	                    tl_ph_at(tok, n, subj + subj_len, "expressly|hereby disclaim|disclaims") ||
+	                    tl_ph_list_at(tok, n, subj + subj_len, disclaim2, NULL) ||
 	                    tl_tok_in(&tok[subj + subj_len], disclaim) ||
 	                    S_disclaimer(tok, n, sc, subj + subj_len));
 	/* "Provider does not provide any warranty that Output (a) ..., (b) will not ...": a
@@ -792,10 +790,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		else if (sc[i] >= 2)
 			tok[i].flags |= TL_TOK_IN_EXC;
 		if ((tok[i].flags & TL_TOK_NEGATOR) && sc[i] != 0)
-			S_mark_neg_rest(tok, n, sc, i);
+			S_mark_neg_rest(tok, n, sc, i); /* tokens i and after */
+		if (i >= off)
+			s->tok[i - off].flags = tok[i].flags;
 	}
-	for (uint32_t i = off; i < n; i++)
-		s->tok[i - off].flags = tok[i].flags;
 
 	/* exceptions */
 	s->nexc = 0;

@@ -2,11 +2,16 @@
  * counts, in digits or words, Dutch and English; vague time terms ("zo
  * spoedig mogelijk", "without undue delay") and efforts language
  * ("reasonable efforts", "inspanningsverplichting"). */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze/annot_int.h"
 #include "text/text.h"
+
+/* strcmp(f, lit) == 0, with the first byte tested inline (most words fail there). */
+#define S_IS(f, lit) ((f)[0] == (lit)[0] && strcmp((f), (lit)) == 0)
 
 typedef struct {
 	const char *w;
@@ -39,26 +44,6 @@ static const S_num *S_lookup(const char *w)
 }
 
 static int S_word_num_fold(const char *f, double *v);
-
-/* S_word_num_fold of a token's word, remembered in the word. */
-static int S_word_num(const tl_token *t, double *v)
-{
-	tl_word *w = t->word;
-	if (!w)
-		return S_word_num_fold(t->fold, v);
-	/* two threads may fill it in at once (see tl_memo_known): the value
-	 * first, then the flag (release) */
-	uint8_t known = __atomic_load_n(&w->num_known, __ATOMIC_ACQUIRE);
-	if (!known) {
-		double x = 0;
-		known = (uint8_t)(1 + S_word_num_fold(w->fold, &x));
-		__atomic_store(&w->num, &x, __ATOMIC_RELAXED);
-		__atomic_store_n(&w->num_known, known, __ATOMIC_RELEASE);
-	}
-	if (known == 2)
-		__atomic_load(&w->num, v, __ATOMIC_RELAXED);
-	return known == 2;
-}
 
 static int S_word_num_fold(const char *f, double *v)
 {
@@ -138,7 +123,7 @@ static int S_digits(const char *f, double *v, const char **suffix)
 			clean[c++] = buf[j];
 	}
 	clean[c] = '\0';
-	*v = strtod(clean, NULL);
+	*v = tl_text_decimal(clean);
 	return 1;
 }
 
@@ -158,16 +143,34 @@ static const S_unit S_units[] = {
 	{"quarters", 2160}, {"jaar", 8760}, {"jaren", 8760}, {"year", 8760}, {"years", 8760},
 	{"kalenderjaar", 8760}, {"kalenderjaren", 8760}, {NULL, 0}};
 
+/* S_units[S_ulo[c] .. S_uhi[c]) holds every unit that starts with byte c
+ * (and maybe others between them). */
+static uint8_t S_ulo[256], S_uhi[256];
+
+static void S_units_init_once(void)
+{
+	for (int i = 0; S_units[i].w; i++) {
+		unsigned char c = (unsigned char)S_units[i].w[0];
+		if (S_uhi[c] == 0)
+			S_ulo[c] = (uint8_t)i;
+		S_uhi[c] = (uint8_t)(i + 1);
+	}
+}
+
+static pthread_once_t S_units_done = PTHREAD_ONCE_INIT;
+
 static double S_unit_hours(const char *f)
 {
-	if (!f[0] || !strchr("uhmdkwyjq", f[0]))
-		return 0; /* no unit starts otherwise: skip the list */
+	pthread_once(&S_units_done, S_units_init_once);
+	unsigned char c = (unsigned char)f[0];
+	if (S_uhi[c] == 0)
+		return 0; /* no unit starts with it (nor does any with NUL) */
 	size_t l = strlen(f);
 	if (l > 2 && f[l - 2] == '\'' && f[l - 1] == 's')
 		l -= 2; /* "one month's notice" */
 	else if (l > 1 && f[l - 1] == '\'')
 		l--; /* "three months' notice" */
-	for (int i = 0; S_units[i].w; i++)
+	for (int i = S_ulo[c]; i < S_uhi[c]; i++)
 		if (S_units[i].w[0] == f[0] && strncmp(S_units[i].w, f, l) == 0 && S_units[i].w[l] == '\0')
 			return S_units[i].hours;
 	return 0;
@@ -218,11 +221,11 @@ static const char *S_currency(const char *f)
 	default:
 		return NULL;
 	}
-	if (!strcmp(f, "€") || !strcmp(f, "eur") || !strcmp(f, "euro") || !strcmp(f, "euros"))
+	if (S_IS(f, "€") || S_IS(f, "eur") || S_IS(f, "euro") || S_IS(f, "euros"))
 		return "EUR";
-	if (!strcmp(f, "$") || !strcmp(f, "usd") || !strcmp(f, "dollar") || !strcmp(f, "dollars"))
+	if (S_IS(f, "$") || S_IS(f, "usd") || S_IS(f, "dollar") || S_IS(f, "dollars"))
 		return "USD";
-	if (!strcmp(f, "£") || !strcmp(f, "gbp") || !strcmp(f, "pound") || !strcmp(f, "pounds"))
+	if (S_IS(f, "£") || S_IS(f, "gbp") || S_IS(f, "pound") || S_IS(f, "pounds"))
 		return "GBP";
 	return NULL;
 }
@@ -231,13 +234,56 @@ static double S_multiplier(const char *f)
 {
 	if (f[0] != 'm' && f[0] != 'b' && f[0] != 'd' && f[0] != 't')
 		return 0;
-	if (!strcmp(f, "miljoen") || !strcmp(f, "million") || !strcmp(f, "mln") || !strcmp(f, "mio"))
+	if (S_IS(f, "miljoen") || S_IS(f, "million") || S_IS(f, "mln") || S_IS(f, "mio"))
 		return 1e6;
-	if (!strcmp(f, "miljard") || !strcmp(f, "billion") || !strcmp(f, "mrd") || !strcmp(f, "bn"))
+	if (S_IS(f, "miljard") || S_IS(f, "billion") || S_IS(f, "mrd") || S_IS(f, "bn"))
 		return 1e9;
-	if (!strcmp(f, "duizend") || !strcmp(f, "thousand"))
+	if (S_IS(f, "duizend") || S_IS(f, "thousand"))
 		return 1e3;
 	return 0;
+}
+
+/* What a token's word is to this file, worked out once per word and kept in
+ * tl_word.num_known: S_Q_KNOWN, S_Q_NUM (a number word; its value in
+ * tl_word.num), S_Q_VAGUE and S_Q_EFF (the word may start a phrase of
+ * S_vague or S_efforts: tl_tok_may_start, the memo tl_ph_list_at itself
+ * consults, so a word without the bit could match neither list). */
+#define S_Q_KNOWN 0x80u
+#define S_Q_NUM 0x01u
+#define S_Q_VAGUE 0x02u
+#define S_Q_EFF 0x04u
+
+static unsigned S_qclass_fill(const tl_token *t, double *v)
+{
+	double x = 0;
+	unsigned q = S_Q_KNOWN | (S_word_num_fold(t->fold, &x) ? S_Q_NUM : 0u) |
+	             (tl_tok_may_start(t, S_vague) ? S_Q_VAGUE : 0u) |
+	             (tl_tok_may_start(t, S_efforts) ? S_Q_EFF : 0u);
+	tl_word *w = t->word;
+	if (w) {
+		/* two threads may fill it in at once (see tl_memo_known): the value
+		 * first, then the class (release) */
+		__atomic_store(&w->num, &x, __ATOMIC_RELAXED);
+		__atomic_store_n(&w->num_known, (uint8_t)q, __ATOMIC_RELEASE);
+	}
+	if (q & S_Q_NUM)
+		*v = x;
+	return q;
+}
+
+/* The S_Q_* class of a token's word; *v is set to its value when S_Q_NUM. */
+static inline unsigned S_qclass(const tl_token *t, double *v)
+{
+	const tl_word *w = t->word;
+	if (w) {
+		unsigned q = __atomic_load_n(&w->num_known, __ATOMIC_ACQUIRE);
+		if (q & S_Q_KNOWN) {
+			if (q & S_Q_NUM)
+				__atomic_load(&w->num, v, __ATOMIC_RELAXED);
+			return q;
+		}
+	}
+	return S_qclass_fill(t, v);
 }
 
 int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
@@ -248,28 +294,34 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 	uint32_t nq = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		const char *f = tok[i].fold;
-		if (tl_ph_list_at(tok, n, i, S_vague, NULL))
+		double wv = 0;
+		unsigned qc = S_qclass(&tok[i], &wv);
+		if ((qc & S_Q_VAGUE) && tl_ph_list_at(tok, n, i, S_vague, NULL))
 			*flags |= TL_SENT_VAGUE_TIME;
-		if (tl_ph_list_at(tok, n, i, S_efforts, NULL))
+		if ((qc & S_Q_EFF) && tl_ph_list_at(tok, n, i, S_efforts, NULL))
 			*flags |= TL_SENT_EFFORTS;
+		if (!(tok[i].flags & TL_TOK_NUMBER) && !(qc & S_Q_NUM))
+			continue; /* neither digits nor a number word */
 		double v = 0;
 		const char *suffix = "";
 		int digits = (tok[i].flags & TL_TOK_NUMBER) && S_digits(f, &v, &suffix);
-		int word = !digits && !(tok[i].flags & TL_TOK_PUNCT) && S_word_num(&tok[i], &v);
+		int word = !digits && !(tok[i].flags & TL_TOK_PUNCT) && (qc & S_Q_NUM);
+		if (word)
+			v = wv;
 		if (!digits && !word)
 			continue;
 		uint32_t k = i + 1;
 		/* "twenty-four" */
-		if (word && v >= 20 && v < 100 && k + 1 < n && !strcmp(tok[k].fold, "-")) {
+		if (word && v >= 20 && v < 100 && k + 1 < n && S_IS(tok[k].fold, "-")) {
 			double u;
-			if (S_word_num(&tok[k + 1], &u) && u >= 1 && u < 10) {
+			if ((S_qclass(&tok[k + 1], &u) & S_Q_NUM) && u >= 1 && u < 10) {
 				v += u;
 				k += 2;
 			}
 		}
 		/* "one (1) month", "vijf (5) werkdagen" */
-		if (k + 2 < n && !strcmp(tok[k].fold, "(") && (tok[k + 1].flags & TL_TOK_NUMBER) &&
-		    !strcmp(tok[k + 2].fold, ")")) {
+		if (k + 2 < n && S_IS(tok[k].fold, "(") && (tok[k + 1].flags & TL_TOK_NUMBER) &&
+		    S_IS(tok[k + 2].fold, ")")) {
 			double v2;
 			const char *sf;
 			if (S_digits(tok[k + 1].fold, &v2, &sf)) {
@@ -299,13 +351,13 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 				continue;
 			}
 		}
-		if (k < n && (!strcmp(tok[k].fold, "%") || !strcmp(tok[k].fold, "procent") ||
-		              !strcmp(tok[k].fold, "percent") || !strcmp(tok[k].fold, "pct"))) {
+		if (k < n && (S_IS(tok[k].fold, "%") || S_IS(tok[k].fold, "procent") ||
+		              S_IS(tok[k].fold, "percent") || S_IS(tok[k].fold, "pct"))) {
 			S_push(q, &nq, TL_Q_PERCENT, v, NULL, i, k + 1);
 			i = k;
 			continue;
 		}
-		if (k + 1 < n && !strcmp(tok[k].fold, "per") && !strcmp(tok[k + 1].fold, "cent")) {
+		if (k + 1 < n && S_IS(tok[k].fold, "per") && S_IS(tok[k + 1].fold, "cent")) {
 			S_push(q, &nq, TL_Q_PERCENT, v, NULL, i, k + 2);
 			i = k + 1;
 			continue;
@@ -317,18 +369,18 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 		/* "a" / "een" only before a unit; "u" only after digits */
 		/* "13 years of age", "18 jaar oud" are ages, not periods */
 		if (h > 0 && u + 1 < n &&
-		    (tl_ph_at(tok, n, u + 1, "of age") || !strcmp(tok[u + 1].fold, "old") ||
-		     !strcmp(tok[u + 1].fold, "oud")))
+		    (tl_ph_at(tok, n, u + 1, "of age") || S_IS(tok[u + 1].fold, "old") ||
+		     S_IS(tok[u + 1].fold, "oud")))
 			h = 0;
-		if (h > 0 && !(strcmp(tok[u].fold, "u") == 0 && !digits) &&
-		    !(strcmp(tok[u].fold, "h") == 0 && !digits)) {
+		if (h > 0 && !(S_IS(tok[u].fold, "u") && !digits) &&
+		    !(S_IS(tok[u].fold, "h") && !digits)) {
 			S_push(q, &nq, TL_Q_DURATION, v * h, NULL, i, u + 1);
 			i = u;
 			continue;
 		}
-		if (k < n && (!strcmp(tok[k].fold, "maal") || !strcmp(tok[k].fold, "keer") ||
-		              !strcmp(tok[k].fold, "times") || !strcmp(tok[k].fold, "x")) &&
-		    !(word && v == 1 && (f[0] == 'a' || !strcmp(f, "een")))) {
+		if (k < n && (S_IS(tok[k].fold, "maal") || S_IS(tok[k].fold, "keer") ||
+		              S_IS(tok[k].fold, "times") || S_IS(tok[k].fold, "x")) &&
+		    !(word && v == 1 && (f[0] == 'a' || S_IS(f, "een")))) {
 			S_push(q, &nq, TL_Q_COUNT, v, NULL, i, k + 1);
 			i = k;
 			continue;

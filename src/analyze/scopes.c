@@ -285,6 +285,17 @@ static void S_openers_init(void)
 	S_openers_ok = 1;
 }
 
+/* 0 when no opener can start at token t (TL_WC_OPEN in its word); 1 when one
+ * may, or when there is no list of them. */
+static inline int S_opener(const tl_token *t, const char *const *openers)
+{
+	int wc = tl_wc_of(t, TL_WC_OPEN_K, TL_WC_OPEN);
+	if (wc >= 0 || !openers)
+		return wc != 0;
+	int may = tl_tok_may_start(t, openers);
+	return t->word ? tl_wc_set(t->word, TL_WC_OPEN_K, TL_WC_OPEN, may) : may;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	pthread_once(&S_openers_once, S_openers_init);
@@ -313,7 +324,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		if (sc[i] != 0 && sc[i] != 1)
 			continue;
 		/* every branch below needs one of the openers at i; without one it continues */
-		if (openers && !tl_tok_may_start(&tok[i], openers))
+		if (!S_opener(&tok[i], openers))
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);

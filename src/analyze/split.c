@@ -4,7 +4,7 @@
  * raw tokens, before definitions are known. */
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 /* ", en Opdrachtgever mag ...", ", and we may ...": after a comma, a
  * coordinator followed by its own subject (a name, a pronoun) and a modal
@@ -32,7 +32,10 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 		uint32_t j = i + 1;
 		if (j < k && tl_tok_in(&tok[j], det))
 			j++;
-		subject = j + 1 == k && (tok[j].flags & TL_TOK_CAPITAL) && !(tok[j].flags & TL_TOK_PUNCT);
+		/* "the United Kingdom and India may access": two names coordinated are one
+		 * subject */
+		subject = j + 1 == k && (tok[j].flags & TL_TOK_CAPITAL) && !(tok[j].flags & TL_TOK_PUNCT) &&
+		          !(tok[i - 1].flags & TL_TOK_CAPITAL);
 	}
 	if (!subject)
 		return 0;
@@ -60,15 +63,17 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 static int S_modal_clause_before(const tl_token *tok, uint32_t i, const char *const *aux)
 {
 	uint32_t start = i;
-	while (start > 0 && !tl_tok_is(&tok[start - 1], ";"))
+	(void)aux; /* tl_pol_split_aux, its class TL_PC_SAUX */
+	while (start > 0 && !(tl_polclass(&tok[start - 1]) & TL_PC_SEMI))
 		start--;
 	int modal = 0;
 	for (uint32_t b = start; b < i; b++) {
 		/* "Information that you may have access to, will be ...": a modal after a
 		 * subordinator is the subordinate clause's own */
-		if (tl_tok_in(&tok[b], tl_subordinators))
+		uint32_t cls = tl_polclass(&tok[b]);
+		if (cls & TL_PC_SUBORD)
 			return 0;
-		if (tl_tok_in(&tok[b], aux)) {
+		if (cls & TL_PC_SAUX) {
 			modal = 1;
 			break;
 		}
@@ -88,32 +93,26 @@ static int S_pron_clause_before(const tl_token *tok, uint32_t comma, const char 
 
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 {
-	static const char *const aux[] = {"may", "shall", "must", "will", "can", "mag", "zal", "moet",
-	                                  "kan", "dient", "mogen", "zullen", "moeten", "kunnen", NULL};
-	static const char *const but[] = {"but", "maar", "doch", "however", "whereas", "yet", NULL};
-	static const char *const conj[] = {"and", "or", "en", "of", NULL};
+	const char *const *aux = tl_pol_split_aux;
 	for (uint32_t i = 3; i + 2 < n; i++) {
-		const char *f = tok[i].fold;
+		uint32_t cls = tl_polclass(&tok[i]);
 		/* "shall use the Data only ..., shall not disclose it ... and shall delete
 		 * it": after a clause with its own modal, a comma and a modal open a unit */
-		if (tl_tok_is(&tok[i], ",") && tl_tok_in(&tok[i + 1], aux) && S_modal_clause_before(tok, i, aux))
+		if ((cls & TL_PC_COMMA) && (tl_polclass(&tok[i + 1]) & TL_PC_SAUX) &&
+		    S_modal_clause_before(tok, i, aux))
 			return i;
-		if (f[0] < 'a' || f[0] > 'z')
-			continue;
-		static const char *const coord[] = {"but", "maar", "doch", "however", "whereas", "yet",
-		                                    "and", "or", "en", "of", NULL}; /* but + conj */
-		if (!tl_tok_in(&tok[i], coord))
-			continue; /* only a coordinator can open a unit */
-		int is_but = tl_tok_in(&tok[i], but), is_conj = !is_but && tl_tok_in(&tok[i], conj);
+		/* only a coordinator can open a unit (the lists hold lower-case words only) */
+		int is_but = (cls & TL_PC_SBUT) != 0, is_conj = !is_but && (cls & TL_PC_SCONJ);
 		if (!is_but && !is_conj)
-			continue; /* only a coordinator can open a unit */
+			continue;
 		/* a coordination inside a relative or subordinate clause ("incident dat de
 		 * Gegevens raakt of kan raken") is no new unit */
 		int inside = 0;
 		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
-			if (tl_tok_is(&tok[b], ",") || tl_tok_is(&tok[b], ";"))
+			uint32_t cb = tl_polclass(&tok[b]);
+			if (cb & (TL_PC_COMMA | TL_PC_SEMI))
 				break;
-			if (tl_tok_in(&tok[b], tl_subordinators) && b > 0) {
+			if ((cb & TL_PC_SUBORD) && b > 0) {
 				inside = 1;
 				break;
 			}
@@ -122,7 +121,7 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 			continue;
 		if (is_but && tl_tok_is(&tok[i - 1], ",")) {
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
-				if (tl_tok_in(&tok[k], aux))
+				if (tl_polclass(&tok[k]) & TL_PC_SAUX)
 					return i;
 		} else if (is_conj) {
 			/* ", and we acquire no rights in it": a pronoun subject after a comma
@@ -136,10 +135,10 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
 				if (tok[k].flags & TL_TOK_PUNCT)
 					break;
-				if (tl_tok_in(&tok[k], aux)) {
+				if (tl_polclass(&tok[k]) & TL_PC_SAUX) {
 					int before = 0;
 					for (uint32_t b = 0; b < i && !before; b++)
-						before = tl_tok_in(&tok[b], aux);
+						before = (tl_polclass(&tok[b]) & TL_PC_SAUX) != 0;
 					if (k == i + 1 || before || S_new_subject(tok, i, k))
 						return i;
 					break;

@@ -13,19 +13,8 @@
  * data categories in an annex is evidence of what the contract covers. */
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
-static const char *const S_en_aux[] = {
-	"is", "are", "was", "were", "be", "been", "has", "have", "had", "does", "do", "did", "shall",
-	"will", "must", "may", "can", "cannot", "should", "would", "could", "might", NULL};
-static const char *const S_nl_aux[] = {
-	"is", "zijn", "was", "waren", "heeft", "hebben", "had", "wordt", "worden", "werd", "werden",
-	"zal", "zullen", "mag", "mogen", "moet", "moeten", "kan", "kunnen", "dient", "dienen", NULL};
-static const char *const S_en_dets[] = {
-	"the", "a", "an", "its", "their", "his", "her", "our", "your", "any", "all", "each", "this",
-	"these", "no", NULL};
-static const char *const S_en_not_verb[] = {"plus", "thus", "unless", "its", "this", "as", "us",
-                                            "various", "whereas", "business", "previous", NULL};
 static const char *const S_request_words[] = {
 	"request", "requests", "requested", "checklist", "verzoek", "verzoeken", "informatieverzoek",
 	"opvragen", "aanleveren", "vragenlijst", "questionnaire", NULL};
@@ -46,42 +35,34 @@ static int S_has_verb(const tl_sentence *s, int in_requests)
 		if (!S_main(t))
 			continue;
 		const char *f = t->fold;
-		size_t l = strlen(f);
+		size_t l = t->word ? t->word->len : strlen(f);
+		uint32_t cls = tl_polclass(t);
 		if (s->lang == TL_LANG_NL) {
-			if (tl_tok_in(t, S_nl_aux) || tl_pol_nl_verb(t))
+			if ((cls & TL_PC_VNLAUX) || tl_pol_nl_verb(t))
 				return 1;
 			continue;
 		}
 		/* "required to be filed": an infinitive is no finite verb */
-		if (tl_tok_in(t, S_en_aux) && !(i > 0 && !strcmp(s->tok[i - 1].fold, "to")))
+		if ((cls & TL_PC_VENAUX) && !(i > 0 && !strcmp(s->tok[i - 1].fold, "to")))
 			return 1;
 		/* "provides the", "agrees to", "tracks all": a third-person verb before its
 		 * object; a plural noun ("agreements,", "reports and") is not followed so */
 		if (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		    !(t->flags & TL_TOK_CAPITAL) && !tl_tok_in(t, S_en_not_verb) && i + 1 < s->ntok &&
-		    (tl_tok_in(&s->tok[i + 1], S_en_dets) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
+		    !(t->flags & TL_TOK_CAPITAL) && !(cls & TL_PC_VENNOT) && i + 1 < s->ntok &&
+		    ((tl_polclass(&s->tok[i + 1]) & TL_PC_VENDETS) || (s->tok[i + 1].flags & TL_TOK_PARTY) ||
 		     (!in_requests && i > 0 && (s->tok[i - 1].flags & TL_TOK_SUBJECT))))
 			return 1; /* ... or right after the subject: "The Supplier declares that" */
 		/* outside a list of requests: "no provision requires adjudication", "Partner grants
 		 * GitHub", "we need ..." (a plural noun ends a list item: "agreements,") */
 		if (!in_requests && l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		    !(t->flags & TL_TOK_CAPITAL) && !tl_tok_in(t, S_en_not_verb) && i > 0 &&
-		    i + 1 < s->ntok && !tl_tok_in(&s->tok[i - 1], S_en_dets) &&
+		    !(t->flags & TL_TOK_CAPITAL) && !(cls & TL_PC_VENNOT) && i > 0 &&
+		    i + 1 < s->ntok && !(tl_polclass(&s->tok[i - 1]) & TL_PC_VENDETS) &&
 		    !(s->tok[i + 1].flags & TL_TOK_PUNCT) && !tl_ph_at(s->tok, s->ntok, i + 1, "and|or|of"))
 			return 1;
 		/* a bare verb before its object: "provide a notice", "disclose the data", "govern
 		 * your participation" (a noun is rarely followed by a determiner) */
-		static const char *const en_preps[] = {
-			"of", "for", "to", "in", "on", "at", "by", "with", "from", "under", "within",
-			"including", "excluding", "between", "regarding", "per", "as", "about", "into",
-			"over", "than", "and", "or", "plus", "such", "against", "during", "upon", "after",
-			"before", "without", "through", "across", "among", "concerning", "via", "if",
-			"where", "when", "that", "which", "whether", "not", "all", "any", "each", NULL};
-		static const char *const det_after[] = {"the", "a", "an", "your", "our", "its", "their",
-		                                        "his", "her", "any", "all", "each", "this",
-		                                        "these", "such", "no", NULL};
 		if (!in_requests && i + 1 < s->ntok && !(t->flags & TL_TOK_CAPITAL) &&
-		    !tl_tok_in(t, en_preps) && tl_tok_in(&s->tok[i + 1], det_after) &&
+		    !(cls & TL_PC_VPREPS) && (tl_polclass(&s->tok[i + 1]) & TL_PC_VDETAFTER) &&
 		    S_main(&s->tok[i + 1]))
 			return 1;
 		if (!in_requests && i > 0 && tl_ph_at(s->tok, s->ntok, i - 1, "we|you|they|i|it|wij|u") &&

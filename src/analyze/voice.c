@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 int tl_pol_participle_en(const char *f)
 {
@@ -25,20 +25,15 @@ int tl_pol_participle_en(const char *f)
 	return (l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') || tl_word_in(f, irr);
 }
 
-static const char *const S_nl_v[] = {"is", "zijn", "heeft", "hebben", "wordt", "worden", "gaat",
-                                     "gaan", "staat", "staan", "doet", "doen", "komt", "komen",
-                                     "blijft", "blijven", "kent", "geeft", NULL};
-static const char *const S_nl_not[] = {"niet", "het", "dat", "tot", "met", "uit", "recht", "dit",
-                                       "wat", "ten", "naast", "omtrent", "nadat", "totdat",
-                                       "gezet", NULL};
-
 /* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
 int tl_pol_nl_verb(const tl_token *t)
 {
+	uint32_t cls = tl_polclass(t);
+	if (cls & TL_PC_NLV)
+		return 1;
 	const char *f = t->fold;
-	size_t l = strlen(f);
-	return tl_tok_in(t, S_nl_v) ||
-	       (l >= 4 && f[l - 1] == 't' && !tl_tok_in(t, S_nl_not) && !(t->flags & TL_TOK_CAPITAL));
+	size_t l = t->word ? t->word->len : strlen(f);
+	return l >= 4 && f[l - 1] == 't' && !(cls & TL_PC_NLNOT) && !(t->flags & TL_TOK_CAPITAL);
 }
 
 /* 1 when the main clause has a word that looks like a finite verb after
@@ -55,11 +50,6 @@ static int S_en_past(const tl_token *t)
 int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
                     uint32_t len, tl_lang lang)
 {
-	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
-	                                   "remain", "bear", "bears", "owe", "pay", "retain", NULL};
-	static const char *const en_not[] = {"its", "this", "his", "as", "us", "thus", "unless", "plus",
-	                                     "various", "terms", "services", "rights", "parties",
-	                                     "data", "process", "access", "business", "whereas", NULL};
 	uint32_t from = subj == UINT32_MAX ? 0 : subj + len;
 	/* "You grant us ...", "We delete ...", "The Parties meet ...": a plain verb right after
 	 * the subject */
@@ -85,7 +75,7 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 			if ((t->flags & (TL_TOK_PARTY | TL_TOK_CAPITAL)) || tl_tok_in(t, np) ||
 			    (l >= 3 && f[l - 1] == 's'))
 				continue;
-			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !tl_tok_in(t, S_nl_not))
+			if (j > from + 1 && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n' && !(tl_polclass(t) & TL_PC_NLNOT))
 				return 1;
 			break;
 		}
@@ -96,10 +86,11 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 		if (i < from && !(lang != TL_LANG_EN && i > 0))
 			continue; /* Dutch inversion: "Binnen 5 dagen levert Opdrachtnemer" */
 		const char *f = tok[i].fold;
-		size_t l = strlen(f);
+		size_t l = tok[i].word ? tok[i].word->len : strlen(f);
+		uint32_t cls = tl_polclass(&tok[i]);
 		if (lang != TL_LANG_NL &&
-		    (tl_tok_in(&tok[i], en_v) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
-		                             !tl_tok_in(&tok[i], en_not) && !(tok[i].flags & TL_TOK_CAPITAL))))
+		    ((cls & TL_PC_ENV) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
+		                           !(cls & TL_PC_ENNOT) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
 		/* a plural verb right after the subject, or right before it after a fronted
 		 * phrase ("Na ontdekking van een datalek informeren wij u", "Daarna verwijderen
@@ -107,7 +98,7 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 		int en_form = l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n';
 		if (lang != TL_LANG_EN &&
 		    (tl_pol_nl_verb(&tok[i]) || (i == from && en_form) ||
-		     (en_form && i > 0 && subj != UINT32_MAX && i + 1 == subj && !tl_tok_in(&tok[i], S_nl_not))))
+		     (en_form && i > 0 && subj != UINT32_MAX && i + 1 == subj && !(cls & TL_PC_NLNOT))))
 			return 1;
 	}
 	return 0;
@@ -139,8 +130,7 @@ static int S_be_of_cue(const tl_token *tok, uint32_t i, uint32_t cue_at)
 void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, const int16_t *sc,
                     tl_lang lang, uint32_t cue_at, tl_pol_voice *v)
 {
-	static const char *const nl_aux[] = {"wordt", "worden", "werd", "werden", NULL};
-	static const char *const en_be[] = {"be", "is", "are", "was", "were", "been", "being", NULL};
+	const char *const *en_be = tl_pol_en_be;
 	static const char *const adv[] = {"not", "no", "only", "also", "promptly", "immediately",
 	                                  "securely", "fully", "always", "never", "further", "be",
 	                                  "been", "properly", "solely", "exclusively", "duly", NULL};
@@ -150,7 +140,8 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 		if (sc[i] != 0)
 			continue;
 		const char *f = tok[i].fold;
-		if (lang != TL_LANG_EN && tl_tok_in(&tok[i], nl_aux)) {
+		uint32_t cls = tl_polclass(&tok[i]);
+		if (lang != TL_LANG_EN && (cls & TL_PC_NLPASS)) {
 			int defn = 0; /* "wordt (in deze overeenkomst) verstaan", "wordt geacht" */
 			for (uint32_t k = i + 1; k < n && k <= i + 5 && !defn; k++)
 				defn = tl_tok_is(&tok[k], "verstaan") || (k == i + 1 && tl_tok_is(&tok[k], "geacht"));
@@ -158,7 +149,7 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 				continue;
 			v->passive = 1;
 			v->present = f[3] == 'd' || f[4] == 'e'; /* wordt, worden */
-		} else if (lang != TL_LANG_NL && tl_tok_in(&tok[i], en_be)) {
+		} else if (lang != TL_LANG_NL && (cls & TL_PC_ENBE)) {
 			if (!S_be_of_cue(tok, i, cue_at))
 				continue;
 			/* "reports required to be filed": an infinitive, unless "is to be paid" */

@@ -640,11 +640,14 @@ static int S_keep_text(int ns, const char *ln)
 
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT, TL_NS_MC, TL_NS_M, TL_NS_M_STRICT};
 
-/* Elements of other namespaces, and text outside w:t, w:delText,
- * w:instrText and m:t, change nothing below (what they open is K_NONE), so
- * the fast pass leaves them out. */
+/* Elements of other namespaces, elements whose name this reader does not
+ * act on (S_name_id 0: w:bookmarkStart, the run properties other than
+ * w:vanish and w:rFonts, ...) and text outside w:t, w:delText, w:instrText
+ * and m:t change nothing below (what they open is K_NONE, which every
+ * element's end leaves behind at its depth), so the fast pass leaves them
+ * out. */
 static const tl_xspec S_spec = {S_ns, 5, 0x1f, (1u << NS_W) | (1u << NS_W_STRICT), S_keep_text,
-                                NS_MC, S_understood_uri, 0, S_name_id};
+                                NS_MC, S_understood_uri, 0, S_name_id, 1};
 
 static int S_event(tl_docx_state *s, const tl_xev *ev, tl_error *err)
 {
@@ -692,7 +695,10 @@ typedef struct S_fast {
 static int S_on_event(void *ctx, const tl_xev *ev)
 {
 	S_fast *f = ctx;
-	return S_event(f->s, ev, f->err) != 0;
+	if (S_event(f->s, ev, f->err) != 0)
+		return 1;
+	/* a subtree this reader ignores (s->skip): the pass need not hand it over */
+	return ev->type == TL_XEV_START && f->s->skip == ev->depth && !ev->empty ? TL_XEV_SKIP : 0;
 }
 
 int tl_docx_read_story(tl_docx *dx, tl_docx_story story, const char *part, const char *data,

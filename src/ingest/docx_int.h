@@ -85,6 +85,11 @@ typedef struct tl_docx_num {
 	unsigned override_mask; /* levels with startOverride */
 	unsigned applied_mask;  /* startOverrides already applied */
 	tl_docx_lvl lvl[TL_DOCX_LEVELS]; /* full level overrides (set = 1) */
+	/* tl_docx_numbering_next's view of the levels, worked out at its first
+	 * use (after tl_docx_numbering_resolve): each level's definition and start */
+	int ready;
+	const tl_docx_lvl *lv[TL_DOCX_LEVELS];
+	long start[TL_DOCX_LEVELS];
 } tl_docx_num;
 
 typedef struct tl_docx_numbering {
@@ -92,6 +97,7 @@ typedef struct tl_docx_numbering {
 	size_t nabs, aabs;
 	tl_docx_num *num;
 	size_t nnum, anum;
+	tl_docx_num *last; /* tl_docx_numbering_next's last num (paragraphs of a list follow each other) */
 } tl_docx_numbering;
 
 /* The fast pass and the reader (xev.h): a part the fast pass does not take
@@ -156,6 +162,10 @@ typedef struct tl_docx {
 	tl_docx_numwait *numwait; /* numbered body paragraphs waiting for it, in order */
 	size_t nnumwait, anumwait;
 	tl_document *numscratch; /* the helper's arena, freed with the read */
+	/* the style the last paragraph named (most paragraphs repeat one) */
+	char memo_style[128];
+	const tl_docx_style *memo_st;
+	int memo_ok;
 } tl_docx;
 
 /* ## Numbering on a helper thread (docx_numjob.c)

@@ -95,7 +95,10 @@ static int S_name_id(int ns, const char *uri, const char *ln)
 static void S_lvl_child(tl_docx_lvl *l, const S_src *src, tl_document *doc)
 {
 	int nid = src->ev->id; /* S_name_id */
-	const char *v = S_attr(src, "val");
+	if (nid != N_start && nid != N_numFmt && nid != N_lvlText && nid != N_lvlRestart &&
+	    nid != N_isLgl && nid != N_pStyle)
+		return; /* lvlJc, pPr, rPr and the rest */
+	const char *v = nid == N_isLgl ? NULL : S_attr(src, "val");
 	if (nid == N_start)
 		l->start = tl_numfmt_clamp(tl_docx_long(v, 1, 0, TL_NUMFMT_MAX_VALUE));
 	else if (nid == N_numFmt)
@@ -202,7 +205,9 @@ static int S_node(S_state *st, const S_src *src)
 
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
 /* WordprocessingML elements with their attributes; no text */
-static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, S_name_id};
+/* S_node does nothing with an element whose name it does not know
+ * (S_name_id 0: lvlJc, pPr, rPr, ind, ...): the fast pass leaves those out */
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, S_name_id, 1};
 
 /* numbering.xml is mostly attributes (a w:num per list, nine overrides
  * each): the fast pass (xev.h) records the WordprocessingML elements, and
@@ -313,19 +318,23 @@ int tl_docx_numbering_next(tl_docx_numbering *nb, int num_id, int ilvl, char *la
 	*bullet = 0;
 	if (num_id <= 0 || ilvl < 0 || ilvl >= TL_DOCX_LEVELS)
 		return 0;
-	tl_docx_num *n = S_num(nb, num_id);
+	tl_docx_num *n = nb->last && nb->last->id == num_id ? nb->last : S_num(nb, num_id);
 	if (!n || n->abs < 0)
 		return 0;
+	nb->last = n;
 	tl_docx_abstract *a = &nb->abs[n->abs];
-	const tl_docx_lvl *lv[TL_DOCX_LEVELS];
-	for (int k = 0; k < TL_DOCX_LEVELS; k++)
-		lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
+	if (!n->ready) {
+		for (int k = 0; k < TL_DOCX_LEVELS; k++) {
+			n->lv[k] = n->lvl[k].set ? &n->lvl[k] : &a->lvl[k];
+			n->start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : n->lv[k]->start;
+		}
+		n->ready = 1;
+	}
+	const tl_docx_lvl *const *lv = n->lv;
 	if (!lv[ilvl]->set)
 		return 0;
 	tl_docx_counters *c = &a->c;
-	long start[TL_DOCX_LEVELS];
-	for (int k = 0; k < TL_DOCX_LEVELS; k++)
-		start[k] = (n->override_mask & (1u << k)) ? n->start_override[k] : lv[k]->start;
+	const long *start = n->start;
 	unsigned bit = 1u << ilvl;
 	if ((n->override_mask & bit) && !(n->applied_mask & bit)) {
 		/* the first paragraph of this num at this level restarts the shared list */

@@ -220,7 +220,15 @@ int tl_docx_emit(tl_docx_state *s, tl_docx_ctx *c, int final, tl_error *err)
 			flags |= TL_PARA_F_DELETED;
 	}
 	const tl_docx_styles *sts = &dx->styles;
-	const tl_docx_style *st = c->style[0] ? tl_docx_style_find(sts, c->style) : NULL;
+	const tl_docx_style *st = NULL;
+	if (c->style[0] && dx->memo_ok && strcmp(dx->memo_style, c->style) == 0) {
+		st = dx->memo_st;
+	} else if (c->style[0]) {
+		st = tl_docx_style_find(sts, c->style);
+		memcpy(dx->memo_style, c->style, sizeof dx->memo_style); /* both NUL-terminated within */
+		dx->memo_st = st;
+		dx->memo_ok = 1;
+	}
 	if (!st && sts->default_para >= 0)
 		st = &sts->v[sts->default_para];
 	int outline = c->outline >= 0 ? (c->outline >= 9 ? 0 : c->outline + 1) : st ? st->r_outline : 0;

@@ -211,7 +211,7 @@ static int S_on_reader_event(void *ctx, const tl_xev *ev)
 
 static const char *const S_ns[] = {TL_NS_W, TL_NS_W_STRICT};
 /* WordprocessingML elements (a skipped subtree starts and ends with one), no text */
-static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, NULL};
+static const tl_xspec S_spec = {S_ns, 2, 0x3, 0x3, NULL, -1, NULL, 0, NULL, 0};
 
 int tl_docx_styles_parse(tl_docx_styles *st, tl_document *doc, const char *part, const char *data,
                          size_t len, int slow, tl_error *err)

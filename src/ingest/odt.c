@@ -145,7 +145,7 @@ static int S_classify_ev(int ns, const char *uri, const char *ln)
 
 /* every element and text, with the attributes odt_att reads */
 static const tl_xspec S_spec = {odt_ns, ODT_NNS, 0, (1u << ODT_NNS) - 1, NULL, -1, NULL, 1,
-                                S_classify_ev};
+                                S_classify_ev, 0};
 
 static int S_start(tl_odt *r, const tl_xev *x, int *skip)
 {
@@ -279,7 +279,18 @@ static int S_event(tl_odt *r, const tl_xev *ev)
 
 static int S_on_event(void *ctx, const tl_xev *ev)
 {
-	return S_event(ctx, ev) != 0;
+	tl_odt *r = ctx;
+	if (S_event(r, ev) != 0)
+		return 1;
+	if (ev->type != TL_XEV_START || ev->empty)
+		return 0;
+	/* a subtree this reader ignores (r->skip): the pass need not hand it over */
+	if (r->skip == 1)
+		return TL_XEV_SKIP;
+	/* text directly in an element outside paragraphs and captures (the white
+	 * space between elements): odt_text_in ignores it, and the element's
+	 * context, which decides, stays as it is now for all of its own text */
+	return !r->skip && !r->ctx.inpara && !r->ctx.cap ? TL_XEV_NOTEXT : 0;
 }
 
 /* One part: the fast pass (ODT_SLOW when it does not take the whole part,

@@ -192,6 +192,14 @@ typedef struct tl_odt {
 
 	/* styles */
 	odt_map styles, liststyles, chains_by_id, chains_by_style, changes, comments;
+	/* odt_style_find's last question and answer (paragraphs repeat a style);
+	 * forgotten whenever a style is added */
+	struct {
+		int ok, scope;
+		char family;
+		char name[128];
+		const struct odt_style *s;
+	} style_memo;
 	odt_style *cur_style;
 	odt_liststyle *cur_list;
 	odt_liststyle *outline;

@@ -63,6 +63,8 @@ int odt_map_put(tl_odt *r, odt_map *m, const char *key, void *val)
 {
 	if (!key)
 		return 0;
+	if (m == &r->styles)
+		r->style_memo.ok = 0;
 	if ((m->n + 1) * 2 > m->cap && S_map_grow(m) != 0)
 		return tl_error_set(r->err, TL_ENOMEM, "out of memory");
 	size_t i = S_hash(key) & (m->cap - 1);
@@ -96,7 +98,8 @@ const char *odt_att(tl_odt *r, const tl_xev *x, const char *ns, const char *loca
 	(void)r;
 	for (uint32_t i = 0; i < x->nat; i++) {
 		const tl_xattr *a = &x->at[i];
-		if (a->ns < ODT_NNS && strcmp(a->ln, local) == 0 && strcmp(odt_ns[a->ns], ns) == 0)
+		if (a->ns < ODT_NNS && a->ln[0] == local[0] && strcmp(a->ln, local) == 0 &&
+		    (odt_ns[a->ns] == ns || strcmp(odt_ns[a->ns], ns) == 0))
 			return a->val;
 	}
 	return NULL;
@@ -200,14 +203,27 @@ int odt_text_props(tl_odt *r, const tl_xev *x)
 
 const odt_style *odt_style_find(tl_odt *r, const char *name, char family)
 {
-	if (!name || strlen(name) > 1000)
+	if (!name)
 		return NULL;
+	size_t n = strlen(name);
+	if (n > 1000)
+		return NULL;
+	if (r->style_memo.ok && r->style_memo.family == family && r->style_memo.scope == r->auto_scope &&
+	    strcmp(r->style_memo.name, name) == 0)
+		return r->style_memo.s;
 	char key[1100];
 	odt_style *s = NULL;
 	if (r->auto_scope)
 		s = odt_map_get(&r->styles, S_key(key, sizeof key, family, r->auto_scope, name));
 	if (!s)
 		s = odt_map_get(&r->styles, S_key(key, sizeof key, family, 0, name));
+	if (n < sizeof r->style_memo.name) {
+		memcpy(r->style_memo.name, name, n + 1);
+		r->style_memo.family = family;
+		r->style_memo.scope = r->auto_scope;
+		r->style_memo.s = s;
+		r->style_memo.ok = 1;
+	}
 	return s;
 }
 

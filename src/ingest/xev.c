@@ -21,7 +21,10 @@
 #include <string.h>
 #include <strings.h>
 
-#ifdef __SSE2__
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define S_FAST 1 /* the quick way through a start tag (S_start_fast) */
+#elif defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
@@ -82,6 +85,39 @@ typedef struct S_qc S_qc;
 
 #define S_QC 128
 
+#ifdef S_FAST
+/* The quick way's caches: a qualified name of at most 47 bytes (ODF names
+ * are long: text:list-level-style-number), its bytes zero-padded to 48 as
+ * the key, and all the lookups of a start tag's name
+ * or attribute gave while the bindings were those of generation `gen`.  An
+ * entry is filled only after the full checks (S_name, S_lookup) passed on
+ * those very bytes, so a hit stands for them. */
+#define S_FQ 256
+#define S_FQ_BITS 8
+#define S_FAST_ATT 32
+
+typedef struct S_key {
+	__m128i b[3];
+} S_key;
+
+typedef struct S_fe { /* an element name */
+	unsigned char k[48];
+	uint32_t qlen, gen;
+	const char *ln, *uri; /* interned local name; namespace URI (NULL none) */
+	int id;               /* name_id's answer */
+	unsigned char cls, rec, keep;
+} S_fe;
+
+typedef struct S_fa { /* an attribute name (never a namespace declaration) */
+	unsigned char k[48];
+	uint32_t qlen, gen;
+	const char *s;   /* kept attributes: the interned local name */
+	const char *uri; /* prefixed: the interned namespace URI (the duplicate check) */
+	uint32_t lnoff;  /* where the local name starts */
+	unsigned char cls, kept;
+} S_fa;
+#endif
+
 typedef struct S_p {
 	const unsigned char *p, *end;
 	const tl_xspec *spec;
@@ -111,6 +147,12 @@ typedef struct S_p {
 	size_t asbuf;
 	S_att att[S_MAX_ATT];
 	tl_xattr xat[S_MAX_ATT];
+	uint32_t skip; /* depth of the element whose inside is skipped (TL_XEV_SKIP), UINT32_MAX none */
+#ifdef S_FAST
+	S_fe fe[S_FQ];
+	S_fa fa[S_FQ];
+	const S_fa *fat[S_FAST_ATT]; /* the tag's attributes' entries */
+#endif
 } S_p;
 
 /* Names are short and few: length and three of their bytes tell them apart
@@ -203,21 +245,24 @@ static int S_qhit(const S_p *P, const S_qc *q, const char *qn, uint32_t qlen)
 	return 1;
 }
 
-/* The scratch buffer for one event, at least n bytes (earlier contents lost). */
-static char *S_scratch(S_p *P, size_t n)
+static char *S_scratch_grow(S_p *P, size_t n)
 {
-	if (n > P->asbuf) {
-		size_t a = P->asbuf ? P->asbuf : 4096;
-		while (a < n)
-			a *= 2;
-		char *b = malloc(a);
-		if (!b)
-			return NULL;
-		free(P->sbuf);
-		P->sbuf = b;
-		P->asbuf = a;
-	}
-	return P->sbuf;
+	size_t a = P->asbuf ? P->asbuf : 4096;
+	while (a < n)
+		a *= 2;
+	char *b = malloc(a);
+	if (!b)
+		return NULL;
+	free(P->sbuf);
+	P->sbuf = b;
+	P->asbuf = a;
+	return b;
+}
+
+/* The scratch buffer for one event, at least n bytes (earlier contents lost). */
+static inline char *S_scratch(S_p *P, size_t n)
+{
+	return n <= P->asbuf ? P->sbuf : S_scratch_grow(P, n);
 }
 
 
@@ -520,7 +565,7 @@ static int S_start(S_p *P)
 		}
 	}
 	const tl_xspec *spec = P->spec;
-	int recd = spec->all || (cls < 32 && (spec->elem_mask & (1u << cls)));
+	int recd = (spec->all || (cls < 32 && (spec->elem_mask & (1u << cls)))) && depth <= P->skip;
 	if (P->depth == P->afr) {
 		uint32_t a = P->afr ? P->afr * 2 : 64;
 		S_frame *v = realloc(P->fr, a * sizeof *v);
@@ -558,6 +603,10 @@ static int S_start(S_p *P)
 			ev.id = en->id[cls];
 		} else if (spec->name_id) {
 			ev.id = spec->name_id(cls, ev.uri, ev.ln);
+		}
+		if (spec->drop_other && ev.id == 0) {
+			f->rec = 0; /* left out, as elements of other namespaces are */
+			goto done;
 		}
 		size_t need = 1;
 		for (uint32_t i = 0; i < natt; i++)
@@ -605,9 +654,15 @@ static int S_start(S_p *P)
 		f->keep = (unsigned char)keep;
 		f->ln = ev.ln;
 		f->id = ev.id;
-		if (P->fn(P->ctx, &ev))
+		int rc = P->fn(P->ctx, &ev);
+		if (rc == TL_XEV_SKIP || rc == TL_XEV_NOTEXT) {
+			if (!empty)
+				P->skip = rc == TL_XEV_SKIP ? depth : P->skip, f->keep = 0;
+		} else if (rc) {
 			return 0;
+		}
 	}
+done:
 	if (empty) {
 		if (P->nbind != nbind0)
 			P->nbind = nbind0, P->gen++;
@@ -617,6 +672,356 @@ static int S_start(S_p *P)
 	return 1;
 }
 
+#ifdef S_FAST
+/* Bytes of a qualified name (name characters and ':'), one bit each. */
+static unsigned S_namemask(__m128i v)
+{
+	__m128i l = _mm_or_si128(v, _mm_set1_epi8(0x20));
+	__m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(l, _mm_set1_epi8('a' - 1)),
+	                              _mm_cmplt_epi8(l, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+	                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i other = _mm_or_si128(
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('_')), _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))),
+		_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8(':'))));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, digit), other));
+}
+
+/* Bytes 0..n-1 of v (n < 16), the rest zero. */
+static __m128i S_first(__m128i v, uint32_t n)
+{
+	const __m128i idx = _mm_set_epi8(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+	return _mm_and_si128(v, _mm_cmpgt_epi8(_mm_set1_epi8((char)n), idx));
+}
+
+/* S_fkey for a name of 16 bytes or more. */
+static __attribute__((noinline)) uint32_t S_fkey_long(const unsigned char *p,
+                                                      const unsigned char *end, S_key *key)
+{
+	key->b[0] = _mm_loadu_si128((const __m128i *)p);
+	for (uint32_t b = 1; b < 3; b++) {
+		if (end - p < 16 * (ptrdiff_t)(b + 1))
+			return 0;
+		__m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * b));
+		uint32_t n = (uint32_t)__builtin_ctz(~S_namemask(v));
+		if (n < 16) {
+			key->b[b] = S_first(v, n);
+			if (b == 1)
+				key->b[2] = _mm_setzero_si128();
+			return 16 * b + n;
+		}
+		key->b[b] = v;
+	}
+	return 0;
+}
+
+/* The name at p: its length (0 when it is empty, not shorter than 48 bytes
+ * or too near the end of the part) and its key, the bytes zero-padded
+ * (below 16 bytes only the first block is set: the others are zero). */
+static inline uint32_t S_fkey(const unsigned char *p, const unsigned char *end, S_key *key)
+{
+	if (end - p < 16)
+		return 0;
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	uint32_t n = (uint32_t)__builtin_ctz(~S_namemask(v));
+	if (n < 16) {
+		key->b[0] = S_first(v, n);
+		return n;
+	}
+	return S_fkey_long(p, end, key);
+}
+
+static uint64_t S_lo(__m128i v)
+{
+	return (uint64_t)_mm_cvtsi128_si64(v);
+}
+
+static uint64_t S_hi(__m128i v)
+{
+	return (uint64_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(v, v));
+}
+
+static uint32_t S_fslot(const S_key *key, uint32_t n)
+{
+	uint64_t h = (S_lo(key->b[0]) ^ n) * 0x9E3779B97F4A7C15ULL ^ S_hi(key->b[0]) * 0xC2B2AE3D27D4EB4FULL;
+	if (n >= 16)
+		h ^= (S_lo(key->b[1]) + S_hi(key->b[1]) * 0x165667B19E3779F9ULL + S_lo(key->b[2]) +
+		      S_hi(key->b[2]) * 0x27D4EB2F165667C5ULL) * 0x94D049BB133111EBULL;
+	return (uint32_t)(h >> (64 - S_FQ_BITS));
+}
+
+static int S_fhit(const S_p *P, const unsigned char *k, uint32_t qlen, uint32_t gen,
+                  const S_key *key, uint32_t n)
+{
+	if (qlen != n || gen != P->gen)
+		return 0;
+	__m128i e = _mm_cmpeq_epi8(key->b[0], _mm_loadu_si128((const __m128i *)k));
+	if (n >= 16)
+		e = _mm_and_si128(e, _mm_and_si128(
+			_mm_cmpeq_epi8(key->b[1], _mm_loadu_si128((const __m128i *)(k + 16))),
+			_mm_cmpeq_epi8(key->b[2], _mm_loadu_si128((const __m128i *)(k + 32)))));
+	return _mm_movemask_epi8(e) == 0xFFFF;
+}
+
+static void S_fstore(unsigned char *k, const S_key *key, uint32_t n)
+{
+	_mm_storeu_si128((__m128i *)k, key->b[0]);
+	_mm_storeu_si128((__m128i *)(k + 16), n < 16 ? _mm_setzero_si128() : key->b[1]);
+	_mm_storeu_si128((__m128i *)(k + 32), n < 16 ? _mm_setzero_si128() : key->b[2]);
+}
+
+/* Fills an element entry after the checks S_start makes; NULL when the
+ * element is one for S_start (an error there, or mc's Requires) or on out
+ * of memory (S_start meets it too). */
+static S_fe *S_fe_fill(S_p *P, S_fe *e, const unsigned char *qn, uint32_t n, const S_key *key)
+{
+	uint32_t qlen, colon;
+	if (!S_name(qn, P->end, &qlen, &colon) || qlen != n)
+		return NULL;
+	const char *q = (const char *)qn;
+	const S_bind *eb;
+	if (colon) {
+		if ((colon == 3 && memcmp(q, "xml", 3) == 0) || (colon == 5 && memcmp(q, "xmlns", 5) == 0))
+			return NULL;
+		if (!(eb = S_lookup(P, q, colon)))
+			return NULL;
+	} else {
+		eb = S_lookup(P, "", 0);
+	}
+	const tl_xspec *spec = P->spec;
+	int cls = eb ? eb->cls : TL_XNS_NONE;
+	if (cls == spec->mc_class)
+		return NULL;
+	S_xname *en = S_intern_e(P, q + (colon ? colon + 1 : 0), n - (colon ? colon + 1 : 0));
+	if (!en)
+		return NULL;
+	const char *uri = eb ? eb->uriz : NULL;
+	e->ln = en->s;
+	e->uri = uri;
+	e->cls = (unsigned char)cls;
+	e->rec = (unsigned char)(spec->all || (cls < 32 && (spec->elem_mask & (1u << cls))));
+	e->keep = (unsigned char)(spec->all || (spec->keep_text && spec->keep_text(cls, en->s)));
+	e->id = spec->name_id ? spec->name_id(cls, uri, en->s) : 0;
+	if (spec->drop_other && e->id == 0)
+		e->rec = 0;
+	S_fstore(e->k, key, n);
+	e->qlen = n;
+	e->gen = P->gen;
+	return e;
+}
+
+/* Fills an attribute entry; NULL for a namespace declaration, an unbound
+ * prefix or a malformed name (S_start's), or out of memory. */
+static S_fa *S_fa_fill(S_p *P, S_fa *a, const unsigned char *qn, uint32_t n, const S_key *key)
+{
+	uint32_t qlen, colon;
+	if (!S_name(qn, P->end, &qlen, &colon) || qlen != n)
+		return NULL;
+	const char *q = (const char *)qn;
+	if ((n == 5 && memcmp(q, "xmlns", 5) == 0) || (colon == 5 && memcmp(q, "xmlns", 5) == 0))
+		return NULL;
+	const S_bind *b = NULL;
+	if (colon && !(b = S_lookup(P, q, colon)))
+		return NULL;
+	int cls = b ? b->cls : TL_XNS_NONE;
+	int kept = cls == TL_XNS_NONE || (cls < 32 && (P->spec->attr_mask & (1u << cls)));
+	uint32_t off = colon ? colon + 1 : 0;
+	const char *ln = kept ? S_intern(P, q + off, n - off) : NULL;
+	if (kept && !ln)
+		return NULL; /* the entry as it was: nothing written yet */
+	a->s = ln;
+	a->uri = b ? (b->uriz ? b->uriz : "") : NULL;
+	a->lnoff = off;
+	a->cls = (unsigned char)cls;
+	a->kept = (unsigned char)kept;
+	S_fstore(a->k, key, n);
+	a->qlen = n;
+	a->gen = P->gen;
+	return a;
+}
+
+/* An attribute value after its opening quote q: the closing quote, or NULL
+ * when S_value would not take it (or the buffer ends). */
+static const unsigned char *S_fvalue(const unsigned char *p, const unsigned char *end, unsigned q,
+                                     int *amp)
+{
+	const __m128i vq = _mm_set1_epi8((char)q), lt = _mm_set1_epi8('<'), am = _mm_set1_epi8('&'),
+	              sp = _mm_set1_epi8(0x20);
+	for (;;) {
+		while (end - p >= 16) { /* < 0x20 and >= 0x80 (signed), the quote, '<', '&' */
+			__m128i v = _mm_loadu_si128((const __m128i *)p);
+			__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, sp), _mm_cmpeq_epi8(v, vq)),
+			                           _mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, am)));
+			unsigned m = (unsigned)_mm_movemask_epi8(hit);
+			if (m) {
+				p += __builtin_ctz(m);
+				goto look;
+			}
+			p += 16;
+		}
+		while (p < end && !S_av[*p])
+			p++;
+		if (p >= end)
+			return NULL;
+	look:;
+		unsigned c = *p;
+		if (c == q)
+			return p;
+		if (c == '&') {
+			uint32_t cp;
+			size_t m = tl_xev_ref(p, end, &cp);
+			if (!m)
+				return NULL;
+			*amp = 1;
+			p += m;
+		} else if (c >= 0x80) {
+			size_t m = tl_xev_utf8(p, end);
+			if (!m)
+				return NULL;
+			p += m;
+		} else if (c == '"' || c == '\'') {
+			p++; /* the other quote */
+		} else {
+			return NULL; /* '<' or a control character */
+		}
+	}
+}
+
+/* The start tag after '<', the quick way: names of at most 15 bytes whose
+ * lookups are cached, no namespace declarations, at most S_FAST_ATT
+ * attributes, written without white space around '='.  Does what S_start
+ * would do and returns as it would; 2 when the tag is one for S_start
+ * (nothing done then but cache fills). */
+static int S_start_fast(S_p *P)
+{
+	const unsigned char *p = P->p, *end = P->end;
+	if (end - p < 16)
+		return 2;
+	S_key ekey;
+	uint32_t qlen = S_fkey(p, end, &ekey);
+	if (!qlen)
+		return 2;
+	const unsigned char *qn = p;
+	p += qlen;
+	uint32_t natt = 0;
+	int empty = 0;
+	for (;;) {
+		unsigned c = *p;
+		if (c == '>') {
+			p++;
+			break;
+		}
+		if (c == '/') {
+			if (p + 1 >= end || p[1] != '>')
+				return 2;
+			p += 2;
+			empty = 1;
+			break;
+		}
+		if (!S_ws(c))
+			return 2;
+		p = S_skip_ws(p, end);
+		if (p >= end)
+			return 2;
+		if (*p == '>' || *p == '/')
+			continue;
+		if (natt == S_FAST_ATT || end - p < 16)
+			return 2;
+		S_key akey;
+		uint32_t alen = S_fkey(p, end, &akey);
+		if (!alen)
+			return 2;
+		S_fa *fa = &P->fa[S_fslot(&akey, alen)];
+		if (!S_fhit(P, fa->k, fa->qlen, fa->gen, &akey, alen) && !S_fa_fill(P, fa, p, alen, &akey))
+			return 2;
+		S_att *a = &P->att[natt];
+		P->fat[natt++] = fa;
+		a->qn = (const char *)p;
+		a->qlen = alen;
+		p += alen;
+		if (p + 1 >= end || *p != '=' || (p[1] != '"' && p[1] != '\''))
+			return 2;
+		unsigned q = p[1];
+		p += 2;
+		a->v = (const char *)p;
+		a->amp = 0;
+		if (!(p = S_fvalue(p, end, q, &a->amp)) || (size_t)(p - (const unsigned char *)a->v) > P->max_text)
+			return 2;
+		a->vlen = (uint32_t)(p - (const unsigned char *)a->v);
+		if (++p >= end)
+			return 2;
+	}
+	uint32_t depth = P->depth;
+	if (depth + 2 >= P->max_depth)
+		return 2;
+	for (uint32_t i = 1; i < natt; i++) /* the same name, or the same expanded name, twice */
+		for (uint32_t j = 0; j < i; j++) {
+			const S_fa *x = P->fat[i], *y = P->fat[j];
+			if (x == y)
+				return 2;
+			if (x->uri && x->uri == y->uri && x->qlen - x->lnoff == y->qlen - y->lnoff &&
+			    memcmp(P->att[i].qn + x->lnoff, P->att[j].qn + y->lnoff, x->qlen - x->lnoff) == 0)
+				return 2;
+		}
+	S_fe *e = &P->fe[S_fslot(&ekey, qlen)];
+	if (!S_fhit(P, e->k, e->qlen, e->gen, &ekey, qlen) && !S_fe_fill(P, e, qn, qlen, &ekey))
+		return 2;
+	P->p = p;
+	if (depth == P->afr) {
+		uint32_t a = P->afr ? P->afr * 2 : 64;
+		S_frame *v = realloc(P->fr, a * sizeof *v);
+		if (!v)
+			return -1;
+		P->fr = v;
+		P->afr = a;
+	}
+	S_frame *f = &P->fr[depth];
+	int recd = e->rec && depth <= P->skip;
+	f->qn = (const char *)qn, f->qlen = qlen, f->nbind = P->nbind, f->rec = (unsigned char)recd;
+	f->keep = 0, f->cls = e->cls, f->ln = e->ln, f->id = e->id;
+	if (recd) {
+		const tl_xspec *spec = P->spec;
+		tl_xev ev = {TL_XEV_START, e->cls, (unsigned char)empty, 0, (int32_t)depth, e->ln,
+		             0, 0, P->xat, e->uri, e->id};
+		size_t need = 1;
+		for (uint32_t i = 0; i < natt; i++)
+			need += P->att[i].vlen + 1;
+		char *o = S_scratch(P, need);
+		if (!o)
+			return -1;
+		for (uint32_t i = 0; i < natt; i++) {
+			const S_att *a = &P->att[i];
+			const S_fa *fa = P->fat[i];
+			if (!fa->kept)
+				continue;
+			tl_xattr *x = &P->xat[ev.nat++];
+			x->ln = fa->s;
+			x->ns = fa->cls;
+			x->val = o;
+			if (a->amp) {
+				o += tl_xev_decode(o, (const unsigned char *)a->v, a->vlen) + 1;
+			} else {
+				memcpy(o, a->v, a->vlen);
+				o[a->vlen] = 0;
+				o += a->vlen + 1;
+			}
+		}
+		(void)spec;
+		f->keep = e->keep;
+		int rc = P->fn(P->ctx, &ev);
+		if (rc == TL_XEV_SKIP || rc == TL_XEV_NOTEXT) {
+			if (!empty)
+				P->skip = rc == TL_XEV_SKIP ? depth : P->skip, f->keep = 0;
+		} else if (rc) {
+			return 0;
+		}
+	}
+	if (!empty)
+		P->depth++;
+	return 1;
+}
+#endif
+
 /* The end tag after "</". */
 static int S_end(S_p *P)
 {
@@ -624,6 +1029,18 @@ static int S_end(S_p *P)
 	if (!P->depth)
 		return 0;
 	S_frame *f = &P->fr[P->depth - 1];
+#ifdef S_FAST
+	if (f->qlen <= 48 && end - p >= 48) { /* the start tag's name lies before p */
+		for (uint32_t o = 0; o < f->qlen; o += 16) {
+			__m128i a = _mm_loadu_si128((const __m128i *)(p + o));
+			__m128i b = _mm_loadu_si128((const __m128i *)(f->qn + o));
+			unsigned eq = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(a, b));
+			uint32_t k = f->qlen - o < 16 ? f->qlen - o : 16;
+			if ((eq | ~((1u << k) - 1)) != ~0u)
+				return 0;
+		}
+	} else
+#endif
 	if ((size_t)(end - p) < f->qlen || memcmp(p, f->qn, f->qlen) != 0)
 		return 0;
 	p = S_skip_ws(p + f->qlen, end);
@@ -634,6 +1051,8 @@ static int S_end(S_p *P)
 	if (P->nbind != f->nbind)
 		P->nbind = f->nbind, P->gen++;
 	if (f->rec) {
+		if (P->depth == P->skip)
+			P->skip = UINT32_MAX;
 		tl_xev ev = {TL_XEV_END, f->cls, 0, 0, (int32_t)P->depth, f->ln, 0, 0, NULL, NULL, f->id};
 		if (P->fn(P->ctx, &ev))
 			return 0;
@@ -809,7 +1228,13 @@ static int S_run(S_p *P)
 		} else {
 			if (rooted && !P->depth)
 				return 0; /* a second root */
+#ifdef S_FAST
+			rc = S_start_fast(P);
+			if (rc == 2)
+				rc = S_start(P);
+#else
 			rc = S_start(P);
+#endif
 			rooted = 1;
 		}
 		if (rc <= 0)
@@ -835,6 +1260,7 @@ int tl_xev_parse(const char *data, size_t len, const tl_xspec *spec, unsigned ma
 	P->max_text = max_text < S_MAX_VALUE ? max_text : S_MAX_VALUE;
 	P->xmlb = (S_bind){"xml", S_XML_NS, 3, sizeof S_XML_NS - 1, TL_XNS_OTHER, S_XML_NS};
 	P->xmlb.cls = S_class(spec, S_XML_NS, sizeof S_XML_NS - 1);
+	P->skip = UINT32_MAX;
 	int rc = data && len < 0x7fffffff ? S_run(P) : 0;
 	tl_arena_free(&P->names);
 	free(P->tab);

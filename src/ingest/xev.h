@@ -71,6 +71,10 @@ typedef struct tl_xspec {
 	 * fast pass asks once per name and namespace class below
 	 * TL_XEV_ID_CLASSES, so its answer must not depend on anything else. */
 	int (*name_id)(int ns, const char *uri, const char *ln);
+	/* 1: an element of a handed-over class whose name_id is 0 is left out
+	 * too (with its own text; what is inside it is handed over as usual):
+	 * for a reader on which such an element has no effect at all. */
+	int drop_other;
 } tl_xspec;
 
 #define TL_XEV_ID_CLASSES 8
@@ -79,8 +83,18 @@ typedef struct tl_xspec {
  * reader's name_id finds the element names it acts on. */
 int tl_xev_name_index(const char *const *names, size_t n, const char *ln);
 
-/* Called for each event; nonzero stops the pass. */
+/* Called for each event; nonzero stops the pass, except TL_XEV_SKIP and
+ * TL_XEV_NOTEXT for the start of an element (no-ops for an empty one).
+ * TL_XEV_SKIP: the pass hands over nothing inside the element (it
+ * still checks it as closely as any other markup) and goes on with the
+ * element's end.  A caller that reads the part with the reader as well
+ * (tl_xev_from_reader) gets those events there and must ignore them itself. */
 typedef int (*tl_xev_fn)(void *ctx, const tl_xev *ev);
+
+#define TL_XEV_SKIP 2
+/* For the start of a non-empty element: text directly inside it is not
+ * handed over (the elements inside it and their text are). */
+#define TL_XEV_NOTEXT 3
 
 /* 1: the whole part was handed to fn (which returned 0 every time); 0: not
  * (the pass gave up, fn stopped it, or out of memory).  Nesting at or beyond

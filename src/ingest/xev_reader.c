@@ -5,12 +5,20 @@
 #include "ingest/pkg.h"
 #include "ingest/xev.h"
 
+/* strcmp(a, b) == 0 for the short names readers ask for, without a call */
+static int S_same(const char *a, const char *b)
+{
+	while (*a && *a == *b)
+		a++, b++;
+	return *a == *b;
+}
+
 const char *tl_xev_attr(const tl_xev *ev, const char *name)
 {
 	const tl_xattr *a = ev->at;
 	const char *v1 = NULL, *vn = NULL;
 	for (uint32_t i = 0; i < ev->nat; i++) {
-		if (strcmp(a[i].ln, name) != 0)
+		if (!S_same(a[i].ln, name))
 			continue;
 		if (a[i].ns == 0)
 			return a[i].val;
@@ -25,7 +33,7 @@ const char *tl_xev_attr(const tl_xev *ev, const char *name)
 const char *tl_xev_attr_ns(const tl_xev *ev, int cls, const char *name)
 {
 	for (uint32_t i = 0; i < ev->nat; i++)
-		if (ev->at[i].ns == cls && strcmp(ev->at[i].ln, name) == 0)
+		if (ev->at[i].ns == cls && S_same(ev->at[i].ln, name))
 			return ev->at[i].val;
 	return NULL;
 }

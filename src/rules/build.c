@@ -256,14 +256,48 @@ static int S_build_concepts(tl_load *L)
 	tl_text_close(lx);
 	tl_term_cache_free(cache);
 	tl_arena_free(&scratch);
-	/* ancestors: every concept that includes this one, transitively (itself first) */
+	/* ancestors: every concept that includes this one, transitively (itself
+	 * first).  The concepts that include c directly, in index order, are
+	 * by[byoff[c] .. byoff[c + 1]): the walk pushes them in the order a scan
+	 * of every concept's includes would find them, without that scan */
 	int32_t *stack = malloc(n * sizeof *stack);
 	uint8_t *seen = malloc(n);
-	if (!stack || !seen) {
+	uint32_t *byoff = calloc((size_t)n + 1, sizeof *byoff);
+	size_t nby = 0;
+	for (uint32_t j = 0; j < n; j++)
+		nby += rs->concepts[j].ninc;
+	int32_t *by = malloc((nby ? nby : 1) * sizeof *by);
+	if (!stack || !seen || !byoff || !by) {
 		free(stack);
 		free(seen);
+		free(byoff);
+		free(by);
 		return L->oom = 1, -1;
 	}
+	for (uint32_t j = 0; j < n; j++)
+		for (uint32_t k = 0; k < rs->concepts[j].ninc; k++) {
+			int32_t c = rs->concepts[j].inc[k];
+			if (c >= 0 && (uint32_t)c < n)
+				byoff[c + 1]++;
+		}
+	for (uint32_t c = 0; c < n; c++)
+		byoff[c + 1] += byoff[c];
+	uint32_t *fill = malloc(((size_t)n + 1) * sizeof *fill);
+	if (!fill) {
+		free(stack);
+		free(seen);
+		free(byoff);
+		free(by);
+		return L->oom = 1, -1;
+	}
+	memcpy(fill, byoff, ((size_t)n + 1) * sizeof *fill);
+	for (uint32_t j = 0; j < n; j++)
+		for (uint32_t k = 0; k < rs->concepts[j].ninc; k++) {
+			int32_t c = rs->concepts[j].inc[k];
+			/* j once per c, though it may name c twice */
+			if (c >= 0 && (uint32_t)c < n && (fill[c] == byoff[c] || by[fill[c] - 1] != (int32_t)j))
+				by[fill[c]++] = (int32_t)j;
+		}
 	for (uint32_t i = 0; i < n; i++) {
 		memset(seen, 0, n);
 		uint32_t na = 0, sp = 0;
@@ -274,15 +308,12 @@ static int S_build_concepts(tl_load *L)
 			int32_t c = stack[--sp];
 			if (na < 256)
 				buf[na++] = c;
-			for (uint32_t j = 0; j < n; j++) {
-				if (seen[j])
-					continue;
-				for (uint32_t k = 0; k < rs->concepts[j].ninc; k++)
-					if (rs->concepts[j].inc[k] == c) {
-						seen[j] = 1;
-						stack[sp++] = (int32_t)j;
-						break;
-					}
+			for (uint32_t k = byoff[c]; k < fill[c]; k++) {
+				int32_t j = by[k];
+				if (!seen[j]) {
+					seen[j] = 1;
+					stack[sp++] = j;
+				}
 			}
 		}
 		rs->concepts[i].anc = ARENA_N(L, int32_t, na);
@@ -293,6 +324,9 @@ static int S_build_concepts(tl_load *L)
 		memcpy(rs->concepts[i].anc, buf, na * sizeof *buf);
 		rs->concepts[i].nanc = na;
 	}
+	free(fill);
+	free(byoff);
+	free(by);
 	free(stack);
 	free(seen);
 	return 0;

@@ -13,6 +13,7 @@
 
 #include "model/doc.h"
 #include "rules/rules.h"
+#include "rules/stems.h"
 #include "text/text.h"
 
 #define MAX_TERM_WORDS 12
@@ -22,17 +23,27 @@ typedef struct S_ent {
 	const char *key;
 	uint32_t klen, hash;
 	uint8_t kind, lang;
-	int32_t head; /* first posting */
+	uint32_t first, n; /* its postings: tl_index.pterm/pfilt[first .. first + n), ruleset order */
 } S_ent;
 
-typedef struct S_post {
-	int32_t term, next;
-} S_post;
+/* A posting's filter (tl_index.pfilt): what the term's second word needs of
+ * one of the two words after the first, packed so that a rejected posting
+ * costs a load and two compares, without touching the term:
+ * F_SINGLE, a one-word term (it matches where its first word does); F_ANY,
+ * a second word no filter applies to (after a gap, or empty); else
+ * kind << 16 | byte 0 << 8 | byte 1 of the second word, the kind S_FK_* and
+ * byte 1 zero for a word of one byte (so a stem or exact form of one byte
+ * needs a word of one byte; a prefix of one byte has its own kind). */
+#define F_SINGLE 0x80000000u
+#define F_ANY 0x40000000u
+enum { S_FK_STEM = TL_W_STEM, S_FK_PREFIX = TL_W_PREFIX, S_FK_EXACT = TL_W_EXACT, S_FK_PREFIX1, S_NFK };
+#define F_NONE 0xFFFFFFFFu /* a token form that is absent: equals no filter */
 
 struct tl_index {
 	S_ent *ent;
 	uint32_t cap, n;
-	S_post *post;
+	int32_t *pterm;  /* postings grouped per entry: the term */
+	uint32_t *pfilt; /* and its filter */
 	uint8_t plen[3][MAX_PREFIX_LEN]; /* distinct prefix lengths per language */
 	uint32_t nplen[3];
 	uint32_t maxplen[3]; /* the longest of them */
@@ -40,10 +51,9 @@ struct tl_index {
 	 * short_prefix: a key shorter than two bytes exists, so no filtering */
 	uint8_t p2[3][65536 / 8];
 	uint8_t short_prefix[3];
-	/* the same for exact keys: a token whose first two bytes start none is
-	 * not looked up; short_exact: a one-byte exact key exists */
+	/* exact keys by S_exact_bit (length, first two and last byte): a token
+	 * whose bit is clear is not looked up */
 	uint8_t e2[3][65536 / 8];
-	uint8_t short_exact[3];
 	/* distinct lengths of compound-head keys per language ("*algoritme") */
 	uint8_t hlen[3][MAX_PREFIX_LEN];
 	uint32_t nhlen[3];
@@ -215,13 +225,27 @@ static void S_chunk_put(tl_term_cache *c, const char *key, size_t klen, uint8_t 
 	c->nwords += n;
 }
 
-/* 1 when s[0..n) is lower-case ASCII letters only. */
-static int S_plain(const char *s, size_t n)
+/* 1 when s[0..n) is lower-case ASCII letters only; 2 when it is ASCII
+ * letters with some capital and fits `low` (n < 128), lower-cased there:
+ * the tokenizer gives such a chunk as one word folded to its lower case
+ * (test_stems checks that on the built-in ruleset's own chunks). */
+static int S_plain(const char *s, size_t n, char *low)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < 'a' || s[i] > 'z')
+	int caps = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			caps = 1;
+		else if (c < 'a' || c > 'z')
 			return 0;
-	return n > 0;
+	}
+	if (!caps)
+		return n > 0;
+	if (n >= 128)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		low[i] = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+	return 2;
 }
 
 /* The least number of bytes a compound's stem has before its head: "*gegevens"
@@ -271,6 +295,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 {
 	tl_rword words[MAX_TERM_WORDS];
 	uint32_t nw = 0;
+	const tl_stem_table *stems = tl_stems_builtin();
 	const char *p = text;
 	int gap = 0;
 	while (*p) {
@@ -343,14 +368,21 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 			return "a prefix may have at most 127 bytes";
 		if (memchr(p, '*', n))
 			return "'*' may only end a word";
-		if (S_plain(p, n)) {
-			/* lower-case ASCII letters only: one word that is its own folded
-			 * form, which is what the tokenizer would say, without its pass */
+		char low[128];
+		int plain = S_plain(p, n, low);
+		if (plain) {
+			/* ASCII letters only: one word, its lower case the folded form,
+			 * which is what the tokenizer would say, without its pass */
+			const char *q = plain == 2 ? low : p;
 			if (nw == MAX_TERM_WORDS)
 				return "too many words (at most 12)";
-			/* the chunk cache stems each distinct chunk once: no stem cache */
-			char *f = tl_arena_strndup(&rs->arena, p, n);
-			const char *st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
+			/* the chunk cache stems each distinct chunk once: no stem cache;
+			 * a word of the built-in table needs no copy and no Snowball */
+			const char *st = prefix ? NULL : tl_stem_lookup(stems, (unsigned)lang, q, n);
+			if (!st) {
+				char *f = tl_arena_strndup(&rs->arena, q, n);
+				st = f && !prefix ? tl_text_stem_uncached(tx, lang, f, n, &rs->arena) : f;
+			}
 			if (!st)
 				return "out of memory";
 			words[nw++] = (tl_rword){st, (uint16_t)strlen(st),
@@ -382,7 +414,9 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 				if (S_add_word(rs, &words[nw++], f, fl, TL_W_PREFIX))
 					return "out of memory";
 			} else {
-				const char *st = tl_text_stem(tx, lang, f, fl);
+				const char *st = tl_stem_lookup(stems, (unsigned)lang, f, fl);
+				if (!st)
+					st = tl_text_stem(tx, lang, f, fl);
 				if (!st || S_add_word(rs, &words[nw++], st, strlen(st), TL_W_STEM))
 					return "out of memory";
 			}
@@ -433,7 +467,8 @@ static int S_grow(tl_index *ix)
 	return 0;
 }
 
-static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int32_t term, int32_t *npost)
+/* Counts a posting for w's entry, adding the entry on first sight. */
+static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, uint32_t *hash)
 {
 	if ((ix->n + 1) * 2 > ix->cap && S_grow(ix) != 0)
 		return -1;
@@ -445,13 +480,33 @@ static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int32_t term, in
 		e->hash = h;
 		e->kind = w->kind;
 		e->lang = lang;
-		e->head = -1;
 		ix->n++;
 	}
-	ix->post[*npost].term = term;
-	ix->post[*npost].next = e->head;
-	e->head = (*npost)++;
+	e->n++;
+	*hash = h;
 	return 0;
+}
+
+static uint32_t S_filter(const tl_rterm *rt)
+{
+	if (rt->nw < 2)
+		return F_SINGLE;
+	const tl_rword *w = &rt->w[1];
+	if (w->gap || !w->len || w->kind == TL_W_HEAD)
+		return F_ANY; /* a compound head is a word's end: no first bytes to filter on */
+	uint32_t k = w->kind == TL_W_PREFIX && w->len == 1 ? S_FK_PREFIX1 : w->kind;
+	return k << 16 | (uint32_t)(unsigned char)w->s[0] << 8 |
+	       (w->len >= 2 ? (unsigned char)w->s[1] : 0u);
+}
+
+/* The bit of an exact form of n >= 1 bytes in tl_index.e2. */
+static unsigned S_exact_bit(const char *o, size_t n)
+{
+	unsigned h = (unsigned char)o[0];
+	h = h * 167u + (n >= 2 ? (unsigned char)o[1] : 0u);
+	h = h * 167u + (unsigned char)o[n - 1];
+	h = h * 167u + (unsigned)(n & 255);
+	return (h ^ h >> 16) & 0xFFFFu;
 }
 
 int tl_index_build(tl_ruleset *rs)
@@ -467,24 +522,25 @@ int tl_index_build(tl_ruleset *rs)
 	while (ix->cap < rs->nterms + 16)
 		ix->cap *= 2;
 	ix->ent = calloc(ix->cap, sizeof *ix->ent);
-	ix->post = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->post);
+	ix->pterm = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->pterm);
+	ix->pfilt = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->pfilt);
 	ix->trig = tl_arena_calloc(&rs->arena, rs->nconcepts + 1, sizeof *ix->trig);
-	if (!ix->ent || !ix->post || !ix->trig)
+	uint32_t *th = malloc((rs->nterms + 1) * sizeof *th); /* each term's key hash */
+	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->trig || !th) {
+		free(th);
 		return -1;
-	int32_t npost = 0;
-	/* insert in reverse so each posting list runs in ruleset order */
-	for (uint32_t t = rs->nterms; t-- > 0;) {
+	}
+	/* count the postings per entry, then place them in ruleset order */
+	for (uint32_t t = 0; t < rs->nterms; t++) {
 		const tl_rterm *rt = &rs->terms[t];
 		const tl_rword *w = &rt->w[0];
-		if (S_put(ix, w, rt->lang, (int32_t)t, &npost) != 0)
+		if (S_put(ix, w, rt->lang, &th[t]) != 0) {
+			free(th);
 			return -1;
-		if (w->kind == TL_W_EXACT) {
-			if (w->len < 2) {
-				ix->short_exact[rt->lang] = 1;
-			} else {
-				unsigned b = (unsigned char)w->s[0] << 8 | (unsigned char)w->s[1];
-				ix->e2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
-			}
+		}
+		if (w->kind == TL_W_EXACT && w->len) {
+			unsigned b = S_exact_bit(w->s, w->len);
+			ix->e2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
 		}
 		if (w->kind == TL_W_HEAD) {
 			uint32_t *nh = &ix->nhlen[rt->lang];
@@ -511,6 +567,22 @@ int tl_index_build(tl_ruleset *rs)
 			}
 		}
 	}
+	uint32_t at = 0;
+	for (uint32_t i = 0; i < ix->cap; i++)
+		if (ix->ent[i].key) {
+			ix->ent[i].first = at;
+			at += ix->ent[i].n;
+			ix->ent[i].n = 0;
+		}
+	for (uint32_t t = 0; t < rs->nterms; t++) {
+		const tl_rterm *rt = &rs->terms[t];
+		const tl_rword *w = &rt->w[0];
+		S_ent *e = S_find(ix, w->s, w->len, w->kind, rt->lang, th[t]);
+		uint32_t k = e->first + e->n++;
+		ix->pterm[k] = (int32_t)t;
+		ix->pfilt[k] = S_filter(rt);
+	}
+	free(th);
 	rs->npatterns = 0;
 	for (uint32_t r = 0; r < rs->nrules; r++)
 		for (uint32_t i = 0; i < rs->rules[r].npat; i++)
@@ -683,56 +755,71 @@ static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rte
 	return 0;
 }
 
-/* The first byte each form of the (at most two) words after a token
- * starts with: a term whose second word starts with none of them cannot
- * match there (S_word_at compares first bytes first), so S_rest is not
- * called for it.  Common first words ("in", "niet", "without") head dozens
- * of terms each. */
-typedef struct S_next {
-	int n;
-	int stem[2], fold[2], exact[2]; /* the byte, or -1 when the form is absent */
-} S_next;
+/* What each form of a word offers the posting filters (F_* above): per
+ * S_FK_* kind, the value a second word of that kind must equal to match
+ * this word, or F_NONE.  A term whose second word matches neither of the
+ * (at most two) words after a token cannot match there, so S_rest is not
+ * called for it.  Common first words ("de", "in", "niet", "the") head
+ * dozens of terms each. */
+typedef struct S_sig {
+	uint32_t v[S_NFK];
+} S_sig;
 
-static void S_next_words(const tl_annotated *a, const tl_sentence *s, uint32_t i, S_next *nx)
+static void S_sig_at(const tl_annotated *a, const tl_sentence *s, uint32_t k, S_sig *sg)
 {
+	for (int f = 0; f < S_NFK; f++)
+		sg->v[f] = F_NONE;
+	if (k >= s->ntok)
+		return;
+	const tl_token *t = &s->tok[k];
 	const tl_para *p = &a->doc->paras[s->para];
-	nx->n = 0;
-	for (uint32_t k = i + 1; k < s->ntok && nx->n < 2; k++) {
-		const tl_token *t = &s->tok[k];
-		if (t->flags & TL_TOK_PUNCT)
-			continue;
-		nx->stem[nx->n] = t->stem ? (unsigned char)t->stem[0] : -1;
-		nx->fold[nx->n] = t->fold ? (unsigned char)t->fold[0] : -1;
-		nx->exact[nx->n] = t->end > t->start && t->end <= p->len
-		                   ? (unsigned char)p->text[t->start] : -1;
-		nx->n++;
+	if (t->stem) {
+		uint32_t b0 = (unsigned char)t->stem[0];
+		sg->v[S_FK_STEM] = (uint32_t)S_FK_STEM << 16 | b0 << 8 |
+		                   (b0 ? (unsigned char)t->stem[1] : 0u);
+	}
+	if (t->fold) {
+		uint32_t b0 = (unsigned char)t->fold[0];
+		sg->v[S_FK_PREFIX] = (uint32_t)S_FK_PREFIX << 16 | b0 << 8 |
+		                     (b0 ? (unsigned char)t->fold[1] : 0u);
+		sg->v[S_FK_PREFIX1] = (uint32_t)S_FK_PREFIX1 << 16 | b0 << 8;
+	}
+	if (t->end > t->start && t->end <= p->len) {
+		const char *o = p->text + t->start;
+		sg->v[S_FK_EXACT] = (uint32_t)S_FK_EXACT << 16 | (uint32_t)(unsigned char)o[0] << 8 |
+		                    (t->end - t->start >= 2 ? (unsigned char)o[1] : 0u);
 	}
 }
 
-static int S_may_follow(const tl_rword *w, const S_next *nx)
+/* The first token from k on that is not punctuation, or ntok. */
+static uint32_t S_word_from(const tl_sentence *s, uint32_t k)
 {
-	if (w->gap || !w->len || w->kind == TL_W_HEAD)
-		return 1;
-	int b = (unsigned char)w->s[0];
-	for (int k = 0; k < nx->n; k++) {
-		int have = w->kind == TL_W_STEM ? nx->stem[k] : w->kind == TL_W_PREFIX ? nx->fold[k]
-		                                                                        : nx->exact[k];
-		if (have == b)
-			return 1;
-	}
-	return 0;
+	while (k < s->ntok && (s->tok[k].flags & TL_TOK_PUNCT))
+		k++;
+	return k;
 }
 
+/* Verifies e's postings at token i; n0 and n1 are the signatures of the two
+ * words after it. */
 static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                       const S_ent *e, uint32_t i, const S_next *nx,
+                       const S_ent *e, uint32_t i, const S_sig *n0, const S_sig *n1,
                        void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
 {
 	if (!e || !e->key)
 		return;
-	for (int32_t p = e->head; p >= 0; p = rs->index->post[p].next) {
-		const tl_rterm *rt = &rs->terms[rs->index->post[p].term];
-		if (rt->nw > 1 && !S_may_follow(&rt->w[1], nx))
+	const uint32_t *pf = rs->index->pfilt + e->first;
+	const int32_t *pt = rs->index->pterm + e->first;
+	for (uint32_t k = 0; k < e->n; k++) {
+		uint32_t f = pf[k];
+		if (f < F_ANY) {
+			uint32_t kind = f >> 16;
+			if (f != n0->v[kind] && f != n1->v[kind])
+				continue;
+		} else if (f & F_SINGLE) {
+			fn(ud, &rs->terms[pt[k]], i, i + 1);
 			continue;
+		}
+		const tl_rterm *rt = &rs->terms[pt[k]];
 		uint32_t end = S_rest(a, s, rt, 1, i);
 		if (end)
 			fn(ud, rt, i, end);
@@ -913,39 +1000,52 @@ void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 		return;
 	uint8_t lang = (uint8_t)tl_index_lang(a, s);
 	const tl_para *para = &a->doc->paras[s->para];
-	for (uint32_t i = 0; i < s->ntok; i++) {
+	/* the window of the two words after token i moves one word per word:
+	 * each word's signature is made once */
+	S_sig sg[2];
+	uint32_t i = S_word_from(s, 0);
+	uint32_t j1 = i < s->ntok ? S_word_from(s, i + 1) : s->ntok;
+	uint32_t j2 = j1 < s->ntok ? S_word_from(s, j1 + 1) : s->ntok;
+	S_sig_at(a, s, j1, &sg[0]);
+	S_sig_at(a, s, j2, &sg[1]);
+	S_sig *n0 = &sg[0], *n1 = &sg[1];
+	while (i < s->ntok) {
 		const tl_token *t = &s->tok[i];
-		if (t->flags & TL_TOK_PUNCT)
-			continue;
-		S_next nx;
-		S_next_words(a, s, i, &nx);
 		const S_memo_ent *me = S_memo_get(memo, ix, t, lang);
 		if (me) {
-			S_try_list(rs, a, s, me->st, i, &nx, fn, ud);
+			S_try_list(rs, a, s, me->st, i, n0, n1, fn, ud);
 		} else if (t->stem) {
 			size_t n = strlen(t->stem);
 			S_try_list(rs, a, s, S_find(ix, t->stem, n, TL_W_STEM, lang,
-			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, &nx, fn, ud);
+			                            S_hash(t->stem, n, TL_W_STEM, lang)), i, n0, n1, fn, ud);
 		}
 		if (t->end > t->start && t->end <= para->len) {
 			const char *o = para->text + t->start;
 			size_t n = t->end - t->start;
-			unsigned b = n >= 2 ? (unsigned char)o[0] << 8 | (unsigned char)o[1] : 0;
-			if (n >= 2 ? (ix->e2[lang][b >> 3] >> (b & 7) & 1) : ix->short_exact[lang])
+			unsigned b = S_exact_bit(o, n);
+			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
 				S_try_list(rs, a, s,
 				           S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)), i,
-				           &nx, fn, ud);
+				           n0, n1, fn, ud);
 		}
 		if (me) {
 			for (uint32_t k = 0; k < me->n; k++)
-				S_try_list(rs, a, s, memo->pfx[me->first + k], i, &nx, fn, ud);
+				S_try_list(rs, a, s, memo->pfx[me->first + k], i, n0, n1, fn, ud);
 		} else {
 			const S_ent *pe[2 * MAX_PREFIX_LEN];
 			uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
 			np = S_head_entries(ix, t->stem, lang, pe, np);
 			for (uint32_t k = 0; k < np; k++)
-				S_try_list(rs, a, s, pe[k], i, &nx, fn, ud);
+				S_try_list(rs, a, s, pe[k], i, n0, n1, fn, ud);
 		}
+		/* shift the window: the word after j2 comes in where j1's was */
+		i = j1;
+		j1 = j2;
+		j2 = j2 < s->ntok ? S_word_from(s, j2 + 1) : s->ntok;
+		S_sig *in = n0;
+		S_sig_at(a, s, j2, in);
+		n0 = n1;
+		n1 = in;
 	}
 }
 

@@ -143,6 +143,7 @@ void tl_text_close(tl_text *t)
 	if (t->stem_en)
 		sb_stemmer_delete(t->stem_en);
 	tl_strmap_free(&t->fold_cache);
+	free(t->surf);
 	tl_strmap_free(&t->wordmap);
 	for (int i = 0; i < 3; i++)
 		tl_strmap_free(&t->stem_cache[i]);

@@ -6,6 +6,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "text/text_int.h"
 
@@ -114,6 +117,31 @@ static int S_box_at(const char *text, uint32_t i, uint32_t e)
 static const unsigned char S_split_byte[256] = {['-'] = 1, [0xE2] = 1, ['('] = 1, [')'] = 1,
                                                 [';'] = 1};
 
+/* The first i in [i, e) with u[i] one of the five bytes b0..b4, else e;
+ * sixteen bytes at a time with SSE2.  tab marks the same five bytes. */
+static inline uint32_t S_find5(const unsigned char *u, uint32_t i, uint32_t e,
+                               const unsigned char tab[256], const char b[5])
+{
+#ifdef __SSE2__
+	const __m128i c0 = _mm_set1_epi8(b[0]), c1 = _mm_set1_epi8(b[1]), c2 = _mm_set1_epi8(b[2]);
+	const __m128i c3 = _mm_set1_epi8(b[3]), c4 = _mm_set1_epi8(b[4]);
+	while (i + 16 <= e) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, c0), _mm_cmpeq_epi8(x, c1)),
+		                         _mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, c3)));
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(m, _mm_cmpeq_epi8(x, c4)));
+		if (hit)
+			return i + (uint32_t)__builtin_ctz(hit);
+		i += 16;
+	}
+#else
+	(void)b;
+#endif
+	while (i < e && !tab[u[i]])
+		i++;
+	return i;
+}
+
 /* Splits [s, e) after each "; " and before each box of a choice list inside
  * the paragraph ("... - [x] one year. - [ ] In perpetuity"), and appends the
  * pieces. */
@@ -123,8 +151,7 @@ static int S_add_split(tl_text *t, uint32_t *n, const char *text, uint32_t s, ui
 	int depth = 0;
 	for (uint32_t i = s; i < e; i++) {
 		/* only '-', U+2xxx lead bytes, parentheses and ';' matter below */
-		while (i < e && !S_split_byte[(unsigned char)text[i]])
-			i++;
+		i = S_find5((const unsigned char *)text, i, e, S_split_byte, "-\xe2();");
 		if (i == e)
 			break;
 		char c = text[i];
@@ -218,11 +245,17 @@ static int S_push_break(tl_text *t, uint32_t *n, uint32_t b)
 /* ICU's sentence breaks of an ASCII text, by the rules of UAX #29 (SB3-SB11)
  * over the classes above; tests/unit/test_text_ascii.c compares them with
  * the iterator's. */
+/* the bytes of classes S_CR, S_LF, S_AT and S_ST: only they start a break */
+static const unsigned char S_sb_stop[256] = {['\r'] = 1, ['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1};
+
 static int S_breaks_ascii(tl_text *t, const unsigned char *u, uint32_t len, uint32_t *n)
 {
 	S_sb_init();
 	uint32_t i = 0;
 	while (i < len) {
+		i = S_find5(u, i, len, S_sb_stop, "\r\n.!?");
+		if (i == len)
+			break;
 		int c = S_sb[u[i]];
 		if (c == S_CR || c == S_LF) {
 			i += (c == S_CR && i + 1 < len && u[i + 1] == '\n') ? 2 : 1;

@@ -41,11 +41,13 @@ typedef struct tl_word {
 	const char *stem[2];  /* Dutch, English; NULL until asked */
 	uint8_t party;        /* src/analyze/parties.c: 1 + catalogue role of the word, 0 = not asked */
 	uint8_t party_pair;   /* parties.c: 0x80 | 1 (may start a two-word name) | 2 (may end one) */
-	uint8_t num_known;    /* src/analyze/quantities.c: 1 no number word, 2 a number word (num) */
+	uint8_t num_known;    /* src/analyze/quantities.c: its class bits (0x80 known), 0 = not asked */
+	uint32_t polar;       /* src/analyze/polclass.c: TL_PC_KNOWN | the word's class bits, 0 = not asked */
 	double num;
 	uint64_t known[TL_WORD_LISTS / 64];  /* the list's answers below are filled in */
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
 	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
+	uint32_t annot;       /* src/analyze/annot_int.h: TL_WC_* class bits of the word, 0 = not asked */
 } tl_word;
 
 /* The hash of s[0..n) that tl_word.hash holds (FNV-1a, never 0). */
@@ -107,5 +109,9 @@ const char *tl_text_stem_uncached(tl_text *t, tl_lang lang, const char *fold, si
                                   tl_arena *arena);
 /* Sets tok[i].stem for all tokens. 0 or TL_ENOMEM. */
 int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n);
+
+/* strtod(s, NULL) (C locale) of a string of digits and dots, exact, and
+ * without strtod for the usual amounts (src/analyze/quantities.c). */
+double tl_text_decimal(const char *s);
 
 #endif

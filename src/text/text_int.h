@@ -24,12 +24,26 @@ typedef struct tl_strmap {
 	uint32_t cap, n;
 } tl_strmap;
 
+/* The surface cache of the ASCII tokeniser (tokens.c): surface bytes -> the
+ * word tl_text_fold_token gives them, looked up with 8-byte loads instead of
+ * a byte-wise hash and memcmp.  k0 holds the first (up to) 8 bytes, zero
+ * padded; a longer key's bytes are in key. */
+typedef struct tl_surf {
+	uint64_t k0;
+	tl_word *word;     /* NULL: an empty slot */
+	const char *key;   /* the whole surface (arena) when klen > 8, else NULL */
+	uint32_t klen, hi; /* hi: the high half of the 64-bit hash (the slot) */
+} tl_surf;
+
 struct tl_text {
 	tl_arena *arena;
 	UBreakIterator *words, *sents;
 	const UNormalizer2 *nfd;
 	struct sb_stemmer *stem_nl, *stem_en;
 	tl_strmap fold_cache;      /* surface form -> word */
+	tl_surf *surf;             /* ASCII surface form -> word (tokens.c), power of two */
+	uint32_t surf_cap, surf_n;
+	tl_word *one[128];         /* the word of each one-byte ASCII token, NULL until seen */
 	tl_strmap wordmap;         /* fold -> word (the key is the word's fold) */
 	tl_strmap stem_cache[3];   /* per tl_lang: fold -> stem */
 	/* scratch, reused per paragraph */

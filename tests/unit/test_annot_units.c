@@ -160,12 +160,16 @@ static void test_verb_second_and_past(void)
 		tl_document_free(d);
 	}
 	a = S_annotate("DataVision Ltd (\"we\", \"us\", \"our\") and the Council (\"you\").\n",
-	               "Our support and engineering teams in India may access your data remotely.\n"
+	               "Our support and engineering teams in the United Kingdom and India may access your "
+	               "data remotely.\n"
 	               "Our fees may change each year.\n",
 	               &d);
 	if (a) {
 		const tl_sentence *s = S_find(a, "Our support");
 		T_OK(s && s->bound == TL_ROLE_VENDOR, "our ... teams: bound %d", s ? (int)s->bound : -1);
+		/* two names coordinated ("the United Kingdom and India") are one subject: no unit */
+		T_OK(s && s->unit == 0 && (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
+		     "the United Kingdom and India: one unit");
 		s = S_find(a, "Our fees");
 		T_OK(s && s->bound != TL_ROLE_VENDOR, "our fees bind no one");
 		tl_annotated_free(a);

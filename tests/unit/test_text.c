@@ -127,6 +127,23 @@ static void test_lang(void)
 	T_INT(S_lang("The Supplier shall not sell the data to any third party."), TL_LANG_EN);
 	T_INT(S_lang("Opdrachtnemer"), TL_LANG_UNKNOWN);
 	T_INT(tl_text_lang_pick(3, 3, TL_LANG_EN), TL_LANG_EN);
+	/* the counts: "of" and "in" once for each language, "is" for neither,
+	 * numbers and punctuation not at all (also "a" glued to digits) */
+	tl_token *tok;
+	uint32_t n, nl = 0, en = 0;
+	const char *x = "De of in is IS the 5 a1 , and Het; met 'the' zal an";
+	T_INT(tl_text_tokens(S_t, x, strlen(x), &tok, &n), 0);
+	tl_text_lang_count(tok, n, &nl, &en);
+	T_INT(nl, 6); /* de of in het met zal */
+	T_INT(en, 6); /* of in the and the an */
+	/* tokens without a word record are looked up by their fold */
+	tl_token bare[4] = {{.fold = "de", .term = -1}, {.fold = "of", .term = -1},
+	                    {.fold = "de", .term = -1, .flags = TL_TOK_PUNCT},
+	                    {.fold = "the", .term = -1, .flags = TL_TOK_NUMBER}};
+	nl = en = 10;
+	tl_text_lang_count(bare, 4, &nl, &en);
+	T_INT(nl, 12);
+	T_INT(en, 11);
 }
 
 static const char *S_stem(tl_lang lang, const char *word)

@@ -136,6 +136,68 @@ static void test_random(void)
 	T_INT(bad, 0);
 }
 
+/* The ASCII tokeniser finds a token's word in its surface cache (8-byte
+ * keys, tokens.c); the ICU path asks tl_text_fold_token.  Both must give
+ * the same word for every surface: words of every length from 1 to 40 over
+ * a few letters (many share their first 8 bytes, many are prefixes of
+ * others, some differ only in case), far more than the cache's first size,
+ * each seen several times. */
+static void test_surface_cache(void)
+{
+	static const char alpha[] = "aAbB0_9";
+	srand(777);
+	char text[2048];
+	int bad = 0, tokens = 0;
+	for (int k = 0; k < 3000; k++) {
+		size_t len = 0;
+		while (len < 600) {
+			size_t wl = 1 + (size_t)(rand() % 40);
+			for (size_t i = 0; i < wl; i++)
+				text[len++] = alpha[rand() % 7];
+			text[len++] = rand() % 5 ? ' ' : ',';
+			tokens++;
+		}
+		bad += !S_same(text, len);
+		/* the same text again, now answered from the cache */
+		bad += !S_same(text, len);
+	}
+	T_INT(bad, 0);
+	T_OK(S_t->surf_n > 4096, "only %u surfaces cached", S_t->surf_n);
+	/* 2,401 words of 12 bytes with the same first 8: only their tails tell
+	 * them apart, and their probe chains in the cache cross */
+	bad = 0;
+	for (int k = 0; k < 400; k++) {
+		size_t len = 0;
+		for (int m = 0; m < 40; m++) {
+			memcpy(text + len, "Leverant", 8);
+			len += 8;
+			for (int i = 0; i < 4; i++)
+				text[len++] = alpha[rand() % 7];
+			text[len++] = ' ';
+		}
+		bad += !S_same(text, len);
+	}
+	T_INT(bad, 0);
+	/* long words that share their first 8 bytes or differ from the 9th on */
+	static const char *const ex[] = {
+		"beschikbaarheid beschikbaarstelling beschikbaar Beschikbaarheid BESCHIKBAARHEID",
+		"verwerkingsverantwoordelijke verwerkingsverantwoordelijken verwerker verwerkers",
+		"abcdefgh abcdefghi abcdefg abcdefghabcdefgh abcdefghabcdefghX ABCDEFGHabcdefgh",
+		/* a longer word first, then its first 8 or 7 bytes alone */
+		"Leverantie Leverant Leveran Leverantiex Leverantie", NULL};
+	for (int i = 0; ex[i]; i++) {
+		T_OK(S_same(ex[i], strlen(ex[i])), "long words %d", i);
+		tl_token *tok;
+		uint32_t n;
+		T_INT(tl_text_tokens(S_t, ex[i], strlen(ex[i]), &tok, &n), 0);
+		for (uint32_t j = 0; j < n; j++) {
+			size_t fl;
+			const char *f = tl_text_fold(S_t, ex[i] + tok[j].start, tok[j].end - tok[j].start, &fl);
+			T_STR(tok[j].fold, f);
+		}
+	}
+}
+
 static void S_file(const char *path, int *lines, int *bad)
 {
 	FILE *f = fopen(path, "rb");
@@ -187,6 +249,7 @@ int main(void)
 	test_examples();
 	test_random();
 	test_random_sentences();
+	test_surface_cache();
 	test_contracts();
 	tl_text_close(S_t);
 	tl_arena_free(&S_ar);

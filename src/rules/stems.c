@@ -1,0 +1,11 @@
+/* stems.c: the built-in stem table (stems.h), when the program links one. */
+#include "rules/stems.h"
+
+/* generated/tl_stems.c; a weak reference, so that the library, its unit
+ * tests and the table's own generator link without it */
+extern const tl_stem_table tl_builtin_stem_table __attribute__((weak));
+
+const tl_stem_table *tl_stems_builtin(void)
+{
+	return &tl_builtin_stem_table;
+}

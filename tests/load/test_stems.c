@@ -1,0 +1,146 @@
+/* test_stems: the built-in stem table is a faithful, complete cache of
+ * Snowball for the built-in ruleset's words (src/rules/stems.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "rules/rules.h"
+#include "rules/stems.h"
+#include "text/text.h"
+
+/* Every entry gives the stem Snowball gives the same word now. */
+static void test_entries_are_snowball(tl_text *tx, tl_arena *a, const tl_stem_table *t)
+{
+	uint32_t bad = 0;
+	for (uint32_t i = 0; i < t->nent; i++) {
+		const tl_stem_ent *e = &t->ent[i];
+		const char *w = t->pool + e->word;
+		const char *want = tl_text_stem_uncached(tx, (tl_lang)e->lang, w, e->len, a);
+		const char *got = tl_stem_lookup(t, e->lang, w, e->len);
+		if (!want || !got || strcmp(want, got))
+			bad++;
+	}
+	T_INT(bad, 0);
+}
+
+/* The built-in ruleset's plain words are all in the table: its load runs no
+ * Snowball for them (the saving the table exists for). */
+static void test_covers_builtin_words(const tl_stem_table *t)
+{
+	tl_ruleset *rs = NULL;
+	tl_diag diag = {0};
+	tl_error err = {0};
+	T_INT(tl_rules_load(&rs, NULL, &diag, &err), 0);
+	uint32_t words = 0, missing = 0;
+	for (uint32_t i = 0; rs && i < rs->nterms; i++) {
+		for (const char *p = rs->terms[i].text; *p;) {
+			while (*p == ' ')
+				p++;
+			const char *e = p;
+			while (*e && *e != ' ')
+				e++;
+			size_t n = (size_t)(e - p), k = 0;
+			while (k < n && p[k] >= 'a' && p[k] <= 'z')
+				k++;
+			if (n && k == n) {
+				words++;
+				missing += !tl_stem_lookup(t, rs->terms[i].lang, p, n);
+			}
+			p = e;
+		}
+	}
+	T_OK(words > 1000, "the built-in ruleset has %u plain words", words);
+	T_INT(missing, 0);
+	tl_ruleset_free(rs);
+}
+
+/* tl_compile_term folds a chunk of ASCII letters with capitals itself (to
+ * its lower case, one word) instead of running the tokenizer: that must be
+ * what the tokenizer says, for every such chunk of the built-in ruleset and
+ * a few more. */
+static int S_tokenizer_agrees(tl_text *tx, const char *p, size_t n)
+{
+	tl_token *tok = NULL;
+	uint32_t nt = 0, words = 0;
+	const char *fold = NULL;
+	if (tl_text_tokens(tx, p, n, &tok, &nt) != 0)
+		return 0;
+	for (uint32_t i = 0; i < nt; i++)
+		if (!(tok[i].flags & TL_TOK_PUNCT))
+			words++, fold = tok[i].fold;
+	if (words != 1 || strlen(fold) != n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (fold[i] != (p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]))
+			return 0;
+	return 1;
+}
+
+static void test_capital_chunks_fold_to_lower(tl_text *tx)
+{
+	static const char *const more[] = {"CycloneDX", "AVG", "Opdrachtnemer", "iPhone", "SaaS", "X", NULL};
+	for (int i = 0; more[i]; i++)
+		T_OK(S_tokenizer_agrees(tx, more[i], strlen(more[i])), "%s", more[i]);
+	tl_ruleset *rs = NULL;
+	tl_diag diag = {0};
+	tl_error err = {0};
+	T_INT(tl_rules_load(&rs, NULL, &diag, &err), 0);
+	uint32_t chunks = 0, bad = 0;
+	for (uint32_t i = 0; rs && i < rs->nterms; i++) {
+		for (const char *p = rs->terms[i].text; *p;) {
+			while (*p == ' ')
+				p++;
+			const char *e = p;
+			while (*e && *e != ' ')
+				e++;
+			size_t n = (size_t)(e - p), k = 0, caps = 0;
+			if (n && p[n - 1] == '*')
+				n--;
+			for (; k < n && ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')); k++)
+				caps += p[k] <= 'Z';
+			if (n && k == n && caps) {
+				chunks++;
+				bad += !S_tokenizer_agrees(tx, p, n);
+			}
+			p = e;
+		}
+	}
+	T_OK(chunks > 100, "the built-in ruleset has %u chunks with capitals", chunks);
+	T_INT(bad, 0);
+	tl_ruleset_free(rs);
+}
+
+/* A word it does not hold, or a word in the other language, is a miss. */
+static void test_misses(const tl_stem_table *t)
+{
+	T_OK(!tl_stem_lookup(t, TL_LANG_NL, "qqzzyx", 6), "a made-up word is a miss");
+	T_OK(!tl_stem_lookup(NULL, TL_LANG_NL, "gegevens", 8), "no table: a miss");
+	T_OK(!tl_stem_lookup(t, 0, "gegevens", 8), "language 0 holds no words");
+	const char *nl = tl_stem_lookup(t, TL_LANG_NL, "persoonsgegevens", 16);
+	T_STR(nl, "persoonsgegeven");
+	/* a prefix of a word is not the word */
+	T_OK(!tl_stem_lookup(t, TL_LANG_NL, "persoonsgegeven", 14), "a prefix is a miss");
+}
+
+int main(void)
+{
+	const tl_stem_table *t = tl_stems_builtin();
+	T_OK(t != NULL, "the generated table is linked");
+	if (!t)
+		return T_DONE();
+	T_OK(t->nent > 1000 && t->nslot >= 2 * t->nent, "%u entries in %u slots", t->nent, t->nslot);
+	tl_arena a;
+	tl_arena_init(&a, 0);
+	tl_text *tx = NULL;
+	tl_error err = {0};
+	T_INT(tl_text_open(&tx, &a, &err), 0);
+	if (tx) {
+		test_entries_are_snowball(tx, &a, t);
+		test_capital_chunks_fold_to_lower(tx);
+	}
+	test_covers_builtin_words(t);
+	test_misses(t);
+	tl_text_close(tx);
+	tl_arena_free(&a);
+	return T_DONE();
+}
