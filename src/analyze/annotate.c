@@ -207,7 +207,7 @@ static int S_sentences_part(tl_ann_ctx *c, tl_text *txt, size_t p0, size_t p1, S
 static int S_lead_of(const tl_sentence *s, const tl_token **lead, uint32_t *nlead)
 {
 	for (uint32_t i = 0; i < s->ntok; i++)
-		if (strcmp(s->tok[i].fold, ":") == 0 && i >= 2) {
+		if (s->tok[i].fold[0] == ':' && s->tok[i].fold[1] == '\0' && i >= 2) {
 			*lead = s->tok;
 			*nlead = i + 1;
 			return 1;

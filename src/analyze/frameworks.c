@@ -75,9 +75,12 @@ static const char *S_named(const tl_sentence *s, int *generic)
 		                                    NULL};
 		const tl_token *t = &s->tok[i];
 		int wc = tl_wc_of(t, TL_WC_FW_K, TL_WC_FW);
-		if (wc < 0)
-			wc = t->word ? tl_wc_set(t->word, TL_WC_FW_K, TL_WC_FW, tl_tok_in(t, names))
-			             : tl_tok_in(t, names);
+		if (wc < 0) {
+			/* the first time: every name starts with g, a, v or i */
+			char c0 = t->fold[0];
+			int yes = (c0 == 'g' || c0 == 'a' || c0 == 'v' || c0 == 'i') && tl_tok_in(t, names);
+			wc = t->word ? tl_wc_set(t->word, TL_WC_FW_K, TL_WC_FW, yes) : yes;
+		}
 		if (!wc)
 			continue;
 		const char *f = t->fold;

@@ -12,6 +12,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "analyze/annot_int.h"
 
@@ -123,13 +126,27 @@ static int S_same_cell(const tl_para *p, const tl_para *q)
 	       p->row == q->row && p->col == q->col && p->part == q->part;
 }
 
+/* 1 when paragraph p says to delete its text ("VERWIJDER DIT", "DELETE
+ * THIS"); remembered in disown[p] (0 not asked, 1 no, 2 yes) when there is
+ * one, as both passes below ask. */
+static int S_disowns(const tl_ann_ctx *c, size_t p, uint8_t *disown)
+{
+	if (disown && disown[p])
+		return disown[p] == 2;
+	const char *t = c->paras[p].text;
+	int yes = strstr(t, "VERWIJDER DIT") || strstr(t, "DELETE THIS");
+	if (disown)
+		disown[p] = (uint8_t)(1 + yes);
+	return yes;
+}
+
 /* An instruction that disowns its whole block ("VERWIJDER DIT BLOK TEKST ...,
  * DIT IS ALLEEN TER INFORMATIE", "DELETE THIS BOX"), or a block that opens
  * with a guidance label ("Releasenote:"): the cell holding it is guidance. */
-static int S_block_guidance(tl_ann_ctx *c, size_t p)
+static int S_block_guidance(tl_ann_ctx *c, size_t p, uint8_t *disown)
 {
 	const tl_para *para = &c->paras[p];
-	if (strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS") ||
+	if (S_disowns(c, p, disown) ||
 	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "verwijder dit|deze blok|kader|tekst") ||
 	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "delete this box|block|text"))
 		return 1;
@@ -152,6 +169,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
 	int32_t guide_level = -1; /* inside a guidance section opened at this outline level */
+	uint8_t *disown = calloc(c->npara ? c->npara : 1, 1); /* S_disowns; NULL: not remembered */
 	size_t start = 0;          /* first paragraph of the agreement proper */
 	for (size_t p = 0; p < c->npara && p < 400; p++) {
 		if (S_starts_with(&c->pt[p], S_agreement_starts)) {
@@ -184,8 +202,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 			op = 0;
 		if (p < start)
 			op = 0;
-		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) ||
-		           strstr(para->text, "VERWIJDER DIT") || strstr(para->text, "DELETE THIS")))
+		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) || S_disowns(c, p, disown)))
 			op = 0;
 		if (S_unticked(para) || (op && S_question_para(&c->pt[p])))
 			op = 0;
@@ -193,7 +210,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 	}
 	/* guidance blocks in table cells: the whole cell, before and after the mark */
 	for (size_t p = 0; p < c->npara; p++) {
-		if (c->paras[p].kind != TL_PARA_CELL || !S_block_guidance(c, p))
+		if (c->paras[p].kind != TL_PARA_CELL || !S_block_guidance(c, p, disown))
 			continue;
 		size_t b = p, e = p;
 		while (b > 0 && S_same_cell(&c->paras[b - 1], &c->paras[p]))
@@ -204,6 +221,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 			a->para_operative[q] = 0;
 		p = e;
 	}
+	free(disown);
 	return 0;
 }
 
@@ -327,6 +345,67 @@ static pthread_once_t S_ph_start_init_done = PTHREAD_ONCE_INIT;
 
 static void S_ph_start_init(void) { pthread_once(&S_ph_start_init_done, S_ph_start_init_once); }
 
+/* 1 when the scan below has something to do at t[i]: a start byte, except
+ * a letter, 'x' or 'd' inside a word (right after a letter, digit or '_'),
+ * which it passes over at once. */
+static int S_ph_busy(const char *t, size_t i)
+{
+	unsigned char ch = (unsigned char)t[i];
+	if (!S_ph_start[ch])
+		return 0;
+	if (!((ch >= 'A' && ch <= 'Z') || ch == 'x' || ch == 'd') || i == 0)
+		return 1;
+	unsigned char p = (unsigned char)t[i - 1];
+	return !((p >= 'A' && p <= 'Z') || (p >= 'a' && p <= 'z') || (p >= '0' && p <= '9') || p == '_');
+}
+
+/* The first i' >= i with S_ph_busy(t, i'), or n: sixteen bytes at a time
+ * with SSE2 where the text allows. */
+int tl_ph_plain; /* annot_int.h: tests only */
+
+static size_t S_ph_next(const char *t, size_t i, size_t n)
+{
+	if (tl_ph_plain) {
+		while (i < n && !S_ph_start[(unsigned char)t[i]])
+			i++;
+		return i;
+	}
+#ifdef __SSE2__
+	if (i == 0 && n > 0) {
+		if (S_ph_busy(t, 0))
+			return 0;
+		i = 1;
+	}
+	const __m128i at = _mm_set1_epi8('@'), lbr = _mm_set1_epi8('['), bq = _mm_set1_epi8('`'),
+	              lbrace = _mm_set1_epi8('{'), slash = _mm_set1_epi8('/'), colon = _mm_set1_epi8(':'),
+	              cx = _mm_set1_epi8('x'), cd = _mm_set1_epi8('d'), dot = _mm_set1_epi8('.'),
+	              us = _mm_set1_epi8('_'), lt = _mm_set1_epi8('<'), e2 = _mm_set1_epi8((char)0xE2);
+	while (i + 16 <= n) {
+		__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		__m128i p = _mm_loadu_si128((const __m128i *)(const void *)(t + i - 1));
+		/* signed compares: bytes from 0x80 are negative, so no letter or digit */
+		__m128i up = _mm_and_si128(_mm_cmpgt_epi8(c, at), _mm_cmpgt_epi8(lbr, c));
+		__m128i ws = _mm_or_si128(up, _mm_or_si128(_mm_cmpeq_epi8(c, cx), _mm_cmpeq_epi8(c, cd)));
+		__m128i sp = _mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(c, dot), _mm_cmpeq_epi8(c, us)),
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(c, lbr), _mm_cmpeq_epi8(c, lbrace)),
+		                 _mm_or_si128(_mm_cmpeq_epi8(c, lt), _mm_cmpeq_epi8(c, e2))));
+		__m128i pw = _mm_or_si128(
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(p, at), _mm_cmpgt_epi8(lbr, p)),
+		                 _mm_and_si128(_mm_cmpgt_epi8(p, bq), _mm_cmpgt_epi8(lbrace, p))),
+		    _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(p, slash), _mm_cmpgt_epi8(colon, p)),
+		                 _mm_cmpeq_epi8(p, us)));
+		int m = _mm_movemask_epi8(_mm_or_si128(sp, _mm_andnot_si128(pw, ws)));
+		if (m)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+		i += 16;
+	}
+#endif
+	while (i < n && !S_ph_busy(t, i))
+		i++;
+	return i;
+}
+
 int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec *out)
 {
 	if (para->kind == TL_PARA_COMMENT || (para->flags & TL_PARA_F_TOC))
@@ -336,8 +415,7 @@ int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec 
 	int rc;
 	S_ph_start_init();
 	for (size_t i = 0; i < n; i++) {
-		while (i < n && !S_ph_start[(unsigned char)t[i]])
-			i++;
+		i = S_ph_next(t, i, n);
 		if (i == n)
 			break;
 		char ch = t[i];
@@ -398,6 +476,13 @@ int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec 
 				acc |= m;
 				xs += (m & S_X) != 0;
 				j++;
+				/* a lower-case letter and another letter or digit: only the length
+				 * counts any more (dd-mm-jjjj), so on to the word's end */
+				if ((acc & (S_LOWER | S_OTHER)) == (S_LOWER | S_OTHER) && !tl_ph_plain) {
+					while (j < n && S_ph_word[(unsigned char)t[j]])
+						j++;
+					break;
+				}
 			}
 			int under = (acc & S_UNDER) != 0, other = (acc & S_OTHER) != 0,
 			    lower = (acc & S_LOWER) != 0;

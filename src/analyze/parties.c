@@ -1,6 +1,7 @@
 /* parties.c: which side a party word is on.  Defined terms first (the
  * contract's own "hierna: Leverancier"), then the catalogue of usual names,
  * so rules speak of roles (vendor, customer) and not of fixed words. */
+#include <pthread.h>
 #include <string.h>
 
 #include "analyze/annot_int.h"
@@ -162,18 +163,41 @@ static inline int S_pair_bits(const tl_annotated *a, const tl_token *t)
 	return pair ? pair & 3 : S_pair_bits_slow(a, w);
 }
 
-/* S_pair_bits the first time for word w */
-static int S_pair_bits_slow(const tl_annotated *a, tl_word *w)
+/* The two-word names of the catalogue: the first word's length, and where
+ * the second word starts and its length.  Built once. */
+#define S_NCAT (sizeof S_catalog / sizeof *S_catalog)
+static struct {
+	uint8_t n, len1[S_NCAT], off2[S_NCAT], len2[S_NCAT];
+	uint8_t k[S_NCAT];
+} S_pairs;
+static pthread_once_t S_pairs_once = PTHREAD_ONCE_INIT;
+
+static void S_pairs_init(void)
 {
-	size_t l = strlen(w->fold);
-	int bits = 0;
-	for (size_t k = 0; k < sizeof S_catalog / sizeof *S_catalog; k++) {
+	for (size_t k = 0; k < S_NCAT; k++) {
 		const char *e = S_catalog[k].fold, *sp = strchr(e, ' ');
 		if (!sp)
 			continue;
-		if ((size_t)(sp - e) == l && strncmp(e, w->fold, l) == 0)
+		S_pairs.k[S_pairs.n] = (uint8_t)k;
+		S_pairs.len1[S_pairs.n] = (uint8_t)(sp - e);
+		S_pairs.off2[S_pairs.n] = (uint8_t)(sp + 1 - e);
+		S_pairs.len2[S_pairs.n] = (uint8_t)strlen(sp + 1);
+		S_pairs.n++;
+	}
+}
+
+/* S_pair_bits the first time for word w: 1 when w is the first word of a
+ * two-word name, 2 when the second word is a prefix of w */
+static int S_pair_bits_slow(const tl_annotated *a, tl_word *w)
+{
+	pthread_once(&S_pairs_once, S_pairs_init);
+	size_t l = w->len;
+	int bits = 0;
+	for (uint32_t x = 0; x < S_pairs.n; x++) {
+		const char *e = S_catalog[S_pairs.k[x]].fold;
+		if (S_pairs.len1[x] == l && memcmp(e, w->fold, l) == 0)
 			bits |= 1;
-		if (strncmp(w->fold, sp + 1, strlen(sp + 1)) == 0)
+		if (S_pairs.len2[x] <= l && memcmp(w->fold, e + S_pairs.off2[x], S_pairs.len2[x]) == 0)
 			bits |= 2;
 	}
 	if (S_memo_ok(a))
@@ -309,9 +333,14 @@ static int S_we_class(const tl_token *t)
 	int wc = tl_wc_of(t, TL_WC_WE_K, TL_WC_WE);
 	if (wc >= 0 || !t->word)
 		return wc;
+	/* every word of the lists starts with one of these letters */
+	const char *f = t->fold;
+	int first = f[0] == 'i' || f[0] == 't' || f[0] == 'b' || f[0] == 'g' || f[0] == 'w' ||
+	            f[0] == 'u' || f[0] == 'o' || f[0] == 'y';
 	return tl_wc_set(t->word, TL_WC_WE_K, TL_WC_WE,
-	                 tl_tok_in(t, S_tender) || tl_tok_in(t, S_we_en) || tl_tok_in(t, S_you_en) ||
-	                     tl_tok_in(t, S_we_nl) || tl_tok_in(t, S_you_nl));
+	                 first && (tl_tok_in(t, S_tender) || tl_tok_in(t, S_we_en) ||
+	                           tl_tok_in(t, S_you_en) || tl_tok_in(t, S_we_nl) ||
+	                           tl_tok_in(t, S_you_nl)));
 }
 
 void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt)

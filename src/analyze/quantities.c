@@ -146,10 +146,12 @@ static const S_unit S_units[] = {
 /* S_units[S_ulo[c] .. S_uhi[c]) holds every unit that starts with byte c
  * (and maybe others between them). */
 static uint8_t S_ulo[256], S_uhi[256];
+static uint8_t S_ulen[sizeof S_units / sizeof *S_units]; /* strlen of each unit */
 
 static void S_units_init_once(void)
 {
 	for (int i = 0; S_units[i].w; i++) {
+		S_ulen[i] = (uint8_t)strlen(S_units[i].w);
 		unsigned char c = (unsigned char)S_units[i].w[0];
 		if (S_uhi[c] == 0)
 			S_ulo[c] = (uint8_t)i;
@@ -171,7 +173,7 @@ static double S_unit_hours(const char *f)
 	else if (l > 1 && f[l - 1] == '\'')
 		l--; /* "three months' notice" */
 	for (int i = S_ulo[c]; i < S_uhi[c]; i++)
-		if (S_units[i].w[0] == f[0] && strncmp(S_units[i].w, f, l) == 0 && S_units[i].w[l] == '\0')
+		if (S_ulen[i] == l && memcmp(S_units[i].w, f, l) == 0)
 			return S_units[i].hours;
 	return 0;
 }
@@ -296,9 +298,12 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 		const char *f = tok[i].fold;
 		double wv = 0;
 		unsigned qc = S_qclass(&tok[i], &wv);
-		if ((qc & S_Q_VAGUE) && tl_ph_list_at(tok, n, i, S_vague, NULL))
+		/* (a flag already set needs no second phrase) */
+		if ((qc & S_Q_VAGUE) && !(*flags & TL_SENT_VAGUE_TIME) &&
+		    tl_ph_list_at(tok, n, i, S_vague, NULL))
 			*flags |= TL_SENT_VAGUE_TIME;
-		if ((qc & S_Q_EFF) && tl_ph_list_at(tok, n, i, S_efforts, NULL))
+		if ((qc & S_Q_EFF) && !(*flags & TL_SENT_EFFORTS) &&
+		    tl_ph_list_at(tok, n, i, S_efforts, NULL))
 			*flags |= TL_SENT_EFFORTS;
 		if (!(tok[i].flags & TL_TOK_NUMBER) && !(qc & S_Q_NUM))
 			continue; /* neither digits nor a number word */

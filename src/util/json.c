@@ -66,9 +66,25 @@ static void S_ws(S_p *p)
 {
 	const unsigned char *t = p->t;
 	size_t i = p->i;
+	if (i < p->n && t[i] > 32)
+		return; /* most calls: no white space at all */
+#ifdef __SSE2__
+	/* a line break and its indentation: sixteen bytes at a time (bytes up
+	 * to 32, unsigned, are white space) */
+	const __m128i sp = _mm_set1_epi8(32);
+	for (; i + 16 <= p->n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned ws = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, sp), sp));
+		if (ws != 0xFFFFu) {
+			p->i = i + (size_t)__builtin_ctz(~ws);
+			return;
+		}
+	}
+#else
 	/* indentation comes in runs of spaces: eight at a time */
 	for (uint64_t w; i + 8 <= p->n && (memcpy(&w, t + i, 8), w == 0x2020202020202020ull);)
 		i += 8;
+#endif
 	while (i < p->n && t[i] <= 32)
 		i++;
 	p->i = i;
