@@ -352,6 +352,9 @@ typedef struct tl_ph_vec {
  * needs only the paragraph's text (txt folds), so either thread may run it.
  * 0 or TL_ENOMEM. */
 int tl_placeholders_para(tl_text *txt, const tl_para *para, size_t p, tl_ph_vec *out);
+/* strstr(t, "VERWIJDER DIT") || strstr(t, "DELETE THIS") in one pass over
+ * the n = strlen(t) bytes of t (a paragraph that disowns its block). */
+int tl_disown_text(const char *t, size_t n);
 /* Tests only: 1 makes tl_placeholders_para look at every byte as it did
  * before its quick scan (annot_ph: the same placeholders either way). */
 extern int tl_ph_plain;

@@ -105,8 +105,41 @@ static void S_samples(void)
 	T_OK(paras > 200, "paragraphs: %u", paras);
 }
 
+/* tl_disown_text = strstr for both phrases, at every offset and on random
+ * texts of the bytes it looks at. */
+static void S_disown(void)
+{
+	static const char alphabet[] = "VDEWRIJTHS ve\xe2";
+	static const char *const pieces[] = {"VERWIJDER DIT", "DELETE THIS", "VERWIJDER DI",
+	                                     "DELETE THI", "VERWIJDER  DIT", "DELETE this"};
+	uint32_t seed = 777, differ = 0, yes = 0;
+	char buf[300];
+	for (int r = 0; r < 30000; r++) {
+		seed = seed * 1103515245u + 12345u;
+		size_t len = (seed >> 16) % 120;
+		for (size_t i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			buf[i] = alphabet[(seed >> 16) % (sizeof alphabet - 1)];
+		}
+		if (r % 3 == 0 && len + 16 < sizeof buf) {
+			const char *pc = pieces[(seed >> 8) % 6];
+			size_t at = len ? (seed >> 4) % len : 0, pl = strlen(pc);
+			memmove(buf + at + pl, buf + at, len - at);
+			memcpy(buf + at, pc, pl);
+			len += pl;
+		}
+		buf[len] = '\0';
+		int want = strstr(buf, "VERWIJDER DIT") || strstr(buf, "DELETE THIS");
+		differ += tl_disown_text(buf, len) != want;
+		yes += want;
+	}
+	T_INT(differ, 0);
+	T_OK(yes > 3000, "texts that disown: %u", yes);
+}
+
 int main(void)
 {
+	S_disown();
 	tl_arena ar;
 	tl_arena_init(&ar, 0);
 	tl_error err = TL_ERROR_INIT;
