@@ -202,6 +202,15 @@ static const char *const S_means[] = {
 	"shall|will have the meaning*", "wordt gedefinieerd als", "is defined as", "includes", "omvat",
 	"houdt in", NULL};
 
+/* "The Network includes no facial recognition", "Het Systeem omvat geen ...":
+ * a negated "includes" states what the thing lacks; it defines nothing. */
+static int S_negated_at(const tl_token *tok, uint32_t n, uint32_t k)
+{
+	static const char *const neg[] = {"no", "neither", "none", "not", "never", "geen", "niet",
+	                                  "nooit", NULL};
+	return k < n && tl_tok_in(&tok[k], neg);
+}
+
 /* Text of the sentence after token k (the definition), trimmed of ':'. */
 static const char *S_rest(tl_ann_ctx *c, const tl_sentence *s, uint32_t k)
 {
@@ -356,22 +365,33 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			 * that speaks of it; an apposition keeps its comma ("Acme B.V., een
 			 * besloten vennootschap (hierna: Leverancier)") */
 			uint32_t rs = ns;
+			int thing = 0;
 			static const char *const indef[] = {"een", "a", "an", NULL};
-			for (uint32_t x = ne; x-- > ns + 1;) {
+			for (uint32_t x = ne; x-- > from;) {
 				if (tl_tok_is(&s->tok[x], ","))
 					break;
 				if (tl_tok_in(&s->tok[x], indef)) {
-					uint32_t y = ns;
+					uint32_t y = from;
 					while (y < x && !tl_tok_is(&s->tok[y], ","))
 						y++;
-					if (y == x)
+					if (y == x) {
 						rs = x;
+						thing = 1;
+					}
 					break;
 				}
 			}
-			role = S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
+			/* the thing is what its noun says ("een leverancier", "a Dutch supplier");
+			 * a party named in what is said of it ("an interface the Contractor shall
+			 * develop ... (the GIS Interface)") is not what the alias names */
+			role = thing ? S_role_in(s->tok, rs + 1, rs + 3 < ne ? rs + 3 : ne)
+			             : S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
 		}
-		s->flags |= TL_SENT_DEFINITION;
+		/* a party's alias makes its line a definition; a thing coined where it is
+		 * first used keeps its sentence a rule of the contract: "All rights in the
+		 * measurements (\"Measurement Data\") vest in the Municipality." */
+		if (role != TL_ROLE_NONE)
+			s->flags |= TL_SENT_DEFINITION;
 		int rc;
 		for (uint32_t x = 0; x < na; x++) {
 			const char *fold = S_fold_of(c, s->tok, ts[x], te[x]);
@@ -444,7 +464,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 		uint32_t m = (tl_tok_is(&tok[q], ":") || tl_tok_is(&tok[q], "-"))
 		                 ? 1
 		                 : tl_ph_list_at(tok, n, q, S_means, NULL);
-		if (!m)
+		if (!m || S_negated_at(tok, n, q + m))
 			return 0;
 		/* "GitHub", "We" and "Us" refer to ...: the terms name the party "we" names */
 		tl_role side = TL_ROLE_NONE;
@@ -508,7 +528,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 				break;
 			}
 			uint32_t m = tl_ph_list_at(tok, n, e, S_means, NULL);
-			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL))
+			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL) && !S_negated_at(tok, n, e + m))
 				return S_define(c, s, si, k, e, e + m);
 			if (!(tok[e].flags & TL_TOK_CAPITAL)) {
 				all_caps = 0;

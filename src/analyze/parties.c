@@ -16,6 +16,7 @@ typedef struct {
 static const S_name S_catalog[] = {
 	{"aanbestedende dienst", TL_ROLE_CUSTOMER},
 	{"aanbieder", TL_ROLE_VENDOR},
+	{"aannemer", TL_ROLE_VENDOR},
 	{"afnemer", TL_ROLE_CUSTOMER},
 	{"authority", TL_ROLE_CUSTOMER},
 	{"autoriteit persoonsgegevens", TL_ROLE_THIRD},
@@ -30,6 +31,7 @@ static const S_name S_catalog[] = {
 	{"contracting authority", TL_ROLE_CUSTOMER},
 	{"contractor", TL_ROLE_VENDOR},
 	{"controller", TL_ROLE_CUSTOMER},
+	{"council", TL_ROLE_CUSTOMER},
 	{"customer", TL_ROLE_CUSTOMER},
 	{"data processor", TL_ROLE_VENDOR},
 	{"data subject", TL_ROLE_THIRD},
@@ -47,6 +49,7 @@ static const S_name S_catalog[] = {
 	{"iedere partij", TL_ROLE_BOTH},
 	{"inschrijver", TL_ROLE_VENDOR},
 	{"klant", TL_ROLE_CUSTOMER},
+	{"koper", TL_ROLE_CUSTOMER},
 	{"leverancier", TL_ROLE_VENDOR},
 	{"licensee", TL_ROLE_CUSTOMER},
 	{"licensor", TL_ROLE_VENDOR},
@@ -62,8 +65,11 @@ static const S_name S_catalog[] = {
 	{"partijen", TL_ROLE_BOTH},
 	{"processor", TL_ROLE_VENDOR},
 	{"provider", TL_ROLE_VENDOR},
+	{"provincie", TL_ROLE_CUSTOMER},
 	{"public authorities", TL_ROLE_THIRD},
 	{"public authority", TL_ROLE_THIRD},
+	{"purchaser", TL_ROLE_CUSTOMER},
+	{"seller", TL_ROLE_VENDOR},
 	{"service provider", TL_ROLE_VENDOR},
 	{"sub-processor", TL_ROLE_VENDOR},
 	{"sub-verwerker", TL_ROLE_VENDOR},
@@ -78,8 +84,10 @@ static const S_name S_catalog[] = {
 	{"third party", TL_ROLE_THIRD},
 	{"toezichthouder", TL_ROLE_THIRD},
 	{"vendor", TL_ROLE_VENDOR},
+	{"verkoper", TL_ROLE_VENDOR},
 	{"verwerker", TL_ROLE_VENDOR},
 	{"verwerkingsverantwoordelijke", TL_ROLE_CUSTOMER},
+	{"waterschap", TL_ROLE_CUSTOMER},
 };
 
 static tl_role S_lookup(const char *fold, size_t len)

@@ -182,6 +182,32 @@ static int S_after_prep(const tl_token *tok, uint32_t i)
 	return 1;
 }
 
+/* The party's own people after its possessive: "its subcontractors", "Our
+ * support and engineering teams", "Onze supportafdeling": a staff word (or a
+ * compound ending in one) within the next four words, before punctuation. */
+static int S_staff_follows(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const staff[] = {"staff", "personnel", "employees", "agents",
+	                                    "subcontractors", "sub", "personeel", "medewerkers",
+	                                    "engineers", "team", "teams", "department", "departments",
+	                                    "afdeling", "afdelingen", "werknemers", NULL};
+	static const char *const heads[] = {"afdeling", "team", "medewerkers", "personeel", NULL};
+	for (uint32_t k = i; k < n && k < i + 4; k++) {
+		if (tok[k].flags & TL_TOK_PUNCT)
+			return 0;
+		if (tl_tok_in(&tok[k], staff))
+			return 1;
+		const char *f = tok[k].fold;
+		size_t l = f ? strlen(f) : 0;
+		for (const char *const *h = heads; *h && l; h++) {
+			size_t hl = strlen(*h);
+			if (l >= hl + 3 && !strcmp(f + l - hl, *h))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* 1 when main-clause tokens [s, e) hold a modal cue. */
 static int S_has_cue(const tl_token *tok, const int16_t *sc, uint32_t s, uint32_t e, uint32_t n)
 {
@@ -457,13 +483,17 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		inverted |= (sc[i] == 0 && (S_negator_at(tok, n, i) || tl_tok_is(&tok[i], "only")));
 	uint32_t subj = UINT32_MAX, subj_len = 0;
 	tl_role subj_role = TL_ROLE_NONE, seen = TL_ROLE_NONE; /* the first party named so far */
+	tl_role seen_side = TL_ROLE_NONE; /* the first vendor or customer named so far */
 	for (uint32_t i = 0; i < n; i++) {
 		uint32_t len;
 		tl_role r = tl_mention_at(a, tok, n, i, &len);
 		if (!r) {
 			if (subj == UINT32_MAX && sc[i] == 0 && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
 			    !S_after_prep(tok, i)) {
-				tl_role pr = seen;
+				/* a singular pronoun refers to a side of the contract before a third
+				 * party: "Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt
+				 * zij door", "If a data subject contacts the Supplier, it shall ..." */
+				tl_role pr = seen_side && !tl_tok_is(&tok[i], "they") ? seen_side : seen;
 				if (!pr && prev)
 					pr = prev->bound;
 				/* "Opdrachtnemer voldoet aan de BIO. Hij verstrekt jaarlijks ...": a
@@ -489,6 +519,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			tok[k].flags |= TL_TOK_PARTY;
 		if (!seen)
 			seen = r;
+		if (!seen_side && (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER))
+			seen_side = r;
 		/* English puts the subject before its modal, save after "In no event shall",
 		 * "Nor may": a party after the modal is an object ("the fees you paid") */
 		int late = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at && !inverted;
@@ -510,12 +542,9 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			size_t fl = strlen(f);
 			static const char *const possdet[] = {"our", "your", "their", "onze", "uw", NULL};
 			int poss = (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') || tl_tok_in(&tok[i + len - 1], possdet);
-			static const char *const staff[] = {"staff", "personnel", "employees", "agents",
-			                                    "subcontractors", "sub", "personeel",
-			                                    "medewerkers", NULL};
 			uint32_t nl2;
 			if (!poss || i + len >= n || tl_mention_at(a, tok, n, i + len, &nl2) ||
-			    tl_tok_in(&tok[i + len], staff)) {
+			    S_staff_follows(tok, n, i + len)) {
 				subj = i;
 				subj_len = len;
 				subj_role = r;

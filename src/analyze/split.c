@@ -32,7 +32,10 @@ static int S_new_subject(const tl_token *tok, uint32_t i, uint32_t k)
 		uint32_t j = i + 1;
 		if (j < k && tl_tok_in(&tok[j], det))
 			j++;
-		subject = j + 1 == k && (tok[j].flags & TL_TOK_CAPITAL) && !(tok[j].flags & TL_TOK_PUNCT);
+		/* "the United Kingdom and India may access": two names coordinated are one
+		 * subject */
+		subject = j + 1 == k && (tok[j].flags & TL_TOK_CAPITAL) && !(tok[j].flags & TL_TOK_PUNCT) &&
+		          !(tok[i - 1].flags & TL_TOK_CAPITAL);
 	}
 	if (!subject)
 		return 0;

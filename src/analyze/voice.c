@@ -38,6 +38,15 @@ int tl_pol_nl_verb(const tl_token *t)
 
 /* 1 when the main clause has a word that looks like a finite verb after
  * the subject: a title such as "Provider as Processor." binds nobody. */
+/* An English past tense ("adopted", "decided"): a narrative of what happened,
+ * not what a party does under the contract ("need", "exceed" are present). */
+static int S_en_past(const tl_token *t)
+{
+	const char *f = t->fold;
+	size_t l = f ? strlen(f) : 0;
+	return l >= 5 && f[l - 2] == 'e' && f[l - 1] == 'd' && f[l - 3] != 'e';
+}
+
 int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
                     uint32_t len, tl_lang lang)
 {
@@ -49,7 +58,7 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 	                                       "their", "and/or", "nor", "under", "on", "at", NULL};
 	if (lang != TL_LANG_NL && subj != UINT32_MAX && from < n && sc[from] == 0 &&
 	    !(tok[from].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL | TL_TOK_PARTY)) &&
-	    !tl_tok_in(&tok[from], not_verb))
+	    !tl_tok_in(&tok[from], not_verb) && !S_en_past(&tok[from]))
 		return 1;
 	/* Dutch, a coordinated subject and a plural verb: "Opdrachtnemer en haar
 	 * subverwerkers verkopen ...", "Leverancier of diens onderaannemers verwerken" */
@@ -83,8 +92,13 @@ int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t
 		    ((cls & TL_PC_ENV) || (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' &&
 		                           !(cls & TL_PC_ENNOT) && !(tok[i].flags & TL_TOK_CAPITAL))))
 			return 1;
+		/* a plural verb right after the subject, or right before it after a fronted
+		 * phrase ("Na ontdekking van een datalek informeren wij u", "Daarna verwijderen
+		 * Partijen ...": Dutch puts the finite verb second) */
+		int en_form = l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n';
 		if (lang != TL_LANG_EN &&
-		    (tl_pol_nl_verb(&tok[i]) || (i == from && l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'n')))
+		    (tl_pol_nl_verb(&tok[i]) || (i == from && en_form) ||
+		     (en_form && i > 0 && subj != UINT32_MAX && i + 1 == subj && !(cls & TL_PC_NLNOT))))
 			return 1;
 	}
 	return 0;

@@ -166,8 +166,9 @@ static int S_build_concepts(tl_load *L)
 	S_concept_index(L);
 	/* count terms, then compile them */
 	size_t nterms = 0;
-	static const char *const keys[] = {"nl", "en", "include", "defined_terms", "not_party", "description",
-	                                   NULL};
+	static const char *const keys[] = {"nl",          "en",          "include",          "defined_terms",
+	                                   "not_party",   "description", "definition_heads", NULL};
+	static const char *const head_keys[] = {"nl", "en", NULL};
 	for (uint32_t i = 0; i < L->concepts.n; i++) {
 		const cJSON *c = L->concepts.v[i].node;
 		if (!cJSON_IsObject(c)) {
@@ -175,12 +176,25 @@ static int S_build_concepts(tl_load *L)
 			continue;
 		}
 		tl_load_check_keys(L, c, "concept", keys);
+		const cJSON *dh = S_get(c, "definition_heads");
+		if (dh && !cJSON_IsObject(dh))
+			tl_load_error(L, dh, "\"definition_heads\" must be an object with \"nl\" and \"en\" terms");
+		else if (dh)
+			tl_load_check_keys(L, dh, "definition_heads", head_keys);
+		if (dh && !cJSON_IsTrue(S_get(c, "defined_terms")))
+			tl_load_error(L, dh, "\"definition_heads\" needs \"defined_terms\": true");
 		for (int lang = TL_LANG_NL; lang <= TL_LANG_EN; lang++) {
-			const cJSON *t = S_get(c, lang == TL_LANG_NL ? "nl" : "en");
+			const char *lk = lang == TL_LANG_NL ? "nl" : "en";
+			const cJSON *t = S_get(c, lk);
 			if (t && !cJSON_IsArray(t))
 				tl_load_error(L, t, "concept terms must be an array of strings");
 			else if (t)
 				nterms += (size_t)cJSON_GetArraySize(t);
+			const cJSON *h = cJSON_IsObject(dh) ? S_get(dh, lk) : NULL;
+			if (h && !cJSON_IsArray(h))
+				tl_load_error(L, h, "definition heads must be an array of strings");
+			else if (h)
+				nterms += (size_t)cJSON_GetArraySize(h);
 		}
 	}
 	rs->terms = ARENA_N(L, tl_rterm, nterms);
@@ -198,27 +212,32 @@ static int S_build_concepts(tl_load *L)
 		tl_concept *cd = &rs->concepts[TL_CONCEPT_FIRST_USER + i];
 		if (!cJSON_IsObject(c))
 			continue;
-		for (int lang = TL_LANG_NL; lang <= TL_LANG_EN; lang++) {
-			const cJSON *t = S_get(c, lang == TL_LANG_NL ? "nl" : "en"), *w;
-			if (!cJSON_IsArray(t))
-				continue;
-			cJSON_ArrayForEach(w, t)
-			{
-				if (!cJSON_IsString(w)) {
-					tl_load_error(L, w, "a term must be a string");
+		const cJSON *dh = S_get(c, "definition_heads");
+		for (int heads = 0; heads < 2; heads++)
+			for (int lang = TL_LANG_NL; lang <= TL_LANG_EN; lang++) {
+				const char *lk = lang == TL_LANG_NL ? "nl" : "en";
+				const cJSON *t = heads ? (cJSON_IsObject(dh) ? S_get(dh, lk) : NULL) : S_get(c, lk), *w;
+				if (!cJSON_IsArray(t))
 					continue;
+				cJSON_ArrayForEach(w, t)
+				{
+					if (!cJSON_IsString(w)) {
+						tl_load_error(L, w, "a term must be a string");
+						continue;
+					}
+					tl_rterm *rt = &rs->terms[rs->nterms];
+					const char *msg = tl_compile_term(rs, lx, cache, (tl_lang)lang, w->valuestring,
+					                                  (int32_t)(TL_CONCEPT_FIRST_USER + i), rt);
+					if (msg) {
+						tl_load_error(L, w, "term \"%s\": %s", w->valuestring, msg);
+						continue;
+					}
+					rt->def_only = (uint8_t)heads;
+					rs->nterms++;
+					if (!heads)
+						cd->nterms[lang]++;
 				}
-				const char *msg = tl_compile_term(rs, lx, cache, (tl_lang)lang, w->valuestring,
-				                                  (int32_t)(TL_CONCEPT_FIRST_USER + i),
-				                                  &rs->terms[rs->nterms]);
-				if (msg) {
-					tl_load_error(L, w, "term \"%s\": %s", w->valuestring, msg);
-					continue;
-				}
-				rs->nterms++;
-				cd->nterms[lang]++;
 			}
-		}
 		const cJSON *dt = S_get(c, "defined_terms");
 		if (dt && !cJSON_IsBool(dt))
 			tl_load_error(L, dt, "\"defined_terms\" must be true or false");

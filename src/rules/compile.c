@@ -85,6 +85,9 @@ struct tl_index {
 	 * whose bit is clear is not looked up (a few dozen keys: 4,096 bits,
 	 * which stay in the cache, keep false hits rare) */
 	uint8_t e2[3][S_EXACT_BITS / 8];
+	/* distinct lengths of compound-head keys per language ("*algoritme") */
+	uint8_t hlen[3][MAX_PREFIX_LEN];
+	uint32_t nhlen[3];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
 };
 
@@ -277,6 +280,48 @@ static int S_plain(const char *s, size_t n, char *low)
 	return 2;
 }
 
+/* The least number of bytes a compound's stem has before its head: "*gegevens"
+ * matches "persoonsgegevens" and "Salarisgegevens", not "gegevens" itself
+ * (which its own term matches). */
+#define S_HEAD_MIN_BEFORE 3
+
+/* The head word of "*head" (s[0..n) without the '*'): one word of at least
+ * three letters, stemmed as the document's words are. */
+static const char *S_head_word(tl_ruleset *rs, struct tl_text *tx, tl_lang lang, const char *s,
+                               size_t n, tl_rword *out)
+{
+	if (n < 3)
+		return "a compound head ('*head') needs at least three letters";
+	if (memchr(s, '*', n))
+		return "a compound head ('*head') cannot also be a prefix";
+	tl_token *tok = NULL;
+	uint32_t nt = 0;
+	if (tl_text_tokens(tx, s, n, &tok, &nt) != 0)
+		return "out of memory";
+	if (nt != 1 || (tok[0].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || !tok[0].fold)
+		return "a compound head ('*head') must be one word";
+	/* stemmed as the end of a compound: the stemmer's regions count from the
+	 * word's start, so "ware" alone keeps its e and "firmware" loses it
+	 * ("firmwar"); a two-letter lead-in gives the head a compound's regions */
+	const char *f = tok[0].fold;
+	size_t fl = strlen(f);
+	char buf[MAX_PREFIX_LEN + 3];
+	if (fl > MAX_PREFIX_LEN)
+		return "a compound head ('*head') may have at most 255 bytes";
+	memcpy(buf, "ba", 2);
+	memcpy(buf + 2, f, fl + 1);
+	const char *st = tl_text_stem_uncached(tx, lang, buf, fl + 2, &rs->arena);
+	if (!st)
+		return "out of memory";
+	if (!strncmp(st, "ba", 2) && strlen(st) > 2)
+		st += 2;
+	else if (!(st = tl_text_stem(tx, lang, f, fl)))
+		return "out of memory";
+	if (S_add_word(rs, out, st, strlen(st), TL_W_HEAD))
+		return "out of memory";
+	return NULL;
+}
+
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
                             const char *text, int32_t concept, tl_rterm *out)
 {
@@ -335,6 +380,19 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 		}
 		const char *chunk = p;
 		size_t chunk_len = n;
+		if (*p == '*') {
+			/* "*algoritme": the head of a compound (Toewijzingsalgoritme) */
+			if (nw == MAX_TERM_WORDS)
+				return "too many words (at most 12)";
+			const char *err = S_head_word(rs, tx, lang, p + 1, n - 1, &words[nw]);
+			if (err)
+				return err;
+			words[nw++].gap = (uint8_t)gap;
+			gap = 0;
+			S_chunk_put(cache, chunk, chunk_len, (uint8_t)lang, ch, words + nw0, nw - nw0);
+			p = e;
+			continue;
+		}
 		int prefix = p[n - 1] == '*';
 		if (prefix)
 			n--;
@@ -415,6 +473,7 @@ const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *c
 	out->nw = (uint16_t)nw;
 	out->lang = (uint8_t)lang;
 	out->concept = concept;
+	out->def_only = 0;
 	out->text = text;
 	return NULL;
 }
@@ -465,8 +524,8 @@ static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, uint32_t *hash)
 /* The signature of a word of a term in language lang; F_ANY for an empty one. */
 static uint32_t S_wsig(const tl_rword *w, uint8_t lang)
 {
-	if (!w->len)
-		return F_ANY;
+	if (!w->len || w->kind == TL_W_HEAD)
+		return F_ANY; /* a compound head is a word's end: nothing to filter on */
 	uint32_t b0 = (unsigned char)w->s[0], b1 = w->len >= 2 ? (unsigned char)w->s[1] : 0u;
 	switch (w->kind) {
 	case TL_W_STEM:
@@ -602,6 +661,14 @@ int tl_index_build(tl_ruleset *rs)
 			unsigned b = S_exact_bit(w->s, w->len);
 			ix->e2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
 		}
+		if (w->kind == TL_W_HEAD) {
+			uint32_t *nh = &ix->nhlen[rt->lang];
+			int have = 0;
+			for (uint32_t k = 0; k < *nh; k++)
+				have |= ix->hlen[rt->lang][k] == w->len;
+			if (!have && *nh < MAX_PREFIX_LEN && w->len <= MAX_PREFIX_LEN)
+				ix->hlen[rt->lang][(*nh)++] = (uint8_t)w->len;
+		}
 		if (w->kind == TL_W_PREFIX) {
 			uint32_t *np = &ix->nplen[rt->lang];
 			int have = 0;
@@ -725,6 +792,10 @@ static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword
 		       t->stem[w->len] == '\0';
 	case TL_W_PREFIX:
 		return t->fold && (!w->len || t->fold[0] == w->s[0]) && !strncmp(t->fold, w->s, w->len);
+	case TL_W_HEAD: {
+		size_t n = t->stem ? strlen(t->stem) : 0;
+		return n >= (size_t)w->len + S_HEAD_MIN_BEFORE && !memcmp(t->stem + n - w->len, w->s, w->len);
+	}
 	default: {
 		const tl_para *p = &a->doc->paras[s->para];
 		return t->end - t->start == w->len && t->end <= p->len &&
@@ -1047,6 +1118,26 @@ static uint32_t S_prefix_entries(const tl_index *ix, const char *fold, uint8_t l
 	return n;
 }
 
+/* The non-empty compound-head entries of a stem ("toewijzingsalgoritm" ends
+ * with the key "algoritm"), appended to out[n..); returns the new count. */
+static uint32_t S_head_entries(const tl_index *ix, const char *stem, uint8_t lang,
+                               const S_ent **out, uint32_t n)
+{
+	if (!stem || !ix->nhlen[lang])
+		return n;
+	size_t sl = strlen(stem);
+	for (uint32_t k = 0; k < ix->nhlen[lang] && n < 2 * MAX_PREFIX_LEN; k++) {
+		size_t len = ix->hlen[lang][k];
+		if (sl < len + S_HEAD_MIN_BEFORE)
+			continue;
+		const char *key = stem + sl - len;
+		const S_ent *e = S_find(ix, key, len, TL_W_HEAD, lang, S_hash(key, len, TL_W_HEAD, lang));
+		if (e && e->key)
+			out[n++] = e;
+	}
+	return n;
+}
+
 /* What the stem and prefix lookups of a token depend on (its word, which
  * fixes the folded form; its stem; the language), remembered per scan
  * thread: a word recurs, and each lookup hashes and probes. */
@@ -1125,8 +1216,9 @@ static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const 
 	for (; m->ent[j].word; j = (j + 1) & (m->cap - 1))
 		if (m->ent[j].word == t->word && m->ent[j].stem == t->stem && m->ent[j].lang == lang)
 			return &m->ent[j];
-	const S_ent *pe[MAX_PREFIX_LEN];
+	const S_ent *pe[2 * MAX_PREFIX_LEN];
 	uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+	np = S_head_entries(ix, t->stem, lang, pe, np);
 	if (m->npfx + np > m->apfx) {
 		uint32_t na = m->apfx ? m->apfx : 1024;
 		while (na < m->npfx + np)
@@ -1192,8 +1284,9 @@ static void S_scan_plain(const tl_ruleset *rs, const tl_annotated *a, const tl_s
 				           S_find(ix, o, n, TL_W_EXACT, lang, S_hash(o, n, TL_W_EXACT, lang)), i,
 				           n0, n1, fn, ud);
 		}
-		const S_ent *pe[MAX_PREFIX_LEN];
+		const S_ent *pe[2 * MAX_PREFIX_LEN];
 		uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+		np = S_head_entries(ix, t->stem, lang, pe, np);
 		for (uint32_t k = 0; k < np; k++)
 			S_try_list(rs, a, s, pe[k], i, n0, n1, fn, ud);
 		/* shift the window: the word after j2 comes in where j1's was */
@@ -1302,8 +1395,9 @@ void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 			for (uint32_t k = 0; k < me->n; k++)
 				S_try_words(rs, a, s, memo->pfx[me->first + k], wd, (uint32_t)nw, w, fn, ud);
 		} else {
-			const S_ent *pe[MAX_PREFIX_LEN];
+			const S_ent *pe[2 * MAX_PREFIX_LEN];
 			uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+			np = S_head_entries(ix, t->stem, lang, pe, np);
 			for (uint32_t k = 0; k < np; k++)
 				S_try_words(rs, a, s, pe[k], wd, (uint32_t)nw, w, fn, ud);
 		}

@@ -12,6 +12,37 @@
 #include "model/doc.h"
 #include "rules/rules.h"
 
+/* The sentence takes something out of the contract's scope: "Ontwikkeling van
+ * programmatuur op maat valt buiten deze Overeenkomst", "Camera's maken geen deel
+ * uit van de Dienst", "Custom development is outside the scope of this
+ * Agreement": what it names is not what the contract is about. */
+static int S_out_of_scope(const tl_sentence *s)
+{
+	static const char *const ph[][4] = {
+	    {"valt", "buiten", NULL},        {"vallen", "buiten", NULL},
+	    {"buiten", "de", "reikwijdte", NULL}, {"maakt", "geen", "deel", NULL},
+	    {"maken", "geen", "deel", NULL}, {"outside", "the", "scope", NULL},
+	    {"excluded", "from", "the", NULL}, {"falls", "outside", NULL},
+	    {"fall", "outside", NULL},       {"not", "form", "part", NULL},
+	    {"out", "of", "scope", NULL},    {"not", "within", "the", NULL}};
+	for (uint32_t k = 0; k < s->ntok; k++) {
+		const char *f = s->tok[k].fold;
+		if (!f || !strchr("vbmoefn", f[0]) || !f[0])
+			continue;
+		for (size_t p = 0; p < sizeof ph / sizeof *ph; p++) {
+			if (ph[p][0][0] != f[0])
+				continue;
+			uint32_t j = 0;
+			while (ph[p][j] && k + j < s->ntok && s->tok[k + j].fold &&
+			       !strcmp(s->tok[k + j].fold, ph[p][j]))
+				j++;
+			if (!ph[p][j])
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int S_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
@@ -71,6 +102,8 @@ static int S_eval_masks(tl_match *m)
 				continue;
 			hit |= mask[x->concept];
 		}
+		if (hit && S_out_of_scope(sn))
+			continue;
 		for (uint32_t c = 0; hit; c++, hit >>= 1)
 			if (hit & 1)
 				S_count(&m->ctx[c], s);
@@ -88,7 +121,7 @@ void tl_contexts_eval(tl_match *m, const char *const *force, int force_all)
 		const tl_context_def *d = &rs->contexts[c];
 		tl_ctx_state *st = &m->ctx[c];
 		for (uint32_t s = 0; !done && s < a->nsent; s++)
-			if (S_counts(a, s) && S_mentions(m, s, d))
+			if (S_counts(a, s) && S_mentions(m, s, d) && !S_out_of_scope(&a->sent[s]))
 				S_count(st, s);
 		st->set = st->mentions >= (uint32_t)d->min_mentions;
 		if (force_all) {

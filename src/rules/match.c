@@ -98,21 +98,33 @@ static int S_own_name(const tl_annotated *an, const tl_sentence *s, uint32_t a, 
  * what the term is. */
 #define TL_DEF_HEAD_WORDS 5
 
+/* Room for n more occurrences in o (o->fail when there is none). */
+static int S_reserve(S_occs *o, uint32_t n)
+{
+	if (o->fail)
+		return -1;
+	if (o->n + n <= o->cap)
+		return 0;
+	uint32_t na = o->cap ? o->cap : 1024;
+	while (na < o->n + n && na <= UINT32_MAX / 2 / sizeof(tl_occ))
+		na *= 2;
+	tl_occ *nv = na >= o->n + n ? realloc(o->occ, (size_t)na * sizeof *nv) : NULL;
+	if (!nv) {
+		o->fail = 1;
+		return -1;
+	}
+	o->occ = nv;
+	o->cap = na;
+	return 0;
+}
+
 static void S_push(const tl_match *m, S_occs *o, int32_t concept, uint32_t a, uint32_t b,
                    int32_t term)
 {
 	const tl_concept *c = &m->rs->concepts[concept];
 	for (uint32_t k = 0; k < c->nanc; k++) {
-		if (o->n == o->cap) {
-			uint32_t na = o->cap ? o->cap * 2 : 1024;
-			tl_occ *nv = realloc(o->occ, na * sizeof *nv);
-			if (!nv) {
-				o->fail = 1;
-				return;
-			}
-			o->occ = nv;
-			o->cap = na;
-		}
+		if (o->n == o->cap && S_reserve(o, 1) != 0)
+			return;
 		o->occ[o->n++] = (tl_occ){c->anc[k], a, b, term};
 	}
 }
@@ -122,9 +134,11 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 	S_scan *sc = ud;
 	if (sc->hit) {
 		if (a >= sc->lo && a < sc->hi)
-			sc->hit[t->concept] = 1;
+			sc->hit[t->concept] |= t->def_only ? 2 : 1;
 		return;
 	}
+	if (t->def_only)
+		return; /* a definition head ("information") is no mention of the concept */
 	if (sc->s && sc->m->rs->concepts[t->concept].not_party && S_own_name(sc->m->a, sc->s, a, b))
 		return;
 	S_push(sc->m, sc->out, t->concept, a, b, -1);
@@ -136,6 +150,27 @@ static uint32_t S_term_words(const char *fold)
 	for (const char *p = fold; p && *p; p++)
 		n += *p == ' ';
 	return n;
+}
+
+/* The first party a definition names after its term, within a few words, is
+ * the customer alone: "all information the Municipality makes available",
+ * "content uploaded by Customer", "informatie die Opdrachtgever verstrekt";
+ * not "information either party discloses", not "materials that Provider
+ * developed ... not unique to Customer". */
+#define TL_DEF_OWNER_WORDS 10
+
+static int S_names_customer(const tl_annotated *a, const tl_sentence *s, uint32_t from)
+{
+	uint32_t words = 0;
+	for (uint32_t k = from; k < s->ntok && words < TL_DEF_OWNER_WORDS; k++) {
+		if (s->tok[k].flags & TL_TOK_PARTY)
+			return tl_annot_token_role(a, s, k) == TL_ROLE_CUSTOMER;
+		if (s->tok[k].fold && (!strcmp(s->tok[k].fold, "either") || !strcmp(s->tok[k].fold, "each") ||
+		                       !strcmp(s->tok[k].fold, "beide") || !strcmp(s->tok[k].fold, "elke")))
+			return 0;
+		words += !(s->tok[k].flags & TL_TOK_PUNCT);
+	}
+	return 0;
 }
 
 /* Which defined_terms concepts each defined term's definition matches. */
@@ -168,9 +203,19 @@ static int S_join_terms(tl_match *m)
 		sc.hi = k;
 		memset(hit, 0, rs->nconcepts);
 		tl_index_scan(rs, a, ds, S_on_term, &sc);
+		/* a definition head joins only a definition of the customer's own things
+		 * ("all information the Municipality makes available"), not "all
+		 * information either party discloses" */
+		int customer = -1;
 		uint32_t n = 0;
-		for (uint32_t c = 0; c < rs->nconcepts; c++)
+		for (uint32_t c = 0; c < rs->nconcepts; c++) {
+			if (hit[c] == 2 && rs->concepts[c].defined_terms) {
+				if (customer < 0)
+					customer = S_names_customer(a, ds, sc.lo);
+				hit[c] = (uint8_t)customer;
+			}
 			n += hit[c] && rs->concepts[c].defined_terms;
+		}
 		if (!n)
 			continue;
 		m->term_concepts[t] = malloc((n + 1) * sizeof(int32_t));
@@ -289,6 +334,125 @@ static int S_occurrences(tl_match *m, int threads)
 	if (one.o.fail || two.o.fail)
 		return -1;
 	m->occ_start[a->nsent] = m->nocc;
+	return 0;
+}
+
+/* An object pronoun in a coordinated unit ("..., shall not disclose it to any
+ * third party, and shall delete it ..."; "... en verstrekt ze niet aan
+ * derden"): the token, or -1.  Not a subject ("it shall"; the unit's own
+ * subject flag cannot tell, as a split unit inherits its subject), not inside a
+ * subordinate clause, not the unit's first word; a Dutch "het"/"deze"/"die"
+ * only where no noun follows (the article of "het platform" is none). */
+static int32_t S_object_pronoun(const tl_sentence *s)
+{
+	static const char *const en[] = {"it", "them", NULL};
+	static const char *const en_aux[] = {"shall", "will", "may", "must", "can", "could", "should",
+	                                     "would", "is", "are", "was", "were", "has", "have", "does",
+	                                     "do", "becomes", "remains", NULL};
+	static const char *const nl[] = {"het", "deze", "die", "ze", "hen", "dit", NULL};
+	static const char *const nl_next[] = {
+	    "niet", "nooit", "nimmer", "aan", "op", "voor", "uitsluitend", "alleen", "enkel", "slechts",
+	    "zonder", "binnen", "na", "ter", "te", "door", "met", "in", "uit", "bij", "onverwijld",
+	    "direct", "terstond", "onmiddellijk", "ook", "dan", "vervolgens", "daarna", "tijdig",
+	    "volledig", "veilig", "verwijderen", "vernietigen", "verstrekken", "gebruiken", "delen",
+	    "verkopen", "bewaren", "terug", NULL};
+	const char *const *list = s->lang == TL_LANG_EN ? en : s->lang == TL_LANG_NL ? nl : NULL;
+	if (!list)
+		return -1;
+	for (uint32_t k = 1; k < s->ntok; k++) {
+		const tl_token *t = &s->tok[k];
+		if (!t->fold || (t->flags & (TL_TOK_PUNCT | TL_TOK_SUBORD | TL_TOK_PARTY)) ||
+		    (s->tok[k - 1].flags & TL_TOK_PUNCT))
+			continue;
+		int is = 0;
+		for (const char *const *w = list; *w && !is; w++)
+			is = !strcmp(t->fold, *w);
+		if (!is)
+			continue;
+		const tl_token *n = k + 1 < s->ntok ? &s->tok[k + 1] : NULL;
+		const char *nf = n && !(n->flags & TL_TOK_PUNCT) ? n->fold : NULL;
+		int ok = 1;
+		if (list == en) {
+			for (const char *const *w = en_aux; nf && *w && ok; w++)
+				ok = strcmp(nf, *w) != 0;
+		} else if (nf) {
+			ok = 0;
+			for (const char *const *w = nl_next; *w && !ok; w++)
+				ok = !strcmp(nf, *w);
+		}
+		if (ok)
+			return (int32_t)k;
+	}
+	return -1;
+}
+
+/* The unit before s belongs to the same sentence. */
+static int S_same_sentence(const tl_annotated *a, uint32_t i)
+{
+	return i > 0 && a->sent[i].unit > 0 && a->sent[i - 1].para == a->sent[i].para &&
+	       a->sent[i - 1].quote_start == a->sent[i].quote_start;
+}
+
+/* The data an object pronoun refers to: a coordinated unit with "it"/"ze"
+ * gets, at the pronoun, the defined_terms concepts (kinds of data or party)
+ * of the unit before it that it does not name itself, so "shall use Customer
+ * Data only ..., shall not disclose it to any third party" is about Customer
+ * Data in both units.  Chains carry on ("..., and shall delete it"). */
+static int S_pronoun_objects(tl_match *m)
+{
+	const tl_annotated *a = m->a;
+	const tl_ruleset *rs = m->rs;
+	int any = 0;
+	for (uint32_t i = 1; i < a->nsent && !any; i++)
+		if (S_same_sentence(a, i) && S_object_pronoun(&a->sent[i]) >= 0)
+			for (uint32_t o = m->occ_start[i - 1]; o < m->occ_start[i] && !any; o++)
+				any = rs->concepts[m->occ[o].concept].defined_terms;
+	if (!any)
+		return 0;
+	S_occs o = {NULL, 0, 0, 0};
+	uint32_t *start = malloc((a->nsent + 1) * sizeof *start);
+	uint32_t *stamp = calloc(rs->nconcepts ? rs->nconcepts : 1, sizeof *stamp);
+	if (!start || !stamp) {
+		free(start);
+		free(stamp);
+		return -1;
+	}
+	for (uint32_t i = 0; i < a->nsent && !o.fail; i++) {
+		start[i] = o.n;
+		uint32_t n = m->occ_start[i + 1] - m->occ_start[i];
+		if (S_reserve(&o, n) == 0) {
+			memcpy(o.occ + o.n, m->occ + m->occ_start[i], n * sizeof *o.occ);
+			o.n += n;
+		}
+		int32_t k;
+		if (o.fail || !S_same_sentence(a, i) || (k = S_object_pronoun(&a->sent[i])) < 0)
+			continue;
+		for (uint32_t x = start[i]; x < o.n; x++)
+			stamp[o.occ[x].concept] = i + 1;
+		uint32_t end = start[i];
+		for (uint32_t x = start[i - 1]; x < end && !o.fail; x++) {
+			int32_t c = o.occ[x].concept;
+			if (!rs->concepts[c].defined_terms || stamp[c] == i + 1)
+				continue;
+			uint32_t before = o.n;
+			S_push(m, &o, c, (uint32_t)k, (uint32_t)k + 1, o.occ[x].term);
+			for (uint32_t y = before; y < o.n; y++)
+				stamp[o.occ[y].concept] = i + 1;
+		}
+	}
+	start[a->nsent] = o.n;
+	free(stamp);
+	if (o.fail) {
+		free(o.occ);
+		free(start);
+		return -1;
+	}
+	free(m->occ);
+	free(m->occ_start);
+	m->occ = o.occ;
+	m->occ_start = start;
+	m->nocc = o.n;
+	m->aocc = o.cap;
 	return 0;
 }
 
@@ -775,7 +939,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = -1;
 	}
-	if (S_join_terms(m) || S_occurrences(m, threads))
+	if (S_join_terms(m) || S_occurrences(m, threads) || S_pronoun_objects(m))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)

@@ -25,10 +25,11 @@ typedef struct tl_diag {
 } tl_diag;
 
 /** ## Words and terms */
-typedef enum { TL_W_STEM = 0, TL_W_PREFIX, TL_W_EXACT } tl_wkind;
+typedef enum { TL_W_STEM = 0, TL_W_PREFIX, TL_W_EXACT, TL_W_HEAD } tl_wkind;
 
 typedef struct tl_rword {
-	const char *s;   /* stem (STEM), folded prefix (PREFIX), or the word as written (EXACT) */
+	const char *s;   /* stem (STEM), folded prefix (PREFIX), the word as written (EXACT), or the
+	                    stem a compound ends with (HEAD: "*algoritme" -> "algoritm") */
 	uint16_t len;
 	uint8_t kind;
 	uint8_t gap;     /* written after "...": any number of words may come before it (a separable
@@ -39,6 +40,7 @@ typedef struct tl_rterm {
 	tl_rword *w;
 	uint16_t nw;
 	uint8_t lang;    /* tl_lang */
+	uint8_t def_only; /* from a concept's definition_heads: only heads a definition */
 	int32_t concept;
 	const char *text; /* as written in the ruleset */
 } tl_rterm;

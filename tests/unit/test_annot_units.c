@@ -98,6 +98,149 @@ static void test_limit_and_subject_scope(void)
 	tl_document_free(d);
 }
 
+/* the usual names without a definition: a UK council, a Dutch province or
+ * water board is the customer; a seller or a Dutch "aannemer" the vendor;
+ * and which of them a pronoun subject refers to */
+static void test_usual_names(void)
+{
+	static const struct {
+		const char *text;
+		tl_role bound;
+	} cases[] = {
+		{"The Council shall notify the Contractor of any change.\n", TL_ROLE_CUSTOMER},
+		{"The Purchaser may terminate the Agreement at any time.\n", TL_ROLE_CUSTOMER},
+		{"The Seller shall deliver the hardware within ten days.\n", TL_ROLE_VENDOR},
+		{"De provincie stelt de gegevens ter beschikking.\n", TL_ROLE_CUSTOMER},
+		{"Het waterschap mag de Overeenkomst opzeggen.\n", TL_ROLE_CUSTOMER},
+		{"De aannemer verwijdert de gegevens binnen een maand.\n", TL_ROLE_VENDOR},
+		/* a singular pronoun subject refers to a side of the contract before a third party */
+		{"Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt zij onverwijld door naar "
+		 "Opdrachtgever.\n",
+		 TL_ROLE_VENDOR},
+		{"If a data subject contacts the Supplier directly, it shall forward the request to the "
+		 "Customer.\n",
+		 TL_ROLE_VENDOR},
+		{"If third parties ask the Supplier for the data, they must contact the Customer.\n",
+		 TL_ROLE_THIRD},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate("", cases[i].text, &d);
+		if (!a)
+			continue;
+		T_OK(a->nsent >= 1 && a->sent[0].bound == cases[i].bound, "%s: bound %d, want %d",
+		     cases[i].text, a->nsent ? (int)a->sent[0].bound : -1, (int)cases[i].bound);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
+/* Dutch puts the finite verb second: a plural verb before its pronoun subject
+ * after a fronted phrase is the predicate; an English past tense is a narrative */
+static void test_verb_second_and_past(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"Zorgkoppel B.V. (\"wij\", \"ons\", \"Zorgkoppel\") en de gemeente (\"u\").\n",
+		"Na ontdekking van een datalek informeren wij u binnen 24 uur.\n"
+		"Daarna verwijderen wij uw gegevens.\n"
+		"Onze supportafdeling in Belgrado kan gegevens op afstand inzien.\n",
+		&d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "Na ontdekking");
+		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
+		     "informeren wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
+		s = S_find(a, "Daarna verwijderen");
+		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
+		     "verwijderen wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
+		/* the vendor's own department after its possessive is the vendor side */
+		s = S_find(a, "Onze supportafdeling");
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "onze supportafdeling: bound %d", s ? (int)s->bound : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	a = S_annotate("DataVision Ltd (\"we\", \"us\", \"our\") and the Council (\"you\").\n",
+	               "Our support and engineering teams in the United Kingdom and India may access your "
+	               "data remotely.\n"
+	               "Our fees may change each year.\n",
+	               &d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "Our support");
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "our ... teams: bound %d", s ? (int)s->bound : -1);
+		/* two names coordinated ("the United Kingdom and India") are one subject: no unit */
+		T_OK(s && s->unit == 0 && (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
+		     "the United Kingdom and India: one unit");
+		s = S_find(a, "Our fees");
+		T_OK(s && s->bound != TL_ROLE_VENDOR, "our fees bind no one");
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	a = S_annotate(S_pre_en,
+	               "The Council adopted a motion on facial recognition in 2023.\n"
+	               "The Council needs the data for its own tasks.\n",
+	               &d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "The Council adopted");
+		T_OK(s && s->modality == TL_MOD_STATEMENT, "a past tense is a statement (modality %d)",
+		     s ? (int)s->modality : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
+/* a thing's alias coined in a rule keeps the rule operative; a party's alias
+ * makes its line a definition */
+static void test_inline_alias(void)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(
+		"The Municipality of Example (the \"Municipality\") and Acme Ltd (the \"Contractor\").\n",
+		"All rights in the measurements and any data derived from them (\"Measurement Data\") vest "
+		"in the Municipality.\n",
+		&d);
+	if (!a)
+		return;
+	const tl_sentence *p = S_find(a, "The Municipality of Example");
+	const tl_sentence *s = S_find(a, "All rights");
+	T_OK(p && (p->flags & TL_SENT_DEFINITION), "the parties' line is a definition");
+	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "the rule that coins a term stays a rule");
+	int found = 0;
+	for (uint32_t t = 0; t < a->nterms; t++)
+		found |= a->terms[t].term && !strcmp(a->terms[t].term, "Measurement Data");
+	T_OK(found, "the term is still defined");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a thing introduced with "an", whose description names a party, is no party */
+	a = S_annotate(S_pre_en,
+	               "(d) an interface the Supplier shall develop to publish measurements in the "
+	               "Customer's GIS (the \"GIS Interface\").\n"
+	               "The Supplier hosts the data, and a dashboard that the Supplier maintains (the "
+	               "\"Dashboard\") shows it.\n",
+	               &d);
+	if (!a)
+		return;
+	for (uint32_t t = 0; t < a->nterms; t++)
+		if (a->terms[t].term &&
+		    (!strcmp(a->terms[t].term, "GIS Interface") || !strcmp(a->terms[t].term, "Dashboard")))
+			T_OK(a->terms[t].role == TL_ROLE_NONE, "%s: role %d", a->terms[t].term,
+			     (int)a->terms[t].role);
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* "includes no" states what a thing lacks; "includes" alone defines */
+	a = S_annotate(S_pre_en,
+	               "The Network includes no facial recognition or other biometric function.\n"
+	               "The Service includes hosting, support and maintenance.\n",
+	               &d);
+	if (!a)
+		return;
+	s = S_find(a, "The Network");
+	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "includes no: not a definition");
+	s = S_find(a, "The Service");
+	T_OK(s && (s->flags & TL_SENT_DEFINITION), "includes: a definition");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_units_with_own_subject(void)
 {
 	tl_document *d;
@@ -232,6 +375,9 @@ int main(void)
 	test_verbless_requests();
 	test_we_next_to_defined_parties();
 	test_limit_and_subject_scope();
+	test_usual_names();
+	test_verb_second_and_past();
+	test_inline_alias();
 	test_units_with_own_subject();
 	return T_DONE();
 }

@@ -186,6 +186,13 @@ static void test_contexts_and_also(void)
 	S_free(&r);
 	const char *yes[] = {S_pre_nl, "Opdrachtnemer plaatst een camera bij het stadhuis.", NULL};
 	EXPECT(yes, NULL, "T-CAMERA", "missing");
+	/* what the contract takes out of its scope is not what it is about */
+	const char *out_nl[] = {S_pre_nl, "Het plaatsen van een camera valt buiten deze Overeenkomst.",
+	                        NULL};
+	EXPECT(out_nl, NULL, "T-CAMERA", "not_applicable");
+	const char *out_en[] = {S_pre_en, "Installing a camera is outside the scope of this Agreement.",
+	                        NULL};
+	EXPECT(out_en, NULL, "T-CAMERA", "not_applicable");
 	const char *off[] = {"!sensors", NULL};
 	EXPECT(yes, off, "T-CAMERA", "not_applicable");
 	/* also_met_by: T-AVG is met when T-SELL is met */
@@ -241,6 +248,44 @@ static void test_report(void)
 	}
 	cJSON_Delete(doc);
 	tl_document_free(d);
+}
+
+/* An object pronoun in a coordinated unit carries the data of the unit
+ * before it: "..., and shall not sell it" is about the data. */
+static void test_pronoun_objects(void)
+{
+	const char *en[] = {S_pre_en,
+	                    "The Supplier shall process the Customer Data on the Customer's instructions, "
+	                    "and shall not sell it to third parties.",
+	                    NULL};
+	EXPECT(en, NULL, "T-SELL", "met");
+	const char *chain[] = {S_pre_en,
+	                       "The Supplier shall process the Customer Data on the Customer's "
+	                       "instructions, shall encrypt it at rest, and shall not sell it.",
+	                       NULL};
+	EXPECT(chain, NULL, "T-SELL", "met");
+	/* "it" as a subject refers to a party, not to the data */
+	const char *subj[] = {S_pre_en,
+	                      "The Supplier shall process the Customer Data on the Customer's instructions, "
+	                      "and it shall not sell anything to third parties.",
+	                      NULL};
+	EXPECT(subj, NULL, "T-SELL", "missing");
+	/* the pronoun's unit must follow a unit that names the data */
+	const char *none[] = {S_pre_en,
+	                      "The Supplier shall maintain the platform, and shall not sell it to third parties.",
+	                      NULL};
+	EXPECT(none, NULL, "T-SELL", "missing");
+	/* Dutch: "ze"/"deze" before an adverb or preposition; "het" before a noun is an article */
+	const char *nl[] = {S_pre_nl,
+	                    "Opdrachtnemer verwerkt de Gegevens uitsluitend op instructie van Opdrachtgever, "
+	                    "maar zal deze niet verkopen.",
+	                    NULL};
+	EXPECT(nl, NULL, "T-SELL", "met");
+	const char *art[] = {S_pre_nl,
+	                     "Opdrachtnemer verwerkt de Gegevens uitsluitend op instructie van Opdrachtgever, "
+	                     "maar zal het platform niet verkopen.",
+	                     NULL};
+	EXPECT(art, NULL, "T-SELL", "missing");
 }
 
 typedef struct {
@@ -317,6 +362,7 @@ int main(void)
 	test_conditions();
 	test_contexts_and_also();
 	test_comments();
+	test_pronoun_objects();
 	test_frameworks();
 	test_report();
 	test_prefilter(TL_SOURCE_DIR "/tests/rules/golden/sample-en.txt");
