@@ -420,7 +420,7 @@ static int S_pronoun_objects(tl_match *m)
 	for (uint32_t i = 0; i < a->nsent && !o.fail; i++) {
 		start[i] = o.n;
 		uint32_t n = m->occ_start[i + 1] - m->occ_start[i];
-		if (S_reserve(&o, n) == 0) {
+		if (n && S_reserve(&o, n) == 0) { /* n == 0: m->occ may be NULL (UBSan: memcpy) */
 			memcpy(o.occ + o.n, m->occ + m->occ_start[i], n * sizeof *o.occ);
 			o.n += n;
 		}
