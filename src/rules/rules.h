@@ -27,6 +27,13 @@ typedef struct tl_diag {
 /** ## Words and terms */
 typedef enum { TL_W_STEM = 0, TL_W_PREFIX, TL_W_EXACT, TL_W_HEAD } tl_wkind;
 
+/* The longest prefix or compound-head key, in bytes. */
+#define TL_MAX_KEY_LEN 255
+/* The least number of bytes a word's stem has before a compound head: "*gegevens"
+ * matches "persoonsgegevens" and "Salarisgegevens", not "gegevens" itself (which its
+ * own term matches). */
+#define TL_HEAD_MIN_BEFORE 3
+
 typedef struct tl_rword {
 	const char *s;   /* stem (STEM), folded prefix (PREFIX), the word as written (EXACT), or the
 	                    stem a compound ends with (HEAD: "*algoritme" -> "algoritm") */
