@@ -2,7 +2,7 @@
  *
  * ruleset.c reads JSON (with extends/include/overrides) into the structures
  * below and checks them (lint); compile.c turns concepts into stemmed term
- * tables and a prefilter index; match.c runs the compiled rules over a
+ * tables and index.c builds the prefilter index over them; match.c runs the compiled rules over a
  * tl_annotated document; contexts.c sets context tags; frameworks.c applies
  * incorporated frameworks; selftest.c runs the rules' own examples.
  * Everything a tl_ruleset holds lives in its arena or in cJSON trees it owns. */
@@ -179,7 +179,7 @@ typedef struct tl_clause_tpl {
 } tl_clause_tpl;
 
 /** ## The ruleset */
-typedef struct tl_index tl_index; /* compile.c */
+typedef struct tl_index tl_index; /* index.c */
 
 struct tl_ruleset {
 	tl_arena arena;
@@ -222,7 +222,7 @@ const char *tl_list_name(int list);   /* "met", "partial", "violated", "none" */
 const char *tl_rules_text(const cJSON *obj, tl_lang lang);
 
 /* compile.c: one term -> words (NULL, or a message saying what is wrong with
- * it), and the prefilter over all terms and patterns (called by the loader).
+ * it); index.c: the prefilter over all terms and patterns (called by the loader).
  * out->text is `text` itself, which must live as long as the ruleset. */
 struct tl_text;
 /* Remembers the compiled words of each chunk of a term for one load (the
