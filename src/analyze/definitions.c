@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 static int S_is_quote(const tl_token *t)
 {
@@ -206,9 +207,7 @@ static const char *const S_means[] = {
  * a negated "includes" states what the thing lacks; it defines nothing. */
 static int S_negated_at(const tl_token *tok, uint32_t n, uint32_t k)
 {
-	static const char *const neg[] = {"no", "neither", "none", "not", "never", "geen", "niet",
-	                                  "nooit", NULL};
-	return k < n && tl_tok_in(&tok[k], neg);
+	return k < n && (tl_polclass(&tok[k]) & TL_PC_NEG);
 }
 
 /* Text of the sentence after token k (the definition), trimmed of ':'. */

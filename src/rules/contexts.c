@@ -27,7 +27,8 @@ static int S_out_of_scope(const tl_sentence *s)
 	    {"out", "of", "scope", NULL},    {"not", "within", "the", NULL}};
 	for (uint32_t k = 0; k < s->ntok; k++) {
 		const char *f = s->tok[k].fold;
-		if (!f || !strchr("vbmoefn", f[0]) || !f[0])
+		/* only these letters start a phrase below */
+		if (!f || !f[0] || !strchr("vbmoefn", f[0]))
 			continue;
 		for (size_t p = 0; p < sizeof ph / sizeof *ph; p++) {
 			if (ph[p][0][0] != f[0])
