@@ -344,6 +344,21 @@ int tl_check_read_file_when(cJSON **out, const tl_ruleset *(*ruleset)(void *ctx)
                             const char *path, tl_document *doc, const tl_check_options *opts,
                             tl_error *err);
 
+/** ## Helper threads
+ *
+ * The library runs its parallel steps (numbering.xml beside the body, the
+ * second half of annotation and of the occurrence scan) on helper threads it
+ * keeps for the life of the process, so that a check does not start and end
+ * a thread per step; a caller may run its own work on them too (`check`
+ * compiles its ruleset on one).  At most four run at once. */
+typedef struct tl_task tl_task;
+/* Runs fn(arg) on an idle helper, starting one when none is idle: 0 with *t
+ * set, or -1 (no helper could be had) and the caller runs fn itself.  A
+ * process that forks must join its tasks first: the child has no helpers. */
+int tl_task_start(tl_task **t, void *(*fn)(void *), void *arg);
+/* Waits until t's function has returned; t goes back to the idle helpers. */
+void tl_task_join(tl_task *t);
+
 /** ## Reports
  *
  * The report model is a cJSON tree that follows docs/report-format.md:

@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 
 #include "analyze/annot_int.h"
+#include "util/task.h"
 
 int tl_wc_all; /* annot_int.h: tests only */
 
@@ -301,7 +302,7 @@ typedef struct S_part {
 	int pol_done;           /* its polarity is done (the calling thread waits for it) */
 	tl_fw_named *named;     /* then: what each operative unit names (frameworks), or NULL */
 	tl_ann_ctx c2;          /* its own scratch and arena (a->arena2) */
-	pthread_t th;
+	tl_task *th;
 	int started;
 } S_part;
 
@@ -444,7 +445,7 @@ static int S_polarity_start(tl_ann_ctx *c, int threads, S_lead **lead, S_part *o
 		return 0;
 	}
 	two->quant = 0;
-	if (pthread_create(&two->th, NULL, S_second_thread, two) != 0) {
+	if (tl_task_start(&two->th, S_second_thread, two) != 0) {
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
 		two->quant = 1;
@@ -483,7 +484,7 @@ static int S_polarity_run(S_part *one, S_part *two, int go)
 static void S_polarity_join(tl_ann_ctx *c, S_lead *lead, S_part *two)
 {
 	if (two->started) {
-		pthread_join(two->th, NULL);
+		tl_task_join(two->th);
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
 		two->started = 0;
@@ -548,10 +549,10 @@ static void *S_text_thread(void *arg)
 /* Both parts, the second on a thread when one can be started. */
 static void S_run_parts(S_tpart *one, S_tpart *two)
 {
-	pthread_t th;
-	if (two->p0 < two->p1 && pthread_create(&th, NULL, S_text_thread, two) == 0) {
+	tl_task *th;
+	if (two->p0 < two->p1 && tl_task_start(&th, S_text_thread, two) == 0) {
 		S_text_part(one);
-		pthread_join(th, NULL);
+		tl_task_join(th);
 		return;
 	}
 	S_text_part(one);

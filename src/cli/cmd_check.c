@@ -2,7 +2,6 @@
  * tl_check_file (the library does the work), then tl_render.  Exit codes
  * are in exit.h and docs/exit-codes.md. */
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,7 +231,7 @@ static char *S_make_note(const S_loader *l)
 typedef struct {
 	S_loader *l;
 	S_work_ctx *w;
-	pthread_t th;
+	tl_task *th;
 	int threaded, joined;
 } S_pending;
 
@@ -242,7 +241,7 @@ static const tl_ruleset *S_ruleset_ready(void *ctx)
 	if (!p->joined) {
 		p->joined = 1;
 		if (p->threaded)
-			pthread_join(p->th, NULL);
+			tl_task_join(p->th);
 		else
 			S_load_main(p->l);
 		p->w->note = p->l->note;
@@ -270,12 +269,7 @@ static int S_check(cJSON **out, S_work_ctx *w, const char *path, tl_error *err)
 	memset(&p, 0, sizeof p);
 	p.l = &l;
 	p.w = w;
-	pthread_attr_t at;
-	if (pthread_attr_init(&at) == 0) {
-		pthread_attr_setstacksize(&at, (size_t)4 << 20);
-		p.threaded = pthread_create(&p.th, &at, S_load_main, &l) == 0;
-		pthread_attr_destroy(&at);
-	}
+	p.threaded = tl_task_start(&p.th, S_load_main, &l) == 0;
 	tl_read_options ro = w->co->read;
 	ro.threads = (unsigned)w->co->threads; /* the reader may use the idle core too */
 	tl_document *doc = NULL;

@@ -10,14 +10,14 @@
  * counters advance in document order as before.  The fast pass only answers
  * 0 or TL_DOCX_SLOW, and a failure of the helper wins over anything the body
  * read found after it: the sequential read would have stopped at numbering. */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ingest/docx_int.h"
+#include "util/task.h"
 
 struct tl_docx_numjob {
-	pthread_t th;
+	tl_task *th;
 	tl_document *scratch;  /* arena of the helper's strings, freed with the read */
 	size_t used0;          /* scratch arena bytes before the parse */
 	char *data;
@@ -52,7 +52,7 @@ int tl_docx_numjob_start(tl_docx *dx, char *data, size_t len)
 	j->scratch->arena.cap = a->cap ? a->cap - a->used_total + j->used0 : 0;
 	j->data = data;
 	j->len = len;
-	if (pthread_create(&j->th, NULL, S_main, j) != 0) {
+	if (tl_task_start(&j->th, S_main, j) != 0) {
 		tl_document_free(j->scratch);
 		free(j);
 		return 0;
@@ -66,7 +66,7 @@ int tl_docx_numjob_finish(tl_docx *dx, tl_error *err)
 	tl_docx_numjob *j = dx->numjob;
 	if (!j)
 		return dx->num_rc;
-	pthread_join(j->th, NULL);
+	tl_task_join(j->th);
 	dx->numjob = NULL;
 	free(j->data);
 	j->data = NULL;

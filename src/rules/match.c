@@ -8,7 +8,6 @@
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
 #include <ctype.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "model/doc.h"
 #include "rules/rules.h"
 #include "util/buf.h"
+#include "util/task.h"
 
 /* Documents with fewer sentences are scanned on one thread. */
 #define TL_MATCH_PAR_MIN 64
@@ -301,11 +301,11 @@ static int S_occurrences(tl_match *m, int threads)
 	}
 	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}};
 	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}};
-	pthread_t th;
-	int started = split && split < a->nsent && pthread_create(&th, NULL, S_occ_thread, &two) == 0;
+	tl_task *th;
+	int started = split && split < a->nsent && tl_task_start(&th, S_occ_thread, &two) == 0;
 	S_occ_range(&one);
 	if (started)
-		pthread_join(th, NULL);
+		tl_task_join(th);
 	else if (split)
 		S_occ_range(&two); /* no thread: here, after the first part */
 	if (!one.o.fail && !two.o.fail && two.o.n) {
