@@ -466,6 +466,13 @@ typedef struct tl_batch_options {
 } tl_batch_options;
 #define TL_BATCH_F_PROGRESS 0x1u       /* progress bar on stderr */
 #define TL_BATCH_F_ALL_FILES 0x2u      /* in folders, take every file, not only known extensions */
+/* At the end, do not wait for the workers that finished their work: their
+ * task pipes are closed and they exit on their own, while the caller goes
+ * on.  For a caller that exits soon after tl_batch_run (`check`), whose exit
+ * then need not wait until the kernel has taken down each worker's memory;
+ * until the caller exits they remain as zombies.  A worker still busy (the
+ * batch was stopped) is killed and waited for, as always. */
+#define TL_BATCH_F_NO_WAIT 0x4u
 #define TL_BATCH_OPTIONS_VERSION 1
 #define TL_BATCH_OPTIONS_INIT {TL_BATCH_OPTIONS_VERSION, 0, 30.0, 0, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, NULL}
 

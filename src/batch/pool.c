@@ -165,6 +165,20 @@ static int S_spawn(S_worker *w, S_worker *all, int nall, char *const *paths, siz
 	return 0;
 }
 
+/* Closes the worker's pipes (an idle worker then exits) and forgets it
+ * without waiting (TL_BATCH_F_NO_WAIT). */
+static void S_leave(S_worker *w)
+{
+	if (w->task_fd >= 0)
+		close(w->task_fd);
+	close(w->result_fd);
+	w->pid = -1;
+	free(w->buf);
+	w->buf = NULL;
+	w->have = 0;
+	w->need = S_HDR;
+}
+
 static void S_reap(S_worker *w, int *status)
 {
 	if (w->task_fd >= 0)
@@ -455,9 +469,13 @@ int tl_batch_run(char *const *paths, size_t count, const tl_batch_options *opts,
 	for (int i = 0; i < jobs; i++) {
 		if (ws[i].pid > 0) {
 			int st;
-			if (ws[i].busy >= 0)
-				kill(ws[i].pid, SIGKILL);
-			S_reap(&ws[i], &st); /* closing the task pipe ends an idle worker */
+			if (ws[i].busy < 0 && (o->flags & TL_BATCH_F_NO_WAIT)) {
+				S_leave(&ws[i]); /* closing the task pipe ends an idle worker */
+			} else {
+				if (ws[i].busy >= 0)
+					kill(ws[i].pid, SIGKILL);
+				S_reap(&ws[i], &st); /* closing the task pipe ends an idle worker */
+			}
 		}
 		free(ws[i].buf);
 	}

@@ -743,6 +743,7 @@ int tl_cmd_check(int argc, char **argv)
 		bo.flags |= TL_BATCH_F_ALL_FILES;
 	if (!quiet)
 		bo.flags |= TL_BATCH_F_PROGRESS;
+	bo.flags |= TL_BATCH_F_NO_WAIT; /* check exits soon after the batch */
 	size_t k = 0;
 	for (size_t i = 0; on && i < on->nvalues; i++)
 		force[k++] = on->values[i];

@@ -4,7 +4,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "harness.h"
@@ -74,6 +76,40 @@ static void test_pool(int jobs)
 	T_INT(s.codes[3], 2); /* hang killed at the time limit */
 	T_INT(s.codes[4], 0);
 	T_INT(s.codes[6], 0);
+}
+
+/* TL_BATCH_F_NO_WAIT: the results are all there, and the workers that
+ * finished are left to exit on their own: the caller reaps them (here, so
+ * that they exit with status 0); without the flag none is left. */
+static int S_reap_left(void)
+{
+	int n = 0, st = 0, bad = 0;
+	pid_t p;
+	while ((p = waitpid(-1, &st, 0)) > 0 || (p < 0 && errno == EINTR)) {
+		if (p < 0)
+			continue;
+		n++;
+		if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+			bad++;
+	}
+	return bad ? -1 : n;
+}
+
+static void test_no_wait(int jobs)
+{
+	char *paths[] = {"a-ok", "b-ok", "c-ok", "d-ok", "e-ok"};
+	for (int no_wait = 0; no_wait <= 1; no_wait++) {
+		tl_batch_options o = TL_BATCH_OPTIONS_INIT;
+		o.jobs = jobs;
+		o.flags = no_wait ? TL_BATCH_F_NO_WAIT : 0;
+		sink s = {0};
+		tl_error err = TL_ERROR_INIT;
+		T_INT(tl_batch_run(paths, 5, &o, work, NULL, emit, &s, &err), 0);
+		T_INT(s.n, 5);
+		for (size_t i = 0; i < 5; i++)
+			T_STR(s.got[i], paths[i]);
+		T_INT(S_reap_left(), no_wait ? jobs : 0); /* each left worker exits 0 */
+	}
 }
 
 /* Notes: a worker's note reaches the parent ahead of that file's result
@@ -279,6 +315,8 @@ int main(void)
 	test_collect();
 	test_pool(1);
 	test_pool(2);
+	test_no_wait(1);
+	test_no_wait(2);
 	test_notes(1);
 	test_notes(2);
 	test_waivers();
