@@ -323,6 +323,13 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 void tl_match_free(tl_match *m);
 /* 1 when the sentence takes part in rule matching (operative, not a heading). */
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
+/* Documents with fewer sentences are matched on one thread. */
+#define TL_MATCH_PAR_MIN 64
+/* patterns.c: the patterns of the rules that apply (applicable[rule]) over the
+ * sentences that count (counts[sentence]), or only rule only_rule (>= 0), on
+ * `threads` threads; evidence goes to m->res.  0, or -1 when out of memory. */
+int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
+                      int threads);
 
 /* The first condition of pattern p that sentence s fails, in words, appended to out
  * (a tl_buf *; for self-test messages). */

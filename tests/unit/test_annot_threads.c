@@ -122,6 +122,27 @@ static void S_scan_memo(const tl_ruleset *rs, const tl_annotated *a)
 	tl_index_memo_free(memo);
 }
 
+/* Rules whose results differ in anything a report shows from them. */
+static int S_diff_evidence(const tl_ruleset *rs, const tl_match *m1, const tl_match *m2, uint32_t *nev)
+{
+	int differ = 0;
+	for (uint32_t r = 0; r < rs->nrules; r++) {
+		const tl_rule_result *x = &m1->res[r], *y = &m2->res[r];
+		int d = x->downgraded != y->downgraded || x->also_by != y->also_by || x->fw != y->fw;
+		for (int l = 0; l < 4 && !d; l++) {
+			d |= x->nev[l] != y->nev[l];
+			for (uint32_t i = 0; i < x->nev[l] && !d; i++) {
+				const tl_evidence *a = &x->ev[l][i], *b = &y->ev[l][i];
+				d |= a->sent != b->sent || a->list != b->list || a->pattern != b->pattern || a->term != b->term ||
+				     a->wish != b->wish;
+				(*nev)++;
+			}
+		}
+		differ += d;
+	}
+	return differ;
+}
+
 static void S_annotation(void)
 {
 	char *text = S_contract(60);
@@ -170,6 +191,11 @@ static void S_annotation(void)
 				same &= m1->res[r].status == m2->res[r].status &&
 				        !memcmp(m1->res[r].count, m2->res[r].count, sizeof m1->res[r].count);
 			T_OK(same, "the same rule results");
+			/* the rules were matched on two threads, each taking whole rules: every
+			 * rule's evidence is the same, in the same order */
+			uint32_t nev = 0;
+			T_INT(S_diff_evidence(rs, m1, m2, &nev), 0);
+			T_OK(nev > 50, "evidence compared: %u", nev);
 		}
 		tl_match_free(m1);
 		tl_match_free(m2);

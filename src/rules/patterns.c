@@ -1,0 +1,481 @@
+/* patterns.c: each applicable rule's patterns over an annotated document
+ * whose concept occurrences are known (match.c): the patterns reached
+ * through the concepts present (trigger lists), per article, clause and
+ * sentence, with their sentence conditions; the best list per rule and
+ * scope is recorded as evidence in tl_match.res.  On two threads the rules
+ * are shared out whole (S_run_rules). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/doc.h"
+#include "rules/rules.h"
+#include "util/task.h"
+
+/** ## Pattern conditions */
+
+typedef struct S_cover {
+	int32_t rule;
+	uint32_t s, e;
+} S_cover;
+
+typedef struct S_state {
+	tl_match *m;
+	uint32_t *stamp;      /* per concept: sentence/clause stamp when present */
+	uint32_t cur;
+	uint32_t *pstamp;     /* per pattern (gidx): tried in this scope */
+	uint32_t *cvisit;     /* per concept: trigger list walked in this scope */
+	const tl_pattern **cand;
+	uint32_t ncand, acand;
+	int32_t *last_sent;   /* per rule: sentence of the best list kept in best_* */
+	uint8_t *best_list;
+	int32_t *best_pat, *best_term;
+	int32_t *touched;
+	uint32_t ntouched;
+	const uint8_t *applicable; /* per rule */
+	int only_rule;
+	const uint8_t *mine;  /* per rule: this state's rules (S_run_rules), or NULL: all */
+	S_cover *cover;       /* scope-level met results (S_cover_push) */
+	uint32_t ncover, acover;
+	const uint8_t *counts; /* per sentence: tl_match_sentence_counts */
+	int32_t *keys;        /* per sentence: the scope key of S_run_scopes' mode */
+	/* per scope mode, each concept's trigger list narrowed to the patterns of
+	 * that scope whose rule applies (S_triggers): trig[mode][toff[mode][c] ..
+	 * toff[mode][c + 1]); NULL: walk the whole list */
+	const tl_pattern **trig[3];
+	uint32_t *toff[3];
+} S_state;
+
+static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
+
+static int S_concepts_ok(const S_state *st, const tl_pattern *p)
+{
+	for (uint32_t i = 0; i < p->nall; i++)
+		if (!S_has(st, p->all[i]))
+			return 0;
+	int any = !p->nany;
+	for (uint32_t i = 0; i < p->nany && !any; i++)
+		any = S_has(st, p->any[i]);
+	if (!any)
+		return 0;
+	for (uint32_t i = 0; i < p->nnone; i++)
+		if (S_has(st, p->none[i]))
+			return 0;
+	for (uint32_t i = 0; i < p->ndoc_has; i++)
+		if (!st->m->doc_concepts[p->doc_has[i]])
+			return 0;
+	for (uint32_t i = 0; i < p->ndoc_lacks; i++)
+		if (st->m->doc_concepts[p->doc_lacks[i]])
+			return 0;
+	return 1;
+}
+
+/** ## Recording results */
+
+static void S_add_evidence(const tl_annotated *a, tl_rule_result *r, uint8_t list, int32_t sent,
+                           int32_t pat, int32_t term)
+{
+	r->count[list]++;
+	/* units of one sentence quote the same text: cite it once */
+	const tl_sentence *s = &a->sent[sent];
+	for (uint32_t i = 0; i < r->nev[list]; i++) {
+		const tl_sentence *o = &a->sent[r->ev[list][i].sent];
+		if (o->para == s->para && o->quote_start == s->quote_start)
+			return;
+	}
+	if (r->nev[list] < TL_EVIDENCE_MAX)
+		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term, 0};
+}
+
+static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
+{
+	int32_t r = p->rule;
+	if (st->last_sent[r] != (int32_t)s) {
+		st->last_sent[r] = (int32_t)s;
+		st->best_list[r] = 0;
+		st->touched[st->ntouched++] = r;
+	}
+	/* the strongest list; within a list the first pattern, whatever order the
+	 * trigger lists gave (so reports do not depend on concept order) */
+	int32_t pi = (int32_t)(p - st->m->rs->rules[r].pat);
+	if (p->list > st->best_list[r] || (p->list == st->best_list[r] && pi < st->best_pat[r])) {
+		st->best_list[r] = p->list;
+		st->best_pat[r] = pi;
+		st->best_term[r] = term;
+	}
+	if (p->list == TL_LIST_PARTIAL && p->downgrades)
+		st->m->res[r].downgraded = 1;
+}
+
+static void S_flush(S_state *st)
+{
+	for (uint32_t i = 0; i < st->ntouched; i++) {
+		int32_t r = st->touched[i];
+		uint8_t list = st->best_list[r];
+		/* a wish of a tender's requirements table binds only if offered: what would meet
+		 * the requirement is partial there */
+		int wish = list == TL_LIST_MET && (st->m->a->sent[st->last_sent[r]].flags & TL_SENT_WISH);
+		if (wish)
+			list = TL_LIST_PARTIAL;
+		tl_rule_result *res = &st->m->res[r];
+		uint32_t n = res->nev[list];
+		S_add_evidence(st->m->a, res, list, st->last_sent[r], st->best_pat[r], st->best_term[r]);
+		if (wish && res->nev[list] > n)
+			res->ev[list][n].wish = 1;
+		/* the next scope starts afresh, even on the same sentence */
+		st->last_sent[r] = -1;
+	}
+	st->ntouched = 0;
+}
+
+static int S_cand_push(S_state *st, const tl_pattern *p)
+{
+	if (st->ncand == st->acand) {
+		uint32_t na = st->acand ? st->acand * 2 : 256;
+		const tl_pattern **nv = realloc(st->cand, na * sizeof *nv);
+		if (!nv)
+			return -1;
+		st->cand = nv;
+		st->acand = na;
+	}
+	st->cand[st->ncand++] = p;
+	return 0;
+}
+
+static int S_wanted(const S_state *st, const tl_pattern *p, int mode)
+{
+	return p->clause_scope == mode && st->applicable[p->rule] &&
+	       (st->only_rule < 0 || p->rule == st->only_rule) && (!st->mine || st->mine[p->rule]);
+}
+
+/* The narrowed trigger lists of S_state.trig (after applicability is known). */
+static void S_triggers(S_state *st)
+{
+	const tl_ruleset *rs = st->m->rs;
+	for (int mode = 0; mode < 3; mode++) {
+		uint32_t *off = malloc((rs->nconcepts + 1) * sizeof *off);
+		size_t n = 0;
+		for (uint32_t c = 0; off && c < rs->nconcepts; c++) {
+			off[c] = (uint32_t)n;
+			for (tl_pattern *const *tp = tl_index_trigger(rs, (int32_t)c); tp && *tp; tp++)
+				n += S_wanted(st, *tp, mode);
+		}
+		const tl_pattern **t = off && n < UINT32_MAX ? malloc((n + 1) * sizeof *t) : NULL;
+		if (!t) {
+			free(off);
+			continue;
+		}
+		off[rs->nconcepts] = (uint32_t)n;
+		n = 0;
+		for (uint32_t c = 0; c < rs->nconcepts; c++)
+			for (tl_pattern *const *tp = tl_index_trigger(rs, (int32_t)c); tp && *tp; tp++)
+				if (S_wanted(st, *tp, mode))
+					t[n++] = *tp;
+		st->trig[mode] = t;
+		st->toff[mode] = off;
+	}
+}
+
+/* Candidate patterns of the concepts present in occurrences [o0, o1), each once. */
+static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
+{
+	const tl_ruleset *rs = st->m->rs;
+	st->ncand = 0;
+	const tl_pattern **narrow = st->trig[clause_scope];
+	const uint32_t *off = st->toff[clause_scope];
+	for (uint32_t o = o0; o <= o1; o++) {
+		tl_pattern *const *tp;
+		if (o < o1) {
+			int32_t c = st->m->occ[o].concept;
+			if (st->cvisit[c] == st->cur)
+				continue;
+			st->cvisit[c] = st->cur;
+			if (narrow && c >= 0 && (uint32_t)c < rs->nconcepts) {
+				/* every pattern here is of this scope and applies */
+				for (uint32_t k = off[c]; k < off[c + 1]; k++) {
+					const tl_pattern *p = narrow[k];
+					if (st->pstamp[p->gidx] == st->cur)
+						continue;
+					st->pstamp[p->gidx] = st->cur;
+					if (S_cand_push(st, p))
+						return -1;
+				}
+				continue;
+			}
+			tp = tl_index_trigger(rs, c);
+		} else {
+			tp = (tl_pattern *const *)rs->trig_all;
+		}
+		for (; tp && *tp; tp++) {
+			const tl_pattern *p = *tp;
+			if (!S_wanted(st, p, clause_scope))
+				continue;
+			if (st->pstamp[p->gidx] == st->cur)
+				continue;
+			st->pstamp[p->gidx] = st->cur;
+			if (S_cand_push(st, p))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static void S_mark(S_state *st, uint32_t o0, uint32_t o1)
+{
+	for (uint32_t o = o0; o < o1; o++)
+		st->stamp[st->m->occ[o].concept] = st->cur;
+}
+
+/* A clause- or article-scope "met" that held over sentences [s, e) for a
+ * rule: the scope as a whole meets the rule, so a sentence-level "partial"
+ * inside it does not count against it (a violation still does). */
+static int S_cover_push(S_state *st, int32_t rule, uint32_t s, uint32_t e)
+{
+	if (st->ncover == st->acover) {
+		uint32_t na = st->acover ? st->acover * 2 : 64;
+		S_cover *nv = realloc(st->cover, na * sizeof *nv);
+		if (!nv)
+			return -1;
+		st->cover = nv;
+		st->acover = na;
+	}
+	st->cover[st->ncover++] = (S_cover){rule, s, e};
+	return 0;
+}
+
+static int S_covered(const S_state *st, int32_t rule, uint32_t s)
+{
+	for (uint32_t i = 0; i < st->ncover; i++)
+		if (st->cover[i].rule == rule && s >= st->cover[i].s && s < st->cover[i].e)
+			return 1;
+	return 0;
+}
+
+static int S_run_sentences(S_state *st)
+{
+	tl_match *m = st->m;
+	const tl_annotated *a = m->a;
+	for (uint32_t s = 0; s < a->nsent; s++) {
+		if (!st->counts[s])
+			continue;
+		st->cur++;
+		S_mark(st, m->occ_start[s], m->occ_start[s + 1]);
+		if (S_candidates(st, m->occ_start[s], m->occ_start[s + 1], 0))
+			return -1;
+		for (uint32_t k = 0; k < st->ncand; k++) {
+			const tl_pattern *p = st->cand[k];
+			if (p->list == TL_LIST_PARTIAL && st->ncover && S_covered(st, p->rule, s))
+				continue;
+			if (S_concepts_ok(st, p) && tl_cond_sentence_ok(p, &a->sent[s]) && tl_cond_near_ok(m, s, p))
+				S_note(st, p, s, tl_cond_def_term(m, s, p));
+		}
+		S_flush(st);
+	}
+	return 0;
+}
+
+/* Each sentence's scope key (tl_match_scope_key), worked out once per
+ * clause: apart from a table row (clause mode) or a sentence outside every
+ * clause, which are cheap, the key depends on the clause alone. */
+static void S_scope_keys(S_state *st, int mode)
+{
+	const tl_annotated *a = st->m->a;
+	size_t ncl = 0, np = 0;
+	tl_document_clauses(a->doc, &ncl);
+	const tl_para *ps = tl_document_paras(a->doc, &np);
+	int32_t *memo = malloc((ncl + 1) * sizeof *memo);
+	uint8_t *have = calloc(ncl + 1, 1);
+	for (uint32_t i = 0; i < a->nsent; i++) {
+		const tl_sentence *s = &a->sent[i];
+		int32_t c = s->clause;
+		int row = mode != TL_SCOPE_ARTICLE && s->para >= 0 && (size_t)s->para < np &&
+		          ps[s->para].kind == TL_PARA_CELL && ps[s->para].row >= 0;
+		if (!memo || !have || c < 0 || (size_t)c >= ncl || row) {
+			st->keys[i] = tl_match_scope_key(a, s, mode);
+			continue;
+		}
+		if (!have[c]) {
+			memo[c] = tl_match_scope_key(a, s, mode);
+			have[c] = 1;
+		}
+		st->keys[i] = memo[c];
+	}
+	free(memo);
+	free(have);
+}
+
+/* Scope "clause" or "article": concepts anywhere in the scope's counting
+ * sentences; the sentence conditions on one sentence holding the pattern's
+ * first concept. */
+static int S_run_scopes(S_state *st, int mode)
+{
+	tl_match *m = st->m;
+	const tl_annotated *a = m->a;
+	uint32_t s = 0;
+	S_scope_keys(st, mode);
+	while (s < a->nsent) {
+		uint32_t e = s + 1;
+		while (e < a->nsent && st->keys[e] == st->keys[s])
+			e++;
+		st->cur++;
+		for (uint32_t i = s; i < e; i++)
+			if (st->counts[i])
+				S_mark(st, m->occ_start[i], m->occ_start[i + 1]);
+		if (S_candidates(st, m->occ_start[s], m->occ_start[e], mode))
+			return -1;
+		for (uint32_t k = 0; k < st->ncand; k++) {
+			const tl_pattern *p = st->cand[k];
+			if (!S_concepts_ok(st, p))
+				continue;
+			for (uint32_t i = s; i < e; i++) {
+				if (!st->counts[i] || !tl_cond_sentence_ok(p, &a->sent[i]))
+					continue;
+				int holds = 0;
+				if (p->nall)
+					holds = tl_cond_sentence_has(m, i, p->all[0]);
+				for (uint32_t j = 0; j < p->nany && !holds; j++)
+					holds = tl_cond_sentence_has(m, i, p->any[j]);
+				if (!p->nall && !p->nany)
+					holds = 1;
+				if (holds) {
+					S_note(st, p, i, tl_cond_def_term(m, i, p));
+					S_flush(st);
+					if (p->list == TL_LIST_MET && S_cover_push(st, p->rule, s, e))
+						return -1;
+					break;
+				}
+			}
+		}
+		s = e;
+	}
+	return 0;
+}
+
+/* The per-rule arrays and scratch of a state (st->m, counts, applicable,
+ * only_rule and mine set by the caller); -1 when out of memory. */
+static int S_state_alloc(S_state *st, const tl_ruleset *rs, const tl_annotated *a)
+{
+	st->stamp = calloc(rs->nconcepts + 1, sizeof *st->stamp);
+	st->pstamp = calloc(rs->npatterns + 1, sizeof *st->pstamp);
+	st->cvisit = calloc(rs->nconcepts + 1, sizeof *st->cvisit);
+	st->last_sent = malloc((rs->nrules + 1) * sizeof *st->last_sent);
+	st->best_list = calloc(rs->nrules + 1, 1);
+	st->best_pat = calloc(rs->nrules + 1, sizeof *st->best_pat);
+	st->best_term = calloc(rs->nrules + 1, sizeof *st->best_term);
+	st->touched = calloc(rs->nrules + 1, sizeof *st->touched);
+	st->keys = malloc((a->nsent + 1) * sizeof *st->keys);
+	if (!st->stamp || !st->pstamp || !st->cvisit || !st->last_sent || !st->best_list || !st->best_pat ||
+	    !st->best_term || !st->touched || !st->keys)
+		return -1;
+	for (uint32_t i = 0; i < rs->nrules; i++)
+		st->last_sent[i] = -1;
+	return 0;
+}
+
+/* What S_state_alloc and the runs allocated (not counts, applicable, mine). */
+static void S_state_free(S_state *st)
+{
+	free(st->stamp);
+	free(st->pstamp);
+	free(st->cvisit);
+	free(st->cand);
+	free(st->last_sent);
+	free(st->best_list);
+	free(st->best_pat);
+	free(st->best_term);
+	free(st->touched);
+	free(st->cover);
+	free(st->keys);
+	for (int k = 0; k < 3; k++) {
+		free(st->trig[k]);
+		free(st->toff[k]);
+	}
+}
+
+/* The patterns of the state's rules over the document: wider scopes first,
+ * so their "met" can stand for the sentences inside them.  0 or -1. */
+static int S_rules_pass(S_state *st)
+{
+	S_triggers(st);
+	return S_run_scopes(st, TL_SCOPE_ARTICLE) || S_run_scopes(st, TL_SCOPE_CLAUSE) ||
+	               S_run_sentences(st)
+	           ? -1
+	           : 0;
+}
+
+typedef struct {
+	S_state st;
+	int rc;
+} S_rules_part;
+
+static void *S_rules_thread(void *arg)
+{
+	S_rules_part *pt = arg;
+	pt->rc = S_rules_pass(&pt->st);
+	return NULL;
+}
+
+/* All rules' patterns, on two threads when threads >= 2 and the document is
+ * long: each thread takes whole rules (about half the patterns each, in turn)
+ * with its own state, and writes only its rules' results.  Everything a rule's
+ * result depends on (its candidates in order, its best pattern per scope, its
+ * covers, its evidence) is per rule, so the result is the same as one pass. */
+static int S_run_rules(S_state *st, int threads)
+{
+	tl_match *m = st->m;
+	const tl_ruleset *rs = m->rs;
+	const tl_annotated *a = m->a;
+	if (threads < 2 || a->nsent < TL_MATCH_PAR_MIN || rs->nrules < 2 || st->only_rule >= 0)
+		return S_rules_pass(st);
+	uint8_t *mine = calloc(2 * ((size_t)rs->nrules + 1), 1);
+	S_rules_part two;
+	memset(&two, 0, sizeof two);
+	two.st.m = m;
+	two.st.counts = st->counts;
+	two.st.applicable = st->applicable;
+	two.st.only_rule = st->only_rule;
+	if (!mine || S_state_alloc(&two.st, rs, a)) {
+		S_state_free(&two.st);
+		free(mine);
+		return S_rules_pass(st);
+	}
+	uint8_t *mine2 = mine + rs->nrules + 1;
+	size_t n1 = 0, n2 = 0;
+	for (uint32_t r = 0; r < rs->nrules; r++) {
+		size_t np = rs->rules[r].npat ? rs->rules[r].npat : 1;
+		if (n1 <= n2) {
+			mine[r] = 1;
+			n1 += np;
+		} else {
+			mine2[r] = 1;
+			n2 += np;
+		}
+	}
+	st->mine = mine;
+	two.st.mine = mine2;
+	tl_task *th;
+	int started = tl_task_start(&th, S_rules_thread, &two) == 0;
+	int rc = S_rules_pass(st);
+	if (started)
+		tl_task_join(th);
+	else
+		S_rules_thread(&two); /* no thread: here, after the first part */
+	st->mine = NULL;
+	S_state_free(&two.st);
+	free(mine);
+	return rc || two.rc ? -1 : 0;
+}
+
+int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
+                      int threads)
+{
+	S_state st;
+	memset(&st, 0, sizeof st);
+	st.m = m;
+	st.applicable = applicable;
+	st.counts = counts;
+	st.only_rule = only_rule;
+	int rc = S_state_alloc(&st, m->rs, m->a) ? -1 : S_run_rules(&st, threads);
+	S_state_free(&st);
+	return rc;
+}
