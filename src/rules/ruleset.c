@@ -727,10 +727,14 @@ const char *tl_load_strdup(tl_load *L, const char *s)
 	return r;
 }
 
+/* The text itself, not a copy: every tree the loader reads stays alive in the
+ * ruleset (rs->trees, rs->json) and is never changed (810 KiB of copies for
+ * the built-in ruleset). */
 const char *tl_load_lang_text(tl_load *L, const cJSON *obj, tl_lang lang)
 {
+	(void)L;
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, lang == TL_LANG_NL ? "nl" : "en");
-	return cJSON_IsString(v) ? tl_load_strdup(L, v->valuestring) : NULL;
+	return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
 static void S_load_free(tl_load *L)
