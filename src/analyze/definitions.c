@@ -281,8 +281,18 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
 	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
 	uint32_t from = S_label_len(s->tok, s->ntok);
+	uint32_t open = UINT32_MAX; /* the last "(" */
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
+		if (tl_tok_is(t, "("))
+			open = i;
+		/* an aside inside a name ("NordRack Holdings Inc. (Delaware, USA)
+		 * ("NordRack")") leaves the name where it started; a parenthesis the
+		 * name starts with ("(a) Acme B.V.") or a party list's ") and" ends it */
+		if (tl_tok_is(t, ")") && open != UINT32_MAX && open > from && open < i) {
+			open = UINT32_MAX;
+			continue;
+		}
 		int wc = tl_wc_of(t, TL_WC_ALIAS_K, TL_WC_ALIAS);
 		if (wc < 0)
 			wc = t->word ? tl_wc_set(t->word, TL_WC_ALIAS_K, TL_WC_ALIAS, tl_tok_in(t, S_acts))
@@ -322,8 +332,11 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		uint32_t ns = from, ne = i;
 		while (ns < ne && S_det(&s->tok[ns]))
 			ns++;
-		uint32_t nt = ne;
-		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !tl_tok_is(&s->tok[nt - 1], "."))
+		uint32_t nt = ne, paren_in = 0;
+		for (uint32_t x = ns; x < ne && !paren_in; x++)
+			paren_in = tl_tok_is(&s->tok[x], "(");
+		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !tl_tok_is(&s->tok[nt - 1], ".") &&
+		       !(paren_in && tl_tok_is(&s->tok[nt - 1], ")")))
 			nt--;
 		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;

@@ -205,6 +205,38 @@ static void test_dutch_preamble(void)
 	tl_document_free(d);
 }
 
+/* An aside in parentheses inside a party's name ("Holdings Inc. (Delaware,
+ * USA)") does not end the name: the alias after it still names the company,
+ * which a two-party preamble makes the vendor; a parenthesis the line starts
+ * with ("(b)") still does not belong to the name. */
+static void test_aside_in_name(void)
+{
+	static const char *const texts[] = {
+	    "Shared Service Centre Waterland, a joint arrangement of two municipalities (the \"Customer\"); and\n"
+	    "NordRack Data Centres B.V., Amsterdam, a subsidiary of NordRack Holdings Inc. (Delaware, USA) "
+	    "(\"NordRack\").\n"
+	    "NordRack shall not sell the Customer's data.\n",
+	    "(a) Shared Service Centre Waterland (the \"Customer\"); and\n"
+	    "(b) NordRack Data Centres B.V. (Amsterdam) (\"NordRack\").\n"
+	    "NordRack shall not sell the Customer's data.\n",
+	};
+	for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+		tl_document *d;
+		tl_annotated *a = fx_annotate(texts[k], &d);
+		T_OK(a != NULL, "annotate %zu", k);
+		if (!a)
+			continue;
+		const tl_term *t = S_term(a, "nordrack");
+		T_OK(t && t->role == TL_ROLE_VENDOR, "text %zu: NordRack is the vendor", k);
+		T_OK(t && t->name && !strncmp(t->name, "NordRack Data Centres B.V.", 26) && strchr(t->name, ')'),
+		     "text %zu: the name keeps its aside: %s", k, t && t->name ? t->name : "(null)");
+		const tl_sentence *s = S_find(a, "NordRack shall not sell");
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "text %zu: its duty binds the vendor", k);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_negation_scope(void)
 {
 	char text[2048];
@@ -333,6 +365,7 @@ int main(void)
 	test_preambles();
 	test_definitions();
 	test_dutch_preamble();
+	test_aside_in_name();
 	test_negation_scope();
 	test_lists_and_units();
 	test_we_you();
