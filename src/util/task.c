@@ -1,13 +1,13 @@
 /* task.c: helper threads kept for the life of the process (tl_task_start).
  *
- * A check of one document starts a thread for each parallel step (the
- * ruleset load, numbering.xml, two text phases, polarity, the occurrence
- * scan).  A new thread maps a stack and faults it in; one that ends gives its
- * stack back with madvise(MADV_DONTNEED), and the kernel then interrupts
+ * A check of one document has several parallel steps (the ruleset load,
+ * numbering.xml, two text phases, polarity, the occurrence scan, the
+ * patterns).  A new thread maps a stack and faults it in; one that ends gives
+ * its stack back with madvise(MADV_DONTNEED), and the kernel then interrupts
  * every other CPU running the process to flush its TLB, which on a virtual
  * machine costs tens of microseconds each.  So a helper, once started, waits
- * for the next task instead of ending: measured on bench-nl-20.docx (where
- * the steps are short) ... see docs/architecture.md, "Threads".
+ * for the next task instead of ending: bench-nl-600.docx 23.3 -> 22.2 ms
+ * median (docs/architecture.md, "Threads and memory").
  *
  * Each helper has its own lock and condition; the list of idle helpers has
  * one more.  A forked child has none of the parent's threads: the child
