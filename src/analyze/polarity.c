@@ -444,6 +444,11 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			/* "no guarantees that the Product will ...": a content clause, not a relative */
 			if (tl_tok_in(&tok[i - 1], S_promise_nouns))
 				continue;
+			/* "..., which the Municipality may publish.": a relative after a comma that runs
+			 * to the end trails the main clause, and its modal is its own (one inside the
+			 * subject closes with a second comma, and the main modal is then found above) */
+			if (tl_tok_is(&tok[i - 1], ","))
+				continue;
 			uint32_t k = i + 3;
 			while (k < n && sc[k] == 1 && !tl_tok_in(&tok[k], tl_modal_aux))
 				k++;
