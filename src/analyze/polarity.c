@@ -449,6 +449,23 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 			 * subject closes with a second comma, and the main modal is then found above) */
 			if (tl_tok_is(&tok[i - 1], ","))
 				continue;
+			/* "The Contractor shares a report that the Municipality may publish": a main
+			 * clause whose party subject already has its verb keeps the relative's modal
+			 * in the relative (not a possessive: "The Supplier's obligations that ...") */
+			int main_verb = 0;
+			for (uint32_t x = 0; x < i && !main_verb; x++) {
+				uint32_t len;
+				if (sc[x] != 0 || tl_mention_at(c->a, tok, n, x, &len) == TL_ROLE_NONE)
+					continue;
+				const char *lf = tok[x + len - 1].fold;
+				size_t ll = strlen(lf);
+				int poss = ll > 2 && lf[ll - 2] == '\'' && lf[ll - 1] == 's';
+				if (!poss && x + len < i)
+					main_verb = tl_pol_has_verb(tok, n, sc, x, len, s->lang);
+				x += len - 1;
+			}
+			if (main_verb)
+				continue;
 			uint32_t k = i + 3;
 			while (k < n && sc[k] == 1 && !tl_tok_in(&tok[k], tl_modal_aux))
 				k++;
