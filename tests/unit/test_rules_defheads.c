@@ -8,24 +8,13 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "tmpdir_fixture.h"
 #include "model/doc.h"
 #include "rules/rules.h"
 #include "tenderlint.h"
 
-static char S_dir[] = "/tmp/tl_defheads_XXXXXX";
 static tl_ruleset *S_rs;
 
-static const char *S_write(const char *name, const char *text)
-{
-	static char path[512];
-	snprintf(path, sizeof path, "%s/%s", S_dir, name);
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return NULL;
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
 
 #define CONCEPTS(data_extra)                                                                      \
 	" \"concepts\": {\n"                                                                           \
@@ -112,7 +101,7 @@ static void S_bad(const char *data_extra, const char *msg)
 	         " \"concepts\": {\"data\": {\"nl\": [\"gegevens\"], \"en\": [\"data\"]%s},\n"
 	         "  \"sell\": {\"nl\": [\"verkopen\"], \"en\": [\"sell\"]}},\n" RULES,
 	         data_extra);
-	const char *p = S_write("bad.json", text);
+	const char *p = fx_tmp_write("bad.json", text);
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
 	tl_diag d = {0, 0, NULL, NULL, 1};
@@ -133,11 +122,9 @@ static void test_errors(void)
 
 int main(void)
 {
-	if (!mkdtemp(S_dir)) {
-		perror("mkdtemp");
+	if (fx_tmp_open("defheads"))
 		return 1;
-	}
-	const char *p = S_write("heads.json",
+	const char *p = fx_tmp_write("heads.json",
 	                        "{\"id\": \"defheads-test\", \"version\": \"1\", "
 	                        "\"title\": {\"nl\": \"t\", \"en\": \"t\"},\n" CONCEPTS(HEADS) RULES);
 	tl_error err = TL_ERROR_INIT;
@@ -148,9 +135,6 @@ int main(void)
 	test_join();
 	test_errors();
 	tl_ruleset_free(S_rs);
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", S_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", S_dir);
+	fx_tmp_remove();
 	T_DONE();
 }

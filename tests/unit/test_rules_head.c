@@ -7,24 +7,13 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "tmpdir_fixture.h"
 #include "model/doc.h"
 #include "rules/rules.h"
 #include "tenderlint.h"
 
-static char S_dir[] = "/tmp/tl_head_XXXXXX";
 static tl_ruleset *S_rs;
 
-static const char *S_write(const char *name, const char *text)
-{
-	static char path[512];
-	snprintf(path, sizeof path, "%s/%s", S_dir, name);
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return NULL;
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
 
 #define RULESET(nl_terms, en_terms)                                                               \
 	"{\"id\": \"head-test\", \"version\": \"1\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"   \
@@ -104,7 +93,7 @@ static void S_bad(const char *terms, const char *msg)
 {
 	char text[1024];
 	snprintf(text, sizeof text, RULESET("%s", "\"x\""), terms);
-	const char *p = S_write("bad.json", text);
+	const char *p = fx_tmp_write("bad.json", text);
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
 	tl_diag d = {0, 0, NULL, NULL, 1};
@@ -124,11 +113,9 @@ static void test_errors(void)
 
 int main(void)
 {
-	if (!mkdtemp(S_dir)) {
-		perror("mkdtemp");
+	if (fx_tmp_open("head"))
 		return 1;
-	}
-	const char *p = S_write("head.json",
+	const char *p = fx_tmp_write("head.json",
 	                        RULESET("\"*algoritme\", \"*gegevens\", \"geanonimiseerde *gegevens\", "
 	                                "\"*gegevens van opdrachtgever\", \"algoritme\"",
 	                                "\"*ware\""));
@@ -140,9 +127,6 @@ int main(void)
 	test_matches();
 	test_errors();
 	tl_ruleset_free(S_rs);
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", S_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", S_dir);
+	fx_tmp_remove();
 	T_DONE();
 }

@@ -6,34 +6,16 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "tmpdir_fixture.h"
 #include "rules/rules.h"
 
-static char S_dir[] = "/tmp/tl_lint_XXXXXX";
 
-static const char *S_write(const char *name, const char *text)
-{
-	static char path[512];
-	snprintf(path, sizeof path, "%s/%s", S_dir, name);
-	char *slash = strrchr(path, '/');
-	*slash = '\0';
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "mkdir -p '%s'", path);
-	if (system(cmd) != 0)
-		return NULL;
-	*slash = '/';
-	FILE *f = fopen(path, "w");
-	if (!f)
-		return NULL;
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
 
 /* Loads `text` as a ruleset and expects the first error in file `in` at line:col with `msg` in it. */
 static void S_expect_in(const char *name, const char *in, const char *text, long line, long col,
                         const char *msg)
 {
-	const char *p = S_write(name, text);
+	const char *p = fx_tmp_write(name, text);
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
 	tl_diag d = {0, 0, NULL, NULL, 1};
@@ -65,7 +47,7 @@ static int S_lint_warnings(const char *name, const char *terms, const char *need
 	         "{\"id\": \"x\", \"concepts\": {\"c\": {\"nl\": [%s]}},\n \"rules\": [" RULE(
 	             ", \"examples\": {\"nl\": {\"met\": [\"a\"]}, \"en\": {\"met\": [\"a\"]}}") "]}\n",
 	         terms);
-	const char *p = S_write(name, text);
+	const char *p = fx_tmp_write(name, text);
 	char out[4096] = "";
 	FILE *f = fmemopen(out, sizeof out - 1, "w");
 	int warnings = -1;
@@ -80,7 +62,7 @@ static int S_lint_warnings(const char *name, const char *terms, const char *need
 
 int main(void)
 {
-	if (!mkdtemp(S_dir))
+	if (fx_tmp_open("lint"))
 		return 1;
 	S_expect("bad.json", "{\n  \"id\": \"x\",\n  \"rules\": [\n    {\"id\": }\n  ]\n}\n", 4, 12, "invalid JSON");
 	S_expect("unknown-concept.json",
@@ -101,7 +83,7 @@ int main(void)
 	         "  {\"id\": \"R-1\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\"},\n"
 	         "   \"met\": [{\"all\": [\"c\"], \"quantity\": {\"kind\": \"duration\", \"max_hours\": \"@max\"}}]}]}\n",
 	         4, 73, "unknown threshold 'max'");
-	S_write("cl/clauses/a.json",
+	fx_tmp_write("cl/clauses/a.json",
 	        "{\"clauses\": [\n  {\"id\": \"R-1\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"
 	        "   \"nl\": \"{Vendor} meldt aan {klant}.\", \"en\": \"{Vendor} notifies {customer}.\"}]}\n");
 	S_expect_in("cl/rs.json", "a.json",
@@ -128,7 +110,7 @@ int main(void)
 	         " \"overrides\": {\"T-SELL\": {\"severity\": \"low\"}, \"T-CAMERA\": {\"disabled\": true},\n"
 	         "  \"T-INCIDENT\": {\"thresholds\": {\"max_hours\": 12}}}}\n",
 	         TL_SOURCE_DIR);
-	const char *p = S_write("child.json", child);
+	const char *p = fx_tmp_write("child.json", child);
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
 	T_INT(tl_rules_load(&rs, p, NULL, &err), 0);
@@ -147,10 +129,7 @@ int main(void)
 	         "{\"id\": \"child\", \"extends\": \"%s/rulesets/test/engine.json\",\n"
 	         " \"overrides\": {\"T-NOPE\": {\"severity\": \"low\"}}}\n", TL_SOURCE_DIR);
 	S_expect("child-bad.json", child, 2, 16, "override for unknown rule 'T-NOPE'");
-	char cmd[600];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", S_dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", S_dir);
+	fx_tmp_remove();
 	/* a term whose one word stems to a common short word of the language matches every such
 	 * word: "overheid" stems to "over"; an inflection of the word itself ("wetten") does not */
 	int named = 0, base = S_lint_warnings("stem-base.json", "\"wet\"", "stems to", &named);
