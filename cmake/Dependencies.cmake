@@ -63,4 +63,24 @@ else()
 endif()
 target_link_libraries(TL_deps INTERFACE PkgConfig::LIBZIP PkgConfig::ZLIB PkgConfig::CJSON
   Threads::Threads m)
+
+# Start-up, continued: Debian's libzip needs libcrypto (for AES-encrypted archives), whose 4,200
+# symbol references include some 3,200 to its own functions, and the dynamic loader resolves them
+# all at start (libcrypto is linked with BIND_NOW).  Each lookup walks the global scope in load
+# order; with libcrypto named first among the executable's DT_NEEDED entries it comes right after
+# the executable instead of after seven other objects: `tenderlint --version` 4.42M -> 3.27M
+# instructions (do_lookup_x 2.14M -> 0.99M, callgrind), about 0.25 ms less at every start.  Only
+# when libzip does need it (read from libzip's own dynamic section), and by the file name of
+# libzip's dependency, so no libssl-dev is needed.
+if(TL_STATIC_LIBS AND CMAKE_READELF)
+  find_library(TL_LIBZIP_SO NAMES zip PATHS ${LIBZIP_LIBRARY_DIRS})
+  if(TL_LIBZIP_SO)
+    execute_process(COMMAND ${CMAKE_READELF} -d ${TL_LIBZIP_SO} OUTPUT_VARIABLE _zipdyn ERROR_QUIET)
+    string(REGEX MATCH "\\[(libcrypto\\.so[.0-9]*)\\]" _m "${_zipdyn}")
+    if(CMAKE_MATCH_1)
+      target_link_options(TL_deps INTERFACE
+        "$<${_static_on}:LINKER:--push-state,--no-as-needed,-l:${CMAKE_MATCH_1},--pop-state>")
+    endif()
+  endif()
+endif()
 add_library(TL::deps ALIAS TL_deps)
