@@ -135,6 +135,104 @@ static int S_verb_start(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lan
 	return l >= 4 && t->fold[l - 1] == 's' && t->fold[l - 2] != 's' && t->fold[l - 2] != '\'';
 }
 
+/* ---- a banned activity as the subject ---------------------------------- */
+
+/* "is (niet) toegestaan", "zijn verboden", "is not permitted", "shall not be
+ * allowed", "is strictly prohibited": a predicate that bans what its subject
+ * names.  The verb group's words before the adjective: */
+static const char *const S_ban_copula[] = {
+	"is", "zijn", "was", "waren", "wordt", "worden", "blijft", "blijven", "are", "were", "be",
+	"remains", "remain", NULL};
+static const char *const S_ban_glue[] = {
+	"ook", "strikt", "uitdrukkelijk", "nadrukkelijk", "absoluut", "hierbij", "daarom", "also",
+	"strictly", "expressly", "explicitly", "hereby", "absolutely", "therefore", NULL};
+static const char *const S_ban_adj[] = {"toegestaan", "verboden", "permitted", "allowed",
+                                        "prohibited", "forbidden", NULL};
+
+/* Heads of a noun phrase that name an activity: a nominalised verb ("gebruik",
+ * "verwerking", "training", "use", "disclosure") as opposed to a thing
+ * ("camera's", "cameras"). */
+static const char *const S_act_nl[] = {
+	"*gebruik", "*inzet", "*verkoop", "*opslag", "*overdracht", "*doorgifte", "*analyse",
+	"*export", "*toegang", "*ing", NULL};
+static const char *const S_act_en[] = {
+	"use", "re-use", "reuse", "sale", "resale", "disclosure", "transfer", "storage", "analysis",
+	"export", "access", "deployment", "placement", "enrolment", "enrollment", "*ing", "*tion",
+	"*sion", NULL};
+static const char *const S_not_act[] = {
+	"thing", "string", "building", "information", "documentation", "application", "station",
+	"solution", "organisation", "organization", "population", "location", "position",
+	"section", "condition", "question", "function", "option", "edition", "version",
+	"television", "regeling", "vergadering", "woning", "instelling", "verzekering",
+	"vergoeding", "omgeving", "afdeling", "ring", NULL};
+
+/* Whether the noun phrase at tok[from] names an activity: "Gebruik voor ...",
+ * "Het trainen van algoritmen", "Use of Customer Data", "Face recognition". */
+static int S_activity_np(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
+                         tl_lang lang)
+{
+	uint32_t k = from;
+	int het = 0;
+	while (k < n && sc[k] == 0 && tl_tok_in(&tok[k], S_dets)) {
+		het |= tl_tok_is(&tok[k], "het");
+		k++;
+	}
+	if (k >= n || sc[k] != 0 || !S_word(&tok[k]) || (tok[k].flags & TL_TOK_PARTY))
+		return 0;
+	size_t l = strlen(tok[k].fold);
+	/* "het trainen", "het verkopen": a Dutch infinitive as a noun */
+	if (lang != TL_LANG_EN && het && l >= 5 && !strcmp(tok[k].fold + l - 2, "en") &&
+	    !tl_tok_in(&tok[k], S_nl_aux))
+		return 1;
+	/* the head is the last word before a preposition, a verb or punctuation
+	 * ("Gebruik voor", "Use of", "biometrische identificatie is") */
+	uint32_t head = k;
+	for (uint32_t j = k + 1; j < n && j < k + 4 && sc[j] == 0 && S_word(&tok[j]) &&
+	                         !S_verbal(&tok[j], lang) && !tl_tok_in(&tok[j], S_np_preps) &&
+	                         !tl_tok_is(&tok[j], "to") && !tl_tok_is(&tok[j], "door") &&
+	                         !tl_tok_is(&tok[j], "by") && !tl_tok_in(&tok[j], S_ban_copula);
+	     j++)
+		head = j;
+	if (tl_tok_in(&tok[head], S_not_act) || (tok[head].flags & TL_TOK_PARTY))
+		return 0;
+	return tl_tok_in(&tok[head], lang == TL_LANG_EN ? S_act_en : S_act_nl);
+}
+
+/* The start of the subject phrase when the main clause is a ban on the
+ * activity it names ("Gebruik voor ... het trainen van algoritmen ... is
+ * Kadans niet toegestaan", "Use of Customer Data to train AI models is not
+ * permitted"): that activity is what is denied, so its words are in the
+ * scope, as the object of "Kadans past geen algoritmen toe" is.  UINT32_MAX
+ * otherwise: a thing as the subject ("Camera's mogen niet worden gebruikt voor
+ * X", "Camera's zijn in kleedruimtes niet toegestaan") exists and stays out;
+ * so does an agent ("Staff are not permitted to ..."). */
+static uint32_t S_ban_subject(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
+                              tl_lang lang)
+{
+	/* the verb group: the first main-clause modal or copula after the subject */
+	uint32_t v = from;
+	while (v < n && !(sc[v] == 0 && (tl_tok_in(&tok[v], tl_modal_aux) ||
+	                                 tl_tok_in(&tok[v], S_ban_copula))))
+		v++;
+	if (v >= n || v == from)
+		return UINT32_MAX;
+	uint32_t j = v;
+	while (j < n && j < v + 7 && sc[j] == 0 &&
+	       ((tok[j].flags & (TL_TOK_NEGATOR | TL_TOK_PARTY)) || tl_tok_in(&tok[j], tl_modal_aux) ||
+	        tl_tok_in(&tok[j], S_ban_copula) || tl_tok_in(&tok[j], S_ban_glue)))
+		j++;
+	if (j >= n || sc[j] != 0 || !tl_tok_in(&tok[j], S_ban_adj))
+		return UINT32_MAX;
+	/* "are not permitted to use", "is prohibited from": the subject is the agent */
+	if (j + 1 < n && (tl_tok_is(&tok[j + 1], "to") || tl_tok_is(&tok[j + 1], "from")))
+		return UINT32_MAX;
+	/* the subject has no verb of its own and is no party */
+	for (uint32_t k = from; k < v; k++)
+		if (sc[k] == 0 && ((tok[k].flags & TL_TOK_SUBJECT) || S_verbal(&tok[k], lang)))
+			return UINT32_MAX;
+	return S_activity_np(tok, n, sc, from, lang) ? from : UINT32_MAX;
+}
+
 void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                       uint32_t neg_conj)
 {
@@ -168,6 +266,12 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 	uint32_t np_end = from;
 	if (!party_subject)
 		np_end = S_subject_np(tok, n, sc, from, lang);
+	uint32_t ban = S_ban_subject(tok, n, sc, from, lang);
+	if (ban != UINT32_MAX) {
+		np_end = from;
+		if (ban < start)
+			start = ban;
+	}
 	for (uint32_t i = from; i < np_end; i++)
 		if (tok[i].flags & TL_TOK_NEGATOR) {
 			np_end = i; /* "Geen camera's ...": the subject itself is denied */

@@ -3,7 +3,10 @@
  * compares modality, bound role, passive, exceptions, quantities, vague
  * time, efforts and negation with the expected values, prints the share
  * correct per column and overall, and fails when the overall share is below
- * --floor (percent).  -v prints every mismatch with the annotation. */
+ * --floor (percent).  An optional twelfth column, scope, lists words that
+ * must be inside (+word) or outside (-word) the negation's scope
+ * (TL_TOK_NEG_SCOPE, what context tags ignore); every such cell must be
+ * right.  -v prints every mismatch with the annotation. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,6 +61,32 @@ static void S_quant(const tl_sentence *s, char *out, size_t size)
 	}
 }
 
+/* The scope cell: "+w1,-w2": each word (a token's fold, the first token with
+ * that fold) inside (+) or outside (-) the negation scope.  Writes the words
+ * that are wrong to bad; returns 1 when all are right. */
+static int S_scope_ok(const tl_sentence *s, const char *want, char *bad, size_t size)
+{
+	bad[0] = '\0';
+	int ok = 1;
+	char buf[512];
+	snprintf(buf, sizeof buf, "%s", want);
+	for (char *w = strtok(buf, ","); w; w = strtok(NULL, ",")) {
+		int in = w[0] == '+';
+		if (w[0] != '+' && w[0] != '-')
+			return 0;
+		int found = -1;
+		for (uint32_t i = 0; s && i < s->ntok && found < 0; i++)
+			if (!strcmp(s->tok[i].fold, w + 1))
+				found = (s->tok[i].flags & TL_TOK_NEG_SCOPE) != 0;
+		if (found != in) {
+			size_t l = strlen(bad);
+			snprintf(bad + l, size - l, "%s%s%s", l ? "," : "", w, found < 0 ? "(absent)" : "");
+			ok = 0;
+		}
+	}
+	return ok;
+}
+
 /* Quantity lists compare item by item, numbers with a small tolerance. */
 static int S_quant_eq(const char *got, const char *want)
 {
@@ -105,6 +134,7 @@ int main(int argc, char **argv)
 	}
 	char line[4096];
 	int rows = 0, rows_ok = 0, ok[NCOL] = {0}, nl = 0, en = 0, lineno = 0;
+	int scope_rows = 0, scope_ok = 0;
 	int header_seen = 0;
 	while (fgets(line, sizeof line, f)) {
 		lineno++;
@@ -115,9 +145,9 @@ int main(int argc, char **argv)
 			header_seen = 1; /* column names */
 			continue;
 		}
-		char *fld[11];
+		char *fld[12];
 		int n = 0;
-		for (char *p = line; n < 11;) {
+		for (char *p = line; n < 12;) {
 			fld[n++] = p;
 			char *t = strchr(p, '\t');
 			if (!t)
@@ -125,8 +155,8 @@ int main(int argc, char **argv)
 			*t = '\0';
 			p = t + 1;
 		}
-		if (n != 11) {
-			fprintf(stderr, "%s:%d: expected 11 columns, got %d\n", path, lineno, n);
+		if (n != 11 && n != 12) {
+			fprintf(stderr, "%s:%d: expected 11 or 12 columns, got %d\n", path, lineno, n);
 			fclose(f);
 			return 2;
 		}
@@ -173,6 +203,15 @@ int main(int argc, char **argv)
 				fprintf(stderr, "%s:%d: %s: got %s, want %s: %s\n", path, lineno, S_cols[c], got[c],
 				        want, fld[2]);
 		}
+		if (n == 12 && strcmp(fld[11], "-")) {
+			char bad[512];
+			int sok = S_scope_ok(s, fld[11], bad, sizeof bad);
+			scope_rows++;
+			scope_ok += sok;
+			all &= sok;
+			if (!sok && verbose)
+				fprintf(stderr, "%s:%d: scope: wrong %s: %s\n", path, lineno, bad, fld[2]);
+		}
 		rows_ok += all;
 		if (!all && verbose && s)
 			tl_annot_dump_sentence(a, first + unit, stderr);
@@ -192,7 +231,12 @@ int main(int argc, char **argv)
 	}
 	double overall = 100.0 * cells / (rows * NCOL);
 	printf("  cells       %d/%d  %5.1f%%\n", cells, rows * NCOL, overall);
+	printf("  scope       %d/%d rows\n", scope_ok, scope_rows);
 	printf("  rows        %d/%d  %5.1f%% fully correct\n", rows_ok, rows, 100.0 * rows_ok / rows);
+	if (scope_ok < scope_rows) {
+		printf("FAIL: %d scope cells wrong\n", scope_rows - scope_ok);
+		return 1;
+	}
 	if (overall < floor_pct) {
 		printf("FAIL: %.1f%% is below the floor of %.1f%%\n", overall, floor_pct);
 		return 1;

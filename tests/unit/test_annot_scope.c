@@ -1,0 +1,131 @@
+/* test_annot_scope.c: what a ban covers.
+ *
+ * A predicate that bans its subject ("is niet toegestaan", "is verboden", "is
+ * not permitted", "is prohibited") puts a subject that names an activity
+ * ("Het plaatsen van camera's", "Use of Customer Data to train AI models") in
+ * the negation's scope, so it sets no context tag; a thing as the subject
+ * ("Camera's mogen niet worden gebruikt voor ...") exists and still does.
+ * The context checks run
+ * the engine's test ruleset (rulesets/test/engine.json, context "sensors" on
+ * the concept camera). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot_fixture.h"
+#include "harness.h"
+#include "rules/rules.h"
+
+static const char S_pre_nl[] =
+	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
+	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
+	"Overeenkomst verwerkt.\n";
+static const char S_pre_en[] =
+	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
+	"means all data processed by the Supplier under this Agreement.\n";
+
+static tl_ruleset *S_rs;
+
+/* The annotated last paragraph of preamble + text: its first unit. */
+typedef struct {
+	tl_document *doc;
+	tl_annotated *a;
+	const tl_sentence *s;
+} S_ann;
+
+static int S_open(S_ann *r, int nl, const char *text)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, "%s%s\n", nl ? S_pre_nl : S_pre_en, text);
+	memset(r, 0, sizeof *r);
+	r->a = fx_annotate(buf, &r->doc);
+	if (!r->a)
+		return -1;
+	size_t np;
+	tl_document_paras(r->doc, &np);
+	uint32_t first = r->a->para_sent[np - 1];
+	r->s = first < r->a->para_sent[np] ? &r->a->sent[first] : NULL;
+	return r->s ? 0 : -1;
+}
+
+static void S_close(S_ann *r)
+{
+	tl_annotated_free(r->a);
+	tl_document_free(r->doc);
+}
+
+/* 1 when the first token with this fold is in the negation's scope, 0 when
+ * not, -1 when there is none. */
+static int S_in_scope(const tl_sentence *s, const char *fold)
+{
+	for (uint32_t i = 0; i < s->ntok; i++)
+		if (!strcmp(s->tok[i].fold, fold))
+			return (s->tok[i].flags & TL_TOK_NEG_SCOPE) != 0;
+	return -1;
+}
+
+/* Whether the sentence sets the test ruleset's "sensors" context. */
+static int S_sensors(int nl, const char *text)
+{
+	S_ann r;
+	tl_match *m = NULL;
+	tl_error err = TL_ERROR_INIT;
+	int set = -1;
+	if (S_open(&r, nl, text) == 0 && tl_match_run(&m, S_rs, r.a, NULL, 0, -1, &err) == 0)
+		set = (int)m->ctx[tl_rules_context(S_rs, "sensors")].set;
+	tl_match_free(m);
+	S_close(&r);
+	return set;
+}
+
+static void test_banned_activity(void)
+{
+	/* the activity is what is banned: none of its words is evidence */
+	T_INT(S_sensors(1, "Het plaatsen van camera's in de openbare ruimte is niet toegestaan."), 0);
+	T_INT(S_sensors(1, "Gebruik van camera's voor eigen doeleinden is Opdrachtnemer niet toegestaan."),
+	      0);
+	T_INT(S_sensors(0, "Installation of cameras in public spaces is prohibited."), 0);
+	T_INT(S_sensors(0, "Use of cameras to track visitors shall not be permitted."), 0);
+	/* a thing as the subject exists; only a use of it, or a place, is banned */
+	T_INT(S_sensors(1, "Camera's mogen niet worden gebruikt voor gezichtsherkenning."), 1);
+	T_INT(S_sensors(1, "Camera's zijn in de kleedruimtes niet toegestaan."), 1);
+	T_INT(S_sensors(0, "Cameras shall not be used for facial recognition."), 1);
+	T_INT(S_sensors(0, "Cameras are not permitted in changing rooms."), 1);
+	/* a permission is no ban; an agent is not what is banned */
+	T_INT(S_sensors(1, "Het plaatsen van camera's is toegestaan."), 1);
+	T_INT(S_sensors(0, "Cameras are not allowed to record sound."), 1);
+
+	S_ann r;
+	if (S_open(&r, 1,
+	           "Gebruik voor eigen doeleinden, voor productverbetering, benchmarking of onderzoek, of "
+	           "voor het trainen, testen of verbeteren van algoritmen of AI-modellen, is Opdrachtnemer "
+	           "niet toegestaan, ook niet in geanonimiseerde vorm.") == 0) {
+		T_INT(r.s->modality, TL_MOD_PROHIBITION);
+		T_INT(r.s->bound, TL_ROLE_VENDOR);
+		T_INT(S_in_scope(r.s, "gebruik"), 1);
+		T_INT(S_in_scope(r.s, "algoritmen"), 1);
+		T_INT(S_in_scope(r.s, "opdrachtnemer"), 0); /* the bound party is never denied */
+	}
+	S_close(&r);
+	if (S_open(&r, 0, "Use of Customer Data to train AI models is not permitted.") == 0) {
+		T_INT(r.s->modality, TL_MOD_PROHIBITION);
+		T_INT(S_in_scope(r.s, "train"), 1);
+		T_INT(S_in_scope(r.s, "models"), 1);
+	}
+	S_close(&r);
+	/* a subject with its own verb before the ban is not one activity */
+	if (S_open(&r, 0, "The cameras record images and storage is prohibited.") == 0)
+		T_INT(S_in_scope(r.s, "cameras"), 0);
+	S_close(&r);
+}
+
+int main(void)
+{
+	tl_error err = TL_ERROR_INIT;
+	if (tl_rules_load(&S_rs, TL_SOURCE_DIR "/rulesets/test/engine.json", NULL, &err) != 0) {
+		fprintf(stderr, "cannot load the test ruleset: %s\n", err.message);
+		return 1;
+	}
+	test_banned_activity();
+	tl_ruleset_free(S_rs);
+	return T_DONE();
+}
