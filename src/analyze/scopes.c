@@ -46,6 +46,27 @@ static uint32_t S_exc_at(const tl_token *tok, uint32_t n, uint32_t i, int *prima
 	return m;
 }
 
+/* "only with", "uitsluitend met|na", "alleen met|na", "slechts met|na" open an
+ * exception only when what follows asks for a party's consent, instruction or
+ * request ("only with the Customer's prior permission", "uitsluitend na
+ * schriftelijke toestemming van Opdrachtgever"): the duty or permission then
+ * gives way to that party.  Without one ("test only with synthetic test data",
+ * "uitsluitend met synthetische testgegevens", "slechts met Opdrachtgever") the
+ * word narrows the duty and is no exception to it. */
+static const char *const S_only[] = {"only", "uitsluitend", "alleen", "slechts", NULL};
+
+static int S_only_consent(const tl_token *tok, uint32_t n, uint32_t i, uint32_t m)
+{
+	static const char *const consent[] = {
+		"consent*", "approv*", "permission", "authoris*", "authoriz*", "instruct*", "request*",
+		"toestemming", "goedkeuring", "goedgekeurd", "instemming", "instructie*", "opdracht",
+		"verzoek", "machtiging", "akkoord", "fiat", NULL};
+	for (uint32_t k = i + m; k < n && k < i + m + 16 && !S_clause_end(&tok[k]); k++)
+		if (tl_tok_in(&tok[k], consent))
+			return 1;
+	return 0;
+}
+
 /* words of a party's own judgement ("deems", "naar eigen inzicht", "dit
  * passend acht") */
 static const char *const S_discretion[] = {
@@ -328,6 +349,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);
+		if (m && primary && tl_tok_in(&tok[i], S_only) && !S_only_consent(tok, n, i, m))
+			m = 0; /* a restriction, not an exception */
 		if (!m && i > 0)
 			m = S_consent_condition(c->a, tok, n, i);
 		int16_t val;

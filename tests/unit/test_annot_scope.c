@@ -1,11 +1,12 @@
-/* test_annot_scope.c: what a ban covers.
+/* test_annot_scope.c: what a ban covers and what an exception is.
  *
  * A predicate that bans its subject ("is niet toegestaan", "is verboden", "is
  * not permitted", "is prohibited") puts a subject that names an activity
  * ("Het plaatsen van camera's", "Use of Customer Data to train AI models") in
  * the negation's scope, so it sets no context tag; a thing as the subject
  * ("Camera's mogen niet worden gebruikt voor ...") exists and still does.
- * The context checks run
+ * "only with" / "uitsluitend met" narrow a duty and open no exception unless
+ * a party's consent, instruction or request follows.  The context checks run
  * the engine's test ruleset (rulesets/test/engine.json, context "sensors" on
  * the concept camera). */
 #include <stdlib.h>
@@ -118,6 +119,66 @@ static void test_banned_activity(void)
 	S_close(&r);
 }
 
+/* The kinds of the unit's exceptions, comma-separated ("" for none). */
+static const char *S_exc(const tl_sentence *s, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	for (uint32_t i = 0; i < s->nexc; i++) {
+		size_t l = strlen(buf);
+		snprintf(buf + l, size - l, "%s%s", i ? "," : "", tl_exc_kind_name(s->exc[i].kind));
+	}
+	return buf;
+}
+
+static void S_expect_exc(int nl, const char *text, const char *want, int in_exc_word_ok,
+                         const char *word)
+{
+	S_ann r;
+	char buf[128];
+	if (S_open(&r, nl, text) != 0) {
+		T_OK(0, "annotate: %s", text);
+		S_close(&r);
+		return;
+	}
+	T_STR(S_exc(r.s, buf, sizeof buf), want);
+	for (uint32_t i = 0; word && i < r.s->ntok; i++)
+		if (!strcmp(r.s->tok[i].fold, word)) {
+			int in = (r.s->tok[i].flags & TL_TOK_IN_EXC) != 0;
+			T_OK(in == in_exc_word_ok, "%s: '%s' inside an exception: %d", text, word, in);
+			break;
+		}
+	S_close(&r);
+}
+
+static void test_restriction_is_no_exception(void)
+{
+	/* a restriction narrows the duty: its words stay in the main clause */
+	S_expect_exc(0, "The Supplier shall develop and test only with synthetic test data.", "", 0,
+	             "synthetic");
+	S_expect_exc(1, "Opdrachtnemer ontwikkelt uitsluitend met synthetische testgegevens.", "", 0,
+	             "synthetische");
+	S_expect_exc(1, "Opdrachtnemer verwijdert de Gegevens uitsluitend na afloop van de bewaartermijn.",
+	             "", 0, "afloop");
+	S_expect_exc(0, "The Supplier shall share Customer Data only with the Customer.", "", 0, NULL);
+	/* a restriction beside a real exception: only the exception counts */
+	S_expect_exc(1, "Opdrachtnemer test alleen met geanonimiseerde gegevens, tenzij Opdrachtgever "
+	                "anders bepaalt.", "customer", 0, "geanonimiseerde");
+	/* consent, instruction or request after "only with" / "uitsluitend na" gives way to a party */
+	S_expect_exc(0, "Provider may use Subcontractors only with the Customer's prior permission.",
+	             "customer", 1, "prior");
+	S_expect_exc(0, "The Supplier shall process Customer Data only with the written instructions of "
+	                "the Customer.", "customer", 1, "written");
+	S_expect_exc(1, "Opdrachtnemer mag alleen na schriftelijke toestemming van Opdrachtgever "
+	                "subverwerkers inschakelen.", "customer", 1, "schriftelijke");
+	S_expect_exc(1, "Opdrachtnemer verstrekt de Gegevens uitsluitend na een schriftelijk verzoek van "
+	                "Opdrachtgever.", "customer", 1, "verzoek");
+	/* the real exceptions are untouched */
+	S_expect_exc(0, "The Supplier shall not disclose Customer Data except where required by law.",
+	             "law", 1, "required");
+	S_expect_exc(1, "Opdrachtnemer verstrekt geen Gegevens, tenzij Opdrachtgever daarvoor "
+	                "toestemming geeft.", "customer", 1, "toestemming");
+}
+
 int main(void)
 {
 	tl_error err = TL_ERROR_INIT;
@@ -126,6 +187,7 @@ int main(void)
 		return 1;
 	}
 	test_banned_activity();
+	test_restriction_is_no_exception();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
 }
