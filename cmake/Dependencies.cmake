@@ -23,9 +23,9 @@ find_package(Threads REQUIRED)
 # build, see CMakeLists.txt) links the static archives Debian ships in the -dev packages for
 # libxml2, ICU, libstemmer and libstdc++ (which ICU needs): the dynamic loader then maps 11 shared
 # objects instead of 15 and resolves far fewer symbols (`tenderlint --version` 7.6M -> 4.2M
-# instructions, 426 -> 349 page faults, about 1.2 ms less CPU; docs/dependencies.md).  libzip and
-# cJSON ship no archive; zlib and liblzma stay shared because libzip loads them anyway.  Unit tests
-# and sanitizer builds link shared.
+# instructions, 426 -> 349 page faults, about 1.2 ms less CPU; docs/dependencies.md).  cJSON ships
+# no archive; zlib and liblzma stay shared (libzip loads them when it is loaded, below).  Unit
+# tests and sanitizer builds link shared.
 option(TL_STATIC_DEPS "Link the tenderlint executable of an optimised build statically against libxml2, ICU, libstemmer and libstdc++" ON)
 set(TL_STATIC_LIBS "")
 if(TL_STATIC_DEPS)
@@ -61,26 +61,24 @@ if(TL_STATIC_LIBS)
 else()
   target_link_libraries(TL_deps INTERFACE ${_shared})
 endif()
-target_link_libraries(TL_deps INTERFACE PkgConfig::LIBZIP PkgConfig::ZLIB PkgConfig::CJSON
-  Threads::Threads m)
+target_link_libraries(TL_deps INTERFACE PkgConfig::ZLIB PkgConfig::CJSON Threads::Threads
+  ${CMAKE_DL_LIBS} m)
 
-# Start-up, continued: Debian's libzip needs libcrypto (for AES-encrypted archives), whose 4,200
-# symbol references include some 3,200 to its own functions, and the dynamic loader resolves them
-# all at start (libcrypto is linked with BIND_NOW).  Each lookup walks the global scope in load
-# order; with libcrypto named first among the executable's DT_NEEDED entries it comes right after
-# the executable instead of after seven other objects: `tenderlint --version` 4.42M -> 3.27M
-# instructions (do_lookup_x 2.14M -> 0.99M, callgrind), about 0.25 ms less at every start.  Only
-# when libzip does need it (read from libzip's own dynamic section), and by the file name of
-# libzip's dependency, so no libssl-dev is needed.
-if(TL_STATIC_LIBS AND CMAKE_READELF)
-  find_library(TL_LIBZIP_SO NAMES zip PATHS ${LIBZIP_LIBRARY_DIRS})
-  if(TL_LIBZIP_SO)
-    execute_process(COMMAND ${CMAKE_READELF} -d ${TL_LIBZIP_SO} OUTPUT_VARIABLE _zipdyn ERROR_QUIET)
-    string(REGEX MATCH "\\[(libcrypto\\.so[.0-9]*)\\]" _m "${_zipdyn}")
-    if(CMAKE_MATCH_1)
-      target_link_options(TL_deps INTERFACE
-        "$<${_static_on}:LINKER:--push-state,--no-as-needed,-l:${CMAKE_MATCH_1},--pop-state>")
-    endif()
+# libzip is not linked: src/ingest/zip_dl.c loads it (dlopen) the first time a package needs it
+# (one that is not plain, or a redline to write), by the soname of the library found here.  Linked,
+# it cost every start about 0.85 ms (libzip with libcrypto, libbz2 and libzstd; libcrypto's 4,200
+# symbols resolved before main); reading a plain package needs none of it (docs/dependencies.md).
+target_include_directories(TL_deps INTERFACE ${LIBZIP_INCLUDE_DIRS})
+set(TL_LIBZIP_SONAME "libzip.so.4")
+find_library(TL_LIBZIP_SO NAMES zip HINTS ${LIBZIP_LIBRARY_DIRS})
+if(TL_LIBZIP_SO AND CMAKE_READELF)
+  execute_process(COMMAND ${CMAKE_READELF} -d ${TL_LIBZIP_SO} OUTPUT_VARIABLE _zipdyn ERROR_QUIET)
+  string(REGEX MATCH "Library soname: \\[([^]]+)\\]" _m "${_zipdyn}")
+  if(CMAKE_MATCH_1)
+    set(TL_LIBZIP_SONAME "${CMAKE_MATCH_1}")
   endif()
 endif()
+message(STATUS "libzip is loaded at run time as ${TL_LIBZIP_SONAME}")
+target_compile_definitions(TL_deps INTERFACE TL_LIBZIP_SONAME="${TL_LIBZIP_SONAME}")
+
 add_library(TL::deps ALIAS TL_deps)

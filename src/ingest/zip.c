@@ -1,19 +1,26 @@
 /* zip.c: safe access to the members of a ZIP package (pkg.h).
  *
- * What libzip 1.7.3 checks and what we add (../shared/hostile/README.md):
+ * A plain package (zip_cdir.c says what that is: every archive Word,
+ * LibreOffice and the ZIP libraries write) is read without libzip: its
+ * central directory and local headers are walked here, read-only and
+ * bounded, and each member is read from its offset and inflated with zlib
+ * (zip_inflate.c).  Any other archive is opened with libzip, loaded then
+ * (zip_dl.c), whose checks and errors it gets as before:
  *  - zip_open(ZIP_RDONLY | ZIP_CHECKCONS) rejects exact duplicate names
  *    (ZIP_ER_EXISTS), central/local header disagreement and the extra-field
  *    overlap bomb (ZIP_ER_INCONS);
- *  - we add: the entry-count cap, case-insensitive duplicate names (OPC part
- *    names compare case-insensitively), overlapping entries (libzip has no
- *    API for an entry's offset, so the central directory is walked here,
- *    read-only and bounded), unsafe names (kept out of every lookup),
- *    symlink entries and encrypted entries (refused when read);
- *  - members are inflated through a counted zip_fread loop: never more than
- *    one byte past the declared size, the per-entry, per-document and ratio
- *    caps checked as bytes arrive, and nothing allocated from a size the
- *    archive declares beyond what its compressed data can inflate to. */
+ *  - we add, for both: the entry-count cap, case-insensitive duplicate names
+ *    (OPC part names compare case-insensitively), overlapping entries,
+ *    unsafe names (kept out of every lookup), symlink entries and encrypted
+ *    entries (refused when read);
+ *  - a member that does not come out exactly as declared in one go (size
+ *    and CRC-32) is read again through libzip's counted zip_fread loop: never
+ *    more than one byte past the declared size, the per-entry, per-document
+ *    and ratio caps checked as bytes arrive, and nothing allocated from a
+ *    size the archive declares beyond what its compressed data can inflate
+ *    to. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +28,7 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zip.h>
 
 #include "ingest/pkg.h"
@@ -48,7 +56,13 @@ typedef struct {
 } S_key;
 
 struct tl_zip {
-	zip_t *za;
+	zip_t *za;       /* libzip's view: at open for an archive that is not plain, else
+	                    only when a member needs it (S_libzip) */
+	int za_tried;
+	tl_zip_ent *pe;  /* a plain archive's entries (zip_cdir.c), or NULL */
+	tl_zip_src src;  /* the bytes: the caller's buffer or the open file */
+	int own_fd;
+	char *path;      /* the file, for libzip */
 	tl_limits lim;
 	S_entry *ents;   /* archive order */
 	size_t n;
@@ -56,7 +70,6 @@ struct tl_zip {
 	size_t nsorted;
 	uint64_t total;  /* bytes inflated so far for this document */
 };
-
 static int S_map_zip_error(int ze, tl_error *err, const char *what)
 {
 	switch (ze) {
@@ -136,170 +149,36 @@ static int S_cmp_key(const void *a, const void *b)
 	return strcasecmp(((const S_key *)a)->name, ((const S_key *)b)->name);
 }
 
-/* ---- overlap check over the central directory ---- */
-
-typedef struct {
-	const unsigned char *mem;
-	FILE *f;
-	uint64_t size;
-} S_src;
-
-static int S_at(S_src *s, uint64_t off, void *buf, size_t n)
-{
-	if (off > s->size || n > s->size - off)
-		return -1;
-	if (s->mem) {
-		memcpy(buf, s->mem + off, n);
-		return 0;
-	}
-	if (fseeko(s->f, (off_t)off, SEEK_SET) != 0)
-		return -1;
-	return fread(buf, 1, n, s->f) == n ? 0 : -1;
-}
-
-static uint32_t S_u16(const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; }
-static uint32_t S_u32(const unsigned char *p) { return S_u16(p) | S_u16(p + 2) << 16; }
-static uint64_t S_u64(const unsigned char *p) { return S_u32(p) | (uint64_t)S_u32(p + 4) << 32; }
-
-typedef struct {
-	uint64_t start, end;
-} S_span;
-
-static int S_cmp_span(const void *a, const void *b)
-{
-	const S_span *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-enum { S_WALK_OK = 0, S_WALK_OVERLAP, S_WALK_INCONS, S_WALK_UNKNOWN };
-
-/* Walks the central directory and every local header, read-only and bounded:
- * S_WALK_OVERLAP when two entries' byte ranges (local header + data)
- * overlap, S_WALK_INCONS when a local header disagrees with its central
- * entry (name, method, CRC and sizes unless a data descriptor holds them) or
- * data runs into the central directory, S_WALK_UNKNOWN when the directory
- * cannot be walked.  Unlike libzip's ZIP_CHECKCONS it ignores the
- * modification time: Word writes local and central times that differ by a
- * second or two, and ZIP_CHECKCONS refuses those files. */
-static int S_walk(S_src *s, size_t max_entries)
-{
-	unsigned char tail[65557];
-	size_t tn = s->size < sizeof tail ? (size_t)s->size : sizeof tail;
-	uint64_t tail_off = s->size - tn;
-	if (tn < 22 || S_at(s, tail_off, tail, tn))
-		return S_WALK_UNKNOWN;
-	size_t e = tn - 22 + 1;
-	while (e-- > 0)
-		if (tail[e] == 'P' && tail[e + 1] == 'K' && tail[e + 2] == 5 && tail[e + 3] == 6)
-			break;
-	if (e == (size_t)-1)
-		return S_WALK_UNKNOWN;
-	uint64_t count = S_u16(tail + e + 10), cd_size = S_u32(tail + e + 12),
-	         cd_off = S_u32(tail + e + 16);
-	uint64_t eocd = tail_off + e;
-	unsigned char loc[20], z64[56];
-	if (eocd >= 20 && !S_at(s, eocd - 20, loc, 20) && S_u32(loc) == 0x07064b50 &&
-	    !S_at(s, S_u64(loc + 8), z64, 56) && S_u32(z64) == 0x06064b50) {
-		count = S_u64(z64 + 32);
-		cd_size = S_u64(z64 + 40);
-		cd_off = S_u64(z64 + 48);
-	}
-	if (count == 0)
-		return S_WALK_OK;
-	if (count > max_entries || cd_size > s->size || cd_off > s->size - cd_size)
-		return S_WALK_UNKNOWN;
-	unsigned char *cd = malloc(cd_size ? cd_size : 1);
-	S_span *sp = calloc(count, sizeof *sp);
-	int res = S_WALK_UNKNOWN;
-	size_t ns = 0;
-	if (!cd || !sp || S_at(s, cd_off, cd, cd_size))
-		goto done;
-	for (uint64_t p = 0; ns < count; ns++) {
-		if (p + 46 > cd_size || S_u32(cd + p) != 0x02014b50)
-			goto done;
-		const unsigned char *h = cd + p;
-		uint64_t comp = S_u32(h + 20), usize = S_u32(h + 24), off = S_u32(h + 42);
-		uint32_t nl = S_u16(h + 28), xl = S_u16(h + 30), cl = S_u16(h + 32);
-		if (p + 46 + nl + xl + cl > cd_size)
-			goto done;
-		for (const unsigned char *x = h + 46 + nl, *xe = x + xl; x + 4 <= xe;) {
-			uint32_t id = S_u16(x), len = S_u16(x + 2);
-			const unsigned char *v = x + 4, *ve = v + len;
-			if (ve > xe)
-				break;
-			if (id == 1) {
-				if (usize == 0xFFFFFFFFu && v + 8 <= ve)
-					usize = S_u64(v), v += 8;
-				if (comp == 0xFFFFFFFFu && v + 8 <= ve)
-					comp = S_u64(v), v += 8;
-				if (off == 0xFFFFFFFFu && v + 8 <= ve)
-					off = S_u64(v);
-			}
-			x = ve;
-		}
-		unsigned char lh[30], lname[256];
-		if (S_at(s, off, lh, 30) || S_u32(lh) != 0x04034b50) {
-			res = S_WALK_INCONS;
-			goto done;
-		}
-		uint32_t lnl = S_u16(lh + 26), lxl = S_u16(lh + 28), lflags = S_u16(lh + 6);
-		/* the same name, method and (without a data descriptor) CRC and sizes */
-		if (lnl != nl || S_u16(lh + 8) != S_u16(h + 10) ||
-		    (nl <= sizeof lname && (S_at(s, off + 30, lname, nl) || memcmp(lname, h + 46, nl)))) {
-			res = S_WALK_INCONS;
-			goto done;
-		}
-		if (!(lflags & 8) && S_u32(lh + 18) != 0xFFFFFFFFu && S_u32(lh + 22) != 0xFFFFFFFFu &&
-		    (S_u32(lh + 14) != S_u32(h + 16) || S_u32(lh + 18) != (comp & 0xFFFFFFFFu) ||
-		     S_u32(lh + 22) != (usize & 0xFFFFFFFFu))) {
-			res = S_WALK_INCONS;
-			goto done;
-		}
-		uint64_t data = off + 30 + lnl + lxl;
-		sp[ns].start = off;
-		sp[ns].end = data + comp;
-		if (sp[ns].end < data)
-			goto done;
-		if (sp[ns].end > cd_off) {
-			res = S_WALK_INCONS;
-			goto done;
-		}
-		p += 46 + (uint64_t)nl + xl + cl;
-	}
-	qsort(sp, ns, sizeof *sp, S_cmp_span);
-	res = S_WALK_OK;
-	for (size_t i = 1; i < ns; i++)
-		if (sp[i].start < sp[i - 1].end) {
-			res = S_WALK_OVERLAP;
-			break;
-		}
-done:
-	free(cd);
-	free(sp);
-	return res;
-}
-
 /* ---- open / close ---- */
 
+/* The entries' names (from the plain walk, or from libzip), with the
+ * unsafe ones kept out of the lookup; case-insensitive duplicates refused. */
 static int S_index(tl_zip *z, tl_error *err)
 {
-	zip_int64_t n = zip_get_num_entries(z->za, 0);
-	if (n < 0)
-		return tl_error_set(err, TL_EZIP_CORRUPT, "cannot count ZIP entries");
-	if ((uint64_t)n > z->lim.max_entries)
-		return tl_error_set(err, TL_ELIMIT_ENTRY_COUNT, "%lld ZIP entries, more than the cap of %zu",
-		                    (long long)n, z->lim.max_entries);
-	z->n = (size_t)n;
-	z->ents = calloc(z->n ? z->n : 1, sizeof *z->ents);
-	z->sorted = calloc(z->n ? z->n : 1, sizeof *z->sorted);
+	size_t n;
+	if (z->pe) {
+		n = z->n;
+	} else {
+		zip_int64_t k = zip_get_num_entries(z->za, 0);
+		if (k < 0)
+			return tl_error_set(err, TL_EZIP_CORRUPT, "cannot count ZIP entries");
+		if ((uint64_t)k > z->lim.max_entries)
+			return tl_error_set(err, TL_ELIMIT_ENTRY_COUNT,
+			                    "%lld ZIP entries, more than the cap of %zu", (long long)k,
+			                    z->lim.max_entries);
+		n = (size_t)k;
+	}
+	z->n = n;
+	z->ents = calloc(n ? n : 1, sizeof *z->ents);
+	z->sorted = calloc(n ? n : 1, sizeof *z->sorted);
 	if (!z->ents || !z->sorted)
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
-	S_key *all = calloc(z->n ? z->n : 1, sizeof *all);
+	S_key *all = calloc(n ? n : 1, sizeof *all);
 	if (!all)
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
-	for (size_t i = 0; i < z->n; i++) {
+	for (size_t i = 0; i < n; i++) {
 		S_entry *e = &z->ents[i];
-		const char *nm = zip_get_name(z->za, i, ZIP_FL_ENC_RAW);
+		const char *nm = z->pe ? z->pe[i].name : zip_get_name(z->za, i, ZIP_FL_ENC_RAW);
 		e->index = i;
 		if (!nm)
 			nm = "";
@@ -317,25 +196,90 @@ static int S_index(tl_zip *z, tl_error *err)
 			free(all);
 			return tl_error_set(err, TL_ENOMEM, "out of memory");
 		}
-		zip_uint8_t os;
-		zip_uint32_t attr;
-		if (zip_file_get_external_attributes(z->za, i, 0, &os, &attr) == 0 &&
-		    os == ZIP_OPSYS_UNIX && ((attr >> 16) & S_IFMT) == S_IFLNK)
+		zip_uint8_t os = 0;
+		zip_uint32_t attr = 0;
+		int got = 0;
+		if (z->pe) {
+			os = (zip_uint8_t)(z->pe[i].made_by >> 8);
+			attr = z->pe[i].attr;
+			got = 1;
+		} else {
+			got = zip_file_get_external_attributes(z->za, i, 0, &os, &attr) == 0;
+		}
+		if (got && os == ZIP_OPSYS_UNIX && ((attr >> 16) & S_IFMT) == S_IFLNK)
 			e->flags |= S_F_SYMLINK;
 		all[i].name = e->name;
 		all[i].idx = i;
 	}
 	/* the name pointers are set only after every strdup succeeded above */
 	int rc = 0;
-	qsort(all, z->n, sizeof *all, S_cmp_key);
+	qsort(all, n, sizeof *all, S_cmp_key);
 	qsort(z->sorted, z->nsorted, sizeof *z->sorted, S_cmp_key);
 	/* duplicates, ignoring ASCII case, over every name: sorted, so O(n log n) */
-	for (size_t i = 1; i < z->n && !rc; i++)
+	for (size_t i = 1; i < n && !rc; i++)
 		if (strcasecmp(all[i].name, all[i - 1].name) == 0)
 			rc = tl_error_set(err, TL_EZIP_DUPLICATE_NAME,
 			                  "two entries named \"%s\" (part names ignore case)", all[i].name);
 	free(all);
 	return rc;
+}
+
+/* libzip's view of the archive: ZIP_CHECKCONS first; when it reports an
+ * inconsistency, again without it (the walk has judged the archive).  0, or
+ * libzip's error code. */
+static int S_libzip_open(tl_zip *z, int *relaxed)
+{
+	zip_error_t ze;
+	zip_error_init(&ze);
+	*relaxed = 0;
+	for (;;) {
+		int flags = ZIP_RDONLY | (*relaxed ? 0 : ZIP_CHECKCONS);
+		if (z->src.mem) {
+			zip_source_t *zs = zip_source_buffer_create(z->src.mem, z->src.size, 0, &ze);
+			if (zs) {
+				z->za = zip_open_from_source(zs, flags, &ze);
+				if (!z->za)
+					zip_source_free(zs);
+			}
+		} else {
+			int zerr = 0;
+			z->za = zip_open(z->path, flags, &zerr);
+			if (!z->za)
+				zip_error_set(&ze, zerr, errno);
+		}
+		if (z->za || *relaxed || zip_error_code_zip(&ze) != ZIP_ER_INCONS)
+			break;
+		*relaxed = 1;
+		zip_error_fini(&ze);
+		zip_error_init(&ze);
+	}
+	int code = z->za ? 0 : zip_error_code_zip(&ze);
+	zip_error_fini(&ze);
+	return code;
+}
+
+/* libzip's error, or why libzip itself is missing. */
+static int S_libzip_error(tl_error *err, int code, const char *what)
+{
+	const char *why = tl_libzip_error();
+	if (why)
+		return tl_error_set(err, TL_EINTERNAL, "%s", why);
+	return S_map_zip_error(code, err, what);
+}
+
+/* libzip's view of a plain archive, for a member it has to read: the same
+ * entry, by index and name, or NULL. */
+static zip_t *S_libzip(tl_zip *z, const S_entry *e)
+{
+	if (!z->za && !z->za_tried) {
+		int relaxed;
+		z->za_tried = 1;
+		(void)S_libzip_open(z, &relaxed);
+	}
+	if (!z->za)
+		return NULL;
+	const char *nm = zip_get_name(z->za, e->index, ZIP_FL_ENC_RAW);
+	return nm && z->pe && !strcmp(nm, z->pe[e->index].name) ? z->za : NULL;
 }
 
 int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *mem, size_t len,
@@ -349,55 +293,55 @@ int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *me
 		return tl_error_set(err, TL_ENOMEM, "out of memory");
 	tl_limits def = TL_LIMITS_INIT;
 	z->lim = limits ? *limits : def;
-	zip_error_t ze;
-	zip_error_init(&ze);
-	S_src src = {mem, NULL, mem ? len : 0};
-	int rc = 0, relaxed = 0;
-	for (;;) {
-		/* ZIP_CHECKCONS first; when it reports an inconsistency, reopen
-		 * without it and let S_walk judge, minus the modification time */
-		int flags = ZIP_RDONLY | (relaxed ? 0 : ZIP_CHECKCONS);
-		if (mem) {
-			zip_source_t *zs = zip_source_buffer_create(mem, len, 0, &ze);
-			if (zs) {
-				z->za = zip_open_from_source(zs, flags, &ze);
-				if (!z->za)
-					zip_source_free(zs);
-			}
-		} else {
-			int zerr = 0;
-			z->za = zip_open(path, flags, &zerr);
-			if (!z->za)
-				zip_error_set(&ze, zerr, errno);
-		}
-		if (z->za || relaxed || zip_error_code_zip(&ze) != ZIP_ER_INCONS)
-			break;
-		relaxed = 1;
-		zip_error_fini(&ze);
-		zip_error_init(&ze);
+	z->src.fd = -1;
+	int rc = 0, walk = TL_ZIP_WALK_UNKNOWN;
+	if (mem) {
+		z->src.mem = mem;
+		z->src.size = len;
+	} else if (!(z->path = strdup(path))) {
+		rc = tl_error_set(err, TL_ENOMEM, "out of memory");
+		goto out;
+	} else if ((z->src.fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0) {
+		struct stat st;
+		z->own_fd = 1;
+		if (fstat(z->src.fd, &st) == 0 && S_ISREG(st.st_mode))
+			z->src.size = (uint64_t)st.st_size;
 	}
-	if (!z->za) {
-		rc = S_map_zip_error(zip_error_code_zip(&ze), err, "archive");
+	if (mem || z->src.size) {
+		size_t np = 0;
+		walk = tl_zip_walk(&z->src, z->lim.max_entries, &z->pe, &np);
+		z->n = np;
+	}
+	if (z->pe) {
+		/* plain: read here; a refusal (a duplicate name) goes to libzip,
+		 * whose error for it comes first, as before */
+		tl_error e2 = TL_ERROR_INIT;
+		if (S_index(z, &e2) == 0)
+			goto out;
+		for (size_t i = 0; i < z->n && z->ents; i++)
+			free(z->ents[i].name);
+		free(z->ents);
+		free(z->sorted);
+		tl_zip_ents_free(z->pe, z->n);
+		z->pe = NULL;
+		z->ents = NULL;
+		z->sorted = NULL;
+		z->n = z->nsorted = 0;
+	}
+	int relaxed;
+	int code = S_libzip_open(z, &relaxed);
+	if (code) {
+		rc = S_libzip_error(err, code, "archive");
 		goto out;
 	}
 	if ((rc = S_index(z, err)) != 0)
 		goto out;
-	if (!mem) {
-		src.f = fopen(path, "rb");
-		struct stat st;
-		if (src.f && fstat(fileno(src.f), &st) == 0)
-			src.size = (uint64_t)st.st_size;
-	}
-	int walk = src.mem || src.f ? S_walk(&src, z->lim.max_entries) : S_WALK_UNKNOWN;
-	if (walk == S_WALK_OVERLAP)
+	if (walk == TL_ZIP_WALK_OVERLAP)
 		rc = tl_error_set(err, TL_EZIP_OVERLAP, "ZIP entries overlap (a non-recursive zip bomb)");
-	else if (walk == S_WALK_INCONS || (relaxed && walk != S_WALK_OK))
+	else if (walk == TL_ZIP_WALK_INCONS || (relaxed && walk != TL_ZIP_WALK_OK))
 		rc = tl_error_set(err, TL_EZIP_INCONSISTENT,
 		                  "ZIP central directory and local headers disagree");
-	if (src.f)
-		fclose(src.f);
 out:
-	zip_error_fini(&ze);
 	if (rc) {
 		tl_zip_close(z);
 		return rc;
@@ -412,10 +356,14 @@ void tl_zip_close(tl_zip *z)
 		return;
 	if (z->za)
 		zip_discard(z->za);
-	for (size_t i = 0; i < z->n; i++)
+	for (size_t i = 0; i < z->n && z->ents; i++)
 		free(z->ents[i].name);
+	tl_zip_ents_free(z->pe, z->n);
 	free(z->ents);
 	free(z->sorted);
+	if (z->own_fd)
+		close(z->src.fd);
+	free(z->path);
 	free(z);
 }
 
@@ -440,6 +388,7 @@ static S_entry *S_find(tl_zip *z, const char *member)
 }
 
 int tl_zip_has(tl_zip *z, const char *member) { return S_find(z, member) != NULL; }
+int tl_zip_plain(const tl_zip *z) { return z->pe != NULL; }
 const tl_limits *tl_zip_limits(tl_zip *z) { return &z->lim; }
 uint64_t tl_zip_inflated(tl_zip *z) { return z->total; }
 void tl_zip_set_inflated(tl_zip *z, uint64_t total) { z->total = total; }
@@ -504,6 +453,30 @@ static int S_read_quick(tl_zip *z, const S_entry *e, uint64_t comp, uint32_t crc
 	return ok;
 }
 
+/* A plain archive's member (zip_cdir.c) read from its offset: stored data
+ * copied, deflated data inflated in one go; 1 when it came out exactly as
+ * declared, size and CRC, else 0 (then libzip reads it and says what is
+ * wrong).  The walk has placed the data inside the file. */
+static int S_read_plain(const tl_zip *z, const tl_zip_ent *pe, char *out, size_t declared)
+{
+	uint64_t comp = pe->comp;
+	if (pe->method == 0) {
+		if (comp != declared || tl_zip_src_at(&z->src, pe->data, out, (size_t)comp))
+			return 0;
+		return tl_zip_crc32(0, (const unsigned char *)out, declared) == pe->crc;
+	}
+	if (pe->method != 8 || comp > (uint64_t)declared + declared / 1024 + 1024 ||
+	    comp > z->src.size || pe->data > z->src.size - comp)
+		return 0;
+	if (z->src.mem)
+		return tl_zip_inflate_exact(z->src.mem + pe->data, (size_t)comp, out, declared, pe->crc);
+	unsigned char *in = malloc((size_t)comp + 1);
+	int ok = in && !tl_zip_src_at(&z->src, pe->data, in, (size_t)comp) &&
+	         tl_zip_inflate_exact(in, (size_t)comp, out, declared, pe->crc);
+	free(in);
+	return ok;
+}
+
 static int S_read_fail(zip_file_t *zf, char *buf, int rc)
 {
 	if (zf)
@@ -530,16 +503,33 @@ int tl_zip_read(tl_zip *z, const char *member, int required, char **data, size_t
 		snprintf(err->part, sizeof err->part, "%s", e->name);
 	if (e->flags & S_F_SYMLINK)
 		return tl_error_set(err, TL_EPKG_SYMLINK, "entry is a symbolic link; it is never followed");
-	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_stat_index(z->za, e->index, 0, &st) != 0)
-		return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return tl_error_set(err, TL_EENCRYPTED,
-		                    "entry is encrypted (password protected): remove the password first");
-	if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
-		return tl_error_set(err, TL_EZIP_CORRUPT, "entry has no size in the central directory");
-	uint64_t declared = st.size, comp = st.comp_size;
+	const tl_zip_ent *pe = z->pe ? &z->pe[e->index] : NULL;
+	uint64_t declared, comp;
+	int method;
+	uint32_t crc = 0;
+	int have_crc;
+	if (pe) { /* stored or deflated, not encrypted: the walk saw to it */
+		declared = pe->usize;
+		comp = pe->comp;
+		method = pe->method;
+		crc = pe->crc;
+		have_crc = 1;
+	} else {
+		zip_stat_t st;
+		zip_stat_init(&st);
+		if (zip_stat_index(z->za, e->index, 0, &st) != 0)
+			return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
+		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+			return tl_error_set(err, TL_EENCRYPTED,
+			                    "entry is encrypted (password protected): remove the password first");
+		if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
+			return tl_error_set(err, TL_EZIP_CORRUPT, "entry has no size in the central directory");
+		declared = st.size;
+		comp = st.comp_size;
+		method = (st.valid & ZIP_STAT_COMP_METHOD) ? st.comp_method : -1;
+		have_crc = (st.valid & ZIP_STAT_CRC) != 0;
+		crc = have_crc ? st.crc : 0;
+	}
 	if (declared > z->lim.max_entry_size)
 		return tl_error_set(err, TL_ELIMIT_ENTRY_SIZE,
 		                    "entry declares %llu bytes uncompressed, above the cap of %zu",
@@ -552,25 +542,39 @@ int tl_zip_read(tl_zip *z, const char *member, int required, char **data, size_t
 		return tl_error_set(err, TL_ELIMIT_ENTRY_SIZE,
 		                    "entry compression ratio %llu:1 is above the cap of %u:1",
 		                    (unsigned long long)(declared / (comp ? comp : 1)), z->lim.max_ratio);
-	if ((st.valid & ZIP_STAT_COMP_METHOD) && !zip_compression_method_supported(st.comp_method, 0))
+	if (method >= 0 && !pe && !zip_compression_method_supported(method, 0))
 		return tl_error_set(err, TL_EZIP_CORRUPT, "unsupported compression method %u",
-		                    (unsigned)st.comp_method);
-	zip_file_t *zf = zip_fopen_index(z->za, e->index, 0);
-	if (!zf)
-		return S_map_zip_error(zip_error_code_zip(zip_get_error(z->za)), err, "entry");
-	size_t alloc = S_first_size(declared, comp, (st.valid & ZIP_STAT_COMP_METHOD) ? st.comp_method : -1);
+		                    (unsigned)method);
+	zip_file_t *zf = NULL;
+	zip_t *za = z->za;
+	if (!pe && !(zf = zip_fopen_index(za, e->index, 0)))
+		return S_map_zip_error(zip_error_code_zip(zip_get_error(za)), err, "entry");
+	size_t alloc = S_first_size(declared, comp, method);
 	char *buf = alloc ? malloc(alloc) : NULL;
 	if (alloc && !buf)
 		return S_read_fail(zf, buf, tl_error_set(err, TL_ELIMIT_MEMORY, "out of memory"));
 	S_prefault(buf, alloc);
-	if (alloc && st.comp_method == ZIP_CM_DEFLATE && (st.valid & ZIP_STAT_CRC) &&
-	    S_read_quick(z, e, comp, st.crc, buf, (size_t)declared)) {
-		zip_fclose(zf);
+	if (alloc && (pe ? S_read_plain(z, pe, buf, (size_t)declared)
+	                 : method == ZIP_CM_DEFLATE && have_crc &&
+	                       S_read_quick(z, e, comp, crc, buf, (size_t)declared))) {
+		if (zf)
+			zip_fclose(zf);
 		buf[declared] = '\0';
 		z->total += declared;
 		*data = buf;
 		*len = (size_t)declared;
 		return 0;
+	}
+	if (pe) {
+		/* not as declared: libzip reads it the careful way and names the fault */
+		if (!(za = S_libzip(z, e)))
+			return S_read_fail(zf, buf,
+			                   tl_libzip_error() ? tl_error_set(err, TL_EINTERNAL, "%s", tl_libzip_error())
+			                                     : tl_error_set(err, TL_EZIP_CORRUPT,
+			                                                    "entry: damaged compressed data"));
+		if (!(zf = zip_fopen_index(za, e->index, 0)))
+			return S_read_fail(zf, buf, S_map_zip_error(zip_error_code_zip(zip_get_error(za)), err,
+			                                            "entry"));
 	}
 	uint64_t count = 0;
 	for (;;) {
