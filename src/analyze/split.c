@@ -91,11 +91,34 @@ static int S_pron_clause_before(const tl_token *tok, uint32_t comma, const char 
 	return b + 1 < comma && tl_tok_in(&tok[b], pron) && !(tok[b + 1].flags & TL_TOK_PUNCT);
 }
 
+/* "Section 5.4 is replaced by the following: "Shelfwise shall ..."", "Artikel 9
+ * komt te luiden als volgt: ...": the colon at tok[i] introduces the new text
+ * of a clause, which is a clause of its own with its own subject. */
+static int S_new_text_colon(const tl_token *tok, uint32_t i)
+{
+	static const char *const intro[] = {"following", "follows", "volgende", "volgt", NULL};
+	static const char *const verb[] = {"replaced", "superseded", "amended", "read", "vervangen",
+	                                   "luiden", "luidt", "gewijzigd", NULL};
+	if (!tl_tok_is(&tok[i], ":") || !tl_tok_in(&tok[i - 1], intro))
+		return 0;
+	for (uint32_t b = i - 1; b-- > 0 && b + 8 > i;)
+		if (tl_tok_in(&tok[b], verb))
+			return 1;
+	return 0;
+}
+
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 {
 	const char *const *aux = tl_pol_split_aux;
 	for (uint32_t i = 3; i + 2 < n; i++) {
 		uint32_t cls = tl_polclass(&tok[i]);
+		if ((tok[i].flags & TL_TOK_PUNCT) && S_new_text_colon(tok, i)) {
+			uint32_t j = i + 1;
+			while (j < n && (tl_tok_is(&tok[j], "\"") || tl_tok_is(&tok[j], "'")))
+				j++;
+			if (j + 1 < n)
+				return j;
+		}
 		/* "shall use the Data only ..., shall not disclose it ... and shall delete
 		 * it": after a clause with its own modal, a comma and a modal open a unit */
 		if ((cls & TL_PC_COMMA) && (tl_polclass(&tok[i + 1]) & TL_PC_SAUX) &&
