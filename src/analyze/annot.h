@@ -94,6 +94,8 @@ typedef struct tl_exception {
                                       always a statement; not operative in a list of requests */
 #define TL_SENT_WISH 0x200u        /* a row of a tender's requirements table marked as a wish
                                       ("Should", "Could", "W"/wens): binds only if offered */
+#define TL_SENT_DISAPPLIED 0x400u  /* in a clause another part declares inapplicable or replaced
+                                      ("Section 12 of Part B does not apply"); also NONOPERATIVE */
 
 /* A sentence, or one coordinated part of it when the parts carry their own
  * predicate ("X shall not sell the Data, but may use it for analytics" gives
@@ -147,6 +149,13 @@ typedef struct tl_framework {
 	uint32_t ndev;
 } tl_framework;
 
+/* A clause of the document that another part of it switches off ("Section 12 of
+ * Part B (Limitation of Liability) does not apply", "Section 14 is replaced by ..."). */
+typedef struct tl_disapplied {
+	int32_t clause;        /* index into tl_document_clauses() */
+	int32_t sentence;      /* the declaring sentence */
+} tl_disapplied;
+
 typedef struct tl_annotated {
 	tl_arena arena;
 	tl_arena arena2;           /* what a second thread allocated (tl_annotate_ex) */
@@ -166,6 +175,9 @@ typedef struct tl_annotated {
 	tl_framework *fw;          /* declared frameworks, in document order */
 	uint32_t nfw;
 	uint32_t flags;            /* TL_ANNOT_* */
+	tl_disapplied *dis;        /* clauses switched off by another part (disapply.c), in order of
+	                              their declarations; their sentences are TL_SENT_DISAPPLIED */
+	uint32_t ndis;
 	/* internal, freed with the annotation: the malloc'd sentence array, and the token
 	 * pools of the text phases (anonymous mappings, tokmap_len[k] bytes, or NULL) */
 	tl_sentence *sent_owned;

@@ -375,6 +375,14 @@ void tl_frameworks_named(const tl_sentence *s, tl_fw_named *out);
  * worked it out, else works it out itself. */
 int tl_frameworks_find(tl_ann_ctx *c);
 
+/* ---- clauses switched off by another part (disapply.c) ------------------- */
+
+/* Finds "Section 12 of Part B does not apply", "Section 14 is replaced by",
+ * "Notwithstanding section 14 of Part B": fills a->dis and marks the named
+ * clauses' sentences TL_SENT_DISAPPLIED | TL_SENT_NONOPERATIVE.  Runs after
+ * polarity (it reads the subordinate and exception marks).  0 or TL_ENOMEM. */
+int tl_disapply_mark(tl_ann_ctx *c);
+
 /* ---- helpers (annotate.c) ----------------------------------------------- */
 
 /* The original text of tokens [i, j) of sentence s, in the arena. */

@@ -15,7 +15,8 @@ static void S_flags(FILE *out, uint32_t f)
 	             {TL_SENT_HEADING, "heading"},           {TL_SENT_PASSIVE, "passive"},
 	             {TL_SENT_NEGATED, "negated"},           {TL_SENT_VAGUE_TIME, "vague"},
 	             {TL_SENT_EFFORTS, "efforts"},           {TL_SENT_PLACEHOLDER, "placeholder"},
-	             {TL_SENT_VERBLESS, "verbless"},         {TL_SENT_WISH, "wish"}};
+	             {TL_SENT_VERBLESS, "verbless"},         {TL_SENT_WISH, "wish"},
+	             {TL_SENT_DISAPPLIED, "disapplied"}};
 	int any = 0;
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
 		if (f & names[i].bit) {
@@ -71,6 +72,8 @@ void tl_annot_dump(const tl_annotated *a, FILE *out)
 			fprintf(out, "%s%s", d ? "," : " deviations ", a->fw[i].deviations[d]);
 		fputc('\n', out);
 	}
+	for (uint32_t i = 0; i < a->ndis; i++)
+		fprintf(out, "disapplied clause %d by sentence %d\n", a->dis[i].clause, a->dis[i].sentence);
 	size_t np;
 	const tl_para *paras = tl_document_paras(a->doc, &np);
 	for (uint32_t i = 0; i < a->nph; i++)

@@ -1,0 +1,344 @@
+/* disapply.c: clauses of the document that another part of it declares
+ * inapplicable or replaced.
+ *
+ * A contract made of layers (the municipality's special conditions over the
+ * vendor's subscription terms, an amendment over the agreement) switches
+ * clauses of the lower layer off by number: "Section 12 of Part B (Limitation
+ * of Liability) does not apply", "Sections 12 and 14 of the Subscription Terms
+ * do not apply", "Section 14 is replaced by ...", "Artikel 9 van de Algemene
+ * Voorwaarden is niet van toepassing op deze Overeenkomst", "Notwithstanding
+ * section 14 of Part B, Dutch law applies".  The sentences of such a clause no
+ * longer say what the parties agreed: they get TL_SENT_DISAPPLIED and
+ * TL_SENT_NONOPERATIVE, so rules and context tags do not count them (as a
+ * framework article the contract deviates from no longer counts).
+ *
+ * Narrow on purpose:
+ * - the reference is a clause word and number(s) in the declaring sentence's
+ *   main clause (not in an "if"/"unless" part);
+ * - "does not apply" must end the sentence (or be followed by "to this
+ *   Agreement" / "op deze Overeenkomst"): "does not apply to Candidate Data",
+ *   "is niet van toepassing indien ..." switch a clause off only in part and
+ *   change nothing;
+ * - a named part ("of Part B", "van de Algemene Voorwaarden") must be a clause
+ *   or heading of this document (by label or title) that does not hold the
+ *   declaring sentence; a part the document does not contain (the GIBIT as a
+ *   framework) changes nothing here (frameworks.c records it as a deviation);
+ * - "notwithstanding" / "in afwijking van" overrides only with a named part:
+ *   within one text it is an exception to a rule that goes on applying;
+ * - without a named part the number must name exactly one clause, and not the
+ *   one the declaration stands in. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/annot_int.h"
+#include "model/doc.h"
+
+#define S_MAXREF 8
+
+static const char *const S_ref_words[] = {
+	"clause", "clauses", "section", "sections", "article", "articles", "artikel", "artikelen",
+	"art", "bepaling", "bepalingen", "paragraph", "paragraphs", "paragraaf", NULL};
+static const char *const S_dets[] = {"the", "de", "het", NULL};
+static const char *const S_own[] = {"this", "these", "deze", "dit", NULL};
+
+/* predicates that switch the whole clause off, and must end the sentence */
+static const char *const S_off[] = {
+	"does|do|shall|will not apply", "is|are not applicable", "shall|will not be applicable",
+	"is|are hereby deleted|disapplied|excluded", "is|are deleted|disapplied|removed|excluded",
+	"shall|will be deleted|disapplied", "is|zijn niet van toepassing",
+	"is|zijn op deze overeenkomst niet van toepassing", "geldt|gelden niet", "vervalt|vervallen",
+	"komt|komen te vervallen", "is|zijn vervallen", "wordt|worden geschrapt",
+	"is|zijn geschrapt", NULL};
+/* predicates that replace the clause: what follows is the new text */
+static const char *const S_replaced[] = {
+	"is|are replaced|superseded by", "is|are hereby replaced|superseded by",
+	"shall|will be replaced|superseded by", "is|are replaced in its|their entirety by",
+	"wordt|worden vervangen door", "wordt|worden hierbij vervangen door", NULL};
+/* what may follow "does not apply": the contract itself */
+static const char *const S_off_tail[] = {
+	"to|for this|the agreement|contract|order|agreements",
+	"to|for this|the order form", "op|voor deze|de overeenkomst|opdracht|raamovereenkomst|nadere",
+	"in its|their entirety", "in zijn|haar|hun geheel", NULL};
+static const char *const S_override[] = {"notwithstanding", "in afwijking van", NULL};
+
+/* Lower-case ASCII copy of a label without a leading clause word or a
+ * trailing dot ("Artikel 12." -> "12", "Part B" -> "part b"). */
+static void S_norm(const char *in, char *out, size_t size)
+{
+	static const char *const lead[] = {"artikel ", "article ", "art. ", "section ", "clause ",
+	                                   "bepaling ", "paragraph ", "paragraaf ", "\xc2\xa7", NULL};
+	size_t n = 0;
+	for (; in && *in && n + 1 < size; in++)
+		out[n++] = (char)tolower((unsigned char)*in);
+	out[n] = '\0';
+	for (const char *const *l = lead; *l; l++) {
+		size_t ll = strlen(*l);
+		if (!strncmp(out, *l, ll)) {
+			memmove(out, out + ll, strlen(out + ll) + 1);
+			break;
+		}
+	}
+	n = strlen(out);
+	while (n > 0 && (out[n - 1] == '.' || out[n - 1] == ' '))
+		out[--n] = '\0';
+	while (out[0] == ' ')
+		memmove(out, out + 1, strlen(out));
+}
+
+/* 1 when clause c holds paragraph p. */
+static int S_holds(const tl_clause *c, int32_t p)
+{
+	return p >= c->first_para && p <= c->last_para;
+}
+
+/* The part named by `name` (folded words joined by spaces): the first clause
+ * whose label is the name or whose title contains it, and that does not hold
+ * paragraph p; -1 when there is none. */
+static int32_t S_part(const tl_clause *cl, size_t ncl, const char *name, int32_t p)
+{
+	size_t nl = strlen(name);
+	for (size_t k = 0; k < ncl; k++) {
+		if (S_holds(&cl[k], p))
+			continue;
+		char lab[128], tit[512];
+		S_norm(cl[k].label, lab, sizeof lab);
+		if (cl[k].label && !strcmp(lab, name))
+			return (int32_t)k;
+		if (!cl[k].title)
+			continue;
+		S_norm(cl[k].title, tit, sizeof tit);
+		for (const char *h = strstr(tit, name); h; h = strstr(h + 1, name))
+			if ((h == tit || !isalnum((unsigned char)h[-1])) && !isalnum((unsigned char)h[nl]))
+				return (int32_t)k;
+	}
+	return -1;
+}
+
+/* The clause numbered `num` inside part (or anywhere when part is -1): the
+ * highest-level one; -1 when there is none, or, without a part, more than one
+ * at that level. */
+static int32_t S_numbered(const tl_clause *cl, size_t ncl, int32_t part, const char *num)
+{
+	int32_t best = -1, dup = 0;
+	for (size_t k = 0; k < ncl; k++) {
+		if (part >= 0 && (k == (size_t)part || !S_holds(&cl[part], cl[k].first_para)))
+			continue;
+		char lab[128];
+		if (!cl[k].label)
+			continue;
+		S_norm(cl[k].label, lab, sizeof lab);
+		if (strcmp(lab, num) != 0)
+			continue;
+		if (best < 0 || cl[k].level < cl[best].level) {
+			best = (int32_t)k;
+			dup = 0;
+		} else if (cl[k].level == cl[best].level) {
+			dup = 1;
+		}
+	}
+	return best >= 0 && dup && part < 0 ? -1 : best;
+}
+
+typedef struct {
+	const char *num[S_MAXREF];
+	uint32_t nnum;
+	char part[128]; /* folded name of the part, "" when none */
+	uint32_t end;   /* token after the reference */
+} S_ref;
+
+/* Skips a title in parentheses at tok[*k] ("(Limitation of Liability)");
+ * 0 when a parenthesis opens and does not close soon. */
+static int S_skip_title(const tl_token *tok, uint32_t n, uint32_t *k)
+{
+	if (*k >= n || !tl_tok_is(&tok[*k], "("))
+		return 1;
+	uint32_t e = *k + 1;
+	while (e < n && e < *k + 12 && !tl_tok_is(&tok[e], ")"))
+		e++;
+	if (e >= n || !tl_tok_is(&tok[e], ")"))
+		return 0;
+	*k = e + 1;
+	return 1;
+}
+
+/* A clause reference at tok[i]: "Section 12", "Sections 12 and 14", "clause 12
+ * (Limitation of Liability)", then "of Part B" / "van de Algemene Voorwaarden".
+ * Returns 1 when there is one. */
+static int S_reference(const tl_token *tok, uint32_t n, uint32_t i, S_ref *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!tl_tok_in(&tok[i], S_ref_words))
+		return 0;
+	uint32_t k = i + 1;
+	if (k < n && tl_tok_is(&tok[k], "."))
+		k++; /* "art. 12" */
+	while (k < n && (tok[k].flags & TL_TOK_NUMBER) && r->nnum < S_MAXREF) {
+		r->num[r->nnum++] = tok[k].fold;
+		k++;
+		if (k + 1 < n && (tl_tok_is(&tok[k], ",") || tl_tok_is(&tok[k], "and") ||
+		                  tl_tok_is(&tok[k], "en")) &&
+		    (tok[k + 1].flags & TL_TOK_NUMBER))
+			k++;
+	}
+	if (!r->nnum)
+		return 0;
+	if (!S_skip_title(tok, n, &k))
+		return 0;
+	if (k < n && (tl_tok_is(&tok[k], "of") || tl_tok_is(&tok[k], "van"))) {
+		uint32_t j = k + 1;
+		if (j < n && tl_tok_in(&tok[j], S_own)) {
+			/* "of this Agreement", "van deze Overeenkomst": the document itself */
+			j++;
+			if (j < n && !(tok[j].flags & TL_TOK_PUNCT))
+				j++;
+			k = j;
+		} else {
+			if (j < n && tl_tok_in(&tok[j], S_dets))
+				j++;
+			size_t len = 0;
+			uint32_t w = 0;
+			/* a name: capitalised words, letters and numbers ("Part B", "the Customer
+			 * Terms", "de Algemene Voorwaarden"), up to the predicate */
+			for (; j < n && w < 5 && !(tok[j].flags & TL_TOK_PUNCT) &&
+			       ((tok[j].flags & (TL_TOK_CAPITAL | TL_TOK_NUMBER)) || strlen(tok[j].fold) == 1) &&
+			       !tl_ph_list_at(tok, n, j, S_off, NULL) &&
+			       !tl_ph_list_at(tok, n, j, S_replaced, NULL) && !tl_tok_is(&tok[j], "of");
+			     j++, w++) {
+				size_t fl = strlen(tok[j].fold);
+				if (len + fl + 2 >= sizeof r->part)
+					return 0;
+				if (len)
+					r->part[len++] = ' ';
+				memcpy(r->part + len, tok[j].fold, fl);
+				len += fl;
+				r->part[len] = '\0';
+			}
+			if (!len)
+				return 0;
+			k = j;
+		}
+		if (!S_skip_title(tok, n, &k))
+			return 0;
+	}
+	r->end = k;
+	return 1;
+}
+
+/* 1 when only a label ("S4.1", "3.2", "(b)"), punctuation, an article or
+ * `skip` tokens of an override phrase come before tok[i]: the reference is the
+ * subject ("Section 12 of Part B does not apply"), not a place inside it ("The
+ * optional docking clause in Clause 7 does not apply"). */
+static int S_at_start(const tl_token *tok, uint32_t i, uint32_t skip)
+{
+	for (uint32_t k = 0; k + skip < i; k++) {
+		const char *f = tok[k].fold;
+		if ((tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_tok_in(&tok[k], S_dets) ||
+		    (k == 0 && f && strpbrk(f, "0123456789")) ||
+		    (k <= 1 && f && strlen(f) == 1)) /* "(b)" */
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
+/* Whether the declaration at tok[i..] switches the referenced clauses off:
+ * the reference is followed by a predicate of S_off that ends the sentence,
+ * or one of S_replaced; or it follows "notwithstanding" / "in afwijking van"
+ * and names a part. */
+static int S_declares(const tl_token *tok, uint32_t n, uint32_t i, const S_ref *r)
+{
+	uint32_t k = r->end, m;
+	if (S_at_start(tok, i, 0) && (m = tl_ph_list_at(tok, n, k, S_replaced, NULL)) > 0)
+		return 1;
+	/* a clause the document's own numbering may not mean (the EU Standard Contractual
+	 * Clauses' "Clause 7 does not apply" in a DPA): only in a part it names */
+	if (S_at_start(tok, i, 0) && r->part[0] && (m = tl_ph_list_at(tok, n, k, S_off, NULL)) > 0) {
+		k += m;
+		if ((m = tl_ph_list_at(tok, n, k, S_off_tail, NULL)) > 0)
+			k += m;
+		return k >= n || tl_tok_is(&tok[k], ".") || tl_tok_is(&tok[k], ";") ||
+		       (k + 1 < n && tl_tok_is(&tok[k], ",") &&
+		        (tl_tok_is(&tok[k + 1], "and") || tl_tok_is(&tok[k + 1], "en")));
+	}
+	/* "Notwithstanding section 14 of Part B, ...", "In afwijking van artikel 9 van Deel B ..." */
+	for (uint32_t b = 3; b >= 1; b--)
+		if (i >= b && tl_ph_list_at(tok, n, i - b, S_override, NULL) == b)
+			return r->part[0] != '\0' && S_at_start(tok, i, b);
+	return 0;
+}
+
+static int S_add(tl_ann_ctx *c, tl_disapplied **list, uint32_t *nlist, uint32_t *cap,
+                 int32_t clause, uint32_t sentence)
+{
+	for (uint32_t k = 0; k < *nlist; k++)
+		if ((*list)[k].clause == clause)
+			return 0;
+	(void)c;
+	if (*nlist == *cap) {
+		uint32_t nc = *cap ? *cap * 2 : 8;
+		tl_disapplied *g = realloc(*list, nc * sizeof *g);
+		if (!g)
+			return TL_ENOMEM;
+		*list = g;
+		*cap = nc;
+	}
+	(*list)[(*nlist)++] = (tl_disapplied){clause, (int32_t)sentence};
+	return 0;
+}
+
+int tl_disapply_mark(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	size_t ncl;
+	const tl_clause *cl = tl_document_clauses(a->doc, &ncl);
+	if (!cl || ncl == 0)
+		return 0;
+	tl_disapplied *list = NULL;
+	uint32_t nlist = 0, cap = 0;
+	int rc = 0;
+	for (uint32_t si = 0; si < a->nsent && !rc; si++) {
+		const tl_sentence *s = &a->sent[si];
+		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)) ||
+		    !a->para_operative[s->para])
+			continue;
+		for (uint32_t i = 0; i < s->ntok && !rc; i++) {
+			if ((s->tok[i].flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC)) ||
+			    !tl_tok_in(&s->tok[i], S_ref_words))
+				continue;
+			S_ref r;
+			if (!S_reference(s->tok, s->ntok, i, &r) || !S_declares(s->tok, s->ntok, i, &r))
+				continue;
+			int32_t part = -1;
+			if (r.part[0] && (part = S_part(cl, ncl, r.part, s->para)) < 0)
+				continue; /* a part this document does not hold */
+			for (uint32_t k = 0; k < r.nnum && !rc; k++) {
+				int32_t t = S_numbered(cl, ncl, part, r.num[k]);
+				if (t >= 0 && !S_holds(&cl[t], s->para))
+					rc = S_add(c, &list, &nlist, &cap, t, si);
+			}
+			i = r.end > i ? r.end - 1 : i;
+		}
+	}
+	if (!rc && nlist) {
+		a->dis = tl_arena_calloc(&a->arena, nlist, sizeof *a->dis);
+		if (!a->dis)
+			rc = TL_ENOMEM;
+		else {
+			memcpy(a->dis, list, nlist * sizeof *list);
+			a->ndis = nlist;
+		}
+	}
+	free(list);
+	if (rc)
+		return rc;
+	/* the declarations themselves stay: only the clauses they name go */
+	for (uint32_t k = 0; k < a->ndis; k++) {
+		const tl_clause *t = &cl[a->dis[k].clause];
+		for (int32_t p = t->first_para; p <= t->last_para && (size_t)p < a->npara; p++)
+			for (uint32_t si = a->para_sent[p]; si < a->para_sent[p + 1]; si++)
+				if ((int32_t)si != a->dis[k].sentence)
+					a->sent[si].flags |= TL_SENT_DISAPPLIED | TL_SENT_NONOPERATIVE;
+	}
+	return 0;
+}

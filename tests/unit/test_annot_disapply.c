@@ -1,0 +1,185 @@
+/* test_annot_disapply.c: clauses another part of the document switches off.
+ *
+ * "Section 12 of Part B does not apply", "Notwithstanding section 14 of Part
+ * B, ...", "Section 5.4 of the Customer Terms is replaced by the following:
+ * ...", "Artikel 9 van de Algemene Voorwaarden is niet van toepassing op deze
+ * Overeenkomst": the named clause's sentences are TL_SENT_DISAPPLIED and no
+ * longer count for the rules (tl_match_sentence_counts).  A partial
+ * disapplication ("does not apply to Candidate Data"), a part the document
+ * does not hold, a clause named inside the subject ("The liability cap in
+ * Section 12 does not apply") and "notwithstanding" without a named part
+ * switch nothing off. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot_fixture.h"
+#include "harness.h"
+#include "rules/rules.h"
+
+/* The first sentence unit whose text starts with `prefix`, or NULL. */
+static const tl_sentence *S_find(const tl_annotated *a, const char *prefix, uint32_t *idx)
+{
+	size_t np;
+	const tl_para *p = tl_document_paras(a->doc, &np);
+	for (uint32_t k = 0; k < a->nsent; k++) {
+		const tl_sentence *s = &a->sent[k];
+		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix))) {
+			if (idx)
+				*idx = k;
+			return s;
+		}
+	}
+	return NULL;
+}
+
+/* 1 when the sentence starting with prefix is switched off (and does not
+ * count for the rules), 0 when it counts, -1 when it is not there. */
+static int S_off(const tl_annotated *a, const char *prefix)
+{
+	uint32_t k = 0;
+	const tl_sentence *s = S_find(a, prefix, &k);
+	if (!s)
+		return -1;
+	int off = (s->flags & TL_SENT_DISAPPLIED) != 0;
+	T_OK(off == !tl_match_sentence_counts(a, k), "%s: disapplied %d but counts %d", prefix, off,
+	     tl_match_sentence_counts(a, k));
+	return off;
+}
+
+static const char S_en[] =
+	"# TalentHarbor Order Form\n"
+	"## Part A – Special Conditions\n"
+	"The Municipality (the \"Customer\") and TalentHarbor Ltd (the \"Supplier\").\n"
+	"S2.2 Section 7 of Part B (Data) does not apply to Candidate Data.\n"
+	"S3.5 Notwithstanding section 5.2 of Part B, the Supplier shall give 30 days' notice of a new "
+	"model.\n"
+	"S4.1 Section 12 of Part B (Limitation of Liability) does not apply.\n"
+	"S4.2 Notwithstanding section 14 of Part B, Dutch law applies.\n"
+	"S4.3 The liability cap in Section 13 does not apply.\n"
+	"S4.4 Notwithstanding section 11, the Supplier may suspend the Services.\n"
+	"S4.5 Article 16 of the General Terms does not apply.\n"
+	"## Part B – Subscription Terms\n"
+	"### 5. Our models\n"
+	"5.1 We are committed to privacy by design.\n"
+	"5.2 We may update our models at any time.\n"
+	"### 7. Data\n"
+	"7.1 We may use aggregated data to improve the Services.\n"
+	"### 11. Suspension\n"
+	"11.1 We may suspend the Services if an invoice remains unpaid.\n"
+	"### 12. Limitation of Liability\n"
+	"12.1 We are not liable for loss of data.\n"
+	"### 13. Liability cap\n"
+	"13.1 Our liability shall not exceed the fees paid.\n"
+	"### 14. Governing law\n"
+	"14.1 These Terms are governed by Irish law.\n"
+	"### 16. Indemnity\n"
+	"16.1 You shall indemnify us.\n";
+
+static void test_en(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(S_en, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "12.1 We are not liable"), 1);
+		T_INT(S_off(a, "12. Limitation of Liability"), 1); /* the clause's heading too */
+		T_INT(S_off(a, "14.1 These Terms are governed"), 1);
+		T_INT(S_off(a, "5.2 We may update"), 1);
+		/* only the named sub-clause, not its neighbour */
+		T_INT(S_off(a, "5.1 We are committed"), 0);
+		/* a partial disapplication, a cap named inside the subject, notwithstanding without
+		 * a part, a part the document does not hold: nothing is switched off */
+		T_INT(S_off(a, "7.1 We may use"), 0);
+		T_INT(S_off(a, "13.1 Our liability"), 0);
+		T_INT(S_off(a, "11.1 We may suspend"), 0);
+		T_INT(S_off(a, "16.1 You shall indemnify"), 0);
+		/* the declarations themselves count */
+		T_INT(S_off(a, "S4.1 Section 12"), 0);
+		T_INT(a->ndis, 3);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+static const char S_nl[] =
+	"# Overeenkomst Zaaksysteem\n"
+	"## Deel A – Bijzondere voorwaarden\n"
+	"De Gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	"A1 Artikel 9 van de Algemene Voorwaarden is niet van toepassing op deze Overeenkomst.\n"
+	"A2 In afwijking van artikel 14 van de Algemene Voorwaarden geldt Nederlands recht.\n"
+	"A3 Artikel 6 van de Algemene Voorwaarden is niet van toepassing indien Opdrachtgever "
+	"daarom verzoekt.\n"
+	"A4 Artikel 3 van de GIBIT is niet van toepassing.\n"
+	"## Deel B – Algemene Voorwaarden Acme\n"
+	"### Artikel 3 Levering\n"
+	"3.1 Acme levert binnen dertig dagen.\n"
+	"### Artikel 6 Gegevens\n"
+	"6.1 Acme mag geanonimiseerde gegevens gebruiken.\n"
+	"### Artikel 9 Aansprakelijkheid\n"
+	"9.1 Acme is niet aansprakelijk voor verlies van gegevens.\n"
+	"### Artikel 14 Toepasselijk recht\n"
+	"14.1 Op deze voorwaarden is Iers recht van toepassing.\n";
+
+static void test_nl(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(S_nl, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "9.1 Acme is niet aansprakelijk"), 1);
+		T_INT(S_off(a, "14.1 Op deze voorwaarden"), 1);
+		/* a condition ("indien"), and a framework the document does not hold */
+		T_INT(S_off(a, "6.1 Acme mag"), 0);
+		T_INT(S_off(a, "3.1 Acme levert"), 0);
+		T_INT(a->ndis, 2);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+/* "Section 5.4 of the Customer Terms is replaced by the following: "..."": the old
+ * clause goes, and the new text after the colon is a unit with its own subject. */
+static void test_replaced(void)
+{
+	static const char text[] =
+		"# Addendum\n"
+		"## Customer Terms\n"
+		"The Municipality (the \"Customer\") and Shelfwise Ltd (the \"Supplier\").\n"
+		"5.4 We may disclose data where we believe that disclosure is required by law.\n"
+		"## Amendments\n"
+		"A4. Section 5.4 of the Customer Terms is replaced by the following: \"The Supplier shall "
+		"notify the Customer of any request by a public authority before responding to it.\"\n";
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "5.4 We may disclose"), 1);
+		const tl_sentence *s = S_find(a, "The Supplier shall notify", NULL);
+		T_OK(s != NULL, "the new text is a unit of its own");
+		if (s) {
+			T_INT(s->modality, TL_MOD_OBLIGATION);
+			T_INT(s->bound, TL_ROLE_VENDOR);
+			T_INT(s->unit, 1);
+		}
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a colon that introduces no new text of a clause splits nothing */
+	a = fx_annotate("The Municipality (the \"Customer\") and Shelfwise Ltd (the \"Supplier\").\n"
+	                "The Supplier shall provide the following: a report, a plan and a log.\n",
+	                &d);
+	if (a) {
+		const tl_sentence *s = S_find(a, "The Supplier shall provide", NULL);
+		T_OK(s && s->end - s->start > 40 && s->unit == 0, "one unit");
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+int main(void)
+{
+	test_en();
+	test_nl();
+	test_replaced();
+	return T_DONE();
+}
