@@ -218,6 +218,32 @@ static const char *S_head_word(tl_ruleset *rs, struct tl_text *tx, tl_lang lang,
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
                             const char *text, int32_t concept, tl_rterm *out)
 {
+	/* a term of the built-in ruleset: the words the build worked out (stems.h) */
+	size_t tl = strlen(text);
+	const tl_term_table *tt = tl_terms_builtin();
+	const tl_term_ent *te = tl_term_lookup(tt, (unsigned)lang, text, tl);
+	if (te) {
+		tl_rword *w = tl_arena_calloc(&rs->arena, te->nw, sizeof *w);
+		if (!w)
+			return "out of memory";
+		for (uint32_t k = 0; k < te->nw; k++) {
+			const tl_term_word *tw = &tt->word[te->first + k];
+			w[k] = (tl_rword){tt->pool + tw->s, tw->len, tw->kind, tw->gap};
+		}
+		out->w = w;
+		out->nw = te->nw;
+		out->lang = (uint8_t)lang;
+		out->concept = concept;
+		out->def_only = 0;
+		out->text = text;
+		return NULL;
+	}
+	return tl_compile_term_uncached(rs, tx, cache, lang, text, concept, out);
+}
+
+const char *tl_compile_term_uncached(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache,
+                                     tl_lang lang, const char *text, int32_t concept, tl_rterm *out)
+{
 	tl_rword words[MAX_TERM_WORDS];
 	uint32_t nw = 0;
 	const tl_stem_table *stems = tl_stems_builtin();

@@ -233,6 +233,9 @@ tl_term_cache *tl_term_cache_new(uint32_t nterms);
 void tl_term_cache_free(tl_term_cache *c);
 const char *tl_compile_term(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache, tl_lang lang,
                             const char *text, int32_t concept, tl_rterm *out);
+/* The same without the built-in term table (stems.h): what the table caches. */
+const char *tl_compile_term_uncached(tl_ruleset *rs, struct tl_text *tx, tl_term_cache *cache,
+                                     tl_lang lang, const char *text, int32_t concept, tl_rterm *out);
 int tl_index_build(tl_ruleset *rs);
 void tl_index_free(tl_index *ix);
 /* Finds every concept occurrence in a sentence: calls fn(ud, term, tok_start, tok_end). */

@@ -1,4 +1,4 @@
-/* stems.c: the built-in stem table (stems.h), when the program links one. */
+/* stems.c: the built-in stem and term tables (stems.h), when the program links them. */
 #include "rules/stems.h"
 
 /* generated/tl_stems.c; a weak reference, so that the library, its unit
@@ -8,4 +8,11 @@ extern const tl_stem_table tl_builtin_stem_table __attribute__((weak));
 const tl_stem_table *tl_stems_builtin(void)
 {
 	return &tl_builtin_stem_table;
+}
+
+extern const tl_term_table tl_builtin_term_table __attribute__((weak));
+
+const tl_term_table *tl_terms_builtin(void)
+{
+	return &tl_builtin_term_table;
 }

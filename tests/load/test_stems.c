@@ -1,5 +1,6 @@
 /* test_stems: the built-in stem table is a faithful, complete cache of
- * Snowball for the built-in ruleset's words (src/rules/stems.h). */
+ * Snowball for the built-in ruleset's words, and the built-in term table of
+ * the term compiler for its terms (src/rules/stems.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,6 +123,38 @@ static void test_misses(const tl_stem_table *t)
 	T_OK(!tl_stem_lookup(t, TL_LANG_NL, "persoonsgegeven", 14), "a prefix is a miss");
 }
 
+/* Every term of the built-in ruleset is in the term table, and its words
+ * there are the compiler's own: the same kinds, gaps and strings as
+ * tl_compile_term_uncached gives the term now. */
+static void test_terms_are_the_compilers(tl_text *tx, const tl_term_table *tt)
+{
+	tl_ruleset *rs = NULL;
+	tl_diag diag = {0};
+	tl_error err = {0};
+	T_INT(tl_rules_load(&rs, NULL, &diag, &err), 0);
+	uint32_t terms = 0, missing = 0, differ = 0;
+	for (uint32_t i = 0; rs && i < rs->nterms; i++) {
+		const tl_rterm *t = &rs->terms[i];
+		terms++;
+		missing += !tl_term_lookup(tt, t->lang, t->text, strlen(t->text));
+		tl_rterm u;
+		const char *msg = tl_compile_term_uncached(rs, tx, NULL, (tl_lang)t->lang, t->text, 0, &u);
+		int same = !msg && u.nw == t->nw && u.lang == t->lang;
+		for (uint32_t k = 0; same && k < u.nw; k++)
+			same = u.w[k].len == t->w[k].len && u.w[k].kind == t->w[k].kind &&
+			       u.w[k].gap == t->w[k].gap && !strcmp(u.w[k].s, t->w[k].s);
+		if (!same && differ++ < 5)
+			T_OK(0, "term \"%s\" (%u): the table and the compiler differ", t->text, t->lang);
+	}
+	T_OK(terms > 5000, "the built-in ruleset has %u terms", terms);
+	T_INT(missing, 0);
+	T_INT(differ, 0);
+	/* a term the table lacks, or another language, is a miss */
+	T_OK(!tl_term_lookup(tt, TL_LANG_NL, "qqzzyx zzq", 10), "a made-up term is a miss");
+	T_OK(!tl_term_lookup(NULL, TL_LANG_NL, "gegevens", 8), "no table: a miss");
+	tl_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const tl_stem_table *t = tl_stems_builtin();
@@ -137,6 +170,10 @@ int main(void)
 	if (tx) {
 		test_entries_are_snowball(tx, &a, t);
 		test_capital_chunks_fold_to_lower(tx);
+		const tl_term_table *tt = tl_terms_builtin();
+		T_OK(tt != NULL && tt->nent > 5000, "the generated term table is linked");
+		if (tt)
+			test_terms_are_the_compilers(tx, tt);
 	}
 	test_covers_builtin_words(t);
 	test_misses(t);

@@ -1,4 +1,5 @@
-/* stems_gen.c: the build-time generator of generated/tl_stems.c (stems.h).
+/* stems_gen.c: the build-time generator of generated/tl_stems.c (stems.h):
+ * the stem table and the term table of the built-in ruleset.
  *
  * Loads the built-in ruleset with the library's own loader, breaks every
  * term into words as tl_compile_term does (its space-separated chunks, and
@@ -6,7 +7,8 @@
  * tl_text_stem_uncached and writes the pairs as a C hash table.  A word the
  * table misses is stemmed at run time, so the table only has to be a subset
  * of the words the loader stems; it must never hold a wrong stem, which is
- * why it asks the same function.
+ * why it asks the same function.  The term table holds each term's words as
+ * the loader compiled them here, without any table (tl_compile_term_uncached).
  *
  * usage: tl_stems_gen OUT.c */
 #include <stdio.h>
@@ -27,6 +29,13 @@ typedef struct S_gen {
 	tl_text *tx;
 	tl_arena *arena;
 	int oom;
+	/* the term table (tl_term_table) */
+	tl_term_ent *tent;
+	uint32_t nt, tcap;
+	tl_term_word *tw;
+	uint32_t ntw, twcap;
+	uint32_t *tslot;
+	uint32_t ntslot;
 } S_gen;
 
 static uint32_t S_pool_add(S_gen *g, const char *s, size_t n)
@@ -131,6 +140,65 @@ static void S_term(S_gen *g, const tl_rterm *t)
 			S_word(g, t->lang, tok[i].fold, strlen(tok[i].fold));
 }
 
+/* Places term entry k in the term slots, doubling them to keep them at most half full. */
+static void S_tslot_put(S_gen *g, uint32_t k)
+{
+	if ((g->nt + 1) * 2 > g->ntslot) {
+		uint32_t na = g->ntslot ? g->ntslot * 2 : 1024;
+		uint32_t *ns = calloc(na, sizeof *ns);
+		if (!ns)
+			return (void)(g->oom = 1);
+		free(g->tslot);
+		g->tslot = ns;
+		g->ntslot = na;
+		for (uint32_t j = 0; j < k; j++)
+			S_tslot_put(g, j);
+	}
+	const tl_term_ent *e = &g->tent[k];
+	uint32_t i = tl_stem_hash(g->pool + e->text, e->len, e->lang) & (g->ntslot - 1);
+	while (g->tslot[i])
+		i = (i + 1) & (g->ntslot - 1);
+	g->tslot[i] = k + 1;
+}
+
+/* Records a compiled term's words (the loader compiled it without a table). */
+static void S_term_words(S_gen *g, const tl_rterm *t)
+{
+	size_t len = strlen(t->text);
+	const tl_term_table cur = {g->tslot, g->ntslot, g->tent, g->nt, g->tw, g->pool};
+	if (g->oom || len > UINT32_MAX || tl_term_lookup(&cur, t->lang, t->text, len))
+		return;
+	if (g->nt == g->tcap) {
+		uint32_t nc = g->tcap ? g->tcap * 2 : 4096;
+		tl_term_ent *ne = realloc(g->tent, nc * sizeof *ne);
+		if (!ne)
+			return (void)(g->oom = 1);
+		g->tent = ne;
+		g->tcap = nc;
+	}
+	if (g->ntw + t->nw > g->twcap) {
+		uint32_t nc = g->twcap ? g->twcap : 8192;
+		while (nc < g->ntw + t->nw)
+			nc *= 2;
+		tl_term_word *nw = realloc(g->tw, nc * sizeof *nw);
+		if (!nw)
+			return (void)(g->oom = 1);
+		g->tw = nw;
+		g->twcap = nc;
+	}
+	uint32_t to = S_pool_add(g, t->text, len);
+	for (uint32_t k = 0; k < t->nw && !g->oom; k++) {
+		const tl_rword *w = &t->w[k];
+		g->tw[g->ntw + k] = (tl_term_word){S_pool_add(g, w->s, w->len), w->len, w->kind, w->gap};
+	}
+	if (g->oom)
+		return;
+	g->tent[g->nt] = (tl_term_ent){to, (uint32_t)len, g->ntw, t->nw, t->lang};
+	g->ntw += t->nw;
+	S_tslot_put(g, g->nt);
+	g->nt++;
+}
+
 static void S_string(FILE *f, const char *s, size_t n)
 {
 	fputs("\t\"", f);
@@ -178,6 +246,28 @@ static int S_write(const S_gen *g, const char *path)
 	fputs("\n};\n\n", f);
 	fprintf(f, "const tl_stem_table tl_builtin_stem_table = {S_slot, %u, S_ent, %u, S_pool};\n",
 	        g->nslot, g->n);
+	fputs("\nextern const tl_term_table tl_builtin_term_table;\n\n", f);
+	fprintf(f, "static const tl_term_ent S_tent[%u] = {\n", g->nt ? g->nt : 1);
+	for (uint32_t i = 0; i < g->nt; i++)
+		fprintf(f, "\t{%u, %u, %u, %u, %u},\n", g->tent[i].text, g->tent[i].len, g->tent[i].first,
+		        g->tent[i].nw, g->tent[i].lang);
+	if (!g->nt)
+		fputs("\t{0, 0, 0, 0, 0},\n", f);
+	fputs("};\n\n", f);
+	fprintf(f, "static const tl_term_word S_tw[%u] = {\n", g->ntw ? g->ntw : 1);
+	for (uint32_t i = 0; i < g->ntw; i++)
+		fprintf(f, "\t{%u, %u, %u, %u},\n", g->tw[i].s, g->tw[i].len, g->tw[i].kind, g->tw[i].gap);
+	if (!g->ntw)
+		fputs("\t{0, 0, 0, 0},\n", f);
+	fputs("};\n\n", f);
+	fprintf(f, "static const uint32_t S_tslot[%u] = {", g->ntslot ? g->ntslot : 1);
+	for (uint32_t i = 0; i < g->ntslot; i++)
+		fprintf(f, "%s%u,", i % 16 ? " " : "\n\t", g->tslot[i]);
+	if (!g->ntslot)
+		fputs("0", f);
+	fputs("\n};\n\n", f);
+	fprintf(f, "const tl_term_table tl_builtin_term_table = {S_tslot, %u, S_tent, %u, S_tw, S_pool};\n",
+	        g->ntslot, g->nt);
 	int bad = ferror(f);
 	return fclose(f) == 0 && !bad ? 0 : -1;
 }
@@ -201,8 +291,10 @@ int main(int argc, char **argv)
 	else if (tl_text_open(&g.tx, &arena, &err) != 0)
 		g.oom = 1;
 	else
-		for (uint32_t i = 0; i < rs->nterms && !g.oom; i++)
+		for (uint32_t i = 0; i < rs->nterms && !g.oom; i++) {
 			S_term(&g, &rs->terms[i]);
+			S_term_words(&g, &rs->terms[i]);
+		}
 	int bad = g.oom;
 	if (bad)
 		fputs("tl_stems_gen: out of memory\n", stderr);
@@ -216,6 +308,9 @@ int main(int argc, char **argv)
 	free(g.slot);
 	free(g.ent);
 	free(g.pool);
+	free(g.tslot);
+	free(g.tent);
+	free(g.tw);
 	tl_arena_free(&arena);
 	return bad;
 }
