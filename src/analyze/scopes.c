@@ -490,6 +490,60 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 }
 
 
+/* The party whose consent, approval, instruction or request the exception
+ * tok[s..e) names, when the words say it apart from the first party named:
+ * after the consent word ("consent of the Customer", "toestemming van
+ * Opdrachtgever", "approved by the Customer"), as a possessive right before
+ * it ("unless the Supplier has obtained the Customer's prior written
+ * consent"), or as the subject of a relative clause whose verb it is
+ * ("behalve aan subverwerkers die Opdrachtgever heeft goedgekeurd").
+ * TL_ROLE_NONE otherwise: the first party named is the actor ("tenzij
+ * Opdrachtgever, na overleg met Opdrachtnemer, toestemming geeft"). */
+static tl_role S_consenter(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
+                           uint32_t e, const char *const *consent)
+{
+	static const char *const by[] = {"of", "van", "by", "door", "from", NULL};
+	static const char *const det[] = {"the", "de", "het", NULL};
+	static const char *const rel[] = {"die", "dat", "that", "which", "who", NULL};
+	tl_role poss = TL_ROLE_NONE, relsubj = TL_ROLE_NONE;
+	uint32_t poss_end = 0;
+	for (uint32_t i = s; i < e; i++) {
+		uint32_t len;
+		tl_role r = tl_mention_at(a, tok, n, i, &len);
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER) {
+			const char *f = tok[i + len - 1].fold;
+			size_t fl = strlen(f);
+			if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') {
+				poss = r;
+				poss_end = i + len;
+			}
+			uint32_t b = i > s && tl_tok_in(&tok[i - 1], det) ? i - 1 : i;
+			if (b > s && tl_tok_in(&tok[b - 1], rel))
+				relsubj = r;
+			i += len - 1;
+			continue;
+		}
+		if (!tl_tok_in(&tok[i], consent))
+			continue;
+		for (uint32_t k = i + 1; k < e && k <= i + 3; k++) {
+			if (!tl_tok_in(&tok[k], by))
+				continue;
+			uint32_t m = k + 1;
+			if (m < e && tl_tok_in(&tok[m], det))
+				m++;
+			tl_role after = m < e ? tl_mention_at(a, tok, n, m, &len) : TL_ROLE_NONE;
+			if (after == TL_ROLE_VENDOR || after == TL_ROLE_CUSTOMER)
+				return after;
+			break;
+		}
+		if (poss != TL_ROLE_NONE && i <= poss_end + 3)
+			return poss;
+		if (relsubj != TL_ROLE_NONE)
+			return relsubj;
+	}
+	return TL_ROLE_NONE;
+}
+
 tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
                               uint32_t e, tl_role bound)
 {
@@ -529,6 +583,7 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 	}
 	if (lw && !named)
 		return TL_EXC_LAW; /* "tenzij een wettelijke bewaarplicht anders bepaalt" */
+	tl_role consenter = cons ? S_consenter(a, tok, n, s, e, consent) : TL_ROLE_NONE;
 	if (!actor && (pron || disc))
 		actor = bound;
 	if (disc && actor == TL_ROLE_VENDOR)
@@ -537,6 +592,8 @@ tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t
 		return TL_EXC_CUSTOMER;
 	if (lw)
 		return TL_EXC_LAW;
+	if (consenter == TL_ROLE_CUSTOMER || consenter == TL_ROLE_VENDOR)
+		return consenter == TL_ROLE_CUSTOMER ? TL_EXC_CUSTOMER : TL_EXC_VENDOR;
 	if (cons && actor == TL_ROLE_CUSTOMER)
 		return TL_EXC_CUSTOMER;
 	if (cons && actor == TL_ROLE_VENDOR)

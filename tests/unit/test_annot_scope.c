@@ -6,7 +6,8 @@
  * the negation's scope, so it sets no context tag; a thing as the subject
  * ("Camera's mogen niet worden gebruikt voor ...") exists and still does.
  * "only with" / "uitsluitend met" narrow a duty and open no exception unless
- * a party's consent, instruction or request follows.  The context checks run
+ * a party's consent, instruction or request follows, and a consent exception
+ * belongs to the party that consents.  The context checks run
  * the engine's test ruleset (rulesets/test/engine.json, context "sensors" on
  * the concept camera). */
 #include <stdlib.h>
@@ -179,6 +180,29 @@ static void test_restriction_is_no_exception(void)
 	                "toestemming geeft.", "customer", 1, "toestemming");
 }
 
+/* Who controls a consent exception is the party that consents, not the first
+ * party the exception names. */
+static void test_consenting_party(void)
+{
+	S_expect_exc(0, "The Supplier shall not disclose Customer Data to third parties, unless the "
+	                "Supplier has obtained the Customer's prior written consent.", "customer", 1,
+	             "written");
+	S_expect_exc(0, "The Supplier shall not transfer Customer Data, except to Sub-processors "
+	                "approved by the Customer.", "customer", 1, "approved");
+	S_expect_exc(1, "Opdrachtnemer verstrekt geen Gegevens aan derden, behalve aan subverwerkers die "
+	                "Opdrachtgever heeft goedgekeurd.", "customer", 1, "goedgekeurd");
+	S_expect_exc(1, "Opdrachtnemer verstrekt geen Gegevens aan derden, tenzij Opdrachtnemer daarvoor "
+	                "toestemming van Opdrachtgever heeft verkregen.", "customer", 1, "verkregen");
+	/* the vendor's consent stays the vendor's; an aside names no consenting party */
+	S_expect_exc(1, "Opdrachtgever mag het Maatwerk aan andere overheden ter beschikking stellen, mits "
+	                "Opdrachtnemer daarvoor vooraf toestemming geeft.", "vendor", 1, "vooraf");
+	S_expect_exc(0, "The Customer may publish the counts, provided that it has obtained the "
+	                "Supplier's prior written approval.", "vendor", 1, "prior");
+	S_expect_exc(1, "Opdrachtnemer verstrekt geen Gegevens aan derden, tenzij Opdrachtgever, na "
+	                "overleg met Opdrachtnemer, schriftelijk toestemming geeft.", "customer", 1,
+	             "schriftelijk");
+}
+
 int main(void)
 {
 	tl_error err = TL_ERROR_INIT;
@@ -188,6 +212,7 @@ int main(void)
 	}
 	test_banned_activity();
 	test_restriction_is_no_exception();
+	test_consenting_party();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
 }
