@@ -18,7 +18,7 @@ int tl_pol_participle_en(const char *f)
 		"entitled", "required", "permitted", "allowed", "obliged", "obligated", "prohibited",
 		"forbidden", "authorised", "authorized", "bound", "interested", "concerned", "satisfied",
 		"qualified", "experienced", "dedicated", "limited", "based", "located", "established",
-		"incorporated", "registered", "need", "needed", "compelled", "forced", NULL};
+		"incorporated", "registered", "need", "needed", "compelled", "forced", "committed", NULL};
 	size_t l = strlen(f);
 	if (tl_word_in(f, not_pass))
 		return 0;
