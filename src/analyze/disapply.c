@@ -35,6 +35,9 @@
 #include "model/doc.h"
 
 #define S_MAXREF 8
+/* declarations looked up per document: each costs a pass over the clause list,
+ * so a hostile file of many thousands of them stays linear */
+#define S_MAXDECL 256
 
 static const char *const S_ref_words[] = {
 	"clause", "clauses", "section", "sections", "article", "articles", "artikel", "artikelen",
@@ -297,7 +300,8 @@ int tl_disapply_mark(tl_ann_ctx *c)
 	tl_disapplied *list = NULL;
 	uint32_t nlist = 0, cap = 0;
 	int rc = 0;
-	for (uint32_t si = 0; si < a->nsent && !rc; si++) {
+	uint32_t ndecl = 0;
+	for (uint32_t si = 0; si < a->nsent && !rc && ndecl < S_MAXDECL; si++) {
 		const tl_sentence *s = &a->sent[si];
 		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)) ||
 		    !a->para_operative[s->para])
@@ -307,7 +311,8 @@ int tl_disapply_mark(tl_ann_ctx *c)
 			    !tl_tok_in(&s->tok[i], S_ref_words))
 				continue;
 			S_ref r;
-			if (!S_reference(s->tok, s->ntok, i, &r) || !S_declares(s->tok, s->ntok, i, &r))
+			if (!S_reference(s->tok, s->ntok, i, &r) || !S_declares(s->tok, s->ntok, i, &r) ||
+			    ndecl++ >= S_MAXDECL)
 				continue;
 			int32_t part = -1;
 			if (r.part[0] && (part = S_part(cl, ncl, r.part, s->para)) < 0)

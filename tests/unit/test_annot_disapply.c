@@ -176,8 +176,34 @@ static void test_replaced(void)
 	tl_document_free(d);
 }
 
+/* Many declarations and many clauses: at most 256 declarations are looked up
+ * (each is a pass over the clause list), so the work stays linear. */
+static void test_many(void)
+{
+	enum { N = 3000 };
+	size_t cap = (size_t)N * 96 + 256, len = 0;
+	char *text = malloc(cap);
+	if (!text)
+		return;
+	len += (size_t)snprintf(text + len, cap - len, "## Part A\n");
+	for (int i = 1; i <= N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "Section %d of Part B does not apply.\n", i);
+	len += (size_t)snprintf(text + len, cap - len, "## Part B\n");
+	for (int i = 1; i <= N; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%d. We may sell data.\n", i);
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	T_OK(a != NULL, "annotate");
+	if (a)
+		T_INT(a->ndis, 256);
+	tl_annotated_free(a);
+	tl_document_free(d);
+	free(text);
+}
+
 int main(void)
 {
+	test_many();
 	test_en();
 	test_nl();
 	test_replaced();
