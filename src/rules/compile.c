@@ -1,6 +1,7 @@
 /* compile.c: concept terms -> words (stems, prefixes, exact forms, compound
  * heads) in the annotation layer's own folding and tokenisation.  The index
- * of the terms' first words and the scan of a sentence are in index.c. */
+ * of the terms' first words is built in index.c, a sentence scanned with it
+ * in index_scan.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,7 +90,7 @@ static uint32_t *S_chunk_slot(const tl_term_cache *c, const char *key, size_t kl
 	}
 }
 
-/* h: FNV-1a over key[0..klen), seeded with the language (index.c's S_hash
+/* h: FNV-1a over key[0..klen), seeded with the language (index_int.h's tl_ix_hash
  * with kind 0), which tl_compile_term works out while it looks for the
  * chunk's end */
 static const S_chunk *S_chunk_get(const tl_term_cache *c, const char *key, size_t klen,

@@ -179,7 +179,7 @@ typedef struct tl_clause_tpl {
 } tl_clause_tpl;
 
 /** ## The ruleset */
-typedef struct tl_index tl_index; /* index.c */
+typedef struct tl_index tl_index; /* index_int.h: index.c builds it, index_scan.c scans with it */
 
 struct tl_ruleset {
 	tl_arena arena;

@@ -1,0 +1,664 @@
+/* index_scan.c: a sentence scanned with the prefilter (index.c builds it):
+ * each word looks up the entries its stem, its form as written, its folded
+ * prefixes and its compound head start, and only the terms those list are
+ * verified, the cheapest filters first (the next words' signatures), then
+ * the words themselves (S_rest). */
+#include <stdlib.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "model/doc.h"
+#include "rules/index_int.h"
+#include "rules/rules.h"
+#include "text/text.h"
+
+/** ## Scanning a sentence */
+
+tl_lang tl_index_lang(const tl_annotated *a, const tl_sentence *s)
+{
+	if (s->lang != TL_LANG_UNKNOWN)
+		return s->lang;
+	return a->lang != TL_LANG_UNKNOWN ? a->lang : TL_LANG_NL;
+}
+
+static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword *w, uint32_t i)
+{
+	const tl_token *t = &s->tok[i];
+	switch (w->kind) {
+	/* most candidates differ in the first byte: test it before the rest */
+	case TL_W_STEM:
+		return t->stem && t->stem[0] == w->s[0] && !strncmp(t->stem, w->s, w->len) &&
+		       t->stem[w->len] == '\0';
+	case TL_W_PREFIX:
+		return t->fold && (!w->len || t->fold[0] == w->s[0]) && !strncmp(t->fold, w->s, w->len);
+	case TL_W_HEAD: {
+		size_t n = t->stem ? strlen(t->stem) : 0;
+		return n >= (size_t)w->len + TL_HEAD_MIN_BEFORE && !memcmp(t->stem + n - w->len, w->s, w->len);
+	}
+	default: {
+		const tl_para *p = &a->doc->paras[s->para];
+		return t->end - t->start == w->len && t->end <= p->len &&
+		       !memcmp(p->text + t->start, w->s, w->len);
+	}
+	}
+}
+
+/* A separable verb's particle closes its phrase: "draagt de Gegevens over."
+ * or "draagt alle Gegevens over aan Opdrachtgever", but not the preposition
+ * of "draagt zorg voor een rapport over de Gegevens", which a noun phrase
+ * follows. */
+/* 1 when token t is written in capitals only ("LIABLE", "FOR"): in a clause
+ * set in capitals, a capital says nothing about names. */
+static int S_all_caps(const tl_annotated *a, const tl_sentence *s, const tl_token *t)
+{
+	const tl_para *p = &a->doc->paras[s->para];
+	int letters = 0;
+	if (t->end > p->len || t->end <= t->start)
+		return 0;
+	for (uint32_t k = t->start; k < t->end; k++) {
+		unsigned char c = (unsigned char)p->text[k];
+		if (c >= 'a' && c <= 'z')
+			return 0;
+		letters += c >= 'A' && c <= 'Z';
+	}
+	return letters > 0;
+}
+
+static int S_particle_closes(const tl_annotated *a, const tl_sentence *s, uint32_t i)
+{
+	static const char *const np[] = {"de", "het", "een", "'s", "alle", "deze", "dit", "die", "dat",
+	                                 "zijn", "haar", "hun", "onze", "ons", "uw", "elk", "elke",
+	                                 "ieder", "iedere", "welke", "wat", "hem", "hen", "the", "a",
+	                                 "an", "this", "that", "its", "their", "all", "any", NULL};
+	if (i + 1 >= s->ntok || (s->tok[i + 1].flags & TL_TOK_PUNCT))
+		return 1;
+	const tl_token *n = &s->tok[i + 1];
+	if (!n->fold || (n->flags & TL_TOK_NUMBER) ||
+	    ((n->flags & TL_TOK_CAPITAL) && !(S_all_caps(a, s, n) && S_all_caps(a, s, &s->tok[i]))))
+		return 0;
+	for (const char *const *w = np; *w; w++)
+		if (!strcmp(n->fold, *w))
+			return 0;
+	return 1;
+}
+
+#define MAX_GAP_WORDS 40
+
+/* Matches words wi.. from the token after `prev`; returns the last token + 1 or 0. */
+static uint32_t S_rest(const tl_annotated *a, const tl_sentence *s, const tl_rterm *rt, uint32_t wi,
+                       uint32_t prev)
+{
+	if (wi == rt->nw)
+		return prev + 1;
+	uint32_t words = 0;
+	if (rt->w[wi].gap) {
+		for (uint32_t i = prev + 1; i < s->ntok && words < MAX_GAP_WORDS; i++) {
+			if (s->tok[i].flags & TL_TOK_PUNCT)
+				continue;
+			words++;
+			if (S_word_at(a, s, &rt->w[wi], i) && S_particle_closes(a, s, i)) {
+				uint32_t r = S_rest(a, s, rt, wi + 1, i);
+				if (r)
+					return r;
+			}
+		}
+		return 0;
+	}
+	for (uint32_t i = prev + 1; i < s->ntok && words < 2; i++) {
+		if (s->tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		words++;
+		if (S_word_at(a, s, &rt->w[wi], i)) {
+			uint32_t r = S_rest(a, s, rt, wi + 1, i);
+			if (r)
+				return r;
+		}
+	}
+	return 0;
+}
+
+/* The signature of each form of a word (tl_ix_wsig's, one per S_FK_* kind,
+ * TL_IX_NONE for an absent form): a term word of that kind can match the word
+ * only if its signature equals this one.  Common first words ("de", "in",
+ * "niet", "the") head dozens of terms each; most are rejected on these. */
+typedef struct S_sig {
+	uint32_t v[TL_IX_NFK];
+} S_sig;
+
+static const S_sig S_no_word = {{TL_IX_NONE, TL_IX_NONE, TL_IX_NONE, TL_IX_NONE}};
+
+/* The signature of token t's stem and folded forms (what its word fixes);
+ * sh: the hash of its stem as tl_ix_find takes it, or NULL to compute it. */
+static void S_sig_word(const tl_token *t, uint8_t lang, const uint32_t *sh, S_sig *sg)
+{
+	*sg = S_no_word;
+	if (t->stem)
+		sg->v[TL_IX_FK_STEM] = (uint32_t)TL_IX_FK_STEM << 28 |
+		                   ((sh ? *sh : tl_ix_hash(t->stem, strlen(t->stem), TL_W_STEM, lang)) & TL_IX_SIG_HASH);
+	if (t->fold) {
+		uint32_t b0 = (unsigned char)t->fold[0];
+		sg->v[TL_IX_FK_PREFIX] = (uint32_t)TL_IX_FK_PREFIX << 28 | b0 << 8 |
+		                     (b0 ? (unsigned char)t->fold[1] : 0u);
+		sg->v[TL_IX_FK_PREFIX1] = (uint32_t)TL_IX_FK_PREFIX1 << 28 | b0 << 8;
+	}
+}
+
+/* The signature of token t's form as written. */
+static uint32_t S_sig_exact(const tl_annotated *a, const tl_sentence *s, const tl_token *t)
+{
+	const tl_para *p = &a->doc->paras[s->para];
+	if (t->end <= t->start || t->end > p->len)
+		return TL_IX_NONE;
+	const char *o = p->text + t->start;
+	uint32_t n = t->end - t->start;
+	return (uint32_t)TL_IX_FK_EXACT << 28 | (n < 4095 ? n : 4095u) << 16 |
+	       (uint32_t)(unsigned char)o[0] << 8 | (n >= 2 ? (unsigned char)o[1] : 0u);
+}
+
+/* The signature of token k, or none when k is past the end. */
+static void S_sig_at(const tl_annotated *a, const tl_sentence *s, uint32_t k, uint8_t lang,
+                     S_sig *sg)
+{
+	*sg = S_no_word;
+	if (k >= s->ntok)
+		return;
+	S_sig_word(&s->tok[k], lang, NULL, sg);
+	sg->v[TL_IX_FK_EXACT] = S_sig_exact(a, s, &s->tok[k]);
+}
+
+/* The first token from k on that is not punctuation, or ntok. */
+static uint32_t S_word_from(const tl_sentence *s, uint32_t k)
+{
+	while (k < s->ntok && (s->tok[k].flags & TL_TOK_PUNCT))
+		k++;
+	return k;
+}
+
+/* Verifies e's postings at token i on the second-word filter only; n0 and
+ * n1 are the signatures of the two words after it (the scan without memo). */
+static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                       const tl_ix_ent *e, uint32_t i, const S_sig *n0, const S_sig *n1,
+                       void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	if (!e || !e->key)
+		return;
+	const uint32_t *pf = rs->index->pfilt + e->first;
+	const int32_t *pt = rs->index->pterm + e->first;
+	for (uint32_t k = 0; k < e->n; k++) {
+		uint32_t f = pf[k];
+		if (f < TL_IX_GAP) {
+			uint32_t kind = f >> 28;
+			if (f != n0->v[kind] && f != n1->v[kind])
+				continue;
+		} else if (f == TL_IX_SINGLE) {
+			fn(ud, &rs->terms[pt[k]], i, i + 1);
+			continue;
+		}
+		const tl_rterm *rt = &rs->terms[pt[k]];
+		uint32_t end = S_rest(a, s, rt, 1, i);
+		if (end)
+			fn(ud, rt, i, end);
+	}
+}
+
+/* A word of the sentence being scanned with the memo: its token, memo
+ * entry (or NULL: look up directly) and signature. */
+typedef struct S_word {
+	uint32_t tok;
+	const struct S_memo_ent *me;
+	S_sig sg;
+} S_word;
+
+/* The signature of word w of wd (nw words), or none. */
+static const S_sig *S_wd_sig(const S_word *wd, uint32_t nw, uint32_t w)
+{
+	return w < nw ? &wd[w].sg : &S_no_word;
+}
+
+/* Posting k of e at word w of wd: its filters, then S_rest. */
+static void S_try_one(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                      const tl_ix_ent *e, uint32_t k, const S_word *wd, uint32_t nw, uint32_t w,
+                      void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	const tl_index *ix = rs->index;
+	uint32_t f = ix->pfilt[e->first + k], i = wd[w].tok;
+	const tl_rterm *rt = &rs->terms[ix->pterm[e->first + k]];
+	if (f < TL_IX_GAP) {
+		uint32_t kind = f >> 28;
+		if (f != S_wd_sig(wd, nw, w + 1)->v[kind] && f != S_wd_sig(wd, nw, w + 2)->v[kind])
+			return;
+		uint32_t g = ix->pfilt2[e->first + k];
+		if (g < TL_IX_GAP) {
+			kind = g >> 28;
+			if (g != S_wd_sig(wd, nw, w + 2)->v[kind] && g != S_wd_sig(wd, nw, w + 3)->v[kind] &&
+			    g != S_wd_sig(wd, nw, w + 4)->v[kind])
+				return;
+		}
+	} else if (f == TL_IX_SINGLE) {
+		fn(ud, rt, i, i + 1);
+		return;
+	} else if (f < TL_IX_SINGLE) {
+		/* after a gap: one of the next MAX_GAP_WORDS words */
+		uint32_t g = f & TL_IX_SIG, kind = g >> 28, q = w + 1;
+		uint32_t qe = nw - w - 1 < MAX_GAP_WORDS ? nw : w + 1 + MAX_GAP_WORDS;
+		while (q < qe && wd[q].sg.v[kind] != g)
+			q++;
+		if (q == qe)
+			return;
+	}
+	uint32_t end = S_rest(a, s, rt, 1, i);
+	if (end)
+		fn(ud, rt, i, end);
+}
+
+/* Verifies e's postings at word w of wd on all filters.  A second word's
+ * signature carries its kind, so a posting passes the first filter when its
+ * pfilt equals one of the eight signatures of the next two words; with SSE2
+ * four postings are compared at once. */
+static void S_try_words(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        const tl_ix_ent *e, const S_word *wd, uint32_t nw, uint32_t w,
+                        void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	if (!e || !e->key)
+		return;
+	const tl_index *ix = rs->index;
+	const uint32_t *pf = ix->pfilt + e->first;
+	const S_sig *n0 = S_wd_sig(wd, nw, w + 1), *n1 = S_wd_sig(wd, nw, w + 2);
+	uint32_t n = e->n, k = 0;
+	if (e->bucketed) {
+		/* the plain postings of the eight signatures, and the others, in
+		 * list order */
+		uint32_t cand[TL_IX_LONG_MAX], nc = 0, ent = (uint32_t)(e - ix->ent) + 1;
+		for (int q = 0; q < 2 * TL_IX_NFK; q++) {
+			uint32_t v = q < TL_IX_NFK ? n0->v[q] : n1->v[q - TL_IX_NFK];
+			if (v == TL_IX_NONE || (q >= TL_IX_NFK && v == n0->v[q - TL_IX_NFK]))
+				continue;
+			for (uint32_t h = tl_ix_bucket_hash(ent, v) & (ix->btcap - 1); ix->bt[h].ent;
+			     h = (h + 1) & (ix->btcap - 1))
+				if (ix->bt[h].ent == ent && ix->bt[h].sig == v) {
+					memcpy(cand + nc, ix->bord + ix->bt[h].first, ix->bt[h].n * sizeof *cand);
+					nc += ix->bt[h].n;
+					break;
+				}
+		}
+		for (uint32_t j = e->nplain; j < n; j++)
+			cand[nc++] = ix->bord[e->first + j];
+		for (uint32_t j = 1; j < nc; j++) {
+			uint32_t c = cand[j], m = j;
+			for (; m > 0 && cand[m - 1] > c; m--)
+				cand[m] = cand[m - 1];
+			cand[m] = c;
+		}
+		for (uint32_t j = 0; j < nc; j++)
+			S_try_one(rs, a, s, e, cand[j], wd, nw, w, fn, ud);
+		return;
+	}
+#ifdef __SSE2__
+	if (n >= 4) {
+		__m128i v[2 * TL_IX_NFK];
+		for (int q = 0; q < TL_IX_NFK; q++) {
+			v[2 * q] = _mm_set1_epi32((int)n0->v[q]);
+			v[2 * q + 1] = _mm_set1_epi32((int)n1->v[q]);
+		}
+		const __m128i zero = _mm_setzero_si128();
+		for (; k + 4 <= n; k += 4) {
+			__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(pf + k));
+			__m128i hit = _mm_cmpeq_epi32(f, v[0]);
+			for (int q = 1; q < 2 * TL_IX_NFK; q++)
+				hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
+			/* TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY: the top two bits */
+			__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
+			unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
+			             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
+			while (m) {
+				unsigned j = (unsigned)__builtin_ctz(m);
+				m &= m - 1;
+				S_try_one(rs, a, s, e, k + j, wd, nw, w, fn, ud);
+			}
+		}
+	}
+#endif
+	for (; k < n; k++) {
+		uint32_t f = pf[k];
+		if (f < TL_IX_GAP && f != n0->v[f >> 28] && f != n1->v[f >> 28])
+			continue;
+		S_try_one(rs, a, s, e, k, wd, nw, w, fn, ud);
+	}
+}
+
+/* The non-empty prefix entries of a folded word, in the order of the
+ * index's prefix lengths; returns their number. */
+static uint32_t S_prefix_entries(const tl_index *ix, const char *fold, uint8_t lang,
+                                 const tl_ix_ent **out)
+{
+	int may_prefix = fold && ix->nplen[lang];
+	if (may_prefix && !ix->short_prefix[lang]) {
+		/* no prefix key starts with this word's first two bytes: skip them all */
+		unsigned b = (unsigned char)fold[0] << 8 | (fold[0] ? (unsigned char)fold[1] : 0u);
+		may_prefix = fold[0] && (ix->p2[lang][b >> 3] >> (b & 7) & 1);
+	}
+	if (!may_prefix)
+		return 0;
+	/* the hash of every prefix length in one pass over the word
+	 * (tl_ix_hash is FNV-1a: the hash of n+1 bytes extends that of n) */
+	uint32_t hp[TL_MAX_KEY_LEN + 1], n = 0;
+	size_t fl = 0;
+	hp[0] = tl_ix_hash(fold, 0, TL_W_PREFIX, lang);
+	for (; fold[fl] && fl < ix->maxplen[lang]; fl++)
+		hp[fl + 1] = (hp[fl] ^ (unsigned char)fold[fl]) * 16777619u;
+	for (uint32_t k = 0; k < ix->nplen[lang]; k++) {
+		size_t len = ix->plen[lang][k];
+		if (len <= fl) {
+			const tl_ix_ent *e = tl_ix_find(ix, fold, len, TL_W_PREFIX, lang, hp[len]);
+			if (e && e->key)
+				out[n++] = e;
+		}
+	}
+	return n;
+}
+
+/* The non-empty compound-head entries of a stem ("toewijzingsalgoritm" ends
+ * with the key "algoritm"), appended to out[n..); returns the new count. */
+static uint32_t S_head_entries(const tl_index *ix, const char *stem, uint8_t lang,
+                               const tl_ix_ent **out, uint32_t n)
+{
+	if (!stem || !ix->nhlen[lang])
+		return n;
+	size_t sl = strlen(stem);
+	for (uint32_t k = 0; k < ix->nhlen[lang] && n < 2 * TL_MAX_KEY_LEN; k++) {
+		size_t len = ix->hlen[lang][k];
+		if (sl < len + TL_HEAD_MIN_BEFORE)
+			continue;
+		const char *key = stem + sl - len;
+		const tl_ix_ent *e = tl_ix_find(ix, key, len, TL_W_HEAD, lang, tl_ix_hash(key, len, TL_W_HEAD, lang));
+		if (e && e->key)
+			out[n++] = e;
+	}
+	return n;
+}
+
+/* What the stem and prefix lookups of a token depend on (its word, which
+ * fixes the folded form; its stem; the language), remembered per scan
+ * thread: a word recurs, and each lookup hashes and probes. */
+typedef struct S_memo_ent {
+	const void *word, *stem; /* word NULL: an empty slot */
+	uint32_t lang;
+	const tl_ix_ent *st;         /* the stem's entry, or NULL */
+	uint32_t first, n;       /* its prefix entries: memo->pfx[first .. first + n) */
+	S_sig sg;                /* its signature, but for the exact form */
+} S_memo_ent;
+
+struct tl_index_memo {
+	S_memo_ent *ent;
+	uint32_t cap, n;
+	const tl_ix_ent **pfx;
+	uint32_t npfx, apfx;
+	S_word *wd;              /* the words of the sentence being scanned */
+	uint32_t awd;
+	int fail;                /* out of memory: scan without the memo */
+};
+
+tl_index_memo *tl_index_memo_new(void) { return calloc(1, sizeof(tl_index_memo)); }
+
+void tl_index_memo_free(tl_index_memo *m)
+{
+	if (!m)
+		return;
+	free(m->ent);
+	free(m->pfx);
+	free(m->wd);
+	free(m);
+}
+
+static uint32_t S_memo_hash(const void *w, const void *st, uint32_t lang)
+{
+	uint64_t h = (uint64_t)(uintptr_t)w * 0x9E3779B97F4A7C15ull ^
+	             (uint64_t)(uintptr_t)st * 0xC2B2AE3D27D4EB4Full ^ lang;
+	return (uint32_t)(h >> 32);
+}
+
+static int S_memo_grow(tl_index_memo *m)
+{
+	uint32_t cap = m->cap ? m->cap * 2 : 4096;
+	if (cap < m->cap)
+		return -1;
+	S_memo_ent *ne = calloc(cap, sizeof *ne);
+	if (!ne)
+		return -1;
+	for (uint32_t i = 0; i < m->cap; i++) {
+		const S_memo_ent *o = &m->ent[i];
+		if (!o->word)
+			continue;
+		uint32_t j = S_memo_hash(o->word, o->stem, o->lang) & (cap - 1);
+		while (ne[j].word)
+			j = (j + 1) & (cap - 1);
+		ne[j] = *o;
+	}
+	free(m->ent);
+	m->ent = ne;
+	m->cap = cap;
+	return 0;
+}
+
+/* The memo entry of token t, filled in on first sight; NULL when there is
+ * no memo to use. */
+static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const tl_token *t,
+                                    uint8_t lang)
+{
+	if (!m || m->fail || !t->word)
+		return NULL;
+	if ((m->n + 1) * 2 > m->cap && S_memo_grow(m) != 0) {
+		m->fail = 1;
+		return NULL;
+	}
+	uint32_t j = S_memo_hash(t->word, t->stem, lang) & (m->cap - 1);
+	for (; m->ent[j].word; j = (j + 1) & (m->cap - 1))
+		if (m->ent[j].word == t->word && m->ent[j].stem == t->stem && m->ent[j].lang == lang)
+			return &m->ent[j];
+	const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
+	uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+	np = S_head_entries(ix, t->stem, lang, pe, np);
+	if (m->npfx + np > m->apfx) {
+		uint32_t na = m->apfx ? m->apfx : 1024;
+		while (na < m->npfx + np)
+			na *= 2;
+		const tl_ix_ent **nv = realloc(m->pfx, (size_t)na * sizeof *nv);
+		if (!nv) {
+			m->fail = 1;
+			return NULL;
+		}
+		m->pfx = nv;
+		m->apfx = na;
+	}
+	S_memo_ent *e = &m->ent[j];
+	e->word = t->word;
+	e->stem = t->stem;
+	e->lang = lang;
+	e->st = NULL;
+	uint32_t sh = 0;
+	if (t->stem) {
+		size_t n = strlen(t->stem);
+		sh = tl_ix_hash(t->stem, n, TL_W_STEM, lang);
+		const tl_ix_ent *se = tl_ix_find(ix, t->stem, n, TL_W_STEM, lang, sh);
+		e->st = se && se->key ? se : NULL;
+	}
+	S_sig_word(t, lang, &sh, &e->sg);
+	e->first = m->npfx;
+	e->n = np;
+	if (np)
+		memcpy(m->pfx + m->npfx, pe, np * sizeof *pe);
+	m->npfx += np;
+	m->n++;
+	return e;
+}
+
+/* The scan without memo: the window of the two words after token i moves
+ * one word per word, so each word's signature is made once. */
+static void S_scan_plain(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                         void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	const tl_index *ix = rs->index;
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	const tl_para *para = &a->doc->paras[s->para];
+	S_sig sg[2];
+	uint32_t i = S_word_from(s, 0);
+	uint32_t j1 = i < s->ntok ? S_word_from(s, i + 1) : s->ntok;
+	uint32_t j2 = j1 < s->ntok ? S_word_from(s, j1 + 1) : s->ntok;
+	S_sig_at(a, s, j1, lang, &sg[0]);
+	S_sig_at(a, s, j2, lang, &sg[1]);
+	S_sig *n0 = &sg[0], *n1 = &sg[1];
+	while (i < s->ntok) {
+		const tl_token *t = &s->tok[i];
+		if (t->stem) {
+			size_t n = strlen(t->stem);
+			S_try_list(rs, a, s, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang,
+			                            tl_ix_hash(t->stem, n, TL_W_STEM, lang)), i, n0, n1, fn, ud);
+		}
+		if (t->end > t->start && t->end <= para->len) {
+			const char *o = para->text + t->start;
+			size_t n = t->end - t->start;
+			unsigned b = tl_ix_exact_bit(o, n);
+			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
+				S_try_list(rs, a, s,
+				           tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), i,
+				           n0, n1, fn, ud);
+		}
+		const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
+		uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+		np = S_head_entries(ix, t->stem, lang, pe, np);
+		for (uint32_t k = 0; k < np; k++)
+			S_try_list(rs, a, s, pe[k], i, n0, n1, fn, ud);
+		/* shift the window: the word after j2 comes in where j1's was */
+		i = j1;
+		j1 = j2;
+		j2 = j2 < s->ntok ? S_word_from(s, j2 + 1) : s->ntok;
+		S_sig *in = n0;
+		S_sig_at(a, s, j2, lang, in);
+		n0 = n1;
+		n1 = in;
+	}
+}
+
+void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                   void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	if (rs->index)
+		S_scan_plain(rs, a, s, fn, ud);
+}
+
+#define S_WORDS_MAX 4096
+
+/* The sentence's words into memo->wd, each with its memo entry looked up
+ * once; returns their number, or -1 when out of memory. */
+static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated *a,
+                       const tl_sentence *s, uint8_t lang)
+{
+	if (s->ntok > m->awd) {
+		uint32_t na = m->awd ? m->awd : 256;
+		while (na < s->ntok && na < UINT32_MAX / 2)
+			na *= 2;
+		S_word *nv = na >= s->ntok ? realloc(m->wd, (size_t)na * sizeof *nv) : NULL;
+		if (!nv)
+			return -1;
+		m->wd = nv;
+		m->awd = na;
+	}
+	/* room for every word's entry first: the entries do not move while
+	 * the words point at them */
+	while ((uint64_t)(m->n + s->ntok + 1) * 2 > m->cap)
+		if (S_memo_grow(m) != 0)
+			return -1;
+	uint32_t nw = 0;
+	for (uint32_t k = 0; k < s->ntok; k++) {
+		const tl_token *t = &s->tok[k];
+		if (t->flags & TL_TOK_PUNCT)
+			continue;
+		S_word *w = &m->wd[nw++];
+		w->tok = k;
+		w->me = S_memo_get(m, ix, t, lang);
+		if (m->fail)
+			return -1;
+		if (w->me)
+			w->sg = w->me->sg;
+		else
+			S_sig_word(t, lang, NULL, &w->sg);
+		w->sg.v[TL_IX_FK_EXACT] = S_sig_exact(a, s, t);
+	}
+	return nw;
+}
+
+void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        tl_index_memo *memo, void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t),
+                        void *ud)
+{
+	const tl_index *ix = rs->index;
+	if (!ix)
+		return;
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	/* a sentence of more than S_WORDS_MAX tokens (no punctuation in a
+	 * huge table cell) is scanned without the memo, which would reserve
+	 * an entry for each */
+	int64_t nw = -1;
+	if (memo && !memo->fail && s->ntok <= S_WORDS_MAX) {
+		nw = S_words(memo, ix, a, s, lang);
+		if (nw < 0)
+			memo->fail = 1;
+	}
+	if (nw < 0) {
+		S_scan_plain(rs, a, s, fn, ud);
+		return;
+	}
+	const tl_para *para = &a->doc->paras[s->para];
+	const S_word *wd = memo->wd;
+	for (uint32_t w = 0; w < (uint32_t)nw; w++) {
+		const tl_token *t = &s->tok[wd[w].tok];
+		const S_memo_ent *me = wd[w].me;
+		if (me) {
+			S_try_words(rs, a, s, me->st, wd, (uint32_t)nw, w, fn, ud);
+		} else if (t->stem) {
+			size_t n = strlen(t->stem);
+			S_try_words(rs, a, s, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang,
+			                             tl_ix_hash(t->stem, n, TL_W_STEM, lang)), wd, (uint32_t)nw, w,
+			            fn, ud);
+		}
+		if (t->end > t->start && t->end <= para->len) {
+			const char *o = para->text + t->start;
+			size_t n = t->end - t->start;
+			unsigned b = tl_ix_exact_bit(o, n);
+			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
+				S_try_words(rs, a, s,
+				            tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), wd,
+				            (uint32_t)nw, w, fn, ud);
+		}
+		if (me) {
+			for (uint32_t k = 0; k < me->n; k++)
+				S_try_words(rs, a, s, memo->pfx[me->first + k], wd, (uint32_t)nw, w, fn, ud);
+		} else {
+			const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
+			uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
+			np = S_head_entries(ix, t->stem, lang, pe, np);
+			for (uint32_t k = 0; k < np; k++)
+				S_try_words(rs, a, s, pe[k], wd, (uint32_t)nw, w, fn, ud);
+		}
+	}
+}
+
+void tl_index_scan_brute(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                         void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		if (s->tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		for (uint32_t t = 0; t < rs->nterms; t++) {
+			const tl_rterm *rt = &rs->terms[t];
+			if (rt->lang != lang || !S_word_at(a, s, &rt->w[0], i))
+				continue;
+			uint32_t end = S_rest(a, s, rt, 1, i);
+			if (end)
+				fn(ud, rt, i, end);
+		}
+	}
+}
