@@ -129,7 +129,6 @@ int main(void)
 	         "{\"id\": \"child\", \"extends\": \"%s/rulesets/test/engine.json\",\n"
 	         " \"overrides\": {\"T-NOPE\": {\"severity\": \"low\"}}}\n", TL_SOURCE_DIR);
 	S_expect("child-bad.json", child, 2, 16, "override for unknown rule 'T-NOPE'");
-	fx_tmp_remove();
 	/* a term whose one word stems to a common short word of the language matches every such
 	 * word: "overheid" stems to "over"; an inflection of the word itself ("wetten") does not */
 	int named = 0, base = S_lint_warnings("stem-base.json", "\"wet\"", "stems to", &named);
@@ -139,5 +138,6 @@ int main(void)
 	T_OK(named, "'overheid' stems to 'over' is named");
 	T_INT(S_lint_warnings("stem-exact.json", "\"\\\"overheid\\\"\"", "stems to", &named), base);
 	T_OK(!named, "the exact word \"overheid\" is no trap");
+	fx_tmp_remove(); /* after the last file written into it */
 	return T_DONE();
 }
