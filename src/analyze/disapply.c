@@ -95,12 +95,14 @@ static int S_holds(const tl_clause *c, int32_t p)
 	return p >= c->first_para && p <= c->last_para;
 }
 
-/* The part named by `name` (folded words joined by spaces): the first clause
- * whose label is the name or whose title contains it, and that does not hold
- * paragraph p; -1 when there is none. */
+/* The part named by `name` (folded words joined by spaces): a clause whose
+ * label is the name ("Part B", "Deel B"), else the highest-level clause whose
+ * title holds it ("TalentHarbor Subscription Terms (version 2026-07)"), that
+ * does not hold paragraph p; -1 when there is none. */
 static int32_t S_part(const tl_clause *cl, size_t ncl, const char *name, int32_t p)
 {
 	size_t nl = strlen(name);
+	int32_t by_title = -1;
 	for (size_t k = 0; k < ncl; k++) {
 		if (S_holds(&cl[k], p))
 			continue;
@@ -108,14 +110,16 @@ static int32_t S_part(const tl_clause *cl, size_t ncl, const char *name, int32_t
 		S_norm(cl[k].label, lab, sizeof lab);
 		if (cl[k].label && !strcmp(lab, name))
 			return (int32_t)k;
-		if (!cl[k].title)
+		if (!cl[k].title || (by_title >= 0 && cl[by_title].level <= cl[k].level))
 			continue;
 		S_norm(cl[k].title, tit, sizeof tit);
 		for (const char *h = strstr(tit, name); h; h = strstr(h + 1, name))
-			if ((h == tit || !isalnum((unsigned char)h[-1])) && !isalnum((unsigned char)h[nl]))
-				return (int32_t)k;
+			if ((h == tit || !isalnum((unsigned char)h[-1])) && !isalnum((unsigned char)h[nl])) {
+				by_title = (int32_t)k;
+				break;
+			}
 	}
-	return -1;
+	return by_title;
 }
 
 /* The clause numbered `num` inside part (or anywhere when part is -1): the

@@ -201,8 +201,37 @@ static void test_many(void)
 	free(text);
 }
 
+/* A part named by a word of titles: the highest-level clause whose title holds
+ * it ("Terms of Service"), not a clause deeper down ("1. Payment terms"). */
+static void test_part_by_title(void)
+{
+	static const char text[] =
+		"# Agreement\n"
+		"## Part A\n"
+		"The Municipality (the \"Customer\") and Acme Ltd (the \"Supplier\").\n"
+		"S1 Section 3 of the Terms does not apply.\n"
+		"## Annex 1\n"
+		"### 1. Payment terms\n"
+		"1.1 Fees are paid monthly.\n"
+		"### 3. Prices\n"
+		"3.1 Prices are fixed for a year.\n"
+		"## Terms of Service\n"
+		"### 3. Liability\n"
+		"3.1 We are not liable for loss of data.\n";
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "3.1 We are not liable"), 1);
+		T_INT(S_off(a, "3.1 Prices are fixed"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
+	test_part_by_title();
 	test_many();
 	test_en();
 	test_nl();
