@@ -310,7 +310,12 @@ int tl_disapply_mark(tl_ann_ctx *c)
 		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)) ||
 		    !a->para_operative[s->para])
 			continue;
-		for (uint32_t i = 0; i < s->ntok && !rc; i++) {
+		for (uint32_t i = 0; i + 1 < s->ntok && !rc; i++) {
+			/* a reference has its number next, or after a dot ("art. 12"):
+			 * two flag tests spare the word lookup at almost every token */
+			if (!(s->tok[i + 1].flags & TL_TOK_NUMBER) &&
+			    !(i + 2 < s->ntok && (s->tok[i + 2].flags & TL_TOK_NUMBER)))
+				continue;
 			if ((s->tok[i].flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC)) ||
 			    !tl_tok_in(&s->tok[i], S_ref_words))
 				continue;
