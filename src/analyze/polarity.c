@@ -510,7 +510,15 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		uint32_t len;
 		tl_role r = tl_mention_at(a, tok, n, i, &len);
 		if (!r) {
-			if (subj == UINT32_MAX && sc[i] == 0 && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
+			/* "and shall store it in the EU", "shall apply it": in English a pronoun after
+			 * the main verb group is its object, not the subject */
+			int obj = s->lang == TL_LANG_EN && cue_at != UINT32_MAX && i > cue_at + cue_len &&
+			          !inverted;
+			for (uint32_t k = cue_at; obj && k < i; k++)
+				if (sc[k] == 0 && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "but") ||
+				                   tl_tok_is(&tok[k], ";") || tl_tok_is(&tok[k], ",")))
+					obj = 0; /* "..., and it shall ...": a new clause */
+			if (subj == UINT32_MAX && sc[i] == 0 && !obj && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
 			    !S_after_prep(tok, i)) {
 				/* a singular pronoun refers to a side of the contract before a third
 				 * party: "Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt
