@@ -6,13 +6,14 @@ docx2txt, odt2txt) and the floor (unzip -p | xmllint --stream), full checks at 2
 articles, the cost of doubling the rules, batch throughput with --jobs 1 and 2, and peak memory.
 Every figure in one table comes from the same run, and the ratios are computed from it.
 
-usage: bench.py BUILD_DIR [--out DIR] [--reps N] [--batch N] [--quick]
+usage: bench.py BUILD_DIR [--out DIR] [--reps N] [--pairs N] [--batch N] [--quick]
 """
 import argparse
 import ctypes
 import errno
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -54,11 +55,21 @@ def reap_orphans():
     return peak
 
 
-def run_timed(cmd, shell=False, reps=5, env=None):
+def children_cpu():
+    """User + system CPU seconds of every child process reaped so far (GNU time's, and through
+    it the command's, and the orphans reap_orphans waited for)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_timed(cmd, shell=False, reps=5, env=None, cpu=None):
     """Median wall time over reps (until the command itself exits) and the peak RSS (KiB)
-    over them and any process it left behind, via GNU time and reap_orphans."""
-    times, rss = [], 0
+    over them and any process it left behind, via GNU time and reap_orphans.  With a list
+    `cpu`, the median CPU time (user + system, all processes, reaped workers included) is
+    appended to it."""
+    times, rss, cpus = [], 0, []
     for _ in range(reps):
+        c0 = children_cpu()
         with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
             full = ["/usr/bin/time", "-f", "%e %M", "-o", tf.name]
             full += ["sh", "-c", cmd] if shell else cmd
@@ -75,6 +86,9 @@ def run_timed(cmd, shell=False, reps=5, env=None):
             if p.returncode not in (0, 1):  # 1 = tenderlint found gaps
                 return None, None, p.returncode
             times.append(t)
+            cpus.append(children_cpu() - c0)
+    if cpu is not None:
+        cpu.append(statistics.median(cpus))
     return statistics.median(times), rss, 0
 
 
@@ -146,6 +160,8 @@ def main():
     ap.add_argument("build")
     ap.add_argument("--out", default="/tmp/tenderlint-bench")
     ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--pairs", type=int, default=40,
+                    help="check and floor runs, alternating, for the 2x target (default 40)")
     ap.add_argument("--batch", type=int, default=1000)
     ap.add_argument("--quick", action="store_true", help="fewer repetitions, a 200-file batch")
     a = ap.parse_args()
@@ -154,7 +170,7 @@ def main():
     if not SUBREAPER:
         print("note: cannot become a subreaper; peak memory misses check's workers", file=sys.stderr)
     if a.quick:
-        a.reps, a.batch = 2, 200
+        a.reps, a.batch, a.pairs = 2, 200, 10
     tl = os.path.abspath(os.path.join(a.build, "tenderlint"))
     ensure_bench(a.out)
     B = lambda n, lang="nl", ext="docx": os.path.join(a.out, "bench-%s-%d.%s" % (lang, n, ext))
@@ -193,21 +209,24 @@ def main():
         print("| %s | %s | %s | %s |" % (name, fmt_t(t), "%.1f MiB" % (rss / 1024) if rss else "n/a", ratio))
 
     print("\n## Full check (read + all rules + JSON)\n")
-    print("| input | time | peak RSS |")
-    print("|---|---|---|")
-    full = {}
+    print("| input | time | CPU time | peak RSS |")
+    print("|---|---|---|---|")
+    full, cpu_of = {}, {}
     for n in (20, 120, 600):
         for lang in ("nl", "en"):
-            t, rss, rc = run_timed([tl, "check", "--format", "json", B(n, lang)], reps=a.reps)
+            c = []
+            t, rss, rc = run_timed([tl, "check", "--format", "json", B(n, lang)], reps=a.reps, cpu=c)
             full[(lang, n)] = (t, rss)
-            print("| bench-%s-%d.docx | %s | %s |" % (lang, n, fmt_t(t), "%.1f MiB" % (rss / 1024) if rss else "n/a"))
+            cpu_of[(lang, n)] = c[0] if c else None
+            print("| bench-%s-%d.docx | %s | %s | %s |" % (lang, n, fmt_t(t), fmt_t(c[0]) if c else "n/a",
+                                                        "%.1f MiB" % (rss / 1024) if rss else "n/a"))
     floor = res["floor: unzip -p | xmllint --stream"][0]
     t600 = full[("nl", 600)][0]
     # the 2x target again, the check and the floor alternating run by run so
     # that both see the same moment of a shared machine
     fl_cmd = "unzip -p '%s' word/document.xml | xmllint --stream --noout -" % B(600)
     fts, cts = [], []
-    for _ in range(a.reps):
+    for _ in range(a.pairs):
         ft, _, _ = run_timed(fl_cmd, shell=True, reps=1)
         ct, _, _ = run_timed([tl, "check", "--format", "json", B(600)], reps=1)
         if ft and ct:
@@ -237,6 +256,11 @@ def main():
             n6, n1, n0 = len(f6.read()), len(f1.read()), len(f0.read())
         print("| the same, less the 20-article check's time (the fixed start-up) | %.2fx (text added: %.2fx) |"
               % ((t600 - t20) / (t120 - t20), (n6 - n0) / (n1 - n0)))
+        c0, c1, c6 = cpu_of.get(("nl", 20)), cpu_of.get(("nl", 120)), cpu_of.get(("nl", 600))
+        if c0 and c1 and c6 and c1 > c0:
+            # CPU time does not depend on how much of the work two threads overlap
+            print("| the same in CPU time, less the 20-article check's | %.2fx (text added: %.2fx; %.1f -> %.1f -> %.1f ms) |"
+                  % ((c6 - c0) / (c1 - c0), (n6 - n0) / (n1 - n0), c0 * 1e3, c1 * 1e3, c6 * 1e3))
     single, dbl = doubled_ruleset(tl, a.out)
     if dbl and t600:
         # interleaved, so that both see the same machine
