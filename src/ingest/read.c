@@ -12,6 +12,7 @@
 #include "ingest/detect.h"
 #include "ingest/pkg.h"
 #include "ingest/readers.h"
+#include "ingest/zip_int.h"
 #include "util/utf8.h"
 
 static int S_options(const tl_read_options *in, tl_read_options *o, tl_error *err)
@@ -51,17 +52,7 @@ static int S_mem_at(void *ctx, uint64_t off, void *buf, size_t n)
 
 static int S_fd_at(void *ctx, uint64_t off, void *buf, size_t n)
 {
-	int fd = *(int *)ctx;
-	size_t got = 0;
-	while (got < n) {
-		ssize_t k = pread(fd, (char *)buf + got, n - got, (off_t)(off + got));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		got += (size_t)k;
-	}
-	return 0;
+	return tl_zip_pread(*(int *)ctx, buf, n, off);
 }
 
 /* ---- dispatch ---- */

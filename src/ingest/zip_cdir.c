@@ -27,6 +27,20 @@
 
 #include "ingest/zip_int.h"
 
+int tl_zip_pread(int fd, void *buf, size_t n, uint64_t off)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t k = pread(fd, (char *)buf + got, n - got, (off_t)(off + got));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		got += (size_t)k;
+	}
+	return 0;
+}
+
 int tl_zip_src_at(const tl_zip_src *s, uint64_t off, void *buf, size_t n)
 {
 	if (off > s->size || n > s->size - off)
@@ -35,16 +49,7 @@ int tl_zip_src_at(const tl_zip_src *s, uint64_t off, void *buf, size_t n)
 		memcpy(buf, s->mem + off, n);
 		return 0;
 	}
-	size_t got = 0;
-	while (got < n) {
-		ssize_t k = pread(s->fd, (char *)buf + got, n - got, (off_t)(off + got));
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		got += (size_t)k;
-	}
-	return 0;
+	return tl_zip_pread(s->fd, buf, n, off);
 }
 
 void tl_zip_ents_free(tl_zip_ent *v, size_t n)

@@ -37,6 +37,8 @@ typedef struct tl_zip_src {
 
 /* Copies n bytes at off into buf: 0, or -1 when they are not all there. */
 int tl_zip_src_at(const tl_zip_src *s, uint64_t off, void *buf, size_t n);
+/* n bytes of file fd at off into buf, through short reads and EINTR: 0, or -1. */
+int tl_zip_pread(int fd, void *buf, size_t n, uint64_t off);
 
 /* A member as the central directory and its local header give it. */
 typedef struct tl_zip_ent {

@@ -11,6 +11,7 @@
 #include "harness.h"
 #include "ingest/pkg.h"
 #include "ingest/zip_int.h"
+#include "ziptest.h"
 
 static unsigned S_seed = 99;
 static unsigned char S_byte(void)
@@ -41,23 +42,6 @@ static void test_crc_equals_zlib(void)
 	free(b);
 }
 
-/* raw deflate of s, as a ZIP member holds it */
-static unsigned char *S_deflate(const char *s, size_t n, size_t *out)
-{
-	z_stream zs = {0};
-	deflateInit2(&zs, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-	size_t cap = deflateBound(&zs, (uLong)n);
-	unsigned char *c = malloc(cap);
-	zs.next_in = (Bytef *)s;
-	zs.avail_in = (uInt)n;
-	zs.next_out = c;
-	zs.avail_out = (uInt)cap;
-	deflate(&zs, Z_FINISH);
-	*out = zs.total_out;
-	deflateEnd(&zs);
-	return c;
-}
-
 static void test_only_an_exact_stream_is_taken(void)
 {
 	size_t n = 200000;
@@ -65,7 +49,7 @@ static void test_only_an_exact_stream_is_taken(void)
 	for (size_t i = 0; i < n; i++)
 		text[i] = "Opdrachtnemer levert de gegevens. "[i % 34];
 	size_t cn;
-	unsigned char *c = S_deflate(text, n, &cn);
+	unsigned char *c = zt_deflate(text, n, &cn); /* ziptest.h */
 	uint32_t crc = (uint32_t)crc32(0, (const Bytef *)text, (uInt)n);
 	char *out = malloc(n + 2);
 	T_INT(tl_zip_inflate_exact(c, cn, out, n, crc), 1);

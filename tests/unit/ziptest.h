@@ -1,11 +1,13 @@
-/* ziptest.h: a tiny ZIP writer for tests (stored entries only), able to
- * write what a normal writer refuses: duplicate names, lying sizes, wrong
- * CRCs, symlink attributes, the encryption flag, unsafe names. */
+/* ziptest.h: a tiny ZIP writer for tests (stored entries, or deflated with
+ * zlib), able to write what a normal writer refuses: duplicate names, lying
+ * sizes, wrong CRCs, symlink attributes, the encryption flag, unsafe names,
+ * extra fields of any content. */
 #ifndef TL_ZIPTEST_H
 #define TL_ZIPTEST_H
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 typedef struct {
 	const char *name;
@@ -15,6 +17,9 @@ typedef struct {
 	long usize_delta;  /* added to the declared uncompressed size */
 	uint16_t gpflags;  /* bit 0: encrypted */
 	uint32_t mode;     /* Unix mode for the external attributes, or 0 */
+	int deflate;       /* 1: deflated (method 8), else stored */
+	const char *cextra; /* the central header's extra field bytes, or NULL */
+	size_t ncextra;
 } zt_entry;
 
 typedef struct {
@@ -57,42 +62,74 @@ static uint32_t zt_crc32(const void *data, size_t n)
 	return ~c;
 }
 
-static void zt_local(zt_buf *b, const zt_entry *e, size_t len, uint32_t crc)
+/* len: the stored bytes (the compressed size); ulen: the data's own length */
+static void zt_local2(zt_buf *b, const zt_entry *e, size_t len, size_t ulen, uint32_t crc)
 {
 	zt_u32(b, 0x04034b50);
 	zt_u16(b, 20);
 	zt_u16(b, e->gpflags);
-	zt_u16(b, 0);
+	zt_u16(b, e->deflate ? 8 : 0);
 	zt_u16(b, 0);
 	zt_u16(b, 0x21);
 	zt_u32(b, crc);
 	zt_u32(b, (uint32_t)len);
-	zt_u32(b, (uint32_t)((long)len + e->usize_delta));
+	zt_u32(b, (uint32_t)((long)ulen + e->usize_delta));
 	zt_u16(b, (uint16_t)strlen(e->name));
 	zt_u16(b, 0);
 	zt_put(b, e->name, strlen(e->name));
 }
 
-static void zt_central(zt_buf *b, const zt_entry *e, size_t len, uint32_t crc, size_t off)
+static void zt_local(zt_buf *b, const zt_entry *e, size_t len, uint32_t crc)
+{
+	zt_local2(b, e, len, len, crc);
+}
+
+static void zt_central2(zt_buf *b, const zt_entry *e, size_t len, size_t ulen, uint32_t crc,
+                        size_t off)
 {
 	zt_u32(b, 0x02014b50);
 	zt_u16(b, e->mode ? (3u << 8) | 20 : 20);
 	zt_u16(b, 20);
 	zt_u16(b, e->gpflags);
-	zt_u16(b, 0);
+	zt_u16(b, e->deflate ? 8 : 0);
 	zt_u16(b, 0);
 	zt_u16(b, 0x21);
 	zt_u32(b, crc);
 	zt_u32(b, (uint32_t)len);
-	zt_u32(b, (uint32_t)((long)len + e->usize_delta));
+	zt_u32(b, (uint32_t)((long)ulen + e->usize_delta));
 	zt_u16(b, (uint16_t)strlen(e->name));
-	zt_u16(b, 0);
+	zt_u16(b, (uint16_t)e->ncextra);
 	zt_u16(b, 0);
 	zt_u16(b, 0);
 	zt_u16(b, 0);
 	zt_u32(b, e->mode << 16);
 	zt_u32(b, (uint32_t)off);
 	zt_put(b, e->name, strlen(e->name));
+	if (e->ncextra)
+		zt_put(b, e->cextra, e->ncextra);
+}
+
+static void zt_central(zt_buf *b, const zt_entry *e, size_t len, uint32_t crc, size_t off)
+{
+	zt_central2(b, e, len, len, crc, off);
+}
+
+/* The raw deflate stream of d[0..n) (malloc'd), its length in *out. */
+static unsigned char *zt_deflate(const void *d, size_t n, size_t *out)
+{
+	z_stream zs;
+	memset(&zs, 0, sizeof zs);
+	deflateInit2(&zs, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+	size_t cap = deflateBound(&zs, (uLong)n) + 16;
+	unsigned char *c = malloc(cap);
+	zs.next_in = (Bytef *)(uintptr_t)d;
+	zs.avail_in = (uInt)n;
+	zs.next_out = c;
+	zs.avail_out = (uInt)cap;
+	deflate(&zs, Z_FINISH);
+	*out = zs.total_out;
+	deflateEnd(&zs);
+	return c;
 }
 
 static void zt_end(zt_buf *b, size_t count, size_t cd_off)
@@ -113,17 +150,23 @@ static unsigned char *zt_build(const zt_entry *e, size_t n, size_t *len)
 {
 	zt_buf b = {NULL, 0, 0};
 	size_t *off = calloc(n ? n : 1, sizeof *off);
+	size_t *clen = calloc(n ? n : 1, sizeof *clen);
 	for (size_t i = 0; i < n; i++) {
 		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
+		unsigned char *c = e[i].deflate ? zt_deflate(e[i].data, l, &clen[i]) : NULL;
+		if (!c)
+			clen[i] = l;
 		off[i] = b.n;
-		zt_local(&b, &e[i], l, zt_crc32(e[i].data, l) ^ e[i].crc_xor);
-		zt_put(&b, e[i].data, l);
+		zt_local2(&b, &e[i], clen[i], l, zt_crc32(e[i].data, l) ^ e[i].crc_xor);
+		zt_put(&b, c ? (const void *)c : (const void *)e[i].data, clen[i]);
+		free(c);
 	}
 	size_t cd = b.n;
 	for (size_t i = 0; i < n; i++) {
 		size_t l = e[i].len ? e[i].len : strlen(e[i].data);
-		zt_central(&b, &e[i], l, zt_crc32(e[i].data, l) ^ e[i].crc_xor, off[i]);
+		zt_central2(&b, &e[i], clen[i], l, zt_crc32(e[i].data, l) ^ e[i].crc_xor, off[i]);
 	}
+	free(clen);
 	zt_end(&b, n, cd);
 	free(off);
 	*len = b.n;
