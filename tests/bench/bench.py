@@ -273,7 +273,7 @@ def main():
                 t2s.append(t2)
         if t1s:
             t1, t2 = statistics.median(t1s), statistics.median(t2s)
-            print("| doubling the rules adds at most 30%% | +%.0f%% (%s -> %s, both rulesets from a file) |"
+            print("| doubling the rules adds at most 30%% | %+.0f%% (%s -> %s, both rulesets from a file) |"
                   % ((t2 / t1 - 1) * 100, fmt_t(t1), fmt_t(t2)))
 
     print("\n## Batch throughput\n")
