@@ -282,6 +282,10 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
 	uint32_t from = S_label_len(s->tok, s->ntok);
 	uint32_t open = UINT32_MAX; /* the last "(" */
+	/* a party label before the name: "Provider: SignStream Inc., ... (\"SignStream\")",
+	 * "Leverancier: Acme B.V. (hierna: Acme)"; its role, and where its name starts */
+	tl_role label_role = TL_ROLE_NONE;
+	uint32_t label_from = UINT32_MAX;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
 		if (tl_tok_is(t, "("))
@@ -302,6 +306,17 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		if (tl_tok_is(t, ")") || tl_tok_is(t, ":") || tl_tok_is(t, ";") || tl_tok_is(t, "and") ||
 		    tl_tok_is(t, "en") || tl_tok_is(t, "between") || tl_tok_is(t, "tussen")) {
 			from = i + 1;
+			/* the label is one party word at the start of the line or after the
+			 * previous name's end ("... (\"Municipality\"). Provider: ...") */
+			label_role = TL_ROLE_NONE;
+			if (tl_tok_is(t, ":") && i >= 1 && (s->tok[i - 1].flags & TL_TOK_CAPITAL) &&
+			    (i == 1 || (s->tok[i - 2].flags & TL_TOK_PUNCT))) {
+				const char *lf = S_fold_of(c, s->tok, i - 1, i);
+				if (!lf)
+					return TL_ENOMEM;
+				label_role = tl_party_catalog(lf);
+				label_from = i + 1;
+			}
 			continue;
 		}
 		uint32_t ts[4], te[4], na = 1;
@@ -398,6 +413,9 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			 * develop ... (the GIS Interface)") is not what the alias names */
 			role = thing ? S_role_in(s->tok, rs + 1, rs + 3 < ne ? rs + 3 : ne)
 			             : S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
+			/* the name of a party label's line: the label says whose it is */
+			if (!role && !thing && from == label_from)
+				role = label_role;
 		}
 		/* a party's alias makes its line a definition; a thing coined where it is
 		 * first used keeps its sentence a rule of the contract: "All rights in the

@@ -237,6 +237,43 @@ static void test_aside_in_name(void)
 	}
 }
 
+/* A party label before a name ("Provider: SignStream Inc., ... (\"SignStream\")",
+ * "Leverancier: Kadans B.V., ... (\"Kadans\")") says whose name it is, even
+ * where the line names two parties and "we" is defined elsewhere; a label
+ * that is no party word ("Plan: Enterprise") names nobody. */
+static void test_party_label_line(void)
+{
+	static const char *const texts[] = {
+	    "Customer: the Municipality of Eemsborg, the Netherlands (the \"Municipality\"). Provider: "
+	    "SignStream Inc., a Delaware corporation, San Jose, California (\"SignStream\"). Plan: Enterprise "
+	    "(the \"Plan\").\n"
+	    "SignStream shall notify the Municipality of any Security Breach within 48 hours.\n"
+	    "\"We\" and \"us\" mean SignStream; \"you\" means the customer.\n",
+	    "Opdrachtgever: de gemeente Eemsborg (hierna: \"de Gemeente\"). Leverancier: Kadans B.V., "
+	    "gevestigd te Utrecht, een besloten vennootschap (\"Kadans\").\n"
+	    "Kadans meldt een datalek binnen 24 uur aan de Gemeente.\n",
+	};
+	static const char *const alias[] = {"signstream", "kadans"};
+	static const char *const duty[] = {"SignStream shall notify", "Kadans meldt"};
+	for (size_t k = 0; k < 2; k++) {
+		tl_document *d;
+		tl_annotated *a = fx_annotate(texts[k], &d);
+		T_OK(a != NULL, "annotate %zu", k);
+		if (!a)
+			continue;
+		const tl_term *t = S_term(a, alias[k]);
+		T_OK(t && t->role == TL_ROLE_VENDOR, "text %zu: the labelled name is the vendor", k);
+		const tl_sentence *s = S_find(a, duty[k]);
+		T_OK(s && s->bound == TL_ROLE_VENDOR, "text %zu: its duty binds the vendor", k);
+		if (k == 0) {
+			const tl_term *pl = S_term(a, "plan");
+			T_OK(!pl || pl->role == TL_ROLE_NONE, "a label that is no party word names nobody");
+		}
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_negation_scope(void)
 {
 	char text[2048];
@@ -366,6 +403,7 @@ int main(void)
 	test_definitions();
 	test_dutch_preamble();
 	test_aside_in_name();
+	test_party_label_line();
 	test_negation_scope();
 	test_lists_and_units();
 	test_we_you();
