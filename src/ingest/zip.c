@@ -224,6 +224,20 @@ static int S_index(tl_zip *z, tl_error *err)
 	return rc;
 }
 
+/* Forgets the entries (names, lookup, the plain walk's list). */
+static void S_drop_entries(tl_zip *z)
+{
+	for (size_t i = 0; i < z->n && z->ents; i++)
+		free(z->ents[i].name);
+	tl_zip_ents_free(z->pe, z->n);
+	free(z->ents);
+	free(z->sorted);
+	z->pe = NULL;
+	z->ents = NULL;
+	z->sorted = NULL;
+	z->n = z->nsorted = 0;
+}
+
 /* libzip's view of the archive: ZIP_CHECKCONS first; when it reports an
  * inconsistency, again without it (the walk has judged the archive).  0, or
  * libzip's error code. */
@@ -318,15 +332,7 @@ int tl_zip_open(tl_zip **out, const char *name, const char *path, const void *me
 		tl_error e2 = TL_ERROR_INIT;
 		if (S_index(z, &e2) == 0)
 			goto out;
-		for (size_t i = 0; i < z->n && z->ents; i++)
-			free(z->ents[i].name);
-		free(z->ents);
-		free(z->sorted);
-		tl_zip_ents_free(z->pe, z->n);
-		z->pe = NULL;
-		z->ents = NULL;
-		z->sorted = NULL;
-		z->n = z->nsorted = 0;
+		S_drop_entries(z);
 	}
 	int relaxed;
 	int code = S_libzip_open(z, &relaxed);
@@ -356,11 +362,7 @@ void tl_zip_close(tl_zip *z)
 		return;
 	if (z->za)
 		zip_discard(z->za);
-	for (size_t i = 0; i < z->n && z->ents; i++)
-		free(z->ents[i].name);
-	tl_zip_ents_free(z->pe, z->n);
-	free(z->ents);
-	free(z->sorted);
+	S_drop_entries(z);
 	if (z->own_fd)
 		close(z->src.fd);
 	free(z->path);

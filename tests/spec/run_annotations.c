@@ -18,14 +18,6 @@
 static const char *const S_cols[NCOL] = {"modality", "bound",      "passive", "exceptions",
                                          "quantities", "vague", "efforts", "negated"};
 
-static const char S_pre_nl[] =
-	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
-	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
-	"Overeenkomst verwerkt.\n";
-static const char S_pre_en[] =
-	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
-	"means all data processed by the Supplier under this Agreement.\n";
-
 static void S_exc(const tl_sentence *s, char *out, size_t size)
 {
 	out[0] = '\0';
@@ -164,7 +156,7 @@ int main(int argc, char **argv)
 		nl += is_nl;
 		en += !is_nl;
 		char doc_text[6000];
-		snprintf(doc_text, sizeof doc_text, "%s%s\n", is_nl ? S_pre_nl : S_pre_en, fld[2]);
+		snprintf(doc_text, sizeof doc_text, "%s%s\n", is_nl ? fx_pre_nl : fx_pre_en, fld[2]);
 		tl_document *doc;
 		tl_annotated *a = fx_annotate(doc_text, &doc);
 		rows++;

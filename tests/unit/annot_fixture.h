@@ -75,6 +75,16 @@ static tl_document *fx_doc(const char *text)
 	return d;
 }
 
+/* The usual preambles: the parties and the data, defined as most contracts
+ * define them, before the sentence under test. */
+static const char fx_pre_nl[] =
+	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
+	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
+	"Overeenkomst verwerkt.\n";
+static const char fx_pre_en[] =
+	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
+	"means all data processed by the Supplier under this Agreement.\n";
+
 /* Annotates text; NULL on failure. *doc receives the document to free. */
 static tl_annotated *fx_annotate(const char *text, tl_document **doc)
 {

@@ -8,14 +8,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-static const char S_pre_nl[] =
-	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
-	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
-	"Overeenkomst verwerkt.\n";
-static const char S_pre_en[] =
-	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
-	"means all data processed by the Supplier under this Agreement.\n";
-
 static const tl_term *S_term(const tl_annotated *a, const char *fold)
 {
 	for (uint32_t i = 0; i < a->nterms; i++)
@@ -49,7 +41,7 @@ static uint32_t S_tokflags(const tl_sentence *s, const char *fold)
 static void test_preambles(void)
 {
 	tl_document *d;
-	tl_annotated *a = fx_annotate(S_pre_nl, &d);
+	tl_annotated *a = fx_annotate(fx_pre_nl, &d);
 	T_OK(a != NULL, "annotate nl preamble");
 	if (a) {
 		T_INT(a->lang, TL_LANG_NL);
@@ -76,7 +68,7 @@ static void test_preambles(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 
-	a = fx_annotate(S_pre_en, &d);
+	a = fx_annotate(fx_pre_en, &d);
 	T_OK(a != NULL, "annotate en preamble");
 	if (a) {
 		T_INT(a->lang, TL_LANG_EN);
@@ -283,7 +275,7 @@ static void test_negation_scope(void)
 	         "Opdrachtnemer verkoopt Gegevens, tenzij Opdrachtgever niet instemt.\n"
 	         "Indien Opdrachtgever geen camera's plaatst, levert Opdrachtnemer sensoren.\n"
 	         "Opdrachtnemer verwerkt de camerabeelden niet.\n",
-	         S_pre_nl);
+	         fx_pre_nl);
 	tl_document *d;
 	tl_annotated *a = fx_annotate(text, &d);
 	T_OK(a != NULL, "annotate");
@@ -322,7 +314,7 @@ static void test_lists_and_units(void)
 	         "- de Gegevens versleutelen;\n"
 	         "- Opdrachtgever mag de Gegevens inzien.\n"
 	         "Opdrachtnemer verkoopt geen Gegevens, maar mag deze gebruiken voor onderzoek.\n",
-	         S_pre_nl);
+	         fx_pre_nl);
 	tl_document *d;
 	tl_annotated *a = fx_annotate(text, &d);
 	T_OK(a != NULL, "annotate");

@@ -17,14 +17,6 @@
 #include "harness.h"
 #include "rules/rules.h"
 
-static const char S_pre_nl[] =
-	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
-	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
-	"Overeenkomst verwerkt.\n";
-static const char S_pre_en[] =
-	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
-	"means all data processed by the Supplier under this Agreement.\n";
-
 static tl_ruleset *S_rs;
 
 /* The annotated last paragraph of preamble + text: its first unit. */
@@ -37,7 +29,7 @@ typedef struct {
 static int S_open(S_ann *r, int nl, const char *text)
 {
 	char buf[4096];
-	snprintf(buf, sizeof buf, "%s%s\n", nl ? S_pre_nl : S_pre_en, text);
+	snprintf(buf, sizeof buf, "%s%s\n", nl ? fx_pre_nl : fx_pre_en, text);
 	memset(r, 0, sizeof *r);
 	r->a = fx_annotate(buf, &r->doc);
 	if (!r->a)

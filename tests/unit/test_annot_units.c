@@ -9,14 +9,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-static const char S_pre_nl[] =
-	"Opdrachtgever: de Gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier (hierna: "
-	"\"Opdrachtnemer\"). \"Gegevens\": alle gegevens die Opdrachtnemer in het kader van de "
-	"Overeenkomst verwerkt.\n";
-static const char S_pre_en[] =
-	"The Municipality (the \"Customer\") and the supplier (the \"Supplier\"). \"Customer Data\" "
-	"means all data processed by the Supplier under this Agreement.\n";
-
 /* The first sentence unit whose text starts with `prefix`. */
 static const tl_sentence *S_find(const tl_annotated *a, const char *prefix)
 {
@@ -53,7 +45,7 @@ static void test_limit_and_subject_scope(void)
 {
 	tl_document *d;
 	tl_annotated *a = S_annotate(
-		S_pre_nl,
+		fx_pre_nl,
 		"De sensoren in de openbare ruimte verzamelen niet meer gegevens dan voor het tellen "
 		"nodig is, verwerken de beelden op het apparaat zelf en slaan geen ruwe beelden op.\n"
 		"Geen camera's worden in de openbare ruimte geplaatst.\n"
@@ -82,7 +74,7 @@ static void test_limit_and_subject_scope(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 
-	a = S_annotate(S_pre_en,
+	a = S_annotate(fx_pre_en,
 	               "The cameras in the public space do not record audio.\n"
 	               "The Supplier shall collect no more personal data than is necessary.\n",
 	               &d);
@@ -175,7 +167,7 @@ static void test_verb_second_and_past(void)
 		tl_annotated_free(a);
 		tl_document_free(d);
 	}
-	a = S_annotate(S_pre_en,
+	a = S_annotate(fx_pre_en,
 	               "The Council adopted a motion on facial recognition in 2023.\n"
 	               "The Council needs the data for its own tasks.\n",
 	               &d);
@@ -211,7 +203,7 @@ static void test_inline_alias(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* a thing introduced with "an", whose description names a party, is no party */
-	a = S_annotate(S_pre_en,
+	a = S_annotate(fx_pre_en,
 	               "(d) an interface the Supplier shall develop to publish measurements in the "
 	               "Customer's GIS (the \"GIS Interface\").\n"
 	               "The Supplier hosts the data, and a dashboard that the Supplier maintains (the "
@@ -227,7 +219,7 @@ static void test_inline_alias(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* "includes no" states what a thing lacks; "includes" alone defines */
-	a = S_annotate(S_pre_en,
+	a = S_annotate(fx_pre_en,
 	               "The Network includes no facial recognition or other biometric function.\n"
 	               "The Service includes hosting, support and maintenance.\n",
 	               &d);
@@ -263,7 +255,7 @@ static void test_units_with_own_subject(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* a list of names, or a second complement, opens no unit */
-	a = S_annotate(S_pre_en,
+	a = S_annotate(fx_pre_en,
 	               "References to the Customer in the SOW, Key Terms, or Standard Terms will mean "
 	               "that Affiliate.\n"
 	               "Information that GitHub gives you, or that you may have access to, will be "
@@ -308,14 +300,14 @@ static void test_we_next_to_defined_parties(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* "US Dollars" is no "us" */
-	a = S_annotate(S_pre_en, "The Customer shall pay a fee of one hundred US Dollars.\n", &d);
+	a = S_annotate(fx_pre_en, "The Customer shall pay a fee of one hundred US Dollars.\n", &d);
 	if (!a)
 		return;
 	T_OK(!(a->flags & TL_ANNOT_WE_VENDOR), "US is the United States");
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* a procurement document is the contracting authority's: its "wij" is not the vendor */
-	a = S_annotate(S_pre_nl,
+	a = S_annotate(fx_pre_nl,
 	               "De inschrijver beschrijft zijn aanpak.\n"
 	               "Wij beoordelen de inschrijvingen op prijs en kwaliteit.\n",
 	               &d);
@@ -356,7 +348,7 @@ static void test_verbless_requests(void)
 	tl_annotated_free(a);
 	tl_document_free(d);
 	/* verbless items of an annex's list of data stay operative: evidence of the data */
-	a = S_annotate(S_pre_nl,
+	a = S_annotate(fx_pre_nl,
 	               "Categorieen persoonsgegevens:\n"
 	               "- naam en adres;\n"
 	               "- camerabeelden van bezoekers;\n"
