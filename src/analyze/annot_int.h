@@ -264,8 +264,10 @@ uint32_t tl_pol_frame(const tl_annotated *a, const tl_token *tok, uint32_t n, in
 int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint32_t nlead,
                          const tl_sentence *prev);
 /* Token index where a coordinated unit starts inside tok[0..n) (after
- * "..., but may", "... en mag"), or 0 when the sentence is one unit. */
-uint32_t tl_polarity_split(const tl_token *tok, uint32_t n);
+ * "..., but may", "... en mag", a denied conjunct after an affirmed predicate:
+ * "... and cannot be opened", "... en slaat geen ... op"), or 0 when the
+ * sentence is one unit.  lang: the sentence's language. */
+uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang);
 
 /* 1 when a Dutch token looks like a finite verb ("verwerkt", "levert", "is"). */
 /* negscope.c: "niet" inside an adjective phrase ("niet tot personen

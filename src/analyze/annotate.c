@@ -173,7 +173,7 @@ static int S_sentences_part(tl_ann_ctx *c, tl_text *txt, size_t p0, size_t p1, S
 			/* coordinated units: "X shall not sell the Data, but may use it" */
 			uint32_t from = 0, unit = 0;
 			while (from <= ntok) {
-				uint32_t cut = ntok > from ? tl_polarity_split(tok + from, ntok - from) : 0;
+				uint32_t cut = ntok > from ? tl_polarity_split(tok + from, ntok - from, lang) : 0;
 				uint32_t to = cut ? from + cut : ntok;
 				tl_sentence *s = S_new_sentence(out);
 				if (!s)

@@ -498,6 +498,13 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		for (uint32_t k = cue_at; k < cue_at + cue_len && k < n; k++)
 			tok[k].flags |= TL_TOK_MODAL;
 
+	/* "... and does not sell it", "... en slaat geen ruwe beelden op": a unit that
+	 * opens with a coordinator and its own verb continues the previous unit's
+	 * subject (tl_polarity_split); a pronoun in it is an object */
+	static const char *const cont_conj[] = {"and", "en", NULL};
+	int cont = prev && !lead && n > 1 && tl_tok_in(&tok[0], cont_conj) &&
+	           !(tok[1].flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT)) &&
+	           !(tl_polclass(&tok[1]) & (TL_PC_PRON | TL_PC_DETS));
 	/* party mentions and the subject; a pronoun before any party ("Where the
 	 * Supplier ..., it shall notify the Customer") is the party named before it */
 	int inverted = 0;
@@ -518,7 +525,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 				if (sc[k] == 0 && (tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "but") ||
 				                   tl_tok_is(&tok[k], ";") || tl_tok_is(&tok[k], ",")))
 					obj = 0; /* "..., and it shall ...": a new clause */
-			if (subj == UINT32_MAX && sc[i] == 0 && !obj && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
+			if (subj == UINT32_MAX && sc[i] == 0 && !obj && !cont && (tl_polclass(&tok[i]) & TL_PC_PRON) &&
 			    !S_after_prep(tok, i)) {
 				/* a singular pronoun refers to a side of the contract before a third
 				 * party: "Verzoeken van betrokkenen die Opdrachtnemer ontvangt, stuurt
@@ -727,7 +734,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		stative_verb = 1;
 	if (cue == C_NONE && !defn && !stative_verb &&
 	    ((subject_is_party && tl_pol_has_verb(tok, n, sc, subj, subj_len, s->lang)) ||
-	     (v.passive && v.present)) &&
+	     (v.passive && v.present) ||
+	     (cont && !subject_is_party && prev->modality == TL_MOD_OBLIGATION)) &&
 	    !tl_tok_is(&tok[n - 1], "?"))
 		cue = C_AUX; /* "Opdrachtnemer verstrekt ...", "Gegevens worden niet verkocht" */
 	switch (cue) {

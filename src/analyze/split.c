@@ -107,7 +107,126 @@ static int S_new_text_colon(const tl_token *tok, uint32_t i)
 	return 0;
 }
 
-uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
+/* A word of the part before a coordinator that makes that part a clause: a
+ * modal, a form of be/have/do, a Dutch finite verb, an English verb in -s. */
+static int S_clause_verb(const tl_token *t, tl_lang lang)
+{
+	static const char *const en_v[] = {"is", "are", "has", "have", "does", "do", "was", "were",
+	                                   NULL};
+	uint32_t cls = tl_polclass(t);
+	if (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER))
+		return 0;
+	if (cls & (TL_PC_MODAL | TL_PC_SAUX | TL_PC_NLPASS))
+		return 1;
+	if (lang != TL_LANG_EN)
+		return !(t->flags & TL_TOK_CAPITAL) && tl_pol_nl_verb(t);
+	if (tl_tok_in(t, en_v))
+		return 1;
+	const char *f = t->fold;
+	size_t l = strlen(f);
+	return l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' && f[l - 2] != 'u';
+}
+
+/* "Bids are encrypted until the opening time and cannot be opened earlier":
+ * the subordinator at b opens a phrase without a verb of its own before the
+ * coordinator at i, so what follows the coordinator continues the main
+ * clause, not the phrase. */
+static int S_verbless_since(const tl_token *tok, uint32_t b, uint32_t i, tl_lang lang)
+{
+	for (uint32_t k = b + 1; k < i; k++)
+		if (S_clause_verb(&tok[k], lang))
+			return 0;
+	return 1;
+}
+
+/* The part tok[start, i) opens with a short subject and a predicate that acts:
+ * a modal, a passive ("are encrypted", "wordt bewaard"), an English verb in -s
+ * or a Dutch finite verb in -t right after the subject ("The Supplier processes",
+ * "Opdrachtnemer verwerkt").  Not a copula with a noun ("... zijn bedrijfsgeheim
+ * van de fabrikant": a statement), not a list of nouns ("Naam, BSN, ...,
+ * geslacht"), not a long subject: a verb further in is not recognised. */
+static int S_affirmed_predicate(const tl_token *tok, uint32_t start, uint32_t i, tl_lang lang)
+{
+	static const char *const en_be[] = {"is", "are", NULL};
+	static const char *const en_dets[] = {"the", "a", "an", "all", "any", "each", "its", "their",
+	                                      "our", "your", NULL};
+	while (start < i && (tok[start].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+		start++; /* a label: "5.3", "(b)" */
+	if (start < i && (tl_polclass(&tok[start]) & (TL_PC_SUBORD | TL_PC_PREPS)))
+		return 0; /* "If the Customer terminates ... and does not renew it, ...": a condition */
+	for (uint32_t k = start + 1; k < i && k <= start + 4; k++) {
+		const tl_token *t = &tok[k];
+		uint32_t cls = tl_polclass(t);
+		if (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER))
+			return 0;
+		if (cls & (TL_PC_MODAL | TL_PC_SAUX | TL_PC_NLPASS))
+			return 1;
+		if (cls & (TL_PC_SUBORD | TL_PC_PREPS))
+			return 0; /* the subject has a clause or phrase of its own: too long to tell */
+		const char *f = t->fold;
+		size_t l = strlen(f);
+		if (lang == TL_LANG_EN) {
+			if (tl_tok_in(t, en_be))
+				return k + 1 < i && strlen(tok[k + 1].fold) >= 5 &&
+				       !strcmp(tok[k + 1].fold + strlen(tok[k + 1].fold) - 2, "ed");
+			if (l >= 4 && f[l - 1] == 's' && f[l - 2] != 's' && f[l - 2] != '\'' && f[l - 2] != 'u' &&
+			    !(t->flags & TL_TOK_CAPITAL) && !tl_tok_in(&tok[k - 1], en_dets))
+				return 1;
+		} else if (!(t->flags & TL_TOK_CAPITAL) && !(cls & TL_PC_NLV) && tl_pol_nl_verb(t) &&
+		           !(tl_polclass(&tok[k - 1]) & TL_PC_DETS)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ".. and cannot be opened earlier", "... and does not sell it", "... en slaat
+ * geen ruwe beelden op": at the coordinator i (and, en) a conjunct opens with
+ * its own verb, without a subject of its own, and denies it, after a part (since
+ * the last ';') that has a verb and no negator.  Its own unit, so the first
+ * predicate keeps its modality and the second gets its own: a prohibition in a
+ * later conjunct does not make the whole sentence one. */
+static int S_negated_conjunct(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lang)
+{
+	if (i + 2 >= n || !(tl_tok_is(&tok[i], "and") || tl_tok_is(&tok[i], "en")))
+		return 0;
+	const tl_token *v = &tok[i + 1];
+	if (v->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL))
+		return 0;
+	int opens = 0;
+	if (lang == TL_LANG_EN) {
+		static const char *const neg1[] = {"cannot", "can't", "doesn't", "don't", "isn't",
+		                                   "aren't", "won't", "shan't", NULL};
+		static const char *const aux[] = {"does", "do", "is", "are", "has", "have", "will",
+		                                  "shall", "may", "must", "can", "should", NULL};
+		opens = tl_tok_in(v, neg1) ||
+		        (tl_tok_in(v, aux) && (tl_tok_is(&tok[i + 2], "not") || tl_tok_is(&tok[i + 2], "never"))) ||
+		        /* "and never transfers it", not "and never longer than 14 days" */
+		        (tl_tok_is(v, "never") && S_clause_verb(&tok[i + 2], lang));
+	} else if (S_clause_verb(v, lang) && !S_clause_verb(&tok[i + 2], lang)) {
+		/* not "en godsdienst worden niet ...": a noun before its own verb */
+		/* "en slaat geen ruwe beelden op", "en verstrekt deze niet": a negator in the
+		 * conjunct, before its end */
+		static const char *const nl_neg[] = {"niet", "geen", "nooit", "nimmer", "niets", NULL};
+		for (uint32_t k = i + 2; k < n && k <= i + 8 && !opens; k++) {
+			uint32_t cls = tl_polclass(&tok[k]);
+			if ((tok[k].flags & TL_TOK_PUNCT) || (cls & (TL_PC_SCONJ | TL_PC_SBUT | TL_PC_SUBORD)))
+				break;
+			opens = tl_tok_in(&tok[k], nl_neg);
+		}
+	}
+	if (!opens)
+		return 0;
+	uint32_t start = i;
+	while (start > 0 && !(tl_polclass(&tok[start - 1]) & TL_PC_SEMI)) {
+		start--;
+		if (tl_polclass(&tok[start]) & TL_PC_NEG)
+			return 0; /* "does not sell and does not disclose": one denial */
+	}
+	return S_affirmed_predicate(tok, start, i, lang);
+}
+
+uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang)
 {
 	const char *const *aux = tl_pol_split_aux;
 	for (uint32_t i = 3; i + 2 < n; i++) {
@@ -131,15 +250,20 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n)
 		/* a coordination inside a relative or subordinate clause ("incident dat de
 		 * Gegevens raakt of kan raken") is no new unit */
 		int inside = 0;
+		uint32_t sub = 0;
 		for (uint32_t b = i; b-- > 0 && b + 40 > i;) {
 			uint32_t cb = tl_polclass(&tok[b]);
 			if (cb & (TL_PC_COMMA | TL_PC_SEMI))
 				break;
 			if ((cb & TL_PC_SUBORD) && b > 0) {
 				inside = 1;
+				sub = b;
 				break;
 			}
 		}
+		if (is_conj && S_negated_conjunct(tok, n, i, lang) &&
+		    (!inside || S_verbless_since(tok, sub, i, lang)))
+			return i;
 		if (inside)
 			continue;
 		if (is_but && tl_tok_is(&tok[i - 1], ",")) {
