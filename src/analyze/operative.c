@@ -91,6 +91,58 @@ static int S_question_para(const tl_ann_para *pt)
 	return tl_tok_in(&pt->tok[i], ask_wh) && tl_tok_in(&pt->tok[i + 1], wh);
 }
 
+/* ---- numbered clauses of an introduction ---------------------------------- */
+
+/* An introduction ("1. Inleiding") often holds the tender's first clauses: what
+ * is bought and the terms the rest uses.  A numbered paragraph there that
+ * defines a term or names what is procured is contract text; the unnumbered
+ * prose around it stays guidance. */
+static const char *const S_intro_titles[] = {"inleiding", "introductie", NULL};
+static const char *const S_intro_defines[] = {
+	"hierna", "hierna te noemen", "hereinafter", "( the \"", "betekent", "betekenen",
+	"wordt verstaan", "worden verstaan", "means", "mean", "refers to", NULL};
+static const char *const S_intro_buys[] = {
+	"afgenomen", "afneemt", "aanbesteed", "aanbesteedt", "ingekocht", "inkoopt", "verworven",
+	"onderdeel van de opdracht", "onderdeel van deze opdracht", "de|deze opdracht omvat|betreft",
+	"de|deze opdracht bestaat uit", "procures", "procured", "purchases", "purchased",
+	"the|this contract covers", "the|this tender covers", "the scope of the|this contract|tender|procurement",
+	NULL};
+static const char *const S_intro_model[] = {"model", "modelovereenkomst", "template",
+                                            "sjabloon", "toelichting", "invullen", "leeswijzer",
+                                            NULL};
+
+/* 1 when the heading's title is an introduction ("1. Inleiding"). */
+static int S_intro_heading(const tl_ann_para *pt)
+{
+	for (uint32_t i = 0; i < pt->ntok && i < 4; i++)
+		if (tl_tok_in(&pt->tok[i], S_intro_titles))
+			return 1;
+	return 0;
+}
+
+/* 1 when paragraph p, inside an introduction, is a numbered clause that
+ * defines a term or says what is bought ("1.2 De Oplossing wordt als
+ * clouddienst (SaaS) afgenomen", "1.4 In dit document betekent "Gegevens":
+ * ..."), and does not speak of a model or template. */
+static int S_intro_clause(const tl_para *para, const tl_ann_para *pt)
+{
+	int numbered = pt->ntok > 2 && (pt->tok[0].flags & TL_TOK_NUMBER) && para->text[0] >= '0' &&
+	               para->text[0] <= '9';
+	if (para->label)
+		for (const char *l = para->label; *l && !numbered; l++)
+			numbered = *l >= '0' && *l <= '9';
+	if (!numbered)
+		return 0;
+	int says = 0;
+	for (uint32_t i = 0; i < pt->ntok; i++) {
+		if (tl_tok_in(&pt->tok[i], S_intro_model))
+			return 0;
+		says = says || tl_ph_list_at(pt->tok, pt->ntok, i, S_intro_defines, NULL) ||
+		       tl_ph_list_at(pt->tok, pt->ntok, i, S_intro_buys, NULL);
+	}
+	return says;
+}
+
 static int S_is_heading(const tl_para *p)
 {
 	return p->kind == TL_PARA_HEADING || p->outline > 0;
@@ -199,6 +251,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
 	int32_t guide_level = -1; /* inside a guidance section opened at this outline level */
+	int intro = 0;            /* that section is an introduction */
 	uint8_t *disown = calloc(c->npara ? c->npara : 1, 1); /* S_disowns; NULL: not remembered */
 	size_t start = 0;          /* first paragraph of the agreement proper */
 	for (size_t p = 0; p < c->npara && p < 400; p++) {
@@ -225,10 +278,12 @@ int tl_operative_paras(tl_ann_ctx *c)
 			int32_t lvl = para->outline > 0 ? para->outline : 1;
 			if (guide_level >= 0 && lvl <= guide_level)
 				guide_level = -1;
-			if (guide_level < 0 && S_guidance_heading(&c->pt[p]))
+			if (guide_level < 0 && S_guidance_heading(&c->pt[p])) {
 				guide_level = lvl;
+				intro = S_intro_heading(&c->pt[p]);
+			}
 		}
-		if (guide_level >= 0)
+		if (guide_level >= 0 && !(intro && !S_is_heading(para) && S_intro_clause(para, &c->pt[p])))
 			op = 0;
 		if (p < start)
 			op = 0;
