@@ -295,6 +295,15 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
  * neg_conj, UINT32_MAX when unknown) to the end, never the subject. */
 void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                       uint32_t neg_conj);
+/* A predicate that switches off what its unit names ("Smart Summary and all
+ * other AI features are disabled", "De AI-functies zijn uitgeschakeld", "The
+ * Supplier shall disable ...", and, negated, "worden niet geactiveerd"):
+ * the unit's main-clause tokens but the party mentions get TL_TOK_NEG_SCOPE,
+ * as a feature not deployed is not what the contract is about.  Not when the
+ * unit holds a condition or a time ("bij het einde van de Overeenkomst").
+ * negated: the main predicate is denied.  Returns 1 when it marked. */
+int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
+                             int negated);
 
 /* ---- statements of fact (facts.c) -------------------------------------- */
 

@@ -284,6 +284,76 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 	}
 }
 
+/* ---- a feature switched off ------------------------------------------- */
+
+/* Words that can make a predicate switch a feature on or off; only a unit
+ * that holds one is looked at further. */
+static const char *const S_switch_words[] = {
+	"disabled", "deactivated", "uitgeschakeld", "gedeactiveerd", "uitgezet", "disable",
+	"disables", "deactivate", "deactivates", "deactiveert", "deactiveren", "schakelt", "schakelen",
+	"switched", "turned", "enabled", "activated", "ingeschakeld", "geactiveerd", "aangezet", NULL};
+/* the participle of a predicate that switches its subject off ("are disabled",
+ * "zijn uitgeschakeld"), and of one that switches it on, for a denied predicate
+ * ("worden niet geactiveerd", "is not enabled") */
+static const char *const S_off_part[] = {"disabled", "deactivated", "switched|turned off",
+                                         "uitgeschakeld", "gedeactiveerd", "uitgezet", NULL};
+static const char *const S_on_part[] = {"enabled", "activated", "switched|turned on",
+                                        "ingeschakeld", "geactiveerd", "aangezet", NULL};
+/* an active verb that switches its object off: "The Supplier shall disable ...",
+ * "Opdrachtnemer deactiveert ...", "schakelt ... uit" */
+static const char *const S_off_verb[] = {"disable", "disables", "deactivate", "deactivates",
+                                         "deactiveert", "deactiveren", NULL};
+static const char *const S_switch_aux[] = {
+	"is", "are", "be", "been", "remain", "remains", "was", "were", "zijn", "wordt", "worden",
+	"werd", "werden", "blijft", "blijven", "staat", "staan", NULL};
+/* switched off only later or under a condition: in use until then */
+static const char *const S_switch_later[] = {
+	"einde", "afloop", "beeindiging", "opzegging", "end", "termination", "expiry", "expiration",
+	"after", "na", "until", "upon", "zodra", "once", "request", "verzoek", NULL};
+
+/* The predicate at tok[i]: 1 when it switches off what the unit names. */
+static int S_switch_off_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i,
+                           tl_lang lang, int negated)
+{
+	const char *const *part = negated ? S_on_part : S_off_part;
+	if (tl_ph_list_at(tok, n, i, part, NULL)) {
+		/* a participle after its auxiliary: "are disabled", "zijn ... uitgeschakeld" */
+		for (uint32_t k = i; k-- > 0 && (lang != TL_LANG_EN || k + 4 > i);)
+			if (sc[k] == 0 && tl_tok_in(&tok[k], S_switch_aux))
+				return 1;
+		return 0;
+	}
+	if (negated)
+		return 0; /* "shall not enable them": the object is in the negation's scope already */
+	if (tl_tok_in(&tok[i], S_off_verb))
+		return 1;
+	/* "schakelt de AI-functies uit" */
+	if (lang != TL_LANG_EN && (tl_tok_is(&tok[i], "schakelt") || tl_tok_is(&tok[i], "schakelen")))
+		for (uint32_t k = i + 1; k < n && sc[k] == 0 && !(tok[k].flags & TL_TOK_PUNCT); k++)
+			if (tl_tok_is(&tok[k], "uit"))
+				return 1;
+	return 0;
+}
+
+int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
+                             int negated)
+{
+	uint32_t at = UINT32_MAX;
+	for (uint32_t i = 0; i < n && at == UINT32_MAX; i++)
+		if (sc[i] == 0 && !(tok[i].flags & TL_TOK_PUNCT) && tl_tok_in(&tok[i], S_switch_words) &&
+		    S_switch_off_at(tok, n, sc, i, lang, negated))
+			at = i;
+	if (at == UINT32_MAX)
+		return 0;
+	for (uint32_t i = 0; i < n; i++)
+		if (sc[i] != 0 || tl_tok_in(&tok[i], S_switch_later))
+			return 0; /* a condition or a time: in use until then */
+	for (uint32_t i = 0; i < n; i++)
+		if (sc[i] == 0 && !(tok[i].flags & (TL_TOK_SUBJECT | TL_TOK_PARTY)))
+			tok[i].flags |= TL_TOK_NEG_SCOPE;
+	return 1;
+}
+
 /* ---- negators that do not negate the predicate, for polarity.c ---- */
 
 /* "niet tot personen herleidbare gegevens", "niet openbare informatie": from
