@@ -181,7 +181,9 @@ static int S_build_concepts(tl_load *L)
 			tl_load_error(L, dh, "\"definition_heads\" must be an object with \"nl\" and \"en\" terms");
 		else if (dh)
 			tl_load_check_keys(L, dh, "definition_heads", head_keys);
-		if (dh && !cJSON_IsTrue(S_get(c, "defined_terms")))
+		if (dh && !cJSON_IsTrue(S_get(c, "defined_terms")) &&
+		    !(cJSON_IsString(S_get(c, "defined_terms")) &&
+		      !strcmp(S_get(c, "defined_terms")->valuestring, "anywhere")))
 			tl_load_error(L, dh, "\"definition_heads\" needs \"defined_terms\": true");
 		for (int lang = TL_LANG_NL; lang <= TL_LANG_EN; lang++) {
 			const char *lk = lang == TL_LANG_NL ? "nl" : "en";
@@ -239,9 +241,10 @@ static int S_build_concepts(tl_load *L)
 				}
 			}
 		const cJSON *dt = S_get(c, "defined_terms");
-		if (dt && !cJSON_IsBool(dt))
-			tl_load_error(L, dt, "\"defined_terms\" must be true or false");
-		cd->defined_terms = cJSON_IsTrue(dt);
+		int anywhere = cJSON_IsString(dt) && !strcmp(dt->valuestring, "anywhere");
+		if (dt && !cJSON_IsBool(dt) && !anywhere)
+			tl_load_error(L, dt, "\"defined_terms\" must be true, false or \"anywhere\"");
+		cd->defined_terms = anywhere ? TL_DEFTERMS_ANYWHERE : cJSON_IsTrue(dt) ? TL_DEFTERMS_HEADED : 0;
 		const cJSON *np = S_get(c, "not_party");
 		if (np && !cJSON_IsBool(np))
 			tl_load_error(L, np, "\"not_party\" must be true or false");

@@ -51,8 +51,10 @@ typedef struct S_scan {
 	tl_match *m;
 	S_occs *out;  /* occurrence scan: where they go */
 	int32_t term; /* defined term being tested, or -1 */
-	uint8_t *hit; /* definition scan: concepts found */
+	uint8_t *hit; /* definition scan: concepts found (1 in the head, 2 a definition head
+	                 word there, 4 after the term outside a negation) */
 	uint32_t lo, hi; /* definition scan: tokens where the definition's head may start */
+	const tl_sentence *def; /* definition scan: the definition sentence */
 	const tl_sentence *s; /* occurrence scan: the sentence being scanned */
 } S_scan;
 
@@ -132,6 +134,11 @@ static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 	if (sc->hit) {
 		if (a >= sc->lo && a < sc->hi)
 			sc->hit[t->concept] |= t->def_only ? 2 : 1;
+		/* for "defined_terms": "anywhere": named after the term, not denied
+		 * ("het onderdeel ... dat aanvragen ... vergelijkt", not "zonder algoritmen") */
+		if (a >= sc->lo && !t->def_only && sc->def && a < sc->def->ntok &&
+		    !(sc->def->tok[a].flags & TL_TOK_NEG_SCOPE))
+			sc->hit[t->concept] |= 4;
 		return;
 	}
 	if (t->def_only)
@@ -183,7 +190,7 @@ static int S_join_terms(tl_match *m)
 		free(hit);
 		return -1;
 	}
-	S_scan sc = {m, NULL, -1, hit, 0, 0, NULL};
+	S_scan sc = {m, NULL, -1, hit, 0, 0, NULL, NULL};
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *tm = &a->terms[t];
 		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
@@ -198,6 +205,7 @@ static int S_join_terms(tl_match *m)
 		while (k < ds->ntok && words < TL_DEF_HEAD_WORDS)
 			words += !(ds->tok[k++].flags & TL_TOK_PUNCT);
 		sc.hi = k;
+		sc.def = ds;
 		memset(hit, 0, rs->nconcepts);
 		tl_index_scan(rs, a, ds, S_on_term, &sc);
 		/* a definition head joins only a definition of the customer's own things
@@ -206,6 +214,11 @@ static int S_join_terms(tl_match *m)
 		int customer = -1;
 		uint32_t n = 0;
 		for (uint32_t c = 0; c < rs->nconcepts; c++) {
+			/* a mention past the head counts only for "anywhere" */
+			if (rs->concepts[c].defined_terms != TL_DEFTERMS_ANYWHERE)
+				hit[c] &= 3;
+			else if (hit[c] & 4)
+				hit[c] = 1;
 			if (hit[c] == 2 && rs->concepts[c].defined_terms) {
 				if (customer < 0)
 					customer = S_names_customer(a, ds, sc.lo);
@@ -241,7 +254,7 @@ static void S_occ_range(S_occ_part *pt)
 {
 	tl_match *m = pt->m;
 	const tl_annotated *a = m->a;
-	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL};
+	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL};
 	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
 	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
 		const tl_sentence *s = &a->sent[i];

@@ -56,9 +56,15 @@ typedef struct tl_rterm {
 #define TL_CONCEPT_CUSTOMER 1 /* "@customer" */
 #define TL_CONCEPT_FIRST_USER 2
 
+/* tl_concept.defined_terms: a defined term joins the concept when the concept
+ * heads its definition (true), or when the definition names it anywhere after
+ * the term, outside a negation ("anywhere") */
+#define TL_DEFTERMS_HEADED 1
+#define TL_DEFTERMS_ANYWHERE 2
+
 typedef struct tl_concept {
 	const char *name;
-	int defined_terms;
+	int defined_terms; /* 0, TL_DEFTERMS_HEADED (true), TL_DEFTERMS_ANYWHERE ("anywhere") */
 	int not_party;   /* its terms do not match the document's own party names or defined terms */
 	int32_t *anc;    /* this concept and every concept that includes it, transitively */
 	uint32_t nanc;
