@@ -47,6 +47,22 @@ if(TL_STATIC_DEPS)
     set(TL_STATIC_LIBS "")
   endif()
 endif()
+# With libstemmer.a, the executable takes its front end from
+# src/text/static/stemmer_two.c (Dutch and English only: some 10,000 fewer
+# relocations at start), when that builds and stems right against the archive.
+set(TL_STEMMER_TWO OFF)
+if(TL_STATIC_LIBS)
+  try_run(_two_run _two_compile ${CMAKE_CURRENT_BINARY_DIR}/stemmer_two_check
+    ${CMAKE_CURRENT_SOURCE_DIR}/src/text/static/stemmer_two_check.c
+    CMAKE_FLAGS "-DINCLUDE_DIRECTORIES=${STEMMER_INCLUDE_DIR}"
+    LINK_LIBRARIES ${TL_A_stemmer}
+    RUN_OUTPUT_VARIABLE _two_out)
+  if(_two_compile AND _two_run EQUAL 0)
+    set(TL_STEMMER_TWO ON)
+  else()
+    message(STATUS "stemmer_two: does not fit this libstemmer.a, the archive's front end is linked")
+  endif()
+endif()
 set(_shared PkgConfig::LIBXML2 PkgConfig::ICU ${_stem})
 add_library(TL_deps INTERFACE)
 if(TL_STATIC_LIBS)
