@@ -464,12 +464,31 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 					main_verb = tl_pol_has_verb(tok, n, sc, x, len, s->lang);
 				x += len - 1;
 			}
+			/* "Flights, the Defect Model and the Inspection Platform are separate services
+			 * that the Customer may replace": a form of be or have in the main clause
+			 * before the relative is its verb */
+			for (uint32_t x = 0; x < i && !main_verb; x++)
+				main_verb = sc[x] == 0 && tl_tok_in(&tok[x], S_be_have);
 			if (main_verb)
 				continue;
 			uint32_t k = i + 3;
 			while (k < n && sc[k] == 1 && !tl_tok_in(&tok[k], tl_modal_aux))
 				k++;
 			static const char *const co[] = {"or", "and", "nor", NULL};
+			/* "The Contractor's obligations that the Customer may enforce are set out in
+			 * Annex 2": a modal right after the relative's subject is the relative's own,
+			 * and a form of be or have, or a second modal, after its verb resumes the main
+			 * clause */
+			uint32_t resume = 0;
+			for (uint32_t j = k + 2; k < n && sc[k] == 1 && k <= i + 5 && j < n && sc[j] == 1 && !resume; j++)
+				if (tl_tok_in(&tok[j], S_be_have) || tl_tok_in(&tok[j], tl_modal_aux))
+					resume = j; /* "All reports that the Contractor may produce shall be ..." */
+			if (resume) {
+				for (uint32_t j = resume; j < n && sc[j] == 1; j++)
+					sc[j] = 0;
+				cue = S_find_cue(tok, n, sc, any, &cue_at, &cue_len);
+				break;
+			}
 			if (k < n && sc[k] == 1 && !tl_tok_in(&tok[k - 1], co)) {
 				for (; k < n && sc[k] == 1; k++)
 					sc[k] = 0;
