@@ -403,11 +403,26 @@ static int S_same_sentence(const tl_annotated *a, uint32_t i)
 	       a->sent[i - 1].quote_start == a->sent[i].quote_start;
 }
 
+/* 1 when occurrence x shares a token with a defined_terms occurrence of
+ * occ[from, to): a word of the data the pronoun refers to. */
+static int S_on_data_words(const tl_ruleset *rs, const tl_occ *occ, uint32_t from, uint32_t to,
+                           const tl_occ *x)
+{
+	for (uint32_t y = from; y < to; y++)
+		if (rs->concepts[occ[y].concept].defined_terms && occ[y].tok_start < x->tok_end &&
+		    x->tok_start < occ[y].tok_end)
+			return 1;
+	return 0;
+}
+
 /* The data an object pronoun refers to: a coordinated unit with "it"/"ze"
  * gets, at the pronoun, the defined_terms concepts (kinds of data or party)
  * of the unit before it that it does not name itself, so "shall use Customer
  * Data only ..., shall not disclose it to any third party" is about Customer
- * Data in both units.  Chains carry on ("..., and shall delete it"). */
+ * Data in both units.  Chains carry on ("..., and shall delete it").  The
+ * other concepts on the words of that data go with it ("U houdt uw
+ * inloggegevens geheim en deelt deze niet met derden": "deze" is credentials,
+ * a subset of the data, as "inloggegevens" is); a party mention does not. */
 static int S_pronoun_objects(tl_match *m)
 {
 	const tl_annotated *a = m->a;
@@ -442,7 +457,10 @@ static int S_pronoun_objects(tl_match *m)
 		uint32_t end = start[i];
 		for (uint32_t x = start[i - 1]; x < end && !o.fail; x++) {
 			int32_t c = o.occ[x].concept;
-			if (!rs->concepts[c].defined_terms || stamp[c] == i + 1)
+			if (stamp[c] == i + 1 || c == TL_CONCEPT_VENDOR || c == TL_CONCEPT_CUSTOMER)
+				continue;
+			if (!rs->concepts[c].defined_terms &&
+			    !S_on_data_words(rs, o.occ, start[i - 1], end, &o.occ[x]))
 				continue;
 			uint32_t before = o.n;
 			S_push(m, &o, c, (uint32_t)k, (uint32_t)k + 1, o.occ[x].term);

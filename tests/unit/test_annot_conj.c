@@ -118,8 +118,32 @@ static void test_denied_conjunct_nl(void)
 	        "Naam, BSN", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_PROHIBITION, TL_ROLE_NONE);
 }
 
+/* A modal inside a comma-less relative clause is the relative's own when the
+ * main clause has its verb before it, or resumes after it (s6 ask 5). */
+static void test_relative_modal(void)
+{
+	const char *pre = "The Municipality (the \"Customer\") and the contractor (the \"Contractor\").\n";
+	S_units(pre,
+	        "Flights, the Defect Model and the Inspection Platform are separate services that the "
+	        "Customer may replace independently of one another.",
+	        "Flights", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_STATEMENT, TL_ROLE_NONE);
+	S_units(pre, "The Contractor's obligations that the Customer may enforce are set out in Annex 2.",
+	        "The Contractor's", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
+	S_units(pre, "All reports that the Contractor may produce shall be delivered to the Customer.",
+	        "All reports", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
+	/* the relative's own verb before the modal: the modal is the main clause's */
+	S_units(pre,
+	        "Requests from data subjects that the Contractor receives directly shall be forwarded to "
+	        "the Customer.",
+	        "Requests", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
+	/* Dutch relatives end at their own verb: the main modal stays the main one */
+	S_units(fx_pre_nl, "Rapporten die Opdrachtnemer mag opstellen, worden aan Opdrachtgever geleverd.",
+	        "Rapporten", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
+}
+
 int main(void)
 {
+	test_relative_modal();
 	test_denied_conjunct_en();
 	test_denied_conjunct_nl();
 	return T_DONE();

@@ -3,7 +3,8 @@
  * term ("Signaleringsmodule": het onderdeel ... dat aanvragen met een
  * algoritme vergelijkt), not where the definition denies it; a concept with
  * "defined_terms": true still needs its term to head the definition
- * (docs/ruleset-format.md); the loader's errors for the option. */
+ * (docs/ruleset-format.md); the loader's errors for the option; an object
+ * pronoun carries the other concepts on the words of the data it refers to. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,7 +15,7 @@
 #include "rules/rules.h"
 #include "tenderlint.h"
 
-static tl_ruleset *S_rs;
+static tl_ruleset *S_rs, *S_rs_pron;
 
 /* the same terms twice: one concept takes defined terms "anywhere", one only
  * when headed */
@@ -33,8 +34,30 @@ static tl_ruleset *S_rs;
 	"   \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"                                               \
 	"   \"met\": [{\"all\": [\"owner\", \"algo-head\"]}]}]}\n"
 
+/* the customer may not share its data with third parties, but credentials are not the point */
+#define PRON_RULESET                                                                              \
+	"{\"id\": \"pron-test\", \"version\": \"1\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"       \
+	" \"concepts\": {\n"                                                                           \
+	"  \"data\": {\"nl\": [\"gegevens\", \"*gegevens\"], \"en\": [\"data\", \"*data\"], "           \
+	"\"defined_terms\": true},\n"                                                                 \
+	"  \"credentials\": {\"nl\": [\"inloggegevens\"], \"en\": [\"login data\"]},\n"               \
+	"  \"share\": {\"nl\": [\"delen\", \"deelt\"], \"en\": [\"share\"]}},\n"                        \
+	" \"rules\": [{\"id\": \"R-SHARE\", \"area\": \"R\", \"severity\": \"high\",\n"                 \
+	"   \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"                                               \
+	"   \"met\": [{\"all\": [\"share\", \"data\"], \"party\": \"customer\", "                     \
+	"\"modality\": [\"permission\"]}],\n"                                                          \
+	"   \"violated\": [{\"all\": [\"share\", \"data\"], \"none\": [\"credentials\"], "              \
+	"\"party\": \"customer\", \"modality\": [\"prohibition\"]}]}]}\n"
+
+static const char *S_status_rs(tl_ruleset *rs, const char *const *lines, int two);
+
 /* "R-ANY/R-HEAD" statuses for the document of these lines */
 static const char *S_status(const char *const *lines)
+{
+	return S_status_rs(S_rs, lines, 1);
+}
+
+static const char *S_status_rs(tl_ruleset *rs, const char *const *lines, int two)
 {
 	static char got[64];
 	tl_limits lim = TL_LIMITS_INIT;
@@ -46,9 +69,9 @@ static const char *S_status(const char *const *lines)
 	for (int i = 0; d && lines[i]; i++)
 		tl_doc_add_para(d, TL_PARA_BODY, "text", i, lines[i], strlen(lines[i]), &err);
 	if (d && tl_doc_finish(d, &err) == 0 && tl_annotate(&a, d, &err) == 0 &&
-	    tl_match_run(&m, S_rs, a, NULL, 0, -1, &err) == 0)
-		snprintf(got, sizeof got, "%s/%s", tl_rules_status_name(m->res[0].status),
-		         tl_rules_status_name(m->res[1].status));
+	    tl_match_run(&m, rs, a, NULL, 0, -1, &err) == 0)
+		snprintf(got, sizeof got, "%s%s%s", tl_rules_status_name(m->res[0].status), two ? "/" : "",
+		         two ? tl_rules_status_name(m->res[1].status) : "");
 	tl_match_free(m);
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -99,6 +122,32 @@ static void test_anywhere(void)
 	T_STR(S_status(before), "missing/missing");
 }
 
+static void test_pronoun(void)
+{
+	/* "deze" is the credentials: the exclusion holds in the second unit too */
+	const char *cred_nl[] = {S_pre_nl,
+	                         "Opdrachtgever houdt zijn inloggegevens geheim en deelt deze niet met "
+	                         "derden.",
+	                         NULL};
+	T_STR(S_status_rs(S_rs_pron, cred_nl, 0), "missing");
+	const char *cred_en[] = {S_pre_en,
+	                         "The Municipality keeps its login data secret and shall not share it "
+	                         "with third parties.",
+	                         NULL};
+	T_STR(S_status_rs(S_rs_pron, cred_en, 0), "missing");
+	/* the data itself: still carried */
+	const char *data_nl[] = {S_pre_nl,
+	                         "Opdrachtgever bewaart de gegevens in Nederland en deelt deze niet met "
+	                         "derden.",
+	                         NULL};
+	T_STR(S_status_rs(S_rs_pron, data_nl, 0), "violated");
+	const char *data_en[] = {S_pre_en,
+	                         "The Municipality keeps the data in the Netherlands and shall not share "
+	                         "it with third parties.",
+	                         NULL};
+	T_STR(S_status_rs(S_rs_pron, data_en, 0), "violated");
+}
+
 static void S_load(const char *concept_extra, int ok, const char *msg)
 {
 	char text[2048];
@@ -144,9 +193,16 @@ int main(void)
 		fprintf(stderr, "cannot load the test ruleset: %s\n", err.message);
 		return 1;
 	}
+	const char *pp = fx_tmp_write("pron.json", PRON_RULESET);
+	if (!pp || tl_rules_load(&S_rs_pron, pp, NULL, &err) != 0) {
+		fprintf(stderr, "cannot load the pronoun test ruleset: %s\n", err.message);
+		return 1;
+	}
 	test_anywhere();
+	test_pronoun();
 	test_loader();
 	tl_ruleset_free(S_rs);
+	tl_ruleset_free(S_rs_pron);
 	fx_tmp_remove();
 	return T_DONE();
 }
