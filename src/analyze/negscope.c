@@ -11,7 +11,7 @@
  * so what it denies stays in scope. */
 #include <string.h>
 
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 static const char *const S_dets[] = {
 	"de", "het", "een", "alle", "elke", "iedere", "ieder", "deze", "dit", "die", "dat", "zijn",
@@ -286,12 +286,6 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 
 /* ---- a feature switched off ------------------------------------------- */
 
-/* Words that can make a predicate switch a feature on or off; only a unit
- * that holds one is looked at further. */
-static const char *const S_switch_words[] = {
-	"disabled", "deactivated", "uitgeschakeld", "gedeactiveerd", "uitgezet", "disable",
-	"disables", "deactivate", "deactivates", "deactiveert", "deactiveren", "schakelt", "schakelen",
-	"switched", "turned", "enabled", "activated", "ingeschakeld", "geactiveerd", "aangezet", NULL};
 /* the participle of a predicate that switches its subject off ("are disabled",
  * "zijn uitgeschakeld"), and of one that switches it on, for a denied predicate
  * ("worden niet geactiveerd", "is not enabled") */
@@ -340,7 +334,7 @@ int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_la
 {
 	uint32_t at = UINT32_MAX;
 	for (uint32_t i = 0; i < n && at == UINT32_MAX; i++)
-		if (sc[i] == 0 && !(tok[i].flags & TL_TOK_PUNCT) && tl_tok_in(&tok[i], S_switch_words) &&
+		if (sc[i] == 0 && (tl_polclass(&tok[i]) & TL_PC_SWITCH) &&
 		    S_switch_off_at(tok, n, sc, i, lang, negated))
 			at = i;
 	if (at == UINT32_MAX)

@@ -843,7 +843,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		tl_negscope_mark(tok, n, sc, s->lang, neg_conj);
 	/* "Smart Summary and all other AI features are disabled": not deployed; "can be
 	 * disabled" is an option of a deployed feature */
-	if (mod != TL_MOD_PERMISSION && !defn)
+	if (mod != TL_MOD_PERMISSION && !defn && (any & TL_PC_SWITCH))
 		tl_negscope_switched_off(tok, n, sc, s->lang, negated_main);
 	for (uint32_t i = 0; i < n; i++) {
 		if (sc[i] == 1)

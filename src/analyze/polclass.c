@@ -66,6 +66,12 @@ const char *const tl_pol_vl_det_after[] = {"the", "a", "an", "your", "our", "its
                                            "his", "her", "any", "all", "each", "this",
                                            "these", "such", "no", NULL};
 
+/* negscope.c: words that can make a predicate switch a feature on or off */
+const char *const tl_pol_switch[] = {
+	"disabled", "deactivated", "uitgeschakeld", "gedeactiveerd", "uitgezet", "disable",
+	"disables", "deactivate", "deactivates", "deactiveert", "deactiveren", "schakelt", "schakelen",
+	"switched", "turned", "enabled", "activated", "ingeschakeld", "geactiveerd", "aangezet", NULL};
+
 int tl_pol_fast = 1;
 
 /* Which lists make which bit: TL_PC_CUE from the first words of the cue
@@ -87,7 +93,8 @@ static const struct {
 	{tl_pol_en_v, TL_PC_ENV, 0},         {tl_pol_en_not, TL_PC_ENNOT, 0},
 	{tl_pol_vl_nl_aux, TL_PC_VNLAUX, 0}, {tl_pol_vl_en_aux, TL_PC_VENAUX, 0},
 	{tl_pol_vl_en_not, TL_PC_VENNOT, 0}, {tl_pol_vl_en_dets, TL_PC_VENDETS, 0},
-	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0}};
+	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0},
+	{tl_pol_switch, TL_PC_SWITCH, 0}};
 
 /* The classes the lists give, asked of the lists one by one (when the table
  * below could not be built). */
