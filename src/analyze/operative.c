@@ -103,6 +103,8 @@ static const char *const S_intro_defines[] = {
 	"wordt verstaan", "worden verstaan", "means", "mean", "refers to", NULL};
 static const char *const S_intro_buys[] = {
 	"afgenomen", "afneemt", "aanbesteed", "aanbesteedt", "ingekocht", "inkoopt", "verworven",
+	"zoekt", "geleverd", "levert", "ontwikkelt", "bouwt", "seeks", "delivered", "delivers",
+	"develops", "builds",
 	"onderdeel van de opdracht", "onderdeel van deze opdracht", "de|deze opdracht omvat|betreft",
 	"de|deze opdracht bestaat uit", "procures", "procured", "purchases", "purchased",
 	"the|this contract covers", "the|this tender covers", "the scope of the|this contract|tender|procurement",

@@ -40,6 +40,9 @@ static void test_intro_nl(void)
 		"1.5 Dit model wordt afgenomen door gemeenten die een clouddienst inkopen (hierna: de "
 		"gebruikers).\n"
 		"1.6 De planning staat in hoofdstuk 5.\n"
+		"1.7 De beheeromgeving wordt als Dienstverlening op Afstand geleverd. Opdrachtnemer bouwt "
+		"daarnaast een koppeling met het zaaksysteem.\n"
+		"1.8 Deze inleiding beschrijft de achtergrond en bevat geen eisen.\n"
 		"# 2. Toelichting\n"
 		"2.1 De Oplossing (hierna: \"het Systeem\") wordt als clouddienst afgenomen.\n"
 		"# 3. Eisen\n"
@@ -55,6 +58,8 @@ static void test_intro_nl(void)
 		T_INT(S_operative(a, "Dit document beschrijft"), 0); /* unnumbered prose */
 		T_INT(S_operative(a, "1.5 Dit model"), 0);    /* about the model, not the contract */
 		T_INT(S_operative(a, "1.6 De planning"), 0);  /* numbered, but neither */
+		T_INT(S_operative(a, "1.7 De beheeromgeving"), 1); /* what is delivered (blind8 nl-pve 1.2) */
+		T_INT(S_operative(a, "1.8 Deze inleiding"), 0);
 		T_INT(S_operative(a, "2.1 De Oplossing"), 0); /* a Toelichting stays guidance */
 		T_INT(S_operative(a, "Opdrachtnemer levert"), 1);
 	}
@@ -73,6 +78,7 @@ static void test_intro_en(void)
 		"This document first sets out the requirements.\n"
 		"1.4 This template is procured by municipalities.\n"
 		"1.5 The timetable is in chapter 5.\n"
+		"1.6 The Supplier delivers the management portal as a hosted service.\n"
 		"# 2. Requirements\n"
 		"The Supplier delivers the Platform.\n",
 		&d);
@@ -84,6 +90,7 @@ static void test_intro_en(void)
 		T_INT(S_operative(a, "This document first"), 0);
 		T_INT(S_operative(a, "1.4 This template"), 0);
 		T_INT(S_operative(a, "1.5 The timetable"), 0);
+		T_INT(S_operative(a, "1.6 The Supplier delivers"), 1);
 		T_INT(S_operative(a, "The Supplier delivers"), 1);
 	}
 	tl_annotated_free(a);
