@@ -453,6 +453,72 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	return 0;
 }
 
+/* '"we" means Meridian', '"you" means the Municipality', '"we", "us" and "our"
+ * refer to Acme', '"wij" betekent Zorgkoppel', 'betekent "wij" Zorgkoppel'
+ * inside a sentence ("The
+ * agreement consists of Part 1 and Part 2, in which ..."): the name after the
+ * verb (its capitalised words, after an article) is the vendor or the
+ * customer, as 'Acme ("we", "us")' makes it; so are the pronouns. */
+static int S_we_means(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
+{
+	static const char *const we[] = {"we", "us", "our", "wij", "ons", "onze", NULL};
+	static const char *const you[] = {"you", "your", "u", "uw", NULL};
+	static const char *const refer[] = {"means", "mean", "shall mean", "refers to", "refer to",
+	                                    "betekent", "betekenen", "verwijst naar", "verwijzen naar",
+	                                    "staat voor", "staan voor", NULL};
+	const tl_token *tok = s->tok;
+	uint32_t n = s->ntok;
+	for (uint32_t i = 0; i + 4 < n; i++) {
+		if (!S_is_quote(&tok[i]) || !S_is_quote(&tok[i + 2]))
+			continue;
+		tl_role side = tl_tok_in(&tok[i + 1], we) ? TL_ROLE_VENDOR
+		               : tl_tok_in(&tok[i + 1], you) ? TL_ROLE_CUSTOMER : TL_ROLE_NONE;
+		if (!side)
+			continue;
+		/* more pronouns of the same side: '"we", "us" and "our"' */
+		uint32_t q = i + 3, words[4] = {i + 1}, nw = 1;
+		for (;;) {
+			uint32_t r = q;
+			if (r < n && (tl_tok_is(&tok[r], ",") || tl_tok_is(&tok[r], "and") || tl_tok_is(&tok[r], "or") ||
+			              tl_tok_is(&tok[r], "en") || tl_tok_is(&tok[r], "of")))
+				r++;
+			if (r + 2 < n && S_is_quote(&tok[r]) && S_is_quote(&tok[r + 2]) &&
+			    tl_tok_in(&tok[r + 1], side == TL_ROLE_VENDOR ? we : you)) {
+				if (nw < 4)
+					words[nw++] = r + 1;
+				q = r + 3;
+				continue;
+			}
+			break;
+		}
+		int w = -1;
+		uint32_t m = tl_ph_list_at(tok, n, q, refer, &w);
+		/* Dutch puts the verb first: 'In deze voorwaarden betekent "wij" Zorgkoppel' */
+		int verb_first = !m && i > 0 && (tl_tok_is(&tok[i - 1], "betekent") || tl_tok_is(&tok[i - 1], "betekenen"));
+		if ((!m && !verb_first) || (m && S_negated_at(tok, n, q + m)))
+			continue;
+		uint32_t ns = q + m;
+		if (verb_first && ns < n && tl_tok_is(&tok[ns], ":"))
+			ns++;
+		while (ns < n && S_det(&tok[ns]))
+			ns++;
+		uint32_t ne = ns;
+		while (ne < n && ne < ns + 6 && (tok[ne].flags & TL_TOK_CAPITAL) && !(tok[ne].flags & TL_TOK_PUNCT))
+			ne++;
+		if (ne == ns)
+			continue; /* '"we" means the company that ...': no name */
+		const char *nf = S_fold_of(c, tok, ns, ne);
+		int rc = S_add_term(c, tl_ann_tok_text(c, s, ns, ne), nf, side, NULL, NULL, s->para, (int32_t)si);
+		for (uint32_t k = 0; k < nw && !rc; k++)
+			rc = S_add_term(c, tl_ann_tok_text(c, s, words[k], words[k] + 1), tok[words[k]].fold, side,
+			                NULL, NULL, s->para, (int32_t)si);
+		if (rc)
+			return rc;
+		i = ne - 1;
+	}
+	return 0;
+}
+
 static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 {
 	const tl_token *tok = s->tok;
@@ -460,6 +526,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 	if (n < 2)
 		return 0;
 	int rc = S_aliases(c, s, si);
+	if (!rc)
+		rc = S_we_means(c, s, si);
 	if (rc || s->unit > 0)
 		return rc;
 	/* a typed list label: "a)", "(i)", "1.", "1.2" */

@@ -1,0 +1,87 @@
+/* Unit tests for src/analyze/definitions.c: '"we" means Meridian' and '"you"
+ * means the Municipality' inside a sentence make the name the vendor or the
+ * customer, as 'Meridian ("we", "us")' does (docs/annotation.md, Parties and
+ * defined terms). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "annot_fixture.h"
+#include "harness.h"
+
+/* The role of the term folded `fold`, or -1 when it is no term. */
+static int S_role(const tl_annotated *a, const char *fold)
+{
+	for (uint32_t i = 0; i < a->nterms; i++)
+		if (!strcmp(a->terms[i].fold, fold))
+			return (int)a->terms[i].role;
+	return -1;
+}
+
+/* The bound role of the first unit whose text starts with `prefix`, or -1. */
+static int S_bound(const tl_annotated *a, const char *prefix)
+{
+	size_t np;
+	const tl_para *p = tl_document_paras(a->doc, &np);
+	for (uint32_t k = 0; k < a->nsent; k++)
+		if (!strncmp(p[a->sent[k].para].text + a->sent[k].start, prefix, strlen(prefix)))
+			return (int)a->sent[k].bound;
+	return -1;
+}
+
+static void S_check(const char *text, const char *name, int role, const char *duty, int bound)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	T_OK(a != NULL, "annotate");
+	if (!a)
+		return;
+	T_OK(S_role(a, name) == role, "\"%s\": role %d, want %d", name, S_role(a, name), role);
+	if (duty)
+		T_OK(S_bound(a, duty) == bound, "\"%s\" binds %d, want %d", duty, S_bound(a, duty), bound);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+static void test_we_means_en(void)
+{
+	/* blind8 en-gis: a second company (the Partner) switches the two-party guess off */
+	const char *gis =
+		"Between the Municipality of Zuiderhaven (the \"Municipality\") and Meridian Geo Systems Ltd, "
+		"London (\"Meridian\"). The agreement consists of Part 1 and Part 2, in which \"you\" means "
+		"the Municipality and \"we\" means Meridian.\n"
+		"Meridian licenses the portal through its partner GeoBouw B.V. (the \"Partner\").\n"
+		"Meridian does not sell Municipal Data to third parties.\n";
+	S_check(gis, "meridian", TL_ROLE_VENDOR, "Meridian does not sell", TL_ROLE_VENDOR);
+	S_check(gis, "we", TL_ROLE_VENDOR, NULL, 0);
+	S_check(gis, "you", TL_ROLE_CUSTOMER, NULL, 0);
+	S_check("These terms are between Acme Ltd (\"Acme\") and Beta Ltd (\"Beta\"). In these terms, "
+	        "\"we\", \"us\" and \"our\" refer to Acme and \"you\" refers to the Council.\n"
+	        "Acme shall delete the data.\n",
+	        "acme", TL_ROLE_VENDOR, "Acme shall delete", TL_ROLE_VENDOR);
+	/* no name after the verb: nothing */
+	S_check("Acme Ltd (\"Acme\") and Beta Ltd (\"Beta\") agree as follows, where \"we\" means the "
+	        "company that provides the service.\n",
+	        "acme", TL_ROLE_NONE, NULL, 0);
+}
+
+static void test_we_means_nl(void)
+{
+	const char *nl =
+		"Tussen de gemeente Zuiderhaven (hierna: \"Opdrachtgever\") en Zorgkoppel B.V. (hierna: "
+		"\"Zorgkoppel\") en Partner B.V. (hierna: \"Partner\"). In deze voorwaarden betekent \"wij\" "
+		"Zorgkoppel en \"u\" Opdrachtgever.\n"
+		"Zorgkoppel verkoopt de gegevens niet.\n";
+	S_check(nl, "zorgkoppel", TL_ROLE_VENDOR, "Zorgkoppel verkoopt", TL_ROLE_VENDOR);
+	S_check(nl, "partner", TL_ROLE_NONE, NULL, 0);
+	S_check("Tussen Acme B.V. (hierna: \"Acme\") en Beta B.V. (hierna: \"Beta\"), waarbij \"wij\" "
+	        "verwijst naar Acme.\n"
+	        "Acme verwijdert de gegevens.\n",
+	        "acme", TL_ROLE_VENDOR, "Acme verwijdert", TL_ROLE_VENDOR);
+}
+
+int main(void)
+{
+	test_we_means_en();
+	test_we_means_nl();
+	return T_DONE();
+}
