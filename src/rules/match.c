@@ -403,6 +403,38 @@ static int S_same_sentence(const tl_annotated *a, uint32_t i)
 	       a->sent[i - 1].quote_start == a->sent[i].quote_start;
 }
 
+/* "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Hij
+ * verkoopt ... ze niet aan derden": sentence i opens with a subject pronoun that
+ * continues the party of the unit before it in the same paragraph, and that
+ * unit names one kind of data (its defined_terms occurrences share one span),
+ * so an object pronoun in sentence i is that data. */
+static int S_next_sentence(const tl_match *m, uint32_t i)
+{
+	static const char *const subj[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
+	const tl_annotated *a = m->a;
+	if (i == 0 || a->sent[i].unit != 0 || a->sent[i - 1].para != a->sent[i].para ||
+	    a->sent[i].bound == TL_ROLE_NONE || a->sent[i].bound != a->sent[i - 1].bound)
+		return 0;
+	const tl_sentence *s = &a->sent[i];
+	uint32_t k = 0;
+	while (k < s->ntok && (s->tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+		k++;
+	int first = 0;
+	for (const char *const *w = subj; k < s->ntok && *w && !first; w++)
+		first = !strcmp(s->tok[k].fold, *w);
+	if (!first)
+		return 0;
+	int32_t span = -1;
+	for (uint32_t o = m->occ_start[i - 1]; o < m->occ_start[i]; o++) {
+		if (!m->rs->concepts[m->occ[o].concept].defined_terms)
+			continue;
+		if (span >= 0 && (uint32_t)span != m->occ[o].tok_start)
+			return 0; /* two kinds of data: which one "ze" is, is not known */
+		span = (int32_t)m->occ[o].tok_start;
+	}
+	return span >= 0;
+}
+
 /* 1 when occurrence x shares a token with a defined_terms occurrence of
  * occ[from, to): a word of the data the pronoun refers to. */
 static int S_on_data_words(const tl_ruleset *rs, const tl_occ *occ, uint32_t from, uint32_t to,
@@ -429,7 +461,7 @@ static int S_pronoun_objects(tl_match *m)
 	const tl_ruleset *rs = m->rs;
 	int any = 0;
 	for (uint32_t i = 1; i < a->nsent && !any; i++)
-		if (S_same_sentence(a, i) && S_object_pronoun(&a->sent[i]) >= 0)
+		if ((S_same_sentence(a, i) || S_next_sentence(m, i)) && S_object_pronoun(&a->sent[i]) >= 0)
 			for (uint32_t o = m->occ_start[i - 1]; o < m->occ_start[i] && !any; o++)
 				any = rs->concepts[m->occ[o].concept].defined_terms;
 	if (!any)
@@ -450,7 +482,8 @@ static int S_pronoun_objects(tl_match *m)
 			o.n += n;
 		}
 		int32_t k;
-		if (o.fail || !S_same_sentence(a, i) || (k = S_object_pronoun(&a->sent[i])) < 0)
+		if (o.fail || !(S_same_sentence(a, i) || S_next_sentence(m, i)) ||
+		    (k = S_object_pronoun(&a->sent[i])) < 0)
 			continue;
 		for (uint32_t x = start[i]; x < o.n; x++)
 			stamp[o.occ[x].concept] = i + 1;

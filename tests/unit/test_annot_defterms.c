@@ -41,13 +41,18 @@ static tl_ruleset *S_rs, *S_rs_pron;
 	"  \"data\": {\"nl\": [\"gegevens\", \"*gegevens\"], \"en\": [\"data\", \"*data\"], "           \
 	"\"defined_terms\": true},\n"                                                                 \
 	"  \"credentials\": {\"nl\": [\"inloggegevens\"], \"en\": [\"login data\"]},\n"               \
-	"  \"share\": {\"nl\": [\"delen\", \"deelt\"], \"en\": [\"share\"]}},\n"                        \
+	"  \"share\": {\"nl\": [\"delen\", \"deelt\"], \"en\": [\"share\"]},\n"                         \
+	"  \"sell\": {\"nl\": [\"verkopen\", \"verkoopt\"], \"en\": [\"sell\"]}},\n"                     \
 	" \"rules\": [{\"id\": \"R-SHARE\", \"area\": \"R\", \"severity\": \"high\",\n"                 \
 	"   \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"                                               \
 	"   \"met\": [{\"all\": [\"share\", \"data\"], \"party\": \"customer\", "                     \
 	"\"modality\": [\"permission\"]}],\n"                                                          \
 	"   \"violated\": [{\"all\": [\"share\", \"data\"], \"none\": [\"credentials\"], "              \
-	"\"party\": \"customer\", \"modality\": [\"prohibition\"]}]}]}\n"
+	"\"party\": \"customer\", \"modality\": [\"prohibition\"]}]},\n"                            \
+	"  {\"id\": \"R-SELL\", \"area\": \"R\", \"severity\": \"high\",\n"                           \
+	"   \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"                                               \
+	"   \"met\": [{\"all\": [\"sell\", \"data\"], \"party\": \"vendor\", "                          \
+	"\"modality\": [\"prohibition\"]}]}]}\n"
 
 static const char *S_status_rs(tl_ruleset *rs, const char *const *lines, int two);
 
@@ -70,8 +75,8 @@ static const char *S_status_rs(tl_ruleset *rs, const char *const *lines, int two
 		tl_doc_add_para(d, TL_PARA_BODY, "text", i, lines[i], strlen(lines[i]), &err);
 	if (d && tl_doc_finish(d, &err) == 0 && tl_annotate(&a, d, &err) == 0 &&
 	    tl_match_run(&m, rs, a, NULL, 0, -1, &err) == 0)
-		snprintf(got, sizeof got, "%s%s%s", tl_rules_status_name(m->res[0].status), two ? "/" : "",
-		         two ? tl_rules_status_name(m->res[1].status) : "");
+		snprintf(got, sizeof got, "%s%s%s", two == 2 ? "" : tl_rules_status_name(m->res[0].status),
+		         two == 1 ? "/" : "", two ? tl_rules_status_name(m->res[1].status) : "");
 	tl_match_free(m);
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -148,6 +153,36 @@ static void test_pronoun(void)
 	T_STR(S_status_rs(S_rs_pron, data_en, 0), "violated");
 }
 
+/* the next sentence of the paragraph, opening with the party's pronoun (s8 ask 4) */
+static void test_pronoun_next_sentence(void)
+{
+	const char *nl[] = {S_pre_nl,
+	                    "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Hij "
+	                    "verkoopt ze niet aan derden.",
+	                    NULL};
+	T_STR(S_status_rs(S_rs_pron, nl, 2), "met");
+	const char *en[] = {S_pre_en,
+	                    "The Supplier uses the Sensor Data only to provide the service. It does not sell "
+	                    "them to third parties.",
+	                    NULL};
+	T_STR(S_status_rs(S_rs_pron, en, 2), "met");
+	/* two kinds of data before it: which one "ze" is, is not known */
+	const char *two[] = {S_pre_nl,
+	                     "Opdrachtnemer gebruikt de Meetgegevens en de Klantgegevens alleen om de Dienst "
+	                     "te leveren. Hij verkoopt ze niet aan derden.",
+	                     NULL};
+	T_STR(S_status_rs(S_rs_pron, two, 2), "missing");
+	/* another paragraph, or a sentence that does not open with the pronoun */
+	const char *para[] = {S_pre_nl, "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren.",
+	                      "Hij verkoopt ze niet aan derden.", NULL};
+	T_STR(S_status_rs(S_rs_pron, para, 2), "missing");
+	const char *other[] = {S_pre_nl,
+	                       "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. "
+	                       "Opdrachtgever verkoopt ze niet aan derden.",
+	                       NULL};
+	T_STR(S_status_rs(S_rs_pron, other, 2), "missing");
+}
+
 static void S_load(const char *concept_extra, int ok, const char *msg)
 {
 	char text[2048];
@@ -200,6 +235,7 @@ int main(void)
 	}
 	test_anywhere();
 	test_pronoun();
+	test_pronoun_next_sentence();
 	test_loader();
 	tl_ruleset_free(S_rs);
 	tl_ruleset_free(S_rs_pron);
