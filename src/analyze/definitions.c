@@ -268,7 +268,26 @@ static uint32_t S_label_len(const tl_token *tok, uint32_t n)
 		dots += f[i] == '.';
 	if (n > 2 && l > 0 && i == l && l <= 10 && dots > 0 && f[0] != '.')
 		return (tl_tok_is(&tok[1], ".") || tl_tok_is(&tok[1], ")")) ? 2 : 1;
-	return 0;
+	/* a schedule's label: one or two capitals and a number, "S3.1", "M6.2", "OF2",
+	 * "A4.", "GG-4" */
+	if (!(tok[0].flags & TL_TOK_CAPITAL) || l > 10)
+		return 0;
+	for (i = 0; i < l && f[i] >= 'a' && f[i] <= 'z'; i++)
+		;
+	if (i == 0 || i > 2)
+		return 0;
+	if (i == l) { /* "GG-4": letters, a dash, a number */
+		if (n > 4 && tl_tok_is(&tok[1], "-") && (tok[2].flags & TL_TOK_NUMBER) &&
+		    !tl_tok_is(&tok[3], "-"))
+			return 3;
+		return 0;
+	}
+	size_t digits = 0;
+	for (; i < l && ((f[i] >= '0' && f[i] <= '9') || f[i] == '.'); i++)
+		digits += f[i] != '.';
+	if (i != l || !digits || f[l - 1] == '.' || n <= 2)
+		return 0;
+	return tl_tok_is(&tok[1], ".") || tl_tok_is(&tok[1], ")") ? 2 : 1;
 }
 
 /* the only tokens S_aliases acts on: a name's end, or where an alias may start

@@ -1,7 +1,8 @@
 /* Unit tests for src/analyze/definitions.c: '"we" means Meridian' and '"you"
  * means the Municipality' inside a sentence make the name the vendor or the
- * customer, as 'Meridian ("we", "us")' does (docs/annotation.md, Parties and
- * defined terms). */
+ * customer, as 'Meridian ("we", "us")' does; a definition after a schedule's
+ * label ("S3.1", "GG-4") is one (docs/annotation.md, Parties and defined
+ * terms). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +80,27 @@ static void test_we_means_nl(void)
 	        "acme", TL_ROLE_VENDOR, "Acme verwijdert", TL_ROLE_VENDOR);
 }
 
+static void test_schedule_labels(void)
+{
+	const char *en = "Between the Municipality (the \"Municipality\") and Meridian Ltd (\"Meridian\").\n"
+	                 "S3.1 \"Municipal Data\" means all data that the Municipality uploads.\n"
+	                 "M6.2 \"Sensor Readings\" means the readings of the sensors.\n"
+	                 "OF2 \"Order Data\" means the data of orders.\n"
+	                 "A4 paper \"Print Copies\" are made.\n";
+	S_check(en, "municipal data", TL_ROLE_NONE, NULL, 0);
+	S_check(en, "sensor readings", TL_ROLE_NONE, NULL, 0);
+	S_check(en, "order data", TL_ROLE_NONE, NULL, 0);
+	S_check(en, "print copies", -1, NULL, 0); /* "A4 paper" is no label before a definition */
+	const char *nl = "Tussen de gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	                 "GG-4 \"Logbestanden\": alle logbestanden van de dienst.\n"
+	                 "A4. \"Meetgegevens\": alle metingen van de sensoren.\n";
+	S_check(nl, "logbestanden", TL_ROLE_NONE, NULL, 0);
+	S_check(nl, "meetgegevens", TL_ROLE_NONE, NULL, 0);
+}
+
 int main(void)
 {
+	test_schedule_labels();
 	test_we_means_en();
 	test_we_means_nl();
 	return T_DONE();
