@@ -305,6 +305,10 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	 * "Leverancier: Acme B.V. (hierna: Acme)"; its role, and where its name starts */
 	tl_role label_role = TL_ROLE_NONE;
 	uint32_t label_from = UINT32_MAX;
+	/* where the current phrase starts: as `from`, but not moved by "and" or
+	 * "between", which a thing's own noun phrase can hold ("an interface
+	 * between the Network and the Municipality's permit system") */
+	uint32_t hard = from;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		const tl_token *t = &s->tok[i];
 		if (tl_tok_is(t, "("))
@@ -325,6 +329,8 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		if (tl_tok_is(t, ")") || tl_tok_is(t, ":") || tl_tok_is(t, ";") || tl_tok_is(t, "and") ||
 		    tl_tok_is(t, "en") || tl_tok_is(t, "between") || tl_tok_is(t, "tussen")) {
 			from = i + 1;
+			if (tl_tok_is(t, ")") || tl_tok_is(t, ":") || tl_tok_is(t, ";"))
+				hard = i + 1;
 			/* the label is one party word at the start of the line or after the
 			 * previous name's end ("... (\"Municipality\"). Provider: ...") */
 			label_role = TL_ROLE_NONE;
@@ -413,16 +419,25 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			uint32_t rs = ns;
 			int thing = 0;
 			static const char *const indef[] = {"een", "a", "an", NULL};
-			for (uint32_t x = ne; x-- > from;) {
-				if (tl_tok_is(&s->tok[x], ","))
+			/* back to the phrase's start, past an "and" or "between" inside it; a
+			 * comma right after the previous alias's parenthesis only separates
+			 * ("(the \"Partner\"), a Tree Inspection App ... (the \"App\")") */
+			uint32_t lo = hard < from ? hard : from;
+			for (uint32_t x = ne; x-- > lo;) {
+				if (tl_tok_is(&s->tok[x], ",") || tl_tok_is(&s->tok[x], ")"))
 					break;
 				if (tl_tok_in(&s->tok[x], indef)) {
-					uint32_t y = from;
+					/* no comma between the phrase's start and the article (one after
+					 * ", and" starts where "and" moved it: "..., and a dashboard") */
+					uint32_t y = x >= from ? from : lo;
+					if (y < x && y > 0 && tl_tok_is(&s->tok[y], ",") && tl_tok_is(&s->tok[y - 1], ")"))
+						y++;
 					while (y < x && !tl_tok_is(&s->tok[y], ","))
 						y++;
 					if (y == x) {
 						rs = x;
 						thing = 1;
+						name = tl_ann_tok_text(c, s, x, nt); /* the whole noun phrase */
 					}
 					break;
 				}
@@ -467,7 +482,7 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 				return rc;
 		}
 		i = after - 1;
-		from = after;
+		from = hard = after;
 	}
 	return 0;
 }

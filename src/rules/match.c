@@ -177,6 +177,29 @@ static int S_names_customer(const tl_annotated *a, const tl_sentence *s, uint32_
 	return 0;
 }
 
+/* The token after the indefinite article that opens the noun phrase an alias
+ * at tok[k] names ("a Tree Inspection App developed for the Municipality (the
+ * \"App\")"), or 0: the alias follows "(" within three tokens, and the article
+ * comes after the last comma, parenthesis, colon or semicolon before it. */
+static uint32_t S_thing_before(const tl_sentence *s, uint32_t k)
+{
+	if (k >= s->ntok)
+		return 0;
+	uint32_t p = k;
+	while (p > 0 && p + 3 > k && strcmp(s->tok[p - 1].fold, "(") != 0)
+		p--;
+	if (p == 0 || strcmp(s->tok[p - 1].fold, "(") != 0)
+		return 0;
+	for (uint32_t x = p - 1; x-- > 0;) {
+		const char *f = s->tok[x].fold;
+		if (!strcmp(f, ",") || !strcmp(f, ")") || !strcmp(f, ":") || !strcmp(f, ";"))
+			return 0;
+		if (!strcmp(f, "a") || !strcmp(f, "an") || !strcmp(f, "een"))
+			return x + 1;
+	}
+	return 0;
+}
+
 /* Which defined_terms concepts each defined term's definition matches. */
 static int S_join_terms(tl_match *m)
 {
@@ -200,7 +223,11 @@ static int S_join_terms(tl_match *m)
 		uint32_t k = 0, words = 0;
 		while (k < ds->ntok && ds->tok[k].term != (int32_t)t)
 			k++;
-		k = k < ds->ntok ? k + S_term_words(tm->fold) : 0;
+		/* an alias after the thing it names ("The Contractor develops an interface
+		 * between ... (the \"Permit Interface\")"): its definition is the noun phrase
+		 * the indefinite article before the parenthesis opens */
+		uint32_t thing = S_thing_before(ds, k);
+		k = thing ? thing : k < ds->ntok ? k + S_term_words(tm->fold) : 0;
 		sc.lo = k;
 		while (k < ds->ntok && words < TL_DEF_HEAD_WORDS)
 			words += !(ds->tok[k++].flags & TL_TOK_PUNCT);

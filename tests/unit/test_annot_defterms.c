@@ -109,6 +109,13 @@ static void test_anywhere(void)
 	                      "\"Scoring Model\" means the algorithm that ranks applications.",
 	                      "The team leader of the Municipality is the owner of the Scoring Model.", NULL};
 	T_STR(S_status(head), "met/met");
+	/* an alias after the thing it names: the noun phrase its article opens is the
+	 * definition, headed by "algorithm" */
+	const char *thing[] = {S_pre_en,
+	                       "The Supplier develops an algorithm for the planning of inspections (the "
+	                       "\"Planner\").",
+	                       "The team leader of the Municipality is the owner of the Planner.", NULL};
+	T_STR(S_status(thing), "met/met");
 	/* denied in the definition: neither */
 	const char *neg_nl[] = {S_pre_nl,
 	                        "\"Meldingenmodule\": het onderdeel van het Maatwerk dat meldingen sorteert "

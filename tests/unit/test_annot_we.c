@@ -98,8 +98,39 @@ static void test_schedule_labels(void)
 	S_check(nl, "meetgegevens", TL_ROLE_NONE, NULL, 0);
 }
 
+/* A thing's alias names the noun phrase its indefinite article opens, with no role,
+ * across "between ... and" and after a previous alias (s8 ask 3). */
+static void test_thing_alias(void)
+{
+	const char *en = "Between the Municipality (the \"Municipality\") and Acme Ltd (the \"Contractor\").\n"
+	                 "The Contractor develops an interface between the Network and the Municipality's "
+	                 "event permit system (the \"Permit Interface\").\n"
+	                 "The Contractor licenses the portal and, through its partner GeoBouw B.V. (the "
+	                 "\"Partner\"), a Tree Inspection App developed for the Municipality (the \"App\").\n";
+	S_check(en, "permit interface", TL_ROLE_NONE, NULL, 0);
+	S_check(en, "app", TL_ROLE_NONE, NULL, 0);
+	tl_document *d;
+	tl_annotated *a = fx_annotate(en, &d);
+	for (uint32_t i = 0; a && i < a->nterms; i++)
+		if (!strcmp(a->terms[i].fold, "permit interface"))
+			T_OK(a->terms[i].definition && !strncmp(a->terms[i].definition, "an interface between", 20),
+			     "definition: %s", a->terms[i].definition ? a->terms[i].definition : "(null)");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	/* a party list keeps its roles */
+	const char *list = "This Agreement is made between a Dutch municipality, the Municipality of Xtown "
+	                   "(\"Customer\") and Acme B.V. (\"Supplier\").\n";
+	S_check(list, "customer", TL_ROLE_CUSTOMER, NULL, 0);
+	S_check(list, "supplier", TL_ROLE_VENDOR, NULL, 0);
+	const char *nl = "Tussen de gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	                 "Opdrachtnemer bouwt een koppeling tussen het platform en het zaaksysteem van "
+	                 "Opdrachtgever (hierna: de \"Koppeling\").\n";
+	S_check(nl, "koppeling", TL_ROLE_NONE, NULL, 0);
+}
+
 int main(void)
 {
+	test_thing_alias();
 	test_schedule_labels();
 	test_we_means_en();
 	test_we_means_nl();
