@@ -166,13 +166,49 @@ static void S_num_add(S_legend_map *lg, const char *f, int kind)
 	lg->num_kind[lg->nnum++] = kind;
 }
 
+/* "G (gunningscriterium): na gunning bindt het Opdrachtnemer alleen ...", "M
+ * (minimumeis): ...", "W (wish) - ...": a code of one to five letters or a
+ * numbered code, then its kind in parentheses; 1 when it filled lg. */
+static int S_paren_legend(const tl_para *q, S_legend_map *lg)
+{
+	const char *t = q->text;
+	size_t i = 0;
+	while (i < q->len && i < 8 && t[i] != ' ' && t[i] != '(')
+		i++;
+	size_t code = i;
+	while (i < q->len && t[i] == ' ')
+		i++;
+	if (code == 0 || i >= q->len || t[i] != '(')
+		return 0;
+	size_t open = i + 1, close = open;
+	while (close < q->len && close < open + 40 && t[close] != ')')
+		close++;
+	if (close >= q->len || t[close] != ')' || close == open)
+		return 0;
+	char f[48], w[48], key[8];
+	S_fold(t, code, f, sizeof f);
+	S_fold(t + open, close - open, w, sizeof w);
+	int k = S_word_kind(w);
+	if (!k)
+		return 0;
+	if (S_is_letter(f))
+		lg->letter[f[0] - 'a'] = k;
+	else if (S_num_key(f, key))
+		S_num_add(lg, f, k);
+	else
+		return 0;
+	return 1;
+}
+
 /* A legend written as prose or a list: "P1 – mandatory. A tender that ...",
- * "Prio 2: wens", "K1 = knock-outeis". */
+ * "Prio 2: wens", "K1 = knock-outeis", "G (gunningscriterium): ...". */
 static void S_prose_legend(const tl_para *paras, size_t npara, S_legend_map *lg)
 {
 	for (size_t p = 0; p < npara; p++) {
 		const tl_para *q = &paras[p];
 		if (q->kind == TL_PARA_CELL || q->len < 4)
+			continue;
+		if (S_paren_legend(q, lg))
 			continue;
 		size_t n = q->len < 16 ? q->len : 16, sep = 0, rest = 0;
 		const char *t = q->text;

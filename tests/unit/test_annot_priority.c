@@ -130,6 +130,44 @@ static void test_numbered_codes(void)
 	tl_document_free(d);
 }
 
+/* A legend as list items with the kind in parentheses (blind8 nl-pve 2.1, s8 ask 6) */
+static void test_paren_legend(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(
+		"Opdrachtgever: de gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier "
+		"(hierna: \"Opdrachtnemer\").\n"
+		"2.1 Elke eis heeft een type:\n"
+		"- M (minimumeis): de Inschrijver moet hieraan voldoen.\n"
+		"- G (gunningscriterium): na gunning bindt het Opdrachtnemer alleen voor zover hij het heeft "
+		"aangeboden.\n"
+		"- I (informatievraag): het antwoord levert geen verplichting op.\n"
+		"| ID | Eis | Type |\n"
+		"| BP-5 | Opdrachtnemer verhelpt kritieke kwetsbaarheden binnen 48 uur. | G |\n"
+		"| BP-6 | Opdrachtnemer versleutelt de gegevens. | M |\n"
+		"| BP-7 | Opdrachtnemer beschrijft zijn back-upbeleid. | I |\n",
+		&d);
+	T_OK(a != NULL, "annotated");
+	T_OK(S_flags(a, "Opdrachtnemer verhelpt") & TL_SENT_WISH, "G (gunningscriterium): a wish");
+	T_OK(!(S_flags(a, "Opdrachtnemer versleutelt") & (TL_SENT_WISH | TL_SENT_NONOPERATIVE)),
+	     "M (minimumeis): as written");
+	T_OK(S_flags(a, "Opdrachtnemer beschrijft") & TL_SENT_NONOPERATIVE, "I (informatievraag): a question");
+	tl_annotated_free(a);
+	tl_document_free(d);
+	a = fx_annotate("The Supplier (the \"Supplier\") and the Municipality (the \"Municipality\").\n"
+	                "- R (requirement): the tenderer must comply.\n"
+	                "- A (award criterion): scored; binding only if offered.\n"
+	                "| ID | Requirement | Type |\n"
+	                "| 1 | The Supplier encrypts all backups. | A |\n"
+	                "| 2 | The Supplier reports every incident within 24 hours. | R |\n",
+	                &d);
+	T_OK(a != NULL, "annotated");
+	T_OK(S_flags(a, "The Supplier encrypts") & TL_SENT_WISH, "A (award criterion): a wish");
+	T_OK(!(S_flags(a, "The Supplier reports") & TL_SENT_WISH), "R (requirement): as written");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_letters_without_legend(void)
 {
 	tl_document *d;
@@ -262,6 +300,7 @@ static void test_end_to_end(void)
 
 int main(void)
 {
+	test_paren_legend();
 	test_moscow_words();
 	test_dutch_codes_with_legend();
 	test_numbered_codes();
