@@ -294,10 +294,93 @@ static int S_add(tl_ann_ctx *c, tl_disapplied **list, uint32_t *nlist, uint32_t 
 	return 0;
 }
 
+/* ---- requirement rows rewritten by an answer ------------------------------ */
+
+/* "Eis BP-4 wordt gewijzigd in: ...", "Requirement GG-4 is amended to read:
+ * ...": a Nota van Inlichtingen answer that rewrites a row of a requirements
+ * table by its ID.  The row's cells no longer count; the new text after the
+ * colon is a unit of its own (split.c) and counts where it stands. */
+static const char *const S_row_words[] = {"eis", "requirement", "wens", "wish", "vraag",
+                                          "question", NULL};
+static const char *const S_row_rewritten[] = {
+	"wordt|worden gewijzigd|veranderd in", "komt|komen te luiden", "wordt|worden vervangen door",
+	"is|are amended|changed to read", "is|are amended|changed to", "is|are replaced by",
+	"shall read", NULL};
+
+/* The ID at tok[i]: letters, a dash, a number ("BP-4"), or letters and a
+ * number in one token ("A12"); its text into id (the paragraph's own bytes).
+ * Returns the number of tokens, or 0. */
+static uint32_t S_row_id(const tl_para *para, const tl_token *tok, uint32_t n, uint32_t i,
+                         char *id, size_t size)
+{
+	uint32_t m = 0;
+	if (i + 2 < n && !(tok[i].flags & TL_TOK_PUNCT) && tl_tok_is(&tok[i + 1], "-") &&
+	    (tok[i + 2].flags & TL_TOK_NUMBER) && tok[i + 1].start == tok[i].end &&
+	    tok[i + 2].start == tok[i + 1].end)
+		m = 3;
+	else if (i < n && (tok[i].flags & TL_TOK_CAPITAL) && strpbrk(tok[i].fold, "0123456789"))
+		m = 1;
+	if (!m || !(tok[i].flags & TL_TOK_CAPITAL))
+		return 0;
+	size_t len = tok[i + m - 1].end - tok[i].start;
+	if (len + 1 > size)
+		return 0;
+	memcpy(id, para->text + tok[i].start, len);
+	id[len] = '\0';
+	return m;
+}
+
+/* Marks the cells of the table row whose cell reads `id`, but the declaring
+ * sentence; 1 when there was one. */
+static int S_row_off(tl_annotated *a, const char *id, uint32_t decl)
+{
+	size_t np;
+	const tl_para *paras = tl_document_paras(a->doc, &np);
+	for (size_t p = 0; p < np && p < a->npara; p++) {
+		if (paras[p].kind != TL_PARA_CELL || strcmp(paras[p].text, id) != 0)
+			continue;
+		for (size_t q = 0; q < np && q < a->npara; q++) {
+			if (paras[q].kind != TL_PARA_CELL || paras[q].table != paras[p].table ||
+			    paras[q].row != paras[p].row || paras[q].part != paras[p].part)
+				continue;
+			for (uint32_t si = a->para_sent[q]; si < a->para_sent[q + 1]; si++)
+				if (si != decl)
+					a->sent[si].flags |= TL_SENT_DISAPPLIED | TL_SENT_NONOPERATIVE;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+static void S_rows_mark(tl_annotated *a)
+{
+	size_t np;
+	const tl_para *paras = tl_document_paras(a->doc, &np);
+	uint32_t ndecl = 0;
+	for (uint32_t si = 0; si < a->nsent && ndecl < S_MAXDECL; si++) {
+		const tl_sentence *s = &a->sent[si];
+		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING)) || !a->para_operative[s->para] ||
+		    paras[s->para].kind == TL_PARA_CELL)
+			continue;
+		for (uint32_t i = 0; i + 3 < s->ntok; i++) {
+			if (!tl_tok_in(&s->tok[i], S_row_words))
+				continue;
+			char id[32];
+			uint32_t m = S_row_id(&paras[s->para], s->tok, s->ntok, i + 1, id, sizeof id);
+			uint32_t len = m ? tl_ph_list_at(s->tok, s->ntok, i + 1 + m, S_row_rewritten, NULL) : 0;
+			if (!len || i + 1 + m + len >= s->ntok || !tl_tok_is(&s->tok[i + 1 + m + len], ":"))
+				continue;
+			ndecl++;
+			S_row_off(a, id, si);
+		}
+	}
+}
+
 int tl_disapply_mark(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
 	size_t ncl;
+	S_rows_mark(a);
 	const tl_clause *cl = tl_document_clauses(a->doc, &ncl);
 	if (!cl || ncl == 0)
 		return 0;

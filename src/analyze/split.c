@@ -99,7 +99,18 @@ static int S_new_text_colon(const tl_token *tok, uint32_t i)
 	static const char *const intro[] = {"following", "follows", "volgende", "volgt", NULL};
 	static const char *const verb[] = {"replaced", "superseded", "amended", "read", "vervangen",
 	                                   "luiden", "luidt", "gewijzigd", NULL};
-	if (!tl_tok_is(&tok[i], ":") || !tl_tok_in(&tok[i - 1], intro))
+	if (!tl_tok_is(&tok[i], ":"))
+		return 0;
+	/* "Eis BP-4 wordt gewijzigd in:", "is amended to read:", "komt te luiden:",
+	 * "wordt vervangen door:" */
+	if (i >= 2 && ((tl_tok_is(&tok[i - 1], "in") &&
+	                (tl_tok_is(&tok[i - 2], "gewijzigd") || tl_tok_is(&tok[i - 2], "veranderd"))) ||
+	               (tl_tok_is(&tok[i - 1], "read") && tl_tok_is(&tok[i - 2], "to")) ||
+	               (tl_tok_is(&tok[i - 1], "luiden") && tl_tok_is(&tok[i - 2], "te")) ||
+	               (tl_tok_is(&tok[i - 1], "door") && tl_tok_is(&tok[i - 2], "vervangen")) ||
+	               (tl_tok_is(&tok[i - 1], "by") && tl_tok_is(&tok[i - 2], "replaced"))))
+		return 1;
+	if (!tl_tok_in(&tok[i - 1], intro))
 		return 0;
 	for (uint32_t b = i - 1; b-- > 0 && b + 8 > i;)
 		if (tl_tok_in(&tok[b], verb))

@@ -229,8 +229,54 @@ static void test_part_by_title(void)
 	tl_document_free(d);
 }
 
+/* A Nota van Inlichtingen answer that rewrites a requirement row by its ID (s8 ask 7) */
+static void test_rows(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(
+		"Opdrachtgever: de gemeente (hierna: \"Opdrachtgever\"). Opdrachtnemer: de leverancier "
+		"(hierna: \"Opdrachtnemer\").\n"
+		"| ID | Eis | Type |\n"
+		"| BP-4 | Opdrachtnemer meldt beveiligingsincidenten binnen 24 uur. | K |\n"
+		"| BP-5 | Opdrachtnemer versleutelt de gegevens. | K |\n"
+		"| BP-6 | Opdrachtnemer bewaart logbestanden zes maanden. | K |\n"
+		"Vraag 11. Antwoord: Eis BP-4 wordt gewijzigd in: \"Opdrachtnemer meldt "
+		"beveiligingsincidenten binnen 72 uur.\"\n"
+		"Vraag 12. Antwoord: Eis BP-5 blijft ongewijzigd.\n"
+		"Vraag 13. Antwoord: Eis BP-9 wordt gewijzigd in: \"Opdrachtnemer levert broncode.\"\n",
+		&d);
+	T_OK(a != NULL, "annotated");
+	if (a) {
+		T_INT(S_off(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 24"), 1);
+		T_INT(S_off(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 72"), 0);
+		const tl_sentence *n = S_find(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 72", NULL);
+		T_OK(n && n->bound == TL_ROLE_VENDOR && n->modality == TL_MOD_OBLIGATION,
+		     "the new text is the vendor's duty");
+		T_INT(S_off(a, "Opdrachtnemer versleutelt"), 0); /* unchanged */
+		T_INT(S_off(a, "Opdrachtnemer bewaart"), 0);     /* not named */
+		T_INT(S_off(a, "Opdrachtnemer levert broncode"), 0); /* BP-9 is no row here */
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+	a = fx_annotate(
+		"The Municipality (the \"Customer\") and the supplier (the \"Supplier\").\n"
+		"| ID | Requirement |\n"
+		"| GG-4 | The Supplier hosts all data in the EU. |\n"
+		"Question 4. Answer: Requirement GG-4 is amended to read: \"The Supplier hosts all data in "
+		"the EEA.\"\n",
+		&d);
+	T_OK(a != NULL, "annotated");
+	if (a) {
+		T_INT(S_off(a, "The Supplier hosts all data in the EU"), 1);
+		T_INT(S_off(a, "The Supplier hosts all data in the EEA"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
+	test_rows();
 	test_part_by_title();
 	test_many();
 	test_en();
