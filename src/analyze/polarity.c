@@ -34,7 +34,7 @@ enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSUR
 /* modal cues (obligation auxiliaries and lexical forms, permissions,
  * prohibitions) and their kinds */
 const char *const tl_pol_cue_ph[] = {
-	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal", "zullen",
+	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal|zult", "zullen",
 	"moet", "moeten", "dient", "dienen", "is|are|be required to", "is|are|be obliged to",
 	"is|are|be obligated to", "is|are|be bound to", "undertake|undertakes", "agree|agrees to",
 	"is|are|be responsible for", "commit|commits to", "is|zijn verplicht", "verplicht zich",
@@ -44,7 +44,7 @@ const char *const tl_pol_cue_ph[] = {
 	"staat|staan ervoor in", "staat|staan er voor in", "staat|staan in voor", "ensure|ensures",
 	"guarantee|guarantees", "warrant|warrants", "garandeert|garanderen", "waarborgt|waarborgen",
 	"hoeft|hoeven", "need|needs not", "may", "can", "cannot", "can't", "might", "mag", "mogen",
-	"kan", "kunnen", "entitled", "permitted", "allowed", "authorised|authorized", "free to",
+	"kan", "kunnen|kunt", "entitled", "permitted", "allowed", "authorised|authorized", "free to",
 	"the right to", "reserves|reserve the right", "gerechtigd", "bevoegd", "toegestaan",
 	"het recht om|tot|voor", "behoudt|behouden zich het recht", "vrij om", "vrij", "prohibited",
 	"forbidden", "verboden", "refrain|refrains", "onthoudt|onthouden zich", "zich onthouden",

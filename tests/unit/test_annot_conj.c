@@ -141,8 +141,20 @@ static void test_relative_modal(void)
 	        "Rapporten", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
 }
 
+/* "kunt" and "zult" (second person) are the cues "kan" and "zal" are (s8 ask 11) */
+static void test_second_person(void)
+{
+	S_units(fx_pre_nl, "U kunt in uw project anoniem reageren toestaan.", "U kunt", TL_MOD_STATEMENT,
+	        TL_ROLE_NONE, NULL, TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_units(fx_pre_nl, "U kunt uw gegevens niet exporteren.", "U kunt", TL_MOD_STATEMENT, TL_ROLE_NONE,
+	        NULL, TL_MOD_PROHIBITION, TL_ROLE_CUSTOMER);
+	S_units(fx_pre_nl, "U zult uw wachtwoord geheimhouden.", "U zult", TL_MOD_STATEMENT, TL_ROLE_NONE,
+	        NULL, TL_MOD_OBLIGATION, TL_ROLE_CUSTOMER);
+}
+
 int main(void)
 {
+	test_second_person();
 	test_relative_modal();
 	test_denied_conjunct_en();
 	test_denied_conjunct_nl();
