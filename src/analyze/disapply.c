@@ -57,7 +57,12 @@ static const char *const S_off[] = {
 static const char *const S_replaced[] = {
 	"is|are replaced|superseded by", "is|are hereby replaced|superseded by",
 	"shall|will be replaced|superseded by", "is|are replaced in its|their entirety by",
-	"wordt|worden vervangen door", "wordt|worden hierbij vervangen door", NULL};
+	"wordt|worden vervangen door", "wordt|worden hierbij vervangen door",
+	/* the new text after a colon: "Section 16 of the Service Terms is replaced: this
+	 * Agreement is governed by Dutch law" */
+	"is|are replaced|superseded :", "is|are hereby replaced|superseded :",
+	"is|are amended as follows", "is|are amended to read", "wordt|worden vervangen :",
+	"wordt|worden gewijzigd als volgt", "komt|komen te luiden", NULL};
 /* what may follow "does not apply": the contract itself */
 static const char *const S_off_tail[] = {
 	"to|for this|the agreement|contract|order|agreements",

@@ -108,7 +108,9 @@ static int S_new_text_colon(const tl_token *tok, uint32_t i)
 	               (tl_tok_is(&tok[i - 1], "read") && tl_tok_is(&tok[i - 2], "to")) ||
 	               (tl_tok_is(&tok[i - 1], "luiden") && tl_tok_is(&tok[i - 2], "te")) ||
 	               (tl_tok_is(&tok[i - 1], "door") && tl_tok_is(&tok[i - 2], "vervangen")) ||
-	               (tl_tok_is(&tok[i - 1], "by") && tl_tok_is(&tok[i - 2], "replaced"))))
+	               (tl_tok_is(&tok[i - 1], "by") && tl_tok_is(&tok[i - 2], "replaced")) ||
+	               /* "Section 16 is replaced: this Agreement is governed by ..." */
+	               tl_tok_is(&tok[i - 1], "replaced") || tl_tok_is(&tok[i - 1], "vervangen")))
 		return 1;
 	if (!tl_tok_in(&tok[i - 1], intro))
 		return 0;

@@ -274,8 +274,42 @@ static void test_rows(void)
 	tl_document_free(d);
 }
 
+/* "is replaced:" with the new text after the colon (s8 ask 8) */
+static void test_replaced_colon(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("# Part 1: Service Terms\n"
+	                              "16. Governing law. These Service Terms are governed by the laws of "
+	                              "the State of Delaware.\n"
+	                              "# Part 2: Public Sector Addendum\n"
+	                              "A4. Section 16 of the Service Terms is replaced: this Agreement is "
+	                              "governed by Dutch law.\n",
+	                              &d);
+	T_OK(a != NULL, "annotated");
+	if (a) {
+		T_INT(S_off(a, "These Service Terms are governed"), 1);
+		T_INT(S_off(a, "this Agreement is governed"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+	a = fx_annotate("# Deel 1: Algemene Voorwaarden\n"
+	                "9. Bewaartermijn. Wij bewaren opnamen 90 dagen.\n"
+	                "# Deel 2: Aanvullende bepalingen\n"
+	                "A3. Artikel 9 van de Algemene Voorwaarden wordt vervangen: opnamen worden na 28 "
+	                "dagen verwijderd.\n",
+	                &d);
+	T_OK(a != NULL, "annotated");
+	if (a) {
+		T_INT(S_off(a, "Wij bewaren opnamen"), 1);
+		T_INT(S_off(a, "opnamen worden na 28"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 int main(void)
 {
+	test_replaced_colon();
 	test_rows();
 	test_part_by_title();
 	test_many();
