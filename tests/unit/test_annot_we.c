@@ -128,8 +128,37 @@ static void test_thing_alias(void)
 	S_check(nl, "koppeling", TL_ROLE_NONE, NULL, 0);
 }
 
+/* "The Service includes ..." describes a deliverable; "Customer Data includes ..."
+ * and "The Service means ..." define (s8 ask 9) */
+static int S_is_def(const char *pre, const char *sentence)
+{
+	char text[1024];
+	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	int r = -1;
+	for (uint32_t k = 0; a && k < a->nsent; k++)
+		if (a->sent[k].para == 1)
+			r = (a->sent[k].flags & TL_SENT_DEFINITION) != 0;
+	tl_annotated_free(a);
+	tl_document_free(d);
+	return r;
+}
+
+static void test_includes(void)
+{
+	T_INT(S_is_def(fx_pre_en, "The Service includes object detection and these optional features: "
+	                          "Appearance Search, Plate Recognition and Crowd Counting."),
+	      0);
+	T_INT(S_is_def(fx_pre_nl, "Het Systeem omvat een dashboard dat bezoekers telt."), 0);
+	T_INT(S_is_def(fx_pre_en, "Customer Data includes all data uploaded by the Customer."), 1);
+	T_INT(S_is_def(fx_pre_en, "The Service means the hosted platform."), 1);
+	T_INT(S_is_def(fx_pre_nl, "Klantdata omvat alle gegevens die Opdrachtgever uploadt."), 1);
+}
+
 int main(void)
 {
+	test_includes();
 	test_thing_alias();
 	test_schedule_labels();
 	test_we_means_en();
