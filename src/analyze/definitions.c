@@ -661,12 +661,17 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 			}
 			uint32_t m = tl_ph_list_at(tok, n, e, S_means, NULL);
 			/* "The Service includes object detection and ...", "Het Systeem omvat ...":
-			 * a deliverable with its article described, not a term defined */
+			 * a deliverable with its article described: the term gets the text, and
+			 * the sentence stays a statement of what is delivered, not a definition */
 			static const char *const incl[] = {"includes", "include", "omvat", "omvatten",
 			                                   "houdt in", NULL};
 			static const char *const art[] = {"the", "de", "het", NULL};
-			if (m && tl_tok_in(&tok[k], art) && tl_ph_list_at(tok, n, e, incl, NULL))
-				break;
+			if (m && all_caps && tl_tok_in(&tok[k], art) && tl_ph_list_at(tok, n, e, incl, NULL) &&
+			    !S_negated_at(tok, n, e + m)) {
+				int rc2 = S_define(c, s, si, k, e, e + m);
+				s->flags &= ~TL_SENT_DEFINITION;
+				return rc2;
+			}
 			if (m && all_caps && !(tok[e].flags & TL_TOK_CAPITAL) && !S_negated_at(tok, n, e + m))
 				return S_define(c, s, si, k, e, e + m);
 			if (!(tok[e].flags & TL_TOK_CAPITAL)) {
