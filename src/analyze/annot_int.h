@@ -304,6 +304,11 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
  * negated: the main predicate is denied.  Returns 1 when it marked. */
 int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                              int negated);
+/* A unit that says the contract's terms do not cover what the unit before it in
+ * the paragraph names ("...; deze voorwaarden gelden daarvoor niet", "these terms do
+ * not apply to it"): that unit's words but its party mentions get TL_TOK_NEG_SCOPE.
+ * Runs once the polarity of every unit is known. */
+void tl_negscope_uncovered(tl_annotated *a);
 
 /* ---- statements of fact (facts.c) -------------------------------------- */
 

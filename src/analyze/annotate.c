@@ -753,6 +753,8 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	}
 	S_polarity_join(c, lead, &two);
 	if (!rc)
+		tl_negscope_uncovered(a);
+	if (!rc)
 		rc = tl_frameworks_find(c);
 	if (!rc)
 		rc = tl_disapply_mark(c);

@@ -348,6 +348,43 @@ int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_la
 	return 1;
 }
 
+/* ---- a thing the contract's terms do not cover ------------------------- */
+
+/* "Maatwerk ... leveren wij alleen op basis van een aparte offerte; deze
+ * voorwaarden gelden daarvoor niet", "Custom work is quoted separately; these
+ * terms do not apply to it": the terms say they do not cover what the unit
+ * before names, so its words are in a negation's scope (contexts.c does not
+ * count them), as "valt buiten deze voorwaarden" is out of scope. */
+static const char *const S_uncover_words[] = {"geldt", "gelden", "toepassing", "apply", "applies",
+                                              "covered", NULL};
+static const char *const S_uncover[] = {
+	"deze|de voorwaarden|overeenkomst|bepalingen geldt|gelden daarvoor|hiervoor|daarop|hierop niet",
+	"deze|de voorwaarden|overeenkomst|bepalingen zijn|is daarop|hierop niet van toepassing",
+	"deze|de voorwaarden|overeenkomst|bepalingen zijn|is niet van toepassing op|voor dit|deze|die",
+	"these|the terms|agreement do|does|shall not apply to it|them|this|these|such",
+	"this agreement does|shall not apply to it|them|this|these|such",
+	"is|are not covered by these|this|the terms|agreement", NULL};
+
+void tl_negscope_uncovered(tl_annotated *a)
+{
+	for (uint32_t k = 1; k < a->nsent; k++) {
+		tl_sentence *s = &a->sent[k], *p = &a->sent[k - 1];
+		if (!(s->flags & TL_SENT_NEGATED) || p->para != s->para)
+			continue;
+		int hit = 0;
+		for (uint32_t i = 0; i < s->ntok && !hit; i++)
+			if (tl_tok_in(&s->tok[i], S_uncover_words))
+				for (uint32_t b = i > 6 ? i - 6 : 0; b <= i && !hit; b++)
+					hit = tl_ph_list_at(s->tok, s->ntok, b, S_uncover, NULL) > 0;
+		if (!hit)
+			continue;
+		/* the unit before it, up to the sentence before (a "daarvoor" points back) */
+		for (uint32_t i = 0; i < p->ntok; i++)
+			if (!(p->tok[i].flags & (TL_TOK_PARTY | TL_TOK_SUBJECT)))
+				p->tok[i].flags |= TL_TOK_NEG_SCOPE;
+	}
+}
+
 /* ---- negators that do not negate the predicate, for polarity.c ---- */
 
 /* "niet tot personen herleidbare gegevens", "niet openbare informatie": from

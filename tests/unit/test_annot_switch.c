@@ -74,8 +74,25 @@ static void test_switched_off_nl(void)
 	S_case(fx_pre_nl, "De AI-functies zijn voor Opdrachtgever ingeschakeld.", "ai", 0);
 }
 
+/* "...; deze voorwaarden gelden daarvoor niet": the unit before is out of scope (s8 ask 10) */
+static void test_uncovered(void)
+{
+	S_case(fx_pre_nl,
+	       "Maatwerk, zoals een eigen module of een koppeling, leveren wij alleen op basis van een "
+	       "aparte offerte; deze voorwaarden gelden daarvoor niet.",
+	       "koppeling", 1);
+	S_case(fx_pre_en, "Custom work is quoted separately; these terms do not apply to it.", "custom", 1);
+	/* the terms apply: in scope */
+	S_case(fx_pre_nl,
+	       "Maatwerk, zoals een koppeling, leveren wij op basis van een aparte offerte; deze "
+	       "voorwaarden gelden daarvoor ook.",
+	       "koppeling", 0);
+	S_case(fx_pre_en, "Custom work is quoted separately; these terms apply to it.", "custom", 0);
+}
+
 int main(void)
 {
+	test_uncovered();
 	test_switched_off_en();
 	test_switched_off_nl();
 	return T_DONE();
