@@ -93,6 +93,40 @@ static tl_role S_role_in(const tl_token *tok, uint32_t i, uint32_t j)
 	return TL_ROLE_NONE;
 }
 
+/* "its (Dutch implementation) partner X", "haar onderaannemer X" in the name
+ * tok[from, ne), whose possessive points back to the first party the sentence
+ * names before it: TL_ROLE_VENDOR when that party is the vendor, TL_ROLE_NONE
+ * when it is another, -1 when the name has no such helper. */
+static int S_own_helper(tl_ann_ctx *c, const tl_token *tok, uint32_t from, uint32_t ne)
+{
+	static const char *const poss[] = {"its", "haar", "zijn", "our", "onze", NULL};
+	static const char *const helper[] = {
+		"partner", "subcontractor", "sub-contractor", "affiliate", "supplier", "reseller",
+		"onderaannemer", "dochteronderneming", "dochtermaatschappij", "toeleverancier",
+		"leverancier", "subverwerker", "sub-processor", "subprocessor", NULL};
+	for (uint32_t k = from; k < ne; k++) {
+		if (!tl_tok_in(&tok[k], poss))
+			continue;
+		int help = 0;
+		for (uint32_t j = k + 1; j < ne && j <= k + 4 && !help; j++)
+			help = tl_tok_in(&tok[j], helper);
+		if (!help)
+			return -1;
+		static const char *const we[] = {"our", "onze", NULL};
+		if (tl_tok_in(&tok[k], we))
+			return TL_ROLE_VENDOR; /* the vendor's own terms speak of "our partner" */
+		for (uint32_t b = 0; b < k; b++) {
+			if (!(tok[b].flags & TL_TOK_CAPITAL) || (tok[b].flags & TL_TOK_PUNCT))
+				continue;
+			tl_role r = tl_annot_role_of(c->a, tok[b].fold);
+			if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER)
+				return r == TL_ROLE_VENDOR ? TL_ROLE_VENDOR : TL_ROLE_NONE;
+		}
+		return TL_ROLE_NONE;
+	}
+	return -1;
+}
+
 static const char *const S_intro[] = {
 	"hierna te noemen", "hierna genoemd", "hierna", "verder te noemen", "verder", "hierna ook",
 	"hereinafter referred to as", "hereinafter called", "hereinafter", "hereafter",
@@ -445,11 +479,19 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			/* the thing is what its noun says ("een leverancier", "a Dutch supplier");
 			 * a party named in what is said of it ("an interface the Contractor shall
 			 * develop ... (the GIS Interface)") is not what the alias names */
-			role = thing ? S_role_in(s->tok, rs + 1, rs + 3 < ne ? rs + 3 : ne)
-			             : S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
+			/* "through its Dutch implementation partner GeoBouw B.V. (the \"Partner\")":
+			 * the vendor's own partner or subcontractor is on the vendor's side; the
+			 * customer's is no party */
+			int helper = thing ? -1 : S_own_helper(c, s->tok, from, ne);
+			if (helper >= 0)
+				role = (tl_role)helper;
+			else
+				role = thing ? S_role_in(s->tok, rs + 1, rs + 3 < ne ? rs + 3 : ne)
+				             : S_role_in(s->tok, rs, ne - ns <= 10 ? ne : ns + 4);
 			/* the name of a party label's line: the label says whose it is */
 			if (!role && !thing && from == label_from)
 				role = label_role;
+
 		}
 		/* a party's alias makes its line a definition; a thing coined where it is
 		 * first used keeps its sentence a rule of the contract: "All rights in the

@@ -55,6 +55,14 @@ static void test_we_means_en(void)
 	S_check(gis, "meridian", TL_ROLE_VENDOR, "Meridian does not sell", TL_ROLE_VENDOR);
 	S_check(gis, "we", TL_ROLE_VENDOR, NULL, 0);
 	S_check(gis, "you", TL_ROLE_CUSTOMER, NULL, 0);
+	/* the vendor's own partner is on its side (s8 ask 1, second half) */
+	S_check(gis, "partner", TL_ROLE_VENDOR, NULL, 0);
+	S_check("Tussen de gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	        "Opdrachtnemer levert de app via haar onderaannemer Bouwhuis B.V. (hierna: \"Bouwhuis\").\n",
+	        "bouwhuis", TL_ROLE_VENDOR, NULL, 0);
+	S_check("Tussen de gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	        "Opdrachtgever laat de metingen doen door haar partner Meetlab B.V. (hierna: \"Meetlab\").\n",
+	        "meetlab", TL_ROLE_NONE, NULL, 0);
 	S_check("These terms are between Acme Ltd (\"Acme\") and Beta Ltd (\"Beta\"). In these terms, "
 	        "\"we\", \"us\" and \"our\" refer to Acme and \"you\" refers to the Council.\n"
 	        "Acme shall delete the data.\n",
