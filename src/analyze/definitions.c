@@ -545,7 +545,8 @@ static int S_we_means(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	const tl_token *tok = s->tok;
 	uint32_t n = s->ntok;
 	for (uint32_t i = 0; i + 4 < n; i++) {
-		if (!S_is_quote(&tok[i]) || !S_is_quote(&tok[i + 2]))
+		if (!(tok[i].flags & TL_TOK_PUNCT) || !(tok[i + 2].flags & TL_TOK_PUNCT) ||
+		    !S_is_quote(&tok[i]) || !S_is_quote(&tok[i + 2]))
 			continue;
 		tl_role side = tl_tok_in(&tok[i + 1], we) ? TL_ROLE_VENDOR
 		               : tl_tok_in(&tok[i + 1], you) ? TL_ROLE_CUSTOMER : TL_ROLE_NONE;
@@ -602,7 +603,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t si, int in_defs)
 	if (n < 2)
 		return 0;
 	int rc = S_aliases(c, s, si);
-	if (!rc)
+	if (!rc && (c->we.nwe || c->we.nyou)) /* no "we" or "you" in the text: nothing to define */
 		rc = S_we_means(c, s, si);
 	if (rc || s->unit > 0)
 		return rc;

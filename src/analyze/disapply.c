@@ -362,13 +362,28 @@ static void S_rows_mark(tl_annotated *a)
 	size_t np;
 	const tl_para *paras = tl_document_paras(a->doc, &np);
 	uint32_t ndecl = 0;
+	int cells = 0; /* no table, no row to rewrite */
+	for (size_t p = 0; p < np && !cells; p++)
+		cells = paras[p].kind == TL_PARA_CELL;
+	if (!cells)
+		return;
+	int32_t seen = -1, colon = 0;
 	for (uint32_t si = 0; si < a->nsent && ndecl < S_MAXDECL; si++) {
 		const tl_sentence *s = &a->sent[si];
 		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING)) || !a->para_operative[s->para] ||
 		    paras[s->para].kind == TL_PARA_CELL)
 			continue;
+		/* the new text follows a colon: a paragraph without one declares nothing */
+		if (s->para != seen) {
+			seen = s->para;
+			colon = memchr(paras[s->para].text, ':', paras[s->para].len) != NULL;
+		}
+		if (!colon)
+			continue;
 		for (uint32_t i = 0; i + 3 < s->ntok; i++) {
-			if (!tl_tok_in(&s->tok[i], S_row_words))
+			/* the ID after the word starts with a capital: one flag test spares the
+			 * word lookup at almost every token */
+			if (!(s->tok[i + 1].flags & TL_TOK_CAPITAL) || !tl_tok_in(&s->tok[i], S_row_words))
 				continue;
 			char id[32];
 			uint32_t m = S_row_id(&paras[s->para], s->tok, s->ntok, i + 1, id, sizeof id);
