@@ -414,6 +414,12 @@ char *tl_render_jsonl_header_text(const cJSON *report, size_t *len);
  * length, or NULL when out of memory; tl_render_json_head also when
  * "documents" is not the report's last member (tl_report_new's order). */
 char *tl_render_json_head(const cJSON *report, size_t *len);
+/* The text tl_render_json_head (fmt TL_RENDER_JSON) or
+ * tl_render_jsonl_header_text (TL_RENDER_JSONL) gives for tl_report_new of
+ * rs, with its length; for the built-in ruleset the tenderlint executable
+ * has it from build time.  malloc'd; NULL for another format or when out of
+ * memory. */
+char *tl_report_head_text(const tl_ruleset *rs, tl_render_format fmt, size_t *len);
 char *tl_render_json_document(const cJSON *document, size_t *len);
 #define TL_RENDER_JSON_SEP ", "
 #define TL_RENDER_JSON_TAIL "]\n}\n"

@@ -188,14 +188,10 @@ static char *S_make_note(const S_loader *l)
 	const char *missing = l->missing;
 	tl_render_format fmt = l->w->fmt;
 	if (!l->rc && !missing && (fmt == TL_RENDER_JSON || fmt == TL_RENDER_JSONL)) {
-		cJSON *rep = NULL;
-		tl_error err = TL_ERROR_INIT;
 		size_t n = 0;
-		char *head = NULL, *note = NULL;
+		char *note = NULL;
 		static const char pre[] = "{\"head\":true}\n";
-		if (tl_report_new(&rep, l->rs, &err) == 0)
-			head = fmt == TL_RENDER_JSON ? tl_render_json_head(rep, &n) : tl_render_jsonl_header_text(rep, &n);
-		cJSON_Delete(rep);
+		char *head = tl_report_head_text(l->rs, fmt, &n);
 		if (head && (note = malloc(sizeof pre + n)) != NULL) {
 			memcpy(note, pre, sizeof pre - 1);
 			memcpy(note + sizeof pre - 1, head, n + 1);

@@ -15,6 +15,7 @@
 #include "report/doctext.h"
 #include "report/reason.h"
 #include "rules/rules.h"
+#include "rules/stems.h"
 #include "tl_version.h"
 
 #define J_STR(o, k, v) cJSON_AddItemToObject((o), (k), (v) ? cJSON_CreateString(v) : cJSON_CreateNull())
@@ -88,6 +89,30 @@ int tl_report_new(cJSON **out, const tl_ruleset *rs, tl_error *err)
 	}
 	*out = o;
 	return 0;
+}
+
+char *tl_report_head_text(const tl_ruleset *rs, tl_render_format fmt, size_t *len)
+{
+	*len = 0;
+	if (fmt != TL_RENDER_JSON && fmt != TL_RENDER_JSONL)
+		return NULL;
+	int k = fmt == TL_RENDER_JSON ? TL_HEAD_JSON : TL_HEAD_JSONL;
+	const tl_head_table *t = rs->builtin ? tl_heads_builtin() : NULL;
+	if (t && t->len[k]) { /* worked out at build time (stems.h) */
+		char *s = malloc(t->len[k] + 1);
+		if (s) {
+			memcpy(s, t->text[k], t->len[k] + 1);
+			*len = t->len[k];
+		}
+		return s;
+	}
+	cJSON *rep = NULL;
+	tl_error err = TL_ERROR_INIT;
+	if (tl_report_new(&rep, rs, &err) != 0)
+		return NULL;
+	char *s = fmt == TL_RENDER_JSON ? tl_render_json_head(rep, len) : tl_render_jsonl_header_text(rep, len);
+	cJSON_Delete(rep);
+	return s;
 }
 
 cJSON *tl_report_error_document(const char *path, const tl_error *err)

@@ -190,6 +190,7 @@ typedef struct tl_index tl_index; /* index_int.h: index.c builds it, index_scan.
 struct tl_ruleset {
 	tl_arena arena;
 	const char *id, *version, *path;
+	int builtin;            /* the built-in ruleset (tl_rules_load with path NULL) */
 	cJSON *title;           /* {"nl","en"} or NULL (owned) */
 	cJSON *trees;           /* array of the files cJSON parsed, kept alive for rule metadata */
 	tl_arena json;          /* the trees tl_json_parse built (util/json.h), read-only */

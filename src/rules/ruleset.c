@@ -778,6 +778,7 @@ int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *e
 	if (err)
 		tl_error_clear(err);
 	rs->path = tl_arena_strdup(&rs->arena, path ? path : "rulesets/vng-2022.json");
+	rs->builtin = path == NULL;
 	char *p = strdup(rs->path);
 	int src = p ? S_open(L, p, path == NULL, NULL, -1) : -1;
 	if (!p)

@@ -1,4 +1,4 @@
-/* stems.c: the built-in stem and term tables (stems.h), when the program links them. */
+/* stems.c: the built-in stem and term tables and report heads (stems.h), when the program links them. */
 #include "rules/stems.h"
 
 /* generated/tl_stems.c; a weak reference, so that the library, its unit
@@ -15,4 +15,11 @@ extern const tl_term_table tl_builtin_term_table __attribute__((weak));
 const tl_term_table *tl_terms_builtin(void)
 {
 	return &tl_builtin_term_table;
+}
+
+extern const tl_head_table tl_builtin_head_table __attribute__((weak));
+
+const tl_head_table *tl_heads_builtin(void)
+{
+	return &tl_builtin_head_table;
 }

@@ -110,4 +110,20 @@ static inline const tl_term_ent *tl_term_lookup(const tl_term_table *t, unsigned
 /* The built-in term table, or NULL, as tl_stems_builtin. */
 const tl_term_table *tl_terms_builtin(void);
 
+/* The head of a report of the built-in ruleset, worked out at build time by
+ * the same generator (tl_report_head_text, which serves it from here): the
+ * pretty JSON report's head (tl_render_json_head of tl_report_new) and the
+ * JSON Lines header (tl_render_jsonl_header_text).  `check` sends one ahead
+ * of its first document (cli/cmd_check.c, S_make_note); made at run time it
+ * cost about 2.2M instructions of the loading thread.  len 0: not worked out
+ * (the generator could not load the ruleset). */
+enum { TL_HEAD_JSON, TL_HEAD_JSONL, TL_HEAD_KINDS };
+typedef struct tl_head_table {
+	const char *text[TL_HEAD_KINDS];
+	size_t len[TL_HEAD_KINDS];
+} tl_head_table;
+
+/* The built-in heads, or NULL, as tl_stems_builtin. */
+const tl_head_table *tl_heads_builtin(void);
+
 #endif

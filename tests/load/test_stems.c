@@ -1,6 +1,7 @@
 /* test_stems: the built-in stem table is a faithful, complete cache of
- * Snowball for the built-in ruleset's words, and the built-in term table of
- * the term compiler for its terms (src/rules/stems.h). */
+ * Snowball for the built-in ruleset's words, the built-in term table of
+ * the term compiler for its terms, and the built-in report heads of the
+ * renderer for its report (src/rules/stems.h). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,6 +156,44 @@ static void test_terms_are_the_compilers(tl_text *tx, const tl_term_table *tt)
 	tl_ruleset_free(rs);
 }
 
+/* The heads of the table are what the renderer makes of tl_report_new of
+ * the built-in ruleset now, and tl_report_head_text serves them; a ruleset
+ * from a file gets its own. */
+static void test_heads_are_the_renderers(void)
+{
+	const tl_head_table *h = tl_heads_builtin();
+	T_OK(h != NULL, "the generated heads are linked");
+	tl_ruleset *rs = NULL;
+	tl_diag diag = {0};
+	tl_error err = {0};
+	T_INT(tl_rules_load(&rs, NULL, &diag, &err), 0);
+	cJSON *rep = NULL;
+	T_INT(rs ? tl_report_new(&rep, rs, &err) : -1, 0);
+	size_t n[2] = {0, 0}, m = 0;
+	char *want[2] = {rep ? tl_render_json_head(rep, &n[0]) : NULL,
+	                 rep ? tl_render_jsonl_header_text(rep, &n[1]) : NULL};
+	for (int k = 0; h && k < 2; k++) {
+		T_OK(want[k] && h->len[k] == n[k] && !memcmp(h->text[k], want[k], n[k]) && !h->text[k][n[k]],
+		     "head %d: %zu bytes in the table, the renderer makes %zu", k, h->len[k], n[k]);
+		char *got = tl_report_head_text(rs, k ? TL_RENDER_JSONL : TL_RENDER_JSON, &m);
+		T_OK(got && m == n[k] && want[k] && !strcmp(got, want[k]), "tl_report_head_text %d serves it", k);
+		free(got);
+	}
+	T_OK(!tl_report_head_text(rs, TL_RENDER_SARIF, &m) && m == 0, "no head for another format");
+	free(want[0]);
+	free(want[1]);
+	cJSON_Delete(rep);
+	tl_ruleset_free(rs);
+	/* a ruleset from a file is not the built-in one: its head is made from it */
+	rs = NULL;
+	T_INT(tl_rules_load(&rs, TL_SOURCE_DIR "/rulesets/vng-2022.json", &diag, &err), 0);
+	T_OK(rs && !rs->builtin, "loaded from a file");
+	char *got = rs ? tl_report_head_text(rs, TL_RENDER_JSON, &m) : NULL;
+	T_OK(got && strstr(got, "\"documents\":") != NULL, "a head made at run time");
+	free(got);
+	tl_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const tl_stem_table *t = tl_stems_builtin();
@@ -177,6 +216,7 @@ int main(void)
 	}
 	test_covers_builtin_words(t);
 	test_misses(t);
+	test_heads_are_the_renderers();
 	tl_text_close(tx);
 	tl_arena_free(&a);
 	return T_DONE();

@@ -16,10 +16,13 @@
 #include <string.h>
 
 #include "rules/rules.h"
+#include "tenderlint.h"
 #include "rules/stems.h"
 #include "text/text.h"
 
 typedef struct S_gen {
+	char *head[TL_HEAD_KINDS]; /* the report heads (tl_head_table), malloc'd, or NULL */
+	size_t head_len[TL_HEAD_KINDS];
 	tl_stem_ent *ent;
 	uint32_t n, cap;
 	char *pool;
@@ -212,6 +215,36 @@ static void S_string(FILE *f, const char *s, size_t n)
 	fputs("\"\n", f);
 }
 
+/* A text of n bytes as one C string literal a line per line of text. */
+static void S_text(FILE *f, const char *s, size_t n)
+{
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '\n' || i + 1 == n) {
+			S_string(f, s + from, i + 1 - from);
+			from = i + 1;
+		}
+	if (!n)
+		fputs("\t\"\"\n", f);
+}
+
+/* The report heads of the built-in ruleset (stems.h, tl_head_table); NULL
+ * texts when it did not load. */
+static void S_write_heads(FILE *f, char *const text[TL_HEAD_KINDS], const size_t len[TL_HEAD_KINDS])
+{
+	static const char *const names[TL_HEAD_KINDS] = {"S_head_json", "S_head_jsonl"};
+	for (int k = 0; k < TL_HEAD_KINDS; k++) {
+		fprintf(f, "static const char %s[%zu] =\n", names[k], (text[k] ? len[k] : 0) + 1);
+		S_text(f, text[k] ? text[k] : "", text[k] ? len[k] : 0);
+		fputs(";\n\n", f);
+	}
+	fputs("extern const tl_head_table tl_builtin_head_table;\n"
+	      "const tl_head_table tl_builtin_head_table = {{S_head_json, S_head_jsonl}, {", f);
+	for (int k = 0; k < TL_HEAD_KINDS; k++)
+		fprintf(f, "%s%zu", k ? ", " : "", text[k] ? len[k] : 0);
+	fputs("}};\n", f);
+}
+
 static int S_write(const S_gen *g, const char *path)
 {
 	FILE *f = fopen(path, "w");
@@ -266,10 +299,20 @@ static int S_write(const S_gen *g, const char *path)
 	if (!g->ntslot)
 		fputs("0", f);
 	fputs("\n};\n\n", f);
-	fprintf(f, "const tl_term_table tl_builtin_term_table = {S_tslot, %u, S_tent, %u, S_tw, S_pool};\n",
+	fprintf(f, "const tl_term_table tl_builtin_term_table = {S_tslot, %u, S_tent, %u, S_tw, S_pool};\n\n",
 	        g->ntslot, g->nt);
+	S_write_heads(f, g->head, g->head_len);
 	int bad = ferror(f);
 	return fclose(f) == 0 && !bad ? 0 : -1;
+}
+
+/* The heads as tl_report_head_text makes them at run time (this program
+ * does not link the table, so it works them out). */
+static int S_heads(S_gen *g, const tl_ruleset *rs)
+{
+	g->head[TL_HEAD_JSON] = tl_report_head_text(rs, TL_RENDER_JSON, &g->head_len[TL_HEAD_JSON]);
+	g->head[TL_HEAD_JSONL] = tl_report_head_text(rs, TL_RENDER_JSONL, &g->head_len[TL_HEAD_JSONL]);
+	return g->head[TL_HEAD_JSON] && g->head[TL_HEAD_JSONL] ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -295,6 +338,8 @@ int main(int argc, char **argv)
 			S_term(&g, &rs->terms[i]);
 			S_term_words(&g, &rs->terms[i]);
 		}
+	if (rs && !g.oom && S_heads(&g, rs) != 0)
+		g.oom = 1;
 	int bad = g.oom;
 	if (bad)
 		fputs("tl_stems_gen: out of memory\n", stderr);
@@ -305,6 +350,8 @@ int main(int argc, char **argv)
 	if (g.tx)
 		tl_text_close(g.tx);
 	tl_ruleset_free(rs);
+	for (int k = 0; k < TL_HEAD_KINDS; k++)
+		free(g.head[k]);
 	free(g.slot);
 	free(g.ent);
 	free(g.pool);
