@@ -233,6 +233,7 @@ static int S_is_list_para(const tl_para *p)
 typedef struct S_lead {
 	const tl_token *tok;
 	uint32_t n;
+	int semi; /* a ';' item of its paragraph (after the first) */
 } S_lead;
 
 static void S_leads(tl_ann_ctx *c, S_lead *lead)
@@ -255,6 +256,7 @@ static void S_leads(tl_ann_ctx *c, S_lead *lead)
 			tl_sentence *s = &a->sent[k];
 			lead[k].tok = NULL;
 			lead[k].n = 0;
+			lead[k].semi = s->lead_para == UINT32_MAX;
 			if (s->lead_para == UINT32_MAX) {
 				s->lead_para = (uint32_t)p;
 				lead[k].tok = slead;
@@ -312,6 +314,12 @@ static void S_polarity_part(S_part *pt)
 	for (uint32_t k = pt->k0; k < pt->k1 && !pt->rc; k++) {
 		tl_sentence *s = &a->sent[k];
 		const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
+		/* "...; binds its staff to confidentiality; assists with ...": a ';' item
+		 * without a lead-in continues the unit before it in the paragraph (k0
+		 * starts a paragraph, so that unit is this part's) */
+		if (!prev && pt->lead[k].semi && !pt->lead[k].tok && k > pt->k0 &&
+		    a->sent[k - 1].para == s->para)
+			prev = &a->sent[k - 1];
 		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
 		uint32_t qf = 0;
 		if (!pt->rc && pt->quant)

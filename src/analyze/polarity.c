@@ -524,6 +524,20 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	int cont = prev && !lead && n > 1 && tl_tok_in(&tok[0], cont_conj) &&
 	           !(tok[1].flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT)) &&
 	           !(tl_polclass(&tok[1]) & (TL_PC_PRON | TL_PC_DETS));
+	/* "...; binds its staff to confidentiality": a ';' item that opens with its
+	 * verb continues the subject of the unit before it */
+	if (prev && !lead && !cont && s->unit == 0 && n > 1 &&
+	    !(tok[0].flags & (TL_TOK_CAPITAL | TL_TOK_PUNCT | TL_TOK_NUMBER)) &&
+	    !(tl_polclass(&tok[0]) & (TL_PC_PRON | TL_PC_DETS | TL_PC_PREPS | TL_PC_SUBORD))) {
+		const char *f0 = tok[0].fold;
+		size_t l0 = strlen(f0);
+		cont = s->lang == TL_LANG_EN
+		           ? l0 >= 4 && f0[l0 - 1] == 's' && f0[l0 - 2] != 's' && f0[l0 - 2] != '\'' &&
+		                 f0[l0 - 2] != 'u' && !(tok[1].flags & TL_TOK_PUNCT)
+		           : tl_pol_nl_verb(&tok[0]);
+	}
+	if (prev && s->unit == 0 && !cont)
+		prev = NULL; /* a ';' item with its own subject, label or noun: on its own */
 	/* party mentions and the subject; a pronoun before any party ("Where the
 	 * Supplier ..., it shall notify the Customer") is the party named before it */
 	int inverted = 0;

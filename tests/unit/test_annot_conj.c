@@ -152,8 +152,30 @@ static void test_second_person(void)
 	        NULL, TL_MOD_OBLIGATION, TL_ROLE_CUSTOMER);
 }
 
+/* A ';' item that opens with its verb continues the subject before it (s8 ask 12) */
+static void test_semicolon_items(void)
+{
+	S_units(fx_pre_en,
+	        "The Supplier processes Customer Data only on documented instructions; binds its staff "
+	        "to confidentiality; assists with data subjects' requests.",
+	        "binds its staff", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_VENDOR);
+	S_units(fx_pre_nl,
+	        "Opdrachtnemer verwerkt de Gegevens in de EU; verstrekt geen Gegevens aan derden; meldt "
+	        "datalekken binnen 24 uur.",
+	        "verstrekt geen", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_PROHIBITION, TL_ROLE_VENDOR);
+	/* an item with a subject, a label or a noun of its own stays on its own */
+	S_units(fx_pre_en, "The Supplier stores Customer Data in the EU; logs are kept for six months.",
+	        "logs are kept", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_OBLIGATION, TL_ROLE_NONE);
+	S_units(fx_pre_en,
+	        "The Supplier warrants that it will (i) comply with the law; (ii) the Customer may audit "
+	        "it.",
+	        "(ii) the Customer", TL_MOD_STATEMENT, TL_ROLE_NONE, NULL, TL_MOD_PERMISSION,
+	        TL_ROLE_CUSTOMER);
+}
+
 int main(void)
 {
+	test_semicolon_items();
 	test_second_person();
 	test_relative_modal();
 	test_denied_conjunct_en();
