@@ -179,14 +179,14 @@ static int S_names_customer(const tl_annotated *a, const tl_sentence *s, uint32_
 
 /* The token after the indefinite article that opens the noun phrase an alias
  * at tok[k] names ("a Tree Inspection App developed for the Municipality (the
- * \"App\")"), or 0: the alias follows "(" within three tokens, and the article
+ * \"App\")"), or 0: the alias follows "(" within six tokens, and the article
  * comes after the last comma, parenthesis, colon or semicolon before it. */
 static uint32_t S_thing_before(const tl_sentence *s, uint32_t k)
 {
 	if (k >= s->ntok)
 		return 0;
-	uint32_t p = k;
-	while (p > 0 && p + 3 > k && strcmp(s->tok[p - 1].fold, "(") != 0)
+	uint32_t p = k; /* "(the \"App\")", "(hierna: de \"Koppeling\")" */
+	while (p > 0 && p + 6 > k && strcmp(s->tok[p - 1].fold, "(") != 0)
 		p--;
 	if (p == 0 || strcmp(s->tok[p - 1].fold, "(") != 0)
 		return 0;
@@ -226,7 +226,10 @@ static int S_join_terms(tl_match *m)
 		/* an alias after the thing it names ("The Contractor develops an interface
 		 * between ... (the \"Permit Interface\")"): its definition is the noun phrase
 		 * the indefinite article before the parenthesis opens */
-		uint32_t thing = S_thing_before(ds, k);
+		uint32_t thing = 0; /* the alias may be a later mention: "een koppeling ... (de \"Koppeling\")" */
+		for (uint32_t j = k; j < ds->ntok && !thing; j++)
+			if (ds->tok[j].term == (int32_t)t)
+				thing = S_thing_before(ds, j);
 		k = thing ? thing : k < ds->ntok ? k + S_term_words(tm->fold) : 0;
 		sc.lo = k;
 		while (k < ds->ntok && words < TL_DEF_HEAD_WORDS)

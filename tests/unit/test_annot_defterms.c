@@ -116,6 +116,12 @@ static void test_anywhere(void)
 	                       "\"Planner\").",
 	                       "The team leader of the Municipality is the owner of the Planner.", NULL};
 	T_STR(S_status(thing), "met/met");
+	/* the alias word also in the phrase it names: the alias is the mention that counts */
+	const char *thing_nl[] = {S_pre_nl,
+	                          "Opdrachtnemer ontwikkelt een algoritme voor de planner van Opdrachtgever "
+	                          "(hierna: de \"Planner\").",
+	                          "De teamleider van Opdrachtgever is eigenaar van de Planner.", NULL};
+	T_STR(S_status(thing_nl), "met/met");
 	/* denied in the definition: neither */
 	const char *neg_nl[] = {S_pre_nl,
 	                        "\"Meldingenmodule\": het onderdeel van het Maatwerk dat meldingen sorteert "
