@@ -497,9 +497,14 @@ static int S_pronoun_objects(tl_match *m)
 	if (!any)
 		return 0;
 	S_occs o = {NULL, 0, 0, 0};
+	/* room for every occurrence and some carried ones at once: growing by doubling
+	 * from nothing copied the array a dozen times */
+	if (m->nocc < UINT32_MAX / 2 && S_reserve(&o, m->nocc + m->nocc / 16 + 64) != 0)
+		return -1;
 	uint32_t *start = malloc((a->nsent + 1) * sizeof *start);
 	uint32_t *stamp = calloc(rs->nconcepts ? rs->nconcepts : 1, sizeof *stamp);
 	if (!start || !stamp) {
+		free(o.occ);
 		free(start);
 		free(stamp);
 		return -1;
