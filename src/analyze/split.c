@@ -206,6 +206,11 @@ static int S_negated_conjunct(const tl_token *tok, uint32_t n, uint32_t i, tl_la
 	const tl_token *v = &tok[i + 1];
 	if (v->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL))
 		return 0;
+	/* one class test spares the lists at most coordinators: an English opening is a
+	 * negator, a form of be/have/do or a modal ("should" aside) */
+	if (lang == TL_LANG_EN && !(tl_polclass(v) & (TL_PC_NEG | TL_PC_ENV | TL_PC_MODAL)) &&
+	    !tl_tok_is(v, "should"))
+		return 0;
 	int opens = 0;
 	if (lang == TL_LANG_EN) {
 		static const char *const neg1[] = {"cannot", "can't", "doesn't", "don't", "isn't",
