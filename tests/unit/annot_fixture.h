@@ -99,4 +99,26 @@ static tl_annotated *fx_annotate(const char *text, tl_document **doc)
 	}
 	return a;
 }
+/* The first sentence unit whose text starts with `prefix` (its index in
+ * *idx when idx is not NULL), or NULL. */
+static inline const tl_sentence *fx_find_at(const tl_annotated *a, const char *prefix, uint32_t *idx)
+{
+	size_t np;
+	const tl_para *p = tl_document_paras(a->doc, &np);
+	for (uint32_t k = 0; k < a->nsent; k++) {
+		const tl_sentence *s = &a->sent[k];
+		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix))) {
+			if (idx)
+				*idx = k;
+			return s;
+		}
+	}
+	return NULL;
+}
+
+static inline const tl_sentence *fx_find(const tl_annotated *a, const char *prefix)
+{
+	return fx_find_at(a, prefix, NULL);
+}
+
 #endif

@@ -16,18 +16,6 @@ static const tl_term *S_term(const tl_annotated *a, const char *fold)
 	return NULL;
 }
 
-/* The first sentence unit whose text starts with `prefix`. */
-static const tl_sentence *S_find(const tl_annotated *a, const char *prefix)
-{
-	size_t np;
-	const tl_para *p = tl_document_paras(a->doc, &np);
-	for (uint32_t k = 0; k < a->nsent; k++) {
-		const tl_sentence *s = &a->sent[k];
-		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix)))
-			return s;
-	}
-	return NULL;
-}
 
 /* Flags of the first token of s whose fold is `fold`, or 0xFFFFFFFF. */
 static uint32_t S_tokflags(const tl_sentence *s, const char *fold)
@@ -129,7 +117,7 @@ static void test_definitions(void)
 	     "definition table row");
 	T_OK(S_term(a, "telemetry") != NULL, "\"X\" means");
 	T_OK(S_term(a, "let op") == NULL, "outside a definitions article, \"X: text\" is no definition");
-	const tl_sentence *s = S_find(a, "Acme zal");
+	const tl_sentence *s = fx_find(a, "Acme zal");
 	T_OK(s && s->modality == TL_MOD_PROHIBITION && s->bound == TL_ROLE_VENDOR,
 	     "the alias binds the vendor");
 	T_OK(s && s->ntok > 3 && s->tok[3].term >= 0 &&
@@ -152,7 +140,7 @@ static void test_definitions(void)
 	     "numbered \"X\" means");
 	t = a ? S_term(a, "telemetrie") : NULL;
 	T_OK(t && t->definition && !strncmp(t->definition, "alle gegevens", 13), "numbered \"X\":");
-	s = a ? S_find(a, "The Supplier shall not") : NULL;
+	s = a ? fx_find(a, "The Supplier shall not") : NULL;
 	T_OK(s && s->bound == TL_ROLE_VENDOR && s->ntok > 5 && s->tok[5].term >= 0 &&
 	         tl_annot_token_role(a, s, 5) == TL_ROLE_NONE,
 	     "\"Customer\" inside \"Customer Data\" is no mention of the customer");
@@ -191,7 +179,7 @@ static void test_dutch_preamble(void)
 	     t && t->name ? t->name : "(null)");
 	t = S_term(a, "acme b.v .");
 	T_OK(t && t->role == TL_ROLE_VENDOR, "the name up to its first comma is the vendor");
-	const tl_sentence *s = S_find(a, "Acme B.V. verstrekt");
+	const tl_sentence *s = fx_find(a, "Acme B.V. verstrekt");
 	T_OK(s && s->modality == TL_MOD_PROHIBITION && s->bound == TL_ROLE_VENDOR, "bound by name");
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -222,7 +210,7 @@ static void test_aside_in_name(void)
 		T_OK(t && t->role == TL_ROLE_VENDOR, "text %zu: NordRack is the vendor", k);
 		T_OK(t && t->name && !strncmp(t->name, "NordRack Data Centres B.V.", 26) && strchr(t->name, ')'),
 		     "text %zu: the name keeps its aside: %s", k, t && t->name ? t->name : "(null)");
-		const tl_sentence *s = S_find(a, "NordRack shall not sell");
+		const tl_sentence *s = fx_find(a, "NordRack shall not sell");
 		T_OK(s && s->bound == TL_ROLE_VENDOR, "text %zu: its duty binds the vendor", k);
 		tl_annotated_free(a);
 		tl_document_free(d);
@@ -255,7 +243,7 @@ static void test_party_label_line(void)
 			continue;
 		const tl_term *t = S_term(a, alias[k]);
 		T_OK(t && t->role == TL_ROLE_VENDOR, "text %zu: the labelled name is the vendor", k);
-		const tl_sentence *s = S_find(a, duty[k]);
+		const tl_sentence *s = fx_find(a, duty[k]);
 		T_OK(s && s->bound == TL_ROLE_VENDOR, "text %zu: its duty binds the vendor", k);
 		if (k == 0) {
 			const tl_term *pl = S_term(a, "plan");
@@ -281,24 +269,24 @@ static void test_negation_scope(void)
 	T_OK(a != NULL, "annotate");
 	if (!a)
 		return;
-	const tl_sentence *s = S_find(a, "Het portaal past geen");
+	const tl_sentence *s = fx_find(a, "Het portaal past geen");
 	T_OK(S_tokflags(s, "biometrische") & TL_TOK_NEG_SCOPE, "a mention inside a negation");
 	T_OK(S_tokflags(s, "geen") & TL_TOK_NEGATOR, "geen is the negator");
-	s = S_find(a, "Het portaal past biometrische");
+	s = fx_find(a, "Het portaal past biometrische");
 	T_OK(!(S_tokflags(s, "biometrische") & TL_TOK_NEG_SCOPE), "a plain mention");
-	s = S_find(a, "Opdrachtnemer verkoopt Gegevens, tenzij");
+	s = fx_find(a, "Opdrachtnemer verkoopt Gegevens, tenzij");
 	T_OK(!(S_tokflags(s, "verkoopt") & TL_TOK_NEG_SCOPE), "main predicate not negated");
 	T_OK(S_tokflags(s, "instemt") & TL_TOK_NEG_SCOPE, "negated inside the exception");
 	T_OK(S_tokflags(s, "instemt") & TL_TOK_IN_EXC, "inside the exception");
 	T_OK(s && s->nexc == 1 && s->exc[0].kind == TL_EXC_CUSTOMER, "exception by the customer");
 	T_OK(s && s->subject == 0 && (s->tok[0].flags & TL_TOK_SUBJECT), "subject token");
-	s = S_find(a, "Indien");
+	s = fx_find(a, "Indien");
 	T_OK(S_tokflags(s, "camera's") & TL_TOK_NEG_SCOPE, "negated in the condition");
 	T_OK(S_tokflags(s, "camera's") & TL_TOK_SUBORD, "inside the condition");
 	T_OK(!(S_tokflags(s, "sensoren") & TL_TOK_NEG_SCOPE), "main clause not negated");
 	T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
 	     "inverted subject after a condition");
-	s = S_find(a, "Opdrachtnemer verwerkt de camerabeelden");
+	s = fx_find(a, "Opdrachtnemer verwerkt de camerabeelden");
 	T_OK(S_tokflags(s, "camerabeelden") & TL_TOK_NEG_SCOPE, "object before a final niet");
 	T_OK(!(S_tokflags(s, "opdrachtnemer") & TL_TOK_NEG_SCOPE), "the subject is not negated");
 	tl_annotated_free(a);
@@ -320,16 +308,16 @@ static void test_lists_and_units(void)
 	T_OK(a != NULL, "annotate");
 	if (!a)
 		return;
-	const tl_sentence *s = S_find(a, "geen Gegevens verkopen");
+	const tl_sentence *s = fx_find(a, "geen Gegevens verkopen");
 	T_OK(s && s->modality == TL_MOD_PROHIBITION && s->bound == TL_ROLE_VENDOR,
 	     "a list item continues its lead-in");
 	T_OK(s && s->subject == -1 && s->lead_para == (uint32_t)s->para - 1, "lead-in paragraph");
-	s = S_find(a, "de Gegevens versleutelen");
+	s = fx_find(a, "de Gegevens versleutelen");
 	T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR, "second item");
-	s = S_find(a, "Opdrachtgever mag");
+	s = fx_find(a, "Opdrachtgever mag");
 	T_OK(s && s->modality == TL_MOD_PERMISSION && s->bound == TL_ROLE_CUSTOMER,
 	     "an item with its own subject and modal keeps them");
-	s = S_find(a, "Opdrachtnemer verkoopt geen Gegevens, maar");
+	s = fx_find(a, "Opdrachtnemer verkoopt geen Gegevens, maar");
 	T_OK(s && s->unit == 0 && s->modality == TL_MOD_PROHIBITION, "first unit");
 	const tl_sentence *s2 = s ? s + 1 : NULL;
 	T_OK(s2 && s2->unit == 1 && s2->modality == TL_MOD_PERMISSION && s2->bound == TL_ROLE_VENDOR,

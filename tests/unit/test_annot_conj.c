@@ -9,18 +9,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-/* The first sentence unit whose text starts with `prefix`. */
-static const tl_sentence *S_find(const tl_annotated *a, const char *prefix)
-{
-	size_t np;
-	const tl_para *p = tl_document_paras(a->doc, &np);
-	for (uint32_t k = 0; k < a->nsent; k++) {
-		const tl_sentence *s = &a->sent[k];
-		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix)))
-			return s;
-	}
-	return NULL;
-}
 
 /* Annotates the preamble of the language and one sentence; checks the
  * modality and bound role of the unit starting with `first` and of the one
@@ -36,7 +24,7 @@ static void S_units(const char *pre, const char *sentence, const char *first, tl
 	T_OK(a != NULL, "annotate: %s", sentence);
 	if (!a)
 		return;
-	const tl_sentence *s1 = S_find(a, first);
+	const tl_sentence *s1 = fx_find(a, first);
 	T_OK(s1 != NULL, "a unit starts with \"%s\"", first);
 	if (s1 && second) {
 		T_OK(s1->unit == 0 && s1->modality == mod1 && s1->bound == role1,
@@ -44,7 +32,7 @@ static void S_units(const char *pre, const char *sentence, const char *first, tl
 		     tl_modality_name(s1->modality), tl_role_name(s1->bound), tl_modality_name(mod1),
 		     tl_role_name(role1));
 		T_OK(!(s1->flags & TL_SENT_NEGATED), "\"%s\" is not negated", first);
-		const tl_sentence *s2 = S_find(a, second);
+		const tl_sentence *s2 = fx_find(a, second);
 		T_OK(s2 != NULL && s2->unit == 1, "\"%s\" is the second unit", second);
 		if (s2)
 			T_OK(s2->modality == mod2 && s2->bound == role2, "\"%s\": %s bound %s, want %s bound %s",

@@ -16,28 +16,13 @@
 #include "harness.h"
 #include "rules/rules.h"
 
-/* The first sentence unit whose text starts with `prefix`, or NULL. */
-static const tl_sentence *S_find(const tl_annotated *a, const char *prefix, uint32_t *idx)
-{
-	size_t np;
-	const tl_para *p = tl_document_paras(a->doc, &np);
-	for (uint32_t k = 0; k < a->nsent; k++) {
-		const tl_sentence *s = &a->sent[k];
-		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix))) {
-			if (idx)
-				*idx = k;
-			return s;
-		}
-	}
-	return NULL;
-}
 
 /* 1 when the sentence starting with prefix is switched off (and does not
  * count for the rules), 0 when it counts, -1 when it is not there. */
 static int S_off(const tl_annotated *a, const char *prefix)
 {
 	uint32_t k = 0;
-	const tl_sentence *s = S_find(a, prefix, &k);
+	const tl_sentence *s = fx_find_at(a, prefix, &k);
 	if (!s)
 		return -1;
 	int off = (s->flags & TL_SENT_DISAPPLIED) != 0;
@@ -154,7 +139,7 @@ static void test_replaced(void)
 	T_OK(a != NULL, "annotate");
 	if (a) {
 		T_INT(S_off(a, "5.4 We may disclose"), 1);
-		const tl_sentence *s = S_find(a, "The Supplier shall notify", NULL);
+		const tl_sentence *s = fx_find_at(a, "The Supplier shall notify", NULL);
 		T_OK(s != NULL, "the new text is a unit of its own");
 		if (s) {
 			T_INT(s->modality, TL_MOD_OBLIGATION);
@@ -169,7 +154,7 @@ static void test_replaced(void)
 	                "The Supplier shall provide the following: a report, a plan and a log.\n",
 	                &d);
 	if (a) {
-		const tl_sentence *s = S_find(a, "The Supplier shall provide", NULL);
+		const tl_sentence *s = fx_find_at(a, "The Supplier shall provide", NULL);
 		T_OK(s && s->end - s->start > 40 && s->unit == 0, "one unit");
 	}
 	tl_annotated_free(a);
@@ -249,7 +234,7 @@ static void test_rows(void)
 	if (a) {
 		T_INT(S_off(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 24"), 1);
 		T_INT(S_off(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 72"), 0);
-		const tl_sentence *n = S_find(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 72", NULL);
+		const tl_sentence *n = fx_find_at(a, "Opdrachtnemer meldt beveiligingsincidenten binnen 72", NULL);
 		T_OK(n && n->bound == TL_ROLE_VENDOR && n->modality == TL_MOD_OBLIGATION,
 		     "the new text is the vendor's duty");
 		T_INT(S_off(a, "Opdrachtnemer versleutelt"), 0); /* unchanged */

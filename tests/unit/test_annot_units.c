@@ -9,18 +9,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-/* The first sentence unit whose text starts with `prefix`. */
-static const tl_sentence *S_find(const tl_annotated *a, const char *prefix)
-{
-	size_t np;
-	const tl_para *p = tl_document_paras(a->doc, &np);
-	for (uint32_t k = 0; k < a->nsent; k++) {
-		const tl_sentence *s = &a->sent[k];
-		if (!strncmp(p[s->para].text + s->start, prefix, strlen(prefix)))
-			return s;
-	}
-	return NULL;
-}
 
 /* 1 when the first token of s folded as `fold` is in the negation scope,
  * 0 when it is not, -1 when s has no such token. */
@@ -54,7 +42,7 @@ static void test_limit_and_subject_scope(void)
 		&d);
 	if (!a)
 		return;
-	const tl_sentence *s = S_find(a, "De sensoren");
+	const tl_sentence *s = fx_find(a, "De sensoren");
 	T_INT(S_negscope(s, "sensoren"), 0); /* the subject is never denied */
 	T_INT(S_negscope(s, "ruimte"), 0);
 	T_INT(S_negscope(s, "niet"), 0); /* "niet meer ... dan" is a limit */
@@ -62,13 +50,13 @@ static void test_limit_and_subject_scope(void)
 	T_INT(S_negscope(s, "apparaat"), 0); /* a predicate before the negated one */
 	T_INT(S_negscope(s, "ruwe"), 1);
 	T_OK(s && (s->flags & TL_SENT_NEGATED), "one predicate is negated");
-	s = S_find(a, "Geen camera's");
+	s = fx_find(a, "Geen camera's");
 	T_INT(S_negscope(s, "camera's"), 1); /* a negator inside the subject denies it */
-	s = S_find(a, "Opdrachtnemer verkoopt de Gegevens, Metadata");
+	s = fx_find(a, "Opdrachtnemer verkoopt de Gegevens, Metadata");
 	T_INT(S_negscope(s, "metadata"), 1); /* a list of objects before a final niet */
 	T_INT(S_negscope(s, "gegevens"), 1);
 	T_INT(S_negscope(s, "opdrachtnemer"), 0);
-	s = S_find(a, "Opdrachtnemer verzamelt niet meer");
+	s = fx_find(a, "Opdrachtnemer verzamelt niet meer");
 	T_OK(s && s->modality == TL_MOD_OBLIGATION && !(s->flags & TL_SENT_NEGATED),
 	     "collecting at most what is needed is an obligation");
 	tl_annotated_free(a);
@@ -80,11 +68,11 @@ static void test_limit_and_subject_scope(void)
 	               &d);
 	if (!a)
 		return;
-	s = S_find(a, "The cameras");
+	s = fx_find(a, "The cameras");
 	T_INT(S_negscope(s, "cameras"), 0);
 	T_INT(S_negscope(s, "space"), 0);
 	T_INT(S_negscope(s, "audio"), 1);
-	s = S_find(a, "The Supplier shall collect");
+	s = fx_find(a, "The Supplier shall collect");
 	T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR, "a limit in English");
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -139,14 +127,14 @@ static void test_verb_second_and_past(void)
 		"Onze supportafdeling in Belgrado kan gegevens op afstand inzien.\n",
 		&d);
 	if (a) {
-		const tl_sentence *s = S_find(a, "Na ontdekking");
+		const tl_sentence *s = fx_find(a, "Na ontdekking");
 		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
 		     "informeren wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
-		s = S_find(a, "Daarna verwijderen");
+		s = fx_find(a, "Daarna verwijderen");
 		T_OK(s && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
 		     "verwijderen wij: the vendor's obligation (modality %d)", s ? (int)s->modality : -1);
 		/* the vendor's own department after its possessive is the vendor side */
-		s = S_find(a, "Onze supportafdeling");
+		s = fx_find(a, "Onze supportafdeling");
 		T_OK(s && s->bound == TL_ROLE_VENDOR, "onze supportafdeling: bound %d", s ? (int)s->bound : -1);
 		tl_annotated_free(a);
 		tl_document_free(d);
@@ -157,12 +145,12 @@ static void test_verb_second_and_past(void)
 	               "Our fees may change each year.\n",
 	               &d);
 	if (a) {
-		const tl_sentence *s = S_find(a, "Our support");
+		const tl_sentence *s = fx_find(a, "Our support");
 		T_OK(s && s->bound == TL_ROLE_VENDOR, "our ... teams: bound %d", s ? (int)s->bound : -1);
 		/* two names coordinated ("the United Kingdom and India") are one subject: no unit */
 		T_OK(s && s->unit == 0 && (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
 		     "the United Kingdom and India: one unit");
-		s = S_find(a, "Our fees");
+		s = fx_find(a, "Our fees");
 		T_OK(s && s->bound != TL_ROLE_VENDOR, "our fees bind no one");
 		tl_annotated_free(a);
 		tl_document_free(d);
@@ -172,7 +160,7 @@ static void test_verb_second_and_past(void)
 	               "The Council needs the data for its own tasks.\n",
 	               &d);
 	if (a) {
-		const tl_sentence *s = S_find(a, "The Council adopted");
+		const tl_sentence *s = fx_find(a, "The Council adopted");
 		T_OK(s && s->modality == TL_MOD_STATEMENT, "a past tense is a statement (modality %d)",
 		     s ? (int)s->modality : -1);
 		tl_annotated_free(a);
@@ -192,8 +180,8 @@ static void test_inline_alias(void)
 		&d);
 	if (!a)
 		return;
-	const tl_sentence *p = S_find(a, "The Municipality of Example");
-	const tl_sentence *s = S_find(a, "All rights");
+	const tl_sentence *p = fx_find(a, "The Municipality of Example");
+	const tl_sentence *s = fx_find(a, "All rights");
 	T_OK(p && (p->flags & TL_SENT_DEFINITION), "the parties' line is a definition");
 	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "the rule that coins a term stays a rule");
 	int found = 0;
@@ -226,9 +214,9 @@ static void test_inline_alias(void)
 	               &d);
 	if (!a)
 		return;
-	s = S_find(a, "The Network");
+	s = fx_find(a, "The Network");
 	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "includes no: not a definition");
-	s = S_find(a, "The Service");
+	s = fx_find(a, "The Service");
 	T_OK(s && !(s->flags & TL_SENT_DEFINITION), "The Service includes: a description, not a definition");
 	int defined = 0;
 	for (uint32_t t = 0; t < a->nterms; t++)
@@ -250,7 +238,7 @@ static void test_units_with_own_subject(void)
 		&d);
 	if (!a)
 		return;
-	const tl_sentence *s = S_find(a, "Leverancier levert");
+	const tl_sentence *s = fx_find(a, "Leverancier levert");
 	T_OK(s && s->unit == 0 && s->modality == TL_MOD_OBLIGATION && s->bound == TL_ROLE_VENDOR,
 	     "the vendor's obligation");
 	const tl_sentence *s2 = s ? s + 1 : NULL;
@@ -269,9 +257,9 @@ static void test_units_with_own_subject(void)
 	               &d);
 	if (!a)
 		return;
-	s = S_find(a, "References to");
+	s = fx_find(a, "References to");
 	T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "a list of names");
-	s = S_find(a, "Information that");
+	s = fx_find(a, "Information that");
 	T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "', or that you may'");
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -280,7 +268,7 @@ static void test_units_with_own_subject(void)
 	               "Leverancier en Opdrachtgever mogen de resultaten publiceren.\n", &d);
 	if (!a)
 		return;
-	s = S_find(a, "Leverancier en Opdrachtgever mogen");
+	s = fx_find(a, "Leverancier en Opdrachtgever mogen");
 	T_OK(s && s->bound == TL_ROLE_BOTH && s->modality == TL_MOD_PERMISSION &&
 	         (s + 1 >= a->sent + a->nsent || s[1].unit == 0),
 	     "a subject of both sides is one unit");
@@ -301,7 +289,7 @@ static void test_we_next_to_defined_parties(void)
 	if (!a)
 		return;
 	T_OK(a->flags & TL_ANNOT_WE_VENDOR, "the first person is the vendor's voice");
-	const tl_sentence *s = S_find(a, "6.1 We may");
+	const tl_sentence *s = fx_find(a, "6.1 We may");
 	T_OK(s && s->modality == TL_MOD_PERMISSION && s->bound == TL_ROLE_VENDOR, "we is the Provider");
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -320,7 +308,7 @@ static void test_we_next_to_defined_parties(void)
 	if (!a)
 		return;
 	T_OK(!(a->flags & TL_ANNOT_WE_VENDOR), "a tender's we");
-	s = S_find(a, "Wij beoordelen");
+	s = fx_find(a, "Wij beoordelen");
 	T_OK(s && s->bound != TL_ROLE_VENDOR, "not bound to the vendor");
 	tl_annotated_free(a);
 	tl_document_free(d);
@@ -340,14 +328,14 @@ static void test_verbless_requests(void)
 	                             &d);
 	if (!a)
 		return;
-	const tl_sentence *s = S_find(a, "H.6 All inbound");
+	const tl_sentence *s = fx_find(a, "H.6 All inbound");
 	T_OK(s && (s->flags & TL_SENT_VERBLESS) && (s->flags & TL_SENT_NONOPERATIVE),
 	     "a requested item is verbless and not contract text");
-	s = S_find(a, "F.2 Top 20 customer");
+	s = fx_find(a, "F.2 Top 20 customer");
 	T_OK(s && (s->flags & TL_SENT_NONOPERATIVE) && s->bound == TL_ROLE_NONE &&
 	         s->modality == TL_MOD_STATEMENT,
 	     "'customer contracts' binds no customer");
-	s = S_find(a, "The target shall answer");
+	s = fx_find(a, "The target shall answer");
 	T_OK(s && !(s->flags & (TL_SENT_VERBLESS | TL_SENT_NONOPERATIVE)) &&
 	         s->modality == TL_MOD_OBLIGATION,
 	     "an item with a verb stays operative");
@@ -362,7 +350,7 @@ static void test_verbless_requests(void)
 	               &d);
 	if (!a)
 		return;
-	s = S_find(a, "camerabeelden");
+	s = fx_find(a, "camerabeelden");
 	T_OK(s && !(s->flags & TL_SENT_NONOPERATIVE), "a data list is no list of requests");
 	tl_annotated_free(a);
 	tl_document_free(d);
