@@ -130,8 +130,10 @@ static void S_scan_pending(tl_load *L)
 {
 	for (; L->nscanned < L->nsrc; L->nscanned++) {
 		tl_src *s = &L->srcs[L->nscanned];
+		/* cJSON skips a UTF-8 byte-order mark, so the walk does too */
+		size_t bom = s->len >= 3 && !memcmp(s->text, "\xef\xbb\xbf", 3) ? 3 : 0;
 		if (s->root)
-			S_scan(L, L->nscanned, s->root, s->text, 0, s->len, 0);
+			S_scan(L, L->nscanned, s->root, s->text, bom, s->len, 0);
 	}
 }
 
@@ -208,6 +210,77 @@ static void S_error_at(tl_load *L, int src, size_t off, const char *fmt, ...)
 	va_start(ap, fmt);
 	S_report(L, 1, src, off, 1, fmt, ap);
 	va_end(ap);
+}
+
+/** ## Keys given twice */
+
+/* cJSON and tl_json keep both members of a key an object repeats, and every
+ * lookup finds the first, so the second would be dropped without a word
+ * ("none" given twice in a pattern). */
+static void S_dup_report(tl_load *L, const cJSON *first, const cJSON *again)
+{
+	const tl_pos *p = S_pos_get(L, tl_load_key(first));
+	long line = 0, col = 0;
+	if (p)
+		S_linecol(L->srcs[p->src].text, p->off, &line, &col);
+	tl_load_error(L, tl_load_key(again), "duplicate key \"%s\" (first at line %ld, column %ld)",
+	              again->string, line, col);
+}
+
+static int S_same_key(const cJSON *a, const cJSON *b)
+{
+	return a->string[0] == b->string[0] && !strcmp(a->string, b->string);
+}
+
+/* One object's members: pairwise while few (nearly every object of a
+ * ruleset), through a hash of the names for a large map ("concepts"). */
+static void S_dup_members(tl_load *L, const cJSON *obj)
+{
+	uint32_t k = 0;
+	for (const cJSON *c = obj->child; c; c = c->next)
+		k++;
+	if (k <= 16) {
+		for (const cJSON *b = obj->child ? obj->child->next : NULL; b; b = b->next)
+			for (const cJSON *a = obj->child; a != b; a = a->next)
+				if (S_same_key(a, b)) {
+					if (!tl_load_is_comment_key(b->string))
+						S_dup_report(L, a, b);
+					break;
+				}
+		return;
+	}
+	uint32_t cap = 32;
+	while (cap < k * 2)
+		cap *= 2;
+	const cJSON **slot = calloc(cap, sizeof *slot);
+	if (!slot) {
+		L->oom = 1;
+		return;
+	}
+	for (const cJSON *c = obj->child; c; c = c->next) {
+		uint32_t h = 2166136261u;
+		for (const char *s = c->string; *s; s++)
+			h = (h ^ (unsigned char)*s) * 16777619u;
+		h &= cap - 1;
+		while (slot[h] && !S_same_key(slot[h], c))
+			h = (h + 1) & (cap - 1);
+		if (!slot[h])
+			slot[h] = c;
+		else if (!tl_load_is_comment_key(c->string))
+			S_dup_report(L, slot[h], c);
+	}
+	free(slot);
+}
+
+static void S_dup_keys(tl_load *L, const cJSON *node, int depth)
+{
+	if (depth > 256)
+		return; /* deeper than either parser nests */
+	if (cJSON_IsObject(node))
+		S_dup_members(L, node);
+	for (const cJSON *c = node->child; c; c = c->next)
+		if (c->child)
+			S_dup_keys(L, c, depth + 1);
 }
 
 /** ## Files */
@@ -301,6 +374,10 @@ static int S_add_src(tl_load *L, char *path, int embedded, const char *data, siz
 		S_error_at(L, idx, off, "invalid JSON");
 		return idx;
 	}
+	/* the built-in files cannot change after the build, and `rules lint`
+	 * (a test) walks them: a check skips the walk (0.6M instructions) */
+	if (!embedded || L->diag->out)
+		S_dup_keys(L, s->root, 0);
 	return idx;
 }
 
@@ -499,8 +576,11 @@ static int S_defs_put(tl_load *L, tl_defs *d, const char *what, const char *name
 	if (*slot) {
 		uint32_t i = *slot - 1;
 		if (d->v[i].layer == L->layer) {
-			tl_load_error(L, node, "%s '%s' is defined twice (first in %s)", what, name,
-			              L->srcs[d->v[i].src].path);
+			/* a key its map repeats: reported as a duplicate key already */
+			const cJSON *f = d->v[i].node;
+			if (!(d->v[i].src == src && f->string && node->string && !strcmp(f->string, node->string)))
+				tl_load_error(L, node, "%s '%s' is defined twice (first in %s)", what, name,
+				              L->srcs[d->v[i].src].path);
 			return -1;
 		}
 		d->v[i].node = node; /* the extending ruleset replaces its parent's */
