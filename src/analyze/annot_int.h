@@ -383,6 +383,7 @@ void tl_placeholders_flag(tl_annotated *a);
  * names general terms without one.  Reads only the unit's folds. */
 typedef struct tl_fw_named {
 	const char *id;
+	const char *dpa;  /* "vng-vwo" when the unit names it besides general terms (id), else NULL */
 	int generic;
 } tl_fw_named;
 void tl_frameworks_named(const tl_sentence *s, tl_fw_named *out);

@@ -61,11 +61,32 @@ static const char *S_year(const tl_sentence *s, uint32_t i)
 	return year;
 }
 
-/* The framework a sentence names, or NULL; `*generic` when it names
- * general terms without a framework. */
-static const char *S_named(const tl_sentence *s, int *generic)
+/* The VNG model processing agreement by its English name, at "VNG": "the
+ * VNG Standard (Data) Processing Agreement (for Municipalities)", or "the
+ * Standard Data Processing Agreement for Municipalities (VNG model, version
+ * 2.51)", where VNG follows the name within a parenthesis. */
+static int S_vng_dpa(const tl_sentence *s, uint32_t i)
 {
-	const char *id = NULL;
+	static const char *const after[] = {"vng standard|model data processing agreement",
+	                                    "vng standard|model processing agreement", NULL};
+	if (tl_ph_list_at(s->tok, s->ntok, i, after, NULL))
+		return 1;
+	/* "... Agreement for Municipalities (VNG model": the name ends right before "(" */
+	uint32_t k = i;
+	if (k > 0 && !strcmp(s->tok[k - 1].fold, "("))
+		k--;
+	return k >= 4 && tl_ph_at(s->tok, s->ntok, k - 4, "processing agreement for municipalities") == 4;
+}
+
+/* The framework a sentence names, or NULL; `*generic` when it names
+ * general terms without a framework, `*dpa` "vng-vwo" when it names the VNG
+ * processing agreement besides general terms ("GIBIT 2023 and the VNG
+ * Standaard Verwerkersovereenkomst ... concluded as Annex 2": the general
+ * terms are what a deviation in it departs from). */
+static const char *S_named(const tl_sentence *s, int *generic, const char **dpa)
+{
+	const char *versioned = NULL, *terms = NULL;
+	int vwo = 0;
 	*generic = 0;
 	for (uint32_t i = 0; i < s->ntok; i++) {
 		/* every name below is one of these words (TL_WC_FW in the token's word) */
@@ -88,24 +109,26 @@ static const char *S_named(const tl_sentence *s, int *generic)
 		if ((f[0] == 'g' || f[0] == 'a') && (!strncmp(f, "gibit", 5) || !strcmp(f, "arbit")))
 			year = S_year(s, i);
 		if (!strcmp(f, "gibit") || !strcmp(f, "gibit2023") || !strcmp(f, "gibit2020")) {
+			/* the first versioned name wins, else the first name */
 			if (!strcmp(f, "gibit2023") || (year && !strcmp(year, "2023")))
-				return "gibit-2023";
-			if (!strcmp(f, "gibit2020") || (year && !strcmp(year, "2020")))
-				return "gibit-2020";
-			id = "gibit";
+				versioned = versioned ? versioned : "gibit-2023";
+			else if (!strcmp(f, "gibit2020") || (year && !strcmp(year, "2020")))
+				versioned = versioned ? versioned : "gibit-2020";
+			else
+				terms = terms ? terms : "gibit";
 		} else if (!strcmp(f, "arbit")) {
 			if (year && !strcmp(year, "2018"))
-				return "arbit-2018";
-			if (year && !strcmp(year, "2022"))
-				return "arbit-2022";
-			id = id ? id : "arbit";
+				versioned = versioned ? versioned : "arbit-2018";
+			else if (year && !strcmp(year, "2022"))
+				versioned = versioned ? versioned : "arbit-2022";
+			else
+				terms = terms ? terms : "arbit";
 		} else if (!strcmp(f, "verwerkersovereenkomst") || !strcmp(f, "verwerkersovereenkomsten")) {
 			for (uint32_t k = i > 4 ? i - 4 : 0; k < i + 3 && k < s->ntok; k++)
 				if (!strcmp(s->tok[k].fold, "vng") || !strcmp(s->tok[k].fold, "standaard"))
-					id = id ? id : "vng-vwo";
-		} else if (!strcmp(f, "vng") &&
-		           tl_ph_at(s->tok, s->ntok, i, "vng standard|model data processing agreement")) {
-			id = id ? id : "vng-vwo";
+					vwo = 1;
+		} else if (!strcmp(f, "vng") && S_vng_dpa(s, i)) {
+			vwo = 1;
 		} else if ((!strcmp(f, "algemene") &&
 		            tl_ph_at(s->tok, s->ntok, i, "algemene voorwaarden|inkoopvoorwaarden")) ||
 		           (!strcmp(f, "general") && tl_ph_at(s->tok, s->ntok, i, "general terms|conditions")) ||
@@ -113,12 +136,14 @@ static const char *S_named(const tl_sentence *s, int *generic)
 			*generic = 1;
 		}
 	}
-	return id;
+	const char *gt = versioned ? versioned : terms;
+	*dpa = gt && vwo ? "vng-vwo" : NULL;
+	return gt ? gt : vwo ? "vng-vwo" : NULL;
 }
 
 void tl_frameworks_named(const tl_sentence *s, tl_fw_named *out)
 {
-	out->id = S_named(s, &out->generic);
+	out->id = S_named(s, &out->generic, &out->dpa);
 }
 
 static int S_add_fw(tl_ann_ctx *c, const char *id, const tl_sentence *s, uint32_t si)
@@ -371,18 +396,18 @@ int tl_frameworks_find(tl_ann_ctx *c)
 		const tl_sentence *s = &a->sent[si];
 		if (!a->para_operative[s->para] || (s->flags & TL_SENT_HEADING))
 			continue;
-		const char *id = named[si].id;
-		if (!id)
-			continue;
-		int applies = 0, agreement = !strcmp(id, "vng-vwo");
-		for (uint32_t i = 0; i < s->ntok && !applies; i++)
-			applies = ((tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
-			            (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
-			           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_IN_EXC)) &&
-			           (!(s->tok[i].flags & TL_TOK_SUBORD) || S_relative_on_name(s, i))) ||
-			          S_subject_to(s, i);
-		if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, id, s, si)) != 0)
-			goto done;
+		const char *ids[2] = {named[si].id, named[si].dpa};
+		for (int n = 0; n < 2 && ids[n]; n++) {
+			int applies = 0, agreement = !strcmp(ids[n], "vng-vwo");
+			for (uint32_t i = 0; i < s->ntok && !applies; i++)
+				applies = ((tl_ph_list_at(s->tok, s->ntok, i, S_apply, NULL) > 0 ||
+				            (agreement && tl_ph_list_at(s->tok, s->ntok, i, S_conclude, NULL) > 0)) &&
+				           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_IN_EXC)) &&
+				           (!(s->tok[i].flags & TL_TOK_SUBORD) || S_relative_on_name(s, i))) ||
+				          S_subject_to(s, i);
+			if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, ids[n], s, si)) != 0)
+				goto done;
+		}
 	}
 	rc = 0;
 	if (!a->nfw)

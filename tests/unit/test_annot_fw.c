@@ -106,6 +106,38 @@ static void test_vwo_declared(void)
 	                 "liability.\n",
 	                 "arbit-2022"),
 	     "subject to no other liability");
+	/* the English name without "Data", or with VNG in a parenthesis after it (s8 ask 18) */
+	T_OK(S_declares("The parties have concluded the VNG Standard Processing Agreement for Municipalities, "
+	                "version 2.51 (the \"DPA\"), as Annex 2.\n",
+	                "vng-vwo"),
+	     "en: 'VNG Standard Processing Agreement for Municipalities'");
+	T_OK(S_declares("The Parties have concluded the data processing agreement attached as Schedule 3, which "
+	                "follows the Standard Data Processing Agreement for Municipalities (VNG model, version "
+	                "2.51) (the \"DPA\").\n",
+	                "vng-vwo"),
+	     "en: '... for Municipalities (VNG model, version 2.51)'");
+	T_OK(!S_declares("The parties have concluded a data processing agreement for municipalities that use "
+	                 "the VNG portal.\n",
+	                 "vng-vwo"),
+	     "en: a processing agreement and VNG further on is not the VNG model");
+	/* general terms and the processing agreement in one sentence: both declared */
+	T_OK(S_declares("The Inkoopvoorwaarden GIBIT 2023 apply, and the parties have concluded the VNG "
+	                "Standard Processing Agreement for Municipalities as Annex 2.\n",
+	                "vng-vwo"),
+	     "en: GIBIT 2023 and the VWO in one sentence: the VWO");
+	T_OK(S_declares("The Inkoopvoorwaarden GIBIT 2023 apply, and the parties have concluded the VNG "
+	                "Standard Processing Agreement for Municipalities as Annex 2.\n",
+	                "gibit-2023"),
+	     "en: GIBIT 2023 and the VWO in one sentence: GIBIT 2023");
+	T_OK(S_declares("In geval van strijd geldt de volgende rangorde: (i) deze Overeenkomst, (ii) de VNG "
+	                "Standaard Verwerkersovereenkomst Gemeenten versie 2.51, gesloten als Bijlage 2, (iii) "
+	                "de GIBIT 2023.\n",
+	                "vng-vwo"),
+	     "nl: an order of precedence naming the concluded VWO before GIBIT 2023");
+	T_OK(!S_declares("Op deze Overeenkomst zijn de GIBIT 2023 van toepassing; de VNG Standaard "
+	                 "Verwerkersovereenkomst Gemeenten is niet van toepassing.\n",
+	                 "vng-vwo"),
+	     "nl: GIBIT 2023 declared, the VWO excluded in the next unit");
 	/* not the VNG model, or not concluded */
 	T_OK(!S_declares("Partijen sluiten daartoe een verwerkersovereenkomst.\n", "vng-vwo"),
 	     "an unnamed processing agreement is not the VNG model");
