@@ -348,7 +348,7 @@ static void S_build_contexts(tl_load *L)
 	rs->ncontexts = L->contexts.n;
 	for (uint32_t i = 0; i < L->contexts.n; i++)
 		rs->contexts[i].tag = tl_load_strdup(L, L->contexts.v[i].name);
-	static const char *const keys[] = {"any", "min_mentions", "title", "description", NULL};
+	static const char *const keys[] = {"any", "none", "min_mentions", "title", "description", NULL};
 	for (uint32_t i = 0; i < L->contexts.n; i++) {
 		const cJSON *c = L->contexts.v[i].node;
 		tl_context_def *d = &rs->contexts[i];
@@ -360,6 +360,7 @@ static void S_build_contexts(tl_load *L)
 		d->any = S_concepts(L, S_get(c, "any"), "\"any\"", &d->nany);
 		if (!d->nany)
 			tl_load_error(L, c, "context '%s' needs \"any\": [concepts]", d->tag);
+		d->none = S_concepts(L, S_get(c, "none"), "\"none\"", &d->nnone);
 		const cJSON *mm = S_get(c, "min_mentions");
 		d->min_mentions = 1;
 		if (mm && (!cJSON_IsNumber(mm) || mm->valuedouble < 1))

@@ -54,10 +54,22 @@ static int S_counts(const tl_annotated *a, uint32_t i)
 	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
 }
 
+/* Whether sentence s mentions a concept of d's "none" (anywhere in it). */
+static int S_cancelled(const tl_match *m, uint32_t s, const tl_context_def *d)
+{
+	for (uint32_t o = m->occ_start[s]; d->nnone && o < m->occ_start[s + 1]; o++)
+		for (uint32_t k = 0; k < d->nnone; k++)
+			if (m->occ[o].concept == d->none[k])
+				return 1;
+	return 0;
+}
+
 /* Whether sentence s mentions a concept of d outside a negation's scope. */
 static int S_mentions(const tl_match *m, uint32_t s, const tl_context_def *d)
 {
 	const tl_sentence *sn = &m->a->sent[s];
+	if (S_cancelled(m, s, d))
+		return 0;
 	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
 		const tl_occ *x = &m->occ[o];
 		if (x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE))
@@ -84,25 +96,32 @@ static int S_eval_masks(tl_match *m)
 	const tl_annotated *a = m->a;
 	if (rs->ncontexts > 64)
 		return -1;
-	uint64_t *mask = calloc(rs->nconcepts + 1, sizeof *mask);
+	/* mask[concept]: the contexts it sets; mask[nconcepts + 1 + concept]: those it cancels */
+	uint64_t *mask = calloc(2 * (size_t)rs->nconcepts + 2, sizeof *mask), *cancels = mask + rs->nconcepts + 1;
 	if (!mask)
 		return -1;
-	for (uint32_t c = 0; c < rs->ncontexts; c++)
+	for (uint32_t c = 0; c < rs->ncontexts; c++) {
 		for (uint32_t k = 0; k < rs->contexts[c].nany; k++)
 			if (rs->contexts[c].any[k] >= 0 && (uint32_t)rs->contexts[c].any[k] < rs->nconcepts)
 				mask[rs->contexts[c].any[k]] |= (uint64_t)1 << c;
+		for (uint32_t k = 0; k < rs->contexts[c].nnone; k++)
+			if (rs->contexts[c].none[k] >= 0 && (uint32_t)rs->contexts[c].none[k] < rs->nconcepts)
+				cancels[rs->contexts[c].none[k]] |= (uint64_t)1 << c;
+	}
 	for (uint32_t s = 0; s < a->nsent; s++) {
 		if (!S_counts(a, s))
 			continue;
 		const tl_sentence *sn = &a->sent[s];
-		uint64_t hit = 0;
+		uint64_t hit = 0, cancel = 0;
 		for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
 			const tl_occ *x = &m->occ[o];
-			if ((x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) ||
-			    x->concept < 0 || (uint32_t)x->concept >= rs->nconcepts)
+			if (x->concept < 0 || (uint32_t)x->concept >= rs->nconcepts)
 				continue;
-			hit |= mask[x->concept];
+			cancel |= cancels[x->concept];
+			if (!(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)))
+				hit |= mask[x->concept];
 		}
+		hit &= ~cancel;
 		if (hit && S_out_of_scope(sn))
 			continue;
 		for (uint32_t c = 0; hit; c++, hit >>= 1)

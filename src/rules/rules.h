@@ -80,6 +80,8 @@ typedef struct tl_context_def {
 	uint32_t nany;
 	int min_mentions;
 	const char *title[3]; /* per tl_lang; may be NULL */
+	int32_t *none;        /* concepts that, in the same sentence, keep a mention from counting */
+	uint32_t nnone;
 } tl_context_def;
 
 /** ## Patterns and rules */
