@@ -233,6 +233,35 @@ static uint32_t S_ban_subject(const tl_token *tok, uint32_t n, const int16_t *sc
 	return S_activity_np(tok, n, sc, from, lang) ? from : UINT32_MAX;
 }
 
+/* Where a denial that starts at tok[start] ends: a contrast set off by
+ * commas, a negator after a comma opening a phrase without a verb ("The App
+ * records the location of trees, not of the inspectors, and shows ...", "De
+ * App legt de locatie van bomen vast, niet die van de inspecteurs, en toont
+ * ..."), denies that phrase only when a predicate of its own follows the
+ * closing comma; otherwise the denial runs to the end (n). */
+static uint32_t S_contrast_end(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t start,
+                               tl_lang lang)
+{
+	static const char *const coord[] = {"and", "en", "or", "of", "but", "maar", NULL};
+	if (start == 0 || start >= n || !(tok[start].flags & TL_TOK_NEGATOR) ||
+	    !tl_tok_is(&tok[start - 1], ","))
+		return n;
+	for (uint32_t k = start + 1; k < n && sc[k] == 0; k++) {
+		if (tl_tok_is(&tok[k], ",")) {
+			uint32_t j = k + 1;
+			if (j < n && tl_tok_in(&tok[j], coord))
+				j++;
+			return j < n && sc[j] == 0 && !(tok[j].flags & TL_TOK_NEGATOR) &&
+			               S_verb_start(tok, n, j, lang)
+			           ? k
+			           : n;
+		}
+		if (S_verbal(&tok[k], lang) || (tok[k].flags & TL_TOK_PUNCT))
+			return n; /* a verb of its own, or other punctuation: no short contrast */
+	}
+	return n;
+}
+
 void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                       uint32_t neg_conj)
 {
@@ -277,10 +306,26 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
 			np_end = i; /* "Geen camera's ...": the subject itself is denied */
 			break;
 		}
-	for (uint32_t i = start; i < n; i++) {
-		if (sc[i] != 0 || (tok[i].flags & TL_TOK_SUBJECT) || (i >= from && i < np_end))
-			continue;
-		tok[i].flags |= TL_TOK_NEG_SCOPE;
+	uint32_t end = S_contrast_end(tok, n, sc, start, lang);
+	for (;;) {
+		for (uint32_t i = start; i < end; i++) {
+			if (sc[i] != 0 || (tok[i].flags & TL_TOK_SUBJECT) || (i >= from && i < np_end))
+				continue;
+			tok[i].flags |= TL_TOK_NEG_SCOPE;
+		}
+		if (end >= n)
+			break;
+		/* after a contrast, a later denied predicate ("verwerkt de gegevens, niet de
+		 * metadata, en slaat geen logbestanden op") is denied from its conjunct on */
+		uint32_t k = end;
+		while (k < n && !(sc[k] == 0 && (tok[k].flags & TL_TOK_NEGATOR)))
+			k++;
+		if (k >= n)
+			break;
+		start = k;
+		while (start > end && !(sc[start - 1] == 0 && tl_tok_in(&tok[start - 1], coord)))
+			start--;
+		end = S_contrast_end(tok, n, sc, start, lang);
 	}
 }
 

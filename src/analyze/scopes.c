@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
 static int S_clause_end(const tl_token *t)
 {
@@ -238,6 +239,9 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 	if (tl_tok_in(&tok[i - 1], tl_modal_aux))
 		return 1;
 	if ((die || that) && tl_tok_in(&tok[i - 1], preps))
+		return 1;
+	/* a contrast: "vast, niet die van de inspecteurs", "trees, not that of the staff" */
+	if ((die || that) && i >= 2 && tl_tok_is(&tok[i - 2], ",") && tl_tok_in(&tok[i - 1], tl_pol_negators))
 		return 1;
 	/* "Opdrachtnemer verkoopt die gegevens niet": right after the subject's verb */
 	uint32_t len;

@@ -195,6 +195,59 @@ static void test_consenting_party(void)
 	             "schriftelijk");
 }
 
+/* A contrast set off by commas ("X, not Y, and <verb> ...") denies Y only: what the
+ * next predicate names stays out of the scope; a later denied predicate is denied. */
+static void S_expect_scope(int nl, const char *text, const char *const *in, const char *const *out)
+{
+	S_ann r;
+	if (S_open(&r, nl, text) != 0) {
+		T_OK(0, "annotate: %s", text);
+		return;
+	}
+	for (const char *const *w = in; *w; w++)
+		T_OK(S_in_scope(r.s, *w) == 1, "'%s' denied in: %s", *w, text);
+	for (const char *const *w = out; *w; w++)
+		T_OK(S_in_scope(r.s, *w) == 0, "'%s' not denied in: %s", *w, text);
+	S_close(&r);
+}
+
+static void test_contrast(void)
+{
+	static const char *const app_in_en[] = {"inspectors", NULL};
+	static const char *const app_out_en[] = {"shows", "names", "trees", NULL};
+	S_expect_scope(0,
+	               "The App records the location of trees, not of the inspectors, and shows parcel "
+	               "owners' names only to users with the role \"legal advisor\".",
+	               app_in_en, app_out_en);
+	static const char *const app_in_nl[] = {"die", "inspecteurs", NULL};
+	static const char *const app_out_nl[] = {"toont", "namen", "bomen", NULL};
+	S_expect_scope(1,
+	               "De App legt de locatie van bomen vast, niet die van de inspecteurs, en toont de "
+	               "namen van eigenaren alleen aan juristen.",
+	               app_in_nl, app_out_nl);
+	static const char *const us_in[] = {"us", NULL};
+	static const char *const us_out[] = {"deletes", "days", NULL};
+	S_expect_scope(0, "The Supplier stores the data in the EU, not in the US, and deletes it after 30 days.",
+	               us_in, us_out);
+	/* a later denied predicate is denied again */
+	static const char *const meta_in_nl[] = {"metadata", "logbestanden", NULL};
+	static const char *const meta_out_nl[] = {"gegevens", NULL};
+	S_expect_scope(1, "Opdrachtnemer verwerkt de gegevens, niet de metadata, en slaat geen logbestanden op.",
+	               meta_in_nl, meta_out_nl);
+	static const char *const meta_in_en[] = {"metadata", "keep", "logs", NULL};
+	static const char *const meta_out_en[] = {"data", NULL};
+	S_expect_scope(0, "The Supplier processes the data, not the metadata, and does not keep logs.",
+	               meta_in_en, meta_out_en);
+	/* without a predicate of its own after the closing comma, the denial runs on */
+	static const char *const run_in[] = {"us", "china", NULL};
+	static const char *const none[] = {NULL};
+	S_expect_scope(0, "The Supplier stores the data in the EU, not in the US, and never in China.", run_in,
+	               none);
+	static const char *const plain_in[] = {"gegevens", "derden", NULL};
+	S_expect_scope(1, "Opdrachtnemer verkoopt de gegevens niet, en verstrekt ze niet aan derden.", plain_in,
+	               none);
+}
+
 int main(void)
 {
 	tl_error err = TL_ERROR_INIT;
@@ -205,6 +258,7 @@ int main(void)
 	test_banned_activity();
 	test_restriction_is_no_exception();
 	test_consenting_party();
+	test_contrast();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
 }
