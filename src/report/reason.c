@@ -166,6 +166,13 @@ void tl_reason(tl_buf *b, const tl_match *m, int i, tl_lang lang)
 	int en = lang == TL_LANG_EN;
 	size_t at = b->len;
 	if (res->basis_reference) {
+		if (res->also_by >= 0) { /* met by reference through another rule (match.c) */
+			const tl_rule *o = &rs->rules[res->also_by];
+			const char *t = tl_rules_text(cJSON_GetObjectItemCaseSensitive(o->json, "title"), lang);
+			tl_buf_printf(b, en ? "Met through requirement %s (%s), which the document meets by reference. "
+			                    : "Voldaan via eis %s (%s), waaraan het document voldoet door verwijzing. ",
+			              o->id, t ? t : o->id);
+		}
 		S_reference(b, m, res, lang);
 		if (res->fw_over_partial && res->nev[TL_LIST_PARTIAL]) {
 			/* the text's own partial clause, which the framework completes */

@@ -653,6 +653,36 @@ static void S_decide(tl_match *m, const uint8_t *applicable)
 	free(text_met);
 }
 
+/* also_met_by once more after the framework pass: a rule the text leaves
+ * missing or partial is met when a rule it names is met by reference
+ * ("OPEN-ESCROW: met also when OPEN-SOURCE is met", OPEN-SOURCE met through
+ * GIBIT 2023 art. 20.4); the finding takes that reference.  No chains: the
+ * other rule must be met by reference itself, not through also_met_by. */
+static void S_also_by_reference(tl_match *m)
+{
+	const tl_ruleset *rs = m->rs;
+	for (uint32_t i = 0; i < rs->nrules; i++) {
+		tl_rule_result *r = &m->res[i];
+		if (r->status != TL_RS_MISSING && r->status != TL_RS_PARTIAL)
+			continue;
+		for (uint32_t k = 0; k < rs->rules[i].nalso; k++) {
+			const tl_rule_result *o = &m->res[rs->rules[i].also[k]];
+			if (o->status != TL_RS_MET || !o->basis_reference || o->also_by >= 0 || o->fw_decl < 0)
+				continue;
+			r->status = TL_RS_MET;
+			r->also_by = rs->rules[i].also[k];
+			r->basis_reference = 1;
+			r->fw_over_partial = 0;
+			r->fw = o->fw;
+			r->fw_entry = o->fw_entry;
+			r->fw_decl = o->fw_decl;
+			r->fw_deviation = o->fw_deviation;
+			r->fw_devmask = o->fw_devmask;
+			break;
+		}
+	}
+}
+
 int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
                  const char *const *force, int force_all, int only_rule, tl_error *err)
 {
@@ -692,6 +722,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	S_sort_evidence(m);
 	S_decide(m, applicable);
 	tl_frameworks_apply(m);
+	S_also_by_reference(m);
 	rc = 0;
 done:
 	free(applicable);

@@ -466,11 +466,79 @@ static void test_contexts(void)
 	tl_ruleset_free(rs);
 }
 
+/* The status, basis and reason of `rule` in a check of text with the default ruleset and
+ * custom-software forced; 0 when the check ran. */
+static int S_check_rule(const tl_ruleset *rs, const char *text, const char *rule, char *status,
+                        char *basis, char *reason, size_t cap, size_t rcap)
+{
+	static const char *const force[] = {"custom-software", NULL};
+	tl_error err = TL_ERROR_INIT;
+	tl_document *d = NULL;
+	cJSON *doc = NULL;
+	tl_check_options o = TL_CHECK_OPTIONS_INIT;
+	o.force_contexts = force;
+	int rc = -1;
+	if (tl_document_read_mem(&d, "escrow.txt", text, strlen(text), NULL, &err) == 0 &&
+	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
+		const cJSON *f = S_finding(doc, rule);
+		const cJSON *st = f ? cJSON_GetObjectItem(f, "status") : NULL, *b = f ? cJSON_GetObjectItem(f, "basis") : NULL,
+		            *re = f ? cJSON_GetObjectItem(f, "reason") : NULL;
+		snprintf(status, cap, "%s", cJSON_IsString(st) ? st->valuestring : "?");
+		snprintf(basis, cap, "%s", cJSON_IsString(b) ? b->valuestring : "?");
+		snprintf(reason, rcap, "%s", cJSON_IsString(re) ? re->valuestring : "?");
+		rc = 0;
+	}
+	cJSON_Delete(doc);
+	tl_document_free(d);
+	return rc;
+}
+
+/* also_met_by after the framework pass (s8 ask 16): OPEN-ESCROW, "met also when
+ * OPEN-SOURCE is met", is met when OPEN-SOURCE is met by reference to GIBIT 2023
+ * art. 20.4, and the reason says through which rule; without the declaration both stay
+ * missing. */
+static void test_also_by_reference(void)
+{
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	if (tl_ruleset_load(&rs, TL_SOURCE_DIR "/rulesets/vng-2022.json", &err) != 0) {
+		T_OK(0, "load the default ruleset: %s", err.message);
+		return;
+	}
+	char st[64], basis[64], reason[1024];
+	static const char nl[] = "Overeenkomst tussen de Gemeente Zuiderhaven (hierna: \"Opdrachtgever\") en Bouwhuis "
+	                         "B.V. (hierna: \"Opdrachtnemer\").\n"
+	                         "1. Op deze Overeenkomst zijn de Inkoopvoorwaarden GIBIT 2023 van toepassing.\n"
+	                         "2. Opdrachtnemer ontwikkelt een koppeling met het zaaksysteem van Opdrachtgever.\n";
+	static const char en[] = "Agreement between the Municipality of Zuiderhaven (the \"Customer\") and Bouwhuis B.V. "
+	                         "(the \"Supplier\").\n"
+	                         "1. The Municipal Purchasing Conditions for IT GIBIT 2023 apply to this Agreement.\n"
+	                         "2. The Supplier develops an interface with the Customer's case system.\n";
+	if (S_check_rule(rs, nl, "OPEN-SOURCE", st, basis, reason, sizeof st, sizeof reason) == 0)
+		T_OK(!strcmp(st, "met") && !strcmp(basis, "reference"), "nl: OPEN-SOURCE %s/%s", st, basis);
+	if (S_check_rule(rs, nl, "OPEN-ESCROW", st, basis, reason, sizeof st, sizeof reason) == 0) {
+		T_OK(!strcmp(st, "met") && !strcmp(basis, "reference"), "nl: OPEN-ESCROW %s/%s", st, basis);
+		T_OK(strstr(reason, "OPEN-SOURCE") != NULL, "nl: the reason names OPEN-SOURCE: %s", reason);
+	}
+	if (S_check_rule(rs, en, "OPEN-ESCROW", st, basis, reason, sizeof st, sizeof reason) == 0) {
+		T_OK(!strcmp(st, "met") && !strcmp(basis, "reference"), "en: OPEN-ESCROW %s/%s", st, basis);
+		T_OK(strstr(reason, "Met through requirement OPEN-SOURCE") != NULL, "en: reason %s", reason);
+	}
+	/* without the declaration nothing is met by reference */
+	static const char bare[] = "Overeenkomst tussen de Gemeente Zuiderhaven (hierna: \"Opdrachtgever\") en "
+	                           "Bouwhuis B.V. (hierna: \"Opdrachtnemer\").\n"
+	                           "2. Opdrachtnemer ontwikkelt een koppeling met het zaaksysteem van Opdrachtgever.\n";
+	if (S_check_rule(rs, bare, "OPEN-ESCROW", st, basis, reason, sizeof st, sizeof reason) == 0)
+		T_OK(!strcmp(st, "missing"), "nl without GIBIT: OPEN-ESCROW %s", st);
+	tl_ruleset_free(rs);
+}
+
 int main(void)
 {
 	test_vwo_declared();
 	test_deviations();
 	test_vwo_by_reference();
+	test_also_by_reference();
 	test_party_names();
 	test_contexts();
 	return T_DONE();
