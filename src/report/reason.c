@@ -123,7 +123,7 @@ static void S_reference(tl_buf *b, const tl_match *m, const tl_rule_result *res,
 	const tl_framework *d = &m->a->fw[res->fw_decl];
 	size_t at = b->len;
 	uint32_t dev = res->fw_devmask;
-	if (e->coverage == TL_COV_FULL && !dev)
+	if (e->coverage == TL_COV_FULL && !dev && res->fw_ctx < 0)
 		tl_buf_puts(b, en ? "met through " : "voldaan via ");
 	else if (e->coverage != TL_COV_AGAINST)
 		tl_buf_puts(b, en ? "partly met through " : "gedeeltelijk voldaan via ");
@@ -142,6 +142,13 @@ static void S_reference(tl_buf *b, const tl_match *m, const tl_rule_result *res,
 			if (dev & (1u << i))
 				tl_buf_printf(b, "%s%s", n++ ? ", " : "", e->articles[i]);
 		tl_buf_puts(b, en ? ", which would cover the rest" : ", dat de rest zou regelen");
+	}
+	if (res->fw_ctx >= 0) { /* a full mapping, partial for documents in this context */
+		const tl_context_def *c = &m->rs->contexts[res->fw_ctx];
+		const char *t = c->title[lang] ? c->title[lang] : c->tag;
+		tl_buf_printf(b, en ? "; for a document about %s it covers the requirement only in part"
+		                    : "; voor een document over %s regelt het de eis maar gedeeltelijk",
+		              t);
 	}
 	S_upper_from(b, at);
 	const char *note = e->note[lang] ? e->note[lang] : e->note[en ? TL_LANG_NL : TL_LANG_EN];

@@ -448,7 +448,8 @@ static cJSON *S_finding(const tl_match *m, int i, tl_lang lang, const tl_clause_
 		int32_t cl = d->para >= 0 ? m->a->doc->paras[d->para].clause : -1;
 		cJSON_AddItemToObject(ref, "declared_in", S_clause_label(m->a, cl));
 		cJSON_AddStringToObject(ref, "coverage", fe->coverage == TL_COV_AGAINST ? "against"
-		                                         : fe->coverage == TL_COV_FULL && !dev ? "full" : "partial");
+		                                         : fe->coverage == TL_COV_FULL && !dev && res->fw_ctx < 0 ? "full"
+		                                                                                          : "partial");
 		J_STR(ref, "confidence", fe->confidence);
 		J_STR(ref, "source", fe->source);
 	}

@@ -16,7 +16,7 @@ static const cJSON *S_get(const cJSON *o, const char *k)
 static void S_entry(tl_load *L, tl_fwmap *fw, const cJSON *e)
 {
 	static const char *const keys[] = {"articles", "coverage", "confidence", "source", "note",
-	                                   NULL};
+	                                   "partial_in_contexts", NULL};
 	tl_ruleset *rs = L->rs;
 	if (!cJSON_IsObject(e)) {
 		tl_load_error(L, e, "a mapping entry must be an object");
@@ -81,6 +81,25 @@ static void S_entry(tl_load *L, tl_fwmap *fw, const cJSON *e)
 	x->note[TL_LANG_EN] = tl_load_lang_text(L, note, TL_LANG_EN);
 	if (x->coverage == TL_COV_AGAINST && !x->note[TL_LANG_NL] && !x->note[TL_LANG_EN])
 		tl_load_error(L, e, "an \"against\" mapping needs a \"note\" explaining it");
+	const cJSON *pc = S_get(e, "partial_in_contexts");
+	if (pc && (!cJSON_IsArray(pc) || x->coverage != TL_COV_FULL)) {
+		tl_load_error(L, pc, "\"partial_in_contexts\" must be an array of context tags, on a full mapping");
+	} else if (pc) {
+		x->partial_ctx = tl_arena_calloc(&rs->arena, (size_t)cJSON_GetArraySize(pc) + 1, sizeof(int32_t));
+		if (!x->partial_ctx) {
+			L->oom = 1;
+			return;
+		}
+		cJSON_ArrayForEach(a, pc)
+		{
+			int c = cJSON_IsString(a) ? tl_rules_context(rs, a->valuestring) : -1;
+			if (c < 0)
+				tl_load_error(L, a, "unknown context '%s' in partial_in_contexts",
+				              cJSON_IsString(a) ? a->valuestring : "?");
+			else
+				x->partial_ctx[x->npartial_ctx++] = c;
+		}
+	}
 	fw->ne++;
 }
 
@@ -179,7 +198,7 @@ void tl_frameworks_apply(tl_match *m)
 		if (res->status != TL_RS_MISSING && res->status != TL_RS_PARTIAL)
 			continue;
 		int best = -1; /* coverage rank: full 3, partial 2, against 1, all deviated 0 */
-		int32_t fw = -1, fw_entry = -1, fw_decl = -1;
+		int32_t fw = -1, fw_entry = -1, fw_decl = -1, fw_ctx = -1;
 		uint32_t devmask = 0;
 		for (uint32_t d = 0; d < a->nfw; d++) {
 			const tl_framework *decl = &a->fw[d];
@@ -201,6 +220,13 @@ void tl_frameworks_apply(tl_match *m)
 							left++;
 					}
 					int rank = e->coverage == TL_COV_FULL ? 3 : e->coverage == TL_COV_PARTIAL ? 2 : 1;
+					/* full, but not for a document in one of these contexts */
+					int32_t ctx = -1;
+					for (uint32_t j = 0; rank == 3 && j < e->npartial_ctx && ctx < 0; j++)
+						if (m->ctx[e->partial_ctx[j]].set)
+							ctx = e->partial_ctx[j];
+					if (ctx >= 0)
+						rank = 2;
 					if (!left)
 						rank = 0;
 					else if (mask && rank == 3)
@@ -211,6 +237,7 @@ void tl_frameworks_apply(tl_match *m)
 						fw_entry = (int32_t)k;
 						fw_decl = (int32_t)d;
 						devmask = mask;
+						fw_ctx = ctx;
 					}
 				}
 			}
@@ -224,6 +251,7 @@ void tl_frameworks_apply(tl_match *m)
 			res->fw_decl = fw_decl;
 			res->fw_deviation = devmask != 0;
 			res->fw_devmask = devmask;
+			res->fw_ctx = fw_ctx;
 		}
 		if (best <= 0)
 			continue; /* none, or only deviated-from articles: stays missing */

@@ -678,6 +678,7 @@ static void S_also_by_reference(tl_match *m)
 			r->fw_decl = o->fw_decl;
 			r->fw_deviation = o->fw_deviation;
 			r->fw_devmask = o->fw_devmask;
+			r->fw_ctx = o->fw_ctx;
 			break;
 		}
 	}
@@ -710,7 +711,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		counts[i] = (uint8_t)tl_match_sentence_counts(a, i);
 	for (uint32_t i = 0; i < rs->nrules; i++) {
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
-		m->res[i].also_by = m->res[i].missing_ctx = -1;
+		m->res[i].also_by = m->res[i].missing_ctx = m->res[i].fw_ctx = -1;
 	}
 	if (S_join_terms(m) || S_occurrences(m, threads) || S_pronoun_objects(m))
 		goto done;

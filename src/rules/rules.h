@@ -164,6 +164,9 @@ typedef struct tl_fw_entry {
 	tl_coverage coverage;
 	const char *confidence, *source;
 	const char *note[3];
+	int32_t *partial_ctx;  /* "partial_in_contexts": full coverage drops to partial when the
+	                          document carries one of these context tags */
+	uint32_t npartial_ctx;
 } tl_fw_entry;
 
 typedef struct tl_fwmap {
@@ -297,6 +300,7 @@ typedef struct tl_rule_result {
 	uint32_t fw_devmask;   /* which of the entry's articles (bit per index) it deviates from */
 	int32_t fw_over_partial; /* 1 when a text partial became met by reference (full coverage) */
 	int32_t also_by;       /* rule index that met it through also_met_by, or -1 */
+	int32_t fw_ctx;        /* the context tag that made a full mapping partial, or -1 */
 	int32_t missing_ctx;   /* for not_applicable */
 } tl_rule_result;
 
