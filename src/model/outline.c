@@ -3,7 +3,9 @@
  * Run by tl_doc_finish once a reader has added all paragraphs:
  *  1. typed labels: a body paragraph without a list label whose text starts
  *     with "5.2 ", "Artikel 7 -", "Clause 12.3", "12.3.", "a)" gets that label
- *     and TL_PARA_F_LABEL_TYPED (the text keeps it: see docs/model.md);
+ *     and TL_PARA_F_LABEL_TYPED (the text keeps it: see docs/model.md); so
+ *     does one that starts with capitals glued to a number ("S3.5 ", "OF2. ")
+ *     when another paragraph has such a label with the same capitals;
  *  2. clauses: a heading or a numbered/labelled body paragraph opens one.
  *     Headings take their outline level.  A label with several parts
  *     ("5.2.1") nests under the open clause whose label is its prefix, else
@@ -116,8 +118,18 @@ static int S_keyword(const char *t, size_t *len)
 	return 0;
 }
 
-/* Splits a label ("Artikel 5", "5.2.a", "(iv)", "12.3.") into parts and a
- * family shape.  0 when it holds no number. */
+/* The length of a prefix of one to three capitals glued to a number at the
+ * start of s ("S3.5", "OF2.", "M8"), or 0. */
+static size_t S_prefix_len(const char *s)
+{
+	size_t n = 0;
+	while (n < 4 && s[n] >= 'A' && s[n] <= 'Z')
+		n++;
+	return n >= 1 && n <= 3 && isdigit((unsigned char)s[n]) ? n : 0;
+}
+
+/* Splits a label ("Artikel 5", "5.2.a", "(iv)", "12.3.", "S3.5") into parts
+ * and a family shape.  0 when it holds no number. */
 static int S_parse(const char *label, S_label *L)
 {
 	memset(L, 0, sizeof *L);
@@ -128,12 +140,18 @@ static int S_parse(const char *label, S_label *L)
 		return 0;
 	while (*p == ' ')
 		p++;
+	size_t pl = S_prefix_len(p);
 	if (S_keyword(p, &kl)) {
 		fl = S_cpy(L->fam, sizeof L->fam, S_cpy(L->fam, sizeof L->fam, 0, p, kl), " ", 1);
 		L->keyword = 1;
 		p += kl;
 		while (*p == ' ')
 			p++;
+	} else if (pl) {
+		/* "S3.5", "OF2", "M8": the capitals act as a keyword ("S d.d") */
+		fl = S_cpy(L->fam, sizeof L->fam, S_cpy(L->fam, sizeof L->fam, 0, p, pl), " ", 1);
+		L->keyword = 1;
+		p += pl;
 	} else if (isalpha((unsigned char)p[0])) {
 		/* a word before the number ("Bijlage A", "Stap 3") acts as a keyword */
 		const char *q = p;
@@ -323,6 +341,39 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 	return (size_t)(q - t);
 }
 
+/* A label of capitals glued to a number at the start of t ("S3.5 ",
+ * "OF2. ", "M8 ") followed by a capital (as S_next_ok asks): writes it
+ * without a trailing dot and returns its length in t, or 0.  tl_doc_finish
+ * takes it only when another paragraph has a label of the same capitals
+ * ("A4 paper", "CO2 emissions" stand alone). */
+static size_t S_typed_prefixed(const char *t, char *label, size_t cap)
+{
+	size_t pl = S_prefix_len(t);
+	if (!pl)
+		return 0;
+	const char *q = t + pl;
+	int parts = 0;
+	while (isdigit((unsigned char)*q)) {
+		const char *d = q;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (q - d > (parts ? 2 : 3))
+			return 0;
+		parts++;
+		if (*q == '.' && isdigit((unsigned char)q[1]))
+			q++;
+		else
+			break;
+	}
+	const char *end = q;
+	if (*q == '.')
+		q++;
+	if (*q != ' ' || !S_next_ok(q, 0) || !q[1])
+		return 0;
+	S_cpy(label, cap, 0, t, (size_t)(end - t));
+	return (size_t)(q - t);
+}
+
 /* ## Clauses */
 
 /* "ii" (roman, as isLgl levels show their parents) equals "2" */
@@ -410,7 +461,13 @@ static int S_find_sibling(const S_open *st, int n, const S_label *L, int list_le
 int tl_doc_finish(tl_document *doc, tl_error *err)
 {
 	size_t n = doc->npara;
-	/* 1. typed labels */
+	/* 1. typed labels; a label of capitals glued to a number ("S3.5") only
+	 * where another paragraph's label has the same capitals and another
+	 * number (the first S_PREFIXES kinds of capitals are counted) */
+	enum { S_PREFIXES = 16 };
+	char pfx[S_PREFIXES][4];
+	char first[S_PREFIXES][TL_NUMFMT_LABEL_MAX];
+	int npfx = 0, seen[S_PREFIXES] = {0};
 	for (size_t i = 0; i < n; i++) {
 		tl_para *p = &doc->paras[i];
 		if ((p->kind != TL_PARA_BODY && p->kind != TL_PARA_HEADING) || p->label ||
@@ -420,7 +477,36 @@ int tl_doc_finish(tl_document *doc, tl_error *err)
 		if (S_typed(p->text, lab, sizeof lab)) {
 			p->label = tl_doc_str(doc, lab);
 			p->flags |= TL_PARA_F_LABEL_TYPED;
+		} else if (S_typed_prefixed(p->text, lab, sizeof lab)) {
+			size_t pl = S_prefix_len(lab);
+			int k = 0;
+			while (k < npfx && (strlen(pfx[k]) != pl || strncmp(pfx[k], lab, pl)))
+				k++;
+			if (k == npfx && npfx < S_PREFIXES) {
+				memcpy(pfx[k], lab, pl);
+				pfx[k][pl] = '\0';
+				S_cpy(first[k], sizeof first[k], 0, lab, strlen(lab));
+				npfx++;
+			}
+			if (k < npfx && strcmp(first[k], lab) != 0)
+				seen[k] = 1;
 		}
+	}
+	for (size_t i = 0; npfx && i < n; i++) {
+		tl_para *p = &doc->paras[i];
+		if ((p->kind != TL_PARA_BODY && p->kind != TL_PARA_HEADING) || p->label ||
+		    (p->flags & TL_PARA_F_TOC) || !p->len)
+			continue;
+		char lab[TL_NUMFMT_LABEL_MAX];
+		size_t pl;
+		if (!S_typed_prefixed(p->text, lab, sizeof lab) || !(pl = S_prefix_len(lab)))
+			continue;
+		for (int k = 0; k < npfx; k++)
+			if (seen[k] && strlen(pfx[k]) == pl && !strncmp(pfx[k], lab, pl)) {
+				p->label = tl_doc_str(doc, lab);
+				p->flags |= TL_PARA_F_LABEL_TYPED;
+				break;
+			}
 	}
 	/* 2. clauses */
 	free(doc->clauses);

@@ -147,9 +147,42 @@ static void test_roman_and_letters(void)
 	tl_document_free(d);
 }
 
+/* Capitals glued to a number ("S3.5", "OF2.", "M8") label a clause when a
+ * second paragraph has a label with the same capitals; "A4 paper" and "CO2
+ * emissions" on their own do not, nor does one "OF1." alone. */
+static void test_prefixed_labels(void)
+{
+	S_in in[] = {
+		{TL_PARA_HEADING, 1, NULL, "Part 1: Municipal Schedule", 0},
+		{TL_PARA_BODY, 0, NULL, "S3 Data", 0},
+		{TL_PARA_BODY, 0, NULL, "S3.1 The Municipality owns the Municipal Data.", 0},
+		{TL_PARA_BODY, 0, NULL, "S3.2 Meridian shall not sell the Municipal Data.", 0},
+		{TL_PARA_BODY, 0, NULL, "A4 paper is used for every printed report.", 0},
+		{TL_PARA_BODY, 0, NULL, "CO2 emissions are reported yearly.", 0},
+		{TL_PARA_BODY, 0, NULL, "S4 Security", 0},
+		{TL_PARA_HEADING, 1, NULL, "Part 2: Master Licence Terms", 0},
+		{TL_PARA_BODY, 0, NULL, "M7. Meridian may change the Service.", 0},
+		{TL_PARA_BODY, 0, NULL, "M8. Meridian may assign this agreement.", 0},
+		{TL_PARA_BODY, 0, NULL, "OF1. This Order Form prevails.", 0},
+		{TL_PARA_BODY, 0, NULL, "S3.5x is not a label.", 0},
+	};
+	tl_document *d = S_doc(in, sizeof in / sizeof in[0]);
+	size_t np;
+	const tl_para *p = tl_document_paras(d, &np);
+	T_STR(p[2].label, "S3.1");
+	T_OK(p[2].flags & TL_PARA_F_LABEL_TYPED, "typed");
+	T_STR(p[9].label, "M8");
+	T_OK(!p[4].label && !p[5].label, "A4, CO2 stand alone: no labels");
+	T_OK(!p[10].label, "a single OF1. is no label");
+	T_OK(!p[11].label, "S3.5x is no label");
+	T_STR(S_tree(d), "Part 1@1^-1 S3@2^0 S3.1@3^1 S3.2@3^1 S4@2^0 Part 2@1^-1 M7@2^5 M8@2^5");
+	tl_document_free(d);
+}
+
 int main(void)
 {
 	test_typed_labels();
+	test_prefixed_labels();
 	test_headings_and_lists();
 	test_roman_and_letters();
 	test_roman_headings();
