@@ -232,6 +232,28 @@ static int S_next_ok(const char *q, int lenient)
 	return isupper(c) || c == '(' || c == '"' || c == '\'' || c >= 0xC0 || c == '[';
 }
 
+/* The end of the dotted number at p ("5", "5.2", "12.3.4": a first part of
+ * at most three digits, later ones of at most two, so "1.500" is none), its
+ * parts in *parts; NULL when a part is too long. */
+static const char *S_dotted(const char *p, int *parts)
+{
+	const char *q = p;
+	*parts = 0;
+	while (isdigit((unsigned char)*q)) {
+		const char *d = q;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (q - d > (*parts ? 2 : 3))
+			return NULL;
+		(*parts)++;
+		if (*q == '.' && isdigit((unsigned char)q[1]))
+			q++;
+		else
+			break;
+	}
+	return q;
+}
+
 /* Recognises a typed label at the start of t; writes it and returns its
  * length in t, or 0. */
 static size_t S_typed(const char *t, char *label, size_t cap)
@@ -271,20 +293,10 @@ static size_t S_typed(const char *t, char *label, size_t cap)
 		return (size_t)(q - t);
 	}
 	if (isdigit((unsigned char)*p)) {
-		const char *q = p;
 		int parts = 0;
-		while (isdigit((unsigned char)*q)) {
-			const char *d = q;
-			while (isdigit((unsigned char)*q))
-				q++;
-			if (q - d > (parts ? 2 : 3))
-				return 0;
-			parts++;
-			if (*q == '.' && isdigit((unsigned char)q[1]))
-				q++;
-			else
-				break;
-		}
+		const char *q = S_dotted(p, &parts);
+		if (!q)
+			return 0;
 		const char *end = q; /* the label without a trailing dot */
 		if (parts >= 2 && *q == '.' && islower((unsigned char)q[1]) && !isalpha((unsigned char)q[2]))
 			end = q += 2, parts++; /* 5.2.a */
@@ -351,20 +363,10 @@ static size_t S_typed_prefixed(const char *t, char *label, size_t cap)
 	size_t pl = S_prefix_len(t);
 	if (!pl)
 		return 0;
-	const char *q = t + pl;
 	int parts = 0;
-	while (isdigit((unsigned char)*q)) {
-		const char *d = q;
-		while (isdigit((unsigned char)*q))
-			q++;
-		if (q - d > (parts ? 2 : 3))
-			return 0;
-		parts++;
-		if (*q == '.' && isdigit((unsigned char)q[1]))
-			q++;
-		else
-			break;
-	}
+	const char *q = S_dotted(t + pl, &parts);
+	if (!q)
+		return 0;
 	const char *end = q;
 	if (*q == '.')
 		q++;
