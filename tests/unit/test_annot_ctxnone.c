@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "context_fixture.h"
 #include "harness.h"
 #include "tenderlint.h"
 #include "tmpdir_fixture.h"
@@ -24,52 +25,32 @@ static const char S_ruleset[] =
     "  \"sensors\": {\"any\": [\"camera\"]}},\n"
     " \"rules\": []}\n";
 
-static int S_has(const tl_ruleset *rs, const char *text, const char *tag)
-{
-	tl_error err = TL_ERROR_INIT;
-	tl_document *d = NULL;
-	cJSON *doc = NULL;
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	int found = 0;
-	if (tl_document_read_mem(&d, "ctx.txt", text, strlen(text), NULL, &err) == 0 &&
-	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
-		const cJSON *c;
-		cJSON_ArrayForEach(c, cJSON_GetObjectItem(doc, "contexts"))
-		{
-			const cJSON *t = cJSON_GetObjectItem(c, "tag");
-			found |= cJSON_IsString(t) && !strcmp(t->valuestring, tag);
-		}
-	} else {
-		T_OK(0, "check: %s", err.message);
-	}
-	cJSON_Delete(doc);
-	tl_document_free(d);
-	return found;
-}
-
 static void test_none(const tl_ruleset *rs)
 {
 	/* the vendor's tools: the sentence sets nothing */
-	T_OK(!S_has(rs, "Het gebruik van AI-programmeerassistenten is toegestaan, mits de aanbieder daarvan de "
-	                "invoer niet bewaart en niet voor training gebruikt.\n",
-	            "algorithms"),
+	T_OK(!fx_has_context(rs,
+	                     "Het gebruik van AI-programmeerassistenten is toegestaan, mits de aanbieder daarvan de "
+	                     "invoer niet bewaart en niet voor training gebruikt.\n",
+	                     "algorithms"),
 	     "nl: AI programming assistants are no algorithm the contract is about");
-	T_OK(!S_has(rs, "The Supplier may use AI coding assistants, provided that their provider does not keep "
-	                "the input.\n",
-	            "algorithms"),
+	T_OK(!fx_has_context(rs,
+	                     "The Supplier may use AI coding assistants, provided that their provider does not keep "
+	                     "the input.\n",
+	                     "algorithms"),
 	     "en: AI coding assistants");
 	/* without the tooling words the same mention counts */
-	T_OK(S_has(rs, "Opdrachtnemer levert een AI-model dat aanvragen sorteert.\n", "algorithms"),
+	T_OK(fx_has_context(rs, "Opdrachtnemer levert een AI-model dat aanvragen sorteert.\n", "algorithms"),
 	     "nl: an AI model the vendor delivers");
-	T_OK(S_has(rs, "The Supplier delivers an AI model that sorts the applications.\n", "algorithms"),
+	T_OK(fx_has_context(rs, "The Supplier delivers an AI model that sorts the applications.\n", "algorithms"),
 	     "en: an AI model the vendor delivers");
 	/* only the sentence with the tooling words is left out */
-	T_OK(S_has(rs, "Het gebruik van AI-programmeerassistenten is toegestaan.\n\nOpdrachtnemer levert een "
-	               "algoritme dat aanvragen sorteert.\n",
-	           "algorithms"),
+	T_OK(fx_has_context(rs,
+	                    "Het gebruik van AI-programmeerassistenten is toegestaan.\n\nOpdrachtnemer levert een "
+	                    "algoritme dat aanvragen sorteert.\n",
+	                    "algorithms"),
 	     "nl: another sentence of the document still counts");
 	/* a context without "none" is not affected, also in the same sentence */
-	T_OK(S_has(rs, "The Supplier installs a camera and may use AI coding assistants.\n", "sensors"),
+	T_OK(fx_has_context(rs, "The Supplier installs a camera and may use AI coding assistants.\n", "sensors"),
 	     "en: the cancelling concept cancels only its own context");
 }
 
