@@ -26,7 +26,9 @@ static const char *const S_exc_markers[] = {
 	"voor zover", "voorzover", "uitgezonderd", "anders dan", "behalve", "na voorafgaande",
 	"met voorafgaande", "zonder voorafgaande|toestemming|schriftelijke|uitdrukkelijke",
 	"zonder de voorafgaande|toestemming|schriftelijke|uitdrukkelijke", "uitsluitend met|na",
-	"alleen met|na", "slechts met|na", NULL};
+	"alleen met|na", "slechts met|na",
+	/* a proviso: "met dien verstande(,) dat hij ... mag ...", "zij het dat" */
+	"met dien verstande dat", "met dien verstande , dat", "zij het dat", NULL};
 
 /* discretion without a marker empties a clause just as well */
 static const char *const S_exc_discretion[] = {
@@ -408,7 +410,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		static const char *const consent_marker[] = {
 			"with", "without", "zonder", "met", "na", "only", "uitsluitend", "alleen", "slechts",
 			"behoudens", NULL};
-		int consent_phrase = val >= 2 && tl_tok_in(&tok[i], consent_marker);
+		int consent_phrase = val >= 2 && tl_tok_in(&tok[i], consent_marker) &&
+		                     !(i + 1 < n && tl_tok_is(&tok[i + 1], "dien")); /* a proviso runs on */
 		uint32_t k = i;
 		int depth = 0;
 		for (; k < n; k++) {
@@ -451,8 +454,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 				if (depth == 0)
 					break;
 				depth--;
-			} else if (depth == 0 && S_clause_end(&tok[k]) && k > i) {
-				break;
+			} else if (depth == 0 && S_clause_end(&tok[k]) && k >= i + (m ? m : 1)) {
+				break; /* past the opener ("met dien verstande, dat" has a comma) */
 			}
 			int p2;
 			if (k > i + m && val >= 2 && S_exc_at(tok, n, k, &p2) && p2)

@@ -195,6 +195,64 @@ static void test_consenting_party(void)
 	             "schriftelijk");
 }
 
+/* A Dutch proviso ("met dien verstande dat", "met dien verstande, dat", "zij
+ * het dat") is an exception like "behoudens" or English "save that": its words
+ * leave the main clause, whose party and modality stay, and its kind is read
+ * from its own words (the vendor's discretion, the customer's consent, the
+ * law). */
+static void S_expect_main(int nl, const char *text, const char *role, const char *modality)
+{
+	S_ann r;
+	if (S_open(&r, nl, text) != 0) {
+		T_OK(0, "annotate: %s", text);
+		S_close(&r);
+		return;
+	}
+	T_STR(tl_role_name(r.s->bound), role);
+	T_STR(tl_modality_name(r.s->modality), modality);
+	S_close(&r);
+}
+
+static void test_proviso(void)
+{
+	static const char *const disc[] = {
+		"Opdrachtnemer gebruikt de Gegevens uitsluitend om de Dienst te leveren, met dien verstande "
+		"dat hij logbestanden mag gebruiken voor andere doeleinden die hij naar eigen inzicht nodig acht.",
+		"Opdrachtnemer gebruikt de Gegevens uitsluitend om de Dienst te leveren, met dien verstande, "
+		"dat hij logbestanden mag gebruiken voor andere doeleinden die hij naar eigen inzicht nodig acht.",
+		"Opdrachtnemer gebruikt de Gegevens uitsluitend om de Dienst te leveren, zij het dat hij "
+		"logbestanden mag gebruiken voor andere doeleinden die hij naar eigen inzicht nodig acht.",
+		NULL};
+	for (const char *const *t = disc; *t; t++) {
+		S_expect_exc(1, *t, "vendor", 1, "logbestanden");
+		S_expect_main(1, *t, "vendor", "obligation");
+	}
+	/* the English form it mirrors */
+	S_expect_exc(0, "The Provider shall use Customer Data only to provide the Service, save that the "
+	                "Provider may use Delivery Metadata for such other purposes as it deems necessary.",
+	             "vendor", 1, "metadata");
+	/* the kind is read from the proviso's words: a consent runs past the party it names */
+	S_expect_exc(1, "Opdrachtnemer verstrekt geen Gegevens aan derden, met dien verstande dat "
+	                "Opdrachtgever daarvoor vooraf schriftelijke toestemming kan geven.", "customer", 1,
+	             "toestemming");
+	S_expect_main(1, "Opdrachtnemer verstrekt geen Gegevens aan derden, met dien verstande dat "
+	                 "Opdrachtgever daarvoor vooraf schriftelijke toestemming kan geven.", "vendor",
+	              "prohibition");
+	S_expect_exc(1, "Opdrachtnemer verwijdert de Gegevens na afloop van de Overeenkomst, zij het dat een "
+	                "wettelijke bewaarplicht voorgaat.", "law", 1, "bewaarplicht");
+	S_expect_exc(1, "Opdrachtnemer verkoopt de Gegevens niet, met dien verstande dat hij geanonimiseerde "
+	                "statistieken naar eigen inzicht mag publiceren.", "vendor", 1, "statistieken");
+	S_expect_main(1, "Opdrachtnemer verkoopt de Gegevens niet, met dien verstande dat hij geanonimiseerde "
+	                 "statistieken naar eigen inzicht mag publiceren.", "vendor", "prohibition");
+	/* no proviso: no exception; the words of "zij het eens zijn" open nothing */
+	S_expect_exc(1, "Opdrachtnemer gebruikt de Gegevens uitsluitend om de Dienst te leveren.", "", 0,
+	             "dienst");
+	S_expect_exc(1, "Opdrachtgever en Opdrachtnemer verklaren dat zij het eens zijn over de planning.", "",
+	             0, NULL);
+	S_expect_exc(1, "Opdrachtnemer levert de Dienst met de zorg die van een goed opdrachtnemer verwacht "
+	                "mag worden.", "", 0, "zorg");
+}
+
 /* A contrast set off by commas ("X, not Y, and <verb> ...") denies Y only: what the
  * next predicate names stays out of the scope; a later denied predicate is denied. */
 static void S_expect_scope(int nl, const char *text, const char *const *in, const char *const *out)
@@ -258,6 +316,7 @@ int main(void)
 	test_banned_activity();
 	test_restriction_is_no_exception();
 	test_consenting_party();
+	test_proviso();
 	test_contrast();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
