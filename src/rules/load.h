@@ -1,5 +1,6 @@
-/* load.h: the loader's working state, shared by ruleset.c (files, extends,
- * include, positions) and build.c (JSON -> rules).  Internal to src/rules. */
+/* load.h: the loader's working state, shared by ruleset.c (extends,
+ * include, overrides), load_files.c (files), load_diag.c (positions,
+ * messages) and build.c (JSON -> rules).  Internal to src/rules. */
 #ifndef TL_RULES_LOAD_H
 #define TL_RULES_LOAD_H
 
@@ -75,6 +76,20 @@ int tl_load_file(tl_load *L, int from_src, const char *rel, const cJSON *at);
 /* Lists files of a folder relative to a source: *.json, sorted; calls fn per source. */
 int tl_load_dir(tl_load *L, int from_src, const char *rel, const cJSON *at,
                 void (*fn)(tl_load *, int src, void *), void *ud);
+
+/* Reports an error at a byte offset of source src (-1: the ruleset as a
+ * whole), load_diag.c. */
+void tl_load_error_at(tl_load *L, int src, size_t off, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 4, 5)))
+#endif
+	;
+/* Reports each key an object in the tree gives twice (load_diag.c). */
+void tl_load_dup_keys(tl_load *L, const cJSON *node, int depth);
+/* Opens `path` (already resolved; the source takes it over, or it is
+ * freed) as a source, built-in when embedded: its index, or -1 with the
+ * error reported at `at` (NULL: at source at_src); load_files.c. */
+int tl_load_open(tl_load *L, char *path, int embedded, const cJSON *at, int at_src);
 
 /* frameworks.c: reads one mapping file (already parsed as source `src`). */
 void tl_frameworks_load(tl_load *L, int src);
