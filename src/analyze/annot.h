@@ -168,6 +168,9 @@ typedef struct tl_annotated {
 	tl_placeholder *ph;
 	uint32_t nph;
 	uint8_t *para_operative;   /* per paragraph: 1 operative, 0 guidance/TOC/comment/header */
+	uint8_t *para_intro;       /* per paragraph: 1 in an introduction ("1. Inleiding") and not
+	                              operative: it binds nobody, but says what the contract is
+	                              about, so the context tags read it (rules/contexts.c) */
 	/* added by the annotation layer */
 	uint32_t *para_sent;       /* per paragraph: index of its first sentence (npara + 1 entries,
 	                              so paragraph p has sentences para_sent[p] .. para_sent[p+1]-1) */

@@ -270,6 +270,11 @@ int tl_operative_paras(tl_ann_ctx *c)
 		if (!guide)
 			start = 0;
 	}
+	a->para_intro = tl_arena_calloc(&a->arena, c->npara + 1, 1);
+	if (!a->para_intro) {
+		free(disown);
+		return TL_ENOMEM;
+	}
 	for (size_t p = 0; p < c->npara; p++) {
 		const tl_para *para = &c->paras[p];
 		int op = 1;
@@ -285,6 +290,9 @@ int tl_operative_paras(tl_ann_ctx *c)
 				intro = S_intro_heading(&c->pt[p]);
 			}
 		}
+		/* an introduction's text says what the contract is about even where it
+		 * binds nobody: kept for the context tags (tl_annotated.para_intro) */
+		int in_intro = op && guide_level >= 0 && intro && p >= start;
 		if (guide_level >= 0 && !(intro && !S_is_heading(para) && S_intro_clause(para, &c->pt[p])))
 			op = 0;
 		if (p < start)
@@ -294,6 +302,9 @@ int tl_operative_paras(tl_ann_ctx *c)
 		if (S_unticked(para) || (op && S_question_para(&c->pt[p])))
 			op = 0;
 		a->para_operative[p] = (uint8_t)op;
+		a->para_intro[p] = (uint8_t)(in_intro && !op && !S_unticked(para) &&
+		                             !S_starts_with(&c->pt[p], S_instruction_starts) &&
+		                             !S_question_para(&c->pt[p]));
 	}
 	/* guidance blocks in table cells: the whole cell, before and after the mark */
 	for (size_t p = 0; p < c->npara; p++) {
@@ -305,7 +316,7 @@ int tl_operative_paras(tl_ann_ctx *c)
 		while (e + 1 < c->npara && S_same_cell(&c->paras[e + 1], &c->paras[p]))
 			e++;
 		for (size_t q = b; q <= e; q++)
-			a->para_operative[q] = 0;
+			a->para_operative[q] = a->para_intro[q] = 0;
 		p = e;
 	}
 	free(disown);

@@ -3,8 +3,9 @@
  * A tag is set by a concept mention in an operative sentence, outside the
  * scope of a negation or prohibition (TL_TOK_NEG_SCOPE): "het portaal past
  * geen biometrische technieken toe" does not make a camera contract.  Headings count (an
- * article titled "Cameratoezicht" is good evidence); guidance, tables of
- * contents and comments do not. */
+ * article titled "Cameratoezicht" is good evidence), and so does a Dutch
+ * introduction ("1. Inleiding"), which binds nobody but says what the
+ * contract is for; guidance, tables of contents and comments do not. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +45,16 @@ static int S_out_of_scope(const tl_sentence *s)
 	return 0;
 }
 
+/* An operative sentence counts, and so does one of an introduction: "De
+ * tellingen komen in een door Opdrachtnemer gehost dashboard" under "1.
+ * Inleiding" binds nobody, but says what the contract is about. */
 static int S_counts(const tl_annotated *a, uint32_t i)
 {
 	const tl_sentence *s = &a->sent[i];
-	if (s->flags & TL_SENT_NONOPERATIVE)
+	int intro = a->para_intro && a->para_intro[s->para] && !(s->flags & TL_SENT_DISAPPLIED);
+	if ((s->flags & TL_SENT_NONOPERATIVE) && !intro)
 		return 0;
-	if (a->para_operative && !a->para_operative[s->para])
+	if (a->para_operative && !a->para_operative[s->para] && !intro)
 		return 0;
 	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
 }
