@@ -1,6 +1,6 @@
 /* clauses.h: the clause library at check time (internal): suggested clauses
  * filled with the contract's own defined terms, and where to insert them.
- * The library itself is loaded with the ruleset (rules/build.c). */
+ * The library itself is loaded with the ruleset (rules/build_clauses.c). */
 #ifndef TL_CLAUSES_CLAUSES_H
 #define TL_CLAUSES_CLAUSES_H
 

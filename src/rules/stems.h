@@ -114,7 +114,7 @@ const tl_term_table *tl_terms_builtin(void);
  * the same generator (tl_report_head_text, which serves it from here): the
  * pretty JSON report's head (tl_render_json_head of tl_report_new) and the
  * JSON Lines header (tl_render_jsonl_header_text).  `check` sends one ahead
- * of its first document (cli/cmd_check.c, S_make_note); made at run time it
+ * of its first document (cli/check_work.c, S_make_note); made at run time it
  * cost about 2.2M instructions of the loading thread.  len 0: not worked out
  * (the generator could not load the ruleset). */
 enum { TL_HEAD_JSON, TL_HEAD_JSONL, TL_HEAD_KINDS };

@@ -1,7 +1,7 @@
 /* test_ancestors: each concept's ancestors (tl_concept.anc: itself, then
  * every concept that includes it, transitively) in the order of the
  * depth-first walk that scans the concepts' include lists in index order.
- * The loader builds the reverse lists first (build.c); this checks the
+ * The loader builds the reverse lists first (build_concepts.c); this checks the
  * result against that plain walk on the built-in ruleset. */
 #include <stdlib.h>
 #include <string.h>
