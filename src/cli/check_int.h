@@ -57,7 +57,7 @@ typedef struct {
 } tl_ck_emit_ctx;
 
 /* The parent's side of a run: the ruleset, the report and its output. */
-typedef struct tl_ck_run {
+struct tl_ck_run {
 	const tl_opts *o;
 	const char *const *force; /* --context / --no-context */
 	size_t nf;
@@ -72,7 +72,7 @@ typedef struct tl_ck_run {
 	tl_render_format fmt;
 	tl_ck_emit_ctx *ec;
 	int stop_rc;            /* the exit code that stopped the batch */
-} tl_ck_run;
+};
 
 /** ## In the worker (check_work.c) */
 
