@@ -14,6 +14,10 @@
  * framework's name ("artikel 16.4 GIBIT 2023"), is the framework's: "door
  * schending van artikel 3" in the same sentence is the contract's own.
  *
+ * Terms declared for another agreement only ("Op de Hoofdovereenkomst zijn de
+ * Inkoopvoorwaarden GIBIT 2020 van toepassing", in a processing agreement's
+ * recitals) are no declaration for this document.
+ *
  * The VNG processing agreement is an agreement the parties conclude
  * ("Partijen sluiten de Standaard Verwerkersovereenkomst Gemeenten", "have
  * concluded the VNG Standard Data Processing Agreement"), so for it
@@ -42,6 +46,16 @@ static const char *const S_conclude[] = {
 	"conclude|concludes", "entered|enter|enters into", "signed", "executed",
 	/* a tender: "the Supplier will sign the VNG Standaard Verwerkersovereenkomst" */
 	"sign|signs", "ondertekent|ondertekenen|tekent|tekenen|getekend", NULL};
+
+/* Another agreement the document stands next to: a processing agreement's
+ * recital "Op de Hoofdovereenkomst zijn de Inkoopvoorwaarden GIBIT 2020 van
+ * toepassing" declares the terms for that agreement, not for this one. */
+static const char *const S_other_agreement[] = {
+	"hoofdovereenkomst|hoofdovereenkomsten", "onderliggende overeenkomst|overeenkomsten",
+	"main|principal|underlying agreement|agreements", NULL};
+/* ... unless the sentence also names this document: "Op deze
+ * Verwerkersovereenkomst en de Hoofdovereenkomst zijn ... van toepassing". */
+static const char *const S_this_document[] = {"deze", "dit", "this", "hierbij", "hereby", NULL};
 
 static const char *const S_deviate[] = {
 	"in afwijking van", "afwijkend van", "by way of derogation from", "in derogation of|from",
@@ -367,6 +381,18 @@ static int S_relative_on_name(const tl_sentence *s, uint32_t i)
 	return 0;
 }
 
+/* 1 when sentence s is about another agreement only (S_other_agreement). */
+static int S_other_only(const tl_sentence *s)
+{
+	int other = 0;
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		if (tl_tok_in(&s->tok[i], S_this_document))
+			return 0;
+		other = other || tl_ph_list_at(s->tok, s->ntok, i, S_other_agreement, NULL) > 0;
+	}
+	return other;
+}
+
 static tl_framework *S_target(tl_annotated *a, const char *id)
 {
 	for (uint32_t i = 0; i < a->nfw; i++)
@@ -405,7 +431,8 @@ int tl_frameworks_find(tl_ann_ctx *c)
 				           !(s->tok[i].flags & (TL_TOK_NEG_SCOPE | TL_TOK_IN_EXC)) &&
 				           (!(s->tok[i].flags & TL_TOK_SUBORD) || S_relative_on_name(s, i))) ||
 				          S_subject_to(s, i);
-			if (applies && !(s->flags & TL_SENT_NEGATED) && (rc = S_add_fw(c, ids[n], s, si)) != 0)
+			if (applies && !(s->flags & TL_SENT_NEGATED) && !S_other_only(s) &&
+			    (rc = S_add_fw(c, ids[n], s, si)) != 0)
 				goto done;
 		}
 	}

@@ -510,9 +510,36 @@ static void test_also_by_reference(void)
 	tl_ruleset_free(rs);
 }
 
+/* Terms declared for another agreement only are no declaration for this one
+ * (s9 engine ask 8): a processing agreement's recital about the main agreement. */
+static void test_other_agreement(void)
+{
+	T_OK(!S_declares("Partijen hebben een overeenkomst gesloten voor mobiele telefonie (hierna: de "
+	                 "Hoofdovereenkomst). Op de Hoofdovereenkomst zijn de Inkoopvoorwaarden GIBIT 2020 van "
+	                 "toepassing.\n",
+	                 "gibit-2020"),
+	     "nl: GIBIT 2020 on the Hoofdovereenkomst");
+	T_OK(!S_declares("The Main Agreement is subject to the GIBIT 2023 general purchasing terms.\n", "gibit-2023"),
+	     "en: GIBIT 2023 on the Main Agreement");
+	T_OK(!S_declares("GIBIT 2020 applies to the underlying agreement between the parties.\n", "gibit-2020"),
+	     "en: the underlying agreement");
+	/* naming this document as well declares it */
+	T_OK(S_declares("Op deze Verwerkersovereenkomst en op de Hoofdovereenkomst zijn de Inkoopvoorwaarden "
+	                "GIBIT 2020 van toepassing.\n",
+	                "gibit-2020"),
+	     "nl: this document and the Hoofdovereenkomst");
+	T_OK(S_declares("GIBIT 2023, which applies to the Main Agreement, also applies to this Data Processing "
+	                "Agreement.\n",
+	                "gibit-2023"),
+	     "en: also to this agreement");
+	/* and a plain declaration stays one */
+	T_OK(S_declares("Op deze Overeenkomst zijn de GIBIT 2020 van toepassing.\n", "gibit-2020"), "nl: plain");
+}
+
 int main(void)
 {
 	test_vwo_declared();
+	test_other_agreement();
 	test_deviations();
 	test_vwo_by_reference();
 	test_also_by_reference();
