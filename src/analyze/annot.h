@@ -132,7 +132,12 @@ typedef struct tl_term {
 	int32_t para;          /* where it is defined */
 	int32_t def_sentence;  /* sentence index of the definition, or -1 */
 	uint32_t nwords;       /* words in fold once the terms are marked on the tokens, else 0 */
+	uint32_t flags;        /* TL_TERM_* */
 } tl_term;
+
+/* tl_term.flags */
+#define TL_TERM_SHORT 0x1u /* a company's short name ("Lumen" for "Lumen Public Displays B.V."):
+                              a mention only as a bare capitalised word, not in "the Lumen CMS" */
 
 typedef struct tl_placeholder {
 	int32_t para;

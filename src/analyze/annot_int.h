@@ -249,6 +249,14 @@ void tl_parties_we_you(tl_ann_ctx *c, const tl_we_count *cnt);
 int tl_definitions_find(tl_ann_ctx *c);
 /* Sets tok.term on every token that starts a defined term. 0 or TL_ENOMEM. */
 int tl_definitions_mark(tl_ann_ctx *c);
+/* A term found apart from a sentence's own forms (shortname.c), with no name and no
+ * definition; 0 or TL_ENOMEM. */
+int tl_definitions_add(tl_ann_ctx *c, const char *term, const char *fold, tl_role role, int32_t para,
+                       int32_t sent);
+/* The short names of the parties' companies (shortname.c), after the other terms. */
+int tl_definitions_short(tl_ann_ctx *c);
+/* 1 when a name carries a legal form ("RitWijs B.V.", "Brightcode Ltd", "Stichting ICT"). */
+int tl_legal_form(const char *name);
 
 /* ---- polarity (polarity.c) --------------------------------------------- */
 

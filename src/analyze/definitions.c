@@ -59,7 +59,14 @@ static int S_add_term(tl_ann_ctx *c, const char *term, const char *fold, tl_role
 	t->para = para;
 	t->def_sentence = sent;
 	t->nwords = 0;
+	t->flags = 0;
 	return 0;
+}
+
+int tl_definitions_add(tl_ann_ctx *c, const char *term, const char *fold, tl_role role, int32_t para,
+                       int32_t sent)
+{
+	return S_add_term(c, term, fold, role, NULL, NULL, para, sent);
 }
 
 /* Folded form of tokens [i, j): folds joined by single spaces. */
@@ -767,31 +774,6 @@ static int S_table_rows(tl_ann_ctx *c)
 	return 0;
 }
 
-/* 1 when a party's name carries a legal form ("RitWijs B.V., gevestigd te
- * Zwolle", "Brightcode Ltd", "Stichting ICT"): a company, not a thing. */
-static int S_ascii_letter(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int S_legal_form(const char *name)
-{
-	static const char *const forms[] = {"B.V.", "N.V.", " BV", " NV", "V.O.F.", "Ltd", "Limited",
-	                                    "GmbH", "Inc.", "LLC", "S.A.", "AG", "Stichting ",
-	                                    "Coöperatie ", NULL};
-	for (const char *const *f = forms; name && *f; f++) {
-		size_t l = strlen(*f);
-		/* a whole word: "AG" not in "AGENDA", "Ltd" not in "Ltdx" */
-		for (const char *h = strstr(name, *f); h; h = strstr(h + 1, *f)) {
-			int before = (*f)[0] == ' ' || h == name || !S_ascii_letter((unsigned char)h[-1]);
-			int after = (*f)[l - 1] == ' ' || !S_ascii_letter((unsigned char)h[l]);
-			if (before && after)
-				return 1;
-		}
-	}
-	return 0;
-}
-
 /* The other party of a two-party preamble: when the customer is known, no
  * vendor is, and exactly one company was given an alias next to the
  * customer's ("2. RitWijs B.V., gevestigd te Zwolle, hierna: "RitWijs""),
@@ -812,7 +794,7 @@ static int S_other_party(tl_ann_ctx *c)
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *x = &a->terms[t];
 		if (x->role != TL_ROLE_NONE || !x->name || x->para < cust_para - 3 || x->para > cust_para + 3 ||
-		    !S_legal_form(x->name))
+		    !tl_legal_form(x->name))
 			continue;
 		if (pick != UINT32_MAX)
 			return 0; /* two companies: which one delivers is not for us to guess */
@@ -842,5 +824,7 @@ int tl_definitions_find(tl_ann_ctx *c)
 			return rc;
 	}
 	int rc = S_other_party(c);
-	return rc ? rc : S_table_rows(c);
+	if (!rc)
+		rc = S_table_rows(c);
+	return rc ? rc : tl_definitions_short(c);
 }

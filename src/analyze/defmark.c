@@ -29,6 +29,16 @@ static int S_term_at(const tl_ann_ctx *c, uint32_t t, const tl_token *tok, uint3
 	uint32_t nw = c->term_nwords[t];
 	if (i + nw > n)
 		return 0;
+	if (c->a->terms[t].flags & TL_TERM_SHORT) {
+		/* a company's short name only as a bare word: "Lumen may suspend ...", not the
+		 * product in "the Lumen CMS", "Lumen CMS" or "the Lumen platform" */
+		static const char *const det[] = {"the", "a", "an", "its", "our", "their", "this", "de",
+		                                  "het", "een", "haar", "zijn", "onze", "hun", "deze", NULL};
+		if (!(tok[i].flags & TL_TOK_CAPITAL) || strcmp(tok[i].fold, c->term_words[t][0]) != 0 ||
+		    (i > 0 && tl_tok_in(&tok[i - 1], det)) ||
+		    (i + 1 < n && (tok[i + 1].flags & TL_TOK_CAPITAL) && !(tok[i + 1].flags & TL_TOK_PUNCT)))
+			return 0;
+	}
 	for (uint32_t k = 0; k < nw; k++) {
 		const char *tf = tok[i + k].fold, *w = c->term_words[t][k];
 		if (strcmp(tf, w) == 0)

@@ -215,8 +215,11 @@ tl_role tl_annot_role_of(const tl_annotated *a, const char *fold)
 		base = len - 2;
 	for (uint32_t i = 0; a && i < a->nterms; i++) {
 		const char *t = a->terms[i].fold;
+		/* a short name ("Lumen") counts here only as a possessive ("Lumen's", not the Dutch
+		 * plural of a word in a vowel: "Camera's"); bare, tok.term says where it is one */
 		if (t && strlen(t) == base && strncmp(t, fold, base) == 0 &&
-		    (a->terms[i].role || strchr(t, ' ')))
+		    (a->terms[i].role || strchr(t, ' ')) &&
+		    (!(a->terms[i].flags & TL_TERM_SHORT) || (base < len && base > 0 && !strchr("aeiouy", fold[base - 1]))))
 			return a->terms[i].role; /* a defined data term ("Customer Data") stays NONE */
 	}
 	if (a && (a->flags & TL_ANNOT_WE_VENDOR)) {
