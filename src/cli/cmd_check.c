@@ -240,7 +240,8 @@ static int S_close_output(tl_ck_run *run, tl_ck_emit_ctx *ec, int rc)
 		if (run->tmp_out) {
 			if (rc == TL_EXIT_INTERNAL || rename(run->tmp_out, run->path) != 0) {
 				if (rc != TL_EXIT_INTERNAL)
-					fprintf(stderr, "tenderlint check: cannot write %s: %s\n", run->path, strerror(errno));
+					fprintf(stderr, "tenderlint check: cannot write %s: %s\n", run->path,
+					        strerror(errno));
 				unlink(run->tmp_out);
 				rc = TL_EXIT_INTERNAL;
 			}

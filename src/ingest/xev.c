@@ -48,8 +48,8 @@ static void S_tables_once(void)
 		int start = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
 		int name = start || (c >= '0' && c <= '9') || c == '-' || c == '.';
 		tl_xev_nc[c] = start ? 1 : name ? 2 : 0;
-		tl_xev_tx[c] = (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' || c == ']' ||
-		             c >= 0x80;
+		tl_xev_tx[c] = (c < 0x20 && c != '\t' && c != '\n') || c == '<' || c == '&' ||
+		               c == ']' || c >= 0x80;
 		tl_xev_av[c] = c < 0x20 || c == '<' || c == '&' || c == '"' || c == '\'' || c >= 0x80;
 	}
 }
