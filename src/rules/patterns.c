@@ -38,6 +38,7 @@ typedef struct S_state {
 	S_cover *cover;       /* scope-level met results (S_cover_push) */
 	uint32_t ncover, acover;
 	const uint8_t *counts; /* per sentence: tl_match_sentence_counts */
+	const int32_t *key_of; /* per sentence: its key cell's sentence or -1 (tl_match_key_cells), or NULL */
 	int32_t *keys;        /* per sentence: the scope key of S_run_scopes' mode */
 	/* per scope mode, each concept's trigger list narrowed to the patterns of
 	 * that scope whose rule applies (S_triggers): trig[mode][toff[mode][c] ..
@@ -176,17 +177,21 @@ static void S_triggers(S_state *st)
 	}
 }
 
-/* Candidate patterns of the concepts present in occurrences [o0, o1), each once. */
-static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
+/* Candidate patterns of the concepts present in occurrences [o0, o1), each
+ * once, and of those in [x0, x1) (a key cell's, S_run_sentences). */
+static int S_candidates_x(S_state *st, uint32_t o0, uint32_t o1, uint32_t x0, uint32_t x1,
+                          int clause_scope)
 {
 	const tl_ruleset *rs = st->m->rs;
 	st->ncand = 0;
 	const tl_pattern **narrow = st->trig[clause_scope];
 	const uint32_t *off = st->toff[clause_scope];
-	for (uint32_t o = o0; o <= o1; o++) {
+	/* the sentence's own occurrences, then the key's, then trig_all */
+	uint32_t no = o1 - o0, n = no + (x1 - x0);
+	for (uint32_t q = 0; q <= n; q++) {
 		tl_pattern *const *tp;
-		if (o < o1) {
-			int32_t c = st->m->occ[o].concept;
+		if (q < n) {
+			int32_t c = st->m->occ[q < no ? o0 + q : x0 + (q - no)].concept;
 			if (st->cvisit[c] == st->cur)
 				continue;
 			st->cvisit[c] = st->cur;
@@ -218,6 +223,11 @@ static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
 		}
 	}
 	return 0;
+}
+
+static int S_candidates(S_state *st, uint32_t o0, uint32_t o1, int clause_scope)
+{
+	return S_candidates_x(st, o0, o1, 0, 0, clause_scope);
 }
 
 static void S_mark(S_state *st, uint32_t o0, uint32_t o1)
@@ -259,8 +269,12 @@ static int S_run_sentences(S_state *st)
 		if (!st->counts[s])
 			continue;
 		st->cur++;
+		/* a value cell reads its key cell's concepts with it (keycells.c) */
+		int32_t key = st->key_of ? st->key_of[s] : -1;
+		uint32_t x0 = key >= 0 ? m->occ_start[key] : 0, x1 = key >= 0 ? m->occ_start[key + 1] : 0;
 		S_mark(st, m->occ_start[s], m->occ_start[s + 1]);
-		if (S_candidates(st, m->occ_start[s], m->occ_start[s + 1], 0))
+		S_mark(st, x0, x1);
+		if (S_candidates_x(st, m->occ_start[s], m->occ_start[s + 1], x0, x1, 0))
 			return -1;
 		for (uint32_t k = 0; k < st->ncand; k++) {
 			const tl_pattern *p = st->cand[k];
@@ -434,6 +448,7 @@ static int S_run_rules(S_state *st, int threads)
 	two.st.counts = st->counts;
 	two.st.applicable = st->applicable;
 	two.st.only_rule = st->only_rule;
+	two.st.key_of = st->key_of;
 	if (!mine || S_state_alloc(&two.st, rs, a)) {
 		S_state_free(&two.st);
 		free(mine);
@@ -475,7 +490,10 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
 	st.applicable = applicable;
 	st.counts = counts;
 	st.only_rule = only_rule;
+	int32_t *key_of = tl_match_key_cells(m->a); /* NULL: no key/value row (or no memory: none read) */
+	st.key_of = key_of;
 	int rc = S_state_alloc(&st, m->rs, m->a) ? -1 : S_run_rules(&st, threads);
 	S_state_free(&st);
+	free(key_of);
 	return rc;
 }

@@ -347,6 +347,12 @@ int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
 int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
                       int threads);
 
+/* keycells.c: per sentence, the sentence of its row's key cell when it is in
+ * the value cell of a two-column key/value table ("| Auto-Redact | Available,
+ * off by default |"), else -1; NULL when no sentence has one (or out of
+ * memory).  malloc'd. */
+int32_t *tl_match_key_cells(const tl_annotated *a);
+
 /* The first condition of pattern p that sentence s fails, in words, appended to out
  * (a tl_buf *; for self-test messages). */
 struct tl_buf;

@@ -1,0 +1,115 @@
+/* Unit tests for key/value table rows (src/rules/keycells.c, patterns.c; s9
+ * engine ask 6): in a two-column table of short labels and values, the value
+ * cell's sentence reads its label's concepts, so "| Auto-Redact | Available,
+ * off by default |" is a protection switched off, not privacy by default, and
+ * "| API access | Not included |" says the API is missing.  A table of three
+ * columns, or a label of a whole sentence, lends nothing.  Dutch and English. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "tenderlint.h"
+#include "tmpdir_fixture.h"
+
+#include "cJSON.h"
+
+static const char S_ruleset[] =
+    "{\"id\": \"keycells\",\n"
+    " \"concepts\": {\n"
+    "  \"default-off\": {\"nl\": [\"standaard uitgeschakeld\"], \"en\": [\"off by default\"]},\n"
+    "  \"protective\": {\"nl\": [\"anonimiseren\"], \"en\": [\"auto-redact\", \"masking\"]},\n"
+    "  \"api\": {\"nl\": [\"API\"], \"en\": [\"API\"]},\n"
+    "  \"api-ok\": {\"nl\": [\"API beschikbaar\"], \"en\": [\"API available\"]},\n"
+    "  \"excluded\": {\"nl\": [\"niet inbegrepen\"], \"en\": [\"not included\"]}},\n"
+    " \"rules\": [\n"
+    "  {\"id\": \"R-DEFAULT\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"
+    "   \"met\": [{\"all\": [\"default-off\"], \"none\": [\"protective\"]}]},\n"
+    "  {\"id\": \"R-API\", \"area\": \"R\", \"severity\": \"high\", \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"
+    "   \"met\": [{\"all\": [\"api-ok\"]}], \"violated\": [{\"all\": [\"api\", \"excluded\"]}]}]}\n";
+
+/* The status of rule on the Markdown text, into out. */
+static void S_status(const tl_ruleset *rs, const char *text, const char *rule, char *out, size_t n)
+{
+	tl_error err = TL_ERROR_INIT;
+	tl_document *d = NULL;
+	cJSON *doc = NULL;
+	tl_check_options o = TL_CHECK_OPTIONS_INIT;
+	snprintf(out, n, "?");
+	if (tl_document_read_mem(&d, "order.md", text, strlen(text), NULL, &err) == 0 &&
+	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
+		const cJSON *f;
+		cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
+		{
+			const cJSON *r = cJSON_GetObjectItem(f, "rule"), *st = cJSON_GetObjectItem(f, "status");
+			if (cJSON_IsString(r) && !strcmp(r->valuestring, rule) && cJSON_IsString(st))
+				snprintf(out, n, "%s", st->valuestring);
+		}
+	} else {
+		T_OK(0, "check: %s", err.message);
+	}
+	cJSON_Delete(doc);
+	tl_document_free(d);
+}
+
+#define S_TAIL "\n1. The Service is provided as described in this Order Summary.\n"
+
+static void test_label_read(const tl_ruleset *rs)
+{
+	char st[32];
+	S_status(rs, "# Order Summary\n\n| Feature | Status |\n|---|---|\n| Auto-Redact | Available, off by default |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "missing"); /* a protection switched off is no privacy by default */
+	S_status(rs, "# Order Summary\n\n| Feature | Status |\n|---|---|\n| Usage analytics | Available, off by default |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "met"); /* another function off by default still is */
+	S_status(rs, "# Order Summary\n\n| Feature | Status |\n|---|---|\n| API access | Not included |\n" S_TAIL, "R-API",
+	         st, sizeof st);
+	T_STR(st, "violated"); /* the label names what the value excludes */
+	S_status(rs, "# Overzicht\n\n| Functie | Stand |\n|---|---|\n| Anonimiseren | Standaard uitgeschakeld |\n"
+	             "\n1. De Dienst wordt geleverd zoals in dit overzicht beschreven.\n",
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "missing");
+	S_status(rs, "# Overzicht\n\n| Functie | Stand |\n|---|---|\n| API-toegang | Niet inbegrepen |\n"
+	             "\n1. De Dienst wordt geleverd zoals in dit overzicht beschreven.\n",
+	         "R-API", st, sizeof st);
+	T_STR(st, "violated");
+}
+
+static void test_label_not_read(const tl_ruleset *rs)
+{
+	char st[32];
+	/* three columns: no key/value table */
+	S_status(rs, "# Order Summary\n\n| Feature | Status | Price |\n|---|---|---|\n"
+	             "| Auto-Redact | Available, off by default | EUR 0 |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "met");
+	/* a label that is a whole sentence is no label */
+	S_status(rs, "# Order Summary\n\n| Feature | Status |\n|---|---|\n"
+	             "| The Supplier shall provide Auto-Redact for every upload of the Customer. | Available, off by "
+	             "default |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "met");
+	/* outside a table nothing changes */
+	S_status(rs, "# Order Summary\n\nAuto-Redact.\n\nAvailable, off by default.\n" S_TAIL, "R-DEFAULT", st,
+	         sizeof st);
+	T_STR(st, "met");
+}
+
+int main(void)
+{
+	if (fx_tmp_open("keycells"))
+		return 1;
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	const char *p = fx_tmp_write("rs.json", S_ruleset);
+	if (!p || tl_ruleset_load(&rs, p, &err) != 0) {
+		T_OK(0, "load: %s", err.message);
+	} else {
+		test_label_read(rs);
+		test_label_not_read(rs);
+	}
+	tl_ruleset_free(rs);
+	fx_tmp_remove();
+	return T_DONE();
+}
