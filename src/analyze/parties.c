@@ -248,8 +248,37 @@ static void S_party_class(const tl_annotated *a, const tl_token *t)
 	tl_wc_set(t->word, TL_WC_PARTY_K, TL_WC_PARTY, may);
 }
 
+/* "andere klanten", "haar overige opdrachtgevers", "its other customers",
+ * "another municipality": the vendor's other clients (or a customer's other
+ * suppliers) are third parties to this contract, not one of its sides.  "De
+ * andere partij", "the other party" is the counterparty, and stays one. */
+static const char *const S_other[] = {"andere", "ander", "overige", "other", "another", NULL};
+static const char *const S_other_adj[] = {"bestaande", "huidige", "toekomstige", "potentiële", "existing",
+                                          "current", "future", "potential", "prospective", NULL};
+
+static int S_other_before(const tl_token *tok, uint32_t i)
+{
+	if (i >= 2 && tl_tok_in(&tok[i - 1], S_other_adj))
+		i--; /* "andere bestaande klanten", "other existing customers" */
+	return i >= 1 && tl_tok_in(&tok[i - 1], S_other);
+}
+
+static uint32_t S_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                           tl_role *role);
+
 uint32_t tl_party_at_slow(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
                           tl_role *role)
+{
+	uint32_t len = S_party_at(a, tok, n, i, role);
+	if (len && (*role == TL_ROLE_VENDOR || *role == TL_ROLE_CUSTOMER) && S_other_before(tok, i)) {
+		*role = TL_ROLE_NONE;
+		return 0;
+	}
+	return len;
+}
+
+static uint32_t S_party_at(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                           tl_role *role)
 {
 	*role = TL_ROLE_NONE;
 	if (i >= n || (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))

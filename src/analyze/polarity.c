@@ -52,7 +52,10 @@ const char *const tl_pol_cue_ph[] = {
 	"belet|beletten", "verhindert|verhinderen", "staat|staan in de weg", "onbevoegd",
 	"oblige|obliges|obligate|obligates|compel|compels", "recht op", "aanspraak op",
 	/* "heeft het recht een audit uit te voeren" (without "om"): checked in S_find_cue */
-	"het recht", NULL};
+	"het recht",
+	/* "Artikel 4.2 staat er niet aan in de weg dat Opdrachtnemer ...": the negator sits
+	 * inside the cue */
+	"staat|staan er niet aan in de weg", NULL};
 static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
@@ -63,7 +66,7 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
 	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
-	C_PERM_LEX, C_PERM_LEX};
+	C_PERM_LEX, C_PERM_LEX, C_PREVENT};
 _Static_assert(sizeof S_cue_kind == sizeof tl_pol_cue_ph / sizeof *tl_pol_cue_ph - 1, "one kind per cue");
 
 #define S_negators tl_pol_negators
@@ -336,8 +339,11 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 			continue;
 		if (kind == C_PREVENT) {
 			int negb = 0;
-			for (uint32_t k = i > 12 ? i - 12 : 0; k < i; k++)
+			for (uint32_t k = i > 12 ? i - 12 : 0; k < i + m; k++)
 				negb |= sc[k] == 0 && S_negator_at(tok, n, k);
+			/* "Artikel 4.2 belet niet dat ...", "verhindert niet dat" */
+			negb |= i + m + 1 < n && S_negator_at(tok, n, i + m) &&
+			        (tl_tok_is(&tok[i + m + 1], "dat") || tl_tok_is(&tok[i + m + 1], "that"));
 			if (!negb)
 				continue;
 			kind = C_PROH;
@@ -396,6 +402,35 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		s->flags &= ~(TL_SENT_NEGATED | TL_SENT_PASSIVE);
 	}
 	return S_sentence(c, s, lead, nlead, prev);
+}
+
+/* "Artikel 4.2 staat er niet aan in de weg dat Opdrachtnemer ... gebruikt",
+ * "X belet niet dat Opdrachtgever ...", "does not prevent that the Supplier
+ * ...": what is not prevented is what the that-clause's subject may do, so
+ * that party is bound (by a permission), whoever does not prevent it. */
+static void S_prevent_that(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t cue_at,
+                           uint32_t cue_len, uint32_t *subj, uint32_t *subj_len, tl_role *subj_role)
+{
+	if (!tl_ph_at(tok, n, cue_at, "belet|beletten|verhindert|verhinderen|staat|staan|prevent|prevents|"
+	                              "preclude|precludes"))
+		return;
+	uint32_t k = cue_at + cue_len;
+	if (k < n && S_negator_at(tok, n, k))
+		k++;
+	if (k >= n || !(tl_tok_is(&tok[k], "dat") || tl_tok_is(&tok[k], "that")))
+		return;
+	for (uint32_t j = k + 1; j < n && j <= k + 4; j++) {
+		uint32_t len = 0;
+		tl_role r = tl_mention_at(a, tok, n, j, &len);
+		if (r == TL_ROLE_VENDOR || r == TL_ROLE_CUSTOMER || r == TL_ROLE_BOTH) {
+			*subj = j;
+			*subj_len = len ? len : 1;
+			*subj_role = r;
+			return;
+		}
+		if (!tl_tok_in(&tok[j], S_dets))
+			return; /* the subject opens the clause, after a determiner at most */
+	}
 }
 
 /* "be prevented|precluded from", "verhinderd|belet" right after a negator:
@@ -798,6 +833,8 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 	}
 	if (prevented && !odd && mod == TL_MOD_OBLIGATION)
 		mod = TL_MOD_PERMISSION; /* "shall not be prevented from": the subject may */
+	if (mod == TL_MOD_PERMISSION && cue == C_PROH && cue_at != UINT32_MAX)
+		S_prevent_that(a, tok, n, cue_at, cue_len, &subj, &subj_len, &subj_role);
 	if (defn && cue == C_AUX && !(s->flags & TL_SENT_HEADING) && (s->flags & TL_SENT_DEFINITION)) {
 		/* a definition that carries its own "shall" stays a definition */
 		mod = TL_MOD_STATEMENT;
