@@ -101,6 +101,23 @@ static tl_role S_role_in(const tl_token *tok, uint32_t i, uint32_t j)
 	return TL_ROLE_NONE;
 }
 
+/* A body acting for public customers: "De gemeenschappelijke regeling ICT
+ * Vechtstreek, handelend namens de deelnemende gemeenten ...", "... acting on
+ * behalf of the participating municipalities": TL_ROLE_CUSTOMER when the name
+ * tok[i, j) says so, else TL_ROLE_NONE. */
+static tl_role S_on_behalf(const tl_token *tok, uint32_t i, uint32_t j)
+{
+	static const char *const pub[] = {"gemeente", "gemeenten", "municipality", "municipalities",
+	                                  "provincie", "provincies", "waterschap", "waterschappen", NULL};
+	for (uint32_t k = i; k < j; k++) {
+		uint32_t m = tl_tok_is(&tok[k], "namens") ? 1 : tl_ph_at(tok, j, k, "on behalf of");
+		for (uint32_t x = k + m; m && x < j && x <= k + m + 4; x++)
+			if (tl_tok_in(&tok[x], pub) || tl_party_catalog(tok[x].fold) == TL_ROLE_CUSTOMER)
+				return TL_ROLE_CUSTOMER;
+	}
+	return TL_ROLE_NONE;
+}
+
 /* "its (Dutch implementation) partner X", "haar onderaannemer X" in the name
  * tok[from, ne), whose possessive points back to the first party the sentence
  * names before it: TL_ROLE_VENDOR when that party is the vendor, TL_ROLE_NONE
@@ -135,11 +152,15 @@ static int S_own_helper(tl_ann_ctx *c, const tl_token *tok, uint32_t from, uint3
 	return -1;
 }
 
+/* The first S_INTRO_EXPLICIT start an alias without a parenthesis too. */
 static const char *const S_intro[] = {
 	"hierna te noemen", "hierna genoemd", "hierna", "verder te noemen", "verder", "hierna ook",
 	"hereinafter referred to as", "hereinafter called", "hereinafter", "hereafter",
-	"referred to as", "the", "de", "het", "together the", "gezamenlijk", "each a", "elk een",
-	NULL};
+	"referred to as",
+	/* one of several parties of a side: (hierna elk: "Deelnemer" en samen: "de Deelnemers") */
+	"hierna elk|ieder", "hereinafter each|individually",
+	"the", "de", "het", "together the", "gezamenlijk", "each a", "elk een", NULL};
+#define S_INTRO_EXPLICIT 13
 
 static int S_det(const tl_token *t)
 {
@@ -155,7 +176,7 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	int paren = tl_tok_is(&tok[i], "(");
 	if (paren)
 		k++;
-	/* without a parenthesis only S_intro[0..10] count, which start with these words
+	/* without a parenthesis only the explicit S_intro count, which start with these words
 	 * (the others start with none of them): most tokens stop here */
 	static const char *const intro_first[] = {"hierna", "verder", "hereinafter", "hereafter",
 	                                          "referred", NULL};
@@ -163,12 +184,12 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 		return 0;
 	int w = -1;
 	uint32_t m = tl_ph_list_at(tok, n, k, S_intro, &w);
-	if (!paren && (m == 0 || w >= 11))
+	if (!paren && (m == 0 || w >= S_INTRO_EXPLICIT))
 		return 0; /* without a parenthesis only an explicit "hierna" counts */
 	k += m;
 	if (k < n && (tl_tok_is(&tok[k], ":") || tl_tok_is(&tok[k], ",")))
 		k++;
-	if (k + 1 < n && m > 0 && w <= 10 && S_det(&tok[k]) && S_is_quote(&tok[k + 1]))
+	if (k + 1 < n && m > 0 && w < S_INTRO_EXPLICIT && S_det(&tok[k]) && S_is_quote(&tok[k + 1]))
 		k++; /* (hereinafter: the "Provider") */
 	if (k < n && S_is_quote(&tok[k])) {
 		uint32_t s = ++k;
@@ -180,7 +201,7 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 		*te = k;
 		return k + 1;
 	}
-	if (m == 0 || w >= 11)
+	if (m == 0 || w >= S_INTRO_EXPLICIT)
 		return 0; /* "(the Supplier)" without quotes is not an alias */
 	/* (hierna: Opdrachtnemer), ..., hierna te noemen: Opdrachtgever; */
 	uint32_t s = k;
@@ -398,6 +419,14 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			uint32_t q = after + 1;
 			if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], "or") || tl_tok_is(&s->tok[q], "and")))
 				q++;
+			/* ... en samen: "de Deelnemers"), and together the "Participants") */
+			static const char *const together[] = {"samen", "tezamen", "gezamenlijk", "together",
+			                                       "collectively", "jointly", NULL};
+			if (q + 1 < s->ntok && tl_tok_in(&s->tok[q], together)) {
+				q++;
+				if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], ":") || S_det(&s->tok[q])))
+					q++;
+			}
 			if (!S_is_quote(&s->tok[q]))
 				break;
 			uint32_t e = q + 1;
@@ -499,6 +528,9 @@ static int S_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			/* the name of a party label's line: the label says whose it is */
 			if (!role && !thing && from == label_from)
 				role = label_role;
+			/* the whole name, past an "en" in it ("... gemeenten Aalburg en Stroomdal") */
+			if (!role && !thing && helper < 0)
+				role = S_on_behalf(s->tok, hard < ns ? hard : ns, ne);
 
 		}
 		/* a party's alias makes its line a definition; a thing coined where it is
