@@ -161,6 +161,15 @@ typedef struct tl_disapplied {
 	int32_t sentence;      /* the declaring sentence */
 } tl_disapplied;
 
+/* A sentence that names a clause of this document by number ("a breach of
+ * clauses 4 or 6", "artikel 5"): rules may read the clause's heading through it
+ * (a concept's "by_reference", docs/ruleset-format.md). */
+typedef struct tl_xref {
+	uint32_t sentence;           /* the referring sentence */
+	uint32_t tok_start, tok_end; /* the reference's tokens in it ("clauses 4 or 6") */
+	int32_t clause;              /* index into tl_document_clauses() */
+} tl_xref;
+
 typedef struct tl_annotated {
 	tl_arena arena;
 	tl_arena arena2;           /* what a second thread allocated (tl_annotate_ex) */
@@ -186,6 +195,9 @@ typedef struct tl_annotated {
 	tl_disapplied *dis;        /* clauses switched off by another part (disapply.c), in order of
 	                              their declarations; their sentences are TL_SENT_DISAPPLIED */
 	uint32_t ndis;
+	tl_xref *xref;             /* references to numbered clauses of this document (disapply.c),
+	                              by sentence */
+	uint32_t nxref;
 	/* internal, freed with the annotation: the malloc'd sentence array, and the token
 	 * pools of the text phases (anonymous mappings, tokmap_len[k] bytes, or NULL) */
 	tl_sentence *sent_owned;

@@ -405,7 +405,9 @@ int tl_frameworks_find(tl_ann_ctx *c);
 /* Finds "Section 12 of Part B does not apply", "Section 14 is replaced by",
  * "Notwithstanding section 14 of Part B": fills a->dis and marks the named
  * clauses' sentences TL_SENT_DISAPPLIED | TL_SENT_NONOPERATIVE.  Runs after
- * polarity (it reads the subordinate and exception marks).  0 or TL_ENOMEM. */
+ * polarity (it reads the subordinate and exception marks).  In the same pass,
+ * every reference to numbered clauses of this document ("breach of clauses 4
+ * or 6", "artikel 5", "section 3 of Part B") goes to a->xref.  0 or TL_ENOMEM. */
 int tl_disapply_mark(tl_ann_ctx *c);
 
 /* ---- helpers (annotate.c) ----------------------------------------------- */

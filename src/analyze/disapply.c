@@ -177,7 +177,7 @@ static int S_skip_title(const tl_token *tok, uint32_t n, uint32_t *k)
 /* A clause reference at tok[i]: "Section 12", "Sections 12 and 14", "clause 12
  * (Limitation of Liability)", then "of Part B" / "van de Algemene Voorwaarden".
  * Returns 1 when there is one. */
-static int S_reference(const tl_token *tok, uint32_t n, uint32_t i, S_ref *r)
+static int S_reference(const tl_token *tok, uint32_t n, uint32_t i, S_ref *r, int or_of)
 {
 	memset(r, 0, sizeof *r);
 	if (!tl_tok_in(&tok[i], S_ref_words))
@@ -197,7 +197,9 @@ static int S_reference(const tl_token *tok, uint32_t n, uint32_t i, S_ref *r)
 		return 0;
 	if (!S_skip_title(tok, n, &k))
 		return 0;
-	if (k < n && (tl_tok_is(&tok[k], "of") || tl_tok_is(&tok[k], "van"))) {
+	/* or_of: the Dutch "artikel 5 of 4" is "5 or 4", no part named "4" */
+	if (k < n && (tl_tok_is(&tok[k], "of") || tl_tok_is(&tok[k], "van")) &&
+	    !(or_of && k + 1 < n && (tok[k + 1].flags & TL_TOK_NUMBER))) {
 		uint32_t j = k + 1;
 		if (j < n && tl_tok_in(&tok[j], S_own)) {
 			/* "of this Agreement", "van deze Overeenkomst": the document itself */
@@ -396,6 +398,183 @@ static void S_rows_mark(tl_annotated *a)
 	}
 }
 
+/* ---- references to numbered clauses (a->xref) ------------------------------ */
+
+/* references kept per document: a clause heading is looked up once per
+ * reference, so a hostile file of many thousands of them stays cheap */
+#define S_MAXXREF 512
+
+/* "clauses 4 or 5", "artikel 4 of 5", "clauses 3 to 5", "artikelen 3 tot en met 5":
+ * the numbers S_reference stopped before, added to r (a range of up to ten) */
+static void S_more_numbers(const tl_token *tok, uint32_t n, S_ref *r, char *buf, size_t size)
+{
+	static const char *const to[] = {"to", "through", "tot en met", "t/m", "-", NULL};
+	uint32_t k = r->end;
+	size_t used = 0;
+	while (k + 1 < n && r->nnum < S_MAXREF) {
+		uint32_t m = 0;
+		if (tl_tok_is(&tok[k], "or") || tl_tok_is(&tok[k], "of") || tl_tok_is(&tok[k], ",") ||
+		    tl_tok_is(&tok[k], "and") || tl_tok_is(&tok[k], "en")) {
+			if (!(tok[k + 1].flags & TL_TOK_NUMBER))
+				break;
+			r->num[r->nnum++] = tok[k + 1].fold;
+			k += 2;
+			continue;
+		}
+		if ((m = tl_ph_list_at(tok, n, k, to, NULL)) && k + m < n && (tok[k + m].flags & TL_TOK_NUMBER)) {
+			/* a range of whole numbers: "3 to 5" */
+			char *e1, *e2;
+			long a = strtol(r->num[r->nnum - 1], &e1, 10), b = strtol(tok[k + m].fold, &e2, 10);
+			if (*e1 || *e2 || b <= a || b - a > 10)
+				break;
+			for (long x = a + 1; x <= b && r->nnum < S_MAXREF && used + 8 < size; x++) {
+				int w = snprintf(buf + used, size - used, "%ld", x);
+				r->num[r->nnum++] = buf + used;
+				used += (size_t)w + 1;
+			}
+			k += m + 1;
+			continue;
+		}
+		break;
+	}
+	r->end = k;
+}
+
+/* The clauses' labels, normalised once into a hash table, so a reference finds
+ * its clause without reading every label (S_numbered does) */
+typedef struct {
+	char lab[24];
+	int32_t clause;
+	uint32_t next; /* the next label with the same text + 1, 0 at the end */
+} S_lab;
+
+typedef struct {
+	const tl_clause *cl;
+	size_t ncl, npara;
+	tl_xref *list;
+	uint32_t nlist, cap, nparts;
+	S_lab *labs;
+	uint32_t *slot; /* label index + 1, 0 for empty; mask + 1 slots */
+	uint32_t mask;
+	int built;
+} S_xrefs;
+
+static uint32_t S_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* S_norm for the usual label ("4", "5.2.", "12.a") without its copies */
+static void S_norm_fast(const char *in, char *out, size_t size)
+{
+	if (!(in[0] >= '0' && in[0] <= '9')) {
+		S_norm(in, out, size);
+		return;
+	}
+	size_t n = 0;
+	for (; in[n] && n + 1 < size; n++)
+		out[n] = (char)tolower((unsigned char)in[n]);
+	out[n] = '\0';
+	while (n > 0 && (out[n - 1] == '.' || out[n - 1] == ' '))
+		out[--n] = '\0';
+}
+
+static int S_labels(S_xrefs *x)
+{
+	x->built = 1;
+	size_t n = 0, size = 16;
+	while (size < x->ncl * 2)
+		size *= 2;
+	x->labs = malloc((x->ncl ? x->ncl : 1) * sizeof *x->labs);
+	x->slot = calloc(size, sizeof *x->slot);
+	if (!x->labs || !x->slot)
+		return TL_ENOMEM;
+	x->mask = (uint32_t)size - 1;
+	for (size_t k = 0; k < x->ncl; k++) {
+		char lab[128];
+		if (!x->cl[k].label)
+			continue;
+		S_norm_fast(x->cl[k].label, lab, sizeof lab);
+		if (strlen(lab) >= sizeof x->labs->lab)
+			continue; /* no clause number is that long */
+		if (!(lab[0] >= '0' && lab[0] <= '9'))
+			continue; /* a reference names a number */
+		strcpy(x->labs[n].lab, lab);
+		x->labs[n].clause = (int32_t)k;
+		/* one slot per text, its clauses chained (many lists restart at "1") */
+		uint32_t h = S_hash(lab) & x->mask;
+		while (x->slot[h] && strcmp(x->labs[x->slot[h] - 1].lab, lab) != 0)
+			h = (h + 1) & x->mask;
+		x->labs[n].next = x->slot[h];
+		x->slot[h] = (uint32_t)++n;
+	}
+	return 0;
+}
+
+/* S_numbered through the hash table: the same answer */
+static int32_t S_numbered_fast(const S_xrefs *x, int32_t part, const char *num)
+{
+	const tl_clause *cl = x->cl;
+	int32_t best = -1, same = 0;
+	uint32_t h = S_hash(num) & x->mask;
+	while (x->slot[h] && strcmp(x->labs[x->slot[h] - 1].lab, num) != 0)
+		h = (h + 1) & x->mask;
+	for (uint32_t e = x->slot[h]; e; e = x->labs[e - 1].next) {
+		int32_t k = x->labs[e - 1].clause;
+		if (part >= 0 && (k == part || !S_holds(&cl[part], cl[k].first_para)))
+			continue;
+		if (best < 0 || cl[k].level < cl[best].level) {
+			best = k;
+			same = 1;
+		} else if (cl[k].level == cl[best].level) {
+			same++;
+			best = k < best ? k : best;
+		}
+	}
+	return best >= 0 && same > 1 && part < 0 ? -1 : best;
+}
+
+/* A reference at s->tok[i] to numbered clauses of this document, added to x;
+ * 0 or TL_ENOMEM. */
+static int S_xref_at(S_xrefs *x, const tl_sentence *s, uint32_t si, uint32_t i)
+{
+	S_ref r;
+	if (x->nlist >= S_MAXXREF || !S_reference(s->tok, s->ntok, i, &r, 1))
+		return 0;
+	char more[S_MAXREF * 8];
+	if (!r.part[0])
+		S_more_numbers(s->tok, s->ntok, &r, more, sizeof more);
+	uint32_t end = r.end;
+	/* "article 13 GIBIT 2020": another document's article */
+	if (!r.part[0] && end < s->ntok && (s->tok[end].flags & TL_TOK_CAPITAL) &&
+	    !(s->tok[end].flags & TL_TOK_PUNCT))
+		return 0;
+	int32_t part = -1;
+	if (r.part[0] && (x->nparts++ >= S_MAXDECL || (part = S_part(x->cl, x->ncl, r.part, s->para)) < 0))
+		return 0; /* a part this document does not hold */
+	if (!x->built && S_labels(x) != 0)
+		return TL_ENOMEM;
+	for (uint32_t k = 0; k < r.nnum; k++) {
+		int32_t t = S_numbered_fast(x, part, r.num[k]);
+		if (t < 0 || S_holds(&x->cl[t], s->para) || x->cl[t].first_para < 0 ||
+		    (size_t)x->cl[t].first_para >= x->npara)
+			continue;
+		if (x->nlist == x->cap) {
+			uint32_t nc = x->cap ? x->cap * 2 : 16;
+			tl_xref *nv = realloc(x->list, nc * sizeof *nv);
+			if (!nv)
+				return TL_ENOMEM;
+			x->list = nv;
+			x->cap = nc;
+		}
+		x->list[x->nlist++] = (tl_xref){si, i, end, t};
+	}
+	return 0;
+}
+
 int tl_disapply_mark(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -408,6 +587,11 @@ int tl_disapply_mark(tl_ann_ctx *c)
 	uint32_t nlist = 0, cap = 0;
 	int rc = 0;
 	uint32_t ndecl = 0;
+	S_xrefs xr;
+	memset(&xr, 0, sizeof xr);
+	xr.cl = cl;
+	xr.ncl = ncl;
+	tl_document_paras(a->doc, &xr.npara);
 	for (uint32_t si = 0; si < a->nsent && !rc && ndecl < S_MAXDECL; si++) {
 		const tl_sentence *s = &a->sent[si];
 		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)) ||
@@ -419,11 +603,15 @@ int tl_disapply_mark(tl_ann_ctx *c)
 			if (!(s->tok[i + 1].flags & TL_TOK_NUMBER) &&
 			    !(i + 2 < s->ntok && (s->tok[i + 2].flags & TL_TOK_NUMBER)))
 				continue;
-			if ((s->tok[i].flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC)) ||
-			    !tl_tok_in(&s->tok[i], S_ref_words))
+			if (!tl_tok_in(&s->tok[i], S_ref_words))
+				continue;
+			/* any reference, also in a subordinate part, may lend its clause's heading */
+			if ((rc = S_xref_at(&xr, s, si, i)) != 0)
+				break;
+			if (s->tok[i].flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC))
 				continue;
 			S_ref r;
-			if (!S_reference(s->tok, s->ntok, i, &r) || !S_declares(s->tok, s->ntok, i, &r) ||
+			if (!S_reference(s->tok, s->ntok, i, &r, 0) || !S_declares(s->tok, s->ntok, i, &r) ||
 			    ndecl++ >= S_MAXDECL)
 				continue;
 			int32_t part = -1;
@@ -447,6 +635,18 @@ int tl_disapply_mark(tl_ann_ctx *c)
 		}
 	}
 	free(list);
+	if (!rc && xr.nlist) {
+		a->xref = tl_arena_calloc(&a->arena, xr.nlist, sizeof *a->xref);
+		if (!a->xref)
+			rc = TL_ENOMEM;
+		else {
+			memcpy(a->xref, xr.list, xr.nlist * sizeof *xr.list);
+			a->nxref = xr.nlist;
+		}
+	}
+	free(xr.list);
+	free(xr.labs);
+	free(xr.slot);
 	if (rc)
 		return rc;
 	/* the declarations themselves stay: only the clauses they name go */
@@ -459,3 +659,4 @@ int tl_disapply_mark(tl_ann_ctx *c)
 	}
 	return 0;
 }
+

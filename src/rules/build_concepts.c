@@ -106,7 +106,8 @@ static size_t S_count_terms(tl_load *L)
 {
 	size_t nterms = 0;
 	static const char *const keys[] = {"nl",          "en",          "include",          "defined_terms",
-	                                   "not_party",   "description", "definition_heads", NULL};
+	                                   "not_party",   "description", "definition_heads", "by_reference",
+	                                   NULL};
 	static const char *const head_keys[] = {"nl", "en", NULL};
 	for (uint32_t i = 0; i < L->concepts.n; i++) {
 		const cJSON *c = L->concepts.v[i].node;
@@ -198,6 +199,10 @@ static int S_compile_terms(tl_load *L, size_t nterms)
 		if (np && !cJSON_IsBool(np))
 			tl_load_error(L, np, "\"not_party\" must be true or false");
 		cd->not_party = cJSON_IsTrue(np);
+		const cJSON *br = tl_bd_get(c, "by_reference");
+		if (br && !cJSON_IsBool(br))
+			tl_load_error(L, br, "\"by_reference\" must be true or false");
+		cd->by_reference = cJSON_IsTrue(br);
 		cd->inc = tl_bd_concepts(L, tl_bd_get(c, "include"), "\"include\"", &cd->ninc);
 		for (uint32_t k = 0; k < cd->ninc; k++)
 			if (cd->inc[k] == (int32_t)(TL_CONCEPT_FIRST_USER + i))

@@ -56,6 +56,7 @@ typedef struct S_scan {
 	uint32_t lo, hi; /* definition scan: tokens where the definition's head may start */
 	const tl_sentence *def; /* definition scan: the definition sentence */
 	const tl_sentence *s; /* occurrence scan: the sentence being scanned */
+	uint8_t *lend; /* heading scan: "by_reference" concepts found (S_lent) */
 } S_scan;
 
 /* "The Authority" where the document calls the customer so, "Authority Data"
@@ -131,6 +132,13 @@ static void S_push(const tl_match *m, S_occs *o, int32_t concept, uint32_t a, ui
 static void S_on_term(void *ud, const tl_rterm *t, uint32_t a, uint32_t b)
 {
 	S_scan *sc = ud;
+	if (sc->m->rs->concepts[t->concept].by_reference) {
+		if (sc->lend && !t->def_only)
+			sc->lend[t->concept] = 1; /* in a referenced clause's heading */
+		return; /* anywhere else no mention */
+	}
+	if (sc->lend)
+		return;
 	if (sc->hit) {
 		if (a >= sc->lo && a < sc->hi)
 			sc->hit[t->concept] |= t->def_only ? 2 : 1;
@@ -213,7 +221,7 @@ static int S_join_terms(tl_match *m)
 		free(hit);
 		return -1;
 	}
-	S_scan sc = {m, NULL, -1, hit, 0, 0, NULL, NULL};
+	S_scan sc = {m, NULL, -1, hit, 0, 0, NULL, NULL, NULL};
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *tm = &a->terms[t];
 		if (tm->role != TL_ROLE_NONE || tm->def_sentence < 0 || (uint32_t)tm->def_sentence >= a->nsent)
@@ -273,24 +281,115 @@ static int S_join_terms(tl_match *m)
 	return 0;
 }
 
+/* What the references to numbered clauses lend (a->xref): for reference k, the
+ * "by_reference" concepts found in its clause's heading, conc[start[k],
+ * start[k + 1]).  Empty when the ruleset has no such concept. */
+typedef struct S_lent {
+	uint32_t *start;
+	int32_t *conc;
+} S_lent;
+
+/* The lent concepts of every reference: each referenced heading scanned once
+ * (references are capped by the annotation, S_MAXXREF); 0, or -1 when out of
+ * memory. */
+static int S_lent_find(const tl_match *m, S_lent *l)
+{
+	const tl_annotated *a = m->a;
+	const tl_ruleset *rs = m->rs;
+	memset(l, 0, sizeof *l);
+	if (!a->nxref)
+		return 0;
+	int any = 0;
+	for (uint32_t c = TL_CONCEPT_FIRST_USER; c < rs->nconcepts && !any; c++)
+		any = rs->concepts[c].by_reference;
+	if (!any)
+		return 0;
+	size_t ncl, npara;
+	const tl_clause *cl = tl_document_clauses(a->doc, &ncl);
+	const tl_para *paras = tl_document_paras(a->doc, &npara);
+	uint8_t *hit = calloc(rs->nconcepts, 1);
+	l->start = calloc(a->nxref + 1, sizeof *l->start);
+	uint32_t cap = 16, n = 0;
+	l->conc = malloc(cap * sizeof *l->conc);
+	if (!hit || !l->start || !l->conc)
+		goto oom;
+	S_scan sc = {(tl_match *)m, NULL, -1, NULL, 0, 0, NULL, NULL, hit};
+	for (uint32_t k = 0; k < a->nxref; k++) {
+		l->start[k] = n;
+		int32_t t = a->xref[k].clause;
+		uint32_t same = k; /* an earlier reference to the same clause: copy its list */
+		for (uint32_t j = 0; j < k && same == k; j++)
+			if (a->xref[j].clause == t)
+				same = j;
+		if (same < k) {
+			for (uint32_t x = l->start[same]; x < l->start[same + 1]; x++) {
+				if (n == cap) {
+					int32_t *nv = realloc(l->conc, (cap *= 2) * sizeof *nv);
+					if (!nv)
+						goto oom;
+					l->conc = nv;
+				}
+				l->conc[n++] = l->conc[x];
+			}
+			continue;
+		}
+		if (t < 0 || (size_t)t >= ncl || cl[t].first_para < 0 || (size_t)cl[t].first_para >= npara ||
+		    paras[cl[t].first_para].kind != TL_PARA_HEADING)
+			continue; /* only a heading lends: not the clause's body */
+		memset(hit, 0, rs->nconcepts);
+		int32_t hp = cl[t].first_para;
+		for (uint32_t si = a->para_sent[hp]; si < a->para_sent[hp + 1]; si++)
+			tl_index_scan(rs, a, &a->sent[si], S_on_term, &sc);
+		for (uint32_t c = 0; c < rs->nconcepts; c++) {
+			if (!hit[c])
+				continue;
+			if (n == cap) {
+				int32_t *nv = realloc(l->conc, (cap *= 2) * sizeof *nv);
+				if (!nv)
+					goto oom;
+				l->conc = nv;
+			}
+			l->conc[n++] = (int32_t)c;
+		}
+	}
+	l->start[a->nxref] = n;
+	free(hit);
+	return 0;
+oom:
+	free(hit);
+	free(l->start);
+	free(l->conc);
+	memset(l, 0, sizeof *l);
+	return -1;
+}
+
 /* Occurrences of sentences [k0, k1) into o; occ_start[i] is the index in o. */
 typedef struct S_occ_part {
 	tl_match *m;
 	uint32_t k0, k1;
 	S_occs o;
+	const S_lent *lent;
 } S_occ_part;
 
 static void S_occ_range(S_occ_part *pt)
 {
 	tl_match *m = pt->m;
 	const tl_annotated *a = m->a;
-	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL};
+	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL, NULL};
 	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
+	uint32_t x = 0; /* the next reference to a numbered clause (a->xref, by sentence) */
+	while (pt->lent && pt->lent->start && x < a->nxref && a->xref[x].sentence < pt->k0)
+		x++;
 	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
 		const tl_sentence *s = &a->sent[i];
 		m->occ_start[i] = pt->o.n;
 		sc.s = s;
 		tl_index_scan_memo(m->rs, a, s, memo, S_on_term, &sc);
+		/* "a breach of clause 4" with "4. Data": the heading's by_reference concepts, at
+		 * the reference */
+		for (; pt->lent && pt->lent->start && x < a->nxref && a->xref[x].sentence == i; x++)
+			for (uint32_t c = pt->lent->start[x]; c < pt->lent->start[x + 1]; c++)
+				S_push(m, &pt->o, pt->lent->conc[c], a->xref[x].tok_start, a->xref[x].tok_end, -1);
 		for (uint32_t k = 0; k < s->ntok; k++) {
 			const tl_token *t = &s->tok[k];
 			if (t->term >= 0 && (uint32_t)t->term < a->nterms && m->term_concepts &&
@@ -339,8 +438,11 @@ static int S_occurrences(tl_match *m, int threads)
 		while (split < a->nsent && half * 2 < total)
 			half += a->sent[split++].ntok + 1;
 	}
-	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}};
-	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}};
+	S_lent lent;
+	if (S_lent_find(m, &lent) != 0)
+		return -1;
+	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}, &lent};
+	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}, &lent};
 	tl_task *th;
 	int started = split && split < a->nsent && tl_task_start(&th, S_occ_thread, &two) == 0;
 	S_occ_range(&one);
@@ -368,6 +470,8 @@ static int S_occurrences(tl_match *m, int threads)
 		}
 	}
 	free(two.o.occ);
+	free(lent.start);
+	free(lent.conc);
 	m->occ = one.o.occ;
 	m->nocc = one.o.n;
 	m->aocc = one.o.cap;

@@ -66,6 +66,8 @@ typedef struct tl_concept {
 	const char *name;
 	int defined_terms; /* 0, TL_DEFTERMS_HEADED (true), TL_DEFTERMS_ANYWHERE ("anywhere") */
 	int not_party;   /* its terms do not match the document's own party names or defined terms */
+	int by_reference; /* its terms count only in the heading of a clause a sentence names by
+	                     number ("breach of clause 4" with "4. Data"), at the reference */
 	int32_t *anc;    /* this concept and every concept that includes it, transitively */
 	uint32_t nanc;
 	int32_t *inc;    /* concepts it includes directly */
