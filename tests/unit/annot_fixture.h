@@ -99,6 +99,15 @@ static tl_annotated *fx_annotate(const char *text, tl_document **doc)
 	}
 	return a;
 }
+/* Annotates the preamble pre followed by sentence on a line of its own (the
+ * usual fx_pre_nl / fx_pre_en and the sentence under test); NULL on failure. */
+static tl_annotated *fx_annotate_pre(const char *pre, const char *sentence, tl_document **doc)
+{
+	char text[2048];
+	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
+	return fx_annotate(text, doc);
+}
+
 /* The first sentence unit whose text starts with `prefix` (its index in
  * *idx when idx is not NULL), or NULL. */
 static inline const tl_sentence *fx_find_at(const tl_annotated *a, const char *prefix, uint32_t *idx)

@@ -17,10 +17,8 @@
 static void S_units(const char *pre, const char *sentence, const char *first, tl_modality mod1,
                     tl_role role1, const char *second, tl_modality mod2, tl_role role2)
 {
-	char text[1024];
-	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(pre, sentence, &d);
 	T_OK(a != NULL, "annotate: %s", sentence);
 	if (!a)
 		return;

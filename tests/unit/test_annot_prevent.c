@@ -16,10 +16,8 @@
  * preamble plus sentence. */
 static void S_unit(const char *pre, const char *sentence, const char *first, tl_modality mod, tl_role role)
 {
-	char text[1024];
-	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(pre, sentence, &d);
 	T_OK(a != NULL, "annotate: %s", sentence);
 	if (!a)
 		return;
@@ -56,11 +54,10 @@ static void test_not_prevented(void)
 static void test_prevented(void)
 {
 	/* without the negation the clause stands in the way: no permission */
-	char text[512];
-	snprintf(text, sizeof text, "%s%s\n", fx_pre_nl,
-	         "Artikel 4.2 staat eraan in de weg dat Opdrachtnemer de Gegevens gebruikt.");
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(fx_pre_nl, "Artikel 4.2 staat eraan in de weg dat Opdrachtnemer de Gegevens "
+	                                             "gebruikt.",
+	                                  &d);
 	const tl_sentence *s = a ? fx_find(a, "Artikel 4.2") : NULL;
 	T_OK(s && s->modality != TL_MOD_PERMISSION, "nl: staat eraan in de weg is no permission");
 	tl_annotated_free(a);
@@ -70,10 +67,8 @@ static void test_prevented(void)
 /* 1 when the token of the unit starting with `first` whose fold is `word` is a party mention. */
 static int S_party_word(const char *pre, const char *sentence, const char *first, const char *word)
 {
-	char text[1024];
-	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(pre, sentence, &d);
 	const tl_sentence *s = a ? fx_find(a, first) : NULL;
 	int party = -1;
 	for (uint32_t k = 0; s && k < s->ntok; k++)

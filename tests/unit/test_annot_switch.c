@@ -28,10 +28,8 @@ static int S_in_scope(const tl_annotated *a, const char *prefix, const char *fol
 
 static void S_case(const char *pre, const char *sentence, const char *fold, int want)
 {
-	char text[1024];
-	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(pre, sentence, &d);
 	T_OK(a != NULL, "annotate: %s", sentence);
 	if (!a)
 		return;

@@ -140,10 +140,8 @@ static void test_thing_alias(void)
  * and "The Service means ..." define (s8 ask 9) */
 static int S_is_def(const char *pre, const char *sentence)
 {
-	char text[1024];
-	snprintf(text, sizeof text, "%s%s\n", pre, sentence);
 	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
+	tl_annotated *a = fx_annotate_pre(pre, sentence, &d);
 	int r = -1;
 	for (uint32_t k = 0; a && k < a->nsent; k++)
 		if (a->sent[k].para == 1)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_fixture.h"
 #include "context_fixture.h"
 #include "harness.h"
 #include "tenderlint.h"
@@ -35,26 +36,7 @@ static const char S_ruleset[] =
 /* status of R-HOSTED on the Markdown text */
 static const char *S_status(const tl_ruleset *rs, const char *text, char *buf, size_t n)
 {
-	tl_error err = TL_ERROR_INIT;
-	tl_document *d = NULL;
-	cJSON *doc = NULL;
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	snprintf(buf, n, "?");
-	if (tl_document_read_mem(&d, "pve.md", text, strlen(text), NULL, &err) == 0 &&
-	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
-		const cJSON *f;
-		cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
-		{
-			const cJSON *st = cJSON_GetObjectItem(f, "status");
-			if (cJSON_IsString(st))
-				snprintf(buf, n, "%s", st->valuestring);
-		}
-	} else {
-		T_OK(0, "check: %s", err.message);
-	}
-	cJSON_Delete(doc);
-	tl_document_free(d);
-	return buf;
+	return fx_rule_status(rs, "pve.md", text, "R-HOSTED", buf, n);
 }
 
 static void test_intro(const tl_ruleset *rs)

@@ -8,11 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_fixture.h"
 #include "harness.h"
 #include "tenderlint.h"
 #include "tmpdir_fixture.h"
-
-#include "cJSON.h"
 
 static const char S_ruleset[] =
     "{\"id\": \"keycells\",\n"
@@ -31,25 +30,7 @@ static const char S_ruleset[] =
 /* The status of rule on the Markdown text, into out. */
 static void S_status(const tl_ruleset *rs, const char *text, const char *rule, char *out, size_t n)
 {
-	tl_error err = TL_ERROR_INIT;
-	tl_document *d = NULL;
-	cJSON *doc = NULL;
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	snprintf(out, n, "?");
-	if (tl_document_read_mem(&d, "order.md", text, strlen(text), NULL, &err) == 0 &&
-	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
-		const cJSON *f;
-		cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
-		{
-			const cJSON *r = cJSON_GetObjectItem(f, "rule"), *st = cJSON_GetObjectItem(f, "status");
-			if (cJSON_IsString(r) && !strcmp(r->valuestring, rule) && cJSON_IsString(st))
-				snprintf(out, n, "%s", st->valuestring);
-		}
-	} else {
-		T_OK(0, "check: %s", err.message);
-	}
-	cJSON_Delete(doc);
-	tl_document_free(d);
+	fx_rule_status(rs, "order.md", text, rule, out, n);
 }
 
 #define S_TAIL "\n1. The Service is provided as described in this Order Summary.\n"
