@@ -420,6 +420,26 @@ static int32_t S_offered_col(const tl_para *paras, const S_table *t)
 	return -1;
 }
 
+/* 1 when a party is named in s: "Alle rechten op de Gegevens berusten bij
+ * Opdrachtgever" has a verb the verbless test does not know, and says whose
+ * the rights are; it is no bare name of a deliverable */
+static int S_names_party(const tl_sentence *s)
+{
+	for (uint32_t i = 0; i < s->ntok; i++)
+		if (s->tok[i].flags & TL_TOK_PARTY)
+			return 1;
+	return 0;
+}
+
+/* words of s, not counting punctuation and numbers ("R-20" has one) */
+static uint32_t S_words(const tl_sentence *s)
+{
+	uint32_t w = 0;
+	for (uint32_t i = 0; i < s->ntok; i++)
+		w += !(s->tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER));
+	return w;
+}
+
 static void S_apply(tl_sentence *s, int kind)
 {
 	switch (kind) {
@@ -437,6 +457,16 @@ static void S_apply(tl_sentence *s, int kind)
 		s->modality = TL_MOD_PROHIBITION;
 		if (s->bound == TL_ROLE_NONE)
 			s->bound = TL_ROLE_VENDOR;
+		break;
+	case P_BINDING:
+		/* "Privacy and security by design and by default." in a P1 row: the row's words
+		 * name what the contractor must deliver, so a row without a verb is its duty */
+		if ((s->flags & TL_SENT_VERBLESS) && !(s->flags & TL_SENT_NEGATED) && s->bound == TL_ROLE_NONE &&
+		    s->modality == TL_MOD_STATEMENT && S_words(s) >= 3 && !S_names_party(s)) {
+			s->flags &= ~(TL_SENT_VERBLESS | TL_SENT_NONOPERATIVE);
+			s->modality = TL_MOD_OBLIGATION;
+			s->bound = TL_ROLE_VENDOR;
+		}
 		break;
 	default:
 		break;
@@ -468,7 +498,7 @@ static void S_mark_table(tl_ann_ctx *c, const S_table *t, int32_t pcol, int32_t 
 		    para->row >= t->nrows)
 			continue;
 		int kind = kinds[para->row];
-		if (kind == P_NONE || kind == P_BINDING)
+		if (kind == P_NONE)
 			continue;
 		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++)
 			S_apply(&a->sent[k], kind);

@@ -130,6 +130,60 @@ static void test_numbered_codes(void)
 	tl_document_free(d);
 }
 
+/* A requirement row that names a deliverable without a verb ("Privacy and security by
+ * design and by default." in a P1 row) is the contractor's duty; a wish row, a row that
+ * names a party ("Alle rechten ... berusten bij Opdrachtgever"), a negated row and a
+ * table without a legend keep their reading (s9 ask 12). */
+static void S_bound_mod(const tl_annotated *a, const char *start, tl_role role, tl_modality mod)
+{
+	const tl_sentence *s = S_sent(a, start);
+	T_OK(s != NULL, "sentence \"%s\"", start);
+	if (!s)
+		return;
+	T_OK(s->bound == role && s->modality == mod, "\"%s\": %s %s, want %s %s", start, tl_role_name(s->bound),
+	     tl_modality_name(s->modality), tl_role_name(role), tl_modality_name(mod));
+}
+
+static void test_verbless_requirement(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("The Contractor (the \"Contractor\") and the Municipality (the \"Municipality\").\n"
+	                              "P1 – mandatory. P1 requirements become obligations of the Contractor.\n"
+	                              "P2 – desirable. It binds only where the tenderer confirms it.\n"
+	                              "| ID | Requirement | Priority |\n"
+	                              "| R-20 | Privacy and security by design and by default. | P1 |\n"
+	                              "| R-21 | Encryption of all backups at rest. | P2 |\n"
+	                              "| R-22 | No tracking of residents across cameras. | P1 |\n"
+	                              "| R-23 | All rights in the data with the Municipality. | P1 |\n",
+	                              &d);
+	T_OK(a != NULL, "annotated");
+	S_bound_mod(a, "Privacy and security", TL_ROLE_VENDOR, TL_MOD_OBLIGATION);
+	T_OK(!(S_flags(a, "Privacy and security") & (TL_SENT_VERBLESS | TL_SENT_NONOPERATIVE)), "P1: operative");
+	S_bound_mod(a, "Encryption of all", TL_ROLE_NONE, TL_MOD_STATEMENT);
+	S_bound_mod(a, "All rights in the data", TL_ROLE_NONE, TL_MOD_STATEMENT);
+	S_bound_mod(a, "R-20", TL_ROLE_NONE, TL_MOD_STATEMENT); /* the ID cell: too short */
+	tl_annotated_free(a);
+	tl_document_free(d);
+
+	a = fx_annotate("Partijen: de Gemeente (hierna: \"Opdrachtgever\") en de leverancier (hierna: \"Opdrachtnemer\").\n"
+	                "| Code | Betekenis |\n"
+	                "| K | Knock-outeis. Een inschrijving die hier niet aan voldoet, wordt uitgesloten. |\n"
+	                "| W | Wens. Deze wordt beoordeeld. |\n"
+	                "\nDe eisen staan in de volgende tabel.\n\n"
+	                "| Nr | Omschrijving | Type |\n"
+	                "| 1 | Versleuteling van alle back-ups. | K |\n"
+	                "| 2 | Logging van alle toegang tot de gegevens. | W |\n"
+	                "| 3 | Alle rechten op de Gegevens berusten bij Opdrachtgever. | K |\n",
+	                &d);
+	T_OK(a != NULL, "annotated");
+	S_bound_mod(a, "Versleuteling van", TL_ROLE_VENDOR, TL_MOD_OBLIGATION);
+	S_bound_mod(a, "Logging van", TL_ROLE_NONE, TL_MOD_STATEMENT);
+	T_OK(S_sent(a, "Alle rechten") && S_sent(a, "Alle rechten")->bound != TL_ROLE_VENDOR,
+	     "a row naming the customer does not bind the vendor");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 /* A legend as list items with the kind in parentheses (blind8 nl-pve 2.1, s8 ask 6) */
 static void test_paren_legend(void)
 {
@@ -304,6 +358,7 @@ int main(void)
 	test_moscow_words();
 	test_dutch_codes_with_legend();
 	test_numbered_codes();
+	test_verbless_requirement();
 	test_letters_without_legend();
 	test_offered_column();
 	test_end_to_end();
