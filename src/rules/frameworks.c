@@ -188,7 +188,8 @@ static int S_own_term(const tl_ruleset *rs, uint32_t r, const tl_rule_result *re
  * met by reference when a declared framework covers it fully and the document
  * does not deviate from any mapped article (fw_over_partial: the reason names
  * the partial clause and the framework), unless the partial states its own
- * term (S_own_term). */
+ * term (S_own_term) or comes from a pattern marked "downgrades" (a limit the
+ * contract sets itself, which a reference to general terms does not lift). */
 void tl_frameworks_apply(tl_match *m)
 {
 	const tl_ruleset *rs = m->rs;
@@ -243,7 +244,9 @@ void tl_frameworks_apply(tl_match *m)
 			}
 		}
 		int partial = res->status == TL_RS_PARTIAL;
-		if (partial && (best != 3 || S_own_term(rs, r, res)))
+		/* a downgrading partial ("where the Supplier considers it feasible") is a
+		 * loophole the contract sets itself, as its own term is */
+		if (partial && (best != 3 || S_own_term(rs, r, res) || res->downgraded))
 			continue; /* the text's partial stands */
 		if (best >= 0) {
 			res->fw = fw;
