@@ -242,6 +242,13 @@ void tl_parties_we_count(tl_ann_ctx *c, size_t p0, size_t p1, tl_we_count *cnt);
  * whether "we/us/our" is the vendor (a vendor's own terms). */
 void tl_parties_we_you(tl_ann_ctx *c, const tl_we_count *cnt);
 
+/* ---- text phases (textphase.c) ----------------------------------------- */
+
+/* Tokens (and the document's language), operative paragraphs and units of
+ * every paragraph, on a second thread from the middle on when threads >= 2
+ * and the document is long enough.  0 or a TL_E* code (err set). */
+int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err);
+
 /* ---- definitions (definitions.c) --------------------------------------- */
 
 /* Finds definitions and party aliases in every sentence, fills terms and
