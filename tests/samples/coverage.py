@@ -53,7 +53,8 @@ def render(root):
            '`rulesets/frameworks/`; `ctest -R coverage_table_current` fails when this file is stale.',
            'Self-tests per language are written met / partial+violated / none (must not fire);',
            'issue 4 asks at least 4 / 3 / 3. Framework columns give the mapped articles',
-           '(f = full, p = partial, a = against; ? = likely, not verified).', '',
+           '(f = full, p = partial, a = against; ? = likely, not verified; "p in X": partial for a',
+           'document with context X, `partial_in_contexts`).', '',
            '| Requirement | Rule file | Patterns m/p/v | Tests nl | Tests en | Clause | GIBIT 2023 | GIBIT 2020 | VWO 2.51 |',
            '|---|---|---|---|---|---|---|---|---|']
     tot = {'rules': 0, 'nl': 0, 'en': 0}
@@ -81,8 +82,10 @@ def render(root):
             if not e:
                 fcells.append('')
             else:
-                fcells.append('%s %s%s' % (', '.join(e['articles']), e['coverage'][0],
-                                           '?' if e['confidence'] == 'likely' else ''))
+                ctx = e.get('partial_in_contexts') or []
+                fcells.append('%s %s%s%s' % (', '.join(e['articles']), e['coverage'][0],
+                                             '?' if e['confidence'] == 'likely' else '',
+                                             ' (p in %s)' % ', '.join(ctx) if ctx else ''))
         pats = '%d/%d/%d' % (len(r.get('met', [])), len(r.get('partial', [])), len(r.get('violated', [])))
         out.append('| %s | %s | %s | %s | %s | %s | %s | %s | %s |' % (
             rid, f, pats, cells[0], cells[1], ('`%s` (%s)' % (cid, cl)) if cl else '**none**', *fcells))
