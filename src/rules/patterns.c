@@ -184,6 +184,8 @@ static int S_candidates_x(S_state *st, uint32_t o0, uint32_t o1, uint32_t x0, ui
 {
 	const tl_ruleset *rs = st->m->rs;
 	st->ncand = 0;
+	if (o0 > o1)
+		return 0; /* an empty scope takes nothing, not even trig_all (as before the key cells) */
 	const tl_pattern **narrow = st->trig[clause_scope];
 	const uint32_t *off = st->toff[clause_scope];
 	/* the sentence's own occurrences, then the key's, then trig_all */
