@@ -335,6 +335,22 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags)
 				k += 3;
 			}
 		}
+		/* "48 (achtenveertig) uur", "5 (five) days", "24 (twenty-four) hours": the same
+		 * number again in words */
+		if (digits && !*suffix && k + 2 < n && S_IS(tok[k].fold, "(")) {
+			double w = 0, part;
+			uint32_t j = k + 1, nw = 0;
+			for (; j < n && j <= k + 5 && !S_IS(tok[j].fold, ")"); j++) {
+				if (S_IS(tok[j].fold, "-"))
+					continue;
+				if (!(S_qclass(&tok[j], &part) & S_Q_NUM) || (tok[j].flags & TL_TOK_PUNCT))
+					break;
+				w += part;
+				nw++;
+			}
+			if (j < n && S_IS(tok[j].fold, ")") && nw > 0 && w == v)
+				k = j + 1;
+		}
 		/* money before the number: "€ 1.000.000", "EUR 500,000" */
 		const char *cur = i > 0 ? S_currency(tok[i - 1].fold) : NULL;
 		double mult = k < n ? S_multiplier(tok[k].fold) : 0;

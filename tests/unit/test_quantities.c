@@ -133,6 +133,13 @@ static void test_numbers(void)
 		{"Within twenty-four hours.", "1:24"},
 		{"Within ninety-nine days.", "1:2376"},
 		{"Within one (1) month and vijf (5) werkdagen.", "1:720 1:120"},
+		/* digits first, the same number in words in brackets (s9 ask 14) */
+		{"Binnen 48 (achtenveertig) uur.", "1:48"},
+		{"Within 5 (five) days and 24 (twenty-four) hours.", "1:120 1:24"},
+		{"Within 30 (thirty) days.", "1:720"},
+		/* other words in brackets, or another number, are no second spelling */
+		{"Binnen 48 (zie bijlage) uur.", ""},
+		{"Within 5 (six) days.", ""},
 		{"Binnen een week, niet een overzicht.", "1:168"},
 		{"Within a month, not an overview.", "1:720"},
 		{"Twee maal, drie keer, three times, 4 x.", "4:2 4:3 4:3 4:4"},
