@@ -284,6 +284,33 @@ static uint32_t S_consent_condition(const tl_annotated *a, const tl_token *tok, 
 	return party && cons ? m : 0;
 }
 
+/* "Behoudens een wettelijk verbod meldt Opdrachtnemer ...": a fronted
+ * "behoudens" with a noun phrase and no comma ends before the finite verb that
+ * comes before the main clause's subject (inversion); a party after a
+ * preposition ("toestemming van Opdrachtgever") is still the phrase's.  n when
+ * there is no such subject before a comma (the phrase then runs as before). */
+static uint32_t S_fronted_np_end(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t from)
+{
+	static const char *const prep[] = {"van", "door", "met", "aan", "voor", "bij", "op", "in", "uit",
+	                                   "tot", "naar", "over", "onder", "zonder", NULL};
+	static const char *const det[] = {"de", "het", "een", "die", "deze", NULL};
+	for (uint32_t j = from + 1; j < n && j < from + 16; j++) {
+		if (S_clause_end(&tok[j]) || tl_tok_is(&tok[j], "("))
+			return n;
+		uint32_t len;
+		if (tl_mention_at(a, tok, n, j, &len) == TL_ROLE_NONE)
+			continue;
+		uint32_t v = j - 1; /* the verb: right before the subject, or before its article */
+		if (tl_tok_in(&tok[v], det) && v > from)
+			v--;
+		if (v <= from || (tok[v].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_CAPITAL)) ||
+		    tl_tok_in(&tok[v], prep) || tl_tok_in(&tok[v], det))
+			continue;
+		return v;
+	}
+	return n;
+}
+
 /* Every phrase that can open a clause in tl_scopes_mark below (exception
  * markers, consent conditions, subordinators, Dutch "of", time conjunctions,
  * leading conjunctions and prepositions): a token that starts none of them
@@ -365,6 +392,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			if (nexc >= 30000)
 				continue;
 			val = (int16_t)(2 + nexc++);
+			if (i == w0 && primary && tl_tok_is(&tok[i], "behoudens"))
+				end = S_fronted_np_end(c->a, tok, n, i + m);
 		} else if (sc[i] != 0) {
 			continue;
 		} else if (i > clause_start && S_demonstrative(c->a, tok, n, i)) {

@@ -253,6 +253,29 @@ static void test_proviso(void)
 	                "mag worden.", "", 0, "zorg");
 }
 
+/* A fronted "Behoudens" with a noun phrase and no comma ends before the finite verb of
+ * the inverted main clause, whose subject is the bound party (s9 ask 13). */
+static void test_fronted_behoudens(void)
+{
+	static const char *const t[] = {
+		"Behoudens een wettelijk verbod meldt Opdrachtnemer een datalek binnen 24 uur aan Opdrachtgever.",
+		"Behoudens een wettelijk verbod stelt Opdrachtnemer Opdrachtgever binnen 24 uur op de hoogte.",
+		NULL};
+	for (const char *const *x = t; *x; x++) {
+		S_expect_exc(1, *x, "law", 0, "binnen");
+		S_expect_main(1, *x, "vendor", "obligation");
+	}
+	S_expect_main(1, "Behoudens overmacht meldt Opdrachtnemer een datalek binnen 24 uur.", "vendor", "obligation");
+	/* a consent phrase keeps its party; the subject after the verb is bound */
+	S_expect_exc(1, "Behoudens voorafgaande schriftelijke toestemming van Opdrachtgever verstrekt Opdrachtnemer "
+	                "geen Gegevens aan derden.", "customer", 1, "toestemming");
+	S_expect_main(1, "Behoudens voorafgaande schriftelijke toestemming van Opdrachtgever verstrekt Opdrachtnemer "
+	                 "geen Gegevens aan derden.", "vendor", "prohibition");
+	/* with a comma the phrase ends there, as before */
+	S_expect_main(1, "Behoudens het bepaalde in artikel 5, meldt Opdrachtnemer elk datalek binnen 24 uur.", "vendor",
+	              "obligation");
+}
+
 /* A contrast set off by commas ("X, not Y, and <verb> ...") denies Y only: what the
  * next predicate names stays out of the scope; a later denied predicate is denied. */
 static void S_expect_scope(int nl, const char *text, const char *const *in, const char *const *out)
@@ -317,6 +340,7 @@ int main(void)
 	test_restriction_is_no_exception();
 	test_consenting_party();
 	test_proviso();
+	test_fronted_behoudens();
 	test_contrast();
 	tl_ruleset_free(S_rs);
 	return T_DONE();
