@@ -450,6 +450,12 @@ static int S_occurrences(tl_match *m, int threads)
 		tl_task_join(th);
 	else if (split)
 		S_occ_range(&two); /* no thread: here, after the first part */
+	/* the second part's starts count from the first part's end, also when it found
+	 * nothing (else they stay 0, below the first part's, and a scope across the
+	 * split reads backwards) */
+	if (started || split)
+		for (uint32_t i = two.k0; i < two.k1 && !two.o.n; i++)
+			m->occ_start[i] += one.o.n;
 	if (!one.o.fail && !two.o.fail && two.o.n) {
 		if ((uint64_t)one.o.n + two.o.n > UINT32_MAX / sizeof(tl_occ)) {
 			one.o.fail = 1;
