@@ -1,6 +1,6 @@
-/* check_fixture.h: the status a ruleset gives one rule on a small document,
- * for the unit tests of matching; a failed read or check fails the test
- * (harness.h) and leaves "?". */
+/* check_fixture.h: a test ruleset written to the test's own folder and
+ * loaded, and the status it gives one rule on a small document, for the unit
+ * tests of matching; a failed load, read or check fails the test (harness.h). */
 #ifndef TL_CHECK_FIXTURE_H
 #define TL_CHECK_FIXTURE_H
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include "cJSON.h"
 #include "harness.h"
 #include "tenderlint.h"
+#include "tmpdir_fixture.h"
 
 /* Rule `rule`'s status on text read as a file called name (its extension
  * picks the reader: "x.md" for Markdown), into out[0..size); returns out. */
@@ -35,6 +36,21 @@ static const char *fx_rule_status(const tl_ruleset *rs, const char *name, const 
 	cJSON_Delete(doc);
 	tl_document_free(d);
 	return out;
+}
+
+/* The ruleset json, written as name in the test's folder (fx_tmp_open first)
+ * and loaded; NULL (and a failed check) when it does not load. */
+static tl_ruleset *fx_tmp_ruleset(const char *name, const char *json)
+{
+	tl_ruleset *rs = NULL;
+	tl_error err = TL_ERROR_INIT;
+	const char *p = fx_tmp_write(name, json);
+	if (!p || tl_ruleset_load(&rs, p, &err) != 0) {
+		T_OK(0, "load %s: %s", name, err.message);
+		tl_ruleset_free(rs);
+		return NULL;
+	}
+	return rs;
 }
 
 #endif

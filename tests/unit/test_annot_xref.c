@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_fixture.h"
 #include "harness.h"
 #include "tenderlint.h"
 #include "tmpdir_fixture.h"
@@ -43,26 +44,7 @@ static const char *S_status(const tl_ruleset *rs, const char *tmpl, const char *
 {
 	char text[4096];
 	snprintf(text, sizeof text, tmpl, sentence);
-	tl_error err = TL_ERROR_INIT;
-	tl_document *d = NULL;
-	cJSON *doc = NULL;
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	snprintf(out, size, "?");
-	if (tl_document_read_mem(&d, "xref.md", text, strlen(text), NULL, &err) == 0 &&
-	    tl_check_document(&doc, rs, d, &o, &err) == 0) {
-		const cJSON *f;
-		cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "findings"))
-		{
-			const cJSON *r = cJSON_GetObjectItem(f, "rule"), *st = cJSON_GetObjectItem(f, "status");
-			if (cJSON_IsString(r) && !strcmp(r->valuestring, "R-CAP") && cJSON_IsString(st))
-				snprintf(out, size, "%s", st->valuestring);
-		}
-	} else {
-		T_OK(0, "check: %s", err.message);
-	}
-	cJSON_Delete(doc);
-	tl_document_free(d);
-	return out;
+	return fx_rule_status(rs, "xref.md", text, "R-CAP", out, size);
 }
 
 static void S_expect(const tl_ruleset *rs, const char *tmpl, const char *sentence, const char *want)

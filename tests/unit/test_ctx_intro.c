@@ -99,12 +99,8 @@ int main(void)
 {
 	if (fx_tmp_open("ctxintro"))
 		return 1;
-	tl_ruleset *rs = NULL;
-	tl_error err = TL_ERROR_INIT;
-	const char *p = fx_tmp_write("ctx.json", S_ruleset);
-	if (!p || tl_ruleset_load(&rs, p, &err) != 0) {
-		T_OK(0, "load: %s", err.message);
-	} else {
+	tl_ruleset *rs = fx_tmp_ruleset("ctx.json", S_ruleset);
+	if (rs) {
 		test_intro(rs);
 		test_not_intro(rs);
 		test_operative_as_before(rs);

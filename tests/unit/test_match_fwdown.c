@@ -39,12 +39,7 @@ static tl_ruleset *S_load(const char *downgrades)
 	char rs[2048];
 	snprintf(rs, sizeof rs, S_ruleset, downgrades);
 	fx_tmp_write("fw.json", S_mapping);
-	const char *p = fx_tmp_write("rs.json", rs);
-	tl_ruleset *out = NULL;
-	tl_error err = TL_ERROR_INIT;
-	if (!p || tl_ruleset_load(&out, p, &err) != 0)
-		T_OK(0, "load: %s", err.message);
-	return out;
+	return fx_tmp_ruleset("rs.json", rs);
 }
 
 static void test_downgrading_partial_stands(void)

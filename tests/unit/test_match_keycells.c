@@ -81,12 +81,8 @@ int main(void)
 {
 	if (fx_tmp_open("keycells"))
 		return 1;
-	tl_ruleset *rs = NULL;
-	tl_error err = TL_ERROR_INIT;
-	const char *p = fx_tmp_write("rs.json", S_ruleset);
-	if (!p || tl_ruleset_load(&rs, p, &err) != 0) {
-		T_OK(0, "load: %s", err.message);
-	} else {
+	tl_ruleset *rs = fx_tmp_ruleset("rs.json", S_ruleset);
+	if (rs) {
 		test_label_read(rs);
 		test_label_not_read(rs);
 	}
