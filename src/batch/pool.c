@@ -21,10 +21,12 @@
 
 #include "tenderlint.h"
 
-#if defined(__SANITIZE_ADDRESS__)
+/* ASan and TSan reserve terabytes of address space: under them a worker's
+ * RLIMIT_AS would kill it at its first allocation, so the limit is left off */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define S_HAVE_ASAN 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
 #define S_HAVE_ASAN 1
 #endif
 #endif
