@@ -19,8 +19,8 @@
  * tok[i, j) says so, else TL_ROLE_NONE. */
 static tl_role S_on_behalf(const tl_token *tok, uint32_t i, uint32_t j)
 {
-	static const char *const pub[] = {"gemeente", "gemeenten", "municipality", "municipalities",
-	                                  "provincie", "provincies", "waterschap", "waterschappen", NULL};
+	/* plurals the party catalogue does not read (it takes "gemeente", "provincies") */
+	static const char *const pub[] = {"gemeenten", "municipalities", "waterschappen", NULL};
 	for (uint32_t k = i; k < j; k++) {
 		uint32_t m = tl_tok_is(&tok[k], "namens") ? 1 : tl_ph_at(tok, j, k, "on behalf of");
 		for (uint32_t x = k + m; m && x < j && x <= k + m + 4; x++)

@@ -411,8 +411,8 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 static void S_prevent_that(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t cue_at,
                            uint32_t cue_len, uint32_t *subj, uint32_t *subj_len, tl_role *subj_role)
 {
-	if (!tl_ph_at(tok, n, cue_at, "belet|beletten|verhindert|verhinderen|staat|staan|prevent|prevents|"
-	                              "preclude|precludes"))
+	int w = -1; /* the cue is a hindrance of the cue table (C_PREVENT) */
+	if (!tl_ph_list_at(tok, n, cue_at, tl_pol_cue_ph, &w) || w < 0 || S_cue_kind[w] != C_PREVENT)
 		return;
 	uint32_t k = cue_at + cue_len;
 	if (k < n && S_negator_at(tok, n, k))

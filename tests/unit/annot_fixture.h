@@ -101,7 +101,7 @@ static tl_annotated *fx_annotate(const char *text, tl_document **doc)
 }
 /* Annotates the preamble pre followed by sentence on a line of its own (the
  * usual fx_pre_nl / fx_pre_en and the sentence under test); NULL on failure. */
-static tl_annotated *fx_annotate_pre(const char *pre, const char *sentence, tl_document **doc)
+static inline tl_annotated *fx_annotate_pre(const char *pre, const char *sentence, tl_document **doc)
 {
 	char text[2048];
 	snprintf(text, sizeof text, "%s%s\n", pre, sentence);

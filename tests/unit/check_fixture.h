@@ -13,8 +13,8 @@
 
 /* Rule `rule`'s status on text read as a file called name (its extension
  * picks the reader: "x.md" for Markdown), into out[0..size); returns out. */
-static const char *fx_rule_status(const tl_ruleset *rs, const char *name, const char *text, const char *rule,
-                                  char *out, size_t size)
+static inline const char *fx_rule_status(const tl_ruleset *rs, const char *name, const char *text,
+                                         const char *rule, char *out, size_t size)
 {
 	tl_error err = TL_ERROR_INIT;
 	tl_document *d = NULL;
@@ -40,7 +40,7 @@ static const char *fx_rule_status(const tl_ruleset *rs, const char *name, const 
 
 /* The ruleset json, written as name in the test's folder (fx_tmp_open first)
  * and loaded; NULL (and a failed check) when it does not load. */
-static tl_ruleset *fx_tmp_ruleset(const char *name, const char *json)
+static inline tl_ruleset *fx_tmp_ruleset(const char *name, const char *json)
 {
 	tl_ruleset *rs = NULL;
 	tl_error err = TL_ERROR_INIT;
