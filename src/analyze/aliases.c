@@ -196,6 +196,10 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 				if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], ":") || tl_defs_det(&s->tok[q])))
 					q++;
 			}
+			/* an article before the next quote: ("Beacon" or the "Supplier"),
+			 * (hierna: "Acme" of de "Leverancier") */
+			else if (q + 2 < s->ntok && tl_defs_det(&s->tok[q]) && tl_defs_is_quote(&s->tok[q + 1]))
+				q++;
 			if (!tl_defs_is_quote(&s->tok[q]))
 				break;
 			uint32_t e = q + 1;
@@ -405,10 +409,32 @@ int tl_defs_we_means(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 	return 0;
 }
 
+/* 1 when a party's name reads as a company's: a legal form ("B.V.", "ApS"),
+ * or where it is registered or established ("gevestigd te Zwolle", "registered
+ * under CVR number ...", "KvK 1234", "with its registered office in ..."). */
+static int S_company(const char *name)
+{
+	static const char *const signs[] = {"gevestigd", "ingeschreven", "kvk", "kamer van koophandel",
+	                                    "handelsregister", "registered", "chamber of commerce",
+	                                    "company number", "companies house", NULL};
+	if (tl_legal_form(name))
+		return 1;
+	char low[512];
+	size_t n = 0;
+	for (; name[n] && n + 1 < sizeof low; n++)
+		low[n] = (char)(name[n] >= 'A' && name[n] <= 'Z' ? name[n] - 'A' + 'a' : name[n]);
+	low[n] = '\0';
+	for (const char *const *g = signs; *g; g++)
+		if (strstr(low, *g))
+			return 1;
+	return 0;
+}
+
 /* The other party of a two-party preamble: when the customer is known, no
  * vendor is, and exactly one company was given an alias next to the
- * customer's ("2. RitWijs B.V., gevestigd te Zwolle, hierna: "RitWijs""),
- * that company is the vendor. */
+ * customer's ("2. RitWijs B.V., gevestigd te Zwolle, hierna: "RitWijs"",
+ * "Beacon Alert, registered under CVR number 3987 ("Beacon")"), that company
+ * is the vendor. */
 int tl_defs_other_party(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -425,7 +451,7 @@ int tl_defs_other_party(tl_ann_ctx *c)
 	for (uint32_t t = 0; t < a->nterms; t++) {
 		const tl_term *x = &a->terms[t];
 		if (x->role != TL_ROLE_NONE || !x->name || x->para < cust_para - 3 || x->para > cust_para + 3 ||
-		    !tl_legal_form(x->name))
+		    !S_company(x->name))
 			continue;
 		if (pick != UINT32_MAX)
 			return 0; /* two companies: which one delivers is not for us to guess */

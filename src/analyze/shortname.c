@@ -20,9 +20,14 @@ static int S_ascii_letter(unsigned char c)
 
 int tl_legal_form(const char *name)
 {
-	static const char *const forms[] = {"B.V.", "N.V.", " BV", " NV", "V.O.F.", "Ltd", "Limited",
-	                                    "GmbH", "Inc.", "LLC", "S.A.", "AG", "Stichting ",
-	                                    "Coöperatie ", NULL};
+	static const char *const forms[] = {
+		"B.V.", "N.V.", " BV", " NV", "V.O.F.", "Ltd", "Limited", "GmbH", "Inc.", "LLC", "S.A.",
+		"AG", "Stichting ", "Coöperatie ", "U.A.",
+		/* the rest of Europe and beyond: Danish, Norwegian, Swedish, Finnish, French,
+		 * Italian, Spanish, Belgian, Polish, British, American */
+		"ApS", "A/S", " AS", " AB", " Oy", " Oyj", "SAS", "SARL", "S.r.l.", "Srl", "S.p.A.",
+		"SpA", "S.L.", "BVBA", "BV.", "CommV", "Sp. z o.o.", "PLC", "plc", "LLP", "Pty", "Corp.",
+		"Corporation", "Incorporated", " KG", " SE", "e.V.", "s.r.o.", "Kft.", "Lda", NULL};
 	for (const char *const *f = forms; name && *f; f++) {
 		size_t l = strlen(*f);
 		/* a whole word: "AG" not in "AGENDA", "Ltd" not in "Ltdx" */
