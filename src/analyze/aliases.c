@@ -109,7 +109,11 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	}
 	if (m == 0 || w >= S_INTRO_EXPLICIT)
 		return 0; /* "(the Supplier)" without quotes is not an alias */
-	/* (hierna: Opdrachtnemer), ..., hierna te noemen: Opdrachtgever; */
+	/* (hierna: Opdrachtnemer), ..., hierna te noemen: Opdrachtgever; an article
+	 * before a capitalised word is no part of it: (hierna: de Gemeente) */
+	if (k + 1 < n && tl_defs_det(&tok[k]) && (tok[k + 1].flags & TL_TOK_CAPITAL) &&
+	    !(tok[k + 1].flags & TL_TOK_PUNCT))
+		k++;
 	uint32_t s = k;
 	while (k < n && !tl_tok_is(&tok[k], ")") && !tl_tok_is(&tok[k], ",") && !tl_tok_is(&tok[k], ";") &&
 	       !tl_tok_is(&tok[k], ".") && k - s < 6)

@@ -5,7 +5,9 @@
  * also when its legal form is foreign (ApS, AS, Oy, SAS, S.r.l.) or when its
  * name says where it is registered or established ("registered under business
  * ID ...", "gevestigd te ...", "ingeschreven bij de Kamer van Koophandel");
- * and a sentence with the trade name as its subject binds the vendor.
+ * and a sentence with the trade name as its subject binds the vendor; an
+ * unquoted alias after an article ("hierna: de Gemeente", "hereinafter: the
+ * Council") is the alias without it (s10 engine asks 1 and 2).
  * Not: two companies beside the customer (no guess), a name with no sign of a
  * company, a thing's alias list ("the alerting service" ("Service" or the
  * "Platform")). */
@@ -137,8 +139,34 @@ static void test_not_guessed(void)
 	      TL_ROLE_CUSTOMER);
 }
 
+static void test_unquoted_article(void)
+{
+	static const char nl1[] = "De gemeente Lindenhoeve, gevestigd te Lindenhoeve, vertegenwoordigd door de "
+	                          "burgemeester (hierna: de Gemeente),\n\nen\n\nEnquetra B.V., gevestigd te Zwolle, "
+	                          "vertegenwoordigd door haar directeur (hierna: Enquetra),\n\n"
+	                          "5.3 Enquetra meldt een inbreuk op de beveiliging aan de Gemeente.\n";
+	T_INT(S_role(nl1, "Gemeente"), TL_ROLE_CUSTOMER);
+	T_INT(S_role(nl1, "Enquetra"), TL_ROLE_VENDOR);
+	T_INT(S_bound(nl1, "5.3 Enquetra"), TL_ROLE_VENDOR);
+	static const char nl2[] = "Het Waterschap Rijnvliet (hierna: het Waterschap) en Sluisdata B.V. (hierna: "
+	                          "de Leverancier).\n\nDe Leverancier verwijdert de meetgegevens.\n";
+	T_INT(S_role(nl2, "Waterschap"), TL_ROLE_CUSTOMER);
+	T_INT(S_role(nl2, "Leverancier"), TL_ROLE_VENDOR);
+	T_INT(S_bound(nl2, "De Leverancier verwijdert"), TL_ROLE_VENDOR);
+	static const char en1[] = "Eastbrook Borough Council (hereinafter: the Council) and Quill Analytics Ltd "
+	                          "(hereinafter: Quill).\n\nQuill shall report a breach to the Council.\n";
+	T_INT(S_role(en1, "Council"), TL_ROLE_CUSTOMER);
+	T_INT(S_role(en1, "Quill"), TL_ROLE_VENDOR);
+	T_INT(S_bound(en1, "Quill shall"), TL_ROLE_VENDOR);
+	/* a lower-case word after the article is no alias: running text in brackets */
+	T_INT(S_role("De gemeente Lindenhoeve (hierna: de gemeente) en Enquetra B.V. (hierna: Enquetra).\n",
+	             "gemeente"),
+	      -1);
+}
+
 int main(void)
 {
+	test_unquoted_article();
 	test_trade_name_or_role_word();
 	test_other_party_foreign_or_registered();
 	test_not_guessed();
