@@ -2,8 +2,10 @@
  * whose concept occurrences are known (match.c): the patterns reached
  * through the concepts present (trigger lists), per article, clause and
  * sentence, with their sentence conditions; the best list per rule and
- * scope is recorded as evidence in tl_match.res.  On two threads the rules
- * are shared out whole (S_run_rules). */
+ * scope is recorded as evidence in tl_match.res.  On two threads the
+ * document is cut in two at an article boundary and each thread runs every
+ * pattern on its part; their results are replayed in one pass's order
+ * (S_run_rules). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +21,16 @@ typedef struct S_cover {
 	uint32_t s, e;
 } S_cover;
 
+/* One result a state would have recorded in tl_match.res (S_flush), kept
+ * for the replay when the document is run in two parts (S_run_rules). */
+typedef struct S_rec {
+	int32_t rule, sent, pat, term;
+	uint8_t list, wish;
+} S_rec;
+
 typedef struct S_state {
 	tl_match *m;
+	uint32_t s0, s1;      /* the sentences this state runs: [s0, s1) */
 	uint32_t *stamp;      /* per concept: sentence/clause stamp when present */
 	uint32_t cur;
 	uint32_t *pstamp;     /* per pattern (gidx): tried in this scope */
@@ -34,17 +44,24 @@ typedef struct S_state {
 	uint32_t ntouched;
 	const uint8_t *applicable; /* per rule */
 	int only_rule;
-	const uint8_t *mine;  /* per rule: this state's rules (S_run_rules), or NULL: all */
+	/* two parts (S_run_rules): results are logged per pass (TL_SCOPE_*) for
+	 * the replay, and a downgrading partial is marked in dg, not in m->res */
+	S_rec *log[3];
+	uint32_t nlog[3], alog[3];
+	int pass;
+	uint8_t *dg;
+	int oom;
 	S_cover *cover;       /* scope-level met results (S_cover_push) */
 	uint32_t ncover, acover;
 	const uint8_t *counts; /* per sentence: tl_match_sentence_counts */
 	const int32_t *key_of; /* per sentence: its key cell's sentence or -1 (tl_match_key_cells), or NULL */
-	int32_t *keys;        /* per sentence: the scope key of S_run_scopes' mode */
+	const int32_t *keys[3]; /* per scope mode (clause, article): each sentence's scope key (S_scope_keys) */
 	/* per scope mode, each concept's trigger list narrowed to the patterns of
 	 * that scope whose rule applies (S_triggers): trig[mode][toff[mode][c] ..
 	 * toff[mode][c + 1]); NULL: walk the whole list */
 	const tl_pattern **trig[3];
 	uint32_t *toff[3];
+	int trig_done, trig_shared; /* S_triggers ran; trig and toff are another state's */
 } S_state;
 
 static int S_has(const S_state *st, int32_t c) { return st->stamp[c] == st->cur; }
@@ -88,6 +105,32 @@ static void S_add_evidence(const tl_annotated *a, tl_rule_result *r, uint8_t lis
 		r->ev[list][r->nev[list]++] = (tl_evidence){sent, list, pat, term, 0};
 }
 
+/* One scope's best list for a rule, recorded in m->res. */
+static void S_apply(tl_match *m, const S_rec *x)
+{
+	tl_rule_result *res = &m->res[x->rule];
+	uint32_t n = res->nev[x->list];
+	S_add_evidence(m->a, res, x->list, x->sent, x->pat, x->term);
+	if (x->wish && res->nev[x->list] > n)
+		res->ev[x->list][n].wish = 1;
+}
+
+static void S_log(S_state *st, const S_rec *x)
+{
+	int k = st->pass;
+	if (st->nlog[k] == st->alog[k]) {
+		uint32_t na = st->alog[k] ? st->alog[k] * 2 : 256;
+		S_rec *nv = realloc(st->log[k], na * sizeof *nv);
+		if (!nv) {
+			st->oom = 1;
+			return;
+		}
+		st->log[k] = nv;
+		st->alog[k] = na;
+	}
+	st->log[k][st->nlog[k]++] = *x;
+}
+
 static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
 {
 	int32_t r = p->rule;
@@ -104,8 +147,12 @@ static void S_note(S_state *st, const tl_pattern *p, uint32_t s, int32_t term)
 		st->best_pat[r] = pi;
 		st->best_term[r] = term;
 	}
-	if (p->list == TL_LIST_PARTIAL && p->downgrades)
-		st->m->res[r].downgraded = 1;
+	if (p->list == TL_LIST_PARTIAL && p->downgrades) {
+		if (st->dg)
+			st->dg[r] = 1;
+		else
+			st->m->res[r].downgraded = 1;
+	}
 }
 
 static void S_flush(S_state *st)
@@ -118,11 +165,11 @@ static void S_flush(S_state *st)
 		int wish = list == TL_LIST_MET && (st->m->a->sent[st->last_sent[r]].flags & TL_SENT_WISH);
 		if (wish)
 			list = TL_LIST_PARTIAL;
-		tl_rule_result *res = &st->m->res[r];
-		uint32_t n = res->nev[list];
-		S_add_evidence(st->m->a, res, list, st->last_sent[r], st->best_pat[r], st->best_term[r]);
-		if (wish && res->nev[list] > n)
-			res->ev[list][n].wish = 1;
+		S_rec x = {r, st->last_sent[r], st->best_pat[r], st->best_term[r], list, (uint8_t)wish};
+		if (st->dg)
+			S_log(st, &x);
+		else
+			S_apply(st->m, &x);
 		/* the next scope starts afresh, even on the same sentence */
 		st->last_sent[r] = -1;
 	}
@@ -146,7 +193,7 @@ static int S_cand_push(S_state *st, const tl_pattern *p)
 static int S_wanted(const S_state *st, const tl_pattern *p, int mode)
 {
 	return p->clause_scope == mode && st->applicable[p->rule] &&
-	       (st->only_rule < 0 || p->rule == st->only_rule) && (!st->mine || st->mine[p->rule]);
+	       (st->only_rule < 0 || p->rule == st->only_rule);
 }
 
 /* The narrowed trigger lists of S_state.trig (after applicability is known). */
@@ -267,7 +314,7 @@ static int S_run_sentences(S_state *st)
 {
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
-	for (uint32_t s = 0; s < a->nsent; s++) {
+	for (uint32_t s = st->s0; s < st->s1; s++) {
 		if (!st->counts[s])
 			continue;
 		st->cur++;
@@ -293,9 +340,8 @@ static int S_run_sentences(S_state *st)
 /* Each sentence's scope key (tl_match_scope_key), worked out once per
  * clause: apart from a table row (clause mode) or a sentence outside every
  * clause, which are cheap, the key depends on the clause alone. */
-static void S_scope_keys(S_state *st, int mode)
+static void S_scope_keys(const tl_annotated *a, int mode, int32_t *keys)
 {
-	const tl_annotated *a = st->m->a;
 	size_t ncl = 0, np = 0;
 	tl_document_clauses(a->doc, &ncl);
 	const tl_para *ps = tl_document_paras(a->doc, &np);
@@ -307,14 +353,14 @@ static void S_scope_keys(S_state *st, int mode)
 		int row = mode != TL_SCOPE_ARTICLE && s->para >= 0 && (size_t)s->para < np &&
 		          ps[s->para].kind == TL_PARA_CELL && ps[s->para].row >= 0;
 		if (!memo || !have || c < 0 || (size_t)c >= ncl || row) {
-			st->keys[i] = tl_match_scope_key(a, s, mode);
+			keys[i] = tl_match_scope_key(a, s, mode);
 			continue;
 		}
 		if (!have[c]) {
 			memo[c] = tl_match_scope_key(a, s, mode);
 			have[c] = 1;
 		}
-		st->keys[i] = memo[c];
+		keys[i] = memo[c];
 	}
 	free(memo);
 	free(have);
@@ -327,11 +373,11 @@ static int S_run_scopes(S_state *st, int mode)
 {
 	tl_match *m = st->m;
 	const tl_annotated *a = m->a;
-	uint32_t s = 0;
-	S_scope_keys(st, mode);
-	while (s < a->nsent) {
+	const int32_t *keys = st->keys[mode];
+	uint32_t s = st->s0;
+	while (s < st->s1) {
 		uint32_t e = s + 1;
-		while (e < a->nsent && st->keys[e] == st->keys[s])
+		while (e < st->s1 && keys[e] == keys[s])
 			e++;
 		st->cur++;
 		for (uint32_t i = s; i < e; i++)
@@ -368,8 +414,8 @@ static int S_run_scopes(S_state *st, int mode)
 }
 
 /* The per-rule arrays and scratch of a state (st->m, counts, applicable,
- * only_rule and mine set by the caller); -1 when out of memory. */
-static int S_state_alloc(S_state *st, const tl_ruleset *rs, const tl_annotated *a)
+ * only_rule, keys and the range set by the caller); -1 when out of memory. */
+static int S_state_alloc(S_state *st, const tl_ruleset *rs)
 {
 	st->stamp = calloc(rs->nconcepts + 1, sizeof *st->stamp);
 	st->pstamp = calloc(rs->npatterns + 1, sizeof *st->pstamp);
@@ -379,16 +425,16 @@ static int S_state_alloc(S_state *st, const tl_ruleset *rs, const tl_annotated *
 	st->best_pat = calloc(rs->nrules + 1, sizeof *st->best_pat);
 	st->best_term = calloc(rs->nrules + 1, sizeof *st->best_term);
 	st->touched = calloc(rs->nrules + 1, sizeof *st->touched);
-	st->keys = malloc((a->nsent + 1) * sizeof *st->keys);
 	if (!st->stamp || !st->pstamp || !st->cvisit || !st->last_sent || !st->best_list || !st->best_pat ||
-	    !st->best_term || !st->touched || !st->keys)
+	    !st->best_term || !st->touched)
 		return -1;
 	for (uint32_t i = 0; i < rs->nrules; i++)
 		st->last_sent[i] = -1;
 	return 0;
 }
 
-/* What S_state_alloc and the runs allocated (not counts, applicable, mine). */
+/* What S_state_alloc and the runs allocated (not counts, applicable, keys,
+ * nor trigger lists another state built). */
 static void S_state_free(S_state *st)
 {
 	free(st->stamp);
@@ -401,101 +447,166 @@ static void S_state_free(S_state *st)
 	free(st->best_term);
 	free(st->touched);
 	free(st->cover);
-	free(st->keys);
+	free(st->dg);
 	for (int k = 0; k < 3; k++) {
-		free(st->trig[k]);
-		free(st->toff[k]);
+		free(st->log[k]);
+		if (!st->trig_shared) {
+			free(st->trig[k]);
+			free(st->toff[k]);
+		}
 	}
 }
 
-/* The patterns of the state's rules over the document: wider scopes first,
- * so their "met" can stand for the sentences inside them.  0 or -1. */
+/* The patterns over the state's sentences: wider scopes first, so their
+ * "met" can stand for the sentences inside them.  0 or -1. */
 static int S_rules_pass(S_state *st)
 {
-	S_triggers(st);
-	return S_run_scopes(st, TL_SCOPE_ARTICLE) || S_run_scopes(st, TL_SCOPE_CLAUSE) ||
-	               S_run_sentences(st)
-	           ? -1
-	           : 0;
+	if (!st->trig_done) {
+		S_triggers(st);
+		st->trig_done = 1;
+	}
+	int rc = (st->pass = TL_SCOPE_ARTICLE, S_run_scopes(st, TL_SCOPE_ARTICLE)) ||
+	         (st->pass = TL_SCOPE_CLAUSE, S_run_scopes(st, TL_SCOPE_CLAUSE)) ||
+	         (st->pass = TL_SCOPE_SENTENCE, S_run_sentences(st));
+	return rc || st->oom ? -1 : 0;
 }
 
 typedef struct {
 	S_state st;
 	int rc;
-} S_rules_part;
+} S_part;
 
-static void *S_rules_thread(void *arg)
+static void *S_part_thread(void *arg)
 {
-	S_rules_part *pt = arg;
+	S_part *pt = arg;
 	pt->rc = S_rules_pass(&pt->st);
 	return NULL;
 }
 
+/* Where to cut the document in two for S_run_rules: the sentence nearest
+ * to half the occurrences that starts a new article scope and a new clause
+ * scope (so no scope spans both parts), or 0 when there is none. */
+static uint32_t S_split_at(const tl_match *m, const int32_t *ka, const int32_t *kc)
+{
+	uint32_t n = m->a->nsent, mid = 1;
+	if (n < 2)
+		return 0;
+	while (mid < n - 1 && m->occ_start[mid] < m->nocc / 2)
+		mid++;
+	for (uint32_t d = 0; d < n; d++) {
+		uint32_t c[2] = {mid + d, mid >= d ? mid - d : 0};
+		for (int k = 0; k < 2; k++)
+			if (c[k] >= 1 && c[k] < n && ka[c[k] - 1] != ka[c[k]] && kc[c[k] - 1] != kc[c[k]])
+				return c[k];
+		if (mid + d >= n && mid < d)
+			break;
+	}
+	return 0;
+}
+
 /* All rules' patterns, on two threads when threads >= 2 and the document is
- * long: each thread takes whole rules (about half the patterns each, in turn)
- * with its own state, and writes only its rules' results.  Everything a rule's
- * result depends on (its candidates in order, its best pattern per scope, its
- * covers, its evidence) is per rule, so the result is the same as one pass. */
+ * long: the document is cut at an article boundary (S_split_at) and each
+ * thread runs every pattern on its part with its own state, logging what it
+ * would record.  The logs are then replayed pass by pass (articles, clauses,
+ * sentences), first part first: the order one pass over the whole document
+ * records them in, so every rule's evidence, counts and covers are the same. */
 static int S_run_rules(S_state *st, int threads)
 {
 	tl_match *m = st->m;
 	const tl_ruleset *rs = m->rs;
 	const tl_annotated *a = m->a;
-	if (threads < 2 || a->nsent < TL_MATCH_PAR_MIN || rs->nrules < 2 || st->only_rule >= 0)
+	uint32_t cut = 0;
+	if (threads >= 2 && a->nsent >= TL_MATCH_PAR_MIN && st->only_rule < 0)
+		cut = S_split_at(m, st->keys[TL_SCOPE_ARTICLE], st->keys[TL_SCOPE_CLAUSE]);
+	if (!cut)
 		return S_rules_pass(st);
-	uint8_t *mine = calloc(2 * ((size_t)rs->nrules + 1), 1);
-	S_rules_part two;
+	S_part two;
 	memset(&two, 0, sizeof two);
 	two.st.m = m;
 	two.st.counts = st->counts;
 	two.st.applicable = st->applicable;
 	two.st.only_rule = st->only_rule;
 	two.st.key_of = st->key_of;
-	if (!mine || S_state_alloc(&two.st, rs, a)) {
+	two.st.keys[TL_SCOPE_CLAUSE] = st->keys[TL_SCOPE_CLAUSE];
+	two.st.keys[TL_SCOPE_ARTICLE] = st->keys[TL_SCOPE_ARTICLE];
+	st->dg = calloc(rs->nrules + 1, 1);
+	two.st.dg = calloc(rs->nrules + 1, 1);
+	if (!st->dg || !two.st.dg || S_state_alloc(&two.st, rs)) {
 		S_state_free(&two.st);
-		free(mine);
+		free(st->dg);
+		st->dg = NULL;
 		return S_rules_pass(st);
 	}
-	uint8_t *mine2 = mine + rs->nrules + 1;
-	size_t n1 = 0, n2 = 0;
-	for (uint32_t r = 0; r < rs->nrules; r++) {
-		size_t np = rs->rules[r].npat ? rs->rules[r].npat : 1;
-		if (n1 <= n2) {
-			mine[r] = 1;
-			n1 += np;
-		} else {
-			mine2[r] = 1;
-			n2 += np;
-		}
-	}
-	st->mine = mine;
-	two.st.mine = mine2;
+	/* the narrowed trigger lists depend on the rules alone: built once */
+	S_triggers(st);
+	st->trig_done = 1;
+	memcpy(two.st.trig, st->trig, sizeof st->trig);
+	memcpy(two.st.toff, st->toff, sizeof st->toff);
+	two.st.trig_done = two.st.trig_shared = 1;
+	two.st.s0 = cut;
+	two.st.s1 = a->nsent;
+	st->s1 = cut;
 	tl_task *th;
-	int started = tl_task_start(&th, S_rules_thread, &two) == 0;
+	int started = tl_task_start(&th, S_part_thread, &two) == 0;
 	int rc = S_rules_pass(st);
 	if (started)
 		tl_task_join(th);
 	else
-		S_rules_thread(&two); /* no thread: here, after the first part */
-	st->mine = NULL;
+		S_part_thread(&two); /* no thread: here, after the first part */
+	if (!rc && !two.rc) {
+		static const int order[3] = {TL_SCOPE_ARTICLE, TL_SCOPE_CLAUSE, TL_SCOPE_SENTENCE};
+		for (int k = 0; k < 3; k++) {
+			for (uint32_t i = 0; i < st->nlog[order[k]]; i++)
+				S_apply(m, &st->log[order[k]][i]);
+			for (uint32_t i = 0; i < two.st.nlog[order[k]]; i++)
+				S_apply(m, &two.st.log[order[k]][i]);
+		}
+		for (uint32_t r = 0; r < rs->nrules; r++)
+			if (st->dg[r] || two.st.dg[r])
+				m->res[r].downgraded = 1;
+	}
 	S_state_free(&two.st);
-	free(mine);
 	return rc || two.rc ? -1 : 0;
 }
 
 int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
                       int threads)
 {
+	const tl_annotated *a = m->a;
 	S_state st;
 	memset(&st, 0, sizeof st);
 	st.m = m;
 	st.applicable = applicable;
 	st.counts = counts;
 	st.only_rule = only_rule;
-	int32_t *key_of = tl_match_key_cells(m->a); /* NULL: no key/value row (or no memory: none read) */
+	st.s1 = a->nsent;
+	int32_t *key_of = tl_match_key_cells(a); /* NULL: no key/value row (or no memory: none read) */
 	st.key_of = key_of;
-	int rc = S_state_alloc(&st, m->rs, m->a) ? -1 : S_run_rules(&st, threads);
+	/* each sentence's clause and article scope keys, for every part */
+	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
+	int rc = -1;
+	if (keys) {
+		S_scope_keys(a, TL_SCOPE_CLAUSE, keys);
+		S_scope_keys(a, TL_SCOPE_ARTICLE, keys + a->nsent + 1);
+		st.keys[TL_SCOPE_CLAUSE] = keys;
+		st.keys[TL_SCOPE_ARTICLE] = keys + a->nsent + 1;
+		rc = S_state_alloc(&st, m->rs) ? -1 : S_run_rules(&st, threads);
+	}
 	S_state_free(&st);
+	free(keys);
 	free(key_of);
 	return rc;
+}
+
+uint32_t tl_match_patterns_cut(const tl_match *m)
+{
+	const tl_annotated *a = m->a;
+	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
+	if (!keys)
+		return 0;
+	S_scope_keys(a, TL_SCOPE_CLAUSE, keys);
+	S_scope_keys(a, TL_SCOPE_ARTICLE, keys + a->nsent + 1);
+	uint32_t cut = S_split_at(m, keys + a->nsent + 1, keys);
+	free(keys);
+	return cut;
 }

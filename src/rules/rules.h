@@ -329,6 +329,11 @@ typedef struct tl_match {
 	uint8_t *doc_concepts; /* per concept: occurs in the document's operative text or definitions */
 } tl_match;
 
+/* Defined terms a definition that joined a defined_terms concept lists as its
+ * members ("Municipal Data": Subscriber Data, Delivery Records, ...) join its
+ * concepts too (defmembers.c); 0, or -1 when out of memory. */
+int tl_match_join_members(tl_match *m);
+
 /* Runs every rule; `force` as in tl_check_options.force_contexts ("tag" on,
  * "!tag" off).  only_rule >= 0 evaluates that rule alone (self-tests). */
 int tl_match_run(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
@@ -348,6 +353,10 @@ int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
  * `threads` threads; evidence goes to m->res.  0, or -1 when out of memory. */
 int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
                       int threads);
+/* The sentence where tl_match_patterns cuts m's document in two for two
+ * threads (the first of the second part: it starts a new article and clause
+ * scope), or 0 when no sentence can (for tests). */
+uint32_t tl_match_patterns_cut(const tl_match *m);
 
 /* keycells.c: per sentence, the sentence of its row's key cell when it is in
  * the value cell of a two-column key/value table ("| Auto-Redact | Available,
