@@ -823,7 +823,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = m->res[i].fw_ctx = -1;
 	}
-	if (S_join_terms(m) || S_occurrences(m, threads) || S_pronoun_objects(m))
+	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads) || S_pronoun_objects(m))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)
