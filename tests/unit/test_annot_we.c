@@ -43,6 +43,44 @@ static void S_check(const char *text, const char *name, int role, const char *du
 	tl_document_free(d);
 }
 
+/* The modality of the first unit whose text starts with `prefix`, or -1. */
+static int S_modality(const tl_annotated *a, const char *prefix)
+{
+	size_t np;
+	const tl_para *p = tl_document_paras(a->doc, &np);
+	for (uint32_t k = 0; k < a->nsent; k++)
+		if (!strncmp(p[a->sent[k].para].text + a->sent[k].start, prefix, strlen(prefix)))
+			return (int)a->sent[k].modality;
+	return -1;
+}
+
+/* "We'll", "You’re": a pronoun with a clitic verb (text/tokens.c) binds its
+ * party as "We will", "You are" do. */
+static void test_clitics(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate("Acme Cloud Ltd (\"we\", \"us\") provides the Service to the Municipality "
+	                              "(\"you\").\n"
+	                              "We'll let you know about any security breach within 24 hours.\n"
+	                              "We\xE2\x80\x99ll never sell your data.\n"
+	                              "You\xE2\x80\x99re responsible for keeping your passwords secret.\n"
+	                              "We've the right to suspend the Service.\n",
+	                              &d);
+	T_OK(a != NULL, "annotate");
+	if (!a)
+		return;
+	T_INT(S_bound(a, "We'll let"), TL_ROLE_VENDOR);
+	T_INT(S_modality(a, "We'll let"), TL_MOD_OBLIGATION);
+	T_INT(S_bound(a, "We\xE2\x80\x99ll never"), TL_ROLE_VENDOR);
+	T_INT(S_modality(a, "We\xE2\x80\x99ll never"), TL_MOD_PROHIBITION);
+	T_INT(S_bound(a, "You\xE2\x80\x99re"), TL_ROLE_CUSTOMER);
+	T_INT(S_modality(a, "You\xE2\x80\x99re"), TL_MOD_OBLIGATION);
+	T_INT(S_bound(a, "We've"), TL_ROLE_VENDOR);
+	T_INT(S_modality(a, "We've"), TL_MOD_PERMISSION);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_we_means_en(void)
 {
 	/* blind8 en-gis: a second company (the Partner) switches the two-party guess off */
@@ -164,6 +202,7 @@ static void test_includes(void)
 
 int main(void)
 {
+	test_clitics();
 	test_includes();
 	test_thing_alias();
 	test_schedule_labels();

@@ -61,6 +61,34 @@ static void test_tokens(void)
 	T_INT(n, 0);
 }
 
+/* "We'll", "you’re", "they've": the pronoun and the clitic's verb are two
+ * tokens, the verb in its full form, each with its own span of the text. */
+static void test_clitics(void)
+{
+	const char *text = "We'll notify you; you\xE2\x80\x99re responsible, they've agreed, I'll sign, "
+	                   "it\xE2\x80\x99ll end. We'd, he'll, don't, O're, well, were.";
+	static const char *const want[] = {"we", "will", "notify", "you", ";", "you", "are", "responsible",
+	                                   ",", "they", "have", "agreed", ",", "i", "will", "sign", ",",
+	                                   "it", "will", "end", ".", "we'd", ",", "he'll", ",", "don't",
+	                                   ",", "o're", ",", "well", ",", "were", ".", NULL};
+	tl_token *tok;
+	uint32_t n, k = 0;
+	T_INT(tl_text_tokens(S_t, text, strlen(text), &tok, &n), 0);
+	while (want[k])
+		k++;
+	T_INT(n, k);
+	for (uint32_t i = 0; i < n && i < k; i++)
+		T_STR(tok[i].fold, want[i]);
+	if (n < 7)
+		return;
+	T_OK(tok[0].flags & TL_TOK_CAPITAL, "We is capitalised");
+	T_OK(!(tok[1].flags & TL_TOK_CAPITAL), "the clitic is not");
+	/* the spans: "We" and "'ll"; "you" and "’re" (the typographic apostrophe) */
+	T_INT(tok[0].end - tok[0].start, 2);
+	T_OK(tok[1].start == tok[0].end && strncmp(text + tok[1].start, "'ll", 3) == 0, "'ll span");
+	T_OK(tok[6].start == tok[5].end && tok[6].end - tok[6].start == 5, "\xE2\x80\x99re span");
+}
+
 /* The i-th sentence of text as a string (static buffer). */
 static const char *S_sent(const char *text, uint32_t i, uint32_t *count, uint32_t *flags)
 {
@@ -184,6 +212,7 @@ int main(void)
 	}
 	test_fold();
 	test_tokens();
+	test_clitics();
 	test_sentences();
 	test_lang();
 	test_stem();

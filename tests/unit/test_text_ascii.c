@@ -79,7 +79,8 @@ static void test_examples(void)
 		"a1.5 v2.0 x", "_ a_b __ 1_a _1 1_ a1_ 1a_ __1", "a:b a.b a'b a'1 1'a a.1b a..b",
 		"1,5 1;5 1.000.000,50 1,a a,b a;b", "@ a@b @1 1@ @. @.b", "e.g. o.a. B.V. art. 5.2",
 		"Leverancier's \"Data\" (zie art. 12) - [x] ja; [ ] nee.", "\t\r\n \x0b\x0c\x01\x7f",
-		"ABC Def gHI 12ab AB12", "don't can't 's-Hertogenbosch", NULL};
+		"ABC Def gHI 12ab AB12", "don't can't 's-Hertogenbosch",
+		"We'll you're They've I'll it'll we'd he'll O're we'll've we're'", NULL};
 	for (int i = 0; ex[i]; i++) {
 		T_OK(S_same(ex[i], strlen(ex[i])), "example %d", i);
 		T_OK(S_same_breaks(ex[i], strlen(ex[i])), "example %d", i);
