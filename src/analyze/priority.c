@@ -76,11 +76,16 @@ static int S_word_kind(const char *f)
 		{"knock out eis", P_BINDING}, {"ko", P_BINDING}, {"ko eis", P_BINDING},
 		{"minimumeis", P_BINDING}, {"minimum eis", P_BINDING}, {"minimum requirement", P_BINDING},
 		{"verplicht", P_BINDING}, {"harde eis", P_BINDING}, {"shall", P_BINDING},
+		{"knock out requirement", P_BINDING}, {"knockout requirement", P_BINDING},
+		{"knock out criterion", P_BINDING}, {"hard requirement", P_BINDING},
+		{"mandatory requirement", P_BINDING}, {"uitsluitingscriterium", P_BINDING},
 		{"should", P_WISH}, {"should have", P_WISH}, {"could", P_WISH}, {"could have", P_WISH},
 		{"wens", P_WISH}, {"wish", P_WISH}, {"optional", P_WISH}, {"optioneel", P_WISH},
 		{"nice to have", P_WISH}, {"gewenst", P_WISH}, {"desired", P_WISH}, {"desirable", P_WISH},
 		{"gunningscriterium", P_WISH}, {"award criterion", P_WISH}, {"may", P_WISH},
 		{"vraag", P_QUESTION}, {"question", P_QUESTION}, {"informatievraag", P_QUESTION},
+		{"informatief", P_QUESTION}, {"informative", P_QUESTION}, {"informational", P_QUESTION},
+		{"informatiepunt", P_QUESTION}, {"for information only", P_QUESTION},
 		{"information", P_QUESTION}, {"information only", P_QUESTION}, {"informatie", P_QUESTION},
 		{"ter informatie", P_QUESTION}, {"for information", P_QUESTION},
 		{"won't", P_EXCLUDED}, {"wont", P_EXCLUDED}, {"won't have", P_EXCLUDED},
@@ -146,10 +151,22 @@ static int S_num_key(const char *f, char key[8])
 	return d > 0 && f[i] == '\0';
 }
 
+/* 1 when f is a code of two or three letters ("ko", "gc"), copied to key[8] */
+static int S_word_key(const char *f, char key[8])
+{
+	size_t n = 0;
+	while (f[n] >= 'a' && f[n] <= 'z' && n < 4)
+		n++;
+	if (n < 2 || n > 3 || f[n])
+		return 0;
+	memcpy(key, f, n + 1);
+	return 1;
+}
+
 static int S_num_kind(const S_legend_map *lg, const char *f)
 {
 	char key[8];
-	if (!S_num_key(f, key))
+	if (!S_num_key(f, key) && !S_word_key(f, key))
 		return P_NONE;
 	for (int i = 0; i < lg->nnum; i++)
 		if (!strcmp(lg->num[i], key))
@@ -164,6 +181,83 @@ static void S_num_add(S_legend_map *lg, const char *f, int kind)
 		return;
 	memcpy(lg->num[lg->nnum], key, sizeof key);
 	lg->num_kind[lg->nnum++] = kind;
+}
+
+/* A code the document's own legend explains: a letter, a numbered code or a
+ * code of two or three capitals ("KO", "GC"); the first explanation stays. */
+static void S_code_add(S_legend_map *lg, const char *f, int kind)
+{
+	char key[8];
+	if (S_is_letter(f)) {
+		if (!lg->letter[f[0] - 'a'])
+			lg->letter[f[0] - 'a'] = kind;
+	} else if (S_num_key(f, key)) {
+		S_num_add(lg, f, kind);
+	} else if (S_word_key(f, key) && !S_num_kind(lg, f) && lg->nnum < 16) {
+		memcpy(lg->num[lg->nnum], key, sizeof key);
+		lg->num_kind[lg->nnum++] = kind;
+	}
+}
+
+/* A legend inside a sentence: a code in capitals (one to three letters, maybe
+ * with a number: "KO", "G", "P1"), after a word that names the column or
+ * not, then "is (een|a|an)", "staat voor", "stands for", "means", "betekent",
+ * "=" or ":", then a word that names a kind: "Soort KO is een knock-outeis:
+ * ...; Soort G is een gunningscriterium: ...; Soort I is informatief: ...",
+ * "In de kolom Type staat W voor wens", "Priority S means should have".  The
+ * kind words are a closed list (S_word_kind), so "the EU is a member" adds
+ * nothing. */
+static void S_inline_legend(const tl_para *q, S_legend_map *lg)
+{
+	static const char *const link[] = {"is een ", "is a ", "is an ", "is ", "staat voor ",
+	                                   "stands for ", "voor ", "for ", "means ", "betekent ",
+	                                   "denotes ", "= ", ": ", "- ", NULL};
+	const char *t = q->text;
+	size_t n = q->len;
+	for (size_t i = 0; i + 3 < n; i++) {
+		/* a code starts a word: capitals, then digits */
+		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '"' && t[i - 1] != '\'' && t[i - 1] != '(')
+			continue;
+		size_t e = i;
+		while (e < n && e - i < 3 && t[e] >= 'A' && t[e] <= 'Z')
+			e++;
+		if (e == i)
+			continue;
+		while (e < n && e - i < 6 && t[e] >= '0' && t[e] <= '9')
+			e++;
+		size_t ce = e; /* the code's end */
+		while (e < n && (t[e] == '"' || t[e] == '\'' || t[e] == ')'))
+			e++;
+		if (e >= n || (t[e] != ' ' && t[e] != ':' && t[e] != '='))
+			continue;
+		size_t r = e;
+		if (t[r] == ' ')
+			r++;
+		size_t after = 0;
+		for (const char *const *l = link; *l && !after; l++) {
+			size_t ll = strlen(*l);
+			if (r + ll <= n && !strncmp(t + r, *l, ll))
+				after = r + ll;
+		}
+		if (!after)
+			continue;
+		while (after < n && t[after] == ' ')
+			after++;
+		/* the kind is the whole phrase up to a punctuation mark or "and"/"en" */
+		size_t ke = after;
+		while (ke < n && ke - after < 40 && !strchr(".:,;()", t[ke]) &&
+		       !(t[ke] == ' ' && (!strncmp(t + ke, " and ", 5) || !strncmp(t + ke, " en ", 4))))
+			ke++;
+		char kf[48];
+		S_fold(t + after, ke - after, kf, sizeof kf);
+		int k = ke < n && ke - after >= 40 ? P_NONE : S_word_kind(kf);
+		if (!k)
+			continue;
+		char f[8];
+		S_fold(t + i, ce - i, f, sizeof f);
+		S_code_add(lg, f, k);
+		i = after;
+	}
 }
 
 /* "G (gunningscriterium): na gunning bindt het Opdrachtnemer alleen ...", "M
@@ -210,6 +304,7 @@ static void S_prose_legend(const tl_para *paras, size_t npara, S_legend_map *lg)
 			continue;
 		if (S_paren_legend(q, lg))
 			continue;
+		S_inline_legend(q, lg);
 		size_t n = q->len < 16 ? q->len : 16, sep = 0, rest = 0;
 		const char *t = q->text;
 		for (size_t e = 1; e + 1 < n && !rest; e++) {
