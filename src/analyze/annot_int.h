@@ -334,6 +334,10 @@ void tl_negscope_uncovered(tl_annotated *a);
 int tl_fact_statement(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t from,
                       tl_lang lang);
 
+/* items.c: 1 when list item s, read alone, keeps its own reading (a modal, or a
+ * subject at its start or after a fronted phrase); 0 when it continues its lead-in */
+int tl_item_keeps_own(const tl_sentence *s);
+
 /* ---- verbless units (verbless.c) ---------------------------------------- */
 
 /* 1 when unit s (after its polarity) has no modal cue and no verb: it gets

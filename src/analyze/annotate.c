@@ -105,6 +105,46 @@ static int S_is_list_para(const tl_para *p)
 	return (p->flags & TL_PARA_F_LIST) || p->list_level > 0;
 }
 
+/* 1 when a body paragraph opens with a typed item label, as lists written
+ * without list formatting do ("a. het melden van ...", "(b) notify the
+ * Customer ...", "ii) ...", "(3) ...", "3) ...", "- ...", "• ..."): a lower-case
+ * letter or roman number with "." or ")", anything in brackets of up to four
+ * letters or two digits, or a bullet.  Not "5.2 ..." or "3. ...": those number
+ * clauses. */
+static int S_is_item_label(const tl_para *p)
+{
+	const unsigned char *t = (const unsigned char *)p->text;
+	size_t n = p->len, i = 0;
+	if (p->kind != TL_PARA_BODY || n < 4)
+		return 0;
+	if ((t[0] == '-' || t[0] == '*') && t[1] == ' ')
+		return 1;
+	if (n > 4 && t[0] == 0xE2 && t[1] == 0x80 && (t[2] == 0xA2 || t[2] == 0x93) && t[3] == ' ')
+		return 1; /* "• " or "– " */
+	int paren = t[0] == '(';
+	i = (size_t)paren;
+	size_t s = i;
+	int digits = 0;
+	while (i < n && i - s < 4 && ((t[i] >= 'a' && t[i] <= 'z') || (paren && t[i] >= 'A' && t[i] <= 'Z')))
+		i++;
+	if (i == s) {
+		while (i < n && i - s < 2 && t[i] >= '0' && t[i] <= '9')
+			i++;
+		digits = 1;
+	}
+	if (i == s || i + 1 >= n || t[i + 1] != ' ')
+		return 0;
+	if (paren || t[i] == ')')
+		return t[i] == ')';
+	/* "a. ", "iv. ": one letter or a roman number, never digits */
+	if (digits || t[i] != '.')
+		return 0;
+	for (size_t k = s; k < i; k++)
+		if (i - s > 1 && !strchr("ivx", t[k]))
+			return 0;
+	return 1;
+}
+
 /* The lead-in each unit continues (NULL when none), and lead_para: a cheap
  * sequential pass before polarity, which can then run on two parts of the
  * document at once.  S_lead_of reads only folded forms, which polarity does
@@ -125,8 +165,10 @@ static void S_leads(tl_ann_ctx *c, S_lead *lead)
 		const tl_para *para = &c->paras[p];
 		/* a lead-in leads the list items below it: deeper items, or any item when the
 		 * lead-in itself is no list item; headings and other paragraphs end it */
-		if (plead && (S_is_heading_para(para) ||
-		              (!S_is_list_para(para) && para->kind != TL_PARA_CELL) ||
+		/* a typed item label ("(b) notify ...") is an item too, below a lead-in that is
+		 * no list item */
+		int item = S_is_list_para(para) || (plead && plead_level == 0 && S_is_item_label(para));
+		if (plead && (S_is_heading_para(para) || (!item && para->kind != TL_PARA_CELL) ||
 		              (plead_level > 0 && para->list_level <= plead_level)))
 			plead = NULL;
 		const tl_token *slead = NULL; /* lead-in inside the paragraph, before ';' items */
@@ -146,7 +188,7 @@ static void S_leads(tl_ann_ctx *c, S_lead *lead)
 				if (S_lead_of(s, &slead, &nslead) && nslead == s->ntok)
 					slead = NULL; /* only a lead-in: items follow in other paragraphs */
 			}
-			if (!lead[k].tok && plead && S_is_list_para(para) && k == a->para_sent[p]) {
+			if (!lead[k].tok && plead && item && k == a->para_sent[p]) {
 				lead[k].tok = plead;
 				lead[k].n = nplead;
 				s->lead_para = plead_para;

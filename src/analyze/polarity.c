@@ -394,11 +394,10 @@ int tl_polarity_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, ui
 		int rc = S_sentence(c, s, NULL, 0, prev);
 		if (rc)
 			return rc;
-		for (uint32_t i = 0; i < s->ntok; i++)
-			if (s->tok[i].flags & (TL_TOK_SUBJECT | TL_TOK_MODAL)) {
-				s->lead_para = (uint32_t)s->para;
-				return 0;
-			}
+		if (tl_item_keeps_own(s)) { /* items.c */
+			s->lead_para = (uint32_t)s->para;
+			return 0;
+		}
 		s->flags &= ~(TL_SENT_NEGATED | TL_SENT_PASSIVE);
 	}
 	return S_sentence(c, s, lead, nlead, prev);
