@@ -27,6 +27,11 @@ static const char *const S_guidance_titles[] = {
 	"versiebeheer", "versiegeschiedenis", "revision history", "document history", "changelog",
 	"wijzigingen ten opzichte van", "inhoudsopgave", "table of contents", "contents", "inhoud",
 	"notes for users", "aanwijzingen", "gebruikersinstructie", NULL};
+/* recitals: why the parties contract, binding no one (read as an introduction);
+ * only as the whole title: "Background checks" is an article */
+static const char *const S_recital_titles[] = {
+	"overwegingen", "overwegende", "considerans", "recitals", "whereas", "preamble", "background",
+	"achtergrond", NULL};
 
 static const char *const S_instruction_starts[] = {
 	"[ toelichting", "toelichting :", "[ instructie", "instructie :", "let op :", "nb :", "n.b .",
@@ -97,7 +102,10 @@ static int S_question_para(const tl_ann_para *pt)
  * is bought and the terms the rest uses.  A numbered paragraph there that
  * defines a term or names what is procured is contract text; the unnumbered
  * prose around it stays guidance. */
-static const char *const S_intro_titles[] = {"inleiding", "introductie", NULL};
+static const char *const S_intro_titles[] = {"inleiding", "introductie", "overwegingen",
+                                             "overwegende", "considerans", "recitals",
+                                             "whereas", "preamble", "background", "achtergrond",
+                                             NULL};
 static const char *const S_intro_defines[] = {
 	"hierna", "hierna te noemen", "hereinafter", "( the \"", "betekent", "betekenen",
 	"wordt verstaan", "worden verstaan", "means", "mean", "refers to", NULL};
@@ -159,6 +167,11 @@ static int S_guidance_heading(const tl_ann_para *pt)
 	 * qualifying word ("2.5 Artikelsgewijze toelichting", "General guidance") */
 	int qualifier = 0;
 	for (uint32_t i = 0; i < pt->ntok && i < 5; i++) {
+		uint32_t r = tl_ph_list_at(pt->tok, pt->ntok, i, S_recital_titles, NULL);
+		while (r && i + r < pt->ntok && (pt->tok[i + r].flags & TL_TOK_PUNCT))
+			r++;
+		if (r && !qualifier && i + r == pt->ntok)
+			return 1;
 		uint32_t m = tl_ph_list_at(pt->tok, pt->ntok, i, S_guidance_titles, NULL);
 		if (m && S_title_tail_ok(pt, i + m) && !(qualifier && pt->ntok - (i + m) > 2))
 			return 1;
