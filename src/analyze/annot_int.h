@@ -292,6 +292,10 @@ int tl_neg_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i);
 int tl_neg_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang);
 /* voice.c: the verb side of a unit for polarity.c */
 int tl_pol_nl_verb(const tl_token *t);
+/* 1 when "nothing"/"niets"/"none" or "no provision|clause|term"/"geen bepaling" stands in
+ * the eight tokens before token i: "Nothing in this Agreement restricts the Customer from
+ * ...", "Niets in deze Overeenkomst beperkt Opdrachtgever in ..." */
+int tl_pol_nothing_before(const tl_token *tok, uint32_t i);
 int tl_pol_participle_en(const char *f);
 int tl_pol_has_verb(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t subj,
                     uint32_t subj_len, tl_lang lang);

@@ -31,8 +31,7 @@
 
 enum { C_NONE = 0, C_AUX, C_OBL_LEX, C_NEED, C_PERM, C_PROH, C_PERM_LEX, C_ENSURE, C_PREVENT };
 
-/* modal cues (obligation auxiliaries and lexical forms, permissions,
- * prohibitions) and their kinds */
+/* modal cues (obligation auxiliaries and lexical forms, permissions, prohibitions) and kinds */
 const char *const tl_pol_cue_ph[] = {
 	"shall", "must", "will", "won't", "shan't", "mustn't", "has to", "have to", "zal|zult", "zullen",
 	"moet", "moeten", "dient", "dienen", "is|are|be required to", "is|are|be obliged to",
@@ -55,7 +54,7 @@ const char *const tl_pol_cue_ph[] = {
 	"het recht",
 	/* "Artikel 4.2 staat er niet aan in de weg dat Opdrachtnemer ...": the negator sits
 	 * inside the cue */
-	"staat|staan er niet aan in de weg", NULL};
+	"staat|staan er niet aan in de weg", "restrict|restricts|limit|limits|beperkt|belemmert", NULL};
 static const unsigned char S_cue_kind[] = {
 	C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX, C_AUX,
 	C_AUX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX, C_OBL_LEX,
@@ -66,7 +65,7 @@ static const unsigned char S_cue_kind[] = {
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PERM_LEX,
 	C_PERM_LEX, C_PERM_LEX, C_PERM_LEX, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH, C_PROH,
 	C_PROH, C_PREVENT, C_PREVENT, C_PREVENT, C_PREVENT, C_PERM_LEX, C_OBL_LEX, C_PERM_LEX,
-	C_PERM_LEX, C_PERM_LEX, C_PREVENT};
+	C_PERM_LEX, C_PERM_LEX, C_PREVENT, C_PREVENT};
 _Static_assert(sizeof S_cue_kind == sizeof tl_pol_cue_ph / sizeof *tl_pol_cue_ph - 1, "one kind per cue");
 
 #define S_negators tl_pol_negators
@@ -338,6 +337,8 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		    !(tok[i + 1].flags & TL_TOK_PUNCT) && tl_tok_is(&tok[i + 2], ","))
 			continue;
 		if (kind == C_PREVENT) {
+			if (w + 1 == (int)sizeof S_cue_kind && !tl_pol_nothing_before(tok, i))
+				continue; /* "Nothing ... restricts|limits X": only after "nothing" (voice.c) */
 			int negb = 0;
 			for (uint32_t k = i > 12 ? i - 12 : 0; k < i + m; k++)
 				negb |= sc[k] == 0 && S_negator_at(tok, n, k);

@@ -194,3 +194,15 @@ void tl_pol_passive(const tl_annotated *a, const tl_token *tok, uint32_t n, cons
 		}
 	}
 }
+
+int tl_pol_nothing_before(const tl_token *tok, uint32_t i)
+{
+	static const char *const nothing[] = {"nothing", "niets", "none", "no", "geen", NULL};
+	for (uint32_t k = i > 8 ? i - 8 : 0; k < i; k++)
+		if (tl_tok_in(&tok[k], nothing) &&
+		    (tl_tok_is(&tok[k], "nothing") || tl_tok_is(&tok[k], "niets") || tl_tok_is(&tok[k], "none") ||
+		     (k + 1 < i && (tl_tok_is(&tok[k + 1], "provision") || tl_tok_is(&tok[k + 1], "bepaling") ||
+		                    tl_tok_is(&tok[k + 1], "clause") || tl_tok_is(&tok[k + 1], "term")))))
+			return 1;
+	return 0;
+}

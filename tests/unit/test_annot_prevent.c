@@ -2,7 +2,11 @@
  * - a negated hindrance with a that-clause is a permission for the clause's
  *   subject: "Artikel 4.2 staat er niet aan in de weg dat Opdrachtnemer de
  *   Gegevens gebruikt" lets the vendor use the data, as "does not prevent the
- *   Supplier from using" does;
+ *   Supplier from using" does; so is "Nothing in this Agreement restricts the
+ *   Customer from publishing", "Niets ... beperkt Opdrachtgever in ...", "No
+ *   provision ... limits", "Geen bepaling ... belemmert" (s10 ask 5 of A), while
+ *   "The Supplier shall not restrict access" stays a ban and "The Supplier
+ *   limits access" a duty;
  * - the vendor's other customers ("haar andere klanten", "its other
  *   customers") are third parties, not the customer side; "de andere partij",
  *   "the other party" still is a side. */
@@ -111,8 +115,39 @@ static void test_other_customers(void)
 	     "nl: Opdrachtgever");
 }
 
+static void test_nothing_restricts(void)
+{
+	S_unit(fx_pre_en, "Nothing in this Agreement restricts the Customer from publishing such data.", "Nothing in",
+	       TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_unit(fx_pre_en, "No provision of this Agreement limits the Customer in engaging another supplier.", "No provision",
+	       TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_unit(fx_pre_en, "Nothing in clause 7 restricts the Supplier from using aggregated statistics.", "Nothing in",
+	       TL_MOD_PERMISSION, TL_ROLE_VENDOR);
+	S_unit(fx_pre_en, "None of the foregoing restricts the Customer from sharing the data with other authorities.",
+	       "None of", TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_unit(fx_pre_nl, "Niets in deze Overeenkomst beperkt Opdrachtgever in het delen of publiceren van die gegevens.",
+	       "Niets in", TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_unit(fx_pre_nl, "Geen bepaling van deze Overeenkomst belemmert Opdrachtgever bij het publiceren van de Gegevens.",
+	       "Geen bepaling", TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	S_unit(fx_pre_nl, "Niets in artikel 7 beperkt Opdrachtnemer in het gebruik van geaggregeerde statistieken.",
+	       "Niets in", TL_MOD_PERMISSION, TL_ROLE_VENDOR);
+	S_unit(fx_pre_nl, "Niets in deze bijlage beperkt Opdrachtgever in het hergebruik van de Gegevens.", "Niets in",
+	       TL_MOD_PERMISSION, TL_ROLE_CUSTOMER);
+	/* must not: a party's own "not restrict" is a ban, a plain "limits" a duty */
+	S_unit(fx_pre_en, "The Supplier shall not restrict access to the Customer Data.", "The Supplier",
+	       TL_MOD_PROHIBITION, TL_ROLE_VENDOR);
+	S_unit(fx_pre_en, "The Supplier limits access to authorised staff.", "The Supplier", TL_MOD_OBLIGATION,
+	       TL_ROLE_VENDOR);
+	/* (a Dutch indicative after this preamble is a statement, as before) */
+	S_unit(fx_pre_nl, "Opdrachtnemer beperkt de toegang tot de Gegevens niet.", "Opdrachtnemer", TL_MOD_STATEMENT,
+	       TL_ROLE_VENDOR);
+	S_unit(fx_pre_nl, "Opdrachtnemer beperkt de toegang tot geautoriseerde medewerkers.", "Opdrachtnemer",
+	       TL_MOD_STATEMENT, TL_ROLE_VENDOR);
+}
+
 int main(void)
 {
+	test_nothing_restricts();
 	test_not_prevented();
 	test_prevented();
 	test_other_customers();
