@@ -344,6 +344,29 @@ const char *tl_text_fold(tl_text *t, const char *s, size_t len, size_t *outlen)
 }
 
 /* The interned word of fold[0..len). */
+/* "we'll", "you're", "they've", "i'll", "it'll" (the matching form: a
+ * typographic apostrophe is "'" there): the pronoun's length, *verb its verb
+ * (TL_CLITIC_*); 0 for any other word.  "'d" (would or had), "'s" and "n't"
+ * are left alone. */
+static uint8_t S_clitic(const char *f, size_t n, uint8_t *verb)
+{
+	static const char *const pron[] = {"we", "you", "they", "i", "it", NULL};
+	if (n < 4 || n > 7 || f[n - 3] != '\'')
+		return 0;
+	if (f[n - 2] == 'l' && f[n - 1] == 'l')
+		*verb = TL_CLITIC_WILL;
+	else if (f[n - 2] == 'r' && f[n - 1] == 'e')
+		*verb = TL_CLITIC_ARE;
+	else if (f[n - 2] == 'v' && f[n - 1] == 'e')
+		*verb = TL_CLITIC_HAVE;
+	else
+		return 0;
+	for (int i = 0; pron[i]; i++)
+		if (strlen(pron[i]) == n - 3 && !strncmp(f, pron[i], n - 3))
+			return (uint8_t)(n - 3);
+	return 0;
+}
+
 static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
 {
 	uint32_t h = tl_strmap_hash(fold, len);
@@ -357,6 +380,7 @@ static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
 	w->len = (uint32_t)strlen(w->fold);
 	w->hash = w->len == len ? h : tl_strmap_hash(w->fold, w->len);
 	w->lang = tl_text_word_lang(w->fold);
+	w->clitic = S_clitic(w->fold, w->len, &w->clitic_verb);
 	e->val = w->fold;
 	e->word = w;
 	return w;

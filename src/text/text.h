@@ -48,7 +48,12 @@ typedef struct tl_word {
 	uint64_t single[TL_WORD_LISTS / 64]; /* matches one of the list's single-word entries */
 	uint64_t start[TL_WORD_LISTS / 64];  /* matches the first word of one of its phrases */
 	uint32_t annot;       /* src/analyze/annot_int.h: TL_WC_* class bits of the word, 0 = not asked */
+	/* a personal pronoun with a clitic verb ("we'll", "you’re"): the pronoun's
+	 * length in bytes (tokens.c makes the word two tokens), and the verb
+	 * (TL_CLITIC_*); 0 for any other word (normalize.c, once per word) */
+	uint8_t clitic, clitic_verb;
 } tl_word;
+enum { TL_CLITIC_WILL = 0, TL_CLITIC_ARE, TL_CLITIC_HAVE };
 
 /* The hash of s[0..n) that tl_word.hash holds (FNV-1a, never 0). */
 uint32_t tl_text_hash(const char *s, size_t n);

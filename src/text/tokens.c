@@ -209,56 +209,22 @@ static inline int S_emit(tl_text *t, tl_token **dst, uint32_t *cap, uint32_t *n,
 	return 0;
 }
 
-/* "we'll", "You’re", "they've": a personal pronoun and a clitic verb, one
- * word by UAX #29 (as "don't" is).  The clitic is read as its verb, so that
- * "We'll notify you" has its subject and its auxiliary as "We will notify
- * you" does: the pronoun's length in bytes, with *verb the verb's full form,
- * or 0 for any other word.  "'d" (would or had) and "'s" (is, has or a
- * possessive) are left alone. */
-static uint32_t S_clitic(const char *text, uint32_t s, uint32_t e, const char **verb)
+/* A personal pronoun with a clitic verb, one word by UAX #29 as "don't" is
+ * ("we'll", "You’re", "they've"; tl_word.clitic): two tokens, the pronoun
+ * text[s..s+pl) and the clitic's span with the verb's full form ("will",
+ * "are", "have"), so "We'll notify you" has its subject and its auxiliary as
+ * "We will notify you" does.  The pronoun is ASCII, its bytes the same in
+ * the text as in the matching form.  Out of line: rare, and called from the
+ * hottest loop of the read. */
+__attribute__((noinline)) static int S_emit_clitic(tl_text *t, tl_token **dst, uint32_t *cap, uint32_t *n,
+                                                   const char *text, uint32_t s, uint32_t e,
+                                                   uint32_t flags, const tl_word *w)
 {
-	static const char *const pron[] = {"we", "you", "they", "i", "it", NULL};
-	uint32_t n = e - s;
-	if (n < 4 || n > 9)
-		return 0;
-	const char *w = text + s;
-	uint32_t ap = 0, alen = 0; /* the apostrophe: ' or U+2019 (E2 80 99) */
-	for (uint32_t k = 1; k + 2 < n && !alen; k++) {
-		if (w[k] == '\'')
-			ap = k, alen = 1;
-		else if ((unsigned char)w[k] == 0xE2 && (unsigned char)w[k + 1] == 0x80 &&
-		         (unsigned char)w[k + 2] == 0x99)
-			ap = k, alen = 3;
-	}
-	if (!alen || n - ap - alen != 2)
-		return 0;
-	char c1 = (char)(w[ap + alen] | 0x20), c2 = (char)(w[ap + alen + 1] | 0x20);
-	if (c1 == 'l' && c2 == 'l')
-		*verb = "will";
-	else if (c1 == 'r' && c2 == 'e')
-		*verb = "are";
-	else if (c1 == 'v' && c2 == 'e')
-		*verb = "have";
-	else
-		return 0;
-	for (int i = 0; pron[i]; i++) {
-		uint32_t pl = (uint32_t)strlen(pron[i]);
-		if (pl != ap)
-			continue;
-		uint32_t k = 0;
-		while (k < pl && (char)(w[k] | 0x20) == pron[i][k])
-			k++;
-		if (k == pl)
-			return ap;
-	}
-	return 0;
-}
-
-/* The word of an ASCII string (a clitic's verb, S_clitic). */
-static tl_word *S_word_of(tl_text *t, const char *str)
-{
-	uint32_t n = (uint32_t)strlen(str);
-	return n == 1 ? S_one_word(t, str, 0) : S_surf_word(t, str, n, 0, n);
+	static const char *const verb[] = {"will", "are", "have"};
+	const char *v = verb[w->clitic_verb < 3 ? w->clitic_verb : 0];
+	uint32_t pl = w->clitic;
+	int rc = S_emit(t, dst, cap, n, s, s + pl, flags, tl_text_fold_token(t, text, s, s + pl, 0, 0));
+	return rc ? rc : S_emit(t, dst, cap, n, s + pl, e, 0, tl_text_fold_token(t, v, 0, (uint32_t)strlen(v), 0, 0));
 }
 
 #ifdef __SSE2__
@@ -337,18 +303,12 @@ static int S_tokens_ascii(tl_text *t, const char *text, uint32_t len, tl_token *
 		else
 			flags = (num || c == S_NU ? TL_TOK_NUMBER : 0) |
 			        (u[i] >= 'A' && u[i] <= 'Z' ? TL_TOK_CAPITAL : 0);
-		const char *verb = NULL;
-		uint32_t pl = j - i >= 4 && c == S_AL ? S_clitic(text, i, j, &verb) : 0;
-		if (pl) { /* "we'll": "we" and "will" (S_clitic) */
-			const tl_word *pw = pl == 1 ? S_one_word(t, text, i) : S_surf_word(t, text, len, i, i + pl);
-			if ((rc = S_emit(t, &dst, &cap, &n, i, i + pl, flags, pw)) != 0 ||
-			    (rc = S_emit(t, &dst, &cap, &n, i + pl, j, 0, S_word_of(t, verb))) != 0)
-				break;
-			i = j;
-			continue;
-		}
 		const tl_word *w = j == i + 1 ? S_one_word(t, text, i) : S_surf_word(t, text, len, i, j);
-		if ((rc = S_emit(t, &dst, &cap, &n, i, j, flags, w)) != 0)
+		if (w && w->clitic)
+			rc = S_emit_clitic(t, &dst, &cap, &n, text, i, j, flags, w);
+		else
+			rc = S_emit(t, &dst, &cap, &n, i, j, flags, w);
+		if (rc)
 			break;
 		i = j;
 	}
@@ -430,28 +390,17 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 			tok.flags |= TL_TOK_NUMBER;
 		if (u_isupper(t->u16[a]) || u_istitle(t->u16[a]))
 			tok.flags |= TL_TOK_CAPITAL;
-		const char *verb = NULL;
-		uint32_t pl = !(tok.flags & TL_TOK_NUMBER) ? S_clitic(text, tok.start, tok.end, &verb) : 0;
-		if (pl) { /* "We’ll": "We" and "will" (S_clitic); the pronoun is ASCII */
-			tl_token v = tok;
-			tok.end = tok.start + pl;
-			if (!(w = pl == 1 ? S_one_word(t, text, tok.start)
-			                  : S_surf_word(t, text, (uint32_t)len, tok.start, tok.end)))
+		if (!(w = tl_text_fold_token(t, text, tok.start, tok.end, a, b)))
+			return TL_ENOMEM;
+		if (w->clitic) { /* "We’ll": "We" and "will" */
+			if (n + 2 > t->tokcap && S_grow_toks(t) != 0)
 				return TL_ENOMEM;
-			tok.word = w;
-			tok.fold = w->fold;
-			v.start = tok.end;
-			v.flags = 0;
-			if (!(w = S_word_of(t, verb)))
-				return TL_ENOMEM;
-			v.word = w;
-			v.fold = w->fold;
-			if (S_push(t, &n, &tok) != 0 || S_push(t, &n, &v) != 0)
+			tl_token *dst = t->toks;
+			uint32_t cap = t->tokcap;
+			if (S_emit_clitic(t, &dst, &cap, &n, text, tok.start, tok.end, tok.flags, w) != 0)
 				return TL_ENOMEM;
 			continue;
 		}
-		if (!(w = tl_text_fold_token(t, text, tok.start, tok.end, a, b)))
-			return TL_ENOMEM;
 		tok.word = w;
 		tok.fold = w->fold;
 		if (S_push(t, &n, &tok) != 0)
