@@ -321,6 +321,11 @@ void tl_negscope_mark(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang
  * as a feature not deployed is not what the contract is about.  Not when the
  * unit holds a condition or a time ("bij het einde van de Overeenkomst").
  * negated: the main predicate is denied.  Returns 1 when it marked. */
+/* "without any algorithm or artificial intelligence", "zonder camera's": the noun
+ * phrase after without/zonder is denied (TL_TOK_NEG_SCOPE) for the context tags
+ * and definitions; not in an exception ("without prior consent") or a manner
+ * phrase ("without additional costs", "without undue delay", "without limitation") */
+void tl_negscope_without(tl_token *tok, uint32_t n);
 int tl_negscope_switched_off(tl_token *tok, uint32_t n, const int16_t *sc, tl_lang lang,
                              int negated);
 /* A unit that says the contract's terms do not cover what the unit before it in

@@ -242,6 +242,7 @@ static void S_polarity_part(S_part *pt)
 		    a->sent[k - 1].para == s->para)
 			prev = &a->sent[k - 1];
 		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
+		tl_negscope_without(s->tok, s->ntok);
 		uint32_t qf = 0;
 		if (!pt->rc && pt->quant)
 			pt->rc = tl_quantities_sentence(pt->c, s, &qf);

@@ -483,3 +483,51 @@ int tl_neg_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	}
 	return 0;
 }
+
+/* ---- "without X" / "zonder X" ------------------------------------------- */
+
+/* what follows "without"/"zonder" in an exception or a manner phrase, which
+ * denies no thing: "without prior consent", "zonder aanvullende kosten",
+ * "without undue delay", "including, without limitation, ..." */
+static const char *const S_without_keep[] = {
+	"prior", "voorafgaande", "voorafgaand", "written", "schriftelijke", "consent", "toestemming",
+	"permission", "approval", "goedkeuring", "instruction", "instructie", "opdracht", "additional",
+	"extra", "aanvullende", "bijkomende", "separate", "cost", "costs", "kosten", "charge",
+	"charges", "fee", "fees", "vergoeding", "meerkosten", "payment", "betaling", "delay",
+	"vertraging", "undue", "onnodige", "onredelijke", "unreasonable", "limitation", "limiting",
+	"beperking", "beperkingen", "restriction", "restrictions", "prejudice", "afbreuk", "notice",
+	"kennisgeving", "opzegging", "opzegtermijn", "reason", "reden", "cause", "interruption",
+	"onderbreking", "tussenkomst", "involvement", "intervention", "interference", "loss",
+	"verlies", "penalty", "boete", "liability", "aansprakelijkheid", "recourse", "prejudicing",
+	NULL};
+static const char *const S_without_det[] = {"any", "a", "an", "the", "enig", "enige", "een",
+                                            "de", "het", "het gebruik van", "the use of", "use of",
+                                            NULL};
+static const char *const S_without_end[] = {"and", "en", "but", "maar", "that", "dat", "which",
+                                            "die", "waarbij", "whereby", "so", "zodat", "if",
+                                            "als", "indien", "unless", "tenzij", NULL};
+
+void tl_negscope_without(tl_token *tok, uint32_t n)
+{
+	for (uint32_t i = 0; i + 1 < n; i++) {
+		if (!(tl_tok_is(&tok[i], "without") || tl_tok_is(&tok[i], "zonder")) ||
+		    (tok[i].flags & TL_TOK_IN_EXC))
+			continue;
+		/* "with or without a sensor module", "met of zonder camera" deny nothing */
+		if (i >= 2 && (tl_tok_is(&tok[i - 1], "or") || tl_tok_is(&tok[i - 1], "of")) &&
+		    (tl_tok_is(&tok[i - 2], "with") || tl_tok_is(&tok[i - 2], "met")))
+			continue;
+		uint32_t k = i + 1, m;
+		while (k < n && (m = tl_ph_list_at(tok, n, k, S_without_det, NULL)) > 0)
+			k += m;
+		if (k >= n || (tok[k].flags & (TL_TOK_PUNCT | TL_TOK_IN_EXC)) || tl_tok_in(&tok[k], S_without_keep))
+			continue;
+		for (uint32_t e = i + 1; e < n && e <= i + 10; e++) {
+			if ((tok[e].flags & TL_TOK_PUNCT) || tl_tok_in(&tok[e], S_without_end) ||
+			    (tok[e].flags & TL_TOK_IN_EXC))
+				break;
+			if (!(tok[e].flags & TL_TOK_PARTY))
+				tok[e].flags |= TL_TOK_NEG_SCOPE;
+		}
+	}
+}
