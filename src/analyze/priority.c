@@ -29,6 +29,9 @@
  * itself is not marked. */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "analyze/annot_int.h"
 #include "model/doc.h"
@@ -207,6 +210,25 @@ static void S_code_add(S_legend_map *lg, const char *f, int kind)
  * "In de kolom Type staat W voor wens", "Priority S means should have".  The
  * kind words are a closed list (S_word_kind), so "the EU is a member" adds
  * nothing. */
+/* The first capital A-Z in t[i..n), or n: sixteen bytes at a time (S_inline_legend
+ * runs over every paragraph, and a code starts with a capital). */
+static size_t S_next_capital(const char *t, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	const __m128i a1 = _mm_set1_epi8('A' - 1), z1 = _mm_set1_epi8('Z' + 1);
+	for (; i + 16 <= n; i += 16) {
+		/* signed compares: bytes from 0x80 are negative, never a capital */
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(t + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(_mm_cmpgt_epi8(v, a1), _mm_cmpgt_epi8(z1, v)));
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	while (i < n && !(t[i] >= 'A' && t[i] <= 'Z'))
+		i++;
+	return i;
+}
+
 static void S_inline_legend(const tl_para *q, S_legend_map *lg)
 {
 	static const char *const link[] = {"is een ", "is a ", "is an ", "is ", "staat voor ",
@@ -214,7 +236,7 @@ static void S_inline_legend(const tl_para *q, S_legend_map *lg)
 	                                   "denotes ", "= ", ": ", "- ", NULL};
 	const char *t = q->text;
 	size_t n = q->len;
-	for (size_t i = 0; i + 3 < n; i++) {
+	for (size_t i = S_next_capital(t, 0, n); i + 3 < n; i = S_next_capital(t, i + 1, n)) {
 		/* a code starts a word: capitals, then digits */
 		if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '"' && t[i - 1] != '\'' && t[i - 1] != '(')
 			continue;
