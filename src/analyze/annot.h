@@ -227,6 +227,9 @@ tl_role tl_annot_role_of(const tl_annotated *a, const char *fold);
  * TL_ROLE_NONE when token i is not part of one. */
 tl_role tl_annot_token_role(const tl_annotated *a, const tl_sentence *s, uint32_t i);
 
+/* 1 when a company name carries a legal form ("B.V.", "Ltd", "ApS", "GmbH", ...). */
+int tl_legal_form(const char *name);
+
 /* Names for messages and tests: "obligation", "vendor", "customer", "nl" ... */
 const char *tl_modality_name(tl_modality m);
 const char *tl_role_name(tl_role r);

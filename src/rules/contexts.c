@@ -5,7 +5,8 @@
  * geen biometrische technieken toe" does not make a camera contract.  Headings count (an
  * article titled "Cameratoezicht" is good evidence), and so does a Dutch
  * introduction ("1. Inleiding"), which binds nobody but says what the
- * contract is for; guidance, tables of contents and comments do not. */
+ * contract is for; guidance, tables of contents and comments do not, nor does
+ * a party's own name ("Beacon" for Beacon Alert ApS is no beacon). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,37 @@ static int S_counts(const tl_annotated *a, uint32_t i)
 	return a->doc->paras[s->para].kind != TL_PARA_COMMENT;
 }
 
+/* 1 when occurrence x is a company's own name and nothing else: its tokens
+ * are a party mention of a term that is the company's trade name (a short
+ * name, or an alias its legal name starts with: "Beacon" for "Beacon Alert
+ * ApS", "Camera Concepts" for "Camera Concepts B.V."): a name says who, not
+ * what the contract is about.  Role words ("Verwerker", "Processor") still
+ * count. */
+static int S_party_name(const tl_annotated *a, const tl_sentence *sn, const tl_occ *x)
+{
+	if (x->tok_start >= x->tok_end || x->tok_end > sn->ntok)
+		return 0;
+	for (uint32_t k = x->tok_start; k < x->tok_end; k++)
+		if (!(sn->tok[k].flags & TL_TOK_PARTY))
+			return 0;
+	if (!(sn->tok[x->tok_start].flags & TL_TOK_CAPITAL))
+		return 0; /* "plaatst beacons": the word, whatever a term's stem matches */
+	/* the term the mention belongs to: at the occurrence or just before it */
+	for (uint32_t k = x->tok_start + 1; k-- > 0 && k + 4 > x->tok_start;) {
+		int32_t t = sn->tok[k].term;
+		if (t < 0 || (uint32_t)t >= a->nterms)
+			continue;
+		const tl_term *tm = &a->terms[t];
+		if (tm->role == TL_ROLE_NONE || k + tm->nwords < x->tok_end)
+			return 0; /* no party, or a term that does not cover the occurrence */
+		if ((tm->flags & TL_TERM_SHORT) || (!tm->name && tl_legal_form(tm->term)))
+			return 1; /* a short name, or the legal name itself ("Camera Concepts B.V.") */
+		size_t l = strlen(tm->term);
+		return tm->name && l >= 3 && !strncmp(tm->name, tm->term, l) && tm->name[l] == ' ';
+	}
+	return 0;
+}
+
 /* Whether sentence s mentions a concept of d's "none" (anywhere in it). */
 static int S_cancelled(const tl_match *m, uint32_t s, const tl_context_def *d)
 {
@@ -77,7 +109,8 @@ static int S_mentions(const tl_match *m, uint32_t s, const tl_context_def *d)
 		return 0;
 	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
 		const tl_occ *x = &m->occ[o];
-		if (x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE))
+		if ((x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) ||
+		    S_party_name(m->a, sn, x))
 			continue;
 		for (uint32_t k = 0; k < d->nany; k++)
 			if (x->concept == d->any[k])
@@ -123,7 +156,8 @@ static int S_eval_masks(tl_match *m)
 			if (x->concept < 0 || (uint32_t)x->concept >= rs->nconcepts)
 				continue;
 			cancel |= cancels[x->concept];
-			if (!(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)))
+			if (!(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) &&
+			    !S_party_name(a, sn, x))
 				hit |= mask[x->concept];
 		}
 		hit &= ~cancel;
