@@ -356,6 +356,9 @@ int tl_verbless_unit(const tl_sentence *s);
 /* Sets TL_SENT_VERBLESS and TL_SENT_NONOPERATIVE on the verbless items of a
  * list of requests.  Runs after polarity (and tl_verbless_unit). */
 void tl_verbless_mark(tl_ann_ctx *c);
+/* puffery.c: the vendor's self-description ("Security is at the heart of everything
+ * we do", "Privacy heeft bij ons de hoogste prioriteit") is not operative */
+void tl_puffery_mark(tl_ann_ctx *c);
 /* The priority column of a tender's requirements table (priority.c): wish
  * rows get TL_SENT_WISH, question rows are not operative, "Won't" rows are
  * prohibitions on the vendor. */

@@ -464,6 +464,7 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	/* the second thread meanwhile works out the frameworks' names (S_second_thread) */
 	if (!rc) {
 		tl_verbless_mark(c);
+		tl_puffery_mark(c);
 		rc = tl_priority_mark(c);
 	}
 	if (!rc)

@@ -1,0 +1,60 @@
+/* puffery.c: statements that bind no one.
+ *
+ * Vendor terms and tenders carry the vendor's self-description: "Security is
+ * at the heart of everything we do", "We take the protection of your data
+ * seriously", "Privacy is our top priority", "We are committed to ...",
+ * "Beveiliging staat centraal in alles wat wij doen", "Privacy heeft bij ons
+ * de hoogste prioriteit".  They promise nothing a party can be held to, so
+ * the unit is not operative (TL_SENT_NONOPERATIVE): no rule reads it as a
+ * duty.  Only these turns of phrase, in a unit without a modal verb of
+ * obligation ("shall", "must", "zal", "moet"): "The Supplier shall treat
+ * security as a top priority" stays a duty. */
+#include "analyze/annot_int.h"
+
+static const char *const S_puff[] = {
+	"at the heart of everything|all", "at the core of everything|all", "in everything we do",
+	"top|highest|first priority",
+	"number one priority", "is|are committed to", "are fully committed to",
+	"is|are dedicated to", "we pride ourselves", "pride itself",
+	"staat|staan centraal in alles", "in alles wat wij|we doen", "hoogste prioriteit",
+	"topprioriteit", "voorop staat|staan", "staat|staan bij ons voorop", NULL};
+
+/* 1 when unit s has a modal of obligation ("shall", "must", "zal", "moet") */
+static int S_binding(const tl_sentence *s)
+{
+	for (uint32_t i = 0; i < s->ntok; i++)
+		if ((s->tok[i].flags & TL_TOK_MODAL) &&
+		    (tl_tok_is(&s->tok[i], "shall") || tl_tok_is(&s->tok[i], "must") ||
+		     tl_tok_is(&s->tok[i], "will") || tl_tok_is(&s->tok[i], "zal") ||
+		     tl_tok_is(&s->tok[i], "moet") || tl_tok_is(&s->tok[i], "dient")))
+			return 1;
+	return 0;
+}
+
+void tl_puffery_mark(tl_ann_ctx *c)
+{
+	tl_annotated *a = c->a;
+	for (uint32_t k = 0; k < a->nsent; k++) {
+		tl_sentence *s = &a->sent[k];
+		if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION))
+			continue;
+		int hit = 0, modal = 0, take = 0;
+		/* a binding modal anywhere in the sentence: "The Supplier is committed to
+		 * privacy by design and shall apply it to every release" */
+		for (uint32_t j = k - s->unit; j < a->nsent && !modal; j++) {
+			if (a->sent[j].para != s->para || a->sent[j].quote_start != s->quote_start)
+				break;
+			modal = S_binding(&a->sent[j]);
+		}
+		for (uint32_t i = 0; i < s->ntok; i++) {
+			/* "We take the security of your data (very) seriously", "neemt ... serieus" */
+			take |= tl_tok_is(&s->tok[i], "take") || tl_tok_is(&s->tok[i], "takes") ||
+			        tl_tok_is(&s->tok[i], "neemt") || tl_tok_is(&s->tok[i], "nemen");
+			hit |= take && (tl_tok_is(&s->tok[i], "seriously") || tl_tok_is(&s->tok[i], "serieus"));
+			if (!hit && !(s->tok[i].flags & TL_TOK_PUNCT))
+				hit = tl_ph_list_at(s->tok, s->ntok, i, S_puff, NULL) > 0;
+		}
+		if (hit && !modal)
+			s->flags |= TL_SENT_NONOPERATIVE;
+	}
+}
