@@ -34,19 +34,24 @@ static int S_binding(const tl_sentence *s)
 void tl_puffery_mark(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
+	/* a binding modal anywhere in the sentence: "The Supplier is committed to
+	 * privacy by design and shall apply it to every release"; worked out once per
+	 * sentence (its units are consecutive) */
+	uint32_t end = 0;
+	int modal = 0;
 	for (uint32_t k = 0; k < a->nsent; k++) {
 		tl_sentence *s = &a->sent[k];
+		if (k >= end) {
+			modal = 0;
+			for (end = k; end < a->nsent && a->sent[end].para == s->para &&
+			              a->sent[end].quote_start == s->quote_start;
+			     end++)
+				modal = modal || S_binding(&a->sent[end]);
+		}
 		if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION))
 			continue;
-		int hit = 0, modal = 0, take = 0;
-		/* a binding modal anywhere in the sentence: "The Supplier is committed to
-		 * privacy by design and shall apply it to every release" */
-		for (uint32_t j = k - s->unit; j < a->nsent && !modal; j++) {
-			if (a->sent[j].para != s->para || a->sent[j].quote_start != s->quote_start)
-				break;
-			modal = S_binding(&a->sent[j]);
-		}
-		for (uint32_t i = 0; i < s->ntok; i++) {
+		int hit = 0, take = 0;
+		for (uint32_t i = 0; i < s->ntok && !hit; i++) {
 			/* "We take the security of your data (very) seriously", "neemt ... serieus" */
 			take |= tl_tok_is(&s->tok[i], "take") || tl_tok_is(&s->tok[i], "takes") ||
 			        tl_tok_is(&s->tok[i], "neemt") || tl_tok_is(&s->tok[i], "nemen");
