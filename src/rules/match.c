@@ -369,7 +369,37 @@ typedef struct S_occ_part {
 	uint32_t k0, k1;
 	S_occs o;
 	const S_lent *lent;
+	uint32_t *stamp; /* per concept: the sentence (+ 1) whose carried data it is (S_carry) */
 } S_occ_part;
+
+/* The data an object pronoun refers to (carry.c, tl_match_carry_at): a
+ * coordinated unit with "it"/"ze" at token k gets, at the pronoun, the
+ * defined_terms concepts (kinds of data or party) of the unit before it,
+ * o->occ[from, to), that it does not name itself, so "shall use Customer Data
+ * only ..., shall not disclose it to any third party" is about Customer Data in
+ * both units.  Chains carry on ("..., and shall delete it": the unit before's
+ * own carried data count).  The other concepts on the words of that data go
+ * with it ("U houdt uw inloggegevens geheim en deelt deze niet met derden":
+ * "deze" is credentials, a subset of the data, as "inloggegevens" is); a party
+ * mention does not.  Sentence i's own occurrences are o->occ[to, o->n). */
+static void S_carry(const tl_match *m, S_occs *o, uint32_t from, uint32_t to, uint32_t k, uint32_t i,
+                    uint32_t *stamp)
+{
+	const tl_ruleset *rs = m->rs;
+	for (uint32_t x = to; x < o->n; x++)
+		stamp[o->occ[x].concept] = i + 1;
+	for (uint32_t x = from; x < to && !o->fail; x++) {
+		int32_t c = o->occ[x].concept;
+		if (stamp[c] == i + 1 || c == TL_CONCEPT_VENDOR || c == TL_CONCEPT_CUSTOMER)
+			continue;
+		if (!rs->concepts[c].defined_terms && !tl_match_on_data_words(rs, o->occ, from, to, &o->occ[x]))
+			continue;
+		uint32_t before = o->n;
+		S_push(m, o, c, k, k + 1, o->occ[x].term);
+		for (uint32_t y = before; y < o->n; y++)
+			stamp[o->occ[y].concept] = i + 1;
+	}
+}
 
 static void S_occ_range(S_occ_part *pt)
 {
@@ -378,6 +408,7 @@ static void S_occ_range(S_occ_part *pt)
 	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL, NULL};
 	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
 	uint32_t x = 0; /* the next reference to a numbered clause (a->xref, by sentence) */
+	uint32_t own_end_prev = 0; /* the end of the sentence before's own occurrences (not carried) */
 	while (pt->lent && pt->lent->start && x < a->nxref && a->xref[x].sentence < pt->k0)
 		x++;
 	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
@@ -411,6 +442,14 @@ static void S_occ_range(S_occ_part *pt)
 			if (role == TL_ROLE_CUSTOMER || role == TL_ROLE_BOTH)
 				S_push(m, &pt->o, TL_CONCEPT_CUSTOMER, k, e, -1);
 		}
+		/* an object pronoun carries the data of the unit before (S_carry); a part
+		 * starts a paragraph (S_occurrences), so that unit is in this part */
+		uint32_t own_end = pt->o.n;
+		int32_t k;
+		if (pt->stamp && i > pt->k0 && !pt->o.fail &&
+		    (k = tl_match_carry_at(m, i, pt->o.occ, m->occ_start[i - 1], own_end_prev)) >= 0)
+			S_carry(m, &pt->o, m->occ_start[i - 1], m->occ_start[i], (uint32_t)k, i, pt->stamp);
+		own_end_prev = own_end;
 	}
 	tl_index_memo_free(memo);
 }
@@ -437,12 +476,24 @@ static int S_occurrences(tl_match *m, int threads)
 			total += a->sent[i].ntok + 1;
 		while (split < a->nsent && half * 2 < total)
 			half += a->sent[split++].ntok + 1;
+		/* the second part starts a paragraph: a unit's pronoun reads the unit
+		 * before it in the same paragraph (S_carry) */
+		while (split > 0 && split < a->nsent && a->sent[split].para == a->sent[split - 1].para)
+			split++;
 	}
 	S_lent lent;
 	if (S_lent_find(m, &lent) != 0)
 		return -1;
-	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}, &lent};
-	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}, &lent};
+	size_t nc = m->rs->nconcepts ? m->rs->nconcepts : 1;
+	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}, &lent, calloc(nc, sizeof(uint32_t))};
+	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}, &lent, split ? calloc(nc, sizeof(uint32_t)) : NULL};
+	if (!one.stamp || (split && !two.stamp)) {
+		free(one.stamp);
+		free(two.stamp);
+		free(lent.start);
+		free(lent.conc);
+		return -1;
+	}
 	tl_task *th;
 	int started = split && split < a->nsent && tl_task_start(&th, S_occ_thread, &two) == 0;
 	S_occ_range(&one);
@@ -476,6 +527,8 @@ static int S_occurrences(tl_match *m, int threads)
 		}
 	}
 	free(two.o.occ);
+	free(one.stamp);
+	free(two.stamp);
 	free(lent.start);
 	free(lent.conc);
 	m->occ = one.o.occ;
@@ -484,181 +537,6 @@ static int S_occurrences(tl_match *m, int threads)
 	if (one.o.fail || two.o.fail)
 		return -1;
 	m->occ_start[a->nsent] = m->nocc;
-	return 0;
-}
-
-/* An object pronoun in a coordinated unit ("..., shall not disclose it to any
- * third party, and shall delete it ..."; "... en verstrekt ze niet aan
- * derden"): the token, or -1.  Not a subject ("it shall"; the unit's own
- * subject flag cannot tell, as a split unit inherits its subject), not inside a
- * subordinate clause, not the unit's first word; a Dutch "het"/"deze"/"die"
- * only where no noun follows (the article of "het platform" is none). */
-static int32_t S_object_pronoun(const tl_sentence *s)
-{
-	static const char *const en[] = {"it", "them", NULL};
-	static const char *const en_aux[] = {"shall", "will", "may", "must", "can", "could", "should",
-	                                     "would", "is", "are", "was", "were", "has", "have", "does",
-	                                     "do", "becomes", "remains", NULL};
-	static const char *const nl[] = {"het", "deze", "die", "ze", "hen", "dit", NULL};
-	static const char *const nl_next[] = {
-	    "niet", "nooit", "nimmer", "aan", "op", "voor", "uitsluitend", "alleen", "enkel", "slechts",
-	    "zonder", "binnen", "na", "ter", "te", "door", "met", "in", "uit", "bij", "onverwijld",
-	    "direct", "terstond", "onmiddellijk", "ook", "dan", "vervolgens", "daarna", "tijdig",
-	    "volledig", "veilig", "verwijderen", "vernietigen", "verstrekken", "gebruiken", "delen",
-	    "verkopen", "bewaren", "terug", NULL};
-	const char *const *list = s->lang == TL_LANG_EN ? en : s->lang == TL_LANG_NL ? nl : NULL;
-	if (!list)
-		return -1;
-	for (uint32_t k = 1; k < s->ntok; k++) {
-		const tl_token *t = &s->tok[k];
-		if (!t->fold || (t->flags & (TL_TOK_PUNCT | TL_TOK_SUBORD | TL_TOK_PARTY)) ||
-		    (s->tok[k - 1].flags & TL_TOK_PUNCT))
-			continue;
-		int is = 0;
-		for (const char *const *w = list; *w && !is; w++)
-			is = !strcmp(t->fold, *w);
-		if (!is)
-			continue;
-		const tl_token *n = k + 1 < s->ntok ? &s->tok[k + 1] : NULL;
-		const char *nf = n && !(n->flags & TL_TOK_PUNCT) ? n->fold : NULL;
-		int ok = 1;
-		if (list == en) {
-			for (const char *const *w = en_aux; nf && *w && ok; w++)
-				ok = strcmp(nf, *w) != 0;
-		} else if (nf) {
-			ok = 0;
-			for (const char *const *w = nl_next; *w && !ok; w++)
-				ok = !strcmp(nf, *w);
-		}
-		if (ok)
-			return (int32_t)k;
-	}
-	return -1;
-}
-
-/* The unit before s belongs to the same sentence. */
-static int S_same_sentence(const tl_annotated *a, uint32_t i)
-{
-	return i > 0 && a->sent[i].unit > 0 && a->sent[i - 1].para == a->sent[i].para &&
-	       a->sent[i - 1].quote_start == a->sent[i].quote_start;
-}
-
-/* "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Hij
- * verkoopt ... ze niet aan derden": sentence i opens with a subject pronoun that
- * continues the party of the unit before it in the same paragraph, and that
- * unit names one kind of data (its defined_terms occurrences share one span),
- * so an object pronoun in sentence i is that data. */
-static int S_next_sentence(const tl_match *m, uint32_t i)
-{
-	static const char *const subj[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
-	const tl_annotated *a = m->a;
-	if (i == 0 || a->sent[i].unit != 0 || a->sent[i - 1].para != a->sent[i].para ||
-	    a->sent[i].bound == TL_ROLE_NONE || a->sent[i].bound != a->sent[i - 1].bound)
-		return 0;
-	const tl_sentence *s = &a->sent[i];
-	uint32_t k = 0;
-	while (k < s->ntok && (s->tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
-		k++;
-	int first = 0;
-	for (const char *const *w = subj; k < s->ntok && *w && !first; w++)
-		first = !strcmp(s->tok[k].fold, *w);
-	if (!first)
-		return 0;
-	int32_t span = -1;
-	for (uint32_t o = m->occ_start[i - 1]; o < m->occ_start[i]; o++) {
-		if (!m->rs->concepts[m->occ[o].concept].defined_terms)
-			continue;
-		if (span >= 0 && (uint32_t)span != m->occ[o].tok_start)
-			return 0; /* two kinds of data: which one "ze" is, is not known */
-		span = (int32_t)m->occ[o].tok_start;
-	}
-	return span >= 0;
-}
-
-/* 1 when occurrence x shares a token with a defined_terms occurrence of
- * occ[from, to): a word of the data the pronoun refers to. */
-static int S_on_data_words(const tl_ruleset *rs, const tl_occ *occ, uint32_t from, uint32_t to,
-                           const tl_occ *x)
-{
-	for (uint32_t y = from; y < to; y++)
-		if (rs->concepts[occ[y].concept].defined_terms && occ[y].tok_start < x->tok_end &&
-		    x->tok_start < occ[y].tok_end)
-			return 1;
-	return 0;
-}
-
-/* The data an object pronoun refers to: a coordinated unit with "it"/"ze"
- * gets, at the pronoun, the defined_terms concepts (kinds of data or party)
- * of the unit before it that it does not name itself, so "shall use Customer
- * Data only ..., shall not disclose it to any third party" is about Customer
- * Data in both units.  Chains carry on ("..., and shall delete it").  The
- * other concepts on the words of that data go with it ("U houdt uw
- * inloggegevens geheim en deelt deze niet met derden": "deze" is credentials,
- * a subset of the data, as "inloggegevens" is); a party mention does not. */
-static int S_pronoun_objects(tl_match *m)
-{
-	const tl_annotated *a = m->a;
-	const tl_ruleset *rs = m->rs;
-	int any = 0;
-	for (uint32_t i = 1; i < a->nsent && !any; i++)
-		if ((S_same_sentence(a, i) || S_next_sentence(m, i)) && S_object_pronoun(&a->sent[i]) >= 0)
-			for (uint32_t o = m->occ_start[i - 1]; o < m->occ_start[i] && !any; o++)
-				any = rs->concepts[m->occ[o].concept].defined_terms;
-	if (!any)
-		return 0;
-	S_occs o = {NULL, 0, 0, 0};
-	/* room for every occurrence and some carried ones at once: growing by doubling
-	 * from nothing copied the array a dozen times */
-	if (m->nocc < UINT32_MAX / 2 && S_reserve(&o, m->nocc + m->nocc / 16 + 64) != 0)
-		return -1;
-	uint32_t *start = malloc((a->nsent + 1) * sizeof *start);
-	uint32_t *stamp = calloc(rs->nconcepts ? rs->nconcepts : 1, sizeof *stamp);
-	if (!start || !stamp) {
-		free(o.occ);
-		free(start);
-		free(stamp);
-		return -1;
-	}
-	for (uint32_t i = 0; i < a->nsent && !o.fail; i++) {
-		start[i] = o.n;
-		uint32_t n = m->occ_start[i + 1] - m->occ_start[i];
-		if (n && S_reserve(&o, n) == 0) { /* n == 0: m->occ may be NULL (UBSan: memcpy) */
-			memcpy(o.occ + o.n, m->occ + m->occ_start[i], n * sizeof *o.occ);
-			o.n += n;
-		}
-		int32_t k;
-		if (o.fail || !(S_same_sentence(a, i) || S_next_sentence(m, i)) ||
-		    (k = S_object_pronoun(&a->sent[i])) < 0)
-			continue;
-		for (uint32_t x = start[i]; x < o.n; x++)
-			stamp[o.occ[x].concept] = i + 1;
-		uint32_t end = start[i];
-		for (uint32_t x = start[i - 1]; x < end && !o.fail; x++) {
-			int32_t c = o.occ[x].concept;
-			if (stamp[c] == i + 1 || c == TL_CONCEPT_VENDOR || c == TL_CONCEPT_CUSTOMER)
-				continue;
-			if (!rs->concepts[c].defined_terms &&
-			    !S_on_data_words(rs, o.occ, start[i - 1], end, &o.occ[x]))
-				continue;
-			uint32_t before = o.n;
-			S_push(m, &o, c, (uint32_t)k, (uint32_t)k + 1, o.occ[x].term);
-			for (uint32_t y = before; y < o.n; y++)
-				stamp[o.occ[y].concept] = i + 1;
-		}
-	}
-	start[a->nsent] = o.n;
-	free(stamp);
-	if (o.fail) {
-		free(o.occ);
-		free(start);
-		return -1;
-	}
-	free(m->occ);
-	free(m->occ_start);
-	m->occ = o.occ;
-	m->occ_start = start;
-	m->nocc = o.n;
-	m->aocc = o.cap;
 	return 0;
 }
 
@@ -823,7 +701,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = m->res[i].fw_ctx = -1;
 	}
-	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads) || S_pronoun_objects(m))
+	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)

@@ -348,6 +348,16 @@ void tl_match_free(tl_match *m);
 int tl_match_sentence_counts(const tl_annotated *a, uint32_t s);
 /* Documents with fewer sentences are matched on one thread. */
 #define TL_MATCH_PAR_MIN 64
+/* carry.c: the token of the object pronoun in sentence i that takes the data
+ * of the unit before it, or -1: i continues the sentence before ("..., and
+ * shall not disclose it") or opens with a subject pronoun continuing its party
+ * ("Hij verkoopt ze niet") where the unit before, whose own (not carried)
+ * occurrences are occ[from, to), names one kind of data. */
+int32_t tl_match_carry_at(const tl_match *m, uint32_t i, const tl_occ *occ, uint32_t from, uint32_t to);
+/* 1 when occurrence x shares a token with a defined_terms occurrence of
+ * occ[from, to): a word of the data the pronoun refers to. */
+int tl_match_on_data_words(const tl_ruleset *rs, const tl_occ *occ, uint32_t from, uint32_t to,
+                           const tl_occ *x);
 /* patterns.c: the patterns of the rules that apply (applicable[rule]) over the
  * sentences that count (counts[sentence]), or only rule only_rule (>= 0), on
  * `threads` threads; evidence goes to m->res.  0, or -1 when out of memory. */
