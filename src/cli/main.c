@@ -1,10 +1,7 @@
 /* main.c: dispatch to the subcommands. */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <stdint.h>
 #include <stdlib.h>
-#include <sys/mman.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -36,48 +33,18 @@ static void S_usage(FILE *f)
 }
 
 /* The allocator's policy for a short process that works on two threads
- * (docs/architecture.md, "Threads and memory"):
- *  - one heap for both threads (a second arena is a 64 MiB reservation grown
- *    by an mprotect per step), grown 8 MiB at a time, large blocks from that
- *    heap rather than mmap, and nothing given back before exit: giving
- *    memory back (munmap, madvise) while the other thread runs makes the
- *    kernel interrupt that CPU to flush its TLB;
- *  - the first S_HUGE_HEAP bytes of the heap in 2 MiB pages where the kernel
- *    offers them on request (transparent huge pages, "madvise" mode): a check
- *    touches some 15 MiB of new memory, and a new 4 KiB page costs about
- *    1.5 us, a 2 MiB one about 0.15 ms (0.35-0.4 against 0.05-0.09 ms per
- *    MiB).  The heap is only reserved here: a page is taken when first
- *    written, so the cost is at most one part-used 2 MiB page per stretch.
- *    16 MiB since the token pools stopped taking 2 MiB pages they only begin
- *    (annotate.c, S_pool_map): bench-nl-600 peak RSS 25.0-26.5 MiB with 12,
- *    25.2-28.0 with 16, and 0.2-0.7 ms faster (100-run alternating series);
- *  - a worker (a forked child, src/batch/pool.c) takes its memory from the
- *    next 2 MiB boundary on (S_heap_fresh): below it lies the heap's first,
- *    partial 2 MiB stretch, which the kernel gives in 4 KiB pages (it is not
- *    advised, or the parent has touched it, and a write of the child then
- *    copies).  Otherwise the child's first allocations fault 4 KiB at a time
- *    through whatever is left of it, 0-2 MiB with where the heap happens to
- *    start: bench-nl-600 took 628-750 page faults, now 581-585. */
-#define S_HUGE_HEAP ((size_t)16 << 20)
-#define S_HUGE_PAGE ((uintptr_t)2 << 20)
-
-static void *volatile S_spacer; /* kept (volatile: the call is not elided), never written */
-
-/* In a forked child: one block up to the next 2 MiB boundary above the
- * heap's top, so what the child allocates next comes from fresh memory
- * beyond it.  A probe larger than anything the parent freed finds the top;
- * when it does not, the spacer only costs address space. */
-static void S_heap_fresh(void)
-{
-	void *p = malloc((size_t)1 << 20);
-	if (!p)
-		return;
-	uintptr_t a = (uintptr_t)p, b = (a + S_HUGE_PAGE - 1) & ~(S_HUGE_PAGE - 1);
-	free(p);
-	if (b - a > 4096)
-		S_spacer = malloc(b - a - 64);
-}
-
+ * (docs/architecture.md, "Threads and memory"): one heap for both threads (a
+ * second arena is a 64 MiB reservation grown by an mprotect per step), grown
+ * 8 MiB at a time, large blocks from that heap rather than mmap, and nothing
+ * given back before exit: giving memory back (munmap, madvise) while the other
+ * thread runs makes the kernel interrupt that CPU to flush its TLB.
+ *
+ * The heap takes 4 KiB pages.  Until the tenth session its first 16 MiB were
+ * advised to use 2 MiB pages (MADV_HUGEPAGE), with a worker's heap started at
+ * a 2 MiB boundary; measured again on bench-nl-600 (40-200 runs each) that cost
+ * 4-5 MiB of peak RSS (27.8-31.4 against 23.8-26.0 MiB) and CPU time (43.7
+ * against 37.8 ms task-clock) for a wall time within the noise (paired medians
+ * +0.14 and -0.42 ms), so it went. */
 static void S_malloc_policy(void)
 {
 #ifdef __GLIBC__
@@ -85,17 +52,6 @@ static void S_malloc_policy(void)
 	mallopt(M_TOP_PAD, 8 << 20);
 	mallopt(M_MMAP_THRESHOLD, 32 << 20);
 	mallopt(M_TRIM_THRESHOLD, 1 << 30);
-	char *heap = malloc(S_HUGE_HEAP); /* from the heap (below the mmap threshold) */
-	if (heap) {
-#ifdef MADV_HUGEPAGE
-		uintptr_t a = ((uintptr_t)heap + S_HUGE_PAGE - 1) & ~(S_HUGE_PAGE - 1);
-		uintptr_t e = ((uintptr_t)heap + S_HUGE_HEAP) & ~(S_HUGE_PAGE - 1);
-		if (e > a)
-			(void)madvise((void *)a, e - a, MADV_HUGEPAGE);
-#endif
-		free(heap); /* stays in the heap: nothing is trimmed */
-		(void)pthread_atfork(NULL, NULL, S_heap_fresh);
-	}
 #endif
 }
 
