@@ -109,12 +109,12 @@ static int S_mentions(const tl_match *m, uint32_t s, const tl_context_def *d)
 		return 0;
 	for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
 		const tl_occ *x = &m->occ[o];
-		if ((x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) ||
-		    S_party_name(m->a, sn, x))
-			continue;
-		for (uint32_t k = 0; k < d->nany; k++)
-			if (x->concept == d->any[k])
-				return 1;
+		int any = 0;
+		for (uint32_t k = 0; k < d->nany && !any; k++)
+			any = x->concept == d->any[k];
+		if (any && !(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) &&
+		    !S_party_name(m->a, sn, x))
+			return 1;
 	}
 	return 0;
 }
@@ -156,7 +156,9 @@ static int S_eval_masks(tl_match *m)
 			if (x->concept < 0 || (uint32_t)x->concept >= rs->nconcepts)
 				continue;
 			cancel |= cancels[x->concept];
-			if (!(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) &&
+			/* the party-name test only for a concept some context takes (most are none) */
+			if (mask[x->concept] &&
+			    !(x->tok_start < sn->ntok && (sn->tok[x->tok_start].flags & TL_TOK_NEG_SCOPE)) &&
 			    !S_party_name(a, sn, x))
 				hit |= mask[x->concept];
 		}
