@@ -130,4 +130,19 @@ static inline const tl_sentence *fx_find(const tl_annotated *a, const char *pref
 	return fx_find_at(a, prefix, NULL);
 }
 
+/* The role of the defined term `term` (as written) after annotating text, or -1
+ * when the text defines no such term. */
+static inline int fx_term_role(const char *text, const char *term)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	int role = -1;
+	for (uint32_t i = 0; a && i < a->nterms; i++)
+		if (!strcmp(a->terms[i].term, term))
+			role = (int)a->terms[i].role;
+	tl_annotated_free(a);
+	tl_document_free(d);
+	return role;
+}
+
 #endif

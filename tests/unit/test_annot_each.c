@@ -10,20 +10,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-/* The role of term `term` in the annotation of text, or -1 when it is no term. */
-static int S_role(const char *text, const char *term)
-{
-	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
-	int role = -1;
-	for (uint32_t i = 0; a && i < a->nterms; i++)
-		if (!strcmp(a->terms[i].term, term))
-			role = (int)a->terms[i].role;
-	tl_annotated_free(a);
-	tl_document_free(d);
-	return role;
-}
-
 static const char S_nl[] =
 	"1. De gemeenschappelijke regeling ICT Vechtstreek, handelend namens de deelnemende gemeenten "
 	"Aalburg, Hoevelaken-Oost en Stroomdal (hierna elk: \"Deelnemer\" en samen: \"de Deelnemers\"), "
@@ -39,28 +25,28 @@ static const char S_en[] =
 
 static void test_each_and_together(void)
 {
-	T_INT(S_role(S_nl, "Deelnemer"), TL_ROLE_CUSTOMER);
-	T_INT(S_role(S_nl, "de Deelnemers"), TL_ROLE_CUSTOMER);
-	T_INT(S_role(S_nl, "Opdrachtnemer"), TL_ROLE_VENDOR);
-	T_INT(S_role(S_en, "Participant"), TL_ROLE_CUSTOMER);
-	T_INT(S_role(S_en, "Participants"), TL_ROLE_CUSTOMER);
-	T_INT(S_role(S_en, "Supplier"), TL_ROLE_VENDOR);
+	T_INT(fx_term_role(S_nl, "Deelnemer"), TL_ROLE_CUSTOMER);
+	T_INT(fx_term_role(S_nl, "de Deelnemers"), TL_ROLE_CUSTOMER);
+	T_INT(fx_term_role(S_nl, "Opdrachtnemer"), TL_ROLE_VENDOR);
+	T_INT(fx_term_role(S_en, "Participant"), TL_ROLE_CUSTOMER);
+	T_INT(fx_term_role(S_en, "Participants"), TL_ROLE_CUSTOMER);
+	T_INT(fx_term_role(S_en, "Supplier"), TL_ROLE_VENDOR);
 }
 
 static void test_no_public_body(void)
 {
 	/* acting for companies, or for nobody: no customer */
-	T_OK(S_role("1. Stichting Datadeel, handelend namens haar aangesloten bedrijven (hierna: \"Stichting\").\n",
+	T_OK(fx_term_role("1. Stichting Datadeel, handelend namens haar aangesloten bedrijven (hierna: \"Stichting\").\n",
 	            "Stichting") != TL_ROLE_CUSTOMER,
 	     "nl: acting for companies is no customer");
-	T_OK(S_role("1. Joint Data Trust, acting on behalf of its member companies (the \"Trust\").\n", "Trust") !=
+	T_OK(fx_term_role("1. Joint Data Trust, acting on behalf of its member companies (the \"Trust\").\n", "Trust") !=
 	         TL_ROLE_CUSTOMER,
 	     "en: acting for member companies is no customer");
-	T_OK(S_role("1. Stichting Datadeel, gevestigd te Utrecht (hierna: \"Stichting\").\n", "Stichting") !=
+	T_OK(fx_term_role("1. Stichting Datadeel, gevestigd te Utrecht (hierna: \"Stichting\").\n", "Stichting") !=
 	         TL_ROLE_CUSTOMER,
 	     "nl: a foundation is no customer by itself");
 	/* a vendor's alias stays the vendor's, "namens" or not */
-	T_INT(S_role("2. Acme B.V., handelend namens de gemeente Utrecht als haar leverancier (hierna: "
+	T_INT(fx_term_role("2. Acme B.V., handelend namens de gemeente Utrecht als haar leverancier (hierna: "
 	             "\"Opdrachtnemer\").\n",
 	             "Opdrachtnemer"),
 	      TL_ROLE_VENDOR);
