@@ -493,14 +493,13 @@ static uint32_t S_split_at(const tl_match *m, const int32_t *ka, const int32_t *
 		return 0;
 	while (mid < n - 1 && m->occ_start[mid] < m->nocc / 2)
 		mid++;
-	for (uint32_t d = 0; d < n; d++) {
-		uint32_t c[2] = {mid + d, mid >= d ? mid - d : 0};
-		for (int k = 0; k < 2; k++)
-			if (c[k] >= 1 && c[k] < n && ka[c[k] - 1] != ka[c[k]] && kc[c[k] - 1] != kc[c[k]])
-				return c[k];
-		if (mid + d >= n && mid < d)
-			break;
-	}
+	/* from the middle outwards, the later candidate first */
+	for (uint32_t d = 0; d <= mid || mid + d < n; d++)
+		for (int k = 0; k < 2; k++) {
+			uint32_t c = k ? mid - d : mid + d; /* k = 1 only while d <= mid */
+			if ((k ? d <= mid : mid + d < n) && c >= 1 && ka[c - 1] != ka[c] && kc[c - 1] != kc[c])
+				return c;
+		}
 	return 0;
 }
 
@@ -569,6 +568,18 @@ static int S_run_rules(S_state *st, int threads)
 	return rc || two.rc ? -1 : 0;
 }
 
+/* Each sentence's clause scope key, then (from nsent + 1 on) its article scope
+ * key, for every part of S_run_rules; malloc'd, NULL when out of memory. */
+static int32_t *S_keys_new(const tl_annotated *a)
+{
+	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
+	if (keys) {
+		S_scope_keys(a, TL_SCOPE_CLAUSE, keys);
+		S_scope_keys(a, TL_SCOPE_ARTICLE, keys + a->nsent + 1);
+	}
+	return keys;
+}
+
 int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *counts, int only_rule,
                       int threads)
 {
@@ -582,12 +593,9 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
 	st.s1 = a->nsent;
 	int32_t *key_of = tl_match_key_cells(a); /* NULL: no key/value row (or no memory: none read) */
 	st.key_of = key_of;
-	/* each sentence's clause and article scope keys, for every part */
-	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
+	int32_t *keys = S_keys_new(a);
 	int rc = -1;
 	if (keys) {
-		S_scope_keys(a, TL_SCOPE_CLAUSE, keys);
-		S_scope_keys(a, TL_SCOPE_ARTICLE, keys + a->nsent + 1);
 		st.keys[TL_SCOPE_CLAUSE] = keys;
 		st.keys[TL_SCOPE_ARTICLE] = keys + a->nsent + 1;
 		rc = S_state_alloc(&st, m->rs) ? -1 : S_run_rules(&st, threads);
@@ -601,11 +609,9 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
 uint32_t tl_match_patterns_cut(const tl_match *m)
 {
 	const tl_annotated *a = m->a;
-	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
+	int32_t *keys = S_keys_new(a);
 	if (!keys)
 		return 0;
-	S_scope_keys(a, TL_SCOPE_CLAUSE, keys);
-	S_scope_keys(a, TL_SCOPE_ARTICLE, keys + a->nsent + 1);
 	uint32_t cut = S_split_at(m, keys + a->nsent + 1, keys);
 	free(keys);
 	return cut;

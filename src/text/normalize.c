@@ -343,7 +343,6 @@ const char *tl_text_fold(tl_text *t, const char *s, size_t len, size_t *outlen)
 	return tl_arena_strndup(t->arena, t->obuf, (size_t)ol);
 }
 
-/* The interned word of fold[0..len). */
 /* "we'll", "you're", "they've", "i'll", "it'll" (the matching form: a
  * typographic apostrophe is "'" there): the pronoun's length, *verb its verb
  * (TL_CLITIC_*); 0 for any other word.  "'d" (would or had), "'s" and "n't"
@@ -367,6 +366,7 @@ static uint8_t S_clitic(const char *f, size_t n, uint8_t *verb)
 	return 0;
 }
 
+/* The interned word of fold[0..len). */
 static tl_word *S_intern(tl_text *t, const char *fold, size_t len)
 {
 	uint32_t h = tl_strmap_hash(fold, len);

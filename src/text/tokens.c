@@ -392,9 +392,7 @@ int tl_text_tokens(tl_text *t, const char *text, size_t len, tl_token **out, uin
 			tok.flags |= TL_TOK_CAPITAL;
 		if (!(w = tl_text_fold_token(t, text, tok.start, tok.end, a, b)))
 			return TL_ENOMEM;
-		if (w->clitic) { /* "We’ll": "We" and "will" */
-			if (n + 2 > t->tokcap && S_grow_toks(t) != 0)
-				return TL_ENOMEM;
+		if (w->clitic) { /* "We’ll": "We" and "will" (S_emit grows t->toks) */
 			tl_token *dst = t->toks;
 			uint32_t cap = t->tokcap;
 			if (S_emit_clitic(t, &dst, &cap, &n, text, tok.start, tok.end, tok.flags, w) != 0)
