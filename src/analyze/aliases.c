@@ -69,10 +69,32 @@ static const char *const S_intro[] = {
 	"hierna te noemen", "hierna genoemd", "hierna", "verder te noemen", "verder", "hierna ook",
 	"hereinafter referred to as", "hereinafter called", "hereinafter", "hereafter",
 	"referred to as",
-	/* one of several parties of a side: (hierna elk: "Deelnemer" en samen: "de Deelnemers") */
+	/* one of several parties of a side: (hierna elk: "Deelnemer" en samen: "de Deelnemers"),
+	 * (hierna samen: de Gemeenten, en ieder afzonderlijk: een Gemeente) */
 	"hierna elk|ieder", "hereinafter each|individually",
+	"hierna samen|gezamenlijk|tezamen", "hereinafter jointly|together|collectively",
 	"the", "de", "het", "together the", "gezamenlijk", "each a", "elk een", NULL};
-#define S_INTRO_EXPLICIT 13
+#define S_INTRO_EXPLICIT 15
+
+/* the words that name all of a side's several parties, or one of them, before
+ * its next alias: "and together the", ", en ieder afzonderlijk: een Gemeente" */
+static const char *const S_each[] = {"samen", "tezamen", "gezamenlijk", "together", "collectively",
+                                     "jointly", "ieder afzonderlijk", "elk afzonderlijk", "ieder", "elk",
+                                     "each individually", "each", "individually", "separately",
+                                     "afzonderlijk", NULL};
+#define S_EACH_TOGETHER 6
+
+/* the length of an S_each phrase at tok[k] (0 when none); one that names one
+ * of the parties ("ieder afzonderlijk", "each") needs its colon, which is
+ * counted, so "(the \"Customer\" and each \"User\")" joins no two sides */
+static uint32_t S_each_at(const tl_token *tok, uint32_t n, uint32_t k)
+{
+	int w = -1;
+	uint32_t m = tl_ph_list_at(tok, n, k, S_each, &w);
+	if (!m || w < S_EACH_TOGETHER)
+		return m;
+	return k + m < n && tl_tok_is(&tok[k + m], ":") ? m + 1 : 0;
+}
 
 /* "(hierna: "X")" at tok[i] == "(", or "hierna te noemen "X"" without one.
  * Sets [*ts, *te) to the term's tokens and returns the index after the alias. */
@@ -118,12 +140,16 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	while (k < n && !tl_tok_is(&tok[k], ")") && !tl_tok_is(&tok[k], ",") && !tl_tok_is(&tok[k], ";") &&
 	       !tl_tok_is(&tok[k], ".") && k - s < 6)
 		k++;
+	/* (hierna samen: de Gemeenten, en ieder afzonderlijk: een Gemeente): the next alias
+	 * of the same side follows the comma; the caller reads it from the comma on */
+	int more = paren && k + 2 < n && tl_tok_is(&tok[k], ",") &&
+	           (tl_tok_is(&tok[k + 1], "en") || tl_tok_is(&tok[k + 1], "and")) && S_each_at(tok, n, k + 2);
 	if (k == s || !(tok[s].flags & TL_TOK_CAPITAL) || k - s > 4 ||
-	    (paren && (k >= n || !tl_tok_is(&tok[k], ")"))))
+	    (paren && !more && (k >= n || !tl_tok_is(&tok[k], ")"))))
 		return 0;
 	*ts = s;
 	*te = k;
-	return k + 1;
+	return more ? k : k + 1;
 }
 
 /* the only tokens S_aliases acts on: a name's end, or where an alias may start
@@ -190,14 +216,28 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		        tl_tok_is(&s->tok[after], "and") || tl_tok_is(&s->tok[after], "of") ||
 		        tl_tok_is(&s->tok[after], "en"))) {
 			uint32_t q = after + 1;
-			if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], "or") || tl_tok_is(&s->tok[q], "and")))
+			if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], "or") || tl_tok_is(&s->tok[q], "and") ||
+			                        (tl_tok_is(&s->tok[q], "en") && S_each_at(s->tok, s->ntok, q + 1))))
 				q++;
-			/* ... en samen: "de Deelnemers"), and together the "Participants") */
-			static const char *const together[] = {"samen", "tezamen", "gezamenlijk", "together",
-			                                       "collectively", "jointly", NULL};
-			if (q + 1 < s->ntok && tl_tok_in(&s->tok[q], together)) {
-				q++;
-				if (q + 1 < s->ntok && (tl_tok_is(&s->tok[q], ":") || tl_defs_det(&s->tok[q])))
+			/* ... en samen: "de Deelnemers"), and together the "Participants"), ", en ieder
+			 * afzonderlijk: een Gemeente" */
+			uint32_t each = q + 1 < s->ntok ? S_each_at(s->tok, s->ntok, q) : 0;
+			if (each) {
+				q += each;
+				if (q + 1 < s->ntok && tl_tok_is(&s->tok[q], ":"))
+					q++;
+				/* unquoted after the words, as the first alias: "een Gemeente" up to ")" */
+				uint32_t u = q + 1 < s->ntok && tl_defs_det(&s->tok[q]) ? q + 1 : q, e = u;
+				while (e < s->ntok && e - u < 4 && (s->tok[e].flags & TL_TOK_CAPITAL) &&
+				       !(s->tok[e].flags & TL_TOK_PUNCT))
+					e++;
+				if (!tl_defs_is_quote(&s->tok[u]) && e > u && e < s->ntok && tl_tok_is(&s->tok[e], ")")) {
+					ts[na] = u;
+					te[na++] = e;
+					after = e;
+					continue;
+				}
+				if (q + 1 < s->ntok && tl_defs_det(&s->tok[q]))
 					q++;
 			}
 			/* an article before the next quote: ("Beacon" or the "Supplier"),
@@ -235,6 +275,15 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			if (!f)
 				return TL_ENOMEM;
 			role = tl_party_catalog(f);
+			/* an English plural in -ies, which the catalogue does not read (it would make
+			 * "competent authorities" in running text the customer): "the Municipalities" */
+			size_t fl = strlen(f);
+			if (!role && fl > 4 && fl < 64 && !strcmp(f + fl - 3, "ies")) {
+				char one[64];
+				memcpy(one, f, fl - 3);
+				memcpy(one + fl - 3, "y", 2);
+				role = tl_party_catalog(one);
+			}
 			/* the vendor's own supplier named by the contract ("hierna: de Producent",
 			 * "the Manufacturer") is on the vendor's side, as its subcontractors are; the
 			 * words in running text ("de fabrikanten van de servers") are no party */
@@ -415,12 +464,18 @@ int tl_defs_we_means(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 
 /* 1 when a party's name reads as a company's: a legal form ("B.V.", "ApS"),
  * or where it is registered or established ("gevestigd te Zwolle", "registered
- * under CVR number ...", "KvK 1234", "with its registered office in ..."). */
+ * under CVR number ...", "KvK 1234", "with its registered office in ...");
+ * or as a public body or foundation that delivers a service as a company does
+ * ("het openbaar lichaam ...", "ingesteld bij de Gemeenschappelijke Regeling
+ * ...", "the public body ...", "a foundation under Dutch law"). */
 static int S_company(const char *name)
 {
-	static const char *const signs[] = {"gevestigd", "ingeschreven", "kvk", "kamer van koophandel",
-	                                    "handelsregister", "registered", "chamber of commerce",
-	                                    "company number", "companies house", NULL};
+	static const char *const signs[] = {
+		"gevestigd", "ingeschreven", "kvk", "kamer van koophandel", "handelsregister", "registered",
+		"chamber of commerce", "company number", "companies house", "openbaar lichaam",
+		"gemeenschappelijke regeling", "bedrijfsvoeringsorganisatie", "uitvoeringsorganisatie",
+		"werkorganisatie", "shared service", "stichting", "public body", "joint arrangement",
+		"public-law body", "foundation", NULL};
 	if (tl_legal_form(name))
 		return 1;
 	char low[512];
