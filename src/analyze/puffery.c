@@ -9,15 +9,20 @@
  * duty.  Only these turns of phrase, in a unit without a modal verb of
  * obligation ("shall", "must", "zal", "moet"): "The Supplier shall treat
  * security as a top priority" stays a duty. */
-#include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 
-static const char *const S_puff[] = {
+/* The turns of phrase, and last the verbs of "take ... seriously" / "neemt ...
+ * serieus" (S_TAKE).  TL_PC_PUFF marks the words an entry can start with, so
+ * the scan below looks the list up only at those (polclass.c). */
+const char *const tl_pol_puff_cues[] = {
 	"at the heart of everything|all", "at the core of everything|all", "in everything we do",
 	"top|highest|first priority",
 	"number one priority", "is|are committed to", "are fully committed to",
 	"is|are dedicated to", "we pride ourselves", "pride itself",
 	"staat|staan centraal in alles", "in alles wat wij|we doen", "hoogste prioriteit",
-	"topprioriteit", "voorop staat|staan", "staat|staan bij ons voorop", NULL};
+	"topprioriteit", "voorop staat|staan", "staat|staan bij ons voorop",
+	"take|takes|neemt|nemen", NULL};
+#define S_TAKE ((int)(sizeof tl_pol_puff_cues / sizeof *tl_pol_puff_cues) - 2)
 
 /* 1 when unit s has a modal of obligation ("shall", "must", "zal", "moet") */
 static int S_binding(const tl_sentence *s)
@@ -48,18 +53,25 @@ void tl_puffery_mark(tl_ann_ctx *c)
 			     end++)
 				modal = modal || S_binding(&a->sent[end]);
 		}
-		if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION))
+		/* a sentence that binds is no self-description, whatever it says */
+		if (modal || (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)))
 			continue;
 		int hit = 0, take = 0;
 		for (uint32_t i = 0; i < s->ntok && !hit; i++) {
+			const tl_token *t = &s->tok[i];
+			int which = -1;
 			/* "We take the security of your data (very) seriously", "neemt ... serieus" */
-			take |= tl_tok_is(&s->tok[i], "take") || tl_tok_is(&s->tok[i], "takes") ||
-			        tl_tok_is(&s->tok[i], "neemt") || tl_tok_is(&s->tok[i], "nemen");
-			hit |= take && (tl_tok_is(&s->tok[i], "seriously") || tl_tok_is(&s->tok[i], "serieus"));
-			if (!hit && !(s->tok[i].flags & TL_TOK_PUNCT))
-				hit = tl_ph_list_at(s->tok, s->ntok, i, S_puff, NULL) > 0;
+			if (take && (tl_tok_is(t, "seriously") || tl_tok_is(t, "serieus")))
+				hit = 1;
+			else if ((tl_polclass(t) & TL_PC_PUFF) && !(t->flags & TL_TOK_PUNCT) &&
+			         tl_ph_list_at(s->tok, s->ntok, i, tl_pol_puff_cues, &which) > 0) {
+				if (which == S_TAKE)
+					take = 1;
+				else
+					hit = 1;
+			}
 		}
-		if (hit && !modal)
+		if (hit)
 			s->flags |= TL_SENT_NONOPERATIVE;
 	}
 }

@@ -33,7 +33,7 @@ static const struct {
 	{tl_pol_vl_nl_aux, TL_PC_VNLAUX, 0}, {tl_pol_vl_en_aux, TL_PC_VENAUX, 0},
 	{tl_pol_vl_en_not, TL_PC_VENNOT, 0}, {tl_pol_vl_en_dets, TL_PC_VENDETS, 0},
 	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0},
-	{tl_pol_switch, TL_PC_SWITCH, 0}};
+	{tl_pol_switch, TL_PC_SWITCH, 0},    {tl_pol_puff_cues, TL_PC_PUFF, 1}};
 
 /* The answer the bit stands for, asked of the lists themselves. */
 static uint32_t S_expect(const tl_token *t)
