@@ -13,6 +13,10 @@
  * article right after the deviating phrase, or an article next to the
  * framework's name ("artikel 16.4 GIBIT 2023"), is the framework's: "door
  * schending van artikel 3" in the same sentence is the contract's own.
+ * A table of deviations lists them one per row ("| D2 | GIBIT 2023 art. 16.4 |
+ * The Vendor's total liability ... |" under "Annex 2 - Deviations from GIBIT
+ * 2023", or a header row "| Nr. | Artikel | Afwijking |"): each row's articles
+ * are the framework's (S_table_rows).
  *
  * Terms declared for another agreement only ("Op de Hoofdovereenkomst zijn de
  * Inkoopvoorwaarden GIBIT 2020 van toepassing", in a processing agreement's
@@ -25,6 +29,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analyze/annot_int.h"
 
@@ -288,21 +293,50 @@ static int S_add_range(tl_ann_ctx *c, const tl_sentence *s, uint32_t a, uint32_t
 	return 0;
 }
 
+/* The article numbers of tok[from..end) (numbers, and what lies between
+ * them: ",", "en", "and", "t/m", "-" ...) as the framework's, with the
+ * numbers of a range. */
+static int S_add_list(tl_ann_ctx *c, const tl_sentence *s, uint32_t from, uint32_t end, tl_framework *fw)
+{
+	for (uint32_t x = from; x < end; x++) {
+		int rc;
+		if (!(s->tok[x].flags & TL_TOK_NUMBER))
+			continue;
+		if ((rc = S_add_dev(c, s, x, fw)) != 0)
+			return rc;
+		/* a range: "28 tot en met 30", "28 to 30", "28-30", "28 t/m 30" */
+		uint32_t y = x + 1;
+		int range = 0;
+		while (y < end && !(s->tok[y].flags & TL_TOK_NUMBER)) {
+			const char *f = s->tok[y].fold;
+			range |= !strcmp(f, "-") || !strcmp(f, "–") || !strcmp(f, "to") || !strcmp(f, "through") ||
+			         !strcmp(f, "t/m") || !strcmp(f, "tot");
+			y++;
+		}
+		if (range && y < end && (rc = S_add_range(c, s, x, y, fw)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static const char *const S_joins[] = {",", "en", "and", "-", "t/m", "tot", "to", "through", "met", "–", NULL};
+
+/* How S_articles takes an article list: only next to the framework's name
+ * (S_NAMED), also the list right after "in afwijking van" (S_AFTER), or any
+ * list but the contract's own (S_ROW: a row of a deviations table). */
+enum { S_NAMED, S_AFTER, S_ROW };
+
 /* Article numbers after "artikel(en)/article(s)/clause(s)/art." from tok[i]
- * that belong to the framework: the list at tok[i] itself when `first`
- * (right after "in afwijking van") unless it names the contract's own
- * article, any list next to the framework's name. */
-static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framework *fw, int first)
+ * that belong to the framework (see the modes above). */
+static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framework *fw, int mode)
 {
 	static const char *const art[] = {"artikel", "artikelen", "article", "articles", "clause",
 	                                  "clauses", "art", "artt", "section", "sections", NULL};
-	static const char *const joins[] = {",", "en", "and", "-", "t/m", "tot", "to", "through", "met",
-	                                    "–", NULL};
 	/* "met uitzondering van hoofdstuk II (artikelen 28 tot en met 30)": a chapter named
 	 * before its article list */
 	static const char *const chapter[] = {"hoofdstuk", "chapter", "paragraaf", "part", "deel", NULL};
 	uint32_t start = i;
-	if (first && i + 3 < s->ntok && tl_tok_in(&s->tok[i], chapter) &&
+	if (mode == S_AFTER && i + 3 < s->ntok && tl_tok_in(&s->tok[i], chapter) &&
 	    (s->tok[i + 1].flags & (TL_TOK_NUMBER | TL_TOK_CAPITAL)) && !strcmp(s->tok[i + 2].fold, "("))
 		start = i + 3;
 	for (; i < s->ntok; i++) {
@@ -315,28 +349,15 @@ static int S_articles(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, tl_framew
 		for (; k < s->ntok; k++) {
 			if (s->tok[k].flags & TL_TOK_NUMBER)
 				end = k + 1;
-			else if (!tl_tok_in(&s->tok[k], joins))
+			else if (!tl_tok_in(&s->tok[k], S_joins))
 				break;
 		}
-		int ours = (first && i == start && !S_own_article(s, end)) || S_next_to_name(s, i, end);
-		for (uint32_t x = from; ours && x < end; x++) {
-			int rc;
-			if (!(s->tok[x].flags & TL_TOK_NUMBER))
-				continue;
-			if ((rc = S_add_dev(c, s, x, fw)) != 0)
-				return rc;
-			/* a range: "28 tot en met 30", "28 to 30", "28-30", "28 t/m 30" */
-			uint32_t y = x + 1;
-			int range = 0;
-			while (y < end && !(s->tok[y].flags & TL_TOK_NUMBER)) {
-				const char *f = s->tok[y].fold;
-				range |= !strcmp(f, "-") || !strcmp(f, "–") || !strcmp(f, "to") || !strcmp(f, "through") ||
-				         !strcmp(f, "t/m") || !strcmp(f, "tot");
-				y++;
-			}
-			if (range && y < end && (rc = S_add_range(c, s, x, y, fw)) != 0)
-				return rc;
-		}
+		int own = S_own_article(s, end);
+		int ours = (mode == S_AFTER && i == start && !own) || (mode == S_ROW && !own) ||
+		           S_next_to_name(s, i, end);
+		int rc;
+		if (ours && (rc = S_add_list(c, s, from, end, fw)) != 0)
+			return rc;
 		i = end > i ? end - 1 : i;
 	}
 	return 0;
@@ -404,6 +425,178 @@ static tl_framework *S_target(tl_annotated *a, const char *id)
 	return NULL;
 }
 
+/* ---- deviations listed in a table ---------------------------------------- */
+
+/* 1 when a word of text[0..n) starts with one of stems (ASCII case folded). */
+static int S_mentions(const char *text, size_t n, const char *const *stems)
+{
+	for (size_t i = 0; text && i < n; i++) {
+		unsigned char prev = i > 0 ? (unsigned char)text[i - 1] | 0x20 : ' ';
+		if (prev >= 'a' && prev <= 'z')
+			continue;
+		for (const char *const *w = stems; *w; w++) {
+			size_t l = strlen(*w);
+			if (i + l <= n && !strncasecmp(text + i, *w, l))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Deviations: "Deviations from GIBIT 2023", "Afwijkingen", "Afwijkende
+ * bepalingen", "Derogations". */
+static const char *const S_dev_words[] = {"deviation", "derogation", "afwijking", "afwijkende", NULL};
+/* The frameworks by name, for a table's header, lead-in or heading. */
+static const char *const S_fw_words[] = {"gibit", "arbit", "verwerkersovereenkomst", "processing agreement",
+                                         "algemene voorwaarden", "inkoopvoorwaarden", "general terms",
+                                         "vwo", NULL};
+
+/* A cell that says there is nothing: "None", "Geen", "n.v.t.", "-",
+ * "No deviation", "Geen afwijking", "Unchanged". */
+static int S_nothing_cell(const tl_para *q)
+{
+	static const char *const nothing[] = {"none", "geen", "n.v.t.", "nvt", "n/a", "-", "–",
+	                                      "no deviation", "geen afwijking", "unchanged",
+	                                      "ongewijzigd", "not deviated", "niet afgeweken", NULL};
+	const char *t = q->text;
+	size_t n = q->len;
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '.'))
+		n--;
+	while (n && t[0] == ' ')
+		t++, n--;
+	for (const char *const *w = nothing; *w; w++) {
+		size_t l = strlen(*w);
+		if ((n == l || (n + 1 == l && (*w)[l - 1] == '.')) && !strncasecmp(t, *w, n))
+			return 1;
+	}
+	return 0;
+}
+
+/* What a table is for: whether it lists deviations (its header row, the
+ * paragraph right before it or a heading above it speaks of them), and the
+ * column whose header names articles ("Artikel", "Article", "Bepaling"), or -1. */
+typedef struct S_dtable {
+	int32_t table;   /* the table ordinal it is about, or -1 */
+	int deviations;  /* it lists deviations */
+	int names_fw;    /* its header, lead-in or heading names a framework */
+	int32_t art_col;
+} S_dtable;
+
+/* Adds what text[0..n) says to *out. */
+static void S_table_text(S_dtable *out, const char *text, size_t n)
+{
+	out->deviations |= S_mentions(text, n, S_dev_words);
+	out->names_fw |= S_mentions(text, n, S_fw_words);
+}
+
+static void S_table_kind(const tl_document *doc, size_t p, S_dtable *out)
+{
+	static const char *const art[] = {"artikel", "artikelen", "article", "articles", "art.",
+	                                  "clause", "bepaling", "bepalingen", "artikelnummer", NULL};
+	size_t np, nc;
+	const tl_para *pa = tl_document_paras(doc, &np);
+	const tl_clause *cl = tl_document_clauses(doc, &nc);
+	int32_t t = pa[p].table;
+	size_t f = p;
+	while (f > 0 && pa[f - 1].kind == TL_PARA_CELL && pa[f - 1].table == t)
+		f--;
+	*out = (S_dtable){t, 0, 0, -1};
+	for (size_t k = f; k < np && pa[k].kind == TL_PARA_CELL && pa[k].table == t && pa[k].row == 0; k++) {
+		S_table_text(out, pa[k].text, pa[k].len);
+		const char *x = pa[k].text;
+		size_t n = pa[k].len;
+		while (n && x[0] == ' ')
+			x++, n--;
+		while (n && x[n - 1] == ' ')
+			n--;
+		for (const char *const *w = art; *w && out->art_col < 0; w++)
+			if (n == strlen(*w) && !strncasecmp(x, *w, n))
+				out->art_col = pa[k].col;
+	}
+	/* the lead-in: "De afwijkingen van de GIBIT 2023 staan in de tabel hieronder:" */
+	if (f > 0 && pa[f - 1].kind != TL_PARA_CELL)
+		S_table_text(out, pa[f - 1].text, pa[f - 1].len);
+	/* "Annex 2 - Deviations from GIBIT 2023", "Bijlage 3 Afwijkingen", and the headings above it */
+	for (int32_t c = pa[f].clause; c >= 0 && (size_t)c < nc; c = cl[c].parent)
+		if (cl[c].title)
+			S_table_text(out, cl[c].title, strlen(cl[c].title));
+}
+
+/* The declared framework a deviations table's row departs from: the one
+ * its cells name; the VNG processing agreement when a cell calls it "Data
+ * Processing Agreement" or "Verwerkersovereenkomst"; else, when the table's
+ * header, lead-in or heading names a framework, the only one declared or the
+ * declared general terms; else none (a table of deviations from a tender's own
+ * requirements). */
+static tl_framework *S_row_framework(tl_annotated *a, const tl_fw_named *named, uint32_t s0, uint32_t s1,
+                                     const S_dtable *dt)
+{
+	static const char *const dpa[] = {"processing agreement", "verwerkersovereenkomst", "dpa", "vwo", NULL};
+	for (uint32_t si = s0; si < s1; si++) {
+		tl_framework *fw = a->para_operative[a->sent[si].para] && named[si].id ? S_target(a, named[si].id) : NULL;
+		if (fw)
+			return fw;
+	}
+	for (uint32_t si = s0; si < s1; si++) {
+		const tl_sentence *s = &a->sent[si];
+		for (uint32_t i = 0; i < s->ntok; i++)
+			if (tl_ph_list_at(s->tok, s->ntok, i, dpa, NULL) > 0) {
+				tl_framework *fw = S_target(a, "vng-vwo");
+				if (fw)
+					return fw;
+			}
+	}
+	if (!dt->names_fw)
+		return NULL;
+	if (a->nfw == 1)
+		return &a->fw[0];
+	tl_framework *fw = S_target(a, "gibit");
+	return fw ? fw : S_target(a, "arbit");
+}
+
+/* The rows of deviations tables: "| D2 | GIBIT 2023 art. 16.4 | The Vendor's
+ * total liability ... |", "| W3 | 13.2 | ... |" under the header "Artikel". */
+static int S_table_rows(tl_ann_ctx *c, const tl_fw_named *named)
+{
+	tl_annotated *a = c->a;
+	size_t np;
+	const tl_para *pa = tl_document_paras(a->doc, &np);
+	S_dtable dt = {-1, 0, 0, -1};
+	for (uint32_t si = 0; si < a->nsent; si++) {
+		const tl_para *q = &pa[a->sent[si].para];
+		if (q->kind != TL_PARA_CELL || q->row <= 0 || !a->para_operative[a->sent[si].para])
+			continue;
+		if (dt.table != q->table)
+			S_table_kind(a->doc, a->sent[si].para, &dt);
+		/* the row's units: [si, sj) */
+		uint32_t sj = si + 1;
+		while (sj < a->nsent && pa[a->sent[sj].para].kind == TL_PARA_CELL &&
+		       pa[a->sent[sj].para].table == q->table && pa[a->sent[sj].para].row == q->row)
+			sj++;
+		int nothing = !dt.deviations;
+		for (uint32_t k = si; k < sj && !nothing; k++)
+			nothing = S_nothing_cell(&pa[a->sent[k].para]);
+		tl_framework *fw = nothing ? NULL : S_row_framework(a, named, si, sj, &dt);
+		for (uint32_t k = si; fw && k < sj; k++) {
+			const tl_sentence *s = &a->sent[k];
+			if (!a->para_operative[s->para])
+				continue;
+			int rc = S_articles(c, s, 0, fw, S_ROW);
+			/* a bare number in the article column: "| 13.2 | ..." */
+			if (!rc && pa[s->para].col == dt.art_col && s->ntok && (s->tok[0].flags & TL_TOK_NUMBER)) {
+				uint32_t end = 1;
+				while (end < s->ntok && ((s->tok[end].flags & TL_TOK_NUMBER) || tl_tok_in(&s->tok[end], S_joins)))
+					end++;
+				rc = S_add_list(c, s, 0, end, fw);
+			}
+			if (rc)
+				return rc;
+		}
+		si = sj - 1;
+	}
+	return 0;
+}
+
 int tl_frameworks_find(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
@@ -451,15 +644,16 @@ int tl_frameworks_find(tl_ann_ctx *c)
 		for (uint32_t i = 0; i < s->ntok; i++) {
 			uint32_t m = tl_ph_list_at(s->tok, s->ntok, i, S_deviate, NULL);
 			if (m) {
-				if ((rc = S_articles(c, s, i + m, fw, 1)) != 0)
+				if ((rc = S_articles(c, s, i + m, fw, S_AFTER)) != 0)
 					goto done;
 				break;
 			}
 		}
 		/* "artikel 13 van de GIBIT is niet van toepassing" */
-		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw, 0)) != 0)
+		if ((s->flags & TL_SENT_NEGATED) && (rc = S_articles(c, s, 0, fw, S_NAMED)) != 0)
 			goto done;
 	}
+	rc = S_table_rows(c, named);
 done:
 	free(own);
 	return rc;

@@ -228,6 +228,75 @@ static void test_deviations(void)
 	S_devs("GIBIT 2023 applies.\nNotwithstanding clause 3.2, the Supplier may use the data.\n", "");
 }
 
+/* The deviations text gives from framework id, joined by ','. */
+static void S_devs_of(const char *text, const char *id, const char *want)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	const tl_framework *fw = S_fw(a, id);
+	char got[256] = "";
+	for (uint32_t i = 0; fw && i < fw->ndev; i++) {
+		if (i)
+			strcat(got, ",");
+		if (strlen(got) + strlen(fw->deviations[i]) < sizeof got - 2)
+			strcat(got, fw->deviations[i]);
+	}
+	if (!fw)
+		strcpy(got, "(no framework)");
+	T_OK(!strcmp(got, want), "%s: want [%s], got [%s]", text, want, got);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
+/* A table of deviations lists one per row: the articles a row names are the
+ * framework's, by the framework in the row, or by the table's heading,
+ * header or lead-in; a row that says there is none, a table that is no list
+ * of deviations, a tender's own articles and the contract's own are not. */
+static void test_deviation_tables(void)
+{
+	const char *en = "The GIBIT 2023 apply to this Agreement.\n";
+	const char *nl = "Op deze Overeenkomst zijn de GIBIT 2023 van toepassing.\n";
+	char buf[1024];
+#define TBL(decl, body, want) (snprintf(buf, sizeof buf, "%s%s", decl, body), S_devs(buf, want))
+	/* under a heading; the header says Deviation; the framework in each row */
+	TBL(en, "## Annex 2 Deviations\n| No. | Article | Deviation |\n"
+	        "| D1 | GIBIT 2023 art. 16.4 | The Vendor's liability per year is limited to the annual fee. |\n"
+	        "| D2 | GIBIT 2023 art. 2.3 and 22.6 | The Vendor's licence terms apply to the Agent. |\n",
+	    "16.4,2.3,22.6");
+	/* Dutch, article first, the header names the deviation */
+	TBL(nl, "| Nr. | Artikel | Afwijking |\n"
+	        "| W1 | art. 13.2 GIBIT 2023 | Opdrachtnemer gebruikt geen geanonimiseerde gegevens. |\n",
+	    "13.2");
+	/* bare numbers in the article column, the framework in the lead-in */
+	TBL(nl, "Partijen wijken als volgt af van de GIBIT 2023:\n| Artikel | Afwijkende bepaling |\n"
+	        "| 16.4 | De aansprakelijkheid is beperkt tot EUR 500.000. |\n| 25.3 en 25.4 | Geen audit. |\n",
+	    "16.4,25.3,25.4");
+	/* the processing agreement's row, next to the general terms */
+	S_devs_of("The GIBIT 2023 apply. The parties have concluded the VNG Standard Data Processing "
+	          "Agreement for Municipalities.\n## Annex 2 - Deviations from GIBIT 2023 and the Data "
+	          "Processing Agreement\n| No. | Article | Deviation |\n"
+	          "| D4 | Data Processing Agreement art. 4.5 | The Vendor may engage subprocessors without notice. |\n"
+	          "| D5 | GIBIT 2023 art. 25.3 | The Customer may audit once a year. |\n",
+	          "vng-vwo", "4.5");
+	/* not: a row that says there is none */
+	TBL(en, "## Deviations from GIBIT 2023\n| Article | Deviation |\n| art. 14 | None |\n"
+	        "| art. 16.4 | No deviation |\n",
+	    "");
+	/* not: a table that lists no deviations (a summary of what the GIBIT say) */
+	TBL(nl, "| Artikel | Onderwerp |\n| GIBIT 2023 art. 16 | Aansprakelijkheid |\n"
+	        "| GIBIT 2023 art. 13 | Gegevens |\n",
+	    "");
+	/* not: deviations from a tender's own requirements, no framework named anywhere */
+	TBL(nl, "Afwijkingen van het Programma van Eisen:\n| Eis | Artikel | Afwijking |\n"
+	        "| E3 | 4.2 | De rapportage volgt per kwartaal. |\n| E5 | artikel 6.1 | Geen wachtwoordbeleid. |\n",
+	    "");
+	/* not: the contract's own article in a deviations table */
+	TBL(en, "## Deviations from GIBIT 2023\n| No. | Article | Deviation |\n"
+	        "| D1 | clause 7 of this Agreement | Clause 7 of this Agreement prevails. |\n",
+	    "");
+#undef TBL
+}
+
 /* The role a defined party term gets; TL_ROLE_NONE when it is no party. */
 static tl_role S_term_role(const char *text, const char *fold)
 {
@@ -541,6 +610,7 @@ int main(void)
 	test_vwo_declared();
 	test_other_agreement();
 	test_deviations();
+	test_deviation_tables();
 	test_vwo_by_reference();
 	test_also_by_reference();
 	test_party_names();
