@@ -244,6 +244,34 @@ static int S_negated_conjunct(const tl_token *tok, uint32_t n, uint32_t i, tl_la
 	return S_affirmed_predicate(tok, start, i, lang);
 }
 
+/* "shall not sell the Data but may share it", "verkoopt ze niet maar mag ze
+ * delen", "... but the Supplier may ...", "... maar Opdrachtnemer mag ...":
+ * without a comma, "but" at tok[i] opens a clause of its own when a modal
+ * follows it at once or after a short subject of its own (a name, a pronoun,
+ * a determiner and a name), and the part before it (since the last ';') has a
+ * verb: not "encrypted but may be read" in a phrase without one. */
+static int S_but_clause(const tl_token *tok, uint32_t n, uint32_t i, tl_lang lang)
+{
+	static const char *const subj[] = {"we", "you", "it", "they", "he", "she", "wij", "u", "hij",
+	                                   "zij", "ze", "the", "de", "het", NULL};
+	uint32_t k = i + 1;
+	while (k < n && k <= i + 3 && !(tl_polclass(&tok[k]) & TL_PC_SAUX)) {
+		if ((tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) ||
+		    !((tok[k].flags & TL_TOK_CAPITAL) || tl_tok_in(&tok[k], subj)))
+			return 0;
+		k++;
+	}
+	if (k >= n || k > i + 3)
+		return 0;
+	uint32_t start = i;
+	while (start > 0 && !(tl_polclass(&tok[start - 1]) & TL_PC_SEMI))
+		start--;
+	for (uint32_t b = start; b < i; b++)
+		if (S_clause_verb(&tok[b], lang))
+			return 1;
+	return 0;
+}
+
 uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang)
 {
 	const char *const *aux = tl_pol_split_aux;
@@ -288,6 +316,9 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang)
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++)
 				if (tl_polclass(&tok[k]) & TL_PC_SAUX)
 					return i;
+		} else if (is_but) {
+			if (S_but_clause(tok, n, i, lang))
+				return i;
 		} else if (is_conj) {
 			/* ", and we acquire no rights in it": a pronoun subject after a comma
 			 * and the coordinator opens a clause of its own */

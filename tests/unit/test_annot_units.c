@@ -276,6 +276,64 @@ static void test_units_with_own_subject(void)
 	tl_document_free(d);
 }
 
+/* The unit after "but"/"maar" without a comma: a modal right after it, or
+ * after a short subject of its own, opens a unit, when the part before has a
+ * verb ("shall not sell the Data but may share it"); not inside a relative
+ * clause, not "not only ... but also". */
+static void test_but_without_comma(void)
+{
+	static const struct {
+		const char *pre, *text, *first;
+		tl_modality m0, m1;
+		tl_role b1;
+	} cases[] = {
+		{fx_pre_en, "The Supplier shall not sell Customer Data but may share it with trusted partners.\n",
+		 "The Supplier shall not sell", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_VENDOR},
+		{fx_pre_nl, "Opdrachtnemer verkoopt de Gegevens niet maar mag ze delen met vertrouwde partners.\n",
+		 "Opdrachtnemer verkoopt de Gegevens niet", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_VENDOR},
+		{fx_pre_en, "The Supplier shall delete the logs after 30 days but the Customer may ask for an "
+		            "earlier deletion.\n",
+		 "The Supplier shall delete", TL_MOD_OBLIGATION, TL_MOD_PERMISSION, TL_ROLE_CUSTOMER},
+		{fx_pre_nl, "Opdrachtnemer bewaart de back-ups niet langer dan 30 dagen maar Opdrachtgever mag "
+		            "een kortere termijn vragen.\n",
+		 "Opdrachtnemer bewaart de back-ups", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_CUSTOMER},
+		{fx_pre_en, "We will never sell your data but we may use it to improve our services.\n",
+		 "We will never sell", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_VENDOR},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate(cases[k].pre, cases[k].text, &d);
+		if (!a)
+			return;
+		const tl_sentence *s = fx_find(a, cases[k].first);
+		const tl_sentence *s2 = s && s + 1 < a->sent + a->nsent ? s + 1 : NULL;
+		T_OK(s && s->unit == 0 && s->modality == cases[k].m0, "%s: first unit", cases[k].text);
+		T_OK(s2 && s2->unit == 1 && s2->modality == cases[k].m1 && s2->bound == cases[k].b1,
+		     "%s: the unit after but", cases[k].text);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	/* no unit: inside a relative clause, "not only ... but also", no modal after it */
+	static const char *const one[] = {
+		"Personal data that is pseudonymised but may be re-identified shall be encrypted.\n",
+		"Not only the Supplier but also its subcontractors shall comply with this clause.\n",
+		"The Supplier shall store the data in encrypted but readable form.\n",
+		"Gegevens die versleuteld zijn maar kunnen worden hersteld, bewaart Opdrachtnemer in de EER.\n",
+	};
+	for (size_t k = 0; k < sizeof one / sizeof *one; k++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate(k == 3 ? fx_pre_nl : fx_pre_en, one[k], &d);
+		if (!a)
+			return;
+		char first[24];
+		snprintf(first, sizeof first, "%.20s", one[k]);
+		const tl_sentence *s = fx_find(a, first);
+		T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "%s: one unit", one[k]);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_we_next_to_defined_parties(void)
 {
 	tl_document *d;
@@ -365,5 +423,6 @@ int main(void)
 	test_verb_second_and_past();
 	test_inline_alias();
 	test_units_with_own_subject();
+	test_but_without_comma();
 	return T_DONE();
 }
