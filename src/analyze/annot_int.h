@@ -289,6 +289,9 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang);
  * herleidbare gegevens"); a verb of refusing after a negator ("may not
  * refuse", "niet ... te weigeren"), which makes a double negation */
 int tl_neg_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i);
+/* "Customer Data not yet retrieved", "data no longer needed": a negated reduced
+ * relative clause on the noun before the negator at i (negscope.c). */
+int tl_neg_en_reduced(const tl_token *tok, uint32_t n, uint32_t i);
 int tl_neg_refusal_at(const tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i, tl_lang lang);
 /* voice.c: the verb side of a unit for polarity.c */
 int tl_pol_nl_verb(const tl_token *t);
@@ -363,6 +366,11 @@ void tl_puffery_mark(tl_ann_ctx *c);
  * rows get TL_SENT_WISH, question rows are not operative, "Won't" rows are
  * prohibitions on the vendor. */
 int tl_priority_mark(tl_ann_ctx *c);
+/* The rows of a two-column key/value table (kvrows.c): a verbless value is the
+ * vendor's commitment (or the labelled party's), a value "No" / "Nee" makes
+ * value and label a passive prohibition of what the label names.  After
+ * priority and the placeholders' flags. */
+void tl_kvrows_mark(tl_ann_ctx *c);
 
 /* ---- scopes and exceptions (scopes.c) ----------------------------------- */
 

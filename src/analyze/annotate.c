@@ -473,6 +473,7 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 		a->ph = c->ph;
 		a->nph = c->nph;
 		tl_placeholders_flag(a);
+		tl_kvrows_mark(c); /* reads the placeholders' flags */
 	}
 	S_polarity_join(c, lead, &two);
 	if (!rc)
