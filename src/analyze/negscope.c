@@ -432,26 +432,94 @@ void tl_negscope_uncovered(tl_annotated *a)
 
 /* ---- negators that do not negate the predicate, for polarity.c ---- */
 
-/* "niet tot personen herleidbare gegevens", "niet openbare informatie": from
- * "niet" at i, an optional prepositional phrase (a preposition and one or two
- * lower-case words) and an adjective (-bare, -lijke, -ische, -ende, -ige) that
- * is followed by its noun. */
+/* A Dutch participle used as an adjective before its noun: "opgehaalde",
+ * "benodigde", "verwerkte", "geanonimiseerde", "toegestane" (-de/-te/-ne with
+ * ge- inside, or be-/ver-/ont-/her- first), not a finite verb. */
+static int S_nl_participle_adj(const tl_token *t)
+{
+	const char *f = t->fold;
+	size_t l = t->word ? t->word->len : strlen(f);
+	if (l < 6 || (t->flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)))
+		return 0;
+	char e = f[l - 2];
+	if (f[l - 1] != 'e' || (e != 'd' && e != 't' && e != 'n'))
+		return 0;
+	int ge = strstr(f, "ge") != NULL;
+	return e == 'n' ? ge : ge || !strncmp(f, "be", 2) || !strncmp(f, "ver", 3) || !strncmp(f, "ont", 3) ||
+	                           !strncmp(f, "her", 3);
+}
+
+/* "niet tot personen herleidbare gegevens", "niet openbare informatie", "de nog
+ * niet opgehaalde documenten", "alle niet langer benodigde gegevens": from
+ * "niet" at i, an optional "langer"/"meer"/"eerder", and a participle, or an
+ * optional prepositional phrase (a preposition and one or two lower-case words)
+ * and an adjective (-bare, -lijke, -ische, -ende, -ige), followed by its noun. */
 int tl_neg_nl_adj_phrase(const tl_token *tok, uint32_t n, uint32_t i)
 {
 	static const char *const prep[] = {"tot", "aan", "voor", "naar", "door", "met", "bij", NULL};
 	static const char *const adj[] = {"*bare", "*lijke", "*ische", "*ende", "*ige", "openbare",
 	                                  NULL};
+	static const char *const adv[] = {"langer", "meer", "eerder", NULL};
 	uint32_t k = i + 1;
-	if (k < n && tl_tok_in(&tok[k], prep)) {
+	if (k < n && tl_tok_in(&tok[k], adv))
+		k++;
+	/* a participle only right there: "deelt de Gegevens niet met aan haar gelieerde
+	 * ondernemingen" denies the sharing */
+	int part = k < n && S_nl_participle_adj(&tok[k]);
+	if (!part && k < n && tl_tok_in(&tok[k], prep)) {
 		k++;
 		for (uint32_t w = 0; w < 2 && k < n && !(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL)) &&
 		                     !tl_tok_in(&tok[k], adj) && !tl_pol_nl_verb(&tok[k]);
 		     w++)
 			k++;
 	}
-	return k + 1 < n && tl_tok_in(&tok[k], adj) &&
+	return k + 1 < n && (part || tl_tok_in(&tok[k], adj)) &&
 	       !(tok[k + 1].flags & TL_TOK_PUNCT) && !tl_pol_nl_verb(&tok[k + 1]) &&
 	       !tl_tok_in(&tok[k + 1], tl_modal_aux);
+}
+
+/* "Customer Data not yet retrieved", "all data no longer needed", "Costs not
+ * listed in Schedule 6", "any data not identifying a person": from the negator
+ * at i ("not", or "no" before "longer"), an optional "longer", at most two
+ * adverbs (yet, previously, already, ...) and a participle (-ed, an irregular
+ * one, -ing) right after a noun: a reduced relative clause on that noun, which
+ * the negator denies, not the predicate.  Not after a modal, a form of
+ * be/have/do, punctuation, a preposition, a subordinator or a coordinator ("is
+ * not sold", "for not disclosing", "and not sold").  Returns 1 when it is one. */
+int tl_neg_en_reduced(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const adv[] = {"yet", "previously", "already", "otherwise", "expressly",
+	                                  "explicitly", "specifically", "currently", "properly", "fully",
+	                                  "duly", "formally", "lawfully", "strictly", "timely", NULL};
+	if (i == 0 || i + 1 >= n)
+		return 0;
+	uint32_t k = i + 1;
+	if (tl_tok_is(&tok[i], "no")) {
+		if (!tl_tok_is(&tok[k], "longer"))
+			return 0;
+		k++;
+	} else if (!tl_tok_is(&tok[i], "not")) {
+		return 0;
+	} else if (tl_tok_is(&tok[k], "longer")) {
+		k++;
+	}
+	for (int a = 0; a < 2 && k < n && tl_tok_in(&tok[k], adv); a++)
+		k++;
+	if (k >= n || (tok[k].flags & (TL_TOK_PUNCT | TL_TOK_CAPITAL | TL_TOK_NUMBER)))
+		return 0;
+	const char *f = tok[k].fold;
+	size_t l = strlen(f);
+	if (!tl_pol_participle_en(f) && !(l >= 4 && f[l - 2] == 'e' && f[l - 1] == 'd') &&
+	    !(l >= 5 && !strcmp(f + l - 3, "ing")))
+		return 0;
+	const tl_token *p = &tok[i - 1];
+	if ((p->flags & TL_TOK_PUNCT) || tl_tok_in(p, tl_modal_aux) ||
+	    (tl_polclass(p) & (TL_PC_PREPS | TL_PC_SUBORD | TL_PC_COORD | TL_PC_DETS)))
+		return 0;
+	static const char *const be[] = {"is", "are", "be", "been", "was", "were", "do", "does", "did", "has",
+	                                 "have", "had", "being", "also", "still", "yet", "if", "whether",
+	                                 "we", "you", "they", "it", "he", "she", "i", NULL};
+	return !tl_tok_in(p, be);
 }
 
 /* A verb of refusing or omitting in the negator's clause: "not fail to",

@@ -715,12 +715,10 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		tok[i].flags |= TL_TOK_NEGATOR;
 		if (sc[i] != 0)
 			continue;
-		/* "Costs not listed in Schedule 6 are borne by ...": a negated participle after
-		 * a noun belongs to that noun, not to the predicate */
-		if (tl_tok_is(&tok[i], "not") && i > 0 && i + 1 < n && tl_pol_participle_en(tok[i + 1].fold) &&
-		    !(tok[i - 1].flags & TL_TOK_PUNCT) && !tl_tok_in(&tok[i - 1], tl_modal_aux) &&
-		    !tl_ph_at(tok, n, i - 1,
-		              "is|are|be|been|was|were|do|does|did|has|have|had|being|also|still|yet not")) {
+		/* "Costs not listed in Schedule 6 are borne by ...", "Customer Data not yet
+		 * retrieved": a negated participle after a noun belongs to that noun, not to
+		 * the predicate */
+		if (s->lang != TL_LANG_NL && tl_neg_en_reduced(tok, n, i)) {
 			for (uint32_t k = i; k < n && !(tok[k].flags & TL_TOK_PUNCT) &&
 			                     !tl_tok_in(&tok[k], tl_modal_aux) && k < i + 8;
 			     k++) {

@@ -334,6 +334,51 @@ static void test_but_without_comma(void)
 	}
 }
 
+/* A negation inside the object's phrase denies that phrase, not the predicate:
+ * "Customer Data not yet retrieved", "data no longer needed", "data not
+ * identifying any person", "de nog niet opgehaalde documenten", "alle niet
+ * langer benodigde gegevens"; "is not sold", "for not disclosing", "niet
+ * langer dan 30 dagen" and a final "niet" still deny it. */
+static void test_negation_inside_object(void)
+{
+	static const struct {
+		int nl;
+		const char *text;
+		tl_modality m;
+		int negated;
+	} cases[] = {
+		{0, "The Supplier delivers any Converted Documents not yet retrieved in PDF/UA within 14 days.\n",
+		 TL_MOD_OBLIGATION, 0},
+		{0, "The Supplier returns all Customer Data not previously exported by the Customer.\n",
+		 TL_MOD_OBLIGATION, 0},
+		{0, "The Supplier shall delete all Customer Data no longer needed for the Services.\n",
+		 TL_MOD_OBLIGATION, 0},
+		{0, "The Supplier may publish statistics not identifying any person.\n", TL_MOD_PERMISSION, 0},
+		{1, "Opdrachtnemer levert binnen 14 dagen de nog niet opgehaalde documenten aan Opdrachtgever.\n",
+		 TL_MOD_OBLIGATION, 0},
+		{1, "Opdrachtnemer vernietigt alle niet langer benodigde gegevens.\n", TL_MOD_OBLIGATION, 0},
+		{0, "The Supplier shall not deliver Customer Data to third parties.\n", TL_MOD_PROHIBITION, 1},
+		{0, "Customer Data is not sold to third parties by the Supplier.\n", TL_MOD_PROHIBITION, 1},
+		{0, "The Supplier is responsible for not disclosing Customer Data.\n", TL_MOD_PROHIBITION, 1},
+		{1, "Opdrachtnemer bewaart de gegevens niet langer dan 30 dagen.\n", TL_MOD_PROHIBITION, 1},
+		{1, "Opdrachtnemer verstrekt de gegevens niet aan derden.\n", TL_MOD_PROHIBITION, 1},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate(cases[k].nl ? fx_pre_nl : fx_pre_en, cases[k].text, &d);
+		if (!a)
+			return;
+		char first[24];
+		snprintf(first, sizeof first, "%.20s", cases[k].text);
+		const tl_sentence *s = fx_find(a, first);
+		T_OK(s && s->modality == cases[k].m && ((s->flags & TL_SENT_NEGATED) != 0) == cases[k].negated,
+		     "%s: modality %d, negated %d", cases[k].text, s ? (int)s->modality : -1,
+		     s ? (s->flags & TL_SENT_NEGATED) != 0 : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_we_next_to_defined_parties(void)
 {
 	tl_document *d;
@@ -424,5 +469,6 @@ int main(void)
 	test_inline_alias();
 	test_units_with_own_subject();
 	test_but_without_comma();
+	test_negation_inside_object();
 	return T_DONE();
 }
