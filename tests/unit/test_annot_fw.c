@@ -166,26 +166,28 @@ static void test_vwo_declared(void)
 	     "GIBIT are not concluded");
 }
 
-/* The deviations text gives from the first declared framework, joined by ','. */
-static void S_devs(const char *text, const char *want)
+/* The deviations text gives from framework id (NULL: the first declared one),
+ * joined by ','. */
+static void S_devs_of(const char *text, const char *id, const char *want)
 {
 	tl_document *d;
 	tl_annotated *a = fx_annotate(text, &d);
+	const tl_framework *fw = id ? S_fw(a, id) : a && a->nfw ? &a->fw[0] : NULL;
 	char got[256] = "";
-	if (a && a->nfw) {
-		for (uint32_t i = 0; i < a->fw[0].ndev; i++) {
-			if (i)
-				strcat(got, ",");
-			if (strlen(got) + strlen(a->fw[0].deviations[i]) < sizeof got - 2)
-				strcat(got, a->fw[0].deviations[i]);
-		}
-	} else {
-		strcpy(got, "(no framework)");
+	for (uint32_t i = 0; fw && i < fw->ndev; i++) {
+		if (i)
+			strcat(got, ",");
+		if (strlen(got) + strlen(fw->deviations[i]) < sizeof got - 2)
+			strcat(got, fw->deviations[i]);
 	}
+	if (!fw)
+		strcpy(got, "(no framework)");
 	T_OK(!strcmp(got, want), "%s: want [%s], got [%s]", text, want, got);
 	tl_annotated_free(a);
 	tl_document_free(d);
 }
+
+static void S_devs(const char *text, const char *want) { S_devs_of(text, NULL, want); }
 
 static void test_deviations(void)
 {
@@ -226,26 +228,6 @@ static void test_deviations(void)
 	       "prevails.\n",
 	       "7");
 	S_devs("GIBIT 2023 applies.\nNotwithstanding clause 3.2, the Supplier may use the data.\n", "");
-}
-
-/* The deviations text gives from framework id, joined by ','. */
-static void S_devs_of(const char *text, const char *id, const char *want)
-{
-	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
-	const tl_framework *fw = S_fw(a, id);
-	char got[256] = "";
-	for (uint32_t i = 0; fw && i < fw->ndev; i++) {
-		if (i)
-			strcat(got, ",");
-		if (strlen(got) + strlen(fw->deviations[i]) < sizeof got - 2)
-			strcat(got, fw->deviations[i]);
-	}
-	if (!fw)
-		strcpy(got, "(no framework)");
-	T_OK(!strcmp(got, want), "%s: want [%s], got [%s]", text, want, got);
-	tl_annotated_free(a);
-	tl_document_free(d);
 }
 
 /* A table of deviations lists one per row: the articles a row names are the
