@@ -580,9 +580,37 @@ static tl_role S_consenter(const tl_annotated *a, const tl_token *tok, uint32_t 
 	return TL_ROLE_NONE;
 }
 
+/* 1 when exception tok[s, e) says no more than that the act may be barred:
+ * "unless (this is) prohibited", "unless that is not permitted", "tenzij dat
+ * verboden is", "voor zover dat is toegestaan": its words are the cue, a
+ * pronoun, a copula, a negator and at least one word of a bar; a named party
+ * ("unless the Customer prohibits this") or a reason of its own is more. */
+static int S_bar_only(const tl_token *tok, uint32_t s, uint32_t e)
+{
+	static const char *const bar[] = {
+		"prohibited", "forbidden", "barred", "permitted", "allowed", "verboden", "toegestaan",
+		"geoorloofd", NULL};
+	static const char *const glue[] = {
+		"unless", "except", "if", "where", "insofar", "as", "far", "to", "the", "extent", "this",
+		"that", "it", "so", "such", "is", "are", "be", "being", "not", "tenzij", "behalve", "indien",
+		"voor", "zover", "zoverre", "dit", "dat", "het", "is", "zijn", "wordt", "niet", NULL};
+	int any = 0;
+	for (uint32_t i = s; i < e; i++) {
+		if (tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		if (tl_tok_in(&tok[i], bar))
+			any = 1;
+		else if (!tl_tok_in(&tok[i], glue))
+			return 0;
+	}
+	return any;
+}
+
 tl_exc_kind tl_exc_classify(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t s,
                               uint32_t e, tl_role bound)
 {
+	if (S_bar_only(tok, s, e))
+		return TL_EXC_LAW; /* "unless this is prohibited", "tenzij dat verboden is" */
 	static const char *const law[] = {
 		"law", "laws", "legal*", "statutory", "wet", "wetten", "wettelijk*", "wetgeving", "court",
 		"courts", "rechter*", "gerechtelijk*", "regulat*", "regelgeving", "subpoena", "dwingend*",
