@@ -350,6 +350,43 @@ static inline int S_opener(const tl_token *t, const char *const *openers)
 	return t->word ? tl_wc_set(t->word, TL_WC_OPEN_K, TL_WC_OPEN, may) : may;
 }
 
+/* "Requests from data subjects that we receive are forwarded to you",
+ * "Incidents that the Supplier detects are reported ...": an English relative
+ * clause inside the subject (no verb or modal before it since the clause
+ * start cs) of a subject (a pronoun or a party) and one verb ends before the
+ * main clause's auxiliary; its index, or n when tok[i] opens no such clause.
+ * A noun phrase as its subject is no guess ("confirms that the cameras it
+ * supplies are ...", "at which individual people are ..."). */
+static uint32_t S_rel_in_subject(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i,
+                                 uint32_t cs)
+{
+	static const char *const rel[] = {"that", "which", "who", NULL};
+	static const char *const pron[] = {"we", "you", "they", "it", "he", "she", "i", NULL};
+	static const char *const det[] = {"the", "a", "an", "its", "our", "your", "their", NULL};
+	static const char *const aux[] = {"is", "are", "was", "were", "shall", "will", "must", "may",
+	                                  "can", "has", "have", NULL};
+	if (!tl_tok_in(&tok[i], rel))
+		return n;
+	uint32_t j = i + 1, len;
+	if (j < n && tl_tok_in(&tok[j], pron)) {
+		j++;
+	} else {
+		if (j < n && tl_tok_in(&tok[j], det))
+			j++;
+		if (j >= n || tl_mention_at(a, tok, n, j, &len) == TL_ROLE_NONE)
+			return n; /* "the cameras it supplies are ...": no party, no guess */
+		j += len;
+	}
+	/* the clause's verb, then the main clause's auxiliary */
+	if (j + 1 >= n || (tok[j].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)) || tl_tok_in(&tok[j], aux) ||
+	    !tl_tok_in(&tok[j + 1], aux))
+		return n;
+	for (uint32_t k = cs; k < i; k++) /* the main verb comes after the clause (checked last: rare) */
+		if ((tok[k].flags & TL_TOK_MODAL) || tl_tok_in(&tok[k], tl_modal_aux) || tl_tok_in(&tok[k], S_fin))
+			return n;
+	return j + 1;
+}
+
 uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 {
 	pthread_once(&S_openers_once, S_openers_init);
@@ -402,6 +439,7 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 		                                S_whether_of(c->a, tok, n, i) ||
 		                                S_time_clause(c->a, tok, n, i))) {
 			val = 1;
+			end = S_rel_in_subject(c->a, tok, n, i, clause_start);
 		} else if (i == clause_start && i + 1 < n && tl_ph_list_at(tok, n, i, tl_subordinators, NULL)) {
 			/* "Dat recht", "Die gegevens", "That data" opening a sentence are demonstratives */
 			if (i == w0 && (tl_tok_is(&tok[i], "dat") || tl_tok_is(&tok[i], "die") || tl_tok_is(&tok[i], "that")))
