@@ -152,6 +152,57 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 	return more ? k : k + 1;
 }
 
+static int S_company(const char *name);
+
+/* A party line's unquoted alias after an article, at its end: "(1) The
+ * Municipality of Rijnstad, represented by ... (the Municipality);", "(2)
+ * Stichting ..., having its office in Utrecht (the Institute)."  tok[i] is
+ * "("; the line's name starts at `hard` (after a typed label) with a capital,
+ * and a comma parts it from what is said of it.  The alias is a party word
+ * of the catalogue, or the name reads as a company's (S_company); elsewhere
+ * "(the Processor)" is running text.  Returns the index after ")" (and sets
+ * [*ts, *te)) or 0. */
+static uint32_t S_line_alias(tl_ann_ctx *c, const tl_sentence *s, uint32_t i, uint32_t hard, uint32_t *ts,
+                             uint32_t *te)
+{
+	const tl_token *tok = s->tok;
+	uint32_t n = s->ntok, k = i + 1;
+	if (k + 2 >= n || !tl_tok_is(&tok[i], "(") || !tl_defs_det(&tok[k]) || tl_tok_is(&tok[k], "a") ||
+	    tl_tok_is(&tok[k], "an") || tl_tok_is(&tok[k], "een"))
+		return 0;
+	uint32_t a0 = ++k;
+	while (k < n && k - a0 < 3 && (tok[k].flags & TL_TOK_CAPITAL) && !(tok[k].flags & TL_TOK_PUNCT))
+		k++;
+	if (k == a0 || k >= n || !tl_tok_is(&tok[k], ")"))
+		return 0;
+	/* the line ends here: ")", ");", ").", "), and" */
+	uint32_t e = k + 1;
+	if (e < n && (tl_tok_is(&tok[e], ";") || tl_tok_is(&tok[e], ",") || tl_tok_is(&tok[e], ".")))
+		e++;
+	if (e < n && (tl_tok_is(&tok[e], "and") || tl_tok_is(&tok[e], "en")))
+		e++;
+	if (e < n)
+		return 0;
+	/* the name opens the line and a comma follows it */
+	uint32_t ns = hard;
+	while (ns < i && tl_defs_det(&tok[ns]))
+		ns++;
+	if (ns >= i || !(tok[ns].flags & TL_TOK_CAPITAL) || (tok[ns].flags & TL_TOK_PUNCT))
+		return 0;
+	int comma = 0;
+	for (uint32_t x = ns; x < i && !comma; x++)
+		comma = tl_tok_is(&tok[x], ",");
+	if (!comma)
+		return 0;
+	const char *f = tl_defs_fold_of(c, tok, a0, k);
+	const char *name = tl_ann_tok_text(c, s, ns, i);
+	if (!f || !name || (!tl_party_catalog(f) && !S_company(name)))
+		return 0;
+	*ts = a0;
+	*te = k;
+	return k + 1;
+}
+
 /* the only tokens S_aliases acts on: a name's end, or where an alias may start
  * (S_alias_at); its word's TL_WC_ALIAS skips all others */
 static const char *const S_acts[] = {")", ":", ";", "and", "en", "between", "tussen", "(",
@@ -208,6 +259,8 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		}
 		uint32_t ts[4], te[4], na = 1;
 		uint32_t after = S_alias_at(s->tok, s->ntok, i, &ts[0], &te[0]);
+		if (!after && tl_tok_is(t, "(") && (after = S_line_alias(c, s, i, hard, &ts[0], &te[0])) != 0)
+			from = hard; /* the whole line names the party ("Board of Mayor and Aldermen") */
 		if (!after)
 			continue;
 		/* more aliases in the same parenthesis: ("we", "us" or "our") */

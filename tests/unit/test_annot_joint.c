@@ -112,8 +112,30 @@ static void test_not_guessed(void)
 	      -1);
 }
 
+/* numbered party lines with an unquoted alias after "the": "(1) The Municipality of
+ * Rijnstad, represented by ... (the Municipality);" / "(2) Stichting ..., having its
+ * office in Utrecht (the Institute)." */
+static void test_plain_alias_in_party_lines(void)
+{
+	static const char en[] = "Parties\n\n(1) The Municipality of Rijnstad, represented by its Board of Mayor and "
+	                         "Aldermen (the Municipality);\n\nand\n\n(2) Stichting Instituut voor Stedelijk "
+	                         "Welzijnsonderzoek, an independent research foundation, having its office in Utrecht "
+	                         "(the Institute).\n\n5.2 The Institute shall not sell the Shared Data.\n";
+	T_INT(fx_term_role(en, "Municipality"), TL_ROLE_CUSTOMER);
+	T_INT(fx_term_role(en, "Institute"), TL_ROLE_VENDOR);
+	T_INT(S_bound(en, "5.2 The Institute"), TL_ROLE_VENDOR);
+	/* must not: a parenthesis in running text, or after a name with no sign of a party */
+	T_OK(S_no_side("The Supplier hosts the data with its partner (the Processor) in Frankfurt.\n", "Processor"),
+	     "running text");
+	T_OK(S_no_side("The Municipality of Rijnstad (the Municipality) and the research team of the university, which "
+	               "works in Utrecht (the Team).\n",
+	               "Team"),
+	     "no sign of a company");
+}
+
 int main(void)
 {
+	test_plain_alias_in_party_lines();
 	test_several_municipalities();
 	test_public_body_is_the_vendor();
 	test_not_guessed();
