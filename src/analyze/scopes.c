@@ -49,6 +49,26 @@ static uint32_t S_exc_at(const tl_token *tok, uint32_t n, uint32_t i, int *prima
 	return m;
 }
 
+/* "without the Municipality's prior approval", "with the Authority's prior
+ * written consent": a consent marker with the customer under any of its names
+ * in the possessive (S_exc_markers spells out only "customer's" and
+ * "controller's"); its length, or 0. */
+static uint32_t S_possessive_consent(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
+{
+	static const char *const nouns[] = {"prior", "written", "express", "consent", "approval",
+	                                    "permission", "authorisation", "authorization", NULL};
+	if (i + 3 >= n || !(tl_tok_is(&tok[i], "with") || tl_tok_is(&tok[i], "without")) ||
+	    !tl_tok_is(&tok[i + 1], "the") || !tl_tok_in(&tok[i + 3], nouns))
+		return 0;
+	const char *f = tok[i + 2].fold;
+	size_t l = strlen(f);
+	if (l < 4 || f[l - 2] != '\'' || f[l - 1] != 's')
+		return 0;
+	/* the customer's side only, as the list: "without the Supplier's prior approval" stays
+	 * as it reads (a rule example of CHAIN-SUBS expects no finding from it) */
+	return tl_annot_role_of(a, f) == TL_ROLE_CUSTOMER ? 3 : 0;
+}
+
 /* "only with", "uitsluitend met|na", "alleen met|na", "slechts met|na" open an
  * exception only when what follows asks for a party's consent, instruction or
  * request ("only with the Customer's prior permission", "uitsluitend na
@@ -419,6 +439,8 @@ uint32_t tl_scopes_mark(tl_ann_ctx *c, const tl_token *tok, uint32_t n)
 			continue;
 		int primary;
 		uint32_t m = S_exc_at(tok, n, i, &primary);
+		if (!m && (m = S_possessive_consent(c->a, tok, n, i)) != 0)
+			primary = 1;
 		if (m && primary && tl_tok_in(&tok[i], S_only) && !S_only_consent(tok, n, i, m))
 			m = 0; /* a restriction, not an exception */
 		if (!m && i > 0)

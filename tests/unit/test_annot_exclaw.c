@@ -62,8 +62,29 @@ static void test_must_not(void)
 	     "says more than a bar");
 }
 
+/* "without the Municipality's prior approval", "with the Authority's prior written consent":
+ * any party of the document in the possessive, not only the usual "Customer's" */
+static void test_party_possessive_consent(void)
+{
+	static const char pre[] = "The Municipality of Hoogland (the \"Municipality\") and Kaamos Oy (the "
+	                          "\"Contractor\").\n";
+	T_INT(S_exc(pre, "The model must not be retrained without the Municipality's prior approval.", "The model"),
+	      TL_EXC_CUSTOMER);
+	T_INT(S_exc(pre, "The Contractor may replace the model with the Municipality's prior written consent.",
+	            "The Contractor may"),
+	      TL_EXC_CUSTOMER);
+	T_INT(S_exc(fx_pre_en, "The model must not be retrained without the Authority's prior approval.", "The model"),
+	      TL_EXC_CUSTOMER);
+	/* must not: a possessive that is no party, or no consent word after it, or the vendor's */
+	T_INT(S_exc(pre, "No subcontractor may be appointed without the Contractor's prior written approval.", "No sub"),
+	      -1);
+	T_INT(S_exc(pre, "The model must not be retrained without the operator's prior approval.", "The model"), -1);
+	T_INT(S_exc(pre, "The Contractor stores the data with the Municipality's other records.", "The Contractor"), -1);
+}
+
 int main(void)
 {
+	test_party_possessive_consent();
 	test_bar_is_law();
 	test_must_not();
 	return T_DONE();
