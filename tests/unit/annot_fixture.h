@@ -132,6 +132,18 @@ static inline const tl_sentence *fx_find(const tl_annotated *a, const char *pref
 
 /* The role of the defined term `term` (as written) after annotating text, or -1
  * when the text defines no such term. */
+/* The bound role of the sentence unit starting with `prefix` in text, or -1. */
+static inline int fx_bound(const char *text, const char *prefix)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(text, &d);
+	const tl_sentence *s = a ? fx_find(a, prefix) : NULL;
+	int role = s ? (int)s->bound : -1;
+	tl_annotated_free(a);
+	tl_document_free(d);
+	return role;
+}
+
 static inline int fx_term_role(const char *text, const char *term)
 {
 	tl_document *d;

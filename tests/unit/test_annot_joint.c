@@ -23,18 +23,6 @@ static int S_no_side(const char *text, const char *term)
 	return r != TL_ROLE_VENDOR && r != TL_ROLE_CUSTOMER;
 }
 
-/* The bound role of the sentence starting with `prefix` in text, or -1. */
-static int S_bound(const char *text, const char *prefix)
-{
-	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
-	const tl_sentence *s = a ? fx_find(a, prefix) : NULL;
-	int role = s ? (int)s->bound : -1;
-	tl_annotated_free(a);
-	tl_document_free(d);
-	return role;
-}
-
 static const char S_nl[] =
 	"De gemeente Westerbroek, de gemeente Hollum-Oost en de gemeente Veendijk, ieder rechtsgeldig "
 	"vertegenwoordigd door de burgemeester (hierna samen: de Gemeenten, en ieder afzonderlijk: een "
@@ -69,22 +57,22 @@ static void test_several_municipalities(void)
 static void test_public_body_is_the_vendor(void)
 {
 	T_INT(fx_term_role(S_nl, "SSC"), TL_ROLE_VENDOR);
-	T_INT(S_bound(S_nl, "1.1 Het SSC"), TL_ROLE_VENDOR);
-	T_INT(S_bound(S_nl, "1.2 Een Gemeente"), TL_ROLE_CUSTOMER);
+	T_INT(fx_bound(S_nl, "1.1 Het SSC"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(S_nl, "1.2 Een Gemeente"), TL_ROLE_CUSTOMER);
 	T_INT(fx_term_role(S_en, "SSO"), TL_ROLE_VENDOR);
-	T_INT(S_bound(S_en, "1.1 The SSO"), TL_ROLE_VENDOR);
-	T_INT(S_bound(S_en, "1.2 The Municipalities"), TL_ROLE_CUSTOMER);
+	T_INT(fx_bound(S_en, "1.1 The SSO"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(S_en, "1.2 The Municipalities"), TL_ROLE_CUSTOMER);
 	/* a foundation under Dutch law that delivers to one municipality */
 	static const char fnd[] = "The Municipality of Eastbrook (the \"Municipality\") and the Open Data Foundation, a "
 	                          "foundation under Dutch law, Utrecht (the \"Foundation\").\n\n"
 	                          "4.1 The Foundation shall not sell the Municipal Data.\n";
 	T_INT(fx_term_role(fnd, "Foundation"), TL_ROLE_VENDOR);
-	T_INT(S_bound(fnd, "4.1 The Foundation"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(fnd, "4.1 The Foundation"), TL_ROLE_VENDOR);
 	static const char uo[] = "De gemeente Lindewaard (hierna: de Gemeente) en de werkorganisatie Duo+, een "
 	                         "openbaar lichaam op grond van de Wet gemeenschappelijke regelingen (hierna: de "
 	                         "Werkorganisatie).\n\nDe Werkorganisatie meldt een datalek binnen 24 uur.\n";
 	T_INT(fx_term_role(uo, "Werkorganisatie"), TL_ROLE_VENDOR);
-	T_INT(S_bound(uo, "De Werkorganisatie meldt"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(uo, "De Werkorganisatie meldt"), TL_ROLE_VENDOR);
 }
 
 static void test_not_guessed(void)
@@ -123,7 +111,7 @@ static void test_plain_alias_in_party_lines(void)
 	                         "(the Institute).\n\n5.2 The Institute shall not sell the Shared Data.\n";
 	T_INT(fx_term_role(en, "Municipality"), TL_ROLE_CUSTOMER);
 	T_INT(fx_term_role(en, "Institute"), TL_ROLE_VENDOR);
-	T_INT(S_bound(en, "5.2 The Institute"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(en, "5.2 The Institute"), TL_ROLE_VENDOR);
 	/* must not: a parenthesis in running text, or after a name with no sign of a party */
 	T_OK(S_no_side("The Supplier hosts the data with its partner (the Processor) in Frankfurt.\n", "Processor"),
 	     "running text");

@@ -17,18 +17,6 @@
 #include "annot_fixture.h"
 #include "harness.h"
 
-/* The bound role of the sentence starting with `prefix` in text, or -1. */
-static int S_bound(const char *text, const char *prefix)
-{
-	tl_document *d;
-	tl_annotated *a = fx_annotate(text, &d);
-	const tl_sentence *s = a ? fx_find(a, prefix) : NULL;
-	int role = s ? (int)s->bound : -1;
-	tl_annotated_free(a);
-	tl_document_free(d);
-	return role;
-}
-
 static void test_trade_name_or_role_word(void)
 {
 	static const char en1[] = "Between the City of Northdale (the \"City\") and Kestrel Data AS, Oslo "
@@ -36,13 +24,13 @@ static void test_trade_name_or_role_word(void)
 	                          "4.1 Kestrel may use the usage logs to improve its other services.\n";
 	T_INT(fx_term_role(en1, "Kestrel"), TL_ROLE_VENDOR);
 	T_INT(fx_term_role(en1, "Supplier"), TL_ROLE_VENDOR);
-	T_INT(S_bound(en1, "4.1 Kestrel"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(en1, "4.1 Kestrel"), TL_ROLE_VENDOR);
 	static const char en2[] = "This contract is concluded by the Municipality of Eastbrook (the "
 	                          "\"Municipality\") and Quill Analytics Ltd, London (hereinafter \"Quill\" "
 	                          "or the \"Contractor\").\n\n"
 	                          "7.2 Quill shall delete the logs within 30 days.\n";
 	T_INT(fx_term_role(en2, "Quill"), TL_ROLE_VENDOR);
-	T_INT(S_bound(en2, "7.2 Quill"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(en2, "7.2 Quill"), TL_ROLE_VENDOR);
 	static const char en3[] = "The Municipality of Eastbrook (the \"Customer\") and Nimbus Hosting Ltd "
 	                          "(\"Nimbus\", the \"Provider\").\n\n"
 	                          "Nimbus shall not sell the data.\n";
@@ -53,12 +41,12 @@ static void test_trade_name_or_role_word(void)
 	                          "4.1 Kestrel mag de gebruiksgegevens gebruiken voor haar andere diensten.\n";
 	T_INT(fx_term_role(nl1, "Kestrel"), TL_ROLE_VENDOR);
 	T_INT(fx_term_role(nl1, "Leverancier"), TL_ROLE_VENDOR);
-	T_INT(S_bound(nl1, "4.1 Kestrel"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(nl1, "4.1 Kestrel"), TL_ROLE_VENDOR);
 	static const char nl2[] = "Gemeente Zeewolde (hierna: \"Opdrachtgever\") en Quill Analytics B.V. "
 	                          "(hierna: \"Quill\" of \"Opdrachtnemer\").\n\n"
 	                          "Quill verwijdert de logbestanden binnen 30 dagen.\n";
 	T_INT(fx_term_role(nl2, "Quill"), TL_ROLE_VENDOR);
-	T_INT(S_bound(nl2, "Quill verwijdert"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(nl2, "Quill verwijdert"), TL_ROLE_VENDOR);
 }
 
 static void test_other_party_foreign_or_registered(void)
@@ -72,7 +60,7 @@ static void test_other_party_foreign_or_registered(void)
 		         "Copenhagen (\"Fjord\").\n\nFjord may suspend the service.\n",
 		         *f);
 		T_OK(fx_term_role(text, "Fjord") == TL_ROLE_VENDOR, "legal form %s", *f);
-		T_OK(S_bound(text, "Fjord may") == TL_ROLE_VENDOR, "bound, legal form %s", *f);
+		T_OK(fx_bound(text, "Fjord may") == TL_ROLE_VENDOR, "bound, legal form %s", *f);
 	}
 	/* no legal form, but registered or established somewhere */
 	T_INT(fx_term_role("Between the Municipality of Westerdijk (the \"Municipality\") and Fjord Signal, registered "
@@ -133,17 +121,17 @@ static void test_unquoted_article(void)
 	                          "5.3 Enquetra meldt een inbreuk op de beveiliging aan de Gemeente.\n";
 	T_INT(fx_term_role(nl1, "Gemeente"), TL_ROLE_CUSTOMER);
 	T_INT(fx_term_role(nl1, "Enquetra"), TL_ROLE_VENDOR);
-	T_INT(S_bound(nl1, "5.3 Enquetra"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(nl1, "5.3 Enquetra"), TL_ROLE_VENDOR);
 	static const char nl2[] = "Het Waterschap Rijnvliet (hierna: het Waterschap) en Sluisdata B.V. (hierna: "
 	                          "de Leverancier).\n\nDe Leverancier verwijdert de meetgegevens.\n";
 	T_INT(fx_term_role(nl2, "Waterschap"), TL_ROLE_CUSTOMER);
 	T_INT(fx_term_role(nl2, "Leverancier"), TL_ROLE_VENDOR);
-	T_INT(S_bound(nl2, "De Leverancier verwijdert"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(nl2, "De Leverancier verwijdert"), TL_ROLE_VENDOR);
 	static const char en1[] = "Eastbrook Borough Council (hereinafter: the Council) and Quill Analytics Ltd "
 	                          "(hereinafter: Quill).\n\nQuill shall report a breach to the Council.\n";
 	T_INT(fx_term_role(en1, "Council"), TL_ROLE_CUSTOMER);
 	T_INT(fx_term_role(en1, "Quill"), TL_ROLE_VENDOR);
-	T_INT(S_bound(en1, "Quill shall"), TL_ROLE_VENDOR);
+	T_INT(fx_bound(en1, "Quill shall"), TL_ROLE_VENDOR);
 	/* a lower-case word after the article is no alias: running text in brackets */
 	T_INT(fx_term_role("De gemeente Lindenhoeve (hierna: de gemeente) en Enquetra B.V. (hierna: Enquetra).\n",
 	             "gemeente"),
