@@ -7,8 +7,8 @@
 #include "analyze/polclass.h"
 
 const char *const tl_pol_negators[] = {
-	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "not", "no", "never", "nothing", "none",
-	"neither", "nor", "cannot", "*n't", "evenmin", NULL};
+	"niet", "geen", "nooit", "nimmer", "niets", "nergens", "niemand", "not", "no", "never", "nothing",
+	"none", "nobody", "neither", "nor", "cannot", "*n't", "evenmin", NULL};
 const char *const tl_pol_coord[] = {"en", "and", "or", "of", "maar", "but", ",", ";", NULL};
 const char *const tl_pol_pron[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
 const char *const tl_pol_dets[] = {

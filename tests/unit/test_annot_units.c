@@ -362,6 +362,10 @@ static void test_negation_inside_object(void)
 		{0, "The Supplier is responsible for not disclosing Customer Data.\n", TL_MOD_PROHIBITION, 1},
 		{1, "Opdrachtnemer bewaart de gegevens niet langer dan 30 dagen.\n", TL_MOD_PROHIBITION, 1},
 		{1, "Opdrachtnemer verstrekt de gegevens niet aan derden.\n", TL_MOD_PROHIBITION, 1},
+		/* "niemand", "nobody" deny like "geen", "no one" (s11 ask A13) */
+		{1, "Opdrachtnemer verkoopt of verstrekt de Gegevens aan niemand anders.\n", TL_MOD_PROHIBITION, 1},
+		{0, "The Supplier discloses Customer Data to nobody else.\n", TL_MOD_PROHIBITION, 1},
+		{1, "Opdrachtnemer verstrekt de Gegevens aan iedereen die erom vraagt.\n", TL_MOD_OBLIGATION, 0},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		tl_document *d;
