@@ -239,6 +239,13 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 		if (!m)
 			continue;
 		int kind = S_cue_kind[w];
+		/* "om klachten te kunnen afhandelen", "de gegevens te mogen inzien": a modal
+		 * infinitive after "te" belongs to an infinitive clause, not to the main
+		 * predicate (which keeps its own cue: "dient ... te kunnen leveren") */
+		if (i > 0 && tl_tok_is(&tok[i - 1], "te") &&
+		    (tl_tok_is(&tok[i], "kunnen") || tl_tok_is(&tok[i], "mogen") || tl_tok_is(&tok[i], "moeten") ||
+		     tl_tok_is(&tok[i], "zullen")))
+			continue;
 		/* "May 2024", "dient als", "vrij snel" are no cues */
 		if (tl_tok_is(&tok[i], "may") && (tok[i].flags & TL_TOK_CAPITAL) && i + 1 < n &&
 		    (tok[i + 1].flags & TL_TOK_NUMBER))

@@ -383,6 +383,36 @@ static void test_negation_inside_object(void)
 	}
 }
 
+/* A modal infinitive after "te" ("om klachten te kunnen afhandelen") belongs to
+ * the infinitive clause: the main predicate keeps its own modality (s11 ask
+ * A15); a finite "kunnen" stays the main cue. */
+static void test_modal_in_infinitive_clause(void)
+{
+	static const struct {
+		const char *text;
+		tl_modality m;
+	} cases[] = {
+		{"Gespreksopnamen worden 30 dagen bewaard om klachten te kunnen afhandelen.\n", TL_MOD_OBLIGATION},
+		{"Opdrachtnemer bewaart de logbestanden 12 maanden om incidenten te kunnen onderzoeken.\n",
+		 TL_MOD_OBLIGATION},
+		{"Opdrachtnemer dient de gegevens binnen 30 dagen te kunnen leveren.\n", TL_MOD_OBLIGATION},
+		{"Opdrachtnemer mag de gegevens gebruiken om de dienst te kunnen leveren.\n", TL_MOD_PERMISSION},
+		{"De gegevens kunnen op verzoek worden verwijderd.\n", TL_MOD_PERMISSION},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate(fx_pre_nl, cases[k].text, &d);
+		if (!a)
+			return;
+		char first[24];
+		snprintf(first, sizeof first, "%.20s", cases[k].text);
+		const tl_sentence *s = fx_find(a, first);
+		T_OK(s && s->modality == cases[k].m, "%s: modality %d", cases[k].text, s ? (int)s->modality : -1);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+}
+
 static void test_we_next_to_defined_parties(void)
 {
 	tl_document *d;
@@ -474,5 +504,6 @@ int main(void)
 	test_units_with_own_subject();
 	test_but_without_comma();
 	test_negation_inside_object();
+	test_modal_in_infinitive_clause();
 	return T_DONE();
 }
