@@ -327,6 +327,21 @@ uint32_t tl_polarity_split(const tl_token *tok, uint32_t n, tl_lang lang)
 			    !(tok[i + 2].flags & TL_TOK_PUNCT) &&
 			    (S_new_subject(tok, i, i + 2) || S_pron_clause_before(tok, i - 1, subj_pron)))
 				return i;
+			/* ", and the Vendor does not use ...", ", en Opdrachtnemer gebruikt ...": after
+			 * a comma, a capitalised subject of its own (after a determiner) and a verb
+			 * of its own open a clause (the verb need not be a modal) */
+			if (tl_tok_is(&tok[i - 1], ",")) {
+				static const char *const det[] = {"the", "de", "het", NULL};
+				uint32_t k = i + 1;
+				if (k < n && tl_tok_in(&tok[k], det))
+					k++;
+				uint32_t names = 0;
+				while (k < n && names < 3 && (tok[k].flags & TL_TOK_CAPITAL) &&
+				       !(tok[k].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER)))
+					k++, names++;
+				if (names && k < n && S_clause_verb(&tok[k], lang) && S_new_subject(tok, i, k))
+					return i;
+			}
 			/* "and may ...", "and we will ...", "en de Gemeente mag ..." */
 			for (uint32_t k = i + 1; k < n && k <= i + 4; k++) {
 				if (tok[k].flags & TL_TOK_PUNCT)

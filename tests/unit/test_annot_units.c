@@ -413,6 +413,54 @@ static void test_modal_in_infinitive_clause(void)
 	}
 }
 
+/* ", and the Vendor does not use ...", ", en Opdrachtnemer gebruikt ...": after a
+ * comma, a capitalised subject of its own and a verb of its own (not only a
+ * modal) open a unit with its own party and negation (s11 ask A10); a list of
+ * names before the comma opens none. */
+static void test_comma_and_own_subject(void)
+{
+	static const struct {
+		int nl;
+		const char *text, *first;
+		tl_modality m0, m1;
+		tl_role b1;
+	} cases[] = {
+		{0, "Neither party uses the scores to assess employees, and the Vendor does not use Customer Data for "
+		    "marketing.\n",
+		 "Neither party", TL_MOD_PROHIBITION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
+		{0, "The Customer uses the scores for security only, and the Vendor does not use Customer Data for "
+		    "marketing.\n",
+		 "The Customer uses", TL_MOD_OBLIGATION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
+		{1, "Geen van beide partijen gebruikt de scores om medewerkers te beoordelen, en Opdrachtnemer gebruikt "
+		    "de Gegevens niet voor marketing.\n",
+		 "Geen van beide", TL_MOD_PROHIBITION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+		tl_document *d;
+		tl_annotated *a = S_annotate(cases[k].nl ? fx_pre_nl : fx_pre_en, cases[k].text, &d);
+		if (!a)
+			return;
+		const tl_sentence *s = fx_find(a, cases[k].first);
+		const tl_sentence *s2 = s && s + 1 < a->sent + a->nsent ? s + 1 : NULL;
+		T_OK(s && s->unit == 0 && s->modality == cases[k].m0, "%s: first unit", cases[k].text);
+		T_OK(s2 && s2->unit == 1 && s2->modality == cases[k].m1 && s2->bound == cases[k].b1,
+		     "%s: the unit after ', and'", cases[k].text);
+		tl_annotated_free(a);
+		tl_document_free(d);
+	}
+	tl_document *d;
+	tl_annotated *a = S_annotate(fx_pre_en,
+	                             "References to the Customer in the SOW, Key Terms, and Standard Terms will mean "
+	                             "that Affiliate.\n",
+	                             &d);
+	if (!a)
+		return;
+	const tl_sentence *s = fx_find(a, "References to");
+	T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "a list of names");
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 static void test_we_next_to_defined_parties(void)
 {
 	tl_document *d;
@@ -505,5 +553,6 @@ int main(void)
 	test_but_without_comma();
 	test_negation_inside_object();
 	test_modal_in_infinitive_clause();
+	test_comma_and_own_subject();
 	return T_DONE();
 }
