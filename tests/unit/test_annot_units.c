@@ -276,17 +276,48 @@ static void test_units_with_own_subject(void)
 	tl_document_free(d);
 }
 
+/* The annotation of pre + text (in *a and *d, for the caller to free) and the
+ * unit the sentence opens with, found by its first 20 bytes; NULL when there
+ * is none. */
+static const tl_sentence *S_opening_unit(const char *pre, const char *text, tl_annotated **a, tl_document **d)
+{
+	*a = S_annotate(pre, text, d);
+	if (!*a)
+		return NULL;
+	char first[24];
+	snprintf(first, sizeof first, "%.20s", text);
+	return fx_find(*a, first);
+}
+
+/* A sentence of two units: the first opens with `first` and has modality m0,
+ * the second has modality m1 and binds b1. */
+typedef struct S_two {
+	const char *pre, *text, *first;
+	tl_modality m0, m1;
+	tl_role b1;
+} S_two;
+
+static void S_check_two(const S_two *c)
+{
+	tl_document *d;
+	tl_annotated *a = S_annotate(c->pre, c->text, &d);
+	if (!a)
+		return;
+	const tl_sentence *s = fx_find(a, c->first);
+	const tl_sentence *s2 = s && s + 1 < a->sent + a->nsent ? s + 1 : NULL;
+	T_OK(s && s->unit == 0 && s->modality == c->m0, "%s: first unit", c->text);
+	T_OK(s2 && s2->unit == 1 && s2->modality == c->m1 && s2->bound == c->b1, "%s: second unit", c->text);
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 /* The unit after "but"/"maar" without a comma: a modal right after it, or
  * after a short subject of its own, opens a unit, when the part before has a
  * verb ("shall not sell the Data but may share it"); not inside a relative
  * clause, not "not only ... but also". */
 static void test_but_without_comma(void)
 {
-	static const struct {
-		const char *pre, *text, *first;
-		tl_modality m0, m1;
-		tl_role b1;
-	} cases[] = {
+	static const S_two cases[] = {
 		{fx_pre_en, "The Supplier shall not sell Customer Data but may share it with trusted partners.\n",
 		 "The Supplier shall not sell", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_VENDOR},
 		{fx_pre_nl, "Opdrachtnemer verkoopt de Gegevens niet maar mag ze delen met vertrouwde partners.\n",
@@ -300,19 +331,8 @@ static void test_but_without_comma(void)
 		{fx_pre_en, "We will never sell your data but we may use it to improve our services.\n",
 		 "We will never sell", TL_MOD_PROHIBITION, TL_MOD_PERMISSION, TL_ROLE_VENDOR},
 	};
-	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-		tl_document *d;
-		tl_annotated *a = S_annotate(cases[k].pre, cases[k].text, &d);
-		if (!a)
-			return;
-		const tl_sentence *s = fx_find(a, cases[k].first);
-		const tl_sentence *s2 = s && s + 1 < a->sent + a->nsent ? s + 1 : NULL;
-		T_OK(s && s->unit == 0 && s->modality == cases[k].m0, "%s: first unit", cases[k].text);
-		T_OK(s2 && s2->unit == 1 && s2->modality == cases[k].m1 && s2->bound == cases[k].b1,
-		     "%s: the unit after but", cases[k].text);
-		tl_annotated_free(a);
-		tl_document_free(d);
-	}
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+		S_check_two(&cases[k]);
 	/* no unit: inside a relative clause, "not only ... but also", no modal after it */
 	static const char *const one[] = {
 		"Personal data that is pseudonymised but may be re-identified shall be encrypted.\n",
@@ -322,12 +342,8 @@ static void test_but_without_comma(void)
 	};
 	for (size_t k = 0; k < sizeof one / sizeof *one; k++) {
 		tl_document *d;
-		tl_annotated *a = S_annotate(k == 3 ? fx_pre_nl : fx_pre_en, one[k], &d);
-		if (!a)
-			return;
-		char first[24];
-		snprintf(first, sizeof first, "%.20s", one[k]);
-		const tl_sentence *s = fx_find(a, first);
+		tl_annotated *a;
+		const tl_sentence *s = S_opening_unit(k == 3 ? fx_pre_nl : fx_pre_en, one[k], &a, &d);
 		T_OK(s && (s + 1 >= a->sent + a->nsent || s[1].unit == 0), "%s: one unit", one[k]);
 		tl_annotated_free(a);
 		tl_document_free(d);
@@ -369,12 +385,8 @@ static void test_negation_inside_object(void)
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		tl_document *d;
-		tl_annotated *a = S_annotate(cases[k].nl ? fx_pre_nl : fx_pre_en, cases[k].text, &d);
-		if (!a)
-			return;
-		char first[24];
-		snprintf(first, sizeof first, "%.20s", cases[k].text);
-		const tl_sentence *s = fx_find(a, first);
+		tl_annotated *a;
+		const tl_sentence *s = S_opening_unit(cases[k].nl ? fx_pre_nl : fx_pre_en, cases[k].text, &a, &d);
 		T_OK(s && s->modality == cases[k].m && ((s->flags & TL_SENT_NEGATED) != 0) == cases[k].negated,
 		     "%s: modality %d, negated %d", cases[k].text, s ? (int)s->modality : -1,
 		     s ? (s->flags & TL_SENT_NEGATED) != 0 : -1);
@@ -401,12 +413,8 @@ static void test_modal_in_infinitive_clause(void)
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
 		tl_document *d;
-		tl_annotated *a = S_annotate(fx_pre_nl, cases[k].text, &d);
-		if (!a)
-			return;
-		char first[24];
-		snprintf(first, sizeof first, "%.20s", cases[k].text);
-		const tl_sentence *s = fx_find(a, first);
+		tl_annotated *a;
+		const tl_sentence *s = S_opening_unit(fx_pre_nl, cases[k].text, &a, &d);
 		T_OK(s && s->modality == cases[k].m, "%s: modality %d", cases[k].text, s ? (int)s->modality : -1);
 		tl_annotated_free(a);
 		tl_document_free(d);
@@ -419,35 +427,19 @@ static void test_modal_in_infinitive_clause(void)
  * names before the comma opens none. */
 static void test_comma_and_own_subject(void)
 {
-	static const struct {
-		int nl;
-		const char *text, *first;
-		tl_modality m0, m1;
-		tl_role b1;
-	} cases[] = {
-		{0, "Neither party uses the scores to assess employees, and the Vendor does not use Customer Data for "
-		    "marketing.\n",
+	static const S_two cases[] = {
+		{fx_pre_en, "Neither party uses the scores to assess employees, and the Vendor does not use Customer "
+		            "Data for marketing.\n",
 		 "Neither party", TL_MOD_PROHIBITION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
-		{0, "The Customer uses the scores for security only, and the Vendor does not use Customer Data for "
-		    "marketing.\n",
+		{fx_pre_en, "The Customer uses the scores for security only, and the Vendor does not use Customer Data "
+		            "for marketing.\n",
 		 "The Customer uses", TL_MOD_OBLIGATION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
-		{1, "Geen van beide partijen gebruikt de scores om medewerkers te beoordelen, en Opdrachtnemer gebruikt "
-		    "de Gegevens niet voor marketing.\n",
+		{fx_pre_nl, "Geen van beide partijen gebruikt de scores om medewerkers te beoordelen, en Opdrachtnemer "
+		            "gebruikt de Gegevens niet voor marketing.\n",
 		 "Geen van beide", TL_MOD_PROHIBITION, TL_MOD_PROHIBITION, TL_ROLE_VENDOR},
 	};
-	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-		tl_document *d;
-		tl_annotated *a = S_annotate(cases[k].nl ? fx_pre_nl : fx_pre_en, cases[k].text, &d);
-		if (!a)
-			return;
-		const tl_sentence *s = fx_find(a, cases[k].first);
-		const tl_sentence *s2 = s && s + 1 < a->sent + a->nsent ? s + 1 : NULL;
-		T_OK(s && s->unit == 0 && s->modality == cases[k].m0, "%s: first unit", cases[k].text);
-		T_OK(s2 && s2->unit == 1 && s2->modality == cases[k].m1 && s2->bound == cases[k].b1,
-		     "%s: the unit after ', and'", cases[k].text);
-		tl_annotated_free(a);
-		tl_document_free(d);
-	}
+	for (size_t k = 0; k < sizeof cases / sizeof *cases; k++)
+		S_check_two(&cases[k]);
 	tl_document *d;
 	tl_annotated *a = S_annotate(fx_pre_en,
 	                             "References to the Customer in the SOW, Key Terms, and Standard Terms will mean "
