@@ -476,7 +476,7 @@ static int S_nothing_cell(const tl_para *q)
  * paragraph right before it or a heading above it speaks of them), and the
  * column whose header names articles ("Artikel", "Article", "Bepaling"), or -1. */
 typedef struct S_dtable {
-	int32_t table;   /* the table ordinal it is about, or -1 */
+	const tl_para *head; /* the table's first cell, or NULL */
 	int deviations;  /* it lists deviations */
 	int names_fw;    /* its header, lead-in or heading names a framework */
 	int32_t art_col;
@@ -496,12 +496,11 @@ static void S_table_kind(const tl_document *doc, size_t p, S_dtable *out)
 	size_t np, nc;
 	const tl_para *pa = tl_document_paras(doc, &np);
 	const tl_clause *cl = tl_document_clauses(doc, &nc);
-	int32_t t = pa[p].table;
 	size_t f = p;
-	while (f > 0 && pa[f - 1].kind == TL_PARA_CELL && pa[f - 1].table == t)
+	while (f > 0 && tl_para_same_table(&pa[p], &pa[f - 1]))
 		f--;
-	*out = (S_dtable){t, 0, 0, -1};
-	for (size_t k = f; k < np && pa[k].kind == TL_PARA_CELL && pa[k].table == t && pa[k].row == 0; k++) {
+	*out = (S_dtable){&pa[f], 0, 0, -1};
+	for (size_t k = f; k < np && tl_para_same_table(&pa[f], &pa[k]) && pa[k].row == 0; k++) {
 		S_table_text(out, pa[k].text, pa[k].len);
 		const char *x = pa[k].text;
 		size_t n = pa[k].len;
@@ -561,17 +560,16 @@ static int S_table_rows(tl_ann_ctx *c, const tl_fw_named *named)
 	tl_annotated *a = c->a;
 	size_t np;
 	const tl_para *pa = tl_document_paras(a->doc, &np);
-	S_dtable dt = {-1, 0, 0, -1};
+	S_dtable dt = {NULL, 0, 0, -1};
 	for (uint32_t si = 0; si < a->nsent; si++) {
 		const tl_para *q = &pa[a->sent[si].para];
 		if (q->kind != TL_PARA_CELL || q->row <= 0 || !a->para_operative[a->sent[si].para])
 			continue;
-		if (dt.table != q->table)
+		if (!dt.head || !tl_para_same_table(dt.head, q))
 			S_table_kind(a->doc, a->sent[si].para, &dt);
 		/* the row's units: [si, sj) */
 		uint32_t sj = si + 1;
-		while (sj < a->nsent && pa[a->sent[sj].para].kind == TL_PARA_CELL &&
-		       pa[a->sent[sj].para].table == q->table && pa[a->sent[sj].para].row == q->row)
+		while (sj < a->nsent && tl_para_same_row(q, &pa[a->sent[sj].para]))
 			sj++;
 		int nothing = !dt.deviations;
 		for (uint32_t k = si; k < sj && !nothing; k++)

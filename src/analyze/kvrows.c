@@ -43,11 +43,6 @@ static const char *const S_no[] = {"nee", "no", "none", "geen", "n.v.t.", "nvt",
                                    "not included", "niet inbegrepen", NULL};
 static const char *const S_by[] = {"door", "by", NULL};
 
-static int S_same_part(const tl_para *p, const tl_para *q)
-{
-	return p->part == q->part || (p->part && q->part && !strcmp(p->part, q->part));
-}
-
 static uint32_t S_words(const tl_sentence *s)
 {
 	uint32_t w = 0;
@@ -116,13 +111,19 @@ static int S_vendor_known(const tl_annotated *a)
 	return 0;
 }
 
+/* A unit that reads as "... is not used": a negated passive prohibition. */
+static void S_deny(tl_sentence *s)
+{
+	s->modality = TL_MOD_PROHIBITION;
+	s->flags |= TL_SENT_NEGATED | TL_SENT_PASSIVE;
+	s->flags &= ~TL_SENT_VERBLESS;
+}
+
 /* "| Wi-Fi tracking | No |": the label reads as the value does (Wi-Fi tracking
  * is not used), its words apart from party mentions in the negation's scope. */
 static void S_negate_label(tl_sentence *k)
 {
-	k->modality = TL_MOD_PROHIBITION;
-	k->flags |= TL_SENT_NEGATED | TL_SENT_PASSIVE;
-	k->flags &= ~TL_SENT_VERBLESS;
+	S_deny(k);
 	for (uint32_t i = 0; i < k->ntok; i++)
 		if (!(k->tok[i].flags & TL_TOK_PARTY))
 			k->tok[i].flags |= TL_TOK_NEG_SCOPE;
@@ -178,9 +179,7 @@ static void S_row(tl_ann_ctx *c, size_t r0, size_t r1, int *vendor)
 			continue;
 		if (vs1 == vs0 + 1 && S_only(s, S_no)) {
 			/* "| Wi-Fi tracking | No |": Wi-Fi tracking is not used */
-			s->modality = TL_MOD_PROHIBITION;
-			s->flags |= TL_SENT_NEGATED | TL_SENT_PASSIVE;
-			s->flags &= ~TL_SENT_VERBLESS;
+			S_deny(s);
 			S_negate_label(k);
 			continue;
 		}
@@ -237,8 +236,7 @@ void tl_kvrows_mark(tl_ann_ctx *c)
 		}
 		size_t t0 = p, t1 = p;
 		int32_t maxcol = 0;
-		while (t1 < np && ps[t1].kind == TL_PARA_CELL && ps[t1].table == ps[t0].table &&
-		       S_same_part(&ps[t0], &ps[t1])) {
+		while (t1 < np && tl_para_same_table(&ps[t0], &ps[t1])) {
 			if (ps[t1].col > maxcol)
 				maxcol = ps[t1].col;
 			t1++;

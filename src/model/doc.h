@@ -6,6 +6,8 @@
 #ifndef TL_MODEL_DOC_H
 #define TL_MODEL_DOC_H
 
+#include <string.h>
+
 #include "tenderlint.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -28,6 +30,22 @@ struct tl_document {
 
 	tl_buf scratch;       /* tl_doc_normalize's working buffer, reused */
 };
+
+/* Table cells: q is a cell of the same part and table as p (or also of the
+ * same row).  A table's ordinal counts within its part, so both are compared. */
+static inline int tl_para_same_part(const tl_para *p, const tl_para *q)
+{
+	return p->part == q->part || (p->part && q->part && !strcmp(p->part, q->part));
+}
+static inline int tl_para_same_table(const tl_para *p, const tl_para *q)
+{
+	return q->kind == TL_PARA_CELL && p->kind == TL_PARA_CELL && q->table == p->table &&
+	       tl_para_same_part(p, q);
+}
+static inline int tl_para_same_row(const tl_para *p, const tl_para *q)
+{
+	return tl_para_same_table(p, q) && q->row == p->row;
+}
 
 tl_document *tl_doc_new(const char *path, tl_format format, const tl_limits *limits);
 

@@ -18,22 +18,12 @@
 /* A label: one sentence of at most this many words. */
 #define S_KEY_WORDS 8
 
-static int S_same_part(const tl_para *p, const tl_para *q)
-{
-	return p->part == q->part || (p->part && q->part && !strcmp(p->part, q->part));
-}
-
-static int S_same_row(const tl_para *p, const tl_para *q)
-{
-	return q->kind == TL_PARA_CELL && q->table == p->table && q->row == p->row && S_same_part(p, q);
-}
-
 /* The sentence of the key cell in paragraph p's row, or -1: the row's only
  * paragraph in column 0, with one short sentence. */
 static int32_t S_key_sentence(const tl_annotated *a, const tl_para *ps, size_t p)
 {
 	size_t q = p, key = (size_t)-1;
-	while (q > 0 && S_same_row(&ps[p], &ps[q - 1])) {
+	while (q > 0 && tl_para_same_row(&ps[p], &ps[q - 1])) {
 		q--;
 		if (ps[q].col == 0) {
 			if (key != (size_t)-1)
