@@ -87,7 +87,7 @@ int tl_ck_load_rs(tl_ck_run *r)
 	r->rs_done = 1;
 	tl_error err = TL_ERROR_INIT;
 	char msg[2048];
-	if (tl_ruleset_load(&r->rs, tl_opt_str(r->o, "ruleset"), &err) != 0) {
+	if (tl_ruleset_load_for_check(&r->rs, tl_opt_str(r->o, "ruleset"), &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint check: cannot load the ruleset: %s\n", msg);
 		return r->rs_rc = err.code == TL_ENOMEM ? TL_EXIT_INTERNAL : TL_EXIT_USAGE;

@@ -82,7 +82,7 @@ static char *S_make_note(const S_loader *l);
 static void *S_load_main(void *arg)
 {
 	S_loader *l = arg;
-	l->rc = tl_ruleset_load(&l->rs, l->path, &l->err);
+	l->rc = tl_ruleset_load_for_check(&l->rs, l->path, &l->err);
 	l->missing = l->rc ? NULL : tl_ck_missing_context(l->rs, l->w->co->force_contexts);
 	l->note = S_make_note(l);
 	return NULL;

@@ -43,7 +43,7 @@ int tl_cmd_compare(int argc, char **argv)
 	cJSON *docs[2] = {NULL, NULL}, *cmp = NULL;
 	char msg[2048];
 	tl_error err = TL_ERROR_INIT;
-	if (tl_ruleset_load(&rs, tl_opt_str(&o, "ruleset"), &err) != 0) {
+	if (tl_ruleset_load_for_check(&rs, tl_opt_str(&o, "ruleset"), &err) != 0) {
 		tl_error_format(&err, msg, sizeof msg);
 		fprintf(stderr, "tenderlint compare: cannot load the ruleset: %s\n", msg);
 		rc = TL_EXIT_USAGE;

@@ -79,6 +79,8 @@ int tl_ruleset_selftest(const tl_ruleset *rs, const char *rule_id, const char *l
 		l = TL_LANG_EN;
 	else if (lang)
 		return tl_error_set(err, TL_EINVAL, "unknown language '%s' (nl or en)", lang);
+	if (rs->check_only)
+		return tl_error_set(err, TL_EINVAL, "the ruleset was loaded for checking only, without its examples");
 	tl_selftest_stats st = {0, 0};
 	int rc = tl_rules_selftest(rs, rule_id, l, out, &st, err);
 	if (passed)

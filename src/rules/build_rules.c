@@ -341,7 +341,9 @@ static void S_rule(tl_load *L, const cJSON *j, int src, const cJSON *ov, tl_rule
 			tl_load_check_keys(L, v, "reasons", keys);
 		tl_bd_lang_pair(L, tl_bd_get(v, "missing"), "\"missing\"", r->reason_missing);
 	}
-	S_examples(L, tl_bd_get(j, "examples"), r->id);
+	/* a check reads no built-in examples (tl_ruleset_load_for_check) */
+	if (!L->check_only || tl_bd_get(j, "examples"))
+		S_examples(L, tl_bd_get(j, "examples"), r->id);
 }
 
 void tl_bd_rule_table(tl_load *L)

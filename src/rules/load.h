@@ -55,6 +55,7 @@ typedef struct tl_load {
 	const cJSON *clause_terms;
 	int clause_terms_src;
 	int oom;
+	int check_only;    /* tl_ruleset_load_for_check: the built-in files' "examples" are not read */
 } tl_load;
 
 /* Reports a problem at a node (its file, line and column). */

@@ -316,7 +316,7 @@ static void S_load_free(tl_load *L)
 	}
 }
 
-int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *err)
+static int S_load(tl_ruleset **out, const char *path, tl_diag *diag, int check_only, tl_error *err)
 {
 	*out = NULL;
 	tl_diag quiet = {0, 0, NULL, NULL, 1};
@@ -336,6 +336,7 @@ int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *e
 	L->rs = rs;
 	L->diag = diag;
 	L->err = err;
+	L->check_only = rs->check_only = check_only;
 	if (err)
 		tl_error_clear(err);
 	rs->path = tl_arena_strdup(&rs->arena, path ? path : "rulesets/vng-2022.json");
@@ -372,9 +373,19 @@ int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *e
 	return 0;
 }
 
+int tl_rules_load(tl_ruleset **out, const char *path, tl_diag *diag, tl_error *err)
+{
+	return S_load(out, path, diag, 0, err);
+}
+
 int tl_ruleset_load(tl_ruleset **out, const char *path, tl_error *err)
 {
-	return tl_rules_load(out, path, NULL, err);
+	return S_load(out, path, NULL, 0, err);
+}
+
+int tl_ruleset_load_for_check(tl_ruleset **out, const char *path, tl_error *err)
+{
+	return S_load(out, path, NULL, 1, err);
 }
 
 void tl_ruleset_free(tl_ruleset *rs)

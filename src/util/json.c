@@ -27,6 +27,8 @@ typedef struct S_p {
 	char *str;           /* the current block of string bytes */
 	size_t nstr;         /* free bytes in it */
 	size_t node_chunk, str_chunk;
+	const char *skip;    /* members with this key are left out (tl_json_parse_skip), or NULL */
+	size_t skiplen;
 } S_p;
 
 static cJSON *S_new(S_p *p)
@@ -241,6 +243,70 @@ static int S_number(S_p *p, cJSON *c)
 
 static int S_value(S_p *p, cJSON *c, int depth);
 
+/* 1 when the member at p->i ('"') has the key p->skip, written without
+ * escapes (a key written with an escape is read and kept). */
+static int S_is_skip_key(const S_p *p)
+{
+	size_t k = p->i + 1;
+	return p->skip && p->n - k > p->skiplen && !memcmp(p->t + k, p->skip, p->skiplen) &&
+	       p->t[k + p->skiplen] == '"';
+}
+
+/* Steps over the value at p->i without building it: a string to its closing
+ * quote, a literal or number to the next delimiter, brackets by depth.  It
+ * checks only what it needs to find the end (the brackets must pair up, a
+ * string must close); -1 when they do not, and then the whole text goes to
+ * cJSON.  The caller skips only members of text it trusts (json.h). */
+static int S_skip_value(S_p *p, int depth)
+{
+	const unsigned char *t = p->t;
+	size_t i = p->i, n = p->n;
+	char open[S_MAX_DEPTH + 2];
+	int d = 0;
+	do {
+		if (i >= n)
+			return -1;
+		unsigned char ch = t[i];
+		if (ch == '"') {
+			for (i++;;) {
+				i = S_stop(t, i, n);
+				if (i >= n)
+					return -1;
+				if (t[i] == '"')
+					break;
+				i += 2; /* an escape: its second byte is never the closing quote */
+			}
+			i++;
+		} else if (ch == '[' || ch == '{') {
+			if (depth + d >= S_MAX_DEPTH)
+				return -1;
+			open[d++] = ch == '[' ? ']' : '}';
+			i++;
+		} else if (ch == ']' || ch == '}') {
+			if (!d || open[d - 1] != (char)ch)
+				return -1;
+			d--;
+			i++;
+		} else if (ch <= 32) {
+			if (!d)
+				return -1; /* a bare value ends before these: only inside brackets */
+			p->i = i;
+			S_ws(p); /* indentation: sixteen bytes at a time */
+			i = p->i;
+		} else if (ch == ',' || ch == ':') {
+			if (!d)
+				return -1;
+			i++;
+		} else { /* a literal or a number: up to the next delimiter */
+			while (i < n && t[i] > 32 && t[i] != ',' && t[i] != ']' && t[i] != '}' && t[i] != '"' &&
+			       t[i] != ':' && t[i] != '[' && t[i] != '{')
+				i++;
+		}
+	} while (d);
+	p->i = i;
+	return 0;
+}
+
 /* The members or elements after '[' or '{' up to the closing bracket. */
 static int S_list(S_p *p, cJSON *c, int depth, int obj)
 {
@@ -255,6 +321,23 @@ static int S_list(S_p *p, cJSON *c, int depth, int obj)
 	}
 	cJSON *head = NULL, *last = NULL;
 	for (;;) {
+		S_ws(p);
+		if (obj && p->i < p->n && p->t[p->i] == '"' && S_is_skip_key(p)) {
+			p->i += p->skiplen + 2;
+			S_ws(p);
+			if (p->i >= p->n || p->t[p->i] != ':')
+				return -1;
+			p->i++;
+			S_ws(p);
+			if (S_skip_value(p, depth) != 0)
+				return -1;
+			S_ws(p);
+			if (p->i < p->n && p->t[p->i] == ',') {
+				p->i++;
+				continue;
+			}
+			break;
+		}
 		cJSON *x = S_new(p);
 		if (!x)
 			return -1;
@@ -263,7 +346,6 @@ static int S_list(S_p *p, cJSON *c, int depth, int obj)
 		else
 			last->next = x, x->prev = last;
 		last = x;
-		S_ws(p);
 		if (obj) {
 			if (p->i >= p->n || p->t[p->i] != '"' || !(x->string = S_string(p)))
 				return -1;
@@ -285,7 +367,8 @@ static int S_list(S_p *p, cJSON *c, int depth, int obj)
 	if (p->i >= p->n || p->t[p->i] != (obj ? '}' : ']'))
 		return -1;
 	p->i++;
-	head->prev = last;
+	if (head)
+		head->prev = last;
 	c->child = head;
 	return 0;
 }
@@ -325,6 +408,11 @@ static int S_value(S_p *p, cJSON *c, int depth)
 
 cJSON *tl_json_parse(tl_arena *a, const char *text, size_t len)
 {
+	return tl_json_parse_skip(a, text, len, NULL);
+}
+
+cJSON *tl_json_parse_skip(tl_arena *a, const char *text, size_t len, const char *skip)
+{
 	const struct lconv *lc = localeconv();
 	if (!text || !len || (unsigned char)text[0] == 0xEF || !lc || !lc->decimal_point ||
 	    strcmp(lc->decimal_point, ".") != 0)
@@ -332,7 +420,7 @@ cJSON *tl_json_parse(tl_arena *a, const char *text, size_t len)
 	/* sized for the built-in ruleset's files: about one node per 32 bytes
 	 * of text and string bytes of 3/4 of it */
 	S_p p = {a, (const unsigned char *)text, len, 0, NULL, 0, NULL, 0, len / 32 + 16,
-	         len - len / 4 + 64};
+	         len - len / 4 + 64, skip, skip ? strlen(skip) : 0};
 	S_ws(&p);
 	cJSON *root = S_new(&p);
 	if (!root || S_value(&p, root, 0) != 0)

@@ -26,4 +26,13 @@
  * instead (or out of memory: what was allocated stays in the arena). */
 cJSON *tl_json_parse(tl_arena *a, const char *text, size_t len);
 
+/* As tl_json_parse, leaving out every object member whose key is `skip`
+ * (written without escapes), at any depth, without building its value: the
+ * tree is the one tl_json_parse builds with those members deleted.  The
+ * skipped values are only stepped over (their brackets must pair up and
+ * their strings close), not validated, so use it only on text known to be
+ * valid JSON, such as the files built into the binary (the loader's check
+ * mode skips the built-in rules' self-test "examples"). */
+cJSON *tl_json_parse_skip(tl_arena *a, const char *text, size_t len, const char *skip);
+
 #endif

@@ -1,6 +1,7 @@
 /* test_json_arena.c: tl_json_parse builds exactly the tree cJSON builds, or
  * declines (NULL) and leaves the text to cJSON.  Checked on hand-written
- * cases, every file built into the binary, and random mutations of them. */
+ * cases, every file built into the binary, and random mutations of them.
+ * tl_json_parse_skip builds cJSON's tree with the skipped members deleted. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -150,10 +151,101 @@ static void test_mutations(void)
 	free(buf);
 }
 
+/* cJSON's tree with every member called key deleted, at any depth. */
+static void S_drop(cJSON *c, const char *key)
+{
+	if (!c)
+		return;
+	while (cJSON_IsObject(c) && cJSON_GetObjectItemCaseSensitive(c, key))
+		cJSON_DeleteItemFromObjectCaseSensitive(c, key);
+	for (cJSON *x = c ? c->child : NULL; x; x = x->next)
+		S_drop(x, key);
+}
+
+/* tl_json_parse_skip(text, key) against cJSON's tree without the key: 1 when
+ * they agree or the skipping parse declined (*took says which). */
+static int S_check_skip(const char *text, size_t len, const char *key, int *took)
+{
+	tl_arena a;
+	tl_arena_init(&a, 0);
+	cJSON *mine = tl_json_parse_skip(&a, text, len, key);
+	cJSON *ref = cJSON_ParseWithLengthOpts(text, len, NULL, 0);
+	S_drop(ref, key);
+	int ok = !mine || (ref && S_same(mine, ref));
+	*took = mine != NULL;
+	cJSON_Delete(ref);
+	tl_arena_free(&a);
+	return ok;
+}
+
+static void test_skip(void)
+{
+	static const char *const taken[] = {
+		"{\"ex\": 1}", "{\"a\": 1, \"ex\": [1, {\"b\": \"}]\\\"{[\"}], \"c\": 3}",
+		"{\"ex\": {\"nested\": [[], {}, \"x\", null, true, -1.5e3]}, \"a\": {\"ex\": \"deep\", \"k\": 2}}",
+		"{\"a\": [{\"ex\": 1}, {\"ex\": 2, \"b\": 3}], \"ex\" :\n  \"s\" , \"z\": false}",
+		"{\"exa\": 1, \"e\": 2, \"ex\":\"\\u00e9\", \"EX\": 3}", "[\"ex\", {\"ex\": \"ex\"}]",
+		"{\"ex\": [\n    \"one\",\n    \"two\"\n  ],\n  \"ex\": 2}", NULL};
+	for (int i = 0; taken[i]; i++) {
+		int took = 0;
+		T_OK(S_check_skip(taken[i], strlen(taken[i]), "ex", &took), "skip differs on %s", taken[i]);
+		T_OK(took, "skip should read %s", taken[i]);
+	}
+	/* a skipped value whose brackets do not pair up, or whose string does
+	 * not close, or a bare value where a member must end: declined */
+	static const char *const declined[] = {
+		"{\"ex\": [1, 2}", "{\"ex\": {\"a\": 1]}", "{\"ex\": \"open}", "{\"ex\": [", "{\"ex\":",
+		"{\"ex\" 1}", "{\"ex\": 1, }", "{\"ex\": ]", NULL};
+	for (int i = 0; declined[i]; i++) {
+		int took = 1;
+		T_OK(S_check_skip(declined[i], strlen(declined[i]), "ex", &took), "skip differs on %s", declined[i]);
+		T_OK(!took, "skip should decline %s", declined[i]);
+	}
+	/* every built-in file without its self-test examples, as the loader's
+	 * check mode reads them (tl_ruleset_load_for_check) */
+	int n = 0, with = 0;
+	for (const tl_embedded_file *f = tl_embedded_files; f->path; f++) {
+		int took = 0;
+		T_OK(S_check_skip(f->data, f->size, "examples", &took), "skip differs on %s", f->path);
+		T_OK(took, "skip reads %s", f->path);
+		n++;
+		with += strstr(f->data, "\"examples\"") != NULL;
+	}
+	T_OK(with > 5, "built-in files with examples (%d of %d)", with, n);
+	/* random edits of a file with examples: a tree that differs never */
+	const tl_embedded_file *f = tl_embedded_find("rulesets/vng-2022/sec.json");
+	T_OK(f != NULL, "sec.json is built in");
+	char *buf = f ? malloc(f->size + 1) : NULL;
+	unsigned seed = 777;
+	int bad = 0;
+	static const char alphabet[] = "{}[],:\"\\ \n0aex";
+	for (int it = 0; it < 400 && buf; it++) {
+		memcpy(buf, f->data, f->size + 1);
+		for (int e = 0; e < 1 + it % 3; e++) {
+			seed = seed * 1103515245u + 12345u;
+			size_t at = (seed >> 8) % f->size;
+			seed = seed * 1103515245u + 12345u;
+			buf[at] = alphabet[(seed >> 8) % (sizeof alphabet - 1)];
+		}
+		int took = 0;
+		/* a skipped value is not validated: an edit inside one may be
+		 * taken where cJSON would reject the text, which the check mode
+		 * allows only for built-in files; elsewhere the trees agree */
+		if (!S_check_skip(buf, f->size, "examples", &took) && took) {
+			cJSON *ref = cJSON_ParseWithLengthOpts(buf, f->size, NULL, 0);
+			bad += ref != NULL; /* valid JSON read into another tree */
+			cJSON_Delete(ref);
+		}
+	}
+	T_INT(bad, 0);
+	free(buf);
+}
+
 int main(void)
 {
 	test_cases();
 	test_embedded();
 	test_mutations();
+	test_skip();
 	return T_DONE();
 }
