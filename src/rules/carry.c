@@ -67,10 +67,13 @@ static int S_same_sentence(const tl_annotated *a, uint32_t i)
  * verkoopt ... ze niet aan derden": sentence i opens with a subject pronoun that
  * continues the party of the unit before it in the same paragraph, and that
  * unit names one kind of data (its defined_terms occurrences share one span),
- * so an object pronoun in sentence i is that data. */
+ * so an object pronoun in sentence i is that data.  The party's own "wij"/"we"
+ * continues it too, in terms written in the vendor's voice ("Wij ontvangen de
+ * Meetgegevens. Wij verkopen ze niet."): the party bound in both sentences
+ * must be the same, which it is only where "wij" is that party. */
 static int S_next_sentence(const tl_match *m, uint32_t i, const tl_occ *occ, uint32_t from, uint32_t to)
 {
-	static const char *const subj[] = {"hij", "zij", "ze", "it", "he", "she", "they", NULL};
+	static const char *const subj[] = {"hij", "zij", "ze", "wij", "we", "it", "he", "she", "they", NULL};
 	const tl_annotated *a = m->a;
 	if (i == 0 || a->sent[i].unit != 0 || a->sent[i - 1].para != a->sent[i].para ||
 	    a->sent[i].bound == TL_ROLE_NONE || a->sent[i].bound != a->sent[i - 1].bound)

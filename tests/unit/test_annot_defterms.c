@@ -194,6 +194,35 @@ static void test_pronoun_next_sentence(void)
 	                       "Opdrachtgever verkoopt ze niet aan derden.",
 	                       NULL};
 	T_STR(S_status_rs(S_rs_pron, other, 2), "missing");
+	/* the party's own "wij"/"we" (s12 ask: terms in the vendor's voice) */
+	const char *pre_wij = "MarktMeester B.V. (hierna: \"MarktMeester\", \"wij\" of \"ons\") en de gemeente "
+	                      "Voorbeeld (hierna: \"Opdrachtgever\").";
+	const char *wij[] = {pre_wij,
+	                     "Wij gebruiken de Meetgegevens alleen om de Dienst te leveren. Wij verkopen ze niet "
+	                     "aan derden.",
+	                     NULL};
+	T_STR(S_status_rs(S_rs_pron, wij, 2), "met");
+	const char *pre_we = "Acme Ltd (\"Acme\", \"we\", \"us\") and the Municipality of Example "
+	                     "(\"Customer\").";
+	const char *we[] = {pre_we,
+	                    "We use the Sensor Data only to provide the service. We do not sell it to third "
+	                    "parties.",
+	                    NULL};
+	T_STR(S_status_rs(S_rs_pron, we, 2), "met");
+	/* "wij" as the customer: the vendor's data sentence is not continued */
+	const char *pre_gem = "De gemeente Voorbeeld (hierna: \"Opdrachtgever\", \"wij\") en Acme B.V. (hierna: "
+	                      "\"Opdrachtnemer\").";
+	const char *cust[] = {pre_gem,
+	                      "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Wij "
+	                      "verkopen ze niet aan derden.",
+	                      NULL};
+	T_STR(S_status_rs(S_rs_pron, cust, 2), "missing");
+	/* two kinds of data before "we": not known which */
+	const char *we_two[] = {pre_we,
+	                        "We use the Sensor Data and the Customer Data only to provide the service. We do "
+	                        "not sell them to third parties.",
+	                        NULL};
+	T_STR(S_status_rs(S_rs_pron, we_two, 2), "missing");
 }
 
 static void S_load(const char *concept_extra, int ok, const char *msg)
