@@ -107,6 +107,9 @@ typedef struct tl_sentence {
 	uint32_t start, end;   /* byte range of this unit in the paragraph text */
 	uint32_t quote_start, quote_end; /* the whole sentence, for quoting */
 	tl_lang lang;
+	uint32_t pclass;       /* the polarity word classes (analyze/polclass.h) of its tokens and
+	                          its lead-in's, or'ed; all bits until polarity has run: a pass after
+	                          it skips a unit none of whose words it could act on */
 	tl_token *tok;
 	uint32_t ntok;
 	tl_modality modality;  /* after negation is resolved */

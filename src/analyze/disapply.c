@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 #include "model/doc.h"
 
 #define S_MAXREF 8
@@ -39,7 +40,7 @@
  * so a hostile file of many thousands of them stays linear */
 #define S_MAXDECL 256
 
-static const char *const S_ref_words[] = {
+const char *const tl_pol_ref_words[] = {
 	"clause", "clauses", "section", "sections", "article", "articles", "artikel", "artikelen",
 	"art", "bepaling", "bepalingen", "paragraph", "paragraphs", "paragraaf", NULL};
 static const char *const S_dets[] = {"the", "de", "het", NULL};
@@ -180,7 +181,7 @@ static int S_skip_title(const tl_token *tok, uint32_t n, uint32_t *k)
 static int S_reference(const tl_token *tok, uint32_t n, uint32_t i, S_ref *r, int or_of)
 {
 	memset(r, 0, sizeof *r);
-	if (!tl_tok_in(&tok[i], S_ref_words))
+	if (!tl_tok_in(&tok[i], tl_pol_ref_words))
 		return 0;
 	uint32_t k = i + 1;
 	if (k < n && tl_tok_is(&tok[k], "."))
@@ -594,16 +595,25 @@ int tl_disapply_mark(tl_ann_ctx *c)
 	tl_document_paras(a->doc, &xr.npara);
 	for (uint32_t si = 0; si < a->nsent && !rc && ndecl < S_MAXDECL; si++) {
 		const tl_sentence *s = &a->sent[si];
+		/* no reference word in the unit (the classes of its words, or'ed by
+		 * polarity): most units end here */
 		if ((s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)) ||
-		    !a->para_operative[s->para])
+		    !a->para_operative[s->para] || !(s->pclass & TL_PC_REF))
 			continue;
-		for (uint32_t i = 0; i + 1 < s->ntok && !rc; i++) {
-			/* a reference has its number next, or after a dot ("art. 12"):
-			 * two flag tests spare the word lookup at almost every token */
-			if (!(s->tok[i + 1].flags & TL_TOK_NUMBER) &&
-			    !(i + 2 < s->ntok && (s->tok[i + 2].flags & TL_TOK_NUMBER)))
-				continue;
-			if (!tl_tok_in(&s->tok[i], S_ref_words))
+		const tl_token *tok = s->tok;
+		uint32_t n = s->ntok;
+		for (uint32_t i = 0; i + 1 < n && !rc; i++) {
+			/* a reference has its number next, or after a dot ("art. 12"): on
+			 * to the first i with a number at i + 1 or i + 2, which spares the
+			 * word lookup at almost every token */
+			uint32_t j = i + 1;
+			while (j < n && !(tok[j].flags & TL_TOK_NUMBER))
+				j++;
+			if (j >= n)
+				break;
+			if (j > i + 2)
+				i = j - 2;
+			if (!tl_tok_in(&s->tok[i], tl_pol_ref_words))
 				continue;
 			/* any reference, also in a subordinate part, may lend its clause's heading */
 			if ((rc = S_xref_at(&xr, s, si, i)) != 0)

@@ -468,6 +468,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		                  TL_TOK_PARTY | TL_TOK_SUBORD | TL_TOK_SUBJECT);
 		any |= tl_polclass(&tok[i]);
 	}
+	s->pclass = any;
 	int16_t *sc = c->wscope;
 	uint32_t nexc = tl_scopes_mark(c, tok, n);
 	uint32_t frame_party_end = tl_pol_frame(a, tok, n, sc);

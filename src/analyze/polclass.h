@@ -34,6 +34,8 @@ extern const char *const tl_pol_vl_preps[];  /* verbless.c: of, for, to, ..., if
 extern const char *const tl_pol_vl_det_after[]; /* verbless.c: the, a, your, ... */
 extern const char *const tl_pol_switch[];    /* negscope.c: disabled, uitgeschakeld, enabled, ... */
 extern const char *const tl_pol_puff_cues[]; /* puffery.c: its phrases and take/takes/neemt/nemen */
+extern const char *const tl_pol_puff_anchor[]; /* puffery.c: a word every one of them needs */
+extern const char *const tl_pol_ref_words[]; /* disapply.c: clause, section, artikel, ... */
 
 enum {
 	TL_PC_NEG = 1u << 0,     /* first byte a-z and tl_tok_in(tl_pol_negators) */
@@ -64,6 +66,8 @@ enum {
 	TL_PC_VDETAFTER = 1u << 25, /* tl_tok_in(tl_pol_vl_det_after) */
 	TL_PC_SWITCH = 1u << 26, /* tl_tok_in(tl_pol_switch) */
 	TL_PC_PUFF = 1u << 27,   /* tl_tok_may_start(tl_pol_puff_cues) */
+	TL_PC_PUFFA = 1u << 28,  /* tl_tok_in(tl_pol_puff_anchor) */
+	TL_PC_REF = 1u << 29,    /* tl_tok_in(tl_pol_ref_words) */
 	TL_PC_KNOWN = 1u << 31   /* the word's bits are filled in */
 };
 

@@ -24,6 +24,15 @@ const char *const tl_pol_puff_cues[] = {
 	"take|takes|neemt|nemen", NULL};
 #define S_TAKE ((int)(sizeof tl_pol_puff_cues / sizeof *tl_pol_puff_cues) - 2)
 
+/* A word every turn of phrase above needs (a word of it, each of whose
+ * alternatives is here), and the two of "take ... seriously": a unit with none
+ * of them (TL_PC_PUFFA, one bit test per token) cannot match, and most units
+ * are passed over without looking the list up at "is", "are", "in", "at" ...
+ * (tests/unit/test_polarity_fast.c checks that every phrase has one). */
+const char *const tl_pol_puff_anchor[] = {
+	"heart", "core", "everything", "priority", "committed", "dedicated", "pride", "centraal",
+	"alles", "prioriteit", "topprioriteit", "voorop", "seriously", "serieus", NULL};
+
 /* 1 when unit s has a modal of obligation ("shall", "must", "zal", "moet") */
 static int S_binding(const tl_sentence *s)
 {
@@ -42,19 +51,30 @@ void tl_puffery_mark(tl_ann_ctx *c)
 	/* a binding modal anywhere in the sentence: "The Supplier is committed to
 	 * privacy by design and shall apply it to every release"; worked out once per
 	 * sentence (its units are consecutive) */
-	uint32_t end = 0;
-	int modal = 0;
+	uint32_t start = 0, end = 0;
+	int modal = -1; /* not worked out yet for the sentence [start, end) */
 	for (uint32_t k = 0; k < a->nsent; k++) {
 		tl_sentence *s = &a->sent[k];
 		if (k >= end) {
-			modal = 0;
-			for (end = k; end < a->nsent && a->sent[end].para == s->para &&
-			              a->sent[end].quote_start == s->quote_start;
+			modal = -1;
+			for (start = end = k; end < a->nsent && a->sent[end].para == s->para &&
+			                      a->sent[end].quote_start == s->quote_start;
 			     end++)
-				modal = modal || S_binding(&a->sent[end]);
+				;
+		}
+		if (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION))
+			continue;
+		/* no anchor word, no turn of phrase: most units end here (the classes of
+		 * its words, or'ed by polarity) */
+		if (!(s->pclass & TL_PC_PUFFA))
+			continue;
+		if (modal < 0) {
+			modal = 0;
+			for (uint32_t x = start; x < end && !modal; x++)
+				modal = S_binding(&a->sent[x]);
 		}
 		/* a sentence that binds is no self-description, whatever it says */
-		if (modal || (s->flags & (TL_SENT_NONOPERATIVE | TL_SENT_HEADING | TL_SENT_DEFINITION)))
+		if (modal)
 			continue;
 		int hit = 0, take = 0;
 		for (uint32_t i = 0; i < s->ntok && !hit; i++) {

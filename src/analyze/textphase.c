@@ -34,6 +34,7 @@ static tl_sentence *S_new_sentence(S_sents *l)
 	memset(s, 0, sizeof *s);
 	s->clause = -1;
 	s->subject = -1;
+	s->pclass = UINT32_MAX;
 	return s;
 }
 

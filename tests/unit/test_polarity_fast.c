@@ -33,7 +33,8 @@ static const struct {
 	{tl_pol_vl_nl_aux, TL_PC_VNLAUX, 0}, {tl_pol_vl_en_aux, TL_PC_VENAUX, 0},
 	{tl_pol_vl_en_not, TL_PC_VENNOT, 0}, {tl_pol_vl_en_dets, TL_PC_VENDETS, 0},
 	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0},
-	{tl_pol_switch, TL_PC_SWITCH, 0},    {tl_pol_puff_cues, TL_PC_PUFF, 1}};
+	{tl_pol_switch, TL_PC_SWITCH, 0},    {tl_pol_puff_cues, TL_PC_PUFF, 1},
+	{tl_pol_puff_anchor, TL_PC_PUFFA, 0}, {tl_pol_ref_words, TL_PC_REF, 0}};
 
 /* The answer the bit stands for, asked of the lists themselves. */
 static uint32_t S_expect(const tl_token *t)
@@ -100,6 +101,46 @@ static void test_classes_are_the_lists(void)
 	                   "schriftelijk toestemming geeft. The Supplier shall not be prevented from "
 	                   "using the data; it may, but is not required to, notify the Customer."),
 	      0);
+}
+
+/* 1 when every alternative of the pattern word w[0..wl) is an anchor. */
+static int S_all_anchors(const char *w, size_t wl)
+{
+	const char *end = w + wl;
+	while (w < end) {
+		const char *bar = memchr(w, '|', (size_t)(end - w));
+		size_t al = bar ? (size_t)(bar - w) : (size_t)(end - w);
+		int found = 0;
+		for (const char *const *a = tl_pol_puff_anchor; *a && !found; a++)
+			found = strlen(*a) == al && strncmp(*a, w, al) == 0;
+		if (!found)
+			return 0;
+		w = bar ? bar + 1 : end;
+	}
+	return 1;
+}
+
+/* puffery.c passes over a unit without an anchor word: every turn of phrase
+ * (all but the last entry, "take ... seriously", whose "seriously" and
+ * "serieus" are anchors) has a word all of whose alternatives are anchors. */
+static void test_puff_anchors(void)
+{
+	uint32_t n = 0;
+	while (tl_pol_puff_cues[n])
+		n++;
+	for (uint32_t j = 0; j + 1 < n; j++) {
+		const char *p = tl_pol_puff_cues[j];
+		int ok = 0;
+		while (*p && !ok) {
+			const char *sp = strchr(p, ' ');
+			size_t wl = sp ? (size_t)(sp - p) : strlen(p);
+			ok = S_all_anchors(p, wl);
+			p += wl + (sp != NULL);
+		}
+		T_OK(ok, "puffery phrase '%s' has no anchor word", tl_pol_puff_cues[j]);
+	}
+	T_OK(S_all_anchors("seriously|serieus", 17), "take ... seriously");
+	T_OK(n > 5, "%u puffery phrases", n);
 }
 
 /* All that polarity writes into a unit; 0 when the two annotations agree. */
@@ -213,6 +254,7 @@ int main(void)
 		return 1;
 	}
 	test_classes_are_the_lists();
+	test_puff_anchors();
 	test_fast_equals_full();
 	tl_text_close(S_t);
 	tl_arena_free(&S_ar);
