@@ -1,8 +1,9 @@
-/* index.c: the prefilter: a hash of every term's FIRST word (stem, exact
- * form, folded prefix or compound head, per language).  A sentence is
- * scanned once: each token does one stem lookup, one exact lookup and one per
- * distinct prefix and head length, and only the terms that start there are
- * verified.  Patterns are reached through the concepts that occur (trigger
+/* index.c: the prefilter: a hash of every term's first word (stem, exact
+ * form, folded prefix or compound head, per language), or of its rarest
+ * later word when the first is a common one (S_rekey: keyed postings).  A
+ * sentence is scanned once: each token does one stem lookup, one exact
+ * lookup and one per distinct prefix and head length, and only the terms
+ * listed there are verified.  Patterns are reached through the concepts that occur (trigger
  * lists), so the cost grows with the document's length and with what
  * actually occurs, not with the number of rules.  The terms themselves are
  * compiled in compile.c; the scan is index_scan.c. */
@@ -37,12 +38,12 @@ static int S_grow(tl_index *ix)
 	return 0;
 }
 
-/* Counts a posting for w's entry, adding the entry on first sight. */
-static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, uint32_t *hash)
+/* Counts a posting for w's entry (keyed: a keyed posting), adding the entry
+ * on first sight. */
+static int S_put_h(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uint32_t h)
 {
 	if ((ix->n + 1) * 2 > ix->cap && S_grow(ix) != 0)
 		return -1;
-	uint32_t h = tl_ix_hash(w->s, w->len, w->kind, lang);
 	tl_ix_ent *e = tl_ix_find(ix, w->s, w->len, w->kind, lang, h);
 	if (!e->key) {
 		e->key = w->s;
@@ -52,9 +53,17 @@ static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, uint32_t *hash)
 		e->lang = lang;
 		ix->n++;
 	}
-	e->n++;
-	*hash = h;
+	if (keyed)
+		e->kn++;
+	else
+		e->n++;
 	return 0;
+}
+
+static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uint32_t *hash)
+{
+	*hash = tl_ix_hash(w->s, w->len, w->kind, lang);
+	return S_put_h(ix, w, lang, keyed, *hash);
 }
 
 static void S_filters(const tl_rterm *rt, uint32_t *f1, uint32_t *f2)
@@ -130,6 +139,205 @@ static int S_buckets(tl_index *ix, uint32_t nterms)
 	return 0;
 }
 
+/** ## Keys: the rarest word of a term */
+
+/* How often a word occurs in a contract, estimated by the number of the
+ * ruleset's term words (at any place) with its key: the words that join
+ * dozens of terms ("de", "van", "niet", "opdrachtgever", "the", "of") are
+ * the words a contract is full of.  Counted in a sketch of two rows of
+ * counters by the key's hash (the smaller count is the estimate; a
+ * collision only makes a word look commoner). */
+#define S_DF_BITS 14
+#define S_KEY_MIN 2
+typedef struct S_df {
+	uint16_t *row; /* 2 << S_DF_BITS counters */
+} S_df;
+
+static uint32_t S_df_slot2(uint32_t h) { return (1u << S_DF_BITS) + ((h * 0x9E3779B1u) >> (32 - S_DF_BITS)); }
+
+static void S_df_count(S_df *d, uint32_t h)
+{
+	uint16_t *a = &d->row[h & ((1u << S_DF_BITS) - 1)], *b = &d->row[S_df_slot2(h)];
+	*a += *a < UINT16_MAX;
+	*b += *b < UINT16_MAX;
+}
+
+/* Marks a word as common (S_df_common). */
+static void S_df_mark(S_df *d, uint32_t h)
+{
+	d->row[h & ((1u << S_DF_BITS) - 1)] = UINT16_MAX;
+	d->row[S_df_slot2(h)] = UINT16_MAX;
+}
+
+static uint32_t S_df_get(const S_df *d, uint32_t h)
+{
+	uint32_t a = d->row[h & ((1u << S_DF_BITS) - 1)], b = d->row[S_df_slot2(h)];
+	return a < b ? a : b;
+}
+
+/* Words every contract is full of, whether or not many terms join them:
+ * articles, prepositions, conjunctions, "niet"/"not", the parties' usual
+ * names, modal verbs, the contract and its parts (Snowball stems, and the
+ * names as written): never a key but for a term of such words only. */
+static const char *const S_common_stem[3][64] = {
+	{NULL},
+	{"opdrachtgever", "opdrachtnemer", "leverancier", "partij", "overeenkomst", "dienst", "dienstverlen",
+	 "artikel", "gegeven", "zal", "moet", "kan", "dez", "die", "dat", "all", "de", "het", "een", "van",
+	 "in", "op", "te", "en", "of", "vor", "met", "aan", "dor", "niet", "is", "zijn", "wordt", "word",
+	 "bij", "na", "om", "uit", "tot", "over", "har", "hun", NULL},
+	{"shall", "will", "may", "must", "parti", "supplier", "custom", "vendor", "provid", "contractor",
+	 "client", "agreement", "contract", "servic", "claus", "section", "data", "ani", "all", "such",
+	 "other", "the", "a", "an", "to", "of", "in", "it", "and", "or", "for", "by", "with", "on", "be",
+	 "is", "not", "this", "that", "their", "at", "as", "from", NULL},
+};
+static const char *const S_common_exact[3][12] = {
+	{NULL},
+	{"Opdrachtgever", "Opdrachtnemer", "Leverancier", "Partijen", "Partij", "Overeenkomst", NULL},
+	{"Supplier", "Customer", "Vendor", "Provider", "Contractor", "Client", "Agreement", "Party",
+	 "Parties", NULL},
+};
+
+static void S_df_common(S_df *d)
+{
+	for (uint8_t lang = 1; lang < 3; lang++) {
+		for (const char *const *c = S_common_stem[lang]; *c; c++)
+			S_df_mark(d, tl_ix_hash(*c, strlen(*c), TL_W_STEM, lang));
+		for (const char *const *c = S_common_exact[lang]; *c; c++)
+			S_df_mark(d, tl_ix_hash(*c, strlen(*c), TL_W_EXACT, lang));
+	}
+}
+
+/* A word the scan could find a term from: not empty, and neither a prefix
+ * of up to three bytes ("ver*") nor a compound head, which match many
+ * words whatever they join. */
+static int S_keyable(const tl_rword *w)
+{
+	return w->len && w->len <= TL_MAX_KEY_LEN && w->kind != TL_W_HEAD &&
+	       !(w->kind == TL_W_PREFIX && w->len <= 3);
+}
+
+/* The index of the rarest later word of rt, rarer than its first, or 0;
+ * h: the hashes of its words. */
+static uint32_t S_key(const S_df *d, const tl_rterm *rt, const uint32_t *h)
+{
+	uint32_t best = 0, bn = S_df_get(d, h[0]);
+	for (uint32_t k = 1; k < rt->nw; k++) {
+		if (!S_keyable(&rt->w[k]))
+			continue;
+		uint32_t n = S_df_get(d, h[k]);
+		if (n < bn) {
+			best = k;
+			bn = n;
+		}
+	}
+	return best;
+}
+
+/* 1 when a key word's prefix or head length is in the index's lists or
+ * has room there. */
+static int S_len_fits(const uint8_t *list, uint32_t n, uint32_t len)
+{
+	for (uint32_t k = 0; k < n; k++)
+		if (list[k] == len)
+			return 1;
+	return n < TL_MAX_KEY_LEN && len <= TL_MAX_KEY_LEN;
+}
+
+/* What the scan must know of a key word w: its exact-form bit, its prefix
+ * or head length (the index of a new first word's length in the lists is
+ * its report group: tl_ix_group); 0, or -1 when w can never be looked up. */
+static int S_key_meta(tl_index *ix, const tl_rword *w, uint8_t lang, int first)
+{
+	if (w->kind == TL_W_EXACT && w->len) {
+		unsigned b = tl_ix_exact_bit(w->s, w->len);
+		ix->e2[lang][b >> 3] |= (uint8_t)(1u << (b & 7));
+	}
+	if (w->kind == TL_W_HEAD) {
+		uint32_t *nh = &ix->nhlen[lang];
+		int have = 0;
+		for (uint32_t k = 0; k < *nh; k++)
+			have |= ix->hlen[lang][k] == w->len;
+		if (!have && *nh < TL_MAX_KEY_LEN && w->len <= TL_MAX_KEY_LEN) {
+			if (first)
+				ix->hgroup[lang][w->len] = (uint16_t)*nh;
+			ix->hlen[lang][(*nh)++] = (uint8_t)w->len;
+		} else if (!have) {
+			return -1;
+		}
+	}
+	if (w->kind == TL_W_PREFIX) {
+		uint32_t *np = &ix->nplen[lang];
+		int have = 0;
+		for (uint32_t k = 0; k < *np; k++)
+			have |= ix->plen[lang][k] == w->len;
+		if (!have && *np < TL_MAX_KEY_LEN) {
+			if (first && w->len <= TL_MAX_KEY_LEN)
+				ix->pgroup[lang][w->len] = (uint16_t)*np;
+			ix->plen[lang][(*np)++] = (uint8_t)w->len;
+		} else if (!have) {
+			return -1;
+		}
+		if (w->len > ix->maxplen[lang])
+			ix->maxplen[lang] = w->len;
+		if (w->len < 2) {
+			ix->short_prefix[lang] = 1;
+		} else {
+			unsigned b = (unsigned char)w->s[0] << 8 | (unsigned char)w->s[1];
+			ix->p2[lang][b >> 3] |= (uint8_t)(1u << (b & 7));
+		}
+	}
+	return 0;
+}
+
+/* A term whose first word joins S_KEY_MIN term words or more and that has
+ * a rarer later word (S_key) moves to it (tk[t]: the key word, th[t] its
+ * hash); 0, or -1 when out of memory. */
+static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, const uint8_t *unfound)
+{
+	size_t nw = 0;
+	for (uint32_t t = 0; t < rs->nterms; t++)
+		nw += rs->terms[t].nw;
+	S_df d = {calloc(2u << S_DF_BITS, sizeof(uint16_t))};
+	uint32_t *wh = malloc((nw + 1) * sizeof *wh); /* every word's hash, term by term */
+	if (!d.row || !wh) {
+		free(d.row);
+		free(wh);
+		return -1;
+	}
+	size_t at = 0;
+	for (uint32_t t = 0; t < rs->nterms; t++) {
+		const tl_rterm *rt = &rs->terms[t];
+		wh[at] = th[t];
+		for (uint32_t k = 1; k < rt->nw; k++)
+			wh[at + k] = tl_ix_hash(rt->w[k].s, rt->w[k].len, rt->w[k].kind, rt->lang);
+		for (uint32_t k = 0; k < rt->nw; k++)
+			S_df_count(&d, wh[at + k]);
+		at += rt->nw;
+	}
+	S_df_common(&d);
+	int rc = 0;
+	at = 0;
+	for (uint32_t t = 0; t < rs->nterms && !rc; at += rs->terms[t++].nw) {
+		const tl_rterm *rt = &rs->terms[t];
+		if (rt->nw < 2 || unfound[t] || S_df_get(&d, th[t]) < S_KEY_MIN)
+			continue;
+		uint32_t r = S_key(&d, rt, wh + at);
+		const tl_rword *w = &rt->w[r];
+		if (!r || (w->kind == TL_W_PREFIX && !S_len_fits(ix->plen[rt->lang], ix->nplen[rt->lang], w->len)))
+			continue;
+		const tl_rword *w0 = &rt->w[0];
+		tl_ix_find(ix, w0->s, w0->len, w0->kind, rt->lang, th[t])->n--;
+		tk[t] = (uint16_t)r;
+		th[t] = wh[at + r];
+		(void)S_key_meta(ix, w, rt->lang, 0);
+		rc = S_put_h(ix, w, rt->lang, 1, th[t]);
+		ix->nkeyed++;
+	}
+	free(wh);
+	free(d.row);
+	return rc;
+}
+
 int tl_index_build(tl_ruleset *rs)
 {
 	tl_index *ix = calloc(1, sizeof *ix);
@@ -148,63 +356,69 @@ int tl_index_build(tl_ruleset *rs)
 	ix->pfilt2 = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->pfilt2);
 	ix->trig = tl_arena_calloc(&rs->arena, rs->nconcepts + 1, sizeof *ix->trig);
 	uint32_t *th = malloc((rs->nterms + 1) * sizeof *th); /* each term's key hash */
-	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th) {
+	uint16_t *tk = calloc(rs->nterms + 1, sizeof *tk);    /* its key word */
+	uint8_t *unfound = calloc(rs->nterms + 1, 1);          /* its first word never looked up */
+	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th || !tk || !unfound) {
 		free(th);
+		free(tk);
+		free(unfound);
 		return -1;
 	}
-	/* count the postings per entry, then place them in ruleset order */
-	for (uint32_t t = 0; t < rs->nterms; t++) {
+	memset(ix->pgroup, 0xFF, sizeof ix->pgroup);
+	memset(ix->hgroup, 0xFF, sizeof ix->hgroup);
+	/* count the postings per first word, then move the terms of common
+	 * first words to a rarer word */
+	int rc = 0;
+	for (uint32_t t = 0; t < rs->nterms && !rc; t++) {
 		const tl_rterm *rt = &rs->terms[t];
-		const tl_rword *w = &rt->w[0];
-		if (S_put(ix, w, rt->lang, &th[t]) != 0) {
-			free(th);
-			return -1;
-		}
-		if (w->kind == TL_W_EXACT && w->len) {
-			unsigned b = tl_ix_exact_bit(w->s, w->len);
-			ix->e2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
-		}
-		if (w->kind == TL_W_HEAD) {
-			uint32_t *nh = &ix->nhlen[rt->lang];
-			int have = 0;
-			for (uint32_t k = 0; k < *nh; k++)
-				have |= ix->hlen[rt->lang][k] == w->len;
-			if (!have && *nh < TL_MAX_KEY_LEN && w->len <= TL_MAX_KEY_LEN)
-				ix->hlen[rt->lang][(*nh)++] = (uint8_t)w->len;
-		}
-		if (w->kind == TL_W_PREFIX) {
-			uint32_t *np = &ix->nplen[rt->lang];
-			int have = 0;
-			for (uint32_t k = 0; k < *np; k++)
-				have |= ix->plen[rt->lang][k] == w->len;
-			if (!have && *np < TL_MAX_KEY_LEN)
-				ix->plen[rt->lang][(*np)++] = (uint8_t)w->len;
-			if (w->len > ix->maxplen[rt->lang])
-				ix->maxplen[rt->lang] = w->len;
-			if (w->len < 2) {
-				ix->short_prefix[rt->lang] = 1;
-			} else {
-				unsigned b = (unsigned char)w->s[0] << 8 | (unsigned char)w->s[1];
-				ix->p2[rt->lang][b >> 3] |= (uint8_t)(1u << (b & 7));
-			}
-		}
+		unfound[t] = S_key_meta(ix, &rt->w[0], rt->lang, 1) != 0;
+		rc = S_put(ix, &rt->w[0], rt->lang, 0, &th[t]);
 	}
-	uint32_t at = 0;
+	rc = rc ? rc : S_rekey(rs, ix, th, tk, unfound);
+	free(unfound);
+	if (!rc && ix->nkeyed) {
+		ix->kterm = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kterm);
+		ix->kword = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kword);
+		ix->kback = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kback);
+		ix->kfwd = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kfwd);
+		rc = ix->kterm && ix->kword && ix->kback && ix->kfwd ? 0 : -1;
+	}
+	if (rc) {
+		free(th);
+		free(tk);
+		return -1;
+	}
+	uint32_t at = 0, kat = 0;
 	for (uint32_t i = 0; i < ix->cap; i++)
 		if (ix->ent[i].key) {
 			ix->ent[i].first = at;
 			at += ix->ent[i].n;
 			ix->ent[i].n = 0;
+			ix->ent[i].kfirst = kat;
+			kat += ix->ent[i].kn;
+			ix->ent[i].kn = 0;
 		}
 	for (uint32_t t = 0; t < rs->nterms; t++) {
 		const tl_rterm *rt = &rs->terms[t];
-		const tl_rword *w = &rt->w[0];
+		uint32_t r = tk[t];
+		const tl_rword *w = &rt->w[r];
 		tl_ix_ent *e = tl_ix_find(ix, w->s, w->len, w->kind, rt->lang, th[t]);
-		uint32_t k = e->first + e->n++;
-		ix->pterm[k] = (int32_t)t;
-		S_filters(rt, &ix->pfilt[k], &ix->pfilt2[k]);
+		if (!r) {
+			uint32_t k = e->first + e->n++;
+			ix->pterm[k] = (int32_t)t;
+			S_filters(rt, &ix->pfilt[k], &ix->pfilt2[k]);
+			continue;
+		}
+		uint32_t k = e->kfirst + e->kn++;
+		ix->kterm[k] = (int32_t)t;
+		ix->kword[k] = (uint16_t)r;
+		uint32_t b = tl_ix_wsig(&rt->w[r - 1], rt->lang);
+		ix->kback[k] = b == TL_IX_ANY || !w->gap ? b : TL_IX_GAP | b;
+		uint32_t f = r + 1 < rt->nw ? tl_ix_wsig(&rt->w[r + 1], rt->lang) : TL_IX_ANY;
+		ix->kfwd[k] = f == TL_IX_ANY || !rt->w[r + 1].gap ? f : TL_IX_GAP | f;
 	}
 	free(th);
+	free(tk);
 	if (S_buckets(ix, rs->nterms) != 0)
 		return -1;
 	rs->npatterns = 0;

@@ -10,11 +10,13 @@
 
 typedef struct tl_ix_ent {
 	const char *key;
-	uint32_t klen, hash;
-	uint8_t kind, lang;
+	uint32_t hash;
 	uint32_t first, n; /* its postings: tl_index.pterm/pfilt[first .. first + n), ruleset order */
 	uint32_t nplain;   /* a long list (bucketed): bord[first .. first + nplain) holds its plain
 	                      postings by pfilt, the rest its others (TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY) */
+	uint32_t kfirst, kn; /* its keyed postings: tl_index.kterm[kfirst .. kfirst + kn), ruleset order */
+	uint16_t klen;     /* a term word's length (tl_rword.len) */
+	uint8_t kind, lang;
 	uint8_t bucketed;
 } tl_ix_ent;
 
@@ -75,7 +77,40 @@ struct tl_index {
 	uint8_t hlen[3][TL_MAX_KEY_LEN];
 	uint32_t nhlen[3];
 	tl_pattern ***trig; /* per concept, NULL-terminated */
+	/* Keyed postings: a term whose first word is common ("de", "niet",
+	 * "opdrachtgever", "the", "shall") is listed under its rarest later
+	 * word instead (index.c, S_rekey), and the scan finds its starts
+	 * backwards from there (index_scan.c, S_starts). */
+	int32_t *kterm;
+	uint16_t *kword;  /* the key word's index in the term */
+	uint32_t *kback;  /* the word before the key: its signature, to be one of the two words
+	                     before (TL_IX_GAP | it: of the MAX_GAP_WORDS before; TL_IX_ANY: any) */
+	uint32_t *kfwd;   /* the word after the key: the same, after it */
+	uint32_t nkeyed;
+	/* The order the scan reports the terms starting at one token in: the
+	 * order of their first word's lookup (stem, exact form, prefix entries
+	 * by plen, head entries by hlen), then ruleset order; the index of a
+	 * first word's prefix or head length in plen/hlen, 0xFFFF: none. */
+	uint16_t pgroup[3][TL_MAX_KEY_LEN + 1], hgroup[3][TL_MAX_KEY_LEN + 1];
 };
+
+
+/* The report order of term rt among the terms that start at one token. */
+static inline uint32_t tl_ix_group(const struct tl_index *ix, const tl_rterm *rt)
+{
+	const tl_rword *w = &rt->w[0];
+	uint32_t len = w->len <= TL_MAX_KEY_LEN ? w->len : TL_MAX_KEY_LEN;
+	switch (w->kind) {
+	case TL_W_STEM:
+		return 0;
+	case TL_W_EXACT:
+		return 1;
+	case TL_W_PREFIX:
+		return 2 + ix->pgroup[rt->lang][len];
+	default:
+		return 2 + (TL_MAX_KEY_LEN + 1) + ix->hgroup[rt->lang][len];
+	}
+}
 
 static inline uint32_t tl_ix_hash(const char *s, size_t n, uint8_t kind, uint8_t lang)
 {

@@ -2,7 +2,10 @@
  * each word looks up the entries its stem, its form as written, its folded
  * prefixes and its compound head start, and only the terms those list are
  * verified, the cheapest filters first (the next words' signatures), then
- * the words themselves (S_rest). */
+ * the words themselves (S_rest); a keyed term (listed under a later word)
+ * from its key backwards to its starts (S_starts), then forwards.  What a
+ * sentence finds is reported by token, in the order of the first-word
+ * lookups (tl_ix_group). */
 #include <stdlib.h>
 #include <string.h>
 #ifdef __SSE2__
@@ -157,59 +160,53 @@ static uint32_t S_sig_exact(const tl_annotated *a, const tl_sentence *s, const t
 	       (uint32_t)(unsigned char)o[0] << 8 | (n >= 2 ? (unsigned char)o[1] : 0u);
 }
 
-/* The signature of token k, or none when k is past the end. */
-static void S_sig_at(const tl_annotated *a, const tl_sentence *s, uint32_t k, uint8_t lang,
-                     S_sig *sg)
-{
-	*sg = S_no_word;
-	if (k >= s->ntok)
-		return;
-	S_sig_word(&s->tok[k], lang, NULL, sg);
-	sg->v[TL_IX_FK_EXACT] = S_sig_exact(a, s, &s->tok[k]);
-}
-
-/* The first token from k on that is not punctuation, or ntok. */
-static uint32_t S_word_from(const tl_sentence *s, uint32_t k)
-{
-	while (k < s->ntok && (s->tok[k].flags & TL_TOK_PUNCT))
-		k++;
-	return k;
-}
-
-/* Verifies e's postings at token i on the second-word filter only; n0 and
- * n1 are the signatures of the two words after it (the scan without memo). */
-static void S_try_list(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                       const tl_ix_ent *e, uint32_t i, const S_sig *n0, const S_sig *n1,
-                       void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
-{
-	if (!e || !e->key)
-		return;
-	const uint32_t *pf = rs->index->pfilt + e->first;
-	const int32_t *pt = rs->index->pterm + e->first;
-	for (uint32_t k = 0; k < e->n; k++) {
-		uint32_t f = pf[k];
-		if (f < TL_IX_GAP) {
-			uint32_t kind = f >> 28;
-			if (f != n0->v[kind] && f != n1->v[kind])
-				continue;
-		} else if (f == TL_IX_SINGLE) {
-			fn(ud, &rs->terms[pt[k]], i, i + 1);
-			continue;
-		}
-		const tl_rterm *rt = &rs->terms[pt[k]];
-		uint32_t end = S_rest(a, s, rt, 1, i);
-		if (end)
-			fn(ud, rt, i, end);
-	}
-}
-
-/* A word of the sentence being scanned with the memo: its token, memo
- * entry (or NULL: look up directly) and signature. */
+/* A word of the sentence being scanned: its token, memo entry (or NULL:
+ * look up directly) and signature. */
 typedef struct S_word {
 	uint32_t tok;
 	const struct S_memo_ent *me;
 	S_sig sg;
 } S_word;
+
+/* A term found (or, end 0, a keyed term's start to verify) at token i;
+ * reported in the order of (i, rank): rank is filled in to sort. */
+typedef struct S_hit {
+	uint32_t i, term, end;
+	uint64_t rank;
+} S_hit;
+
+/* One sentence's scan: its words, and the terms found so far. */
+typedef struct S_scan {
+	const tl_ruleset *rs;
+	const tl_index *ix;
+	const tl_annotated *a;
+	const tl_sentence *s;
+	const S_word *wd;
+	uint32_t nw;
+	S_hit **hit;     /* the memo's (or the scratch) buffer */
+	uint32_t *ahit;
+	uint32_t nhit;
+	int keyed;       /* a keyed term's start was pushed: sort */
+	int fail;        /* out of memory */
+} S_scan;
+
+/* The terms that start at a token are found in the order they are
+ * reported in (tl_ix_group), but for the keyed ones, found later. */
+static void S_push(S_scan *c, uint32_t i, uint32_t term, uint32_t end)
+{
+	if (c->nhit == *c->ahit) {
+		uint32_t na = *c->ahit ? *c->ahit * 2 : 64;
+		S_hit *nv = na > *c->ahit ? realloc(*c->hit, (size_t)na * sizeof *nv) : NULL;
+		if (!nv) {
+			c->fail = 1;
+			return;
+		}
+		*c->hit = nv;
+		*c->ahit = na;
+	}
+	c->keyed |= !end;
+	(*c->hit)[c->nhit++] = (S_hit){i, term, end, 0};
+}
 
 /* The signature of word w of wd (nw words), or none. */
 static const S_sig *S_wd_sig(const S_word *wd, uint32_t nw, uint32_t w)
@@ -217,14 +214,13 @@ static const S_sig *S_wd_sig(const S_word *wd, uint32_t nw, uint32_t w)
 	return w < nw ? &wd[w].sg : &S_no_word;
 }
 
-/* Posting k of e at word w of wd: its filters, then S_rest. */
-static void S_try_one(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                      const tl_ix_ent *e, uint32_t k, const S_word *wd, uint32_t nw, uint32_t w,
-                      void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+/* Posting k of e at word w: its filters, then S_rest. */
+static void S_try_one(S_scan *c, const tl_ix_ent *e, uint32_t k, uint32_t w)
 {
-	const tl_index *ix = rs->index;
-	uint32_t f = ix->pfilt[e->first + k], i = wd[w].tok;
-	const tl_rterm *rt = &rs->terms[ix->pterm[e->first + k]];
+	const tl_index *ix = c->ix;
+	const S_word *wd = c->wd;
+	uint32_t nw = c->nw;
+	uint32_t f = ix->pfilt[e->first + k], i = wd[w].tok, t = (uint32_t)ix->pterm[e->first + k];
 	if (f < TL_IX_GAP) {
 		uint32_t kind = f >> 28;
 		if (f != S_wd_sig(wd, nw, w + 1)->v[kind] && f != S_wd_sig(wd, nw, w + 2)->v[kind])
@@ -237,7 +233,7 @@ static void S_try_one(const tl_ruleset *rs, const tl_annotated *a, const tl_sent
 				return;
 		}
 	} else if (f == TL_IX_SINGLE) {
-		fn(ud, rt, i, i + 1);
+		S_push(c, i, t, i + 1);
 		return;
 	} else if (f < TL_IX_SINGLE) {
 		/* after a gap: one of the next MAX_GAP_WORDS words */
@@ -248,25 +244,85 @@ static void S_try_one(const tl_ruleset *rs, const tl_annotated *a, const tl_sent
 		if (q == qe)
 			return;
 	}
-	uint32_t end = S_rest(a, s, rt, 1, i);
+	uint32_t end = S_rest(c->a, c->s, &c->rs->terms[t], 1, i);
 	if (end)
-		fn(ud, rt, i, end);
+		S_push(c, i, t, end);
 }
 
-/* Verifies e's postings at word w of wd on all filters.  A second word's
+/* 1 when a word within reach of word w has signature f (tl_index.kback,
+ * kfwd): one of the two words before it (dir -1) or after it (dir 1), of the
+ * MAX_GAP_WORDS words for TL_IX_GAP; always for TL_IX_ANY. */
+static inline int S_near(const S_word *wd, uint32_t nw, uint32_t w, uint32_t f, int dir)
+{
+	if (f >= TL_IX_SINGLE)
+		return 1;
+	uint32_t g = f & TL_IX_SIG, kind = g >> 28;
+	if (!(f & TL_IX_GAP)) {
+		if (dir < 0)
+			return (w >= 1 && wd[w - 1].sg.v[kind] == g) || (w >= 2 && wd[w - 2].sg.v[kind] == g);
+		return (w + 1 < nw && wd[w + 1].sg.v[kind] == g) || (w + 2 < nw && wd[w + 2].sg.v[kind] == g);
+	}
+	for (uint32_t d = 1; d <= MAX_GAP_WORDS; d++) {
+		if (dir < 0 ? d > w : w + d >= nw)
+			return 0;
+		if (wd[dir < 0 ? w - d : w + d].sg.v[kind] == g)
+			return 1;
+	}
+	return 0;
+}
+
+/* Word wi of term t matched at token j: every token its first word can
+ * match at so that the words between come where S_rest looks for them
+ * (a word one of the two words after the one before, after a gap one of
+ * the next MAX_GAP_WORDS, closing its phrase), pushed as starts to verify. */
+static void S_starts(S_scan *c, const tl_rterm *rt, uint32_t t, uint32_t wi, uint32_t j)
+{
+	if (!wi) {
+		S_push(c, j, t, 0);
+		return;
+	}
+	const tl_sentence *s = c->s;
+	const tl_rword *pw = &rt->w[wi - 1];
+	uint32_t limit = rt->w[wi].gap ? MAX_GAP_WORDS : 2, between = 0;
+	for (uint32_t p = j; p-- > 0 && between < limit;) {
+		if (s->tok[p].flags & TL_TOK_PUNCT)
+			continue;
+		/* word wi is the (between + 1)th word after p */
+		if (S_word_at(c->a, s, pw, p) && (!pw->gap || S_particle_closes(c->a, s, p)))
+			S_starts(c, rt, t, wi - 1, p);
+		between++;
+	}
+}
+
+/* The keyed postings of e at word w: their filters, then their starts. */
+static void S_try_keyed(S_scan *c, const tl_ix_ent *e, uint32_t w)
+{
+	const tl_index *ix = c->ix;
+	for (uint32_t k = e->kfirst, ke = e->kfirst + e->kn; k < ke; k++) {
+		if (!S_near(c->wd, c->nw, w, ix->kback[k], -1) || !S_near(c->wd, c->nw, w, ix->kfwd[k], 1))
+			continue;
+		uint32_t t = (uint32_t)ix->kterm[k], r = ix->kword[k], j = c->wd[w].tok;
+		const tl_rterm *rt = &c->rs->terms[t];
+		if (rt->w[r].gap && !S_particle_closes(c->a, c->s, j))
+			continue;
+		S_starts(c, rt, t, r, j);
+	}
+}
+
+/* Verifies e's postings at word w on all filters.  A second word's
  * signature carries its kind, so a posting passes the first filter when its
  * pfilt equals one of the eight signatures of the next two words; with SSE2
- * four postings are compared at once. */
-static void S_try_words(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                        const tl_ix_ent *e, const S_word *wd, uint32_t nw, uint32_t w,
-                        void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+ * four postings are compared at once.  Then e's keyed postings. */
+static void S_try_words(S_scan *c, const tl_ix_ent *e, uint32_t w)
 {
-	if (!e || !e->key)
+	if (!e || !e->key || (!e->n && !e->kn))
 		return;
-	const tl_index *ix = rs->index;
+	const tl_index *ix = c->ix;
 	const uint32_t *pf = ix->pfilt + e->first;
-	const S_sig *n0 = S_wd_sig(wd, nw, w + 1), *n1 = S_wd_sig(wd, nw, w + 2);
+	const S_sig *n0 = S_wd_sig(c->wd, c->nw, w + 1), *n1 = S_wd_sig(c->wd, c->nw, w + 2);
 	uint32_t n = e->n, k = 0;
+	if (e->kn)
+		S_try_keyed(c, e, w);
 	if (e->bucketed) {
 		/* the plain postings of the eight signatures, and the others, in
 		 * list order */
@@ -286,13 +342,13 @@ static void S_try_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 		for (uint32_t j = e->nplain; j < n; j++)
 			cand[nc++] = ix->bord[e->first + j];
 		for (uint32_t j = 1; j < nc; j++) {
-			uint32_t c = cand[j], m = j;
-			for (; m > 0 && cand[m - 1] > c; m--)
+			uint32_t v = cand[j], m = j;
+			for (; m > 0 && cand[m - 1] > v; m--)
 				cand[m] = cand[m - 1];
-			cand[m] = c;
+			cand[m] = v;
 		}
 		for (uint32_t j = 0; j < nc; j++)
-			S_try_one(rs, a, s, e, cand[j], wd, nw, w, fn, ud);
+			S_try_one(c, e, cand[j], w);
 		return;
 	}
 #ifdef __SSE2__
@@ -315,7 +371,7 @@ static void S_try_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 			while (m) {
 				unsigned j = (unsigned)__builtin_ctz(m);
 				m &= m - 1;
-				S_try_one(rs, a, s, e, k + j, wd, nw, w, fn, ud);
+				S_try_one(c, e, k + j, w);
 			}
 		}
 	}
@@ -324,9 +380,10 @@ static void S_try_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 		uint32_t f = pf[k];
 		if (f < TL_IX_GAP && f != n0->v[f >> 28] && f != n1->v[f >> 28])
 			continue;
-		S_try_one(rs, a, s, e, k, wd, nw, w, fn, ud);
+		S_try_one(c, e, k, w);
 	}
 }
+
 
 /* The non-empty prefix entries of a folded word, in the order of the
  * index's prefix lengths; returns their number. */
@@ -352,7 +409,7 @@ static uint32_t S_prefix_entries(const tl_index *ix, const char *fold, uint8_t l
 		size_t len = ix->plen[lang][k];
 		if (len <= fl) {
 			const tl_ix_ent *e = tl_ix_find(ix, fold, len, TL_W_PREFIX, lang, hp[len]);
-			if (e && e->key)
+			if (e && e->key && (e->n || e->kn))
 				out[n++] = e;
 		}
 	}
@@ -373,7 +430,7 @@ static uint32_t S_head_entries(const tl_index *ix, const char *stem, uint8_t lan
 			continue;
 		const char *key = stem + sl - len;
 		const tl_ix_ent *e = tl_ix_find(ix, key, len, TL_W_HEAD, lang, tl_ix_hash(key, len, TL_W_HEAD, lang));
-		if (e && e->key)
+		if (e && e->key && (e->n || e->kn))
 			out[n++] = e;
 	}
 	return n;
@@ -397,6 +454,8 @@ struct tl_index_memo {
 	uint32_t npfx, apfx;
 	S_word *wd;              /* the words of the sentence being scanned */
 	uint32_t awd;
+	S_hit *hit;              /* and what it found */
+	uint32_t ahit;
 	int fail;                /* out of memory: scan without the memo */
 };
 
@@ -409,6 +468,7 @@ void tl_index_memo_free(tl_index_memo *m)
 	free(m->ent);
 	free(m->pfx);
 	free(m->wd);
+	free(m->hit);
 	free(m);
 }
 
@@ -482,7 +542,7 @@ static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const 
 		size_t n = strlen(t->stem);
 		sh = tl_ix_hash(t->stem, n, TL_W_STEM, lang);
 		const tl_ix_ent *se = tl_ix_find(ix, t->stem, n, TL_W_STEM, lang, sh);
-		e->st = se && se->key ? se : NULL;
+		e->st = se && se->key && (se->n || se->kn) ? se : NULL;
 	}
 	S_sig_word(t, lang, &sh, &e->sg);
 	e->first = m->npfx;
@@ -494,66 +554,12 @@ static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const 
 	return e;
 }
 
-/* The scan without memo: the window of the two words after token i moves
- * one word per word, so each word's signature is made once. */
-static void S_scan_plain(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                         void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
-{
-	const tl_index *ix = rs->index;
-	uint8_t lang = (uint8_t)tl_index_lang(a, s);
-	const tl_para *para = &a->doc->paras[s->para];
-	S_sig sg[2];
-	uint32_t i = S_word_from(s, 0);
-	uint32_t j1 = i < s->ntok ? S_word_from(s, i + 1) : s->ntok;
-	uint32_t j2 = j1 < s->ntok ? S_word_from(s, j1 + 1) : s->ntok;
-	S_sig_at(a, s, j1, lang, &sg[0]);
-	S_sig_at(a, s, j2, lang, &sg[1]);
-	S_sig *n0 = &sg[0], *n1 = &sg[1];
-	while (i < s->ntok) {
-		const tl_token *t = &s->tok[i];
-		if (t->stem) {
-			size_t n = strlen(t->stem);
-			S_try_list(rs, a, s, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang,
-			                            tl_ix_hash(t->stem, n, TL_W_STEM, lang)), i, n0, n1, fn, ud);
-		}
-		if (t->end > t->start && t->end <= para->len) {
-			const char *o = para->text + t->start;
-			size_t n = t->end - t->start;
-			unsigned b = tl_ix_exact_bit(o, n);
-			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
-				S_try_list(rs, a, s,
-				           tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), i,
-				           n0, n1, fn, ud);
-		}
-		const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
-		uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
-		np = S_head_entries(ix, t->stem, lang, pe, np);
-		for (uint32_t k = 0; k < np; k++)
-			S_try_list(rs, a, s, pe[k], i, n0, n1, fn, ud);
-		/* shift the window: the word after j2 comes in where j1's was */
-		i = j1;
-		j1 = j2;
-		j2 = j2 < s->ntok ? S_word_from(s, j2 + 1) : s->ntok;
-		S_sig *in = n0;
-		S_sig_at(a, s, j2, lang, in);
-		n0 = n1;
-		n1 = in;
-	}
-}
-
-void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                   void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
-{
-	if (rs->index)
-		S_scan_plain(rs, a, s, fn, ud);
-}
-
 #define S_WORDS_MAX 4096
 
-/* The sentence's words into memo->wd, each with its memo entry looked up
- * once; returns their number, or -1 when out of memory. */
+/* The sentence's words into m->wd, each with its memo entry looked up once
+ * (use_memo); returns their number, or -1 when out of memory. */
 static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated *a,
-                       const tl_sentence *s, uint8_t lang)
+                       const tl_sentence *s, uint8_t lang, int use_memo)
 {
 	if (s->ntok > m->awd) {
 		uint32_t na = m->awd ? m->awd : 256;
@@ -567,9 +573,11 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 	}
 	/* room for every word's entry first: the entries do not move while
 	 * the words point at them */
-	while ((uint64_t)(m->n + s->ntok + 1) * 2 > m->cap)
-		if (S_memo_grow(m) != 0)
-			return -1;
+	while (use_memo && (uint64_t)(m->n + s->ntok + 1) * 2 > m->cap)
+		if (S_memo_grow(m) != 0) {
+			m->fail = 1;
+			use_memo = 0;
+		}
 	uint32_t nw = 0;
 	for (uint32_t k = 0; k < s->ntok; k++) {
 		const tl_token *t = &s->tok[k];
@@ -577,9 +585,7 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 			continue;
 		S_word *w = &m->wd[nw++];
 		w->tok = k;
-		w->me = S_memo_get(m, ix, t, lang);
-		if (m->fail)
-			return -1;
+		w->me = use_memo ? S_memo_get(m, ix, t, lang) : NULL;
 		if (w->me)
 			w->sg = w->me->sg;
 		else
@@ -589,60 +595,153 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 	return nw;
 }
 
-void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
-                        tl_index_memo *memo, void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t),
-                        void *ud)
+/* The report rank of term t: its group (tl_ix_group), then its index. */
+static uint64_t S_rank(const tl_ruleset *rs, uint32_t t)
+{
+	return (uint64_t)tl_ix_group(rs->index, &rs->terms[t]) << 32 | t;
+}
+
+/* Every term at every word by brute force, in the order of the scan (by
+ * token, then rank), without memory: the scan when out of memory. */
+static void S_scan_ranked(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                          void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	uint8_t lang = (uint8_t)tl_index_lang(a, s);
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		if (s->tok[i].flags & TL_TOK_PUNCT)
+			continue;
+		/* the next term by rank after the one reported last */
+		for (uint64_t last = 0, first = 1;; first = 0) {
+			uint64_t best = UINT64_MAX;
+			uint32_t bend = 0;
+			for (uint32_t t = 0; t < rs->nterms; t++) {
+				const tl_rterm *rt = &rs->terms[t];
+				uint64_t r = rt->lang == lang ? S_rank(rs, t) : UINT64_MAX;
+				if (r >= best || (!first && r <= last) || !S_word_at(a, s, &rt->w[0], i))
+					continue;
+				uint32_t end = S_rest(a, s, rt, 1, i);
+				if (end) {
+					best = r;
+					bend = end;
+				}
+			}
+			if (best == UINT64_MAX)
+				break;
+			fn(ud, &rs->terms[(uint32_t)best], i, bend);
+			last = best;
+		}
+	}
+}
+
+static int S_hit_cmp(const void *x, const void *y)
+{
+	const S_hit *a = x, *b = y;
+	if (a->i != b->i)
+		return a->i < b->i ? -1 : 1;
+	return a->rank < b->rank ? -1 : a->rank > b->rank;
+}
+
+/* The scan of s with m's buffers (and its memo when use_memo); 0, or -1
+ * when out of memory (nothing reported). */
+static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        tl_index_memo *m, int use_memo,
+                        void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
 {
 	const tl_index *ix = rs->index;
-	if (!ix)
-		return;
 	uint8_t lang = (uint8_t)tl_index_lang(a, s);
-	/* a sentence of more than S_WORDS_MAX tokens (no punctuation in a
-	 * huge table cell) is scanned without the memo, which would reserve
-	 * an entry for each */
-	int64_t nw = -1;
-	if (memo && !memo->fail && s->ntok <= S_WORDS_MAX) {
-		nw = S_words(memo, ix, a, s, lang);
-		if (nw < 0)
-			memo->fail = 1;
-	}
-	if (nw < 0) {
-		S_scan_plain(rs, a, s, fn, ud);
-		return;
-	}
+	int64_t nw = S_words(m, ix, a, s, lang, use_memo);
+	if (nw < 0)
+		return -1;
+	S_scan c = {rs, ix, a, s, m->wd, (uint32_t)nw, &m->hit, &m->ahit, 0, 0, 0};
 	const tl_para *para = &a->doc->paras[s->para];
-	const S_word *wd = memo->wd;
-	for (uint32_t w = 0; w < (uint32_t)nw; w++) {
+	const S_word *wd = m->wd;
+	for (uint32_t w = 0; w < (uint32_t)nw && !c.fail; w++) {
 		const tl_token *t = &s->tok[wd[w].tok];
 		const S_memo_ent *me = wd[w].me;
 		if (me) {
-			S_try_words(rs, a, s, me->st, wd, (uint32_t)nw, w, fn, ud);
+			S_try_words(&c, me->st, w);
 		} else if (t->stem) {
 			size_t n = strlen(t->stem);
-			S_try_words(rs, a, s, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang,
-			                             tl_ix_hash(t->stem, n, TL_W_STEM, lang)), wd, (uint32_t)nw, w,
-			            fn, ud);
+			S_try_words(&c, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang, tl_ix_hash(t->stem, n, TL_W_STEM, lang)),
+			            w);
 		}
 		if (t->end > t->start && t->end <= para->len) {
 			const char *o = para->text + t->start;
 			size_t n = t->end - t->start;
 			unsigned b = tl_ix_exact_bit(o, n);
 			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
-				S_try_words(rs, a, s,
-				            tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), wd,
-				            (uint32_t)nw, w, fn, ud);
+				S_try_words(&c, tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), w);
 		}
 		if (me) {
 			for (uint32_t k = 0; k < me->n; k++)
-				S_try_words(rs, a, s, memo->pfx[me->first + k], wd, (uint32_t)nw, w, fn, ud);
+				S_try_words(&c, m->pfx[me->first + k], w);
 		} else {
 			const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
 			uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
 			np = S_head_entries(ix, t->stem, lang, pe, np);
 			for (uint32_t k = 0; k < np; k++)
-				S_try_words(rs, a, s, pe[k], wd, (uint32_t)nw, w, fn, ud);
+				S_try_words(&c, pe[k], w);
 		}
 	}
+	if (c.fail)
+		return -1;
+	/* a keyed term's start comes in by (token, rank), and may have been
+	 * pushed more than once: verified once */
+	S_hit *h = m->hit;
+	if (c.keyed) {
+		for (uint32_t j = 0; j < c.nhit; j++)
+			h[j].rank = S_rank(rs, h[j].term);
+		if (c.nhit <= 32) {
+			for (uint32_t j = 1; j < c.nhit; j++) {
+				S_hit v = h[j];
+				uint32_t q = j;
+				for (; q > 0 && S_hit_cmp(&h[q - 1], &v) > 0; q--)
+					h[q] = h[q - 1];
+				h[q] = v;
+			}
+		} else {
+			qsort(h, c.nhit, sizeof *h, S_hit_cmp);
+		}
+	}
+	for (uint32_t j = 0; j < c.nhit; j++) {
+		if (j && h[j].i == h[j - 1].i && h[j].term == h[j - 1].term)
+			continue;
+		const tl_rterm *rt = &rs->terms[h[j].term];
+		uint32_t end = h[j].end ? h[j].end : S_rest(a, s, rt, 1, h[j].i);
+		if (end)
+			fn(ud, rt, h[j].i, end);
+	}
+	return 0;
+}
+
+void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                   void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t), void *ud)
+{
+	if (!rs->index)
+		return;
+	tl_index_memo m;
+	memset(&m, 0, sizeof m);
+	if (S_scan_words(rs, a, s, &m, 0, fn, ud) != 0)
+		S_scan_ranked(rs, a, s, fn, ud);
+	free(m.wd);
+	free(m.hit);
+}
+
+void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
+                        tl_index_memo *memo, void (*fn)(void *, const tl_rterm *, uint32_t, uint32_t),
+                        void *ud)
+{
+	if (!rs->index)
+		return;
+	if (!memo) {
+		tl_index_scan(rs, a, s, fn, ud);
+		return;
+	}
+	/* a sentence of more than S_WORDS_MAX tokens (no punctuation in a
+	 * huge table cell) is scanned without the memo, which would reserve
+	 * an entry for each */
+	if (S_scan_words(rs, a, s, memo, !memo->fail && s->ntok <= S_WORDS_MAX, fn, ud) != 0)
+		S_scan_ranked(rs, a, s, fn, ud);
 }
 
 void tl_index_scan_brute(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,
