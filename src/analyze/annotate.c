@@ -13,6 +13,7 @@
 #include <sys/mman.h>
 
 #include "analyze/annot_int.h"
+#include "analyze/polclass.h"
 #include "util/task.h"
 
 int tl_wc_all; /* annot_int.h: tests only */
@@ -242,7 +243,8 @@ static void S_polarity_part(S_part *pt)
 		    a->sent[k - 1].para == s->para)
 			prev = &a->sent[k - 1];
 		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
-		tl_negscope_without(s->tok, s->ntok);
+		if (s->pclass & TL_PC_WITHOUT) /* most units have no "without" / "zonder" */
+			tl_negscope_without(s->tok, s->ntok);
 		uint32_t qf = 0;
 		if (!pt->rc && pt->quant)
 			pt->rc = tl_quantities_sentence(pt->c, s, &qf);

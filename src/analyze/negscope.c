@@ -575,6 +575,8 @@ static const char *const S_without_end[] = {"and", "en", "but", "maar", "that", 
                                             "die", "waarbij", "whereby", "so", "zodat", "if",
                                             "als", "indien", "unless", "tenzij", NULL};
 
+const char *const tl_pol_without[] = {"without", "zonder", NULL};
+
 void tl_negscope_without(tl_token *tok, uint32_t n)
 {
 	for (uint32_t i = 0; i + 1 < n; i++) {

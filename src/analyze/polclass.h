@@ -36,6 +36,7 @@ extern const char *const tl_pol_switch[];    /* negscope.c: disabled, uitgeschak
 extern const char *const tl_pol_puff_cues[]; /* puffery.c: its phrases and take/takes/neemt/nemen */
 extern const char *const tl_pol_puff_anchor[]; /* puffery.c: a word every one of them needs */
 extern const char *const tl_pol_ref_words[]; /* disapply.c: clause, section, artikel, ... */
+extern const char *const tl_pol_without[];   /* negscope.c: without, zonder */
 
 enum {
 	TL_PC_NEG = 1u << 0,     /* first byte a-z and tl_tok_in(tl_pol_negators) */
@@ -68,6 +69,7 @@ enum {
 	TL_PC_PUFF = 1u << 27,   /* tl_tok_may_start(tl_pol_puff_cues) */
 	TL_PC_PUFFA = 1u << 28,  /* tl_tok_in(tl_pol_puff_anchor) */
 	TL_PC_REF = 1u << 29,    /* tl_tok_in(tl_pol_ref_words) */
+	TL_PC_WITHOUT = 1u << 30, /* tl_tok_in(tl_pol_without) */
 	TL_PC_KNOWN = 1u << 31   /* the word's bits are filled in */
 };
 

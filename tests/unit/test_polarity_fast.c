@@ -34,7 +34,8 @@ static const struct {
 	{tl_pol_vl_en_not, TL_PC_VENNOT, 0}, {tl_pol_vl_en_dets, TL_PC_VENDETS, 0},
 	{tl_pol_vl_preps, TL_PC_VPREPS, 0},  {tl_pol_vl_det_after, TL_PC_VDETAFTER, 0},
 	{tl_pol_switch, TL_PC_SWITCH, 0},    {tl_pol_puff_cues, TL_PC_PUFF, 1},
-	{tl_pol_puff_anchor, TL_PC_PUFFA, 0}, {tl_pol_ref_words, TL_PC_REF, 0}};
+	{tl_pol_puff_anchor, TL_PC_PUFFA, 0}, {tl_pol_ref_words, TL_PC_REF, 0},
+	{tl_pol_without, TL_PC_WITHOUT, 0}};
 
 /* The answer the bit stands for, asked of the lists themselves. */
 static uint32_t S_expect(const tl_token *t)
