@@ -31,9 +31,15 @@ static int S_word_at(const tl_annotated *a, const tl_sentence *s, const tl_rword
 	const tl_token *t = &s->tok[i];
 	switch (w->kind) {
 	/* most candidates differ in the first byte: test it before the rest */
-	case TL_W_STEM:
-		return t->stem && t->stem[0] == w->s[0] && !strncmp(t->stem, w->s, w->len) &&
-		       t->stem[w->len] == '\0';
+	case TL_W_STEM: {
+		if (!t->stem || t->stem[0] != w->s[0])
+			return 0;
+		/* strncmp(t->stem, w->s, w->len) == 0 and the stem ends there; stems are short */
+		uint32_t k = 1;
+		while (k < w->len && t->stem[k] == w->s[k])
+			k++;
+		return k >= w->len && t->stem[w->len] == '\0';
+	}
 	case TL_W_PREFIX:
 		return t->fold && (!w->len || t->fold[0] == w->s[0]) && !strncmp(t->fold, w->s, w->len);
 	case TL_W_HEAD: {
@@ -82,7 +88,7 @@ static int S_particle_closes(const tl_annotated *a, const tl_sentence *s, uint32
 	    ((n->flags & TL_TOK_CAPITAL) && !(S_all_caps(a, s, n) && S_all_caps(a, s, &s->tok[i]))))
 		return 0;
 	for (const char *const *w = np; *w; w++)
-		if (!strcmp(n->fold, *w))
+		if (n->fold[0] == (*w)[0] && !strcmp(n->fold, *w))
 			return 0;
 	return 1;
 }
@@ -149,9 +155,8 @@ static void S_sig_word(const tl_token *t, uint8_t lang, const uint32_t *sh, S_si
 }
 
 /* The signature of token t's form as written. */
-static uint32_t S_sig_exact(const tl_annotated *a, const tl_sentence *s, const tl_token *t)
+static uint32_t S_sig_exact(const tl_para *p, const tl_token *t)
 {
-	const tl_para *p = &a->doc->paras[s->para];
 	if (t->end <= t->start || t->end > p->len)
 		return TL_IX_NONE;
 	const char *o = p->text + t->start;
@@ -578,6 +583,7 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 			m->fail = 1;
 			use_memo = 0;
 		}
+	const tl_para *para = &a->doc->paras[s->para];
 	uint32_t nw = 0;
 	for (uint32_t k = 0; k < s->ntok; k++) {
 		const tl_token *t = &s->tok[k];
@@ -590,7 +596,7 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 			w->sg = w->me->sg;
 		else
 			S_sig_word(t, lang, NULL, &w->sg);
-		w->sg.v[TL_IX_FK_EXACT] = S_sig_exact(a, s, t);
+		w->sg.v[TL_IX_FK_EXACT] = S_sig_exact(para, t);
 	}
 	return nw;
 }
@@ -659,7 +665,8 @@ static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 		const tl_token *t = &s->tok[wd[w].tok];
 		const S_memo_ent *me = wd[w].me;
 		if (me) {
-			S_try_words(&c, me->st, w);
+			if (me->st)
+				S_try_words(&c, me->st, w);
 		} else if (t->stem) {
 			size_t n = strlen(t->stem);
 			S_try_words(&c, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang, tl_ix_hash(t->stem, n, TL_W_STEM, lang)),
