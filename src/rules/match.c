@@ -8,6 +8,7 @@
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
 #include <ctype.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -401,12 +402,12 @@ static void S_carry(const tl_match *m, S_occs *o, uint32_t from, uint32_t to, ui
 	}
 }
 
-static void S_occ_range(S_occ_part *pt)
+/* memo: the scanning thread's own (tl_index_memo_new), or NULL */
+static void S_occ_range(S_occ_part *pt, tl_index_memo *memo)
 {
 	tl_match *m = pt->m;
 	const tl_annotated *a = m->a;
 	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL, NULL};
-	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
 	uint32_t x = 0; /* the next reference to a numbered clause (a->xref, by sentence) */
 	uint32_t own_end_prev = 0; /* the end of the sentence before's own occurrences (not carried) */
 	while (pt->lent && pt->lent->start && x < a->nxref && a->xref[x].sentence < pt->k0)
@@ -451,90 +452,135 @@ static void S_occ_range(S_occ_part *pt)
 			S_carry(m, &pt->o, m->occ_start[i - 1], m->occ_start[i], (uint32_t)k, i, pt->stamp);
 		own_end_prev = own_end;
 	}
+}
+
+/* The occurrence scan in pieces that the threads take in turn (S_occurrences). */
+#define S_OCC_PIECES 12
+
+typedef struct S_occ_work {
+	tl_match *m;
+	const S_lent *lent;
+	uint32_t npiece;
+	uint32_t bound[S_OCC_PIECES + 1]; /* piece p: sentences [bound[p], bound[p + 1]) */
+	S_occs o[S_OCC_PIECES];           /* each piece's occurrences; occ_start counts within it */
+	atomic_uint next;                 /* the next piece nobody has taken */
+	uint32_t *stamp[2];               /* each thread's S_carry stamps (sentence + 1) */
+} S_occ_work;
+
+static void S_occ_take(S_occ_work *w, int t)
+{
+	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
+	for (;;) {
+		unsigned p = atomic_fetch_add(&w->next, 1u);
+		if (p >= w->npiece)
+			break;
+		S_occ_part pt = {w->m, w->bound[p], w->bound[p + 1], {NULL, 0, 0, 0}, w->lent, w->stamp[t]};
+		S_occ_range(&pt, memo);
+		w->o[p] = pt.o;
+	}
 	tl_index_memo_free(memo);
 }
 
 static void *S_occ_thread(void *arg)
 {
-	S_occ_range(arg);
+	S_occ_take(arg, 1);
 	return NULL;
 }
 
-/* With threads >= 2 the sentences are scanned in two parts at once (the
- * annotation and the ruleset are only read); the second part's occurrences
- * are appended to the first's, so the result is the same as one pass. */
+/* With threads >= 2 the sentences are cut into S_OCC_PIECES pieces of about
+ * as many tokens, each starting a paragraph (a unit's pronoun reads the unit
+ * before it in the same paragraph, S_carry), and both threads take the next
+ * piece until none is left: a fixed cut in two halves left one thread idle
+ * for 1-2 ms of a 5 ms scan on bench-nl-600.docx, as sentences cost unequal
+ * amounts and the other core is not always free.  The annotation and the
+ * ruleset are only read; the pieces' occurrences are put together in
+ * document order, so the result is the same as one pass. */
 static int S_occurrences(tl_match *m, int threads)
 {
 	const tl_annotated *a = m->a;
 	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
 	if (!m->occ_start)
 		return -1;
-	uint32_t split = 0;
+	S_occ_work *w = calloc(1, sizeof *w);
+	S_lent lent;
+	if (!w || S_lent_find(m, &lent) != 0) {
+		free(w);
+		return -1;
+	}
+	w->m = m;
+	w->lent = &lent;
+	w->npiece = 1;
 	if (threads >= 2 && a->nsent >= TL_MATCH_PAR_MIN) {
-		uint64_t total = 0, half = 0;
+		uint64_t total = 0, seen = 0;
 		for (uint32_t i = 0; i < a->nsent; i++)
 			total += a->sent[i].ntok + 1;
-		while (split < a->nsent && half * 2 < total)
-			half += a->sent[split++].ntok + 1;
-		/* the second part starts a paragraph: a unit's pronoun reads the unit
-		 * before it in the same paragraph (S_carry) */
-		while (split > 0 && split < a->nsent && a->sent[split].para == a->sent[split - 1].para)
-			split++;
+		uint32_t i = 0;
+		for (uint32_t p = 1; p < S_OCC_PIECES; p++) {
+			while (i < a->nsent && seen * S_OCC_PIECES < total * p)
+				seen += a->sent[i++].ntok + 1;
+			while (i > 0 && i < a->nsent && a->sent[i].para == a->sent[i - 1].para)
+				seen += a->sent[i++].ntok + 1;
+			if (i >= a->nsent)
+				break;
+			if (i > w->bound[w->npiece - 1])
+				w->bound[w->npiece++] = i;
+		}
 	}
-	S_lent lent;
-	if (S_lent_find(m, &lent) != 0)
-		return -1;
+	w->bound[w->npiece] = a->nsent;
 	size_t nc = m->rs->nconcepts ? m->rs->nconcepts : 1;
-	S_occ_part one = {m, 0, split ? split : a->nsent, {NULL, 0, 0, 0}, &lent, calloc(nc, sizeof(uint32_t))};
-	S_occ_part two = {m, split, a->nsent, {NULL, 0, 0, 0}, &lent, split ? calloc(nc, sizeof(uint32_t)) : NULL};
-	if (!one.stamp || (split && !two.stamp)) {
-		free(one.stamp);
-		free(two.stamp);
-		free(lent.start);
-		free(lent.conc);
-		return -1;
+	int two = w->npiece > 1;
+	w->stamp[0] = calloc(nc, sizeof(uint32_t));
+	w->stamp[1] = two ? calloc(nc, sizeof(uint32_t)) : NULL;
+	int fail = !w->stamp[0] || (two && !w->stamp[1]);
+	if (!fail) {
+		tl_task *th;
+		int started = two && tl_task_start(&th, S_occ_thread, w) == 0;
+		S_occ_take(w, 0); /* without a thread, every piece here, in order */
+		if (started)
+			tl_task_join(th);
 	}
-	tl_task *th;
-	int started = split && split < a->nsent && tl_task_start(&th, S_occ_thread, &two) == 0;
-	S_occ_range(&one);
-	if (started)
-		tl_task_join(th);
-	else if (split)
-		S_occ_range(&two); /* no thread: here, after the first part */
-	/* the second part's starts count from the first part's end, also when it found
-	 * nothing (else they stay 0, below the first part's, and a scope across the
-	 * split reads backwards) */
-	if (started || split)
-		for (uint32_t i = two.k0; i < two.k1 && !two.o.n; i++)
-			m->occ_start[i] += one.o.n;
-	if (!one.o.fail && !two.o.fail && two.o.n) {
-		if ((uint64_t)one.o.n + two.o.n > UINT32_MAX / sizeof(tl_occ)) {
-			one.o.fail = 1;
-		} else if (one.o.cap < one.o.n + two.o.n) {
-			tl_occ *nv = realloc(one.o.occ, (size_t)(one.o.n + two.o.n) * sizeof *nv);
+	/* the pieces in document order: the first piece's array takes the rest;
+	 * each piece's starts move by the occurrences before it, also when it
+	 * found none (else they stay 0, below the piece before's, and a scope
+	 * across the cut reads backwards) */
+	uint64_t total = 0;
+	for (uint32_t p = 0; p < w->npiece; p++) {
+		fail |= w->o[p].fail;
+		total += w->o[p].n;
+	}
+	S_occs all = w->o[0];
+	w->o[0] = (S_occs){NULL, 0, 0, 0};
+	if (!fail && total > all.n) {
+		if (total > UINT32_MAX / sizeof(tl_occ)) {
+			fail = 1;
+		} else if (all.cap < total) {
+			tl_occ *nv = realloc(all.occ, (size_t)total * sizeof *nv);
 			if (!nv)
-				one.o.fail = 1;
+				fail = 1;
 			else {
-				one.o.occ = nv;
-				one.o.cap = one.o.n + two.o.n;
+				all.occ = nv;
+				all.cap = (uint32_t)total;
 			}
 		}
-		if (!one.o.fail) {
-			memcpy(one.o.occ + one.o.n, two.o.occ, (size_t)two.o.n * sizeof *two.o.occ);
-			for (uint32_t i = two.k0; i < two.k1; i++)
-				m->occ_start[i] += one.o.n;
-			one.o.n += two.o.n;
-		}
 	}
-	free(two.o.occ);
-	free(one.stamp);
-	free(two.stamp);
+	for (uint32_t p = 1; p < w->npiece && !fail; p++) {
+		if (w->o[p].n)
+			memcpy(all.occ + all.n, w->o[p].occ, (size_t)w->o[p].n * sizeof *all.occ);
+		for (uint32_t i = w->bound[p]; i < w->bound[p + 1]; i++)
+			m->occ_start[i] += all.n;
+		all.n += w->o[p].n;
+	}
+	for (uint32_t p = 0; p < w->npiece; p++)
+		free(w->o[p].occ);
+	free(w->stamp[0]);
+	free(w->stamp[1]);
+	free(w);
 	free(lent.start);
 	free(lent.conc);
-	m->occ = one.o.occ;
-	m->nocc = one.o.n;
-	m->aocc = one.o.cap;
-	if (one.o.fail || two.o.fail)
+	m->occ = all.occ;
+	m->nocc = all.n;
+	m->aocc = all.cap;
+	if (fail)
 		return -1;
 	m->occ_start[a->nsent] = m->nocc;
 	return 0;
