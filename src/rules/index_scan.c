@@ -314,70 +314,67 @@ static void S_try_keyed(S_scan *c, const tl_ix_ent *e, uint32_t w)
 	}
 }
 
-/* Verifies e's postings at word w on all filters.  A second word's
- * signature carries its kind, so a posting passes the first filter when its
- * pfilt equals one of the eight signatures of the next two words; with SSE2
- * four postings are compared at once.  Then e's keyed postings. */
-static void S_try_words(S_scan *c, const tl_ix_ent *e, uint32_t w)
+/* A long list's postings at word w: the plain postings of the eight
+ * signatures of the next two words (tl_ix_bucket), and the others, in list
+ * order. */
+static __attribute__((noinline)) void S_try_bucketed(S_scan *c, const tl_ix_ent *e, uint32_t w)
 {
-	if (!e || !e->key || (!e->n && !e->kn))
-		return;
 	const tl_index *ix = c->ix;
-	const uint32_t *pf = ix->pfilt + e->first;
+	const S_sig *n0 = S_wd_sig(c->wd, c->nw, w + 1), *n1 = S_wd_sig(c->wd, c->nw, w + 2);
+	uint32_t cand[TL_IX_LONG_MAX], nc = 0, ent = (uint32_t)(e - ix->ent) + 1, n = e->n;
+	for (int q = 0; q < 2 * TL_IX_NFK; q++) {
+		uint32_t v = q < TL_IX_NFK ? n0->v[q] : n1->v[q - TL_IX_NFK];
+		if (v == TL_IX_NONE || (q >= TL_IX_NFK && v == n0->v[q - TL_IX_NFK]))
+			continue;
+		for (uint32_t h = tl_ix_bucket_hash(ent, v) & (ix->btcap - 1); ix->bt[h].ent;
+		     h = (h + 1) & (ix->btcap - 1))
+			if (ix->bt[h].ent == ent && ix->bt[h].sig == v) {
+				memcpy(cand + nc, ix->bord + ix->bt[h].first, ix->bt[h].n * sizeof *cand);
+				nc += ix->bt[h].n;
+				break;
+			}
+	}
+	for (uint32_t j = e->nplain; j < n; j++)
+		cand[nc++] = ix->bord[e->first + j];
+	for (uint32_t j = 1; j < nc; j++) {
+		uint32_t v = cand[j], m = j;
+		for (; m > 0 && cand[m - 1] > v; m--)
+			cand[m] = cand[m - 1];
+		cand[m] = v;
+	}
+	for (uint32_t j = 0; j < nc; j++)
+		S_try_one(c, e, cand[j], w);
+}
+
+/* A list of four postings or more at word w: a second word's signature
+ * carries its kind, so a posting passes the first filter when its pfilt
+ * equals one of the eight signatures of the next two words; with SSE2 four
+ * postings are compared at once. */
+static __attribute__((noinline)) void S_try_list(S_scan *c, const tl_ix_ent *e, uint32_t w)
+{
+	const uint32_t *pf = c->ix->pfilt + e->first;
 	const S_sig *n0 = S_wd_sig(c->wd, c->nw, w + 1), *n1 = S_wd_sig(c->wd, c->nw, w + 2);
 	uint32_t n = e->n, k = 0;
-	if (e->kn)
-		S_try_keyed(c, e, w);
-	if (e->bucketed) {
-		/* the plain postings of the eight signatures, and the others, in
-		 * list order */
-		uint32_t cand[TL_IX_LONG_MAX], nc = 0, ent = (uint32_t)(e - ix->ent) + 1;
-		for (int q = 0; q < 2 * TL_IX_NFK; q++) {
-			uint32_t v = q < TL_IX_NFK ? n0->v[q] : n1->v[q - TL_IX_NFK];
-			if (v == TL_IX_NONE || (q >= TL_IX_NFK && v == n0->v[q - TL_IX_NFK]))
-				continue;
-			for (uint32_t h = tl_ix_bucket_hash(ent, v) & (ix->btcap - 1); ix->bt[h].ent;
-			     h = (h + 1) & (ix->btcap - 1))
-				if (ix->bt[h].ent == ent && ix->bt[h].sig == v) {
-					memcpy(cand + nc, ix->bord + ix->bt[h].first, ix->bt[h].n * sizeof *cand);
-					nc += ix->bt[h].n;
-					break;
-				}
-		}
-		for (uint32_t j = e->nplain; j < n; j++)
-			cand[nc++] = ix->bord[e->first + j];
-		for (uint32_t j = 1; j < nc; j++) {
-			uint32_t v = cand[j], m = j;
-			for (; m > 0 && cand[m - 1] > v; m--)
-				cand[m] = cand[m - 1];
-			cand[m] = v;
-		}
-		for (uint32_t j = 0; j < nc; j++)
-			S_try_one(c, e, cand[j], w);
-		return;
-	}
 #ifdef __SSE2__
-	if (n >= 4) {
-		__m128i v[2 * TL_IX_NFK];
-		for (int q = 0; q < TL_IX_NFK; q++) {
-			v[2 * q] = _mm_set1_epi32((int)n0->v[q]);
-			v[2 * q + 1] = _mm_set1_epi32((int)n1->v[q]);
-		}
-		const __m128i zero = _mm_setzero_si128();
-		for (; k + 4 <= n; k += 4) {
-			__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(pf + k));
-			__m128i hit = _mm_cmpeq_epi32(f, v[0]);
-			for (int q = 1; q < 2 * TL_IX_NFK; q++)
-				hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
-			/* TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY: the top two bits */
-			__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
-			unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
-			             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
-			while (m) {
-				unsigned j = (unsigned)__builtin_ctz(m);
-				m &= m - 1;
-				S_try_one(c, e, k + j, w);
-			}
+	__m128i v[2 * TL_IX_NFK];
+	for (int q = 0; q < TL_IX_NFK; q++) {
+		v[2 * q] = _mm_set1_epi32((int)n0->v[q]);
+		v[2 * q + 1] = _mm_set1_epi32((int)n1->v[q]);
+	}
+	const __m128i zero = _mm_setzero_si128();
+	for (; k + 4 <= n; k += 4) {
+		__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(pf + k));
+		__m128i hit = _mm_cmpeq_epi32(f, v[0]);
+		for (int q = 1; q < 2 * TL_IX_NFK; q++)
+			hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
+		/* TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY: the top two bits */
+		__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
+		unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
+		             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
+		while (m) {
+			unsigned j = (unsigned)__builtin_ctz(m);
+			m &= m - 1;
+			S_try_one(c, e, k + j, w);
 		}
 	}
 #endif
@@ -389,6 +386,30 @@ static void S_try_words(S_scan *c, const tl_ix_ent *e, uint32_t w)
 	}
 }
 
+/* Verifies e's postings at word w on all filters (a short list here, a
+ * long one in S_try_bucketed or S_try_list), then its keyed postings. */
+static inline void S_try_words(S_scan *c, const tl_ix_ent *e, uint32_t w)
+{
+	if (!e || !e->key)
+		return;
+	if (e->kn)
+		S_try_keyed(c, e, w);
+	uint32_t n = e->n;
+	if (e->bucketed) {
+		S_try_bucketed(c, e, w);
+	} else if (n >= 4) {
+		S_try_list(c, e, w);
+	} else if (n) {
+		const uint32_t *pf = c->ix->pfilt + e->first;
+		const S_sig *n0 = S_wd_sig(c->wd, c->nw, w + 1), *n1 = S_wd_sig(c->wd, c->nw, w + 2);
+		for (uint32_t k = 0; k < n; k++) {
+			uint32_t f = pf[k];
+			if (f < TL_IX_GAP && f != n0->v[f >> 28] && f != n1->v[f >> 28])
+				continue;
+			S_try_one(c, e, k, w);
+		}
+	}
+}
 
 /* The non-empty prefix entries of a folded word, in the order of the
  * index's prefix lengths; returns their number. */
