@@ -96,6 +96,9 @@ static uint32_t S_each_at(const tl_token *tok, uint32_t n, uint32_t k)
 	return k + m < n && tl_tok_is(&tok[k + m], ":") ? m + 1 : 0;
 }
 
+static const char *const S_intro_first[] = {"hierna", "verder", "hereinafter", "hereafter",
+                                            "referred", NULL};
+
 /* "(hierna: "X")" at tok[i] == "(", or "hierna te noemen "X"" without one.
  * Sets [*ts, *te) to the term's tokens and returns the index after the alias. */
 static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t *ts, uint32_t *te)
@@ -106,9 +109,7 @@ static uint32_t S_alias_at(const tl_token *tok, uint32_t n, uint32_t i, uint32_t
 		k++;
 	/* without a parenthesis only the explicit S_intro count, which start with these words
 	 * (the others start with none of them): most tokens stop here */
-	static const char *const intro_first[] = {"hierna", "verder", "hereinafter", "hereafter",
-	                                          "referred", NULL};
-	if (!paren && !tl_tok_in(&tok[i], intro_first))
+	if (!paren && !tl_tok_in(&tok[i], S_intro_first))
 		return 0;
 	int w = -1;
 	uint32_t m = tl_ph_list_at(tok, n, k, S_intro, &w);
@@ -209,8 +210,30 @@ static const char *const S_acts[] = {")", ":", ";", "and", "en", "between", "tus
                                      "hierna", "verder", "hereinafter", "hereafter", "referred",
                                      NULL};
 
+/* 1 when an alias may start somewhere in unit s: S_alias_at and S_line_alias
+ * find one only at a "(" or an S_intro_first word (TL_WC_AINTRO, one bit test
+ * per token after the first time). */
+static int S_may_alias(const tl_sentence *s)
+{
+	for (uint32_t i = 0; i < s->ntok; i++) {
+		const tl_token *t = &s->tok[i];
+		int wc = tl_wc_of(t, TL_WC_AINTRO_K, TL_WC_AINTRO);
+		if (wc < 0) {
+			int yes = tl_tok_is(t, "(") || tl_tok_in(t, S_intro_first);
+			wc = t->word ? tl_wc_set(t->word, TL_WC_AINTRO_K, TL_WC_AINTRO, yes) : yes;
+		}
+		if (wc)
+			return 1;
+	}
+	return 0;
+}
+
 int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 {
+	/* without a place where an alias may start the loop below finds none and
+	 * changes nothing: most units end here */
+	if (!S_may_alias(s))
+		return 0;
 	/* where the current name starts, after a typed label ("2.", "b)", "1.2") */
 	uint32_t from = tl_defs_label_len(s->tok, s->ntok);
 	uint32_t open = UINT32_MAX; /* the last "(" */

@@ -171,6 +171,8 @@ static inline uint32_t tl_ph_list_at(const tl_token *tok, uint32_t n, uint32_t i
 #define TL_WC_WE 0x080u      /* a first or second person, or a tenderer (tl_parties_we_count) */
 #define TL_WC_OPEN_K 0x100u  /* scopes.c */
 #define TL_WC_OPEN 0x200u    /* may open a clause (tl_scopes_mark) */
+#define TL_WC_AINTRO_K 0x400u /* aliases.c */
+#define TL_WC_AINTRO 0x800u  /* "(" or a word an alias may open with unbracketed (tl_defs_aliases) */
 extern int tl_wc_all;
 
 static inline uint32_t tl_wc_get(const tl_word *w) { return __atomic_load_n(&w->annot, __ATOMIC_RELAXED); }
