@@ -6,7 +6,9 @@
  * ("draagt ... over"), prefixes of one and of more bytes, exact forms
  * ("AVG", one-byte "Q"), punctuation between the words, words at the end
  * of a sentence; in Dutch and English; a first word heading 25 terms (a
- * long list, looked up by signature), and the built-in ruleset's. */
+ * long list, looked up by signature), and the built-in ruleset's; and in
+ * the order of a scan of every term's first word, also for the terms listed
+ * under a rarer later word (keyed postings). */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +17,7 @@
 
 #include "annot_fixture.h"
 #include "harness.h"
+#include "rules/index_int.h"
 #include "rules/rules.h"
 #include "tenderlint.h"
 
@@ -112,6 +115,26 @@ static int S_found(const tl_ruleset *rs, const tl_annotated *a, uint32_t sent, c
 	return found;
 }
 
+/* The order the scan reports the terms of a sentence in (index_int.h,
+ * tl_ix_group): by start token, then the first word's lookup group (stem,
+ * exact form, prefix and head lengths), then ruleset order, which is the
+ * order of a scan of every term's first word, also for the terms the index
+ * lists under a later word. */
+static const tl_ruleset *S_order_rs;
+
+static int S_cmp_report(const void *x, const void *y)
+{
+	uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+	uint32_t pa = (uint32_t)(p >> 16 & 0xFFFF), qa = (uint32_t)(q >> 16 & 0xFFFF);
+	if (pa != qa)
+		return pa < qa ? -1 : 1;
+	uint32_t pg = tl_ix_group(S_order_rs->index, &S_order_rs->terms[p >> 32]);
+	uint32_t qg = tl_ix_group(S_order_rs->index, &S_order_rs->terms[q >> 32]);
+	if (pg != qg)
+		return pg < qg ? -1 : 1;
+	return (p >> 32) < (q >> 32) ? -1 : (p >> 32) > (q >> 32);
+}
+
 /* Every sentence of a: the index scan finds the brute scan's set, without
  * and with the memo (one for all sentences, as a scan thread has), and the
  * memo changes no call or its order; returns the number of matches. */
@@ -119,7 +142,7 @@ static size_t S_same_as_brute(const tl_ruleset *rs, const tl_annotated *a)
 {
 	tl_index_memo *memo = tl_index_memo_new();
 	T_OK(memo != NULL, "memo");
-	uint32_t differ = 0, order = 0;
+	uint32_t differ = 0, order = 0, reported = 0;
 	size_t total = 0;
 	for (uint32_t i = 0; i < a->nsent; i++) {
 		S_calls x = {NULL, 0, 0, 0, rs}, y = {NULL, 0, 0, 0, rs}, z = {NULL, 0, 0, 0, rs};
@@ -127,6 +150,18 @@ static size_t S_same_as_brute(const tl_ruleset *rs, const tl_annotated *a)
 		tl_index_scan_memo(rs, a, &a->sent[i], memo, S_collect, &z);
 		tl_index_scan_brute(rs, a, &a->sent[i], S_collect, &y);
 		order += x.h != z.h || x.n != z.n;
+		/* in the report order: brute force's calls sorted so */
+		if (y.n) {
+			S_order_rs = rs;
+			uint64_t *yo = malloc(y.n * sizeof *yo);
+			T_OK(yo != NULL, "malloc");
+			if (yo) {
+				memcpy(yo, y.v, y.n * sizeof *yo);
+				qsort(yo, y.n, sizeof *yo, S_cmp_report);
+				reported += x.n != y.n || memcmp(x.v, yo, y.n * sizeof *yo);
+				free(yo);
+			}
+		}
 		if (x.n)
 			qsort(x.v, x.n, sizeof *x.v, S_cmp);
 		if (y.n)
@@ -147,6 +182,7 @@ static size_t S_same_as_brute(const tl_ruleset *rs, const tl_annotated *a)
 	tl_index_memo_free(memo);
 	T_INT(differ, 0);
 	T_INT(order, 0);
+	T_INT(reported, 0);
 	return total;
 }
 
