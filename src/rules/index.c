@@ -344,11 +344,12 @@ int tl_index_build(tl_ruleset *rs)
 	if (!ix)
 		return -1;
 	rs->index = ix;
-	/* the keys are the distinct first words, about half the terms (3,360
-	 * of 7,240 in the built-in ruleset): one slot per term, doubled by
-	 * S_put if the table gets more than half full */
+	/* the keys are the distinct key words, about a third of the terms
+	 * (5,817 of 17,413 in the built-in ruleset of the twelfth session):
+	 * one slot per two terms, doubled by S_put_h if the table gets more
+	 * than half full */
 	ix->cap = 64;
-	while (ix->cap < rs->nterms + 16)
+	while (ix->cap < rs->nterms / 2 + 16)
 		ix->cap *= 2;
 	ix->ent = calloc(ix->cap, sizeof *ix->ent);
 	ix->pterm = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->pterm);

@@ -507,7 +507,7 @@ static uint32_t S_memo_hash(const void *w, const void *st, uint32_t lang)
 
 static int S_memo_grow(tl_index_memo *m)
 {
-	uint32_t cap = m->cap ? m->cap * 2 : 4096;
+	uint32_t cap = m->cap ? m->cap * 2 : 1024;
 	if (cap < m->cap)
 		return -1;
 	S_memo_ent *ne = calloc(cap, sizeof *ne);
