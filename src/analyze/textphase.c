@@ -3,6 +3,7 @@
  * (sentences and their coordinated parts) with their stems, on two threads
  * for a long document; the token pools. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -178,24 +179,61 @@ static void S_text_part(S_tpart *t)
 	}
 }
 
+/* The text phases in pieces that two threads take in turn: each thread has
+ * its own tl_text (txt[t]) and stems with it whatever piece it takes. */
+#define S_PIECES 8
+
+typedef struct S_twork {
+	S_tpart piece[S_PIECES];
+	size_t npiece;
+	tl_text *txt[2];
+	atomic_uint next;
+} S_twork;
+
+/* Phase 0: the next piece nobody has taken, until none is left.  Phase 1:
+ * the pieces this thread made the tokens of, as their word records and
+ * stems live in its tl_text (which must stem them, and only on one thread). */
+static void S_take(S_twork *w, int t)
+{
+	if (w->piece[0].phase == 1) {
+		for (size_t k = 0; k < w->npiece; k++)
+			if (w->piece[k].txt == w->txt[t])
+				S_text_part(&w->piece[k]);
+		return;
+	}
+	for (;;) {
+		unsigned k = atomic_fetch_add(&w->next, 1u);
+		if (k >= w->npiece)
+			break;
+		w->piece[k].txt = w->txt[t];
+		S_text_part(&w->piece[k]);
+	}
+}
+
 static void *S_text_thread(void *arg)
 {
-	S_text_part(arg);
+	S_take(arg, 1);
 	return NULL;
 }
 
-/* Both parts, the second on a thread when one can be started. */
-static void S_run_parts(S_tpart *one, S_tpart *two)
+/* Every piece of the phase, on the second thread too when there is one. */
+static void S_run_parts(S_twork *w, int phase)
 {
+	for (size_t k = 0; k < w->npiece; k++)
+		w->piece[k].phase = phase;
+	atomic_store(&w->next, 0u);
 	tl_task *th;
-	if (two->p0 < two->p1 && tl_task_start(&th, S_text_thread, two) == 0) {
-		S_text_part(one);
+	int second = 0; /* phase 1 needs the second thread only for pieces it took */
+	for (size_t k = 0; k < w->npiece && !second; k++)
+		second = phase == 0 || w->piece[k].txt == w->txt[1];
+	if (w->npiece > 1 && w->txt[1] && second && tl_task_start(&th, S_text_thread, w) == 0) {
+		S_take(w, 0);
 		tl_task_join(th);
 		return;
 	}
-	S_text_part(one);
-	if (!one->rc && two->p0 < two->p1)
-		S_text_part(two);
+	S_take(w, 0); /* without a thread, every piece here, in order */
+	if (phase == 1 && second)
+		S_take(w, 1); /* no thread now: the second's pieces here, with its tl_text */
 }
 
 /* The token pool of text part k (tl_text_token_pool) for `bytes` bytes of
@@ -235,110 +273,157 @@ static tl_token *S_pool_map(tl_annotated *a, int k, uint64_t bytes, size_t *cap)
 	return (tl_token *)p;
 }
 
+/* With threads >= 2 and a long enough document, the paragraphs are cut into
+ * S_PIECES pieces of about as many bytes, and both threads take the next
+ * piece until none is left, in each phase (tokens, then units): a fixed cut
+ * in two halves left one thread waiting for the other 1-3 ms on
+ * bench-nl-600.docx, as the ruleset still loads on the same cores when the
+ * tokens are made.  Each thread stems with its own tl_text; the pieces'
+ * results are put together in paragraph order: the same tokens, stems and
+ * units as one pass. */
 int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 {
 	tl_annotated *a = c->a;
-	size_t split = c->npara;
-	tl_text *txt2 = NULL;
-	if (threads >= 2 && c->npara >= 2) {
-		uint64_t total = 0, half = 0;
-		for (size_t p = 0; p < c->npara; p++)
-			total += c->paras[p].len + 1;
-		split = 0;
-		while (split < c->npara && half * 2 < total)
-			half += c->paras[split++].len + 1;
-		tl_error e2 = TL_ERROR_INIT;
-		if (total < TL_ANNOT_PAR_BYTES || split >= c->npara ||
-		    tl_text_open(&txt2, &a->arena2, &e2) != 0)
-			split = c->npara; /* one part */
-	}
-	/* token pools: bytes of text per part */
-	uint64_t bytes1 = 0, bytes2 = 0;
+	S_twork *w = calloc(1, sizeof *w);
+	if (!w)
+		return tl_error_set(err, TL_ENOMEM, "out of memory annotating");
+	w->txt[0] = c->txt;
+	w->npiece = 1;
+	uint64_t total = 0;
 	for (size_t p = 0; p < c->npara; p++)
-		*(p < split ? &bytes1 : &bytes2) += c->paras[p].len;
+		total += c->paras[p].len + 1;
+	size_t bound[S_PIECES + 1] = {0};
+	if (threads >= 2 && c->npara >= 2 && total >= TL_ANNOT_PAR_BYTES) {
+		tl_error e2 = TL_ERROR_INIT;
+		if (tl_text_open(&w->txt[1], &a->arena2, &e2) == 0) {
+			uint64_t seen = 0;
+			size_t p = 0;
+			for (size_t k = 1; k < S_PIECES; k++) {
+				while (p < c->npara && seen * S_PIECES < total * k)
+					seen += c->paras[p++].len + 1;
+				if (p >= c->npara)
+					break;
+				if (p > bound[w->npiece - 1])
+					bound[w->npiece++] = p;
+			}
+		}
+	}
+	bound[w->npiece] = c->npara;
+	for (size_t k = 0; k < w->npiece; k++) {
+		w->piece[k].c = c;
+		w->piece[k].p0 = bound[k];
+		w->piece[k].p1 = bound[k + 1];
+	}
+	/* token pools, one per thread: the first thread's for the whole text when
+	 * it is alone, else each for about the half it takes (S_pool_map: room for
+	 * the tokens of 2/3 of the text; more go to the arena) */
+	uint64_t bytes = 0;
+	for (size_t p = 0; p < c->npara; p++)
+		bytes += c->paras[p].len;
+	if (w->txt[1])
+		bytes /= 2;
 	size_t cap;
-	tl_token *pool = S_pool_map(a, 0, bytes1, &cap);
+	tl_token *pool = S_pool_map(a, 0, bytes, &cap);
 	if (pool)
-		tl_text_token_pool(c->txt, pool, cap);
-	if (txt2 && (pool = S_pool_map(a, 1, bytes2, &cap)) != NULL)
-		tl_text_token_pool(txt2, pool, cap);
-	S_tpart one = {c, c->txt, 0, split, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {0, 0, 0, 0, 0}, 0, 0};
-	S_tpart two = {c, txt2, split, c->npara, 0, 0, 0, 0, {NULL, 0, 0}, {NULL, 0, 0}, {0, 0, 0, 0, 0}, 0, 0};
+		tl_text_token_pool(w->txt[0], pool, cap);
+	if (w->txt[1] && (pool = S_pool_map(a, 1, bytes, &cap)) != NULL)
+		tl_text_token_pool(w->txt[1], pool, cap);
 	int rc = 0;
-	S_run_parts(&one, &two);
-	/* the placeholders of both parts, in text order; the first TL_ANNOT_MAX_PH count */
-	c->ph = one.ph.v;
-	c->aph = one.ph.cap;
-	c->nph = one.ph.n;
-	c->ph_rc = one.ph_rc ? one.ph_rc : two.ph_rc;
-	one.ph.v = NULL;
-	if (!c->ph_rc && two.ph.n && c->nph < TL_ANNOT_MAX_PH) {
-		uint32_t add = two.ph.n;
+	S_run_parts(w, 0);
+	/* the placeholders of the pieces, in text order; the first TL_ANNOT_MAX_PH count */
+	S_tpart *one = &w->piece[0];
+	c->ph = one->ph.v;
+	c->aph = one->ph.cap;
+	c->nph = one->ph.n;
+	c->ph_rc = one->ph_rc;
+	one->ph.v = NULL;
+	for (size_t k = 1; k < w->npiece; k++) {
+		S_tpart *t = &w->piece[k];
+		if (!c->ph_rc)
+			c->ph_rc = t->ph_rc;
+		if (c->ph_rc || !t->ph.n || c->nph >= TL_ANNOT_MAX_PH)
+			continue;
+		uint32_t add = t->ph.n;
 		if (add > TL_ANNOT_MAX_PH - c->nph)
 			add = TL_ANNOT_MAX_PH - c->nph;
 		if (c->aph < c->nph + add) {
 			tl_placeholder *v = realloc(c->ph, (size_t)(c->nph + add) * sizeof *v);
-			if (!v)
+			if (!v) {
 				c->ph_rc = TL_ENOMEM;
-			else {
-				c->ph = v;
-				c->aph = c->nph + add;
+				continue;
 			}
+			c->ph = v;
+			c->aph = c->nph + add;
 		}
-		if (!c->ph_rc) {
-			memcpy(c->ph + c->nph, two.ph.v, (size_t)add * sizeof *c->ph);
-			c->nph += add;
+		memcpy(c->ph + c->nph, t->ph.v, (size_t)add * sizeof *c->ph);
+		c->nph += add;
+	}
+	uint32_t cnl = 0, cen = 0;
+	for (size_t k = 0; k < w->npiece; k++) {
+		S_tpart *t = &w->piece[k];
+		if (t->rc && !rc) {
+			rc = tl_error_set(err, t->rc, "paragraph %zu: cannot segment the text", t->bad);
+			goto done;
 		}
+		cnl += t->cnl;
+		cen += t->cen;
 	}
-	if (one.rc || two.rc) {
-		S_tpart *bad = one.rc ? &one : &two;
-		rc = tl_error_set(err, bad->rc, "paragraph %zu: cannot segment the text", bad->bad);
-		goto done;
-	}
-	uint32_t cnl = one.cnl + two.cnl, cen = one.cen + two.cen;
 	a->lang = tl_text_lang_pick(cnl, cen, cnl + cen ? TL_LANG_NL : TL_LANG_UNKNOWN);
 	if ((rc = tl_operative_paras(c)) != 0) {
 		rc = tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 		goto done;
 	}
-	one.phase = two.phase = 1;
-	S_run_parts(&one, &two);
-	if (!one.rc && !two.rc && two.out.n) {
-		uint32_t n = one.out.n + two.out.n;
-		if (n < one.out.n) {
-			one.rc = TL_ENOMEM;
-		} else if (one.out.cap < n) {
-			tl_sentence *v = realloc(one.out.v, (size_t)n * sizeof *v);
-			if (!v)
-				one.rc = TL_ENOMEM;
-			else {
-				one.out.v = v;
-				one.out.cap = n;
-			}
-		}
-		if (!one.rc) {
-			memcpy(one.out.v + one.out.n, two.out.v, (size_t)two.out.n * sizeof *two.out.v);
-			for (size_t p = two.p0; p < two.p1; p++)
-				a->para_sent[p] += one.out.n;
-			one.out.n = n;
+	S_run_parts(w, 1);
+	/* the units of the pieces, in paragraph order, in the first piece's list */
+	int urc = 0;
+	uint64_t n = 0;
+	for (size_t k = 0; k < w->npiece; k++) {
+		if (!urc)
+			urc = w->piece[k].rc;
+		n += w->piece[k].out.n;
+	}
+	if (!urc && n > UINT32_MAX / 2)
+		urc = TL_ENOMEM;
+	if (!urc && one->out.cap < n) {
+		tl_sentence *v = realloc(one->out.v, (size_t)n * sizeof *v);
+		if (!v)
+			urc = TL_ENOMEM;
+		else {
+			one->out.v = v;
+			one->out.cap = (uint32_t)n;
 		}
 	}
-	c->we.nwe = one.we.nwe + two.we.nwe;
-	c->we.nyou = one.we.nyou + two.we.nyou;
-	c->we.we_first = one.we.we_first + two.we.we_first;
-	c->we.ntender = one.we.ntender + two.we.ntender;
-	c->we.nwe_op = one.we.nwe_op + two.we.nwe_op;
-	c->sent = one.out.v;
-	c->asent = one.out.cap;
-	a->sent = one.out.v;
-	a->nsent = one.out.n;
+	for (size_t k = 1; k < w->npiece && !urc; k++) {
+		S_tpart *t = &w->piece[k];
+		if (t->out.n)
+			memcpy(one->out.v + one->out.n, t->out.v, (size_t)t->out.n * sizeof *t->out.v);
+		for (size_t p = t->p0; p < t->p1; p++)
+			a->para_sent[p] += one->out.n;
+		one->out.n += t->out.n;
+	}
+	memset(&c->we, 0, sizeof c->we);
+	for (size_t k = 0; k < w->npiece; k++) {
+		const tl_we_count *we = &w->piece[k].we;
+		c->we.nwe += we->nwe;
+		c->we.nyou += we->nyou;
+		c->we.we_first += we->we_first;
+		c->we.ntender += we->ntender;
+		c->we.nwe_op += we->nwe_op;
+	}
+	c->sent = one->out.v;
+	c->asent = one->out.cap;
+	a->sent = one->out.v;
+	a->nsent = urc ? 0 : one->out.n;
+	one->out.v = NULL;
 	a->para_sent[c->npara] = a->nsent;
-	if (one.rc || two.rc)
-		rc = tl_error_set(err, one.rc ? one.rc : two.rc, "annotation failed (%s)",
-		                  tl_code_name(one.rc ? one.rc : two.rc));
+	if (urc)
+		rc = tl_error_set(err, urc, "annotation failed (%s)", tl_code_name(urc));
 done:
-	free(two.out.v);
-	free(two.ph.v);
-	tl_text_close(txt2);
+	for (size_t k = 0; k < w->npiece; k++) {
+		free(w->piece[k].out.v);
+		free(w->piece[k].ph.v);
+	}
+	tl_text_close(w->txt[1]);
+	free(w);
 	return rc;
 }
