@@ -357,11 +357,8 @@ static const tl_ph_slot *S_find_slot(const char *const *list, uint32_t h)
 	return NULL;
 }
 
-static const tl_ph_slot *S_get(const char *const *list)
+__attribute__((noinline)) static const tl_ph_slot *S_get_slow(const char *const *list, uint32_t h)
 {
-	uint32_t h = tl_ph_home(list);
-	if (atomic_load_explicit(&tl_ph_reg[h].list, memory_order_acquire) == list)
-		return &tl_ph_reg[h]; /* most lists are in their home slot */
 	const tl_ph_slot *found = S_find_slot(list, h);
 	if (found)
 		return found;
@@ -387,6 +384,14 @@ static const tl_ph_slot *S_get(const char *const *list)
 	}
 	pthread_mutex_unlock(&S_lock);
 	return found;
+}
+
+static inline const tl_ph_slot *S_get(const char *const *list)
+{
+	uint32_t h = tl_ph_home(list);
+	if (atomic_load_explicit(&tl_ph_reg[h].list, memory_order_acquire) == list)
+		return &tl_ph_reg[h]; /* most lists are in their home slot */
+	return S_get_slow(list, h);
 }
 
 /* First entry whose word equals w, or nent. */

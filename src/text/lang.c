@@ -42,24 +42,27 @@ uint32_t tl_text_word_lang(const char *w)
 	       (S_find(S_en, sizeof S_en / sizeof *S_en, w) ? TL_WORD_EN : 0);
 }
 
+/* What a word of class c (TL_WORD_*, 0..15) adds to the two counts: Dutch in
+ * the low half, English in the high half.  "of" is Dutch "or", "in" is both
+ * (TL_WORD_BOTH): weighed lightly by counting once each. */
+#define S_INC(c) ((c) & TL_WORD_BOTH ? 1ull | 1ull << 32 \
+                                     : (uint64_t)(((c) & TL_WORD_NL) != 0) | (uint64_t)(((c) & TL_WORD_EN) != 0) << 32)
+static const uint64_t S_inc[16] = {S_INC(0u),  S_INC(1u),  S_INC(2u),  S_INC(3u),
+                                   S_INC(4u),  S_INC(5u),  S_INC(6u),  S_INC(7u),
+                                   S_INC(8u),  S_INC(9u),  S_INC(10u), S_INC(11u),
+                                   S_INC(12u), S_INC(13u), S_INC(14u), S_INC(15u)};
+
 void tl_text_lang_count(const tl_token *tok, uint32_t n, uint32_t *nl, uint32_t *en)
 {
-	uint32_t a = 0, b = 0;
+	uint64_t ab = 0; /* both counts in one word (n < 2^32 tokens) */
 	for (uint32_t i = 0; i < n; i++) {
 		if (tok[i].flags & (TL_TOK_PUNCT | TL_TOK_NUMBER))
 			continue;
 		uint32_t c = tok[i].word ? tok[i].word->lang : tl_text_word_lang(tok[i].fold);
-		if (c & TL_WORD_BOTH) {
-			/* "of" is Dutch "or", "in" is both: weigh lightly by counting once each */
-			a++;
-			b++;
-			continue;
-		}
-		a += (c & TL_WORD_NL) != 0;
-		b += (c & TL_WORD_EN) != 0;
+		ab += S_inc[c & 15u];
 	}
-	*nl += a;
-	*en += b;
+	*nl += (uint32_t)ab;
+	*en += (uint32_t)(ab >> 32);
 }
 
 tl_lang tl_text_lang_pick(uint32_t nl, uint32_t en, tl_lang fallback)
