@@ -66,7 +66,17 @@ static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uint3
 	return S_put_h(ix, w, lang, keyed, *hash);
 }
 
-static void S_filters(const tl_rterm *rt, uint32_t *f1, uint32_t *f2)
+/* tl_ix_wsig of w, whose key hash (tl_ix_hash) is h: a stem's signature is
+ * made of that hash. */
+static uint32_t S_wsig_h(const tl_rword *w, uint8_t lang, uint32_t h)
+{
+	if (w->kind == TL_W_STEM && w->len)
+		return (uint32_t)TL_IX_FK_STEM << 28 | (h & TL_IX_SIG_HASH);
+	return tl_ix_wsig(w, lang);
+}
+
+/* h: the hashes of rt's words. */
+static void S_filters(const tl_rterm *rt, const uint32_t *h, uint32_t *f1, uint32_t *f2)
 {
 	*f2 = TL_IX_ANY;
 	if (rt->nw < 2) {
@@ -74,14 +84,14 @@ static void S_filters(const tl_rterm *rt, uint32_t *f1, uint32_t *f2)
 		return;
 	}
 	const tl_rword *w = &rt->w[1];
-	uint32_t g = tl_ix_wsig(w, rt->lang);
+	uint32_t g = S_wsig_h(w, rt->lang, h[1]);
 	if (w->gap) {
 		*f1 = g == TL_IX_ANY ? TL_IX_ANY : TL_IX_GAP | g;
 		return;
 	}
 	*f1 = g;
 	if (rt->nw >= 3 && !rt->w[2].gap)
-		*f2 = tl_ix_wsig(&rt->w[2], rt->lang);
+		*f2 = S_wsig_h(&rt->w[2], rt->lang, h[2]);
 }
 
 /* The sort key of a posting in a long list: its signature when plain, else
@@ -291,19 +301,14 @@ static int S_key_meta(tl_index *ix, const tl_rword *w, uint8_t lang, int first)
 
 /* A term whose first word joins S_KEY_MIN term words or more and that has
  * a rarer later word (S_key) moves to it (tk[t]: the key word, th[t] its
- * hash); 0, or -1 when out of memory. */
-static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, const uint8_t *unfound)
+ * hash); wh gets every word's hash, term by term; 0, or -1 when out of
+ * memory. */
+static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, const uint8_t *unfound,
+                   uint32_t *wh)
 {
-	size_t nw = 0;
-	for (uint32_t t = 0; t < rs->nterms; t++)
-		nw += rs->terms[t].nw;
 	S_df d = {calloc(2u << S_DF_BITS, sizeof(uint16_t))};
-	uint32_t *wh = malloc((nw + 1) * sizeof *wh); /* every word's hash, term by term */
-	if (!d.row || !wh) {
-		free(d.row);
-		free(wh);
+	if (!d.row)
 		return -1;
-	}
 	size_t at = 0;
 	for (uint32_t t = 0; t < rs->nterms; t++) {
 		const tl_rterm *rt = &rs->terms[t];
@@ -333,7 +338,6 @@ static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, con
 		rc = S_put_h(ix, w, rt->lang, 1, th[t]);
 		ix->nkeyed++;
 	}
-	free(wh);
 	free(d.row);
 	return rc;
 }
@@ -359,10 +363,15 @@ int tl_index_build(tl_ruleset *rs)
 	uint32_t *th = malloc((rs->nterms + 1) * sizeof *th); /* each term's key hash */
 	uint16_t *tk = calloc(rs->nterms + 1, sizeof *tk);    /* its key word */
 	uint8_t *unfound = calloc(rs->nterms + 1, 1);          /* its first word never looked up */
-	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th || !tk || !unfound) {
+	size_t nw = 0;
+	for (uint32_t t = 0; t < rs->nterms; t++)
+		nw += rs->terms[t].nw;
+	uint32_t *wh = malloc((nw + 1) * sizeof *wh);         /* every word's hash, term by term */
+	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th || !tk || !unfound || !wh) {
 		free(th);
 		free(tk);
 		free(unfound);
+		free(wh);
 		return -1;
 	}
 	memset(ix->pgroup, 0xFF, sizeof ix->pgroup);
@@ -375,7 +384,7 @@ int tl_index_build(tl_ruleset *rs)
 		unfound[t] = S_key_meta(ix, &rt->w[0], rt->lang, 1) != 0;
 		rc = S_put(ix, &rt->w[0], rt->lang, 0, &th[t]);
 	}
-	rc = rc ? rc : S_rekey(rs, ix, th, tk, unfound);
+	rc = rc ? rc : S_rekey(rs, ix, th, tk, unfound, wh);
 	free(unfound);
 	if (!rc && ix->nkeyed) {
 		ix->kterm = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kterm);
@@ -387,6 +396,7 @@ int tl_index_build(tl_ruleset *rs)
 	if (rc) {
 		free(th);
 		free(tk);
+		free(wh);
 		return -1;
 	}
 	uint32_t at = 0, kat = 0;
@@ -399,27 +409,30 @@ int tl_index_build(tl_ruleset *rs)
 			kat += ix->ent[i].kn;
 			ix->ent[i].kn = 0;
 		}
-	for (uint32_t t = 0; t < rs->nterms; t++) {
+	size_t wat = 0;
+	for (uint32_t t = 0; t < rs->nterms; wat += rs->terms[t++].nw) {
 		const tl_rterm *rt = &rs->terms[t];
+		const uint32_t *h = wh + wat;
 		uint32_t r = tk[t];
 		const tl_rword *w = &rt->w[r];
 		tl_ix_ent *e = tl_ix_find(ix, w->s, w->len, w->kind, rt->lang, th[t]);
 		if (!r) {
 			uint32_t k = e->first + e->n++;
 			ix->pterm[k] = (int32_t)t;
-			S_filters(rt, &ix->pfilt[k], &ix->pfilt2[k]);
+			S_filters(rt, h, &ix->pfilt[k], &ix->pfilt2[k]);
 			continue;
 		}
 		uint32_t k = e->kfirst + e->kn++;
 		ix->kterm[k] = (int32_t)t;
 		ix->kword[k] = (uint16_t)r;
-		uint32_t b = tl_ix_wsig(&rt->w[r - 1], rt->lang);
+		uint32_t b = S_wsig_h(&rt->w[r - 1], rt->lang, h[r - 1]);
 		ix->kback[k] = b == TL_IX_ANY || !w->gap ? b : TL_IX_GAP | b;
-		uint32_t f = r + 1 < rt->nw ? tl_ix_wsig(&rt->w[r + 1], rt->lang) : TL_IX_ANY;
+		uint32_t f = r + 1 < rt->nw ? S_wsig_h(&rt->w[r + 1], rt->lang, h[r + 1]) : TL_IX_ANY;
 		ix->kfwd[k] = f == TL_IX_ANY || !rt->w[r + 1].gap ? f : TL_IX_GAP | f;
 	}
 	free(th);
 	free(tk);
+	free(wh);
 	if (S_buckets(ix, rs->nterms) != 0)
 		return -1;
 	rs->npatterns = 0;
