@@ -313,10 +313,12 @@ static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, con
 	for (uint32_t t = 0; t < rs->nterms; t++) {
 		const tl_rterm *rt = &rs->terms[t];
 		wh[at] = th[t];
-		for (uint32_t k = 1; k < rt->nw; k++)
-			wh[at + k] = tl_ix_hash(rt->w[k].s, rt->w[k].len, rt->w[k].kind, rt->lang);
-		for (uint32_t k = 0; k < rt->nw; k++)
-			S_df_count(&d, wh[at + k]);
+		S_df_count(&d, th[t]);
+		for (uint32_t k = 1; k < rt->nw; k++) {
+			uint32_t h = tl_ix_hash(rt->w[k].s, rt->w[k].len, rt->w[k].kind, rt->lang);
+			wh[at + k] = h;
+			S_df_count(&d, h);
+		}
 		at += rt->nw;
 	}
 	S_df_common(&d);
