@@ -8,6 +8,7 @@
  * frameworks.  Every result lives in the annotation's arena.  The text
  * phases (tokens, operative paragraphs, units) are textphase.c's. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -213,12 +214,28 @@ static void S_leads(tl_ann_ctx *c, S_lead *lead)
  * none of their results; so the second part's quantities are worked out by
  * its thread while the calling thread finds the definitions (S_build), and
  * its polarity follows once they are done (polarity needs the terms). */
+/* With two threads the units' polarity is cut into pieces at paragraphs
+ * after which no unit continues a lead-in from before (as the second part's
+ * start is), and the threads take the pieces in turn: neither waits long for
+ * the other at the end. */
+#define S_NPIECE 8
+typedef struct S_pieces {
+	uint32_t b[S_NPIECE + 1]; /* piece j: units [b[j], b[j + 1]) */
+	uint32_t n;
+	atomic_uint next;         /* the next piece nobody has taken */
+	uint32_t split;           /* the second thread worked out the quantities of the units
+	                             from here on, before the pieces */
+	uint32_t *qf;             /* their sentence flags (index k - split); freed at the join */
+	int quant_done;           /* under the second part's mu: qf is filled in */
+} S_pieces;
+
 typedef struct S_part {
 	tl_ann_ctx *c;
 	const S_lead *lead;
 	uint32_t k0, k1;
 	int quant;              /* quantities with polarity (0: already done) */
 	int rc;
+	S_pieces *pc;           /* both parts, when the second runs on its own thread */
 	/* the second part: released by the calling thread after the definitions */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -230,28 +247,106 @@ typedef struct S_part {
 	int started;
 } S_part;
 
-static void S_polarity_part(S_part *pt)
+/* Polarity (and quantities, with quant) of unit k; k0 starts its paragraph
+ * or a later one. */
+static void S_polarity_unit(S_part *pt, uint32_t k, uint32_t k0, int quant)
 {
 	tl_annotated *a = pt->c->a;
-	for (uint32_t k = pt->k0; k < pt->k1 && !pt->rc; k++) {
-		tl_sentence *s = &a->sent[k];
-		const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
-		/* "...; binds its staff to confidentiality; assists with ...": a ';' item
-		 * without a lead-in continues the unit before it in the paragraph (k0
-		 * starts a paragraph, so that unit is this part's) */
-		if (!prev && pt->lead[k].semi && !pt->lead[k].tok && k > pt->k0 &&
-		    a->sent[k - 1].para == s->para)
-			prev = &a->sent[k - 1];
-		pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
-		if (s->pclass & TL_PC_WITHOUT) /* most units have no "without" / "zonder" */
-			tl_negscope_without(s->tok, s->ntok);
-		uint32_t qf = 0;
-		if (!pt->rc && pt->quant)
-			pt->rc = tl_quantities_sentence(pt->c, s, &qf);
-		if (!pt->rc && tl_verbless_unit(s))
-			qf |= TL_SENT_VERBLESS;
-		s->flags |= qf;
+	tl_sentence *s = &a->sent[k];
+	const tl_sentence *prev = s->unit > 0 ? &a->sent[k - 1] : NULL;
+	/* "...; binds its staff to confidentiality; assists with ...": a ';' item
+	 * without a lead-in continues the unit before it in the paragraph (k0
+	 * starts a paragraph, so that unit is this part's) */
+	if (!prev && pt->lead[k].semi && !pt->lead[k].tok && k > k0 && a->sent[k - 1].para == s->para)
+		prev = &a->sent[k - 1];
+	pt->rc = tl_polarity_sentence(pt->c, s, pt->lead[k].tok, pt->lead[k].n, prev);
+	if (s->pclass & TL_PC_WITHOUT) /* most units have no "without" / "zonder" */
+		tl_negscope_without(s->tok, s->ntok);
+	uint32_t qf = 0;
+	if (!pt->rc && quant)
+		pt->rc = tl_quantities_sentence(pt->c, s, &qf);
+	if (!pt->rc && tl_verbless_unit(s))
+		qf |= TL_SENT_VERBLESS;
+	s->flags |= qf;
+}
+
+static void S_polarity_part(S_part *pt)
+{
+	for (uint32_t k = pt->k0; k < pt->k1 && !pt->rc; k++)
+		S_polarity_unit(pt, k, pt->k0, pt->quant);
+}
+
+/* The pieces taken in turn (two threads, after the definitions); `wait` is the
+ * second part, whose quantities the calling thread waits for before it takes
+ * a unit of theirs (NULL on the second thread itself, which did them). */
+static void S_polarity_pieces(S_part *pt, S_part *wait)
+{
+	S_pieces *pc = pt->pc;
+	tl_annotated *a = pt->c->a;
+	int have_qf = wait == NULL;
+	for (;;) {
+		unsigned j = atomic_fetch_add(&pc->next, 1u);
+		if (j >= pc->n)
+			return;
+		for (uint32_t k = pc->b[j]; k < pc->b[j + 1] && !pt->rc; k++) {
+			if (k < pc->split) {
+				S_polarity_unit(pt, k, pc->b[j], 1);
+				continue;
+			}
+			if (!have_qf) {
+				pthread_mutex_lock(&wait->mu);
+				while (!pc->quant_done)
+					pthread_cond_wait(&wait->cv, &wait->mu);
+				pthread_mutex_unlock(&wait->mu);
+				have_qf = 1;
+			}
+			if (!pc->qf) {
+				pt->rc = TL_ENOMEM; /* the second thread's quantities failed */
+				return;
+			}
+			a->sent[k].flags |= pc->qf[k - pc->split];
+			S_polarity_unit(pt, k, pc->b[j], 0);
+		}
+		if (pt->rc)
+			return;
 	}
+}
+
+/* Cuts units [0, nsent) into at most S_NPIECE pieces of about the same number
+ * of tokens, at paragraphs after which no unit continues a lead-in from
+ * before (the criterion of S_split). */
+static void S_pieces_cut(const tl_ann_ctx *c, const S_lead *lead, S_pieces *pc)
+{
+	const tl_annotated *a = c->a;
+	pc->n = 1;
+	pc->b[0] = 0;
+	pc->b[1] = a->nsent;
+	uint8_t *ok = calloc(c->npara + 1, 1);
+	if (!ok)
+		return;
+	uint64_t total = 0;
+	for (uint32_t k = 0; k < a->nsent; k++)
+		total += a->sent[k].ntok + lead[k].n + 1;
+	uint32_t lo = UINT32_MAX;
+	for (size_t p = c->npara - 1; p > 0; p--) {
+		for (uint32_t k = a->para_sent[p]; k < a->para_sent[p + 1]; k++)
+			if (a->sent[k].lead_para < lo)
+				lo = a->sent[k].lead_para;
+		uint32_t ks = a->para_sent[p];
+		ok[p] = ks > 0 && ks < a->nsent && lo >= p;
+	}
+	uint64_t done = 0;
+	uint32_t n = 0;
+	for (size_t p = 0; p < c->npara && n + 1 < S_NPIECE; p++) {
+		uint32_t ks = a->para_sent[p];
+		if (ok[p] && ks > pc->b[n] && done * S_NPIECE >= total * (n + 1))
+			pc->b[++n] = ks;
+		for (uint32_t k = ks; k < a->para_sent[p + 1]; k++)
+			done += a->sent[k].ntok + lead[k].n + 1;
+	}
+	pc->b[++n] = a->nsent;
+	pc->n = n;
+	free(ok);
 }
 
 /* Quantities of [k0, k1), their sentence flags kept in qf until the
@@ -272,22 +367,25 @@ static void *S_second_thread(void *arg)
 	S_part *pt = arg;
 	uint32_t *qf = calloc(pt->k1 - pt->k0 + 1, sizeof *qf);
 	pt->rc = qf ? S_quantities_part(pt, qf) : TL_ENOMEM;
+	if (pt->rc) {
+		free(qf);
+		qf = NULL;
+	}
 	pthread_mutex_lock(&pt->mu);
+	pt->pc->qf = qf;
+	pt->pc->quant_done = 1;
+	pthread_cond_broadcast(&pt->cv);
 	while (pt->go == 0)
 		pthread_cond_wait(&pt->cv, &pt->mu);
 	int go = pt->go;
 	pthread_mutex_unlock(&pt->mu);
-	if (go > 0 && !pt->rc) {
-		for (uint32_t k = pt->k0; k < pt->k1; k++)
-			pt->c->a->sent[k].flags |= qf[k - pt->k0];
-		S_polarity_part(pt);
-	}
-	free(qf);
+	if (go > 0 && !pt->rc)
+		S_polarity_pieces(pt, NULL);
 	if (go <= 0)
 		return NULL;
 	pthread_mutex_lock(&pt->mu);
 	pt->pol_done = 1;
-	pthread_cond_signal(&pt->cv);
+	pthread_cond_broadcast(&pt->cv);
 	pthread_mutex_unlock(&pt->mu);
 	/* while the calling thread marks lists of requests and priorities (which write
 	 * other fields of the units), the framework each operative unit names: it reads
@@ -376,10 +474,22 @@ static int S_polarity_start(tl_ann_ctx *c, int threads, S_lead **lead, S_part *o
 		pthread_mutex_destroy(&two->mu);
 		return 0;
 	}
+	S_pieces *pc = calloc(1, sizeof *pc);
+	if (!pc) {
+		pthread_cond_destroy(&two->cv);
+		pthread_mutex_destroy(&two->mu);
+		return 0;
+	}
+	S_pieces_cut(c, *lead, pc);
+	pc->split = split;
+	atomic_init(&pc->next, 0u);
+	one->pc = two->pc = pc;
 	two->quant = 0;
 	if (tl_task_start(&two->th, S_second_thread, two) != 0) {
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
+		free(pc);
+		one->pc = two->pc = NULL;
 		two->quant = 1;
 		return 0;
 	}
@@ -396,10 +506,12 @@ static int S_polarity_run(S_part *one, S_part *two, int go)
 	if (two->started) {
 		pthread_mutex_lock(&two->mu);
 		two->go = go;
-		pthread_cond_signal(&two->cv);
+		pthread_cond_broadcast(&two->cv);
 		pthread_mutex_unlock(&two->mu);
 	}
-	if (go > 0)
+	if (go > 0 && two->started)
+		S_polarity_pieces(one, two);
+	else if (go > 0)
 		S_polarity_part(one);
 	if (two->started && go > 0) {
 		pthread_mutex_lock(&two->mu);
@@ -421,6 +533,9 @@ static void S_polarity_join(tl_ann_ctx *c, S_lead *lead, S_part *two)
 		pthread_mutex_destroy(&two->mu);
 		two->started = 0;
 		c->fw_named = two->named;
+		free(two->pc->qf);
+		free(two->pc);
+		two->pc = NULL;
 	}
 	free(two->c2.wtok);
 	free(two->c2.wscope);
