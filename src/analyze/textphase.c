@@ -190,17 +190,12 @@ typedef struct S_twork {
 	atomic_uint next;
 } S_twork;
 
-/* Phase 0: the next piece nobody has taken, until none is left.  Phase 1:
- * the pieces this thread made the tokens of, as their word records and
- * stems live in its tl_text (which must stem them, and only on one thread). */
+/* The next piece nobody has taken, until none is left, in either phase: a
+ * thread cuts and stems with its own tl_text whatever piece it takes (a
+ * word's stem, kept in its word record, is read and filled atomically,
+ * tl_text_stem_tokens). */
 static void S_take(S_twork *w, int t)
 {
-	if (w->piece[0].phase == 1) {
-		for (size_t k = 0; k < w->npiece; k++)
-			if (w->piece[k].txt == w->txt[t])
-				S_text_part(&w->piece[k]);
-		return;
-	}
 	for (;;) {
 		unsigned k = atomic_fetch_add(&w->next, 1u);
 		if (k >= w->npiece)
@@ -223,17 +218,12 @@ static void S_run_parts(S_twork *w, int phase)
 		w->piece[k].phase = phase;
 	atomic_store(&w->next, 0u);
 	tl_task *th;
-	int second = 0; /* phase 1 needs the second thread only for pieces it took */
-	for (size_t k = 0; k < w->npiece && !second; k++)
-		second = phase == 0 || w->piece[k].txt == w->txt[1];
-	if (w->npiece > 1 && w->txt[1] && second && tl_task_start(&th, S_text_thread, w) == 0) {
+	if (w->npiece > 1 && w->txt[1] && tl_task_start(&th, S_text_thread, w) == 0) {
 		S_take(w, 0);
 		tl_task_join(th);
 		return;
 	}
 	S_take(w, 0); /* without a thread, every piece here, in order */
-	if (phase == 1 && second)
-		S_take(w, 1); /* no thread now: the second's pieces here, with its tl_text */
 }
 
 /* The token pool of text part k (tl_text_token_pool) for `bytes` bytes of

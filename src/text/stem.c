@@ -53,15 +53,19 @@ int tl_text_stem_tokens(tl_text *t, tl_lang lang, tl_token *tok, uint32_t n)
 	int li = lang == TL_LANG_EN ? 1 : 0;
 	for (uint32_t i = 0; i < n; i++) {
 		tl_word *w = tok[i].word;
-		if (w && w->stem[li]) {
-			tok[i].stem = w->stem[li];
+		/* a word's stem may be read and filled by both threads of the text
+		 * phases (textphase.c: a thread stems the pieces it takes, whichever
+		 * tl_text made their words); either thread's stem is the same text */
+		const char *st = w ? __atomic_load_n(&w->stem[li], __ATOMIC_RELAXED) : NULL;
+		if (st) {
+			tok[i].stem = st;
 			continue;
 		}
 		tok[i].stem = tl_text_stem(t, lang, tok[i].fold, strlen(tok[i].fold));
 		if (!tok[i].stem)
 			return TL_ENOMEM;
 		if (w)
-			w->stem[li] = tok[i].stem;
+			__atomic_store_n(&w->stem[li], tok[i].stem, __ATOMIC_RELAXED);
 	}
 	return 0;
 }
