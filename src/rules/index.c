@@ -38,8 +38,8 @@ static int S_grow(tl_index *ix)
 	return 0;
 }
 
-/* Counts a posting for w's entry (keyed: a keyed posting), adding the entry
- * on first sight. */
+/* Counts a posting for w's entry (keyed: a keyed posting; h: w's
+ * tl_ix_hash), adding the entry on first sight. */
 static int S_put_h(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uint32_t h)
 {
 	if ((ix->n + 1) * 2 > ix->cap && S_grow(ix) != 0)
@@ -58,12 +58,6 @@ static int S_put_h(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uin
 	else
 		e->n++;
 	return 0;
-}
-
-static int S_put(tl_index *ix, const tl_rword *w, uint8_t lang, int keyed, uint32_t *hash)
-{
-	*hash = tl_ix_hash(w->s, w->len, w->kind, lang);
-	return S_put_h(ix, w, lang, keyed, *hash);
 }
 
 /* tl_ix_wsig of w, whose key hash (tl_ix_hash) is h: a stem's signature is
@@ -300,9 +294,9 @@ static int S_key_meta(tl_index *ix, const tl_rword *w, uint8_t lang, int first)
 }
 
 /* A term whose first word joins S_KEY_MIN term words or more and that has
- * a rarer later word (S_key) moves to it (tk[t]: the key word, th[t] its
- * hash); wh gets every word's hash, term by term; 0, or -1 when out of
- * memory. */
+ * a rarer later word (S_key) is keyed on it (tk[t]: the key word, th[t] its
+ * hash; th[t] comes in as the first word's); wh gets every word's hash,
+ * term by term; 0, or -1 when out of memory. */
 static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, const uint8_t *unfound,
                    uint32_t *wh)
 {
@@ -322,9 +316,8 @@ static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, con
 		at += rt->nw;
 	}
 	S_df_common(&d);
-	int rc = 0;
 	at = 0;
-	for (uint32_t t = 0; t < rs->nterms && !rc; at += rs->terms[t++].nw) {
+	for (uint32_t t = 0; t < rs->nterms; at += rs->terms[t++].nw) {
 		const tl_rterm *rt = &rs->terms[t];
 		if (rt->nw < 2 || unfound[t] || S_df_get(&d, th[t]) < S_KEY_MIN)
 			continue;
@@ -332,16 +325,13 @@ static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, con
 		const tl_rword *w = &rt->w[r];
 		if (!r || (w->kind == TL_W_PREFIX && !S_len_fits(ix->plen[rt->lang], ix->nplen[rt->lang], w->len)))
 			continue;
-		const tl_rword *w0 = &rt->w[0];
-		tl_ix_find(ix, w0->s, w0->len, w0->kind, rt->lang, th[t])->n--;
 		tk[t] = (uint16_t)r;
 		th[t] = wh[at + r];
 		(void)S_key_meta(ix, w, rt->lang, 0);
-		rc = S_put_h(ix, w, rt->lang, 1, th[t]);
 		ix->nkeyed++;
 	}
 	free(d.row);
-	return rc;
+	return 0;
 }
 
 int tl_index_build(tl_ruleset *rs)
@@ -378,15 +368,19 @@ int tl_index_build(tl_ruleset *rs)
 	}
 	memset(ix->pgroup, 0xFF, sizeof ix->pgroup);
 	memset(ix->hgroup, 0xFF, sizeof ix->hgroup);
-	/* count the postings per first word, then move the terms of common
-	 * first words to a rarer word */
-	int rc = 0;
+	/* every first word's lookup lengths (in ruleset order: the report
+	 * groups), then each term's key word, then its posting */
+	for (uint32_t t = 0; t < rs->nterms; t++) {
+		const tl_rterm *rt = &rs->terms[t];
+		const tl_rword *w = &rt->w[0];
+		unfound[t] = S_key_meta(ix, w, rt->lang, 1) != 0;
+		th[t] = tl_ix_hash(w->s, w->len, w->kind, rt->lang);
+	}
+	int rc = S_rekey(rs, ix, th, tk, unfound, wh);
 	for (uint32_t t = 0; t < rs->nterms && !rc; t++) {
 		const tl_rterm *rt = &rs->terms[t];
-		unfound[t] = S_key_meta(ix, &rt->w[0], rt->lang, 1) != 0;
-		rc = S_put(ix, &rt->w[0], rt->lang, 0, &th[t]);
+		rc = S_put_h(ix, &rt->w[tk[t]], rt->lang, tk[t] != 0, th[t]);
 	}
-	rc = rc ? rc : S_rekey(rs, ix, th, tk, unfound, wh);
 	free(unfound);
 	if (!rc && ix->nkeyed) {
 		ix->kterm = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kterm);
