@@ -25,24 +25,36 @@ char *tl_clause_with_article(const char *term, tl_lang lang)
 	return s;
 }
 
-/* The first defined term (document order of mention) reached through concept c. */
-static int32_t S_term_for(const tl_match *m, int32_t c)
+/* For each of the n concepts c[k] (-1: none), the first defined term
+ * (document order of mention) reached through it, into out[k] (-1 when none):
+ * one pass over the occurrences for all of them. */
+static void S_terms_for(const tl_match *m, const int32_t *c, int32_t *out, int n)
 {
 	const tl_annotated *a = m->a;
-	if (c < 0)
-		return -1;
-	for (uint32_t s = 0; s < a->nsent; s++)
-		for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1]; o++) {
+	int left = 0;
+	for (int k = 0; k < n; k++) {
+		out[k] = -1;
+		left += c[k] >= 0;
+	}
+	for (uint32_t s = 0; s < a->nsent && left; s++)
+		for (uint32_t o = m->occ_start[s]; o < m->occ_start[s + 1] && left; o++) {
 			const tl_occ *x = &m->occ[o];
-			if (x->concept != c)
-				continue;
-			if (x->term >= 0)
-				return x->term;
-			const tl_token *t = &a->sent[s].tok[x->tok_start];
-			if (t->term >= 0 && (uint32_t)t->term < a->nterms && a->terms[t->term].role == TL_ROLE_NONE)
-				return t->term;
+			for (int k = 0; k < n; k++) {
+				if (x->concept != c[k] || out[k] >= 0)
+					continue;
+				int32_t term = x->term;
+				if (term < 0) {
+					const tl_token *t = &a->sent[s].tok[x->tok_start];
+					if (t->term >= 0 && (uint32_t)t->term < a->nterms &&
+					    a->terms[t->term].role == TL_ROLE_NONE)
+						term = t->term;
+				}
+				if (term >= 0) {
+					out[k] = term;
+					left--;
+				}
+			}
 		}
-	return -1;
 }
 
 static int32_t S_party(const tl_annotated *a, tl_role role)
@@ -60,9 +72,12 @@ int tl_clause_terms_find(tl_clause_terms *t, const tl_match *m, tl_lang lang)
 	memset(t, 0, sizeof *t);
 	t->vendor_term = S_party(a, TL_ROLE_VENDOR);
 	t->customer_term = S_party(a, TL_ROLE_CUSTOMER);
-	t->data_term = S_term_for(m, m->rs->data_concept);
-	t->personal_term = S_term_for(m, m->rs->personal_concept);
-	t->agreement_term = S_term_for(m, m->rs->agreement_concept);
+	const int32_t concepts[3] = {m->rs->data_concept, m->rs->personal_concept, m->rs->agreement_concept};
+	int32_t found[3];
+	S_terms_for(m, concepts, found, 3);
+	t->data_term = found[0];
+	t->personal_term = found[1];
+	t->agreement_term = found[2];
 	/* a report in the other language than the contract's ("--lang en" on a Dutch
 	 * contract) keeps the defaults: "the Opdrachtnemer" reads oddly */
 	if (a->lang != TL_LANG_UNKNOWN && a->lang != (en ? TL_LANG_EN : TL_LANG_NL))
