@@ -307,6 +307,28 @@ static int S_skip_value(S_p *p, int depth)
 	return 0;
 }
 
+/* The ':' after a member's key, with the white space around it. */
+static int S_colon(S_p *p)
+{
+	S_ws(p);
+	if (p->i >= p->n || p->t[p->i] != ':')
+		return -1;
+	p->i++;
+	S_ws(p);
+	return 0;
+}
+
+/* 1 when a ',' follows (and is taken): another member or element comes. */
+static int S_more(S_p *p)
+{
+	S_ws(p);
+	if (p->i < p->n && p->t[p->i] == ',') {
+		p->i++;
+		return 1;
+	}
+	return 0;
+}
+
 /* The members or elements after '[' or '{' up to the closing bracket. */
 static int S_list(S_p *p, cJSON *c, int depth, int obj)
 {
@@ -324,18 +346,10 @@ static int S_list(S_p *p, cJSON *c, int depth, int obj)
 		S_ws(p);
 		if (obj && p->i < p->n && p->t[p->i] == '"' && S_is_skip_key(p)) {
 			p->i += p->skiplen + 2;
-			S_ws(p);
-			if (p->i >= p->n || p->t[p->i] != ':')
+			if (S_colon(p) != 0 || S_skip_value(p, depth) != 0)
 				return -1;
-			p->i++;
-			S_ws(p);
-			if (S_skip_value(p, depth) != 0)
-				return -1;
-			S_ws(p);
-			if (p->i < p->n && p->t[p->i] == ',') {
-				p->i++;
+			if (S_more(p))
 				continue;
-			}
 			break;
 		}
 		cJSON *x = S_new(p);
@@ -347,21 +361,13 @@ static int S_list(S_p *p, cJSON *c, int depth, int obj)
 			last->next = x, x->prev = last;
 		last = x;
 		if (obj) {
-			if (p->i >= p->n || p->t[p->i] != '"' || !(x->string = S_string(p)))
+			if (p->i >= p->n || p->t[p->i] != '"' || !(x->string = S_string(p)) || S_colon(p) != 0)
 				return -1;
-			S_ws(p);
-			if (p->i >= p->n || p->t[p->i] != ':')
-				return -1;
-			p->i++;
-			S_ws(p);
 		}
 		if (S_value(p, x, depth) != 0)
 			return -1;
-		S_ws(p);
-		if (p->i < p->n && p->t[p->i] == ',') {
-			p->i++;
+		if (S_more(p))
 			continue;
-		}
 		break;
 	}
 	if (p->i >= p->n || p->t[p->i] != (obj ? '}' : ']'))

@@ -194,35 +194,31 @@ static void test_pronoun_next_sentence(void)
 	                       "Opdrachtgever verkoopt ze niet aan derden.",
 	                       NULL};
 	T_STR(S_status_rs(S_rs_pron, other, 2), "missing");
-	/* the party's own "wij"/"we" (s12 ask: terms in the vendor's voice) */
+	/* the party's own "wij"/"we" (s12 ask: terms in the vendor's voice); not
+	 * where "wij" is the other party, nor with two kinds of data before it */
 	const char *pre_wij = "MarktMeester B.V. (hierna: \"MarktMeester\", \"wij\" of \"ons\") en de gemeente "
 	                      "Voorbeeld (hierna: \"Opdrachtgever\").";
-	const char *wij[] = {pre_wij,
-	                     "Wij gebruiken de Meetgegevens alleen om de Dienst te leveren. Wij verkopen ze niet "
-	                     "aan derden.",
-	                     NULL};
-	T_STR(S_status_rs(S_rs_pron, wij, 2), "met");
 	const char *pre_we = "Acme Ltd (\"Acme\", \"we\", \"us\") and the Municipality of Example "
 	                     "(\"Customer\").";
-	const char *we[] = {pre_we,
-	                    "We use the Sensor Data only to provide the service. We do not sell it to third "
-	                    "parties.",
-	                    NULL};
-	T_STR(S_status_rs(S_rs_pron, we, 2), "met");
-	/* "wij" as the customer: the vendor's data sentence is not continued */
 	const char *pre_gem = "De gemeente Voorbeeld (hierna: \"Opdrachtgever\", \"wij\") en Acme B.V. (hierna: "
 	                      "\"Opdrachtnemer\").";
-	const char *cust[] = {pre_gem,
-	                      "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Wij "
-	                      "verkopen ze niet aan derden.",
-	                      NULL};
-	T_STR(S_status_rs(S_rs_pron, cust, 2), "missing");
-	/* two kinds of data before "we": not known which */
-	const char *we_two[] = {pre_we,
-	                        "We use the Sensor Data and the Customer Data only to provide the service. We do "
-	                        "not sell them to third parties.",
-	                        NULL};
-	T_STR(S_status_rs(S_rs_pron, we_two, 2), "missing");
+	const struct {
+		const char *pre, *text, *want;
+	} we[] = {
+	    {pre_wij, "Wij gebruiken de Meetgegevens alleen om de Dienst te leveren. Wij verkopen ze niet aan derden.",
+	     "met"},
+	    {pre_we, "We use the Sensor Data only to provide the service. We do not sell it to third parties.", "met"},
+	    {pre_gem, "Opdrachtnemer gebruikt de Meetgegevens alleen om de Dienst te leveren. Wij verkopen ze niet "
+	              "aan derden.",
+	     "missing"},
+	    {pre_we, "We use the Sensor Data and the Customer Data only to provide the service. We do not sell them "
+	             "to third parties.",
+	     "missing"},
+	};
+	for (size_t i = 0; i < sizeof we / sizeof we[0]; i++) {
+		const char *lines[] = {we[i].pre, we[i].text, NULL};
+		T_STR(S_status_rs(S_rs_pron, lines, 2), we[i].want);
+	}
 }
 
 static void S_load(const char *concept_extra, int ok, const char *msg)
