@@ -231,8 +231,9 @@ static void S_run_parts(S_twork *w, int phase)
  * so that the 40-byte tokens of a long document (120k tokens: 4.8 MB) cost a
  * few page faults instead of one per 4 KiB.  Room for bytes/4 tokens (they
  * average more than 4 bytes with their spaces; later ones go to the arena).
- * Huge pages only as far as the tokens surely reach (bytes/6 of them: Dutch
- * and English text averages 6 bytes a token with its space), the rest in
+ * Huge pages only as far as the tokens of sure_bytes of text surely reach
+ * (sure_bytes/6 of them: Dutch and English text averages 6 bytes a token
+ * with its space), the rest in
  * 4 KiB pages: a 2 MiB page the tokens only begin is 2 MiB of memory for a
  * few hundred KiB of tokens (bench-nl-600: the two pools' peak 8 -> 4.9 MiB).
  * NULL for a short text, or when the mapping fails. */
@@ -240,7 +241,7 @@ static void S_run_parts(S_twork *w, int phase)
 #define S_POOL_MAX_BYTES (64u * 1024 * 1024)
 #define S_HUGE ((size_t)2 << 20)
 
-static tl_token *S_pool_map(tl_annotated *a, int k, uint64_t bytes, size_t *cap)
+static tl_token *S_pool_map(tl_annotated *a, int k, uint64_t bytes, uint64_t sure_bytes, size_t *cap)
 {
 	*cap = 0;
 	if (bytes < S_POOL_MIN_BYTES || bytes > S_POOL_MAX_BYTES)
@@ -255,7 +256,7 @@ static tl_token *S_pool_map(tl_annotated *a, int k, uint64_t bytes, size_t *cap)
 	a->tokmap_len[k] = len;
 	uintptr_t p = ((uintptr_t)m + S_HUGE - 1) & ~(uintptr_t)(S_HUGE - 1);
 #ifdef MADV_HUGEPAGE
-	size_t sure = (size_t)(bytes / 6) * sizeof(tl_token) & ~(S_HUGE - 1);
+	size_t sure = (size_t)(sure_bytes / 6) * sizeof(tl_token) & ~(S_HUGE - 1);
 	if (sure)
 		(void)madvise((void *)p, sure, MADV_HUGEPAGE);
 #endif
@@ -304,19 +305,19 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 		w->piece[k].p0 = bound[k];
 		w->piece[k].p1 = bound[k + 1];
 	}
-	/* token pools, one per thread: the first thread's for the whole text when
-	 * it is alone, else each for about the half it takes (S_pool_map: room for
-	 * the tokens of 2/3 of the text; more go to the arena) */
+	/* token pools, one per thread, each with room for the whole text's tokens
+	 * (a thread may take every piece while the other waits for a core: the
+	 * room is only address space) and huge pages as far as the tokens of the
+	 * text, or with two threads of half of it, surely reach */
 	uint64_t bytes = 0;
 	for (size_t p = 0; p < c->npara; p++)
 		bytes += c->paras[p].len;
-	if (w->txt[1])
-		bytes /= 2;
+	uint64_t sure = w->txt[1] ? bytes / 2 : bytes;
 	size_t cap;
-	tl_token *pool = S_pool_map(a, 0, bytes, &cap);
+	tl_token *pool = S_pool_map(a, 0, bytes, sure, &cap);
 	if (pool)
 		tl_text_token_pool(w->txt[0], pool, cap);
-	if (w->txt[1] && (pool = S_pool_map(a, 1, bytes, &cap)) != NULL)
+	if (w->txt[1] && (pool = S_pool_map(a, 1, bytes, sure, &cap)) != NULL)
 		tl_text_token_pool(w->txt[1], pool, cap);
 	int rc = 0;
 	S_run_parts(w, 0);
