@@ -280,9 +280,10 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 		return tl_error_set(err, TL_ENOMEM, "out of memory annotating");
 	w->txt[0] = c->txt;
 	w->npiece = 1;
-	uint64_t total = 0;
+	uint64_t bytes = 0; /* of text; with a separator per paragraph for the cuts */
 	for (size_t p = 0; p < c->npara; p++)
-		total += c->paras[p].len + 1;
+		bytes += c->paras[p].len;
+	uint64_t total = bytes + c->npara;
 	size_t bound[S_PIECES + 1] = {0};
 	if (threads >= 2 && c->npara >= 2 && total >= TL_ANNOT_PAR_BYTES) {
 		tl_error e2 = TL_ERROR_INIT;
@@ -309,9 +310,6 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 	 * (a thread may take every piece while the other waits for a core: the
 	 * room is only address space) and huge pages as far as the tokens of the
 	 * text, or with two threads of half of it, surely reach */
-	uint64_t bytes = 0;
-	for (size_t p = 0; p < c->npara; p++)
-		bytes += c->paras[p].len;
 	uint64_t sure = w->txt[1] ? bytes / 2 : bytes;
 	size_t cap;
 	tl_token *pool = S_pool_map(a, 0, bytes, sure, &cap);
@@ -352,7 +350,7 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 	uint32_t cnl = 0, cen = 0;
 	for (size_t k = 0; k < w->npiece; k++) {
 		S_tpart *t = &w->piece[k];
-		if (t->rc && !rc) {
+		if (t->rc) {
 			rc = tl_error_set(err, t->rc, "paragraph %zu: cannot segment the text", t->bad);
 			goto done;
 		}

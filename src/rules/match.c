@@ -543,23 +543,23 @@ static int S_occurrences(tl_match *m, int threads)
 	 * each piece's starts move by the occurrences before it, also when it
 	 * found none (else they stay 0, below the piece before's, and a scope
 	 * across the cut reads backwards) */
-	uint64_t total = 0;
+	uint64_t nocc = 0;
 	for (uint32_t p = 0; p < w->npiece; p++) {
 		fail |= w->o[p].fail;
-		total += w->o[p].n;
+		nocc += w->o[p].n;
 	}
 	S_occs all = w->o[0];
 	w->o[0] = (S_occs){NULL, 0, 0, 0};
-	if (!fail && total > all.n) {
-		if (total > UINT32_MAX / sizeof(tl_occ)) {
+	if (!fail && nocc > all.n) {
+		if (nocc > UINT32_MAX / sizeof(tl_occ)) {
 			fail = 1;
-		} else if (all.cap < total) {
-			tl_occ *nv = realloc(all.occ, (size_t)total * sizeof *nv);
+		} else if (all.cap < nocc) {
+			tl_occ *nv = realloc(all.occ, (size_t)nocc * sizeof *nv);
 			if (!nv)
 				fail = 1;
 			else {
 				all.occ = nv;
-				all.cap = (uint32_t)total;
+				all.cap = (uint32_t)nocc;
 			}
 		}
 	}
