@@ -86,8 +86,12 @@ static int S_names(tl_load *L)
 	rs->concepts = TL_BD_NEW(L, tl_concept, n);
 	if (!rs->concepts)
 		return L->oom = 1, -1;
-	rs->concepts[TL_CONCEPT_VENDOR].name = "@vendor";
-	rs->concepts[TL_CONCEPT_CUSTOMER].name = "@customer";
+	/* in the arena, as every other name: the build-time image of the
+	 * ruleset (snapshot.h) may point nowhere else */
+	rs->concepts[TL_CONCEPT_VENDOR].name = tl_load_strdup(L, "@vendor");
+	rs->concepts[TL_CONCEPT_CUSTOMER].name = tl_load_strdup(L, "@customer");
+	if (!rs->concepts[TL_CONCEPT_VENDOR].name || !rs->concepts[TL_CONCEPT_CUSTOMER].name)
+		return L->oom = 1, -1;
 	rs->nconcepts = n;
 	for (uint32_t i = 0; i < L->concepts.n; i++) {
 		const char *name = L->concepts.v[i].name;

@@ -199,6 +199,7 @@ struct tl_ruleset {
 	const char *id, *version, *path;
 	int builtin;            /* the built-in ruleset (tl_rules_load with path NULL) */
 	int check_only;         /* loaded for checking only: the built-in rules have no "examples" */
+	int snapshot;           /* mapped from the build-time image (snapshot.h): never freed */
 	cJSON *title;           /* {"nl","en"} or NULL (owned) */
 	cJSON *trees;           /* array of the files cJSON parsed, kept alive for rule metadata */
 	tl_arena json;          /* the trees tl_json_parse built (util/json.h), read-only */

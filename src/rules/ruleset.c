@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rules/load.h"
+#include "rules/snapshot.h"
 
 /** ## Merging: extends, include, overrides */
 
@@ -385,12 +386,25 @@ int tl_ruleset_load(tl_ruleset **out, const char *path, tl_error *err)
 
 int tl_ruleset_load_for_check(tl_ruleset **out, const char *path, tl_error *err)
 {
+	/* the built-in ruleset as the build loaded it (snapshot.h) */
+	tl_ruleset *snap = path ? NULL : tl_rs_snapshot_map();
+	if (snap) {
+		if (err)
+			tl_error_clear(err);
+		*out = snap;
+		return 0;
+	}
 	return S_load(out, path, NULL, 1, err);
+}
+
+int tl_rules_load_check_json(tl_ruleset **out, tl_error *err)
+{
+	return S_load(out, NULL, NULL, 1, err);
 }
 
 void tl_ruleset_free(tl_ruleset *rs)
 {
-	if (!rs)
+	if (!rs || rs->snapshot)
 		return;
 	/* the large blocks first: freeing one after the tens of thousands of
 	 * small cJSON nodes would make malloc consolidate them all */

@@ -1,0 +1,289 @@
+/* snapshot_gen.c: the build-time generator of the built-in ruleset's image
+ * (snapshot.h): generated/tl_snapshot.bin and generated/tl_snapshot.c,
+ * which builds the image into the program's read-only data, page-aligned.
+ *
+ * The program replaces malloc and its kin.  While the ruleset loads, every
+ * allocation (the loader's, cJSON's, the stemmer's) comes from one region
+ * at TL_RS_SNAP_BASE, bump-allocated; a freed block is zeroed (and given
+ * back when it is the last), so dead bytes hold no stale pointers.  Before
+ * and after, allocations go to the C library.  A first load outside the
+ * region warms up what the libraries initialise once per process.
+ *
+ * The image is written only when every aligned word of the region that
+ * holds an address of this process points into the region itself: a
+ * pointer to this program's code or data, its stack or heap would be wrong
+ * in any other process.  Otherwise, as in a sanitizer build (whose run time
+ * owns malloc), the image is empty and the check loads the JSON.
+ *
+ * usage: tl_snap_gen OUT.bin OUT.c */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <malloc.h>
+#include <sys/mman.h>
+
+#include "rules/snapshot.h"
+#include "tenderlint.h"
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define S_NO_IMAGE 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
+#define S_NO_IMAGE 1
+#endif
+#endif
+
+#ifndef S_NO_IMAGE
+/** ## The region allocator */
+
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+void *__libc_memalign(size_t, size_t);
+void __libc_free(void *);
+size_t malloc_usable_size(void *);
+
+static unsigned char *S_lo, *S_top, *S_end; /* the region; its first page is the header */
+static int S_on;
+
+/* a block: [prev top][size] then the bytes, aligned */
+static int S_in(const void *p)
+{
+	return S_lo && (const unsigned char *)p >= S_lo && (const unsigned char *)p < S_end;
+}
+
+static size_t *S_hdr(void *p)
+{
+	return (size_t *)p - 2;
+}
+
+static void *S_bump(size_t n, size_t align)
+{
+	if (align < 16)
+		align = 16;
+	uintptr_t p = ((uintptr_t)S_top + 16 + align - 1) & ~(uintptr_t)(align - 1);
+	if (n > (uintptr_t)S_end - p) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	size_t *h = S_hdr((void *)p);
+	h[0] = (size_t)(S_top - S_lo);
+	h[1] = n;
+	S_top = (unsigned char *)((p + n + 15) & ~(uintptr_t)15);
+	return (void *)p;
+}
+
+static void S_release(void *p)
+{
+	size_t *h = S_hdr(p);
+	size_t n = h[1];
+	memset(p, 0, n);
+	if ((unsigned char *)(((uintptr_t)p + n + 15) & ~(uintptr_t)15) == S_top) {
+		S_top = S_lo + h[0];
+		memset(S_top, 0, (size_t)((unsigned char *)p - S_top));
+	}
+}
+
+void *malloc(size_t n)
+{
+	return S_on ? S_bump(n, 16) : __libc_malloc(n);
+}
+
+void *calloc(size_t n, size_t m)
+{
+	if (!S_on)
+		return __libc_calloc(n, m);
+	if (m && n > SIZE_MAX / m) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return S_bump(n * m, 16); /* the region is zero where nothing lives */
+}
+
+void free(void *p)
+{
+	if (!p)
+		return;
+	if (S_in(p))
+		S_release(p);
+	else
+		__libc_free(p);
+}
+
+void *realloc(void *p, size_t n)
+{
+	if (!p)
+		return malloc(n);
+	if (!S_in(p)) {
+		if (!S_on)
+			return __libc_realloc(p, n);
+		size_t old = malloc_usable_size(p);
+		void *q = S_bump(n, 16);
+		if (q) {
+			memcpy(q, p, old < n ? old : n);
+			__libc_free(p);
+		}
+		return q;
+	}
+	size_t *h = S_hdr(p);
+	size_t old = h[1];
+	unsigned char *tail = (unsigned char *)(((uintptr_t)p + old + 15) & ~(uintptr_t)15);
+	if (S_on && tail == S_top && n <= (uintptr_t)S_end - (uintptr_t)p) {
+		if (n < old)
+			memset((unsigned char *)p + n, 0, old - n);
+		h[1] = n;
+		S_top = (unsigned char *)(((uintptr_t)p + n + 15) & ~(uintptr_t)15);
+		return p;
+	}
+	void *q = S_on ? S_bump(n, 16) : __libc_malloc(n);
+	if (q) {
+		memcpy(q, p, old < n ? old : n);
+		S_release(p);
+	}
+	return q;
+}
+
+void *memalign(size_t align, size_t n)
+{
+	return S_on ? S_bump(n, align) : __libc_memalign(align, n);
+}
+
+void *aligned_alloc(size_t align, size_t n)
+{
+	return memalign(align, n);
+}
+
+int posix_memalign(void **out, size_t align, size_t n)
+{
+	void *p = memalign(align, n);
+	if (!p)
+		return ENOMEM;
+	*out = p;
+	return 0;
+}
+
+/** ## The image */
+
+/* 0 when no aligned word of the region's used bytes is an address of this
+ * process outside them (/proc/self/maps). */
+static int S_check_pointers(void)
+{
+	uintptr_t lo[512], hi[512];
+	int n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+	if (!f)
+		return -1;
+	char line[512];
+	int bad = 0;
+	while (fgets(line, sizeof line, f)) {
+		unsigned long a, b;
+		if (sscanf(line, "%lx-%lx", &a, &b) != 2 || a == (uintptr_t)S_lo)
+			continue;
+		if (n == 512) {
+			bad = 1; /* cannot tell: no image */
+			break;
+		}
+		lo[n] = a;
+		hi[n++] = b;
+	}
+	fclose(f);
+	for (const uintptr_t *w = (const uintptr_t *)(S_lo + TL_RS_SNAP_PAGE); w < (const uintptr_t *)S_top; w++) {
+		uintptr_t v = *w;
+		if (v >= (uintptr_t)S_lo && v <= (uintptr_t)S_top)
+			continue;
+		int out = v >= (uintptr_t)S_lo && v < (uintptr_t)S_end;
+		for (int i = 0; i < n && !out; i++)
+			out = v >= lo[i] && v < hi[i];
+		if (out && bad++ < 8)
+			fprintf(stderr, "tl_snap_gen: the word at offset %#lx holds %#lx, outside the image\n",
+			        (unsigned long)((const unsigned char *)w - S_lo), (unsigned long)v);
+	}
+	return bad ? -1 : 0;
+}
+
+/* Loads the built-in ruleset into the region; its size, or 0. */
+static size_t S_image(void)
+{
+	tl_ruleset *rs = NULL;
+	tl_error err = {0};
+	/* what the libraries set up once per process is set up outside the region */
+	if (tl_ruleset_load_for_check(&rs, NULL, &err) != 0) {
+		fprintf(stderr, "tl_snap_gen: the built-in ruleset does not load: %s\n", err.message);
+		return 0;
+	}
+	tl_ruleset_free(rs);
+	rs = NULL;
+	int fl = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+#ifdef MAP_FIXED_NOREPLACE
+	fl |= MAP_FIXED_NOREPLACE;
+#endif
+	void *at = (void *)TL_RS_SNAP_BASE;
+	void *r = mmap(at, TL_RS_SNAP_CAP, PROT_READ | PROT_WRITE, fl, -1, 0);
+	if (r != at) {
+		fputs("tl_snap_gen: the image's address is taken\n", stderr);
+		return 0;
+	}
+	S_lo = r;
+	S_top = S_lo + TL_RS_SNAP_PAGE;
+	S_end = S_lo + TL_RS_SNAP_CAP;
+	S_on = 1;
+	int rc = tl_ruleset_load_for_check(&rs, NULL, &err);
+	S_on = 0;
+	if (rc != 0 || !rs || !S_in(rs)) {
+		fprintf(stderr, "tl_snap_gen: the built-in ruleset does not load in the region (%d)\n", rc);
+		return 0;
+	}
+	rs->snapshot = 1;
+	if (S_check_pointers() != 0)
+		return 0;
+	size_t size = ((size_t)(S_top - S_lo) + TL_RS_SNAP_PAGE - 1) & ~(size_t)(TL_RS_SNAP_PAGE - 1);
+	tl_rs_snap_hdr h = {"TLRSNAP", TL_RS_SNAP_BASE, size, (uint64_t)((unsigned char *)rs - S_lo),
+	                    TL_RS_SNAP_LAYOUT};
+	memcpy(h.magic, "TLRSNAP1", 8);
+	memcpy(S_lo, &h, sizeof h);
+	return size;
+}
+#endif
+
+int main(int argc, char **argv)
+{
+	if (argc != 3) {
+		fputs("usage: tl_snap_gen OUT.bin OUT.c\n", stderr);
+		return 2;
+	}
+	size_t size = 0;
+#ifndef S_NO_IMAGE
+	size = S_image();
+#endif
+	FILE *b = fopen(argv[1], "wb");
+	if (!b || (size && fwrite((void *)TL_RS_SNAP_BASE, 1, size, b) != size) || fclose(b) != 0) {
+		fprintf(stderr, "tl_snap_gen: cannot write %s\n", argv[1]);
+		return 1;
+	}
+	FILE *c = fopen(argv[2], "w");
+	if (!c)
+		return fprintf(stderr, "tl_snap_gen: cannot write %s\n", argv[2]), 1;
+	fputs("/* generated by tl_snap_gen (src/rules/gen/snapshot_gen.c): do not edit */\n", c);
+	if (size)
+		fprintf(c,
+		        "__asm__(\".section .rodata.tl_rs_snapshot,\\\"a\\\",@progbits\\n\"\n"
+		        "        \".balign %u\\n\"\n"
+		        "        \".globl tl_rs_snapshot\\n.type tl_rs_snapshot,@object\\n\"\n"
+		        "        \"tl_rs_snapshot:\\n\"\n"
+		        "        \".incbin \\\"%s\\\"\\n\"\n"
+		        "        \".balign %u\\n\"\n"
+		        "        \".globl tl_rs_snapshot_end\\n.type tl_rs_snapshot_end,@object\\n\"\n"
+		        "        \"tl_rs_snapshot_end:\\n\"\n"
+		        "        \".previous\\n\");\n",
+		        TL_RS_SNAP_PAGE, argv[1], TL_RS_SNAP_PAGE);
+	else
+		fputs("/* no image: the check loads the built-in ruleset's JSON */\n", c);
+	fputs("typedef int tl_snapshot_unit;\n", c);
+	int bad = ferror(c);
+	if (fclose(c) != 0 || bad)
+		return fprintf(stderr, "tl_snap_gen: cannot write %s\n", argv[2]), 1;
+	fprintf(stderr, "tl_snap_gen: image of %zu KiB\n", size >> 10);
+	return 0;
+}
