@@ -15,6 +15,7 @@
 typedef struct tl_ann_para {
 	tl_token *tok;
 	uint32_t ntok;
+	uint32_t op;  /* TL_OP_* tests of the paragraph alone (tl_operative_para, with its tokens) */
 } tl_ann_para;
 
 /* Counts of "we" and "you" words (parties.c). */
@@ -397,8 +398,21 @@ int tl_quantities_sentence(tl_ann_ctx *c, tl_sentence *s, uint32_t *flags);
 
 /* ---- operative text and placeholders (operative.c) ---------------------- */
 
-/* Fills a->para_operative. 0 or TL_ENOMEM. */
+/* Fills a->para_operative from every paragraph's TL_OP_* bits. 0 or TL_ENOMEM. */
 int tl_operative_paras(tl_ann_ctx *c);
+/* The tests of tl_operative_paras that read paragraph p alone (its text, kind
+ * and tokens, and whether p - 1 is in the same table cell), into c->pt[p].op:
+ * run by whichever thread made p's tokens, in the text phases' pieces. */
+enum {
+	TL_OP_GUIDE = 1,    /* a heading, or a cell's first paragraph, with a guidance title */
+	TL_OP_INTRO = 2,    /* a heading with an introduction's title */
+	TL_OP_INSTR = 4,    /* opens with an instruction ("Let op:", "Toelichting:") */
+	TL_OP_DISOWN = 8,   /* says to delete its text (tl_disown_text) */
+	TL_OP_QUESTION = 16, /* a question to the tenderer */
+	TL_OP_UNTICKED = 32, /* an unticked option of a choice list */
+	TL_OP_BLOCK = 64     /* a cell's paragraph that makes its cell guidance */
+};
+void tl_operative_para(tl_ann_ctx *c, size_t p);
 /* A growing list of placeholders, at most TL_ANNOT_MAX_PH. */
 #define TL_ANNOT_MAX_PH 100000
 typedef struct tl_ph_vec {

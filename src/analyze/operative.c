@@ -224,32 +224,6 @@ int tl_disown_text(const char *t, size_t n)
 	return 0;
 }
 
-/* 1 when paragraph p says to delete its text ("VERWIJDER DIT", "DELETE
- * THIS"); remembered in disown[p] (0 not asked, 1 no, 2 yes) when there is
- * one, as both passes below ask. */
-static int S_disowns(const tl_ann_ctx *c, size_t p, uint8_t *disown)
-{
-	if (disown && disown[p])
-		return disown[p] == 2;
-	int yes = tl_disown_text(c->paras[p].text, c->paras[p].len);
-	if (disown)
-		disown[p] = (uint8_t)(1 + yes);
-	return yes;
-}
-
-/* An instruction that disowns its whole block ("VERWIJDER DIT BLOK TEKST ...,
- * DIT IS ALLEEN TER INFORMATIE", "DELETE THIS BOX"), or a block that opens
- * with a guidance label ("Releasenote:"): the cell holding it is guidance. */
-static int S_block_guidance(tl_ann_ctx *c, size_t p, uint8_t *disown)
-{
-	const tl_para *para = &c->paras[p];
-	if (S_disowns(c, p, disown) ||
-	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "verwijder dit|deze blok|kader|tekst") ||
-	    tl_ph_at(c->pt[p].tok, c->pt[p].ntok, 0, "delete this box|block|text"))
-		return 1;
-	return (p == 0 || !S_same_cell(&c->paras[p - 1], para)) && S_guidance_heading(&c->pt[p]);
-}
-
 /* An unticked option of a choice list ("[ ] In perpetuity", "☐ ..."): the
  * text is not part of the agreement; "[x]" and "☒" are. */
 static int S_unticked(const tl_para *para)
@@ -262,12 +236,45 @@ static int S_unticked(const tl_para *para)
 	       strncmp(t, "\xe2\x96\xa1", 3) == 0;
 }
 
+/* The tests below that read paragraph p alone, into c->pt[p].op (annot_int.h):
+ * the text phases run this for each paragraph right after its tokens, on
+ * whichever thread made them, so that tl_operative_paras, between the text
+ * phases on one thread, walks only the sections.  A cell's paragraph makes
+ * its cell guidance when it disowns its block ("VERWIJDER DIT BLOK TEKST ...,
+ * DIT IS ALLEEN TER INFORMATIE", "DELETE THIS BOX") or, first in its cell,
+ * opens it with a guidance label ("Releasenote:"). */
+void tl_operative_para(tl_ann_ctx *c, size_t p)
+{
+	const tl_para *para = &c->paras[p];
+	const tl_ann_para *pt = &c->pt[p];
+	uint32_t op = 0;
+	int heading = S_is_heading(para);
+	int cell = para->kind == TL_PARA_CELL;
+	int first = cell && (p == 0 || !S_same_cell(&c->paras[p - 1], para));
+	if ((heading || first) && S_guidance_heading(pt))
+		op |= TL_OP_GUIDE;
+	if (heading && S_intro_heading(pt))
+		op |= TL_OP_INTRO;
+	if (S_starts_with(pt, S_instruction_starts))
+		op |= TL_OP_INSTR;
+	if (tl_disown_text(para->text, para->len))
+		op |= TL_OP_DISOWN;
+	if (S_question_para(pt))
+		op |= TL_OP_QUESTION;
+	if (S_unticked(para))
+		op |= TL_OP_UNTICKED;
+	if (cell && ((op & TL_OP_DISOWN) || tl_ph_at(pt->tok, pt->ntok, 0, "verwijder dit|deze blok|kader|tekst") ||
+	             tl_ph_at(pt->tok, pt->ntok, 0, "delete this box|block|text") ||
+	             (first && (op & TL_OP_GUIDE))))
+		op |= TL_OP_BLOCK;
+	c->pt[p].op = op;
+}
+
 int tl_operative_paras(tl_ann_ctx *c)
 {
 	tl_annotated *a = c->a;
 	int32_t guide_level = -1; /* inside a guidance section opened at this outline level */
 	int intro = 0;            /* that section is an introduction */
-	uint8_t *disown = calloc(c->npara ? c->npara : 1, 1); /* S_disowns; NULL: not remembered */
 	size_t start = 0;          /* first paragraph of the agreement proper */
 	for (size_t p = 0; p < c->npara && p < 400; p++) {
 		if (S_starts_with(&c->pt[p], S_agreement_starts)) {
@@ -284,12 +291,11 @@ int tl_operative_paras(tl_ann_ctx *c)
 			start = 0;
 	}
 	a->para_intro = tl_arena_calloc(&a->arena, c->npara + 1, 1);
-	if (!a->para_intro) {
-		free(disown);
+	if (!a->para_intro)
 		return TL_ENOMEM;
-	}
 	for (size_t p = 0; p < c->npara; p++) {
 		const tl_para *para = &c->paras[p];
+		uint32_t op_p = c->pt[p].op;
 		int op = 1;
 		if (para->kind == TL_PARA_COMMENT || para->kind == TL_PARA_HEADER ||
 		    para->kind == TL_PARA_FOOTER || (para->flags & (TL_PARA_F_TOC | TL_PARA_F_HIDDEN)))
@@ -298,9 +304,9 @@ int tl_operative_paras(tl_ann_ctx *c)
 			int32_t lvl = para->outline > 0 ? para->outline : 1;
 			if (guide_level >= 0 && lvl <= guide_level)
 				guide_level = -1;
-			if (guide_level < 0 && S_guidance_heading(&c->pt[p])) {
+			if (guide_level < 0 && (op_p & TL_OP_GUIDE)) {
 				guide_level = lvl;
-				intro = S_intro_heading(&c->pt[p]);
+				intro = (op_p & TL_OP_INTRO) != 0;
 			}
 		}
 		/* an introduction's text says what the contract is about even where it
@@ -310,18 +316,17 @@ int tl_operative_paras(tl_ann_ctx *c)
 			op = 0;
 		if (p < start)
 			op = 0;
-		if (op && (S_starts_with(&c->pt[p], S_instruction_starts) || S_disowns(c, p, disown)))
+		if (op_p & TL_OP_UNTICKED)
 			op = 0;
-		if (S_unticked(para) || (op && S_question_para(&c->pt[p])))
+		if (op_p & (TL_OP_INSTR | TL_OP_DISOWN | TL_OP_QUESTION))
 			op = 0;
 		a->para_operative[p] = (uint8_t)op;
-		a->para_intro[p] = (uint8_t)(in_intro && !op && !S_unticked(para) &&
-		                             !S_starts_with(&c->pt[p], S_instruction_starts) &&
-		                             !S_question_para(&c->pt[p]));
+		a->para_intro[p] =
+		    (uint8_t)(in_intro && !op && !(op_p & (TL_OP_UNTICKED | TL_OP_INSTR | TL_OP_QUESTION)));
 	}
 	/* guidance blocks in table cells: the whole cell, before and after the mark */
 	for (size_t p = 0; p < c->npara; p++) {
-		if (c->paras[p].kind != TL_PARA_CELL || !S_block_guidance(c, p, disown))
+		if (!(c->pt[p].op & TL_OP_BLOCK))
 			continue;
 		size_t b = p, e = p;
 		while (b > 0 && S_same_cell(&c->paras[b - 1], &c->paras[p]))
@@ -332,7 +337,6 @@ int tl_operative_paras(tl_ann_ctx *c)
 			a->para_operative[q] = a->para_intro[q] = 0;
 		p = e;
 	}
-	free(disown);
 	return 0;
 }
 
