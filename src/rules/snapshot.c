@@ -20,6 +20,7 @@ static tl_ruleset *S_rs;
  * program's own pages of its file, no copy), where they stay. */
 static void S_map(void)
 {
+#if defined(__linux__) && defined(MREMAP_FIXED)
 	const unsigned char *img = tl_rs_snapshot, *end = tl_rs_snapshot_end;
 	if (!img || !end || end - img < (long)TL_RS_SNAP_PAGE || ((uintptr_t)img & (TL_RS_SNAP_PAGE - 1)))
 		return;
@@ -55,6 +56,7 @@ static void S_map(void)
 	if (mprotect(at, size, PROT_READ | PROT_WRITE) != 0)
 		return; /* still readable; the image stays mapped where nothing else can go */
 	S_rs = (tl_ruleset *)((unsigned char *)at + h.rs);
+#endif
 }
 
 tl_ruleset *tl_rs_snapshot_map(void)

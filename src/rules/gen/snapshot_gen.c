@@ -27,7 +27,9 @@
 #include "rules/snapshot.h"
 #include "tenderlint.h"
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+/* a sanitizer's run time owns malloc; a C library other than glibc may not
+ * export __libc_malloc; the check maps the image with Linux's mremap */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__) || !defined(__GLIBC__) || !defined(__linux__)
 #define S_NO_IMAGE 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || __has_feature(memory_sanitizer)
