@@ -279,7 +279,7 @@ static int S_declares(const tl_token *tok, uint32_t n, uint32_t i, const S_ref *
 	/* "Notwithstanding section 14 of Part B, ...", "In afwijking van artikel 9 van Deel B ..." */
 	for (uint32_t b = 3; b >= 1; b--)
 		if (i >= b && tl_ph_list_at(tok, n, i - b, S_override, NULL) == b)
-			return r->part[0] != '\0' && S_at_start(tok, i, b);
+			return r->part[0] != '\0' && S_at_start(tok, i, b) ? 2 : 0;
 	return 0;
 }
 
@@ -300,6 +300,92 @@ static int S_add(tl_ann_ctx *c, tl_disapplied **list, uint32_t *nlist, uint32_t 
 	}
 	(*list)[(*nlist)++] = (tl_disapplied){clause, (int32_t)sentence};
 	return 0;
+}
+
+/* ---- an override names its topic ---------------------------------------- */
+
+/* Words of a declaration that say nothing about its topic: the contract and its
+ * parts, the parties' common nouns, and "applies" ("Notwithstanding clause 14 of the Terms, Dutch law
+ * applies"). */
+static const char *const S_generic[] = {
+	"agreement", "agreements", "contract", "terms", "conditions", "general", "order", "form",
+	"part", "parts", "schedule", "annex", "appendix", "provision", "provisions", "apply",
+	"applies", "applicable", "notwithstanding", "overeenkomst", "voorwaarden", "algemene",
+	"deel", "bijlage", "bepaling", "bepalingen", "afwijking", "geldt", "gelden", "toepassing",
+	"toepasselijk", "supplier", "vendor", "provider", "customer", "municipality", "council",
+	"opdrachtnemer", "opdrachtgever", "leverancier", "gemeente", "afnemer", NULL};
+
+#define S_MAXTOPIC 24
+
+/* A token of sentence s that may name a topic: a word that is no function
+ * word, name of a party, negator, modal, number or reference word. */
+static int S_topic_word(const tl_sentence *s, uint32_t k)
+{
+	const tl_token *t = &s->tok[k];
+	if (!t->word || t->word->lang || !t->stem || !t->stem[0] ||
+	    (t->flags & (TL_TOK_PUNCT | TL_TOK_NUMBER | TL_TOK_NEGATOR | TL_TOK_MODAL)) ||
+	    tl_tok_in(t, S_generic) || tl_tok_in(t, tl_pol_ref_words))
+		return 0;
+	/* a party's name or defined term ("Bookwell", "the Supplier"), not a kind of
+	 * third party ("subprocessors") */
+	return !(t->flags & TL_TOK_PARTY) || !((t->flags & TL_TOK_CAPITAL) || t->term >= 0);
+}
+
+/* 1 when a word of clause k has the stem of one of the topic words. */
+static int S_shares(const tl_annotated *a, const tl_clause *k, const char *const *topic,
+                    uint32_t ntopic)
+{
+	for (int32_t p = k->first_para; p <= k->last_para && (size_t)p < a->npara; p++)
+		for (uint32_t x = a->para_sent[p]; x < a->para_sent[p + 1]; x++)
+			for (uint32_t j = 0; j < a->sent[x].ntok; j++) {
+				if (!S_topic_word(&a->sent[x], j))
+					continue;
+				for (uint32_t q = 0; q < ntopic; q++)
+					if (!strcmp(a->sent[x].tok[j].stem, topic[q]))
+						return 1;
+			}
+	return 0;
+}
+
+/* "Notwithstanding clause 14 of the Service Terms, this Agreement is governed by
+ * Dutch law": of clause 14's sub-clauses ("14.1 Irish law", "14.2 assignment",
+ * "14.3 precedence") only those that share a topic word (its stem) with the
+ * declaration outside the reference (tok[from..to)) are overridden.  Adds them
+ * and gives their number; 0 (the whole clause goes, as before) when clause t has
+ * fewer than two sub-clauses, or none or all of them share one. */
+static int S_override_children(tl_ann_ctx *c, const tl_clause *cl, size_t ncl, int32_t t,
+                               const tl_sentence *s, uint32_t from, uint32_t to,
+                               uint32_t si, tl_disapplied **list, uint32_t *nlist,
+                               uint32_t *cap, int *rc)
+{
+	const tl_annotated *a = c->a;
+	const char *topic[S_MAXTOPIC];
+	uint32_t ntopic = 0;
+	for (uint32_t k = 0; k < s->ntok && ntopic < S_MAXTOPIC; k++)
+		if ((k < from || k >= to) && S_topic_word(s, k))
+			topic[ntopic++] = s->tok[k].stem;
+	if (!ntopic)
+		return 0;
+	uint32_t nchild = 0, nshare = 0;
+	for (size_t k = (size_t)t + 1; k < ncl && cl[k].first_para <= cl[t].last_para; k++) {
+		if (cl[k].parent != t)
+			continue;
+		nchild++;
+		nshare += S_shares(a, &cl[k], topic, ntopic);
+	}
+	if (nchild < 2 || nshare == 0 || nshare == nchild)
+		return 0;
+	/* the same walk again, adding the sharing sub-clauses */
+	int added = 0;
+	for (size_t k = (size_t)t + 1; k < ncl && cl[k].first_para <= cl[t].last_para && !*rc; k++) {
+		if (cl[k].parent != t)
+			continue;
+		if (S_shares(a, &cl[k], topic, ntopic) && !S_holds(&cl[k], s->para)) {
+			*rc = S_add(c, list, nlist, cap, (int32_t)k, si);
+			added++;
+		}
+	}
+	return added;
 }
 
 /* ---- requirement rows rewritten by an answer ------------------------------ */
@@ -621,7 +707,8 @@ int tl_disapply_mark(tl_ann_ctx *c)
 			if (s->tok[i].flags & (TL_TOK_SUBORD | TL_TOK_IN_EXC))
 				continue;
 			S_ref r;
-			if (!S_reference(s->tok, s->ntok, i, &r, 0) || !S_declares(s->tok, s->ntok, i, &r) ||
+			int how;
+			if (!S_reference(s->tok, s->ntok, i, &r, 0) || !(how = S_declares(s->tok, s->ntok, i, &r)) ||
 			    ndecl++ >= S_MAXDECL)
 				continue;
 			int32_t part = -1;
@@ -629,7 +716,13 @@ int tl_disapply_mark(tl_ann_ctx *c)
 				continue; /* a part this document does not hold */
 			for (uint32_t k = 0; k < r.nnum && !rc; k++) {
 				int32_t t = S_numbered(cl, ncl, part, r.num[k]);
-				if (t >= 0 && !S_holds(&cl[t], s->para))
+				if (t < 0 || S_holds(&cl[t], s->para))
+					continue;
+				/* an override takes only the sub-clauses on its topic */
+				if (how == 2 && r.nnum == 1 &&
+				    S_override_children(c, cl, ncl, t, s, i, r.end, si, &list, &nlist, &cap, &rc))
+					continue;
+				if (!rc)
 					rc = S_add(c, &list, &nlist, &cap, t, si);
 			}
 			i = r.end > i ? r.end - 1 : i;

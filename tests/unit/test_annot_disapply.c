@@ -122,6 +122,74 @@ static void test_nl(void)
 	tl_document_free(d);
 }
 
+/* An override names its topic: "Notwithstanding clause 14 of the Service Terms,
+ * this Agreement is governed by Dutch law" takes only the sub-clauses of clause
+ * 14 that share a topic word with it (14.1 on law and courts), not 14.2
+ * (assignment) or 14.3 (precedence); with one sub-clause, or when none or all
+ * of them share one, the whole clause goes as before. */
+static const char S_topic_en[] =
+	"# Bookwell Order Form\n"
+	"## Special Conditions\n"
+	"The Municipality (the \"Customer\") and Bookwell Ltd (the \"Supplier\").\n"
+	"B1 Notwithstanding clause 14 of the Service Terms, this Agreement is governed by Dutch law "
+	"and disputes are submitted exclusively to the District Court of Gelderland.\n"
+	"B2 Notwithstanding clause 9 of the Service Terms, the Supplier remains liable for its "
+	"subprocessors.\n"
+	"B3 Notwithstanding clause 7 of the Service Terms, the Supplier shall give 60 days' notice "
+	"of a price change.\n"
+	"## Service Terms\n"
+	"### 7. Fees\n"
+	"7.1 We may change our prices on 30 days' notice.\n"
+	"7.2 We may change the price of any add-on on 14 days' notice.\n"
+	"### 9. Liability\n"
+	"9.1 Our total liability is limited to the fees paid in the last twelve months.\n"
+	"9.2 We are not responsible for the acts of our subprocessors.\n"
+	"### 14. General\n"
+	"14.1 These Terms are governed by Irish law and the courts of Dublin have jurisdiction.\n"
+	"14.2 Bookwell may assign this Agreement to an affiliate without the Customer's consent.\n"
+	"14.3 If an order form conflicts with these Terms, the order form prevails.\n";
+
+static const char S_topic_nl[] =
+	"# Overeenkomst Sloten\n"
+	"## Deel A - Bijzondere voorwaarden\n"
+	"De Gemeente (hierna: \"Opdrachtgever\") en Acme B.V. (hierna: \"Opdrachtnemer\").\n"
+	"A1 In afwijking van artikel 12 van de Algemene Voorwaarden meldt Acme "
+	"beveiligingsincidenten binnen 24 uur.\n"
+	"## Deel B - Algemene Voorwaarden\n"
+	"### Artikel 12 Beveiliging\n"
+	"12.1 Acme is gecertificeerd volgens ISO 27001.\n"
+	"12.2 Acme meldt beveiligingsincidenten binnen 72 uur.\n"
+	"12.3 Acme laat jaarlijks een penetratietest uitvoeren.\n";
+
+static void test_override_topic(void)
+{
+	tl_document *d;
+	tl_annotated *a = fx_annotate(S_topic_en, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "14.1 These Terms are governed"), 1);
+		T_INT(S_off(a, "14.2 Bookwell may assign"), 0);
+		T_INT(S_off(a, "14.3 If an order form"), 0);
+		T_INT(S_off(a, "9.2 We are not responsible"), 1);
+		T_INT(S_off(a, "9.1 Our total liability"), 0);
+		/* both sub-clauses are on prices: the whole clause goes */
+		T_INT(S_off(a, "7.1 We may change"), 1);
+		T_INT(S_off(a, "7.2 We may change"), 1);
+		T_INT(S_off(a, "B1 Notwithstanding"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+	a = fx_annotate(S_topic_nl, &d);
+	T_OK(a != NULL, "annotate");
+	if (a) {
+		T_INT(S_off(a, "12.2 Acme meldt"), 1);
+		T_INT(S_off(a, "12.1 Acme is gecertificeerd"), 0);
+		T_INT(S_off(a, "12.3 Acme laat"), 0);
+	}
+	tl_annotated_free(a);
+	tl_document_free(d);
+}
+
 /* "Section 5.4 of the Customer Terms is replaced by the following: "..."": the old
  * clause goes, and the new text after the colon is a unit with its own subject. */
 static void test_replaced(void)
@@ -300,6 +368,7 @@ int main(void)
 	test_many();
 	test_en();
 	test_nl();
+	test_override_topic();
 	test_replaced();
 	return T_DONE();
 }
