@@ -424,9 +424,17 @@ cJSON *tl_json_parse_skip(tl_arena *a, const char *text, size_t len, const char 
 	    strcmp(lc->decimal_point, ".") != 0)
 		return NULL;
 	/* sized for the built-in ruleset's files: about one node per 32 bytes
-	 * of text and string bytes of 3/4 of it */
-	S_p p = {a, (const unsigned char *)text, len, 0, NULL, 0, NULL, 0, len / 32 + 16,
-	         len - len / 4 + 64, skip, skip ? strlen(skip) : 0};
+	 * of text and string bytes of 3/4 of it; when the examples (40% of
+	 * the bytes, mostly strings) are skipped, blocks of a quarter of that,
+	 * which double as needed (they end up in the ruleset's build-time image,
+	 * rules/snapshot.h, where bytes handed out and never used are waste) */
+	size_t nodes = len / 32 + 16, strs = len - len / 4 + 64;
+	if (skip) {
+		nodes = nodes / 4 + 16;
+		strs = strs / 4 + 64;
+	}
+	S_p p = {a, (const unsigned char *)text, len, 0, NULL, 0, NULL, 0, nodes, strs, skip,
+	         skip ? strlen(skip) : 0};
 	S_ws(&p);
 	cJSON *root = S_new(&p);
 	if (!root || S_value(&p, root, 0) != 0)

@@ -17,6 +17,8 @@
  *
  * usage: tl_snap_gen OUT.bin OUT.c */
 #include <errno.h>
+#include <stdalign.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +51,14 @@ size_t malloc_usable_size(void *);
 
 static unsigned char *S_lo, *S_top, *S_end; /* the region; its first page is the header */
 static int S_on;
+/* The allocations of a load in the region are numbered; the second load
+ * gives an arena block (numbered alike) only the bytes the first one used
+ * (S_trim, 0: what it asks), if it asks what the first asked (S_asked). */
+static uint32_t S_seq, S_nseq, S_aseq;
+static size_t *S_asked, *S_trim;
+static int S_diverged;
 
-/* a block: [prev top][size] then the bytes, aligned */
+/* a block: [prev top][size][number][0] then the bytes, aligned */
 static int S_in(const void *p)
 {
 	return S_lo && (const unsigned char *)p >= S_lo && (const unsigned char *)p < S_end;
@@ -58,14 +66,34 @@ static int S_in(const void *p)
 
 static size_t *S_hdr(void *p)
 {
-	return (size_t *)p - 2;
+	return (size_t *)p - 4;
 }
 
 static void *S_bump(size_t n, size_t align)
 {
 	if (align < 16)
 		align = 16;
-	uintptr_t p = ((uintptr_t)S_top + 16 + align - 1) & ~(uintptr_t)(align - 1);
+	uint32_t seq = S_seq++;
+	if (S_trim && seq < S_nseq && S_trim[seq]) {
+		S_diverged |= n != S_asked[seq];
+		n = S_trim[seq];
+	} else if (!S_trim && seq >= S_nseq) {
+		if (seq == S_aseq) {
+			uint32_t na = S_aseq ? S_aseq * 2 : 65536;
+			size_t *a = __libc_realloc(S_asked, (size_t)na * sizeof *a);
+			if (!a)
+				S_diverged = 1; /* no second load */
+			else {
+				S_asked = a;
+				S_aseq = na;
+			}
+		}
+		if (seq < S_aseq) {
+			S_asked[seq] = n;
+			S_nseq = seq + 1;
+		}
+	}
+	uintptr_t p = ((uintptr_t)S_top + 32 + align - 1) & ~(uintptr_t)(align - 1);
 	if (n > (uintptr_t)S_end - p) {
 		errno = ENOMEM;
 		return NULL;
@@ -73,6 +101,7 @@ static void *S_bump(size_t n, size_t align)
 	size_t *h = S_hdr((void *)p);
 	h[0] = (size_t)(S_top - S_lo);
 	h[1] = n;
+	h[2] = seq;
 	S_top = (unsigned char *)((p + n + 15) & ~(uintptr_t)15);
 	return (void *)p;
 }
@@ -80,12 +109,11 @@ static void *S_bump(size_t n, size_t align)
 static void S_release(void *p)
 {
 	size_t *h = S_hdr(p);
-	size_t n = h[1];
-	memset(p, 0, n);
-	if ((unsigned char *)(((uintptr_t)p + n + 15) & ~(uintptr_t)15) == S_top) {
-		S_top = S_lo + h[0];
-		memset(S_top, 0, (size_t)((unsigned char *)p - S_top));
-	}
+	unsigned char *start = (unsigned char *)h, *prev = S_lo + h[0];
+	unsigned char *end = (unsigned char *)(((uintptr_t)p + h[1] + 15) & ~(uintptr_t)15);
+	memset(start, 0, (size_t)(end - start));
+	if (end == S_top) /* the last block: the top goes back to where it was before it */
+		S_top = prev;
 }
 
 void *malloc(size_t n)
@@ -205,7 +233,61 @@ static int S_check_pointers(void)
 	return bad ? -1 : 0;
 }
 
-/* Loads the built-in ruleset into the region; its size, or 0. */
+/* An arena block as util/arena.c lays it out; a block whose allocation
+ * does not match it is left as it is. */
+typedef struct S_blk {
+	struct S_blk *next;
+	size_t size, used;
+	alignas(max_align_t) unsigned char data[];
+} S_blk;
+
+/* Calls fn on every arena block of the ruleset that is its allocation. */
+static void S_blocks(tl_ruleset *rs, void (*fn)(S_blk *b, size_t *h))
+{
+	tl_arena *as[2] = {&rs->arena, &rs->json};
+	for (int k = 0; k < 2; k++)
+		for (S_blk *b = (S_blk *)as[k]->head; b; b = b->next) {
+			size_t *h = S_hdr(b);
+			if (S_in(b) && b->used <= b->size && h[1] == offsetof(S_blk, data) + b->size)
+				fn(b, h);
+		}
+}
+
+static void S_trim_note(S_blk *b, size_t *h)
+{
+	if (h[2] < S_nseq && b->used < b->size)
+		S_trim[h[2]] = offsetof(S_blk, data) + (b->used ? b->used : 1);
+}
+
+static void S_trim_seal(S_blk *b, size_t *h)
+{
+	(void)h;
+	b->size = b->used; /* what was cut off is not the block's: a later allocation takes a new one */
+}
+
+/* One load of the built-in ruleset in the empty region: the ruleset, or NULL. */
+static tl_ruleset *S_load_region(void)
+{
+	memset(S_lo, 0, (size_t)(S_top - S_lo));
+	S_top = S_lo + TL_RS_SNAP_PAGE;
+	S_seq = 0;
+	S_diverged = 0;
+	tl_ruleset *rs = NULL;
+	tl_error err = {0};
+	S_on = 1;
+	int rc = tl_ruleset_load_for_check(&rs, NULL, &err);
+	S_on = 0;
+	if (rc != 0 || !rs || !S_in(rs)) {
+		fprintf(stderr, "tl_snap_gen: the built-in ruleset does not load in the region (%d)\n", rc);
+		return NULL;
+	}
+	return rs;
+}
+
+/* Loads the built-in ruleset into the region; its size, or 0.  The arena
+ * blocks grow by doubling, and the unused ends of the last ones were a
+ * quarter of the image: a second load, numbered as the first, gives each
+ * block only what the first one used. */
 static size_t S_image(void)
 {
 	tl_ruleset *rs = NULL;
@@ -227,15 +309,25 @@ static size_t S_image(void)
 		fputs("tl_snap_gen: the image's address is taken\n", stderr);
 		return 0;
 	}
-	S_lo = r;
-	S_top = S_lo + TL_RS_SNAP_PAGE;
+	S_lo = S_top = r;
 	S_end = S_lo + TL_RS_SNAP_CAP;
-	S_on = 1;
-	int rc = tl_ruleset_load_for_check(&rs, NULL, &err);
-	S_on = 0;
-	if (rc != 0 || !rs || !S_in(rs)) {
-		fprintf(stderr, "tl_snap_gen: the built-in ruleset does not load in the region (%d)\n", rc);
+	if (!(rs = S_load_region()))
 		return 0;
+	size_t untrimmed = (size_t)(S_top - S_lo);
+	S_trim = S_diverged ? NULL : __libc_calloc(S_nseq, sizeof *S_trim);
+	if (S_trim) {
+		uint32_t nseq = S_nseq;
+		S_blocks(rs, S_trim_note);
+		if (!(rs = S_load_region()))
+			return 0;
+		if (S_diverged || S_seq != nseq) {
+			fprintf(stderr, "tl_snap_gen: the second load differs from the first: image untrimmed\n");
+			__libc_free(S_trim);
+			S_trim = NULL;
+			if (!(rs = S_load_region()))
+				return 0;
+		} else
+			S_blocks(rs, S_trim_seal);
 	}
 	rs->snapshot = 1;
 	if (S_check_pointers() != 0)
@@ -245,6 +337,7 @@ static size_t S_image(void)
 	                    TL_RS_SNAP_LAYOUT};
 	memcpy(h.magic, "TLRSNAP1", 8);
 	memcpy(S_lo, &h, sizeof h);
+	fprintf(stderr, "tl_snap_gen: %zu KiB used of the %zu KiB a load asks\n", size >> 10, untrimmed >> 10);
 	return size;
 }
 #endif
