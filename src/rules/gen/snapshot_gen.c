@@ -350,7 +350,11 @@ int main(int argc, char **argv)
 	}
 	size_t size = 0;
 #ifndef S_NO_IMAGE
-	size = S_image();
+	/* the path goes into a C string that holds an assembler string */
+	if (strpbrk(argv[1], "\"\\\n"))
+		fprintf(stderr, "tl_snap_gen: no image: its path has a quote, backslash or line break\n");
+	else
+		size = S_image();
 #endif
 	FILE *b = fopen(argv[1], "wb");
 	if (!b || (size && fwrite((void *)TL_RS_SNAP_BASE, 1, size, b) != size) || fclose(b) != 0) {
