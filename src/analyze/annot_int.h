@@ -369,6 +369,10 @@ void tl_puffery_mark(tl_ann_ctx *c);
  * rows get TL_SENT_WISH, question rows are not operative, "Won't" rows are
  * prohibitions on the vendor. */
 int tl_priority_mark(tl_ann_ctx *c);
+/* 1 when paragraph q, read alone, holds a line of a priority legend ("P1 –
+ * mandatory", "G (gunningscriterium): ..."): tl_priority_mark reads only
+ * such paragraphs (TL_OP_LEGEND) for the legend in the text. */
+int tl_priority_legend_para(const tl_para *q);
 /* The rows of a two-column key/value table (kvrows.c): a verbless value is the
  * vendor's commitment (or the labelled party's), a value "No" / "Nee" makes
  * value and label a passive prohibition of what the label names.  After
@@ -410,7 +414,8 @@ enum {
 	TL_OP_DISOWN = 8,   /* says to delete its text (tl_disown_text) */
 	TL_OP_QUESTION = 16, /* a question to the tenderer */
 	TL_OP_UNTICKED = 32, /* an unticked option of a choice list */
-	TL_OP_BLOCK = 64     /* a cell's paragraph that makes its cell guidance */
+	TL_OP_BLOCK = 64,    /* a cell's paragraph that makes its cell guidance */
+	TL_OP_LEGEND = 128   /* a line of a priority legend ("P1 – mandatory", tl_priority_legend_para) */
 };
 void tl_operative_para(tl_ann_ctx *c, size_t p);
 /* A growing list of placeholders, at most TL_ANNOT_MAX_PH. */

@@ -318,34 +318,53 @@ static int S_paren_legend(const tl_para *q, S_legend_map *lg)
 
 /* A legend written as prose or a list: "P1 – mandatory. A tender that ...",
  * "Prio 2: wens", "K1 = knock-outeis", "G (gunningscriterium): ...". */
-static void S_prose_legend(const tl_para *paras, size_t npara, S_legend_map *lg)
+static void S_prose_para(const tl_para *q, S_legend_map *lg)
 {
-	for (size_t p = 0; p < npara; p++) {
-		const tl_para *q = &paras[p];
-		if (q->kind == TL_PARA_CELL || q->len < 4)
-			continue;
-		if (S_paren_legend(q, lg))
-			continue;
-		S_inline_legend(q, lg);
-		size_t n = q->len < 16 ? q->len : 16, sep = 0, rest = 0;
-		const char *t = q->text;
-		for (size_t e = 1; e + 1 < n && !rest; e++) {
-			if ((unsigned char)t[e] == 0xE2 && e + 2 < q->len && (unsigned char)t[e + 1] == 0x80 &&
-			    ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x94))
-				sep = e, rest = e + 3; /* en or em dash */
-			else if (t[e] == '-' || t[e] == ':' || t[e] == '=')
-				sep = e, rest = e + 1;
-		}
-		if (!rest)
-			continue;
-		char f[24];
-		S_fold(t, sep, f, sizeof f); /* the code before the separator, spaces trimmed */
-		while (rest < q->len && t[rest] == ' ')
-			rest++;
-		int k = S_lead_kind(t + rest, q->len - rest);
-		if (k)
-			S_num_add(lg, f, k);
+	if (q->kind == TL_PARA_CELL || q->len < 4)
+		return;
+	if (S_paren_legend(q, lg))
+		return;
+	S_inline_legend(q, lg);
+	size_t n = q->len < 16 ? q->len : 16, sep = 0, rest = 0;
+	const char *t = q->text;
+	for (size_t e = 1; e + 1 < n && !rest; e++) {
+		if ((unsigned char)t[e] == 0xE2 && e + 2 < q->len && (unsigned char)t[e + 1] == 0x80 &&
+		    ((unsigned char)t[e + 2] == 0x93 || (unsigned char)t[e + 2] == 0x94))
+			sep = e, rest = e + 3; /* en or em dash */
+		else if (t[e] == '-' || t[e] == ':' || t[e] == '=')
+			sep = e, rest = e + 1;
 	}
+	if (!rest)
+		return;
+	char f[24];
+	S_fold(t, sep, f, sizeof f); /* the code before the separator, spaces trimmed */
+	while (rest < q->len && t[rest] == ' ')
+		rest++;
+	int k = S_lead_kind(t + rest, q->len - rest);
+	if (k)
+		S_num_add(lg, f, k);
+}
+
+int tl_priority_legend_para(const tl_para *q)
+{
+	S_legend_map lg;
+	memset(&lg, 0, sizeof lg);
+	S_prose_para(q, &lg);
+	if (lg.nnum)
+		return 1;
+	for (int i = 0; i < 26; i++)
+		if (lg.letter[i])
+			return 1;
+	return 0;
+}
+
+/* The legend lines of the text, in order: only the paragraphs the text
+ * phases found to hold one (TL_OP_LEGEND), as they were read alone. */
+static void S_prose_legend(const tl_ann_ctx *c, S_legend_map *lg)
+{
+	for (size_t p = 0; p < c->npara; p++)
+		if (c->pt[p].op & TL_OP_LEGEND)
+			S_prose_para(&c->paras[p], lg);
 }
 
 static int S_header_names_priority(const char *f)
@@ -654,7 +673,7 @@ int tl_priority_mark(tl_ann_ctx *c)
 	}
 	S_legend_map lg;
 	memset(&lg, 0, sizeof lg);
-	S_prose_legend(paras, c->npara, &lg);
+	S_prose_legend(c, &lg);
 	uint8_t *is_legend = calloc((size_t)ntables, 1);
 	int *kinds = calloc((size_t)maxrows + 1, sizeof *kinds);
 	if (!is_legend || !kinds) {

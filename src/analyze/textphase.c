@@ -173,8 +173,10 @@ static void S_text_part(S_tpart *t)
 		tl_para_kind k = c->paras[p].kind;
 		if (k != TL_PARA_COMMENT && k != TL_PARA_HEADER && k != TL_PARA_FOOTER)
 			tl_text_lang_count(c->pt[p].tok, c->pt[p].ntok, &t->cnl, &t->cen);
-		/* what tl_operative_paras asks of the paragraph alone */
+		/* what tl_operative_paras and tl_priority_mark ask of the paragraph alone */
 		tl_operative_para(c, p);
+		if (tl_priority_legend_para(&c->paras[p]))
+			c->pt[p].op |= TL_OP_LEGEND;
 		/* placeholders read only the text: found here, flagged after polarity */
 		if (!t->ph_rc)
 			t->ph_rc = tl_placeholders_para(t->txt, &c->paras[p], p, &t->ph);
