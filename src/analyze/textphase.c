@@ -192,7 +192,59 @@ typedef struct S_twork {
 	size_t npiece;
 	tl_text *txt[2];
 	atomic_uint next;
+	/* the units of the pieces put together as they come (S_units_done) */
+	pthread_mutex_t mu;
+	uint8_t done[S_PIECES]; /* under mu: piece k's units are made */
+	size_t front;           /* under mu: the units of pieces [0, front) are in piece 0's list */
+	int fail;               /* under mu: a piece failed, or no room: nothing more is put */
 } S_twork;
+
+/* Piece k's units are made: every piece from the front on whose units are
+ * made goes to the end of piece 0's list, its paragraphs' first units moved
+ * by the units before it.  Whichever thread ends a piece does this, so the
+ * copies (and the fresh pages they touch) are spread over the phase instead
+ * of following it, and a copied piece's list is free for the pieces still to
+ * cut. */
+static void S_units_done(S_twork *w, size_t k)
+{
+	tl_annotated *a = w->piece[0].c->a;
+	S_sents *all = &w->piece[0].out;
+	pthread_mutex_lock(&w->mu);
+	w->done[k] = 1;
+	for (; w->front < w->npiece && w->done[w->front]; w->front++) {
+		S_tpart *t = &w->piece[w->front];
+		if (t->rc)
+			w->fail = 1;
+		if (w->front == 0 || w->fail)
+			continue;
+		uint64_t need = (uint64_t)all->n + t->out.n;
+		if (need > UINT32_MAX / 2) {
+			w->fail = 1;
+			continue;
+		}
+		if (all->cap < need) {
+			uint64_t cap = (uint64_t)all->cap * 2 > need ? (uint64_t)all->cap * 2 : need;
+			if (cap > UINT32_MAX / 2)
+				cap = need;
+			tl_sentence *v = realloc(all->v, (size_t)cap * sizeof *v);
+			if (!v) {
+				w->fail = 1;
+				continue;
+			}
+			all->v = v;
+			all->cap = (uint32_t)cap;
+		}
+		if (t->out.n)
+			memcpy(all->v + all->n, t->out.v, (size_t)t->out.n * sizeof *t->out.v);
+		for (size_t p = t->p0; p < t->p1; p++)
+			a->para_sent[p] += all->n;
+		all->n += t->out.n;
+		free(t->out.v);
+		t->out.v = NULL;
+		t->out.n = t->out.cap = 0;
+	}
+	pthread_mutex_unlock(&w->mu);
+}
 
 /* The next piece nobody has taken, until none is left, in either phase: a
  * thread cuts and stems with its own tl_text whatever piece it takes (a
@@ -206,6 +258,8 @@ static void S_take(S_twork *w, int t)
 			break;
 		w->piece[k].txt = w->txt[t];
 		S_text_part(&w->piece[k]);
+		if (w->piece[k].phase == 1)
+			S_units_done(w, k);
 	}
 }
 
@@ -282,6 +336,10 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 	S_twork *w = calloc(1, sizeof *w);
 	if (!w)
 		return tl_error_set(err, TL_ENOMEM, "out of memory annotating");
+	if (pthread_mutex_init(&w->mu, NULL) != 0) {
+		free(w);
+		return tl_error_set(err, TL_ENOMEM, "out of memory annotating");
+	}
 	w->txt[0] = c->txt;
 	w->npiece = 1;
 	uint64_t bytes = 0; /* of text; with a separator per paragraph for the cuts */
@@ -366,34 +424,25 @@ int tl_annot_text_phases(tl_ann_ctx *c, int threads, tl_error *err)
 		rc = tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 		goto done;
 	}
+	/* piece 0's list has room for the units of all (S_units_done puts the others
+	 * after its own): one a paragraph and one per 12 tokens, above the benchmark
+	 * contracts' one per 17-18 tokens; only address space until written */
+	if (w->npiece > 1) {
+		uint64_t ntok = 0;
+		for (size_t p = 0; p < c->npara; p++)
+			ntok += c->pt[p].ntok;
+		uint64_t room = c->npara + ntok / 12 + 1024;
+		if (room <= UINT32_MAX / 4 && (one->out.v = malloc((size_t)room * sizeof *one->out.v)) != NULL)
+			one->out.cap = (uint32_t)room;
+	}
 	S_run_parts(w, 1);
 	/* the units of the pieces, in paragraph order, in the first piece's list */
 	int urc = 0;
-	uint64_t n = 0;
-	for (size_t k = 0; k < w->npiece; k++) {
+	for (size_t k = 0; k < w->npiece; k++)
 		if (!urc)
 			urc = w->piece[k].rc;
-		n += w->piece[k].out.n;
-	}
-	if (!urc && n > UINT32_MAX / 2)
+	if (!urc && (w->fail || w->front < w->npiece))
 		urc = TL_ENOMEM;
-	if (!urc && one->out.cap < n) {
-		tl_sentence *v = realloc(one->out.v, (size_t)n * sizeof *v);
-		if (!v)
-			urc = TL_ENOMEM;
-		else {
-			one->out.v = v;
-			one->out.cap = (uint32_t)n;
-		}
-	}
-	for (size_t k = 1; k < w->npiece && !urc; k++) {
-		S_tpart *t = &w->piece[k];
-		if (t->out.n)
-			memcpy(one->out.v + one->out.n, t->out.v, (size_t)t->out.n * sizeof *t->out.v);
-		for (size_t p = t->p0; p < t->p1; p++)
-			a->para_sent[p] += one->out.n;
-		one->out.n += t->out.n;
-	}
 	memset(&c->we, 0, sizeof c->we);
 	for (size_t k = 0; k < w->npiece; k++) {
 		const tl_we_count *we = &w->piece[k].we;
@@ -417,6 +466,7 @@ done:
 		free(w->piece[k].ph.v);
 	}
 	tl_text_close(w->txt[1]);
+	pthread_mutex_destroy(&w->mu);
 	free(w);
 	return rc;
 }
