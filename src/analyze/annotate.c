@@ -227,6 +227,8 @@ typedef struct S_pieces {
 	                             from here on, before the pieces */
 	uint32_t *qf;             /* their sentence flags (index k - split); freed at the join */
 	int quant_done;           /* under the second part's mu: qf is filled in */
+	atomic_uint named_next;   /* the first unit of the next S_NAMED units whose frameworks'
+	                             names nobody has taken (S_named_take) */
 } S_pieces;
 
 typedef struct S_part {
@@ -241,7 +243,8 @@ typedef struct S_part {
 	pthread_cond_t cv;
 	int go;                 /* 0 wait, 1 polarity, -1 stop */
 	int pol_done;           /* its polarity is done (the calling thread waits for it) */
-	tl_fw_named *named;     /* then: what each operative unit names (frameworks), or NULL */
+	tl_fw_named *named;     /* then: what each operative unit names (frameworks), filled by
+	                           both threads (S_named_take); NULL when out of memory */
 	tl_ann_ctx c2;          /* its own scratch and arena (a->arena2) */
 	tl_task *th;
 	int started;
@@ -362,6 +365,25 @@ static int S_quantities_part(S_part *pt, uint32_t *qf)
 	return 0;
 }
 
+/* The frameworks each operative unit names, S_NAMED units at a time, until
+ * none are left: the second thread takes them once its polarity is done,
+ * the calling thread after its passes over the units (lists of requests,
+ * priorities, key/value rows), which write other fields of the units (the
+ * names read only the folds). */
+#define S_NAMED 256
+static void S_named_take(const tl_annotated *a, S_pieces *pc, tl_fw_named *named)
+{
+	for (;;) {
+		unsigned k0 = atomic_fetch_add(&pc->named_next, (unsigned)S_NAMED);
+		if (k0 >= a->nsent)
+			return;
+		uint32_t k1 = a->nsent - k0 > S_NAMED ? k0 + S_NAMED : a->nsent;
+		for (uint32_t k = k0; k < k1; k++)
+			if (a->para_operative[a->sent[k].para])
+				tl_frameworks_named(&a->sent[k], &named[k]);
+	}
+}
+
 static void *S_second_thread(void *arg)
 {
 	S_part *pt = arg;
@@ -387,16 +409,10 @@ static void *S_second_thread(void *arg)
 	pt->pol_done = 1;
 	pthread_cond_broadcast(&pt->cv);
 	pthread_mutex_unlock(&pt->mu);
-	/* while the calling thread marks lists of requests and priorities (which write
-	 * other fields of the units), the framework each operative unit names: it reads
-	 * only the folds */
-	const tl_annotated *a = pt->c->a;
-	tl_fw_named *named = pt->rc ? NULL : malloc((a->nsent ? a->nsent : 1) * sizeof *named);
-	if (named)
-		for (uint32_t k = 0; k < a->nsent; k++)
-			if (a->para_operative[a->sent[k].para])
-				tl_frameworks_named(&a->sent[k], &named[k]);
-	pt->named = named; /* read after the join */
+	/* while the calling thread marks lists of requests and priorities, the
+	 * frameworks' names, shared with it once it is done (S_named_take) */
+	if (!pt->rc && pt->named)
+		S_named_take(pt->c->a, pt->pc, pt->named);
 	return NULL;
 }
 
@@ -483,11 +499,15 @@ static int S_polarity_start(tl_ann_ctx *c, int threads, S_lead **lead, S_part *o
 	S_pieces_cut(c, *lead, pc);
 	pc->split = split;
 	atomic_init(&pc->next, 0u);
+	atomic_init(&pc->named_next, 0u);
+	two->named = malloc((a->nsent ? a->nsent : 1) * sizeof *two->named);
 	one->pc = two->pc = pc;
 	two->quant = 0;
 	if (tl_task_start(&two->th, S_second_thread, two) != 0) {
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
+		free(two->named);
+		two->named = NULL;
 		free(pc);
 		one->pc = two->pc = NULL;
 		two->quant = 1;
@@ -532,6 +552,10 @@ static void S_polarity_join(tl_ann_ctx *c, S_lead *lead, S_part *two)
 		pthread_cond_destroy(&two->cv);
 		pthread_mutex_destroy(&two->mu);
 		two->started = 0;
+		if (two->rc) {
+			free(two->named); /* not all filled in */
+			two->named = NULL;
+		}
 		c->fw_named = two->named;
 		free(two->pc->qf);
 		free(two->pc);
@@ -565,6 +589,8 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 	if ((rc = tl_definitions_find(c)) != 0 || (rc = tl_definitions_mark(c)) != 0) {
 		S_polarity_run(&one, &two, -1);
 		S_polarity_join(c, lead, &two);
+		free(c->fw_named); /* the second thread stopped before its names */
+		c->fw_named = NULL;
 		return tl_error_set(err, rc, "annotation failed (%s)", tl_code_name(rc));
 	}
 	/* the ';' items of a definition continue it ("\"Token Patterns\" means ..., including:
@@ -592,6 +618,9 @@ static int S_build(tl_ann_ctx *c, int threads, tl_error *err)
 		tl_placeholders_flag(a);
 		tl_kvrows_mark(c); /* reads the placeholders' flags */
 	}
+	/* the frameworks' names the second thread has not taken yet */
+	if (!rc && two.started && two.named)
+		S_named_take(a, two.pc, two.named);
 	S_polarity_join(c, lead, &two);
 	if (!rc)
 		tl_negscope_uncovered(a);
