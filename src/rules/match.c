@@ -8,6 +8,7 @@
  * 4. The status decision of docs/ruleset-format.md, also_met_by, then
  *    incorporated frameworks (frameworks.c). */
 #include <ctype.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -390,6 +391,8 @@ typedef struct S_occ_part {
 	S_occs o;
 	const S_lent *lent;
 	uint32_t *stamp; /* per concept: the sentence (+ 1) whose carried data it is (S_carry) */
+	uint8_t *doc;    /* per concept: 1 when it occurs in the document's own text (S_occ_range) */
+	uint8_t *any;    /* per concept: 1 when it occurs at all */
 } S_occ_part;
 
 /* The data an object pronoun refers to (carry.c, tl_match_carry_at): a
@@ -470,6 +473,16 @@ static void S_occ_range(S_occ_part *pt, tl_index_memo *memo)
 		    (k = tl_match_carry_at(m, i, pt->o.occ, m->occ_start[i - 1], own_end_prev)) >= 0)
 			S_carry(m, &pt->o, m->occ_start[i - 1], m->occ_start[i], (uint32_t)k, i, pt->stamp);
 		own_end_prev = own_end;
+		/* the concepts that occur, and those in the document's own text: operative
+		 * sentences, headings and definitions (not guidance, not comments) */
+		int own = !(s->flags & TL_SENT_NONOPERATIVE) &&
+		          !(a->para_operative && !a->para_operative[s->para]) &&
+		          a->doc->paras[s->para].kind != TL_PARA_COMMENT;
+		for (uint32_t o = m->occ_start[i]; o < pt->o.n; o++) {
+			pt->any[pt->o.occ[o].concept] = 1;
+			if (own)
+				pt->doc[pt->o.occ[o].concept] = 1;
+		}
 	}
 }
 
@@ -484,7 +497,49 @@ typedef struct S_occ_work {
 	S_occs o[S_OCC_PIECES];           /* each piece's occurrences; occ_start counts within it */
 	atomic_uint next;                 /* the next piece nobody has taken */
 	uint32_t *stamp[2];               /* each thread's S_carry stamps (sentence + 1) */
+	uint8_t *doc[2], *any[2];         /* each thread's concepts found (S_occ_part) */
+	/* the pieces put together in document order as they come (S_occ_done) */
+	pthread_mutex_t mu;
+	uint8_t done[S_OCC_PIECES];       /* under mu: piece p is scanned */
+	uint32_t front;                   /* under mu: pieces [0, front) are in all */
+	S_occs all;                       /* under mu: their occurrences */
 } S_occ_work;
+
+/* Piece p is scanned: every piece from the front on that is scanned goes to
+ * the end of w->all (piece 0's array itself, then copies), its starts moved by
+ * the occurrences before it (also when it found none: else they stay 0,
+ * below the piece before's, and a scope across the cut reads backwards).
+ * Whichever thread ends a piece does this, so the copies and the fresh pages
+ * they touch are spread over the scan instead of following it, and a copied
+ * piece's array is free for the pieces still to scan. */
+static void S_occ_done(S_occ_work *w, uint32_t p)
+{
+	pthread_mutex_lock(&w->mu);
+	w->done[p] = 1;
+	for (; w->front < w->npiece && w->done[w->front]; w->front++) {
+		uint32_t q = w->front;
+		S_occs *o = &w->o[q];
+		if (q == 0) {
+			w->all = *o;
+			*o = (S_occs){NULL, 0, 0, 0};
+			continue;
+		}
+		S_occs *all = &w->all;
+		if (o->fail || all->fail) {
+			all->fail = 1;
+		} else if (o->n && S_reserve(all, o->n) == 0) {
+			memcpy(all->occ + all->n, o->occ, (size_t)o->n * sizeof *all->occ);
+		}
+		if (!all->fail) {
+			for (uint32_t i = w->bound[q]; i < w->bound[q + 1]; i++)
+				w->m->occ_start[i] += all->n;
+			all->n += o->n;
+		}
+		free(o->occ);
+		*o = (S_occs){NULL, 0, 0, 0};
+	}
+	pthread_mutex_unlock(&w->mu);
+}
 
 static void S_occ_take(S_occ_work *w, int t)
 {
@@ -493,9 +548,12 @@ static void S_occ_take(S_occ_work *w, int t)
 		unsigned p = atomic_fetch_add(&w->next, 1u);
 		if (p >= w->npiece)
 			break;
-		S_occ_part pt = {w->m, w->bound[p], w->bound[p + 1], {NULL, 0, 0, 0}, w->lent, w->stamp[t]};
+		/* piece 0 starts with the room S_occurrences made for all of them */
+		S_occ_part pt = {w->m,    w->bound[p], w->bound[p + 1], w->o[p], w->lent,
+		                 w->stamp[t], w->doc[t], w->any[t]};
 		S_occ_range(&pt, memo);
 		w->o[p] = pt.o;
+		S_occ_done(w, p);
 	}
 	tl_index_memo_free(memo);
 }
@@ -513,9 +571,13 @@ static void *S_occ_thread(void *arg)
  * for 1-2 ms of a 5 ms scan on bench-nl-600.docx, as sentences cost unequal
  * amounts and the other core is not always free.  The annotation and the
  * ruleset are only read; the pieces' occurrences are put together in
- * document order, so the result is the same as one pass. */
-static int S_occurrences(tl_match *m, int threads)
+ * document order as they come (S_occ_done), so the result is the same as one
+ * pass.  Piece 0's array starts with room for one occurrence a token (the
+ * benchmark contracts have 0.5-0.8): only address space until written, and
+ * the other pieces are copied into it without moving it. */
+static int S_occurrences(tl_match *m, int threads, uint8_t **any)
 {
+	*any = NULL;
 	const tl_annotated *a = m->a;
 	m->occ_start = malloc((a->nsent + 1) * sizeof *m->occ_start);
 	if (!m->occ_start)
@@ -524,6 +586,12 @@ static int S_occurrences(tl_match *m, int threads)
 	S_lent lent;
 	if (!w || S_lent_find(m, &lent) != 0) {
 		free(w);
+		return -1;
+	}
+	if (pthread_mutex_init(&w->mu, NULL) != 0) {
+		free(w);
+		free(lent.start);
+		free(lent.conc);
 		return -1;
 	}
 	w->m = m;
@@ -544,13 +612,21 @@ static int S_occurrences(tl_match *m, int threads)
 			if (i > w->bound[w->npiece - 1])
 				w->bound[w->npiece++] = i;
 		}
+		if (w->npiece > 1 && total <= UINT32_MAX / 2 / sizeof(tl_occ)) {
+			w->o[0].occ = malloc((size_t)total * sizeof(tl_occ));
+			w->o[0].cap = w->o[0].occ ? (uint32_t)total : 0;
+		}
 	}
 	w->bound[w->npiece] = a->nsent;
 	size_t nc = m->rs->nconcepts ? m->rs->nconcepts : 1;
 	int two = w->npiece > 1;
-	w->stamp[0] = calloc(nc, sizeof(uint32_t));
-	w->stamp[1] = two ? calloc(nc, sizeof(uint32_t)) : NULL;
-	int fail = !w->stamp[0] || (two && !w->stamp[1]);
+	for (int t = 0; t < 1 + two; t++) {
+		w->stamp[t] = calloc(nc, sizeof(uint32_t));
+		w->doc[t] = calloc(nc + 1, 1);
+		w->any[t] = calloc(nc + 1, 1);
+	}
+	int fail = !w->stamp[0] || !w->doc[0] || !w->any[0] ||
+	           (two && (!w->stamp[1] || !w->doc[1] || !w->any[1]));
 	if (!fail) {
 		tl_task *th;
 		int started = two && tl_task_start(&th, S_occ_thread, w) == 0;
@@ -558,41 +634,22 @@ static int S_occurrences(tl_match *m, int threads)
 		if (started)
 			tl_task_join(th);
 	}
-	/* the pieces in document order: the first piece's array takes the rest;
-	 * each piece's starts move by the occurrences before it, also when it
-	 * found none (else they stay 0, below the piece before's, and a scope
-	 * across the cut reads backwards) */
-	uint64_t nocc = 0;
-	for (uint32_t p = 0; p < w->npiece; p++) {
-		fail |= w->o[p].fail;
-		nocc += w->o[p].n;
-	}
-	S_occs all = w->o[0];
-	w->o[0] = (S_occs){NULL, 0, 0, 0};
-	if (!fail && nocc > all.n) {
-		if (nocc > UINT32_MAX / sizeof(tl_occ)) {
-			fail = 1;
-		} else if (all.cap < nocc) {
-			tl_occ *nv = realloc(all.occ, (size_t)nocc * sizeof *nv);
-			if (!nv)
-				fail = 1;
-			else {
-				all.occ = nv;
-				all.cap = (uint32_t)nocc;
-			}
-		}
-	}
-	for (uint32_t p = 1; p < w->npiece && !fail; p++) {
-		if (w->o[p].n)
-			memcpy(all.occ + all.n, w->o[p].occ, (size_t)w->o[p].n * sizeof *all.occ);
-		for (uint32_t i = w->bound[p]; i < w->bound[p + 1]; i++)
-			m->occ_start[i] += all.n;
-		all.n += w->o[p].n;
-	}
+	fail |= w->front < w->npiece || w->all.fail;
 	for (uint32_t p = 0; p < w->npiece; p++)
 		free(w->o[p].occ);
-	free(w->stamp[0]);
-	free(w->stamp[1]);
+	S_occs all = w->all;
+	pthread_mutex_destroy(&w->mu);
+	if (!fail && two)
+		for (size_t c = 0; c < nc; c++) {
+			w->doc[0][c] |= w->doc[1][c];
+			w->any[0][c] |= w->any[1][c];
+		}
+	m->doc_concepts = w->doc[0];
+	*any = w->any[0];
+	for (int t = 0; t < 2; t++)
+		free(w->stamp[t]);
+	free(w->doc[1]);
+	free(w->any[1]);
 	free(w);
 	free(lent.start);
 	free(lent.conc);
@@ -606,25 +663,6 @@ static int S_occurrences(tl_match *m, int threads)
 }
 
 /** ## Decision */
-
-/* Concepts that occur anywhere in the document's own text: operative
- * sentences, headings and definitions (not guidance, not comments). */
-static int S_doc_concepts(tl_match *m)
-{
-	const tl_annotated *a = m->a;
-	m->doc_concepts = calloc(m->rs->nconcepts + 1, 1);
-	if (!m->doc_concepts)
-		return -1;
-	for (uint32_t i = 0; i < a->nsent; i++) {
-		const tl_sentence *s = &a->sent[i];
-		if ((s->flags & TL_SENT_NONOPERATIVE) || (a->para_operative && !a->para_operative[s->para]) ||
-		    a->doc->paras[s->para].kind == TL_PARA_COMMENT)
-			continue;
-		for (uint32_t o = m->occ_start[i]; o < m->occ_start[i + 1]; o++)
-			m->doc_concepts[m->occ[o].concept] = 1;
-	}
-	return 0;
-}
 
 static int S_ev_cmp(const void *x, const void *y)
 {
@@ -641,7 +679,8 @@ static void S_sort_evidence(tl_match *m)
 				qsort(m->res[r].ev[l], m->res[r].nev[l], sizeof(tl_evidence), S_ev_cmp);
 }
 
-static int S_applicable(tl_match *m, const tl_rule *r, int32_t *missing)
+/* any: per concept, 1 when it occurs in the document (S_occurrences) */
+static int S_applicable(tl_match *m, const tl_rule *r, const uint8_t *any, int32_t *missing)
 {
 	*missing = -1;
 	if (r->applies_always)
@@ -662,9 +701,8 @@ static int S_applicable(tl_match *m, const tl_rule *r, int32_t *missing)
 	if (ok_any && ok_all)
 		return 1;
 	for (uint32_t i = 0; i < r->napp_mentions; i++)
-		for (uint32_t o = 0; o < m->nocc; o++)
-			if (m->occ[o].concept == r->app_mentions[i])
-				return 1;
+		if (any[r->app_mentions[i]])
+			return 1;
 	return 0;
 }
 
@@ -757,6 +795,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	m->ctx = calloc(rs->ncontexts + 1, sizeof *m->ctx);
 	uint8_t *applicable = calloc(rs->nrules + 1, 1);
 	uint8_t *counts = malloc(a->nsent + 1);
+	uint8_t *any = NULL; /* per concept: it occurs in the document (S_occurrences) */
 	int rc = -1;
 	if (!m->res || !m->ctx || !applicable || !counts)
 		goto done;
@@ -766,12 +805,12 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = m->res[i].fw_ctx = -1;
 	}
-	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads))
+	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads, &any))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)
-		applicable[i] = (uint8_t)S_applicable(m, &rs->rules[i], &m->res[i].missing_ctx);
-	if (S_doc_concepts(m) || tl_match_patterns(m, applicable, counts, only_rule, threads))
+		applicable[i] = (uint8_t)S_applicable(m, &rs->rules[i], any, &m->res[i].missing_ctx);
+	if (tl_match_patterns(m, applicable, counts, only_rule, threads))
 		goto done;
 	S_sort_evidence(m);
 	S_decide(m, applicable);
@@ -781,6 +820,7 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 done:
 	free(applicable);
 	free(counts);
+	free(any);
 	if (rc) {
 		tl_match_free(m);
 		return tl_error_set(err, TL_ENOMEM, "out of memory matching rules");
