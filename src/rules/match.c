@@ -313,6 +313,16 @@ typedef struct S_lent {
 /* The lent concepts of every reference: each referenced heading scanned once
  * (references are capped by the annotation, S_MAXXREF); 0, or -1 when out of
  * memory. */
+/* 1 when hit[c .. c + 8) are all 0 and c is a multiple of eight. */
+static inline int S_none8(const uint8_t *hit, uint32_t c, uint32_t n)
+{
+	uint64_t z;
+	if ((c & 7) || c + 8 > n)
+		return 0;
+	memcpy(&z, hit + c, sizeof z);
+	return z == 0;
+}
+
 static int S_lent_find(const tl_match *m, S_lent *l)
 {
 	const tl_annotated *a = m->a;
@@ -332,16 +342,25 @@ static int S_lent_find(const tl_match *m, S_lent *l)
 	l->start = calloc(a->nxref + 1, sizeof *l->start);
 	uint32_t cap = 16, n = 0;
 	l->conc = malloc(cap * sizeof *l->conc);
-	if (!hit || !l->start || !l->conc)
+	/* per clause: its first reference + 1, or 0 */
+	uint32_t *first = calloc(ncl + 1, sizeof *first);
+	if (!hit || !l->start || !l->conc || !first)
 		goto oom;
 	S_scan sc = {(tl_match *)m, NULL, -1, NULL, 0, 0, NULL, NULL, hit};
 	for (uint32_t k = 0; k < a->nxref; k++) {
 		l->start[k] = n;
 		int32_t t = a->xref[k].clause;
 		uint32_t same = k; /* an earlier reference to the same clause: copy its list */
-		for (uint32_t j = 0; j < k && same == k; j++)
-			if (a->xref[j].clause == t)
-				same = j;
+		if (t >= 0 && (size_t)t < ncl) {
+			if (first[t])
+				same = first[t] - 1;
+			else
+				first[t] = k + 1;
+		} else {
+			for (uint32_t j = 0; j < k && same == k; j++)
+				if (a->xref[j].clause == t)
+					same = j;
+		}
 		if (same < k) {
 			for (uint32_t x = l->start[same]; x < l->start[same + 1]; x++) {
 				if (n == cap) {
@@ -362,6 +381,10 @@ static int S_lent_find(const tl_match *m, S_lent *l)
 		for (uint32_t si = a->para_sent[hp]; si < a->para_sent[hp + 1]; si++)
 			tl_index_scan(rs, a, &a->sent[si], S_on_term, &sc);
 		for (uint32_t c = 0; c < rs->nconcepts; c++) {
+			if (S_none8(hit, c, rs->nconcepts)) {
+				c += 7; /* a heading names few concepts: eight at a time */
+				continue;
+			}
 			if (!hit[c])
 				continue;
 			if (n == cap) {
@@ -375,9 +398,11 @@ static int S_lent_find(const tl_match *m, S_lent *l)
 	}
 	l->start[a->nxref] = n;
 	free(hit);
+	free(first);
 	return 0;
 oom:
 	free(hit);
+	free(first);
 	free(l->start);
 	free(l->conc);
 	memset(l, 0, sizeof *l);
