@@ -244,13 +244,16 @@ static int S_can_be_main(const tl_annotated *a, const tl_token *tok, uint32_t n,
 }
 
 /* "mag die informatie publiceren", "voor die gegevens", "zal dat doen", "may publish
- * that information.", "for that purpose": a demonstrative, not a relative pronoun or a
- * conjunction that opens a clause */
+ * that information.", "for that purpose", "In dat geval mag Opdrachtgever ...", "Na die
+ * melding ...", "In that case the Customer may ...": a demonstrative, not a relative
+ * pronoun or a conjunction that opens a clause */
 static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t n, uint32_t i)
 {
 	static const char *const preps[] = {"voor", "van", "met", "aan", "op", "uit", "bij", "over",
-	                                    "door", "naar", "for", "of", "with", "to", "on", "from",
-	                                    "by", "about", NULL};
+	                                    "door", "naar", "in", "na", "binnen", "tijdens",
+	                                    "gedurende", "vanaf", "sinds", "for", "of", "with", "to",
+	                                    "on", "from", "by", "about", "in", "at", "after", "within",
+	                                    "during", "upon", "since", NULL};
 	static const char *const not_noun[] = {"the", "a", "an", "this", "it", "its", "we", "you",
 	                                       "they", "he", "she", "de", "het", "een", "zij", "hij",
 	                                       "wij", "u", "er", NULL};
@@ -260,7 +263,11 @@ static int S_demonstrative(const tl_annotated *a, const tl_token *tok, uint32_t 
 		return 0;
 	if (tl_tok_in(&tok[i - 1], tl_modal_aux))
 		return 1;
-	if ((die || that) && tl_tok_in(&tok[i - 1], preps))
+	/* "dat" too, before a common noun ("in dat geval", "op dat moment"): after a preposition
+	 * it is no conjunction ("voordat", "nadat", "opdat" are one word; "zonder dat" is not in
+	 * the list), but after a verb's particle it is ("stemt ermee in dat Opdrachtnemer ...") */
+	if (tl_tok_in(&tok[i - 1], preps) &&
+	    (!dat || !(tok[i + 1].flags & (TL_TOK_CAPITAL | TL_TOK_PARTY))))
 		return 1;
 	/* a contrast: "vast, niet die van de inspecteurs", "trees, not that of the staff" */
 	if ((die || that) && i >= 2 && tl_tok_is(&tok[i - 2], ",") && tl_tok_in(&tok[i - 1], tl_pol_negators))
