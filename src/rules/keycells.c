@@ -5,9 +5,12 @@
  * default |", "| API access | Not included |".  The value says little without
  * its label, so a sentence-scope pattern reads the label's concepts with the
  * value's sentence (patterns.c, S_run_sentences): "off by default" of a
- * protective function is no privacy by default.  A row is read so when its
- * table has two columns and the label is one short sentence (a requirements
- * table with an ID, a text and a priority column is not a key/value table). */
+ * protective function is no privacy by default.  A service-level table adds
+ * columns after the value ("| Patch for a critical vulnerability | within 14
+ * days | per event | EUR 500 per day |"): every cell after the label reads it.
+ * A row is read so when its table has two to five columns and the label is one
+ * short sentence; in a requirements table the first column is an ID ("E01",
+ * "3.2"), which names no concept. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +20,9 @@
 
 /* A label: one sentence of at most this many words. */
 #define S_KEY_WORDS 8
+/* The last column a key/value table may have (0-based): a label, its value and up to
+ * three more columns such as a measuring period and a penalty. */
+#define S_KEY_MAXCOL 4
 
 /* The sentence of the key cell in paragraph p's row, or -1: the row's only
  * paragraph in column 0, with one short sentence. */
@@ -65,7 +71,8 @@ int32_t *tl_match_key_cells(const tl_annotated *a)
 	for (uint32_t i = 0; i < a->nsent; i++)
 		key_of[i] = -1;
 	for (size_t p = 0; p < np; p++) {
-		if (ps[p].kind != TL_PARA_CELL || ps[p].table < 0 || ps[p].col != 1 || maxcol[ps[p].table] != 1)
+		if (ps[p].kind != TL_PARA_CELL || ps[p].table < 0 || ps[p].col < 1 ||
+		    maxcol[ps[p].table] > S_KEY_MAXCOL)
 			continue;
 		int32_t key = S_key_sentence(a, ps, p);
 		for (uint32_t i = a->para_sent[p]; key >= 0 && i < a->para_sent[p + 1] && i < a->nsent; i++)

@@ -2,8 +2,10 @@
  * engine ask 6): in a two-column table of short labels and values, the value
  * cell's sentence reads its label's concepts, so "| Auto-Redact | Available,
  * off by default |" is a protection switched off, not privacy by default, and
- * "| API access | Not included |" says the API is missing.  A table of three
- * columns, or a label of a whole sentence, lends nothing.  Dutch and English. */
+ * "| API access | Not included |" says the API is missing; in a service-level
+ * table of up to five columns every cell after the label reads it.  A table of
+ * six columns, an ID column, or a label of a whole sentence lends nothing.
+ * Dutch and English. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,14 +57,30 @@ static void test_label_read(const tl_ruleset *rs)
 	             "\n1. De Dienst wordt geleverd zoals in dit overzicht beschreven.\n",
 	         "R-API", st, sizeof st);
 	T_STR(st, "violated");
+	/* a service-level table: the columns after the value read the label too */
+	S_status(rs, "# Service levels\n\n| Feature | Status | Price | Penalty |\n|---|---|---|---|\n"
+	             "| Auto-Redact | Available, off by default | EUR 0 | none |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "missing");
+	S_status(rs, "# Dienstniveaus\n\n| Onderdeel | Norm | Meetperiode | Boete |\n|---|---|---|---|\n"
+	             "| API-toegang | per maand | Niet inbegrepen | - |\n"
+	             "\n1. De Dienst wordt geleverd zoals in dit overzicht beschreven.\n",
+	         "R-API", st, sizeof st);
+	T_STR(st, "violated");
 }
 
 static void test_label_not_read(const tl_ruleset *rs)
 {
 	char st[32];
-	/* three columns: no key/value table */
-	S_status(rs, "# Order Summary\n\n| Feature | Status | Price |\n|---|---|---|\n"
-	             "| Auto-Redact | Available, off by default | EUR 0 |\n" S_TAIL,
+	/* six columns: no key/value table */
+	S_status(rs, "# Order Summary\n\n| Feature | Status | Price | Unit | Period | Note |\n"
+	             "|---|---|---|---|---|---|\n"
+	             "| Auto-Redact | Available, off by default | EUR 0 | user | month | - |\n" S_TAIL,
+	         "R-DEFAULT", st, sizeof st);
+	T_STR(st, "met");
+	/* a requirements table: the ID in the first column names no concept */
+	S_status(rs, "# Requirements\n\n| ID | Requirement | Priority |\n|---|---|---|\n"
+	             "| E01 | Usage analytics are off by default | Must |\n" S_TAIL,
 	         "R-DEFAULT", st, sizeof st);
 	T_STR(st, "met");
 	/* a label that is a whole sentence is no label */
