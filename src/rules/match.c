@@ -517,6 +517,7 @@ static void S_occ_range(S_occ_part *pt, tl_index_memo *memo)
 typedef struct S_occ_work {
 	tl_match *m;
 	const S_lent *lent;
+	uint8_t *counts;                  /* per sentence: tl_match_sentence_counts (a side job) */
 	uint32_t npiece;
 	uint32_t bound[S_OCC_PIECES + 1]; /* piece p: sentences [bound[p], bound[p + 1]) */
 	S_occs o[S_OCC_PIECES];           /* each piece's occurrences; occ_start counts within it */
@@ -566,13 +567,37 @@ static void S_occ_done(S_occ_work *w, uint32_t p)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/* The side jobs, taken after the pieces by whichever thread is free first:
+ * what the pattern pass needs and only the annotation gives (the sentences'
+ * scope keys, key/value cells and unit counts), so that it is not worked out
+ * on one thread after the scan. */
+#define S_OCC_SIDE 3
+
+static void S_occ_side(S_occ_work *w, unsigned job)
+{
+	tl_match *m = w->m;
+	const tl_annotated *a = m->a;
+	if (job == 0) {
+		m->scope_keys = tl_match_scope_keys(a);
+	} else if (job == 1) {
+		m->key_of = tl_match_key_cells(a);
+	} else {
+		for (uint32_t i = 0; i < a->nsent; i++)
+			w->counts[i] = (uint8_t)tl_match_sentence_counts(a, i);
+	}
+}
+
 static void S_occ_take(S_occ_work *w, int t)
 {
 	tl_index_memo *memo = tl_index_memo_new(); /* NULL: scan without it */
 	for (;;) {
 		unsigned p = atomic_fetch_add(&w->next, 1u);
-		if (p >= w->npiece)
+		if (p >= w->npiece + S_OCC_SIDE)
 			break;
+		if (p >= w->npiece) {
+			S_occ_side(w, p - w->npiece);
+			continue;
+		}
 		/* piece 0 starts with the room S_occurrences made for all of them */
 		S_occ_part pt = {w->m,    w->bound[p], w->bound[p + 1], w->o[p], w->lent,
 		                 w->stamp[t], w->doc[t], w->any[t]};
@@ -600,7 +625,7 @@ static void *S_occ_thread(void *arg)
  * pass.  Piece 0's array starts with room for one occurrence a token (the
  * benchmark contracts have 0.5-0.8): only address space until written, and
  * the other pieces are copied into it without moving it. */
-static int S_occurrences(tl_match *m, int threads, uint8_t **any)
+static int S_occurrences(tl_match *m, int threads, uint8_t *counts, uint8_t **any)
 {
 	*any = NULL;
 	const tl_annotated *a = m->a;
@@ -621,6 +646,7 @@ static int S_occurrences(tl_match *m, int threads, uint8_t **any)
 	}
 	w->m = m;
 	w->lent = &lent;
+	w->counts = counts;
 	w->npiece = 1;
 	if (threads >= 2 && a->nsent >= TL_MATCH_PAR_MIN) {
 		uint64_t total = 0, seen = 0;
@@ -658,6 +684,7 @@ static int S_occurrences(tl_match *m, int threads, uint8_t **any)
 		S_occ_take(w, 0); /* without a thread, every piece here, in order */
 		if (started)
 			tl_task_join(th);
+		m->side_done = 1;
 	}
 	fail |= w->front < w->npiece || w->all.fail;
 	for (uint32_t p = 0; p < w->npiece; p++)
@@ -824,13 +851,11 @@ int tl_match_run_ex(tl_match **out, const tl_ruleset *rs, const tl_annotated *a,
 	int rc = -1;
 	if (!m->res || !m->ctx || !applicable || !counts)
 		goto done;
-	for (uint32_t i = 0; i < a->nsent; i++)
-		counts[i] = (uint8_t)tl_match_sentence_counts(a, i);
 	for (uint32_t i = 0; i < rs->nrules; i++) {
 		m->res[i].fw = m->res[i].fw_entry = m->res[i].fw_decl = -1;
 		m->res[i].also_by = m->res[i].missing_ctx = m->res[i].fw_ctx = -1;
 	}
-	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads, &any))
+	if (S_join_terms(m) || tl_match_join_members(m) || S_occurrences(m, threads, counts, &any))
 		goto done;
 	tl_contexts_eval(m, force, force_all);
 	for (uint32_t i = 0; i < rs->nrules; i++)
@@ -867,6 +892,8 @@ void tl_match_free(tl_match *m)
 	free(m->ctx);
 	free(m->res);
 	free(m->doc_concepts);
+	free(m->scope_keys);
+	free(m->key_of);
 	free(m);
 }
 

@@ -570,7 +570,7 @@ static int S_run_rules(S_state *st, int threads)
 
 /* Each sentence's clause scope key, then (from nsent + 1 on) its article scope
  * key, for every part of S_run_rules; malloc'd, NULL when out of memory. */
-static int32_t *S_keys_new(const tl_annotated *a)
+int32_t *tl_match_scope_keys(const tl_annotated *a)
 {
 	int32_t *keys = malloc(2 * ((size_t)a->nsent + 1) * sizeof *keys);
 	if (keys) {
@@ -591,9 +591,17 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
 	st.counts = counts;
 	st.only_rule = only_rule;
 	st.s1 = a->nsent;
-	int32_t *key_of = tl_match_key_cells(a); /* NULL: no key/value row (or no memory: none read) */
+	/* worked out beside the occurrence scan (match.c), or here; NULL: no key/value
+	 * row (or no memory: none read) */
+	int32_t *key_of = m->side_done ? m->key_of : tl_match_key_cells(a);
 	st.key_of = key_of;
-	int32_t *keys = S_keys_new(a);
+	int32_t *keys = m->side_done ? m->scope_keys : tl_match_scope_keys(a);
+	if (!m->side_done) {
+		free(m->scope_keys);
+		free(m->key_of);
+	}
+	m->key_of = m->scope_keys = NULL;
+	m->side_done = 0;
 	int rc = -1;
 	if (keys) {
 		st.keys[TL_SCOPE_CLAUSE] = keys;
@@ -609,7 +617,7 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
 uint32_t tl_match_patterns_cut(const tl_match *m)
 {
 	const tl_annotated *a = m->a;
-	int32_t *keys = S_keys_new(a);
+	int32_t *keys = tl_match_scope_keys(a);
 	if (!keys)
 		return 0;
 	uint32_t cut = S_split_at(m, keys + a->nsent + 1, keys);

@@ -329,6 +329,11 @@ typedef struct tl_match {
 	tl_ctx_state *ctx;
 	tl_rule_result *res;
 	uint8_t *doc_concepts; /* per concept: occurs in the document's operative text or definitions */
+	/* worked out beside the occurrence scan (match.c) for tl_match_patterns, which
+	 * takes them over; with side_done 0 it works them out itself */
+	int32_t *scope_keys;   /* tl_match_scope_keys */
+	int32_t *key_of;       /* tl_match_key_cells (NULL: no key/value row) */
+	int side_done;
 } tl_match;
 
 /* Defined terms a definition that joined a defined_terms concept lists as its
@@ -369,6 +374,9 @@ int tl_match_patterns(tl_match *m, const uint8_t *applicable, const uint8_t *cou
  * threads (the first of the second part: it starts a new article and clause
  * scope), or 0 when no sentence can (for tests). */
 uint32_t tl_match_patterns_cut(const tl_match *m);
+/* Each sentence's clause scope key, then (from nsent + 1 on) its article scope
+ * key, as tl_match_patterns reads them; malloc'd, NULL when out of memory. */
+int32_t *tl_match_scope_keys(const tl_annotated *a);
 
 /* keycells.c: per sentence, the sentence of its row's key cell when it is in
  * the value cell of a two-column key/value table ("| Auto-Redact | Available,
