@@ -277,7 +277,11 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 				"times", "hereby", "hierbij", "only", "slechts", "uitsluitend", "therefore",
 				"daarom", "always", "altijd", "fully", "volledig", "in", "any", "case", "geval",
 				"geen", "no", "never", "nooit", "further", "verder", "however", "echter", "het",
-				"de", "then", "dan", NULL};
+				"de", "then", "dan",
+				/* "is in dat geval gerechtigd", "is in that event entitled", "is op dat
+				 * moment gerechtigd", "is at that time entitled" */
+				"dat", "die", "dit", "that", "this", "such", "event", "situatie", "situation",
+				"op", "moment", "time", "daarbij", "daartoe", "hiertoe", NULL};
 			if (tl_tok_in(&tok[i], adj)) {
 				int pred = 0;
 				for (uint32_t k = i; k-- > 0 && k + 7 > i;) {
