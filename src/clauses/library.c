@@ -74,7 +74,10 @@ int tl_clause_terms_find(tl_clause_terms *t, const tl_match *m, tl_lang lang)
 	t->customer_term = S_party(a, TL_ROLE_CUSTOMER);
 	const int32_t concepts[3] = {m->rs->data_concept, m->rs->personal_concept, m->rs->agreement_concept};
 	int32_t found[3];
-	S_terms_for(m, concepts, found, 3);
+	if (m->clause_terms_done) /* found during the occurrence scan (match.c) */
+		memcpy(found, m->clause_terms, sizeof found);
+	else
+		S_terms_for(m, concepts, found, 3);
 	t->data_term = found[0];
 	t->personal_term = found[1];
 	t->agreement_term = found[2];

@@ -418,7 +418,31 @@ typedef struct S_occ_part {
 	uint32_t *stamp; /* per concept: the sentence (+ 1) whose carried data it is (S_carry) */
 	uint8_t *doc;    /* per concept: 1 when it occurs in the document's own text (S_occ_range) */
 	uint8_t *any;    /* per concept: 1 when it occurs at all */
+	int32_t ct[3];   /* the first defined term of the piece for the clause terms' concepts, or -1 */
+	int ct_left;     /* how many of them are still -1 */
 } S_occ_part;
+
+/* An occurrence x of sentence s of one of the clause terms' concepts cc[]:
+ * the defined term it is reached through, as the suggested clauses name their
+ * terms (library.c: its own, or a defined term at its first token that names
+ * no party), becomes that concept's term of the piece if it has none yet.
+ * The number of concepts still without one. */
+static int S_ct_note(S_occ_part *pt, const tl_annotated *a, const tl_sentence *s, const tl_occ *x,
+                     const int32_t cc[3])
+{
+	int32_t term = x->term;
+	if (term < 0) {
+		const tl_token *t = &s->tok[x->tok_start];
+		if (t->term >= 0 && (uint32_t)t->term < a->nterms && a->terms[t->term].role == TL_ROLE_NONE)
+			term = t->term;
+	}
+	for (int k = 0; k < 3 && term >= 0; k++)
+		if (pt->ct[k] < 0 && x->concept == cc[k]) {
+			pt->ct[k] = term;
+			pt->ct_left--;
+		}
+	return pt->ct_left;
+}
 
 /* The data an object pronoun refers to (carry.c, tl_match_carry_at): a
  * coordinated unit with "it"/"ze" at token k gets, at the pronoun, the
@@ -457,6 +481,14 @@ static void S_occ_range(S_occ_part *pt, tl_index_memo *memo)
 	S_scan sc = {m, &pt->o, -1, NULL, 0, 0, NULL, NULL, NULL};
 	uint32_t x = 0; /* the next reference to a numbered clause (a->xref, by sentence) */
 	uint32_t own_end_prev = 0; /* the end of the sentence before's own occurrences (not carried) */
+	const int32_t ct_concept[3] = {m->rs->data_concept, m->rs->personal_concept,
+	                               m->rs->agreement_concept};
+	int ct_left = 0; /* pt->ct_left, kept here: the stores to any[] and doc[] could alias it */
+	for (int k = 0; k < 3; k++) {
+		pt->ct[k] = -1;
+		ct_left += ct_concept[k] >= 0;
+	}
+	pt->ct_left = ct_left;
 	while (pt->lent && pt->lent->start && x < a->nxref && a->xref[x].sentence < pt->k0)
 		x++;
 	for (uint32_t i = pt->k0; i < pt->k1 && !pt->o.fail; i++) {
@@ -503,10 +535,16 @@ static void S_occ_range(S_occ_part *pt, tl_index_memo *memo)
 		int own = !(s->flags & TL_SENT_NONOPERATIVE) &&
 		          !(a->para_operative && !a->para_operative[s->para]) &&
 		          a->doc->paras[s->para].kind != TL_PARA_COMMENT;
-		for (uint32_t o = m->occ_start[i]; o < pt->o.n; o++) {
-			pt->any[pt->o.occ[o].concept] = 1;
+		const tl_occ *occ = pt->o.occ;
+		uint8_t *any = pt->any, *doc = pt->doc;
+		for (uint32_t o = m->occ_start[i], end = pt->o.n; o < end; o++) {
+			int32_t c = occ[o].concept;
+			any[c] = 1;
 			if (own)
-				pt->doc[pt->o.occ[o].concept] = 1;
+				doc[c] = 1;
+			/* the clause terms: the first defined term of each of their concepts */
+			if (ct_left && (c == ct_concept[0] || c == ct_concept[1] || c == ct_concept[2]))
+				ct_left = S_ct_note(pt, a, s, &occ[o], ct_concept);
 		}
 	}
 }
@@ -524,6 +562,7 @@ typedef struct S_occ_work {
 	atomic_uint next;                 /* the next piece nobody has taken */
 	uint32_t *stamp[2];               /* each thread's S_carry stamps (sentence + 1) */
 	uint8_t *doc[2], *any[2];         /* each thread's concepts found (S_occ_part) */
+	int32_t ct[S_OCC_PIECES][3];      /* each piece's clause terms (S_occ_part.ct) */
 	/* the pieces put together in document order as they come (S_occ_done) */
 	pthread_mutex_t mu;
 	uint8_t done[S_OCC_PIECES];       /* under mu: piece p is scanned */
@@ -600,9 +639,10 @@ static void S_occ_take(S_occ_work *w, int t)
 		}
 		/* piece 0 starts with the room S_occurrences made for all of them */
 		S_occ_part pt = {w->m,    w->bound[p], w->bound[p + 1], w->o[p], w->lent,
-		                 w->stamp[t], w->doc[t], w->any[t]};
+		                 w->stamp[t], w->doc[t], w->any[t], {-1, -1, -1}, 0};
 		S_occ_range(&pt, memo);
 		w->o[p] = pt.o;
+		memcpy(w->ct[p], pt.ct, sizeof pt.ct);
 		S_occ_done(w, p);
 	}
 	tl_index_memo_free(memo);
@@ -698,6 +738,13 @@ static int S_occurrences(tl_match *m, int threads, uint8_t *counts, uint8_t **an
 		}
 	m->doc_concepts = w->doc[0];
 	*any = w->any[0];
+	/* the clause terms: each concept's from the first piece that has one */
+	for (int k = 0; k < 3 && !fail; k++) {
+		m->clause_terms[k] = -1;
+		for (uint32_t p = 0; p < w->npiece && m->clause_terms[k] < 0; p++)
+			m->clause_terms[k] = w->ct[p][k];
+	}
+	m->clause_terms_done = !fail;
 	for (int t = 0; t < 2; t++)
 		free(w->stamp[t]);
 	free(w->doc[1]);

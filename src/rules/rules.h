@@ -334,6 +334,11 @@ typedef struct tl_match {
 	int32_t *scope_keys;   /* tl_match_scope_keys */
 	int32_t *key_of;       /* tl_match_key_cells (NULL: no key/value row) */
 	int side_done;
+	/* for the suggested clauses (tl_clause_terms_find): the first defined term an
+	 * occurrence of rs->data_concept, personal_concept, agreement_concept is reached
+	 * through, or -1; found during the occurrence scan (clause_terms_done) */
+	int32_t clause_terms[3];
+	int clause_terms_done;
 } tl_match;
 
 /* Defined terms a definition that joined a defined_terms concept lists as its
