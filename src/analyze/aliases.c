@@ -342,8 +342,15 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !tl_tok_is(&s->tok[nt - 1], ".") &&
 		       !(paren_in && tl_tok_is(&s->tok[nt - 1], ")")))
 			nt--;
+		/* "Wij, Planvast B.V., bieden de gemeente (hierna: \"u\") ...", "We, Acme Ltd,
+		 * provide the municipality (\"you\") ...": a name that opens with a personal
+		 * pronoun and a comma is the speaker's sentence, not the name of what the alias
+		 * names */
+		static const char *const S_pron[] = {"we", "wij", "i", "ik", "you", "u", NULL};
+		int spoken = ns + 1 < ne && tl_tok_in(&s->tok[ns], S_pron) && tl_tok_is(&s->tok[ns + 1], ",");
 		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;
+		int pron_alias = 0; /* the alias is "we"/"you" (or "wij"/"u") */
 		for (uint32_t x = 0; x < na && !role; x++) {
 			/* ("hierna: de Gemeente"): the party word after its article */
 			uint32_t t0 = te[x] > ts[x] + 1 && tl_defs_det(&s->tok[ts[x]]) ? ts[x] + 1 : ts[x];
@@ -373,10 +380,16 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			static const char *const we[] = {"we", "us", "our", "wij", "ons", "onze", NULL};
 			static const char *const you[] = {"you", "your", "u", "uw", NULL};
 			if (tl_word_in(f, we))
-				role = TL_ROLE_VENDOR;
+				role = TL_ROLE_VENDOR, pron_alias = 1;
 			else if (tl_word_in(f, you))
-				role = TL_ROLE_CUSTOMER;
+				role = TL_ROLE_CUSTOMER, pron_alias = 1;
 		}
+		/* only a pronoun alias is named by a speaker's sentence ("Wij, Acme B.V., bieden de
+		 * gemeente (hierna: \"u\")"); "We, the Provider, will make available X (the
+		 * \"Product\")" keeps what it had */
+		spoken = spoken && pron_alias;
+		if (spoken)
+			name = NULL;
 		/* an alias that is no party word takes the role its name states
 		 * ("De leverancier Acme B.V. (hierna: Acme)"), at the start of a
 		 * name or in a short one; in a long clause the alias names only what
@@ -456,7 +469,24 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 				ne = x;
 				break;
 			}
-		if (role && ne > ns && ne - ns <= 6 && (s->tok[ns].flags & TL_TOK_CAPITAL) &&
+		/* the speaker named in its own opening ("Wij, Planvast B.V., ...", "We, Acme Ltd,
+		 * ...") to the customer it calls "u"/"you": that name is the vendor */
+		if (spoken && role == TL_ROLE_CUSTOMER && ns + 3 < i &&
+		    (tl_tok_is(&s->tok[ns], "we") || tl_tok_is(&s->tok[ns], "wij")) &&
+		    (s->tok[ns + 2].flags & TL_TOK_CAPITAL)) {
+			uint32_t k = ns + 2;
+			while (k < i && k < ns + 9 && !tl_tok_is(&s->tok[k], ","))
+				k++;
+			if (k < i && k > ns + 2) {
+				const char *vf = tl_defs_fold_of(c, s->tok, ns + 2, k);
+				const char *vt = tl_ann_tok_text(c, s, ns + 2, k);
+				if (!vf || !vt)
+					return TL_ENOMEM;
+				if ((rc = tl_defs_add_term(c, vt, vf, TL_ROLE_VENDOR, NULL, NULL, s->para, (int32_t)si)) != 0)
+					return rc;
+			}
+		}
+		if (role && !spoken && ne > ns && ne - ns <= 6 && (s->tok[ns].flags & TL_TOK_CAPITAL) &&
 		    !tl_party_catalog(tl_defs_fold_of(c, s->tok, ns, ne)) &&
 		    !(ne - ns == 1 && tl_party_catalog(s->tok[ns].fold))) {
 			const char *nf = tl_defs_fold_of(c, s->tok, ns, ne);

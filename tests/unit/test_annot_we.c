@@ -194,6 +194,29 @@ static void test_includes(void)
 	T_INT(S_is_def(fx_pre_nl, "Klantdata omvat alle gegevens die Opdrachtgever uploadt."), 1);
 }
 
+/* Vendor terms that open in the vendor's own voice and name only the customer
+ * (s13 ask from ruleset engineer A): "Wij, Planvast B.V., bieden de gemeente
+ * (hierna: "u") ...": "u" is the customer, the name after "Wij," the vendor, and
+ * "Wij" never the customer (its first word used to become the customer's name). */
+static void test_spoken_opening(void)
+{
+	const char *nl = "Wij, Planvast B.V., bieden de gemeente (hierna: \"u\") een online afsprakenmodule aan.\n"
+	                 "Wij zetten de gegevens niet in voor iets anders dan het leveren van de module.\n"
+	                 "Planvast verkoopt de gegevens niet.\n";
+	S_check(nl, "u", TL_ROLE_CUSTOMER, NULL, 0);
+	S_check(nl, "planvast b.v .", TL_ROLE_VENDOR, "Planvast verkoopt", TL_ROLE_VENDOR);
+	S_check(nl, "wij", -1, "Wij zetten", TL_ROLE_VENDOR); /* no term of its own */
+	const char *en = "We, Acme Ltd, provide the municipality (\"you\") with an online booking module.\n"
+	                 "We use the data only to provide the booking module.\n"
+	                 "Acme does not sell the data.\n";
+	S_check(en, "you", TL_ROLE_CUSTOMER, NULL, 0);
+	S_check(en, "acme ltd", TL_ROLE_VENDOR, "Acme does not sell", TL_ROLE_VENDOR);
+	S_check(en, "we", -1, "We use the data", TL_ROLE_VENDOR);
+	/* a name that is no pronoun still names its party: "Acme B.V. (hierna: \"wij\")" */
+	S_check("Acme B.V. (hierna: \"wij\") levert de gemeente (hierna: \"u\") een module.\n", "acme b.v .",
+	        TL_ROLE_VENDOR, NULL, 0);
+}
+
 int main(void)
 {
 	test_clitics();
@@ -202,5 +225,6 @@ int main(void)
 	test_schedule_labels();
 	test_we_means_en();
 	test_we_means_nl();
+	test_spoken_opening();
 	return T_DONE();
 }
