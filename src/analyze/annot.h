@@ -117,6 +117,8 @@ typedef struct tl_sentence {
 	uint32_t flags;        /* TL_SENT_* */
 	tl_exception *exc;
 	uint32_t nexc;
+	uint32_t colon;        /* 1 + the index of its first ':' token from the third on, or 0
+	                          (text phase 1, for the lead-ins of lists: annotate.c S_lead_of) */
 	tl_quantity *q;
 	uint32_t nq;
 	/* added by the annotation layer */

@@ -85,16 +85,15 @@ tl_role tl_annot_token_role(const tl_annotated *a, const tl_sentence *s, uint32_
 
 /* ---- polarity on two threads -------------------------------------------- */
 
-/* The lead-in of a list: the tokens up to a final ':' ("Opdrachtnemer zal:"). */
+/* The lead-in of a list: the tokens up to a final ':' ("Opdrachtnemer zal:"),
+ * the first ':' from the third token on (s->colon: found by text phase 1). */
 static int S_lead_of(const tl_sentence *s, const tl_token **lead, uint32_t *nlead)
 {
-	for (uint32_t i = 0; i < s->ntok; i++)
-		if (s->tok[i].fold[0] == ':' && s->tok[i].fold[1] == '\0' && i >= 2) {
-			*lead = s->tok;
-			*nlead = i + 1;
-			return 1;
-		}
-	return 0;
+	if (!s->colon)
+		return 0;
+	*lead = s->tok;
+	*nlead = s->colon;
+	return 1;
 }
 
 static int S_is_heading_para(const tl_para *p)

@@ -69,6 +69,16 @@ static int S_unticked_option(const tl_token *tok, uint32_t n)
 	return i + 1 < n && strcmp(tok[i].fold, "[") == 0 && strcmp(tok[i + 1].fold, "]") == 0;
 }
 
+/* 1 + the index of the first ':' among tok[2 .. n), or 0: where a lead-in
+ * ends ("Opdrachtnemer zal:"), found here, in the pieces, for annotate.c. */
+static uint32_t S_colon(const tl_token *tok, uint32_t n)
+{
+	for (uint32_t i = 2; i < n; i++)
+		if (tok[i].fold[0] == ':' && tok[i].fold[1] == '\0')
+			return i + 1;
+	return 0;
+}
+
 /* Units of paragraphs [p0, p1) into out, with txt (the one that made their
  * tokens: it stems them); para_sent[p] is the index in out. */
 static int S_sentences_part(tl_ann_ctx *c, tl_text *txt, size_t p0, size_t p1, S_sents *out)
@@ -119,6 +129,7 @@ static int S_sentences_part(tl_ann_ctx *c, tl_text *txt, size_t p0, size_t p1, S
 				s->lang = lang;
 				s->tok = tok + from;
 				s->ntok = to - from;
+				s->colon = S_colon(s->tok, s->ntok);
 				s->unit = unit++;
 				s->lead_para = (uint32_t)p;
 				if (r[k].flags & TL_RANGE_AFTER_SEMI)
