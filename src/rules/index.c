@@ -255,6 +255,7 @@ static int S_key_meta(tl_index *ix, const tl_rword *w, uint8_t lang, int first)
 	if (w->kind == TL_W_EXACT && w->len) {
 		unsigned b = tl_ix_exact_bit(w->s, w->len);
 		ix->e2[lang][b >> 3] |= (uint8_t)(1u << (b & 7));
+		ix->e1[lang][(unsigned char)w->s[0]] |= tl_ix_exact_len(w->len);
 	}
 	if (w->kind == TL_W_HEAD) {
 		uint32_t *nh = &ix->nhlen[lang];

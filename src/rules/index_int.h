@@ -73,6 +73,9 @@ struct tl_index {
 	 * whose bit is clear is not looked up (a few dozen keys: 4,096 bits,
 	 * which stay in the cache, keep false hits rare) */
 	uint8_t e2[3][TL_IX_EXACT_BITS / 8];
+	/* and by their first byte: bit (length & 63) of e1[lang][byte] (tl_ix_exact_len), a
+	 * test cheaper than e2's hash that most words fail first */
+	uint64_t e1[3][256];
 	/* distinct lengths of compound-head keys per language ("*algoritme") */
 	uint8_t hlen[3][TL_MAX_KEY_LEN];
 	uint32_t nhlen[3];
@@ -163,6 +166,9 @@ static inline unsigned tl_ix_exact_bit(const char *o, size_t n)
 	h = h * 167u + (unsigned)(n & 255);
 	return (h ^ h >> 16) & (TL_IX_EXACT_BITS - 1);
 }
+
+/* The bit of an exact form of n >= 1 bytes in tl_index.e1[lang][first byte]. */
+static inline uint64_t tl_ix_exact_len(size_t n) { return 1ull << (n & 63); }
 
 static inline uint32_t tl_ix_bucket_hash(uint32_t ent, uint32_t sig)
 {

@@ -154,21 +154,32 @@ static void S_sig_word(const tl_token *t, uint8_t lang, const uint32_t *sh, S_si
 	}
 }
 
-/* The signature of token t's form as written. */
-static uint32_t S_sig_exact(const tl_para *p, const tl_token *t)
+/* The signature of token t's form as written, TL_IX_NONE for none; *act
+ * gets S_ACT_EXACT when an exact key may be that form (tl_index.e1, e2). */
+static inline uint32_t S_sig_exact(const tl_index *ix, uint8_t lang, const tl_para *p, const tl_token *t,
+                                   uint32_t *act)
 {
 	if (t->end <= t->start || t->end > p->len)
 		return TL_IX_NONE;
 	const char *o = p->text + t->start;
-	uint32_t n = t->end - t->start;
-	return (uint32_t)TL_IX_FK_EXACT << 28 | (n < 4095 ? n : 4095u) << 16 |
-	       (uint32_t)(unsigned char)o[0] << 8 | (n >= 2 ? (unsigned char)o[1] : 0u);
+	uint32_t n = t->end - t->start, b0 = (unsigned char)o[0];
+	if (ix->e1[lang][b0] & tl_ix_exact_len(n)) {
+		unsigned b = tl_ix_exact_bit(o, n);
+		*act |= (ix->e2[lang][b >> 3] >> (b & 7) & 1u) << 1;
+	}
+	return (uint32_t)TL_IX_FK_EXACT << 28 | (n < 4095 ? n : 4095u) << 16 | b0 << 8 |
+	       (n >= 2 ? (unsigned char)o[1] : 0u);
 }
 
-/* A word of the sentence being scanned: its token, memo entry (or NULL:
- * look up directly) and signature. */
+/* S_word.act: what a word looks up: its stem, prefixes and heads (always
+ * without a memo entry; with one, when it lists any), its form as written. */
+#define S_ACT_WORD 1u
+#define S_ACT_EXACT 2u
+
+/* A word of the sentence being scanned: its token, what it looks up (S_ACT_*),
+ * its memo entry (or NULL: look up directly) and signature. */
 typedef struct S_word {
-	uint32_t tok;
+	uint32_t tok, act;
 	const struct S_memo_ent *me;
 	S_sig sg;
 } S_word;
@@ -197,18 +208,23 @@ typedef struct S_scan {
 
 /* The terms that start at a token are found in the order they are
  * reported in (tl_ix_group), but for the keyed ones, found later. */
-static void S_push(S_scan *c, uint32_t i, uint32_t term, uint32_t end)
+static __attribute__((noinline)) int S_hit_grow(S_scan *c)
 {
-	if (c->nhit == *c->ahit) {
-		uint32_t na = *c->ahit ? *c->ahit * 2 : 64;
-		S_hit *nv = na > *c->ahit ? realloc(*c->hit, (size_t)na * sizeof *nv) : NULL;
-		if (!nv) {
-			c->fail = 1;
-			return;
-		}
-		*c->hit = nv;
-		*c->ahit = na;
+	uint32_t na = *c->ahit ? *c->ahit * 2 : 64;
+	S_hit *nv = na > *c->ahit ? realloc(*c->hit, (size_t)na * sizeof *nv) : NULL;
+	if (!nv) {
+		c->fail = 1;
+		return -1;
 	}
+	*c->hit = nv;
+	*c->ahit = na;
+	return 0;
+}
+
+static inline void S_push(S_scan *c, uint32_t i, uint32_t term, uint32_t end)
+{
+	if (c->nhit == *c->ahit && S_hit_grow(c) != 0)
+		return;
 	c->keyed |= !end;
 	(*c->hit)[c->nhit++] = (S_hit){i, term, end, 0};
 }
@@ -299,19 +315,55 @@ static void S_starts(S_scan *c, const tl_rterm *rt, uint32_t t, uint32_t wi, uin
 	}
 }
 
-/* The keyed postings of e at word w: their filters, then their starts. */
-static void S_try_keyed(S_scan *c, const tl_ix_ent *e, uint32_t w)
+/* Keyed posting k at word w: its filters, then its starts. */
+static inline void S_keyed_one(S_scan *c, uint32_t k, uint32_t w)
 {
 	const tl_index *ix = c->ix;
-	for (uint32_t k = e->kfirst, ke = e->kfirst + e->kn; k < ke; k++) {
-		if (!S_near(c->wd, c->nw, w, ix->kback[k], -1) || !S_near(c->wd, c->nw, w, ix->kfwd[k], 1))
-			continue;
-		uint32_t t = (uint32_t)ix->kterm[k], r = ix->kword[k], j = c->wd[w].tok;
-		const tl_rterm *rt = &c->rs->terms[t];
-		if (rt->w[r].gap && !S_particle_closes(c->a, c->s, j))
-			continue;
-		S_starts(c, rt, t, r, j);
+	if (!S_near(c->wd, c->nw, w, ix->kback[k], -1) || !S_near(c->wd, c->nw, w, ix->kfwd[k], 1))
+		return;
+	uint32_t t = (uint32_t)ix->kterm[k], r = ix->kword[k], j = c->wd[w].tok;
+	const tl_rterm *rt = &c->rs->terms[t];
+	if (rt->w[r].gap && !S_particle_closes(c->a, c->s, j))
+		return;
+	S_starts(c, rt, t, r, j);
+}
+
+/* The keyed postings of e at word w (their starts are sorted by rank
+ * afterwards, so the order they are tried in does not matter): a plain
+ * kback passes when it equals one of the eight signatures of the two words
+ * before (its kind is in it), four postings compared at once with SSE2;
+ * those that pass, and the others, on all filters (S_keyed_one). */
+static void S_try_keyed(S_scan *c, const tl_ix_ent *e, uint32_t w)
+{
+	uint32_t k = e->kfirst, ke = e->kfirst + e->kn;
+#ifdef __SSE2__
+	if (e->kn >= 4) {
+		const uint32_t *kb = c->ix->kback;
+		const S_sig *p0 = w >= 1 ? &c->wd[w - 1].sg : &S_no_word, *p1 = w >= 2 ? &c->wd[w - 2].sg : &S_no_word;
+		__m128i v[2 * TL_IX_NFK];
+		for (int q = 0; q < TL_IX_NFK; q++) {
+			v[2 * q] = _mm_set1_epi32((int)p0->v[q]);
+			v[2 * q + 1] = _mm_set1_epi32((int)p1->v[q]);
+		}
+		const __m128i zero = _mm_setzero_si128();
+		for (; k + 4 <= ke; k += 4) {
+			__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(kb + k));
+			__m128i hit = _mm_cmpeq_epi32(f, v[0]);
+			for (int q = 1; q < 2 * TL_IX_NFK; q++)
+				hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
+			__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
+			unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
+			             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
+			while (m) {
+				unsigned j = (unsigned)__builtin_ctz(m);
+				m &= m - 1;
+				S_keyed_one(c, k + j, w);
+			}
+		}
 	}
+#endif
+	for (; k < ke; k++)
+		S_keyed_one(c, k, w);
 }
 
 /* A long list's postings at word w: the plain postings of the eight
@@ -528,21 +580,28 @@ static int S_memo_grow(tl_index_memo *m)
 	return 0;
 }
 
-/* The memo entry of token t, filled in on first sight; NULL when there is
- * no memo to use. */
-static const S_memo_ent *S_memo_get(tl_index_memo *m, const tl_index *ix, const tl_token *t,
-                                    uint8_t lang)
+static const S_memo_ent *S_memo_fill(tl_index_memo *m, const tl_index *ix, const tl_token *t, uint8_t lang,
+                                    uint32_t j);
+
+/* The memo entry of token t in S_words, where the memo has room for every
+ * token's entry: the entry found, else filled in; NULL for no word, or when
+ * out of memory. */
+static inline const S_memo_ent *S_memo_word(tl_index_memo *m, const tl_index *ix, const tl_token *t,
+                                            uint8_t lang)
 {
-	if (!m || m->fail || !t->word)
+	if (!t->word)
 		return NULL;
-	if ((m->n + 1) * 2 > m->cap && S_memo_grow(m) != 0) {
-		m->fail = 1;
-		return NULL;
-	}
-	uint32_t j = S_memo_hash(t->word, t->stem, lang) & (m->cap - 1);
-	for (; m->ent[j].word; j = (j + 1) & (m->cap - 1))
-		if (m->ent[j].word == t->word && m->ent[j].stem == t->stem && m->ent[j].lang == lang)
-			return &m->ent[j];
+	uint32_t mask = m->cap - 1, j = S_memo_hash(t->word, t->stem, lang) & mask;
+	for (const S_memo_ent *e; (e = &m->ent[j])->word; j = (j + 1) & mask)
+		if (e->word == t->word && e->stem == t->stem && e->lang == lang)
+			return e;
+	return S_memo_fill(m, ix, t, lang, j);
+}
+
+/* Fills in empty slot j of the memo for token t. */
+static __attribute__((noinline)) const S_memo_ent *S_memo_fill(tl_index_memo *m, const tl_index *ix,
+                                                              const tl_token *t, uint8_t lang, uint32_t j)
+{
 	const tl_ix_ent *pe[2 * TL_MAX_KEY_LEN];
 	uint32_t np = S_prefix_entries(ix, t->fold, lang, pe);
 	np = S_head_entries(ix, t->stem, lang, pe, np);
@@ -612,12 +671,16 @@ static int64_t S_words(tl_index_memo *m, const tl_index *ix, const tl_annotated 
 			continue;
 		S_word *w = &m->wd[nw++];
 		w->tok = k;
-		w->me = use_memo ? S_memo_get(m, ix, t, lang) : NULL;
-		if (w->me)
+		w->me = use_memo ? S_memo_word(m, ix, t, lang) : NULL;
+		uint32_t act = S_ACT_WORD;
+		if (w->me) {
 			w->sg = w->me->sg;
-		else
+			act = w->me->st || w->me->n ? S_ACT_WORD : 0;
+		} else {
 			S_sig_word(t, lang, NULL, &w->sg);
-		w->sg.v[TL_IX_FK_EXACT] = S_sig_exact(para, t);
+		}
+		w->sg.v[TL_IX_FK_EXACT] = S_sig_exact(ix, lang, para, t, &act);
+		w->act = act;
 	}
 	return nw;
 }
@@ -683,6 +746,9 @@ static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 	const tl_para *para = &a->doc->paras[s->para];
 	const S_word *wd = m->wd;
 	for (uint32_t w = 0; w < (uint32_t)nw && !c.fail; w++) {
+		uint32_t act = wd[w].act;
+		if (!act)
+			continue;
 		const tl_token *t = &s->tok[wd[w].tok];
 		const S_memo_ent *me = wd[w].me;
 		if (me) {
@@ -693,12 +759,10 @@ static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 			S_try_words(&c, tl_ix_find(ix, t->stem, n, TL_W_STEM, lang, tl_ix_hash(t->stem, n, TL_W_STEM, lang)),
 			            w);
 		}
-		if (t->end > t->start && t->end <= para->len) {
+		if (act & S_ACT_EXACT) {
 			const char *o = para->text + t->start;
 			size_t n = t->end - t->start;
-			unsigned b = tl_ix_exact_bit(o, n);
-			if (ix->e2[lang][b >> 3] >> (b & 7) & 1)
-				S_try_words(&c, tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), w);
+			S_try_words(&c, tl_ix_find(ix, o, n, TL_W_EXACT, lang, tl_ix_hash(o, n, TL_W_EXACT, lang)), w);
 		}
 		if (me) {
 			for (uint32_t k = 0; k < me->n; k++)

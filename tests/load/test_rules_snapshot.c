@@ -252,7 +252,8 @@ static void S_index(const tl_ruleset *a, const tl_ruleset *b)
 	if (memcmp(x->plen, y->plen, sizeof x->plen) || memcmp(x->nplen, y->nplen, sizeof x->nplen) ||
 	    memcmp(x->maxplen, y->maxplen, sizeof x->maxplen) || memcmp(x->p2, y->p2, sizeof x->p2) ||
 	    memcmp(x->short_prefix, y->short_prefix, sizeof x->short_prefix) ||
-	    memcmp(x->e2, y->e2, sizeof x->e2) || memcmp(x->hlen, y->hlen, sizeof x->hlen) ||
+	    memcmp(x->e2, y->e2, sizeof x->e2) || memcmp(x->e1, y->e1, sizeof x->e1) ||
+	    memcmp(x->hlen, y->hlen, sizeof x->hlen) ||
 	    memcmp(x->nhlen, y->nhlen, sizeof x->nhlen) || memcmp(x->pgroup, y->pgroup, sizeof x->pgroup) ||
 	    memcmp(x->hgroup, y->hgroup, sizeof x->hgroup))
 		S_diff("index tables", 0);
