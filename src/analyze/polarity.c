@@ -379,6 +379,23 @@ static int S_find_cue(const tl_token *tok, uint32_t n, const int16_t *sc, uint32
 	return cue;
 }
 
+/* 1 when tok[i] stands in the title a reference quotes in parentheses: "artikel 10
+ * (Geen doorverkoop)", "clause 7 (No Resale)", "section 4 (No Sale of Data)": the
+ * negator names the referred clause and does not negate this sentence. */
+static int S_in_ref_title(const tl_token *tok, uint32_t n, uint32_t i)
+{
+	uint32_t p = i;
+	while (p > 0 && p + 4 > i && !tl_tok_is(&tok[p - 1], "(") && !tl_tok_is(&tok[p - 1], ")"))
+		p--;
+	if (p < 3 || !tl_tok_is(&tok[p - 1], "(") || !(tok[p - 2].flags & TL_TOK_NUMBER) ||
+	    !tl_tok_in(&tok[p - 3], tl_pol_ref_words))
+		return 0;
+	for (uint32_t k = i + 1; k < n && k < i + 8; k++)
+		if (tl_tok_is(&tok[k], ")"))
+			return 1;
+	return 0;
+}
+
 static void S_mark_neg_rest(tl_token *tok, uint32_t n, const int16_t *sc, uint32_t i)
 {
 	int16_t v = sc[i];
@@ -725,7 +742,7 @@ static int S_sentence(tl_ann_ctx *c, tl_sentence *s, const tl_token *lead, uint3
 		if (!S_negator_at(tok, n, i))
 			continue;
 		tok[i].flags |= TL_TOK_NEGATOR;
-		if (sc[i] != 0)
+		if (sc[i] != 0 || S_in_ref_title(tok, n, i))
 			continue;
 		/* "Costs not listed in Schedule 6 are borne by ...", "Customer Data not yet
 		 * retrieved": a negated participle after a noun belongs to that noun, not to
