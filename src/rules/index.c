@@ -5,8 +5,10 @@
  * lookup and one per distinct prefix and head length, and only the terms
  * listed there are verified.  Patterns are reached through the concepts that occur (trigger
  * lists), so the cost grows with the document's length and with what
- * actually occurs, not with the number of rules.  The terms themselves are
- * compiled in compile.c; the scan is index_scan.c. */
+ * actually occurs, not with the number of rules.  A phrase that comes in
+ * several concepts is one term per concept: in the built-in ruleset those of
+ * one entry are verified once (tl_index.pdup, kmem).  The terms themselves
+ * are compiled in compile.c; the scan is index_scan.c. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -335,6 +337,57 @@ static int S_rekey(tl_ruleset *rs, tl_index *ix, uint32_t *th, uint16_t *tk, con
 	return 0;
 }
 
+/* 1 when terms a and b have the same words in the same language: they
+ * match at the same tokens. */
+static int S_same_term(const tl_rterm *a, const tl_rterm *b)
+{
+	if (a->lang != b->lang || a->nw != b->nw)
+		return 0;
+	for (uint32_t k = 0; k < a->nw; k++) {
+		const tl_rword *x = &a->w[k], *y = &b->w[k];
+		if (x->kind != y->kind || x->gap != y->gap || x->len != y->len || memcmp(x->s, y->s, x->len))
+			return 0;
+	}
+	return 1;
+}
+
+/* ft[t]: the first term (in ruleset order) the same as term t (S_same_term),
+ * t when none is before it; wh: every word's hash, term by term. */
+static int S_firsts(const tl_ruleset *rs, const uint32_t *wh, uint32_t *ft)
+{
+	uint32_t cap = 64;
+	while (cap < rs->nterms * 2)
+		cap *= 2;
+	uint32_t *slot = calloc(cap, sizeof *slot), *hh = malloc((rs->nterms + 1) * sizeof *hh);
+	if (!slot || !hh) {
+		free(slot);
+		free(hh);
+		return -1;
+	}
+	size_t at = 0;
+	for (uint32_t t = 0; t < rs->nterms; at += rs->terms[t++].nw) {
+		const tl_rterm *rt = &rs->terms[t];
+		ft[t] = t;
+		if (rt->nw < 2) /* a one-word term is pushed where it is found, keyed never */
+			continue;
+		uint32_t h = 2166136261u ^ rt->lang;
+		for (uint32_t k = 0; k < rt->nw; k++)
+			h = (h ^ wh[at + k] ^ (rt->w[k].gap ? 0x5bd1e995u : 0u)) * 16777619u;
+		hh[t] = h;
+		uint32_t j = h & (cap - 1);
+		for (; slot[j]; j = (j + 1) & (cap - 1))
+			if (hh[slot[j] - 1] == h && S_same_term(&rs->terms[slot[j] - 1], rt)) {
+				ft[t] = slot[j] - 1;
+				break;
+			}
+		if (ft[t] == t)
+			slot[j] = t + 1;
+	}
+	free(slot);
+	free(hh);
+	return 0;
+}
+
 int tl_index_build(tl_ruleset *rs)
 {
 	tl_index *ix = calloc(1, sizeof *ix);
@@ -360,11 +413,22 @@ int tl_index_build(tl_ruleset *rs)
 	for (uint32_t t = 0; t < rs->nterms; t++)
 		nw += rs->terms[t].nw;
 	uint32_t *wh = malloc((nw + 1) * sizeof *wh);         /* every word's hash, term by term */
-	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th || !tk || !unfound || !wh) {
+	/* the same phrases are found for the built-in ruleset only, whose index
+	 * is built with the executable (its image): for a ruleset file the
+	 * search would cost its load more than it saves a check */
+	int same = rs->builtin;
+	uint32_t *kof = same ? calloc(rs->nterms + 1, sizeof *kof) : NULL;   /* a member's keyed posting + 1 */
+	uint32_t *ft = same ? malloc((rs->nterms + 1) * sizeof *ft) : NULL;  /* the first term the same as it */
+	uint32_t *tpos = same ? calloc(rs->nterms + 1, sizeof *tpos) : NULL; /* its posting + 1 */
+	if (!ix->ent || !ix->pterm || !ix->pfilt || !ix->pfilt2 || !ix->trig || !th || !tk || !unfound || !wh ||
+	    (same && (!kof || !ft || !tpos))) {
 		free(th);
 		free(tk);
 		free(unfound);
 		free(wh);
+		free(kof);
+		free(ft);
+		free(tpos);
 		return -1;
 	}
 	memset(ix->pgroup, 0xFF, sizeof ix->pgroup);
@@ -378,6 +442,8 @@ int tl_index_build(tl_ruleset *rs)
 		th[t] = tl_ix_hash(w->s, w->len, w->kind, rt->lang);
 	}
 	int rc = S_rekey(rs, ix, th, tk, unfound, wh);
+	if (!rc && same)
+		rc = S_firsts(rs, wh, ft);
 	for (uint32_t t = 0; t < rs->nterms && !rc; t++) {
 		const tl_rterm *rt = &rs->terms[t];
 		rc = S_put_h(ix, &rt->w[tk[t]], rt->lang, tk[t] != 0, th[t]);
@@ -388,12 +454,16 @@ int tl_index_build(tl_ruleset *rs)
 		ix->kword = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kword);
 		ix->kback = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kback);
 		ix->kfwd = tl_arena_calloc(&rs->arena, ix->nkeyed, sizeof *ix->kfwd);
-		rc = ix->kterm && ix->kword && ix->kback && ix->kfwd ? 0 : -1;
+		ix->kmat = tl_arena_calloc(&rs->arena, ix->nkeyed + 1, sizeof *ix->kmat);
+		rc = ix->kterm && ix->kword && ix->kback && ix->kfwd && ix->kmat ? 0 : -1;
 	}
 	if (rc) {
 		free(th);
 		free(tk);
 		free(wh);
+		free(kof);
+		free(ft);
+		free(tpos);
 		return -1;
 	}
 	uint32_t at = 0, kat = 0;
@@ -415,11 +485,21 @@ int tl_index_build(tl_ruleset *rs)
 		tl_ix_ent *e = tl_ix_find(ix, w->s, w->len, w->kind, rt->lang, th[t]);
 		if (!r) {
 			uint32_t k = e->first + e->n++;
+			if (same)
+				tpos[t] = k + 1;
 			ix->pterm[k] = (int32_t)t;
 			S_filters(rt, h, &ix->pfilt[k], &ix->pfilt2[k]);
 			continue;
 		}
+		if (same && ft[t] != t && tk[ft[t]] == r && tpos[ft[t]]) {
+			uint32_t k = tpos[ft[t]] - 1;
+			kof[t] = k + 1;
+			ix->kmat[k + 1]++;
+			continue;
+		}
 		uint32_t k = e->kfirst + e->kn++;
+		if (same)
+			tpos[t] = k + 1;
 		ix->kterm[k] = (int32_t)t;
 		ix->kword[k] = (uint16_t)r;
 		uint32_t b = S_wsig_h(&rt->w[r - 1], rt->lang, h[r - 1]);
@@ -428,8 +508,48 @@ int tl_index_build(tl_ruleset *rs)
 		ix->kfwd[k] = f == TL_IX_ANY || !rt->w[r + 1].gap ? f : TL_IX_GAP | f;
 	}
 	free(th);
-	free(tk);
 	free(wh);
+	/* the members, by keyed posting (the slots a member would have had
+	 * stay empty at the end of its entry's keyed postings) */
+	uint32_t nmem = 0;
+	for (uint32_t k = 0; k < ix->nkeyed; k++) {
+		uint32_t c = ix->kmat[k + 1];
+		ix->kmat[k + 1] = ix->kmat[k] + c;
+		nmem += c;
+	}
+	if (ix->nkeyed) {
+		ix->kmem = tl_arena_calloc(&rs->arena, nmem + 1, sizeof *ix->kmem);
+		uint32_t *fill = same ? calloc(ix->nkeyed + 1, sizeof *fill) : NULL;
+		if (!ix->kmem || (same && !fill)) {
+			free(fill);
+			free(kof);
+			free(tk);
+			free(ft);
+			free(tpos);
+			return -1;
+		}
+		for (uint32_t t = 0; same && t < rs->nterms; t++)
+			if (kof[t])
+				ix->kmem[ix->kmat[kof[t] - 1] + fill[kof[t] - 1]++] = (int32_t)t;
+		free(fill);
+	}
+	free(kof);
+	/* a posting the same as an earlier one of its entry (the same first
+	 * word: the same entry); a one-word term is pushed without a test */
+	ix->pdup = tl_arena_calloc(&rs->arena, rs->nterms + 1, sizeof *ix->pdup);
+	for (uint32_t t = 0; same && ix->pdup && t < rs->nterms; t++) {
+		uint32_t f = ft[t];
+		if (f == t || tk[t] || tk[f] || !tpos[t] || !tpos[f])
+			continue;
+		uint32_t p = tpos[t] - 1, o = tpos[f] - 1;
+		if (ix->pfilt[p] != TL_IX_SINGLE && p > o && p - o <= UINT16_MAX)
+			ix->pdup[p] = (uint16_t)(p - o);
+	}
+	free(tk);
+	free(ft);
+	free(tpos);
+	if (!ix->pdup)
+		return -1;
 	if (S_buckets(ix, rs->nterms) != 0)
 		return -1;
 	rs->npatterns = 0;

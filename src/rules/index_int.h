@@ -59,6 +59,9 @@ struct tl_index {
 	int32_t *pterm;   /* postings grouped per entry: the term */
 	uint32_t *pfilt;  /* and its filters */
 	uint32_t *pfilt2;
+	uint16_t *pdup;   /* a posting whose term is the same as that of the posting pdup[k]
+	                     places before it (index.c, S_same_term): it matches where that one
+	                     does, verified once at a word (0: none; a one-word term: 0) */
 	uint32_t *bord;   /* long lists' postings grouped (tl_ix_ent.nplain) */
 	tl_ix_bucket *bt;
 	uint32_t btcap;
@@ -90,6 +93,14 @@ struct tl_index {
 	                     before (TL_IX_GAP | it: of the MAX_GAP_WORDS before; TL_IX_ANY: any) */
 	uint32_t *kfwd;   /* the word after the key: the same, after it */
 	uint32_t nkeyed;
+	/* A term identical to an earlier keyed one (the same words in the same
+	 * language: the same phrase in two concepts) is not a posting of its
+	 * own: it is a member of that posting, pushed with its starts and
+	 * verified once (index_scan.c).  Keyed posting k's members, in ruleset
+	 * order: kmem[kmat[k] .. kmat[k + 1]).  Built-in ruleset only (index.c,
+	 * S_firsts), as pdup. */
+	uint32_t *kmat;
+	int32_t *kmem;
 	/* The order the scan reports the terms starting at one token in: the
 	 * order of their first word's lookup (stem, exact form, prefix entries
 	 * by plen, head entries by hlen), then ruleset order; the index of a

@@ -188,6 +188,7 @@ typedef struct S_word {
  * reported in the order of (i, rank): rank is filled in to sort. */
 typedef struct S_hit {
 	uint32_t i, term, end;
+	uint32_t rep;    /* a keyed posting's member: the posting's term (its starts, its match); else term */
 	uint64_t rank;
 } S_hit;
 
@@ -199,34 +200,47 @@ typedef struct S_scan {
 	const tl_sentence *s;
 	const S_word *wd;
 	uint32_t nw;
-	S_hit **hit;     /* the memo's (or the scratch) buffer */
+	S_hit **hit;     /* the memo's (or the scratch) buffer: the terms found, by (token, rank) */
 	uint32_t *ahit;
 	uint32_t nhit;
-	int keyed;       /* a keyed term's start was pushed: sort */
+	S_hit **kst;     /* and the keyed terms' starts to verify, in any order */
+	uint32_t *akst;
+	uint32_t nkst;
 	int fail;        /* out of memory */
+	const int32_t *mem; /* the members of the keyed posting whose starts are found */
+	uint32_t nmem;
+	uint32_t nver, vpost[16], vend[16]; /* postings verified at this word and entry (tl_index.pdup) */
 } S_scan;
 
-/* The terms that start at a token are found in the order they are
- * reported in (tl_ix_group), but for the keyed ones, found later. */
-static __attribute__((noinline)) int S_hit_grow(S_scan *c)
+static __attribute__((noinline)) int S_hit_grow(S_scan *c, S_hit **v, uint32_t *cap)
 {
-	uint32_t na = *c->ahit ? *c->ahit * 2 : 64;
-	S_hit *nv = na > *c->ahit ? realloc(*c->hit, (size_t)na * sizeof *nv) : NULL;
+	uint32_t na = *cap ? *cap * 2 : 64;
+	S_hit *nv = na > *cap ? realloc(*v, (size_t)na * sizeof *nv) : NULL;
 	if (!nv) {
 		c->fail = 1;
 		return -1;
 	}
-	*c->hit = nv;
-	*c->ahit = na;
+	*v = nv;
+	*cap = na;
 	return 0;
 }
 
+/* The terms that start at a token are found in the order they are
+ * reported in (tl_ix_group), but for the keyed ones, whose starts are
+ * found later (S_push_start) and merged in by rank. */
 static inline void S_push(S_scan *c, uint32_t i, uint32_t term, uint32_t end)
 {
-	if (c->nhit == *c->ahit && S_hit_grow(c) != 0)
+	if (c->nhit == *c->ahit && S_hit_grow(c, c->hit, c->ahit) != 0)
 		return;
-	c->keyed |= !end;
-	(*c->hit)[c->nhit++] = (S_hit){i, term, end, 0};
+	(*c->hit)[c->nhit++] = (S_hit){i, term, end, term, 0};
+}
+
+/* A keyed term's start at token i to verify (rep: see S_hit). */
+static void S_push_start(S_scan *c, uint32_t i, uint32_t term, uint32_t rep)
+{
+	if (c->nkst == *c->akst && S_hit_grow(c, c->kst, c->akst) != 0)
+		return;
+	(*c->kst)[c->nkst++] = (S_hit){i, term, 0, rep, 0};
 }
 
 /* The signature of word w of wd (nw words), or none. */
@@ -265,7 +279,19 @@ static void S_try_one(S_scan *c, const tl_ix_ent *e, uint32_t k, uint32_t w)
 		if (q == qe)
 			return;
 	}
-	uint32_t end = S_rest(c->a, c->s, &c->rs->terms[t], 1, i);
+	uint32_t p = e->first + k, d = ix->pdup[p], end = 0, v = 0;
+	if (d)
+		while (v < c->nver && c->vpost[v] != p - d)
+			v++;
+	if (d && v < c->nver) {
+		end = c->vend[v];
+	} else {
+		end = S_rest(c->a, c->s, &c->rs->terms[t], 1, i);
+		if (c->nver < 16) {
+			c->vpost[c->nver] = p;
+			c->vend[c->nver++] = end;
+		}
+	}
 	if (end)
 		S_push(c, i, t, end);
 }
@@ -299,7 +325,9 @@ static inline int S_near(const S_word *wd, uint32_t nw, uint32_t w, uint32_t f, 
 static void S_starts(S_scan *c, const tl_rterm *rt, uint32_t t, uint32_t wi, uint32_t j)
 {
 	if (!wi) {
-		S_push(c, j, t, 0);
+		S_push_start(c, j, t, t);
+		for (uint32_t q = 0; q < c->nmem; q++)
+			S_push_start(c, j, (uint32_t)c->mem[q], t);
 		return;
 	}
 	const tl_sentence *s = c->s;
@@ -325,6 +353,8 @@ static inline void S_keyed_one(S_scan *c, uint32_t k, uint32_t w)
 	const tl_rterm *rt = &c->rs->terms[t];
 	if (rt->w[r].gap && !S_particle_closes(c->a, c->s, j))
 		return;
+	c->mem = ix->kmem + ix->kmat[k];
+	c->nmem = ix->kmat[k + 1] - ix->kmat[k];
 	S_starts(c, rt, t, r, j);
 }
 
@@ -444,6 +474,7 @@ static inline void S_try_words(S_scan *c, const tl_ix_ent *e, uint32_t w)
 {
 	if (!e || !e->key)
 		return;
+	c->nver = 0;
 	if (e->kn)
 		S_try_keyed(c, e, w);
 	uint32_t n = e->n;
@@ -534,6 +565,8 @@ struct tl_index_memo {
 	uint32_t awd;
 	S_hit *hit;              /* and what it found */
 	uint32_t ahit;
+	S_hit *kst;              /* and the keyed terms' starts */
+	uint32_t akst;
 	int fail;                /* out of memory: scan without the memo */
 };
 
@@ -547,6 +580,7 @@ void tl_index_memo_free(tl_index_memo *m)
 	free(m->pfx);
 	free(m->wd);
 	free(m->hit);
+	free(m->kst);
 	free(m);
 }
 
@@ -742,7 +776,7 @@ static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 	int64_t nw = S_words(m, ix, a, s, lang, use_memo);
 	if (nw < 0)
 		return -1;
-	S_scan c = {rs, ix, a, s, m->wd, (uint32_t)nw, &m->hit, &m->ahit, 0, 0, 0};
+	S_scan c = {rs, ix, a, s, m->wd, (uint32_t)nw, &m->hit, &m->ahit, 0, &m->kst, &m->akst, 0, 0, NULL, 0, 0, {0}, {0}};
 	const tl_para *para = &a->doc->paras[s->para];
 	const S_word *wd = m->wd;
 	for (uint32_t w = 0; w < (uint32_t)nw && !c.fail; w++) {
@@ -777,31 +811,62 @@ static int S_scan_words(const tl_ruleset *rs, const tl_annotated *a, const tl_se
 	}
 	if (c.fail)
 		return -1;
-	/* a keyed term's start comes in by (token, rank), and may have been
-	 * pushed more than once: verified once */
-	S_hit *h = m->hit;
-	if (c.keyed) {
-		for (uint32_t j = 0; j < c.nhit; j++)
-			h[j].rank = S_rank(rs, h[j].term);
-		if (c.nhit <= 32) {
-			for (uint32_t j = 1; j < c.nhit; j++) {
-				S_hit v = h[j];
+	/* the keyed terms' starts by (token, rank), merged into the terms
+	 * found; a start may have been pushed more than once: verified once */
+	S_hit *h = m->hit, *k = m->kst;
+	uint32_t nh = c.nhit, nk = c.nkst;
+	if (nk) {
+		for (uint32_t j = 0; j < nk; j++)
+			k[j].rank = S_rank(rs, k[j].term);
+		if (nk <= 32) {
+			for (uint32_t j = 1; j < nk; j++) {
+				S_hit v = k[j];
 				uint32_t q = j;
-				for (; q > 0 && S_hit_cmp(&h[q - 1], &v) > 0; q--)
-					h[q] = h[q - 1];
-				h[q] = v;
+				for (; q > 0 && S_hit_cmp(&k[q - 1], &v) > 0; q--)
+					k[q] = k[q - 1];
+				k[q] = v;
 			}
 		} else {
-			qsort(h, c.nhit, sizeof *h, S_hit_cmp);
+			qsort(k, nk, sizeof *k, S_hit_cmp);
 		}
 	}
-	for (uint32_t j = 0; j < c.nhit; j++) {
-		if (j && h[j].i == h[j - 1].i && h[j].term == h[j - 1].term)
+	/* a member's start is verified as its posting's term's was (at the
+	 * same token and before it: the same first word, a lower index) */
+	uint32_t vi = UINT32_MAX, vn = 0, vterm[16], vend[16];
+	uint32_t lasti = UINT32_MAX, lastt = UINT32_MAX;
+	for (uint32_t p = 0, q = 0; p < nh || q < nk;) {
+		const S_hit *x;
+		if (q < nk && (p >= nh || k[q].i < h[p].i || (k[q].i == h[p].i && k[q].rank < S_rank(rs, h[p].term))))
+			x = &k[q++];
+		else
+			x = &h[p++];
+		if (x->i == lasti && x->term == lastt)
 			continue;
-		const tl_rterm *rt = &rs->terms[h[j].term];
-		uint32_t end = h[j].end ? h[j].end : S_rest(a, s, rt, 1, h[j].i);
+		lasti = x->i;
+		lastt = x->term;
+		const tl_rterm *rt = &rs->terms[x->term];
+		uint32_t end = x->end;
+		if (!end) {
+			if (x->i != vi) {
+				vi = x->i;
+				vn = 0;
+			}
+			uint32_t r = 0;
+			if (x->rep != x->term)
+				while (r < vn && vterm[r] != x->rep)
+					r++;
+			if (x->rep != x->term && r < vn) {
+				end = vend[r];
+			} else {
+				end = S_rest(a, s, rt, 1, x->i);
+				if (vn < 16) {
+					vterm[vn] = x->term;
+					vend[vn++] = end;
+				}
+			}
+		}
 		if (end)
-			fn(ud, rt, h[j].i, end);
+			fn(ud, rt, x->i, end);
 	}
 	return 0;
 }
@@ -817,6 +882,7 @@ void tl_index_scan(const tl_ruleset *rs, const tl_annotated *a, const tl_sentenc
 		S_scan_ranked(rs, a, s, fn, ud);
 	free(m.wd);
 	free(m.hit);
+	free(m.kst);
 }
 
 void tl_index_scan_memo(const tl_ruleset *rs, const tl_annotated *a, const tl_sentence *s,

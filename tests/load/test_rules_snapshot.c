@@ -243,6 +243,8 @@ static void S_index(const tl_ruleset *a, const tl_ruleset *b)
 			S_diff("index bord", i);
 	}
 	S_ints("index pterm", 0, x->pterm, y->pterm, npost);
+	if (npost && memcmp(x->pdup, y->pdup, npost * sizeof *x->pdup))
+		S_diff("index pdup", 0);
 	if (npost && (memcmp(x->pfilt, y->pfilt, npost * sizeof *x->pfilt) ||
 	              memcmp(x->pfilt2, y->pfilt2, npost * sizeof *x->pfilt2)))
 		S_diff("index pfilt", 0);
@@ -262,7 +264,9 @@ static void S_index(const tl_ruleset *a, const tl_ruleset *b)
 	    (memcmp(x->kterm, y->kterm, x->nkeyed * sizeof *x->kterm) ||
 	     memcmp(x->kword, y->kword, x->nkeyed * sizeof *x->kword) ||
 	     memcmp(x->kback, y->kback, x->nkeyed * sizeof *x->kback) ||
-	     memcmp(x->kfwd, y->kfwd, x->nkeyed * sizeof *x->kfwd)))
+	     memcmp(x->kfwd, y->kfwd, x->nkeyed * sizeof *x->kfwd) ||
+	     memcmp(x->kmat, y->kmat, (x->nkeyed + 1) * sizeof *x->kmat) ||
+	     memcmp(x->kmem, y->kmem, (x->kmat[x->nkeyed] + 1) * sizeof *x->kmem)))
 		S_diff("index keyed", 0);
 	for (uint32_t c = 0; c < a->nconcepts && a->nconcepts == b->nconcepts; c++)
 		S_patlist("index trig", c, x->trig ? x->trig[c] : NULL, y->trig ? y->trig[c] : NULL);
