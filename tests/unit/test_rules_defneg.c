@@ -7,11 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check_fixture.h"
 #include "harness.h"
-#include "tmpdir_fixture.h"
-#include "model/doc.h"
-#include "rules/rules.h"
 #include "tenderlint.h"
+#include "tmpdir_fixture.h"
 
 static tl_ruleset *S_rs;
 
@@ -27,23 +26,16 @@ static const char S_ruleset[] =
 	"   \"title\": {\"nl\": \"t\", \"en\": \"t\"},\n"
 	"   \"met\": [{\"all\": [\"sell\", \"anon\"], \"party\": \"vendor\"}]}]}\n";
 
+/* The rule's status on a document made of the given paragraphs (Markdown). */
 static const char *S_status(const char *const *lines)
 {
 	static char got[32];
-	tl_limits lim = TL_LIMITS_INIT;
-	tl_error err = TL_ERROR_INIT;
-	tl_document *d = tl_doc_new("t.txt", TL_FORMAT_TEXT, &lim);
-	tl_annotated *a = NULL;
-	tl_match *m = NULL;
-	snprintf(got, sizeof got, "(error)");
-	for (int i = 0; d && lines[i]; i++)
-		tl_doc_add_para(d, TL_PARA_BODY, "text", i, lines[i], strlen(lines[i]), &err);
-	if (d && tl_doc_finish(d, &err) == 0 && tl_annotate(&a, d, &err) == 0 &&
-	    tl_match_run(&m, S_rs, a, NULL, 0, -1, &err) == 0)
-		snprintf(got, sizeof got, "%s", tl_rules_status_name(m->res[0].status));
-	tl_match_free(m);
-	tl_annotated_free(a);
-	tl_document_free(d);
+	char text[2048];
+	size_t n = 0;
+	text[0] = '\0';
+	for (int i = 0; lines[i] && n < sizeof text; i++)
+		n += (size_t)snprintf(text + n, sizeof text - n, "%s\n\n", lines[i]);
+	fx_rule_status(S_rs, "t.md", text, "R-SELL-ANON", got, sizeof got);
 	return got;
 }
 
@@ -96,15 +88,12 @@ int main(void)
 {
 	if (fx_tmp_open("defneg"))
 		return 1;
-	const char *p = fx_tmp_write("defneg.json", S_ruleset);
-	tl_error err = TL_ERROR_INIT;
-	if (!p || tl_rules_load(&S_rs, p, NULL, &err) != 0) {
-		fprintf(stderr, "cannot load the test ruleset: %s\n", err.message);
-		return 1;
+	S_rs = fx_tmp_ruleset("defneg.json", S_ruleset);
+	if (S_rs) {
+		test_own_negator();
+		test_denied();
 	}
-	test_own_negator();
-	test_denied();
 	tl_ruleset_free(S_rs);
 	fx_tmp_remove();
-	T_DONE();
+	return T_DONE();
 }
