@@ -358,6 +358,31 @@ static inline void S_keyed_one(S_scan *c, uint32_t k, uint32_t w)
 	S_starts(c, rt, t, r, j);
 }
 
+#ifdef __SSE2__
+/* The eight signatures of two words, each broadcast to a vector, for S_pass4. */
+static inline void S_sig_vecs(__m128i *v, const S_sig *s0, const S_sig *s1)
+{
+	for (int q = 0; q < TL_IX_NFK; q++) {
+		v[2 * q] = _mm_set1_epi32((int)s0->v[q]);
+		v[2 * q + 1] = _mm_set1_epi32((int)s1->v[q]);
+	}
+}
+
+/* Which of the four filters f[0..3] pass (bit j for f[j]): equal to one of the
+ * signatures in v, or not a plain signature (TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY:
+ * the top two bits set). */
+static inline unsigned S_pass4(const uint32_t *f4, const __m128i *v)
+{
+	__m128i f = _mm_loadu_si128((const __m128i *)(const void *)f4);
+	__m128i hit = _mm_cmpeq_epi32(f, v[0]);
+	for (int q = 1; q < 2 * TL_IX_NFK; q++)
+		hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
+	__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), _mm_setzero_si128());
+	return (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
+	       (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
+}
+#endif
+
 /* The keyed postings of e at word w (their starts are sorted by rank
  * afterwards, so the order they are tried in does not matter): a plain
  * kback passes when it equals one of the eight signatures of the two words
@@ -368,28 +393,11 @@ static void S_try_keyed(S_scan *c, const tl_ix_ent *e, uint32_t w)
 	uint32_t k = e->kfirst, ke = e->kfirst + e->kn;
 #ifdef __SSE2__
 	if (e->kn >= 4) {
-		const uint32_t *kb = c->ix->kback;
-		const S_sig *p0 = w >= 1 ? &c->wd[w - 1].sg : &S_no_word, *p1 = w >= 2 ? &c->wd[w - 2].sg : &S_no_word;
 		__m128i v[2 * TL_IX_NFK];
-		for (int q = 0; q < TL_IX_NFK; q++) {
-			v[2 * q] = _mm_set1_epi32((int)p0->v[q]);
-			v[2 * q + 1] = _mm_set1_epi32((int)p1->v[q]);
-		}
-		const __m128i zero = _mm_setzero_si128();
-		for (; k + 4 <= ke; k += 4) {
-			__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(kb + k));
-			__m128i hit = _mm_cmpeq_epi32(f, v[0]);
-			for (int q = 1; q < 2 * TL_IX_NFK; q++)
-				hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
-			__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
-			unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
-			             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
-			while (m) {
-				unsigned j = (unsigned)__builtin_ctz(m);
-				m &= m - 1;
-				S_keyed_one(c, k + j, w);
-			}
-		}
+		S_sig_vecs(v, w >= 1 ? &c->wd[w - 1].sg : &S_no_word, w >= 2 ? &c->wd[w - 2].sg : &S_no_word);
+		for (; k + 4 <= ke; k += 4)
+			for (unsigned m = S_pass4(c->ix->kback + k, v); m; m &= m - 1)
+				S_keyed_one(c, k + (unsigned)__builtin_ctz(m), w);
 	}
 #endif
 	for (; k < ke; k++)
@@ -439,26 +447,10 @@ static __attribute__((noinline)) void S_try_list(S_scan *c, const tl_ix_ent *e, 
 	uint32_t n = e->n, k = 0;
 #ifdef __SSE2__
 	__m128i v[2 * TL_IX_NFK];
-	for (int q = 0; q < TL_IX_NFK; q++) {
-		v[2 * q] = _mm_set1_epi32((int)n0->v[q]);
-		v[2 * q + 1] = _mm_set1_epi32((int)n1->v[q]);
-	}
-	const __m128i zero = _mm_setzero_si128();
-	for (; k + 4 <= n; k += 4) {
-		__m128i f = _mm_loadu_si128((const __m128i *)(const void *)(pf + k));
-		__m128i hit = _mm_cmpeq_epi32(f, v[0]);
-		for (int q = 1; q < 2 * TL_IX_NFK; q++)
-			hit = _mm_or_si128(hit, _mm_cmpeq_epi32(f, v[q]));
-		/* TL_IX_GAP, TL_IX_SINGLE, TL_IX_ANY: the top two bits */
-		__m128i plain = _mm_cmpeq_epi32(_mm_srli_epi32(f, 30), zero);
-		unsigned m = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hit)) |
-		             (~(unsigned)_mm_movemask_ps(_mm_castsi128_ps(plain)) & 0xFu);
-		while (m) {
-			unsigned j = (unsigned)__builtin_ctz(m);
-			m &= m - 1;
-			S_try_one(c, e, k + j, w);
-		}
-	}
+	S_sig_vecs(v, n0, n1);
+	for (; k + 4 <= n; k += 4)
+		for (unsigned m = S_pass4(pf + k, v); m; m &= m - 1)
+			S_try_one(c, e, k + (unsigned)__builtin_ctz(m), w);
 #endif
 	for (; k < n; k++) {
 		uint32_t f = pf[k];
