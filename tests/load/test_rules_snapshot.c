@@ -12,6 +12,7 @@
 
 #include "cJSON.h"
 #include "harness.h"
+#include "report_fixture.h"
 #include "rules/index_int.h"
 #include "rules/rules.h"
 #include "rules/snapshot.h"
@@ -276,29 +277,6 @@ static void S_index(const tl_ruleset *a, const tl_ruleset *b)
 		EQ("trig_all", i, a->trig_all[i]->gidx, b->trig_all[i]->gidx);
 }
 
-static char *S_check(const tl_ruleset *rs, const char *path)
-{
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	o.flags |= TL_CHECK_F_TEXT;
-	tl_error err = TL_ERROR_INIT;
-	cJSON *doc = NULL;
-	int rc = tl_check_file(&doc, rs, path, &o, &err);
-	T_OK(rc == 0 && doc, "check %s: %s", path, err.message);
-	char *s = doc ? cJSON_Print(doc) : NULL;
-	cJSON_Delete(doc);
-	return s;
-}
-
-static char *S_head(const tl_ruleset *rs)
-{
-	cJSON *rep = NULL;
-	tl_error err = TL_ERROR_INIT;
-	T_OK(tl_report_new(&rep, rs, &err) == 0, "report: %s", err.message);
-	char *s = rep ? cJSON_Print(rep) : NULL;
-	cJSON_Delete(rep);
-	return s;
-}
-
 int main(void)
 {
 	tl_ruleset *snap = tl_rs_snapshot_map(), *rs = NULL;
@@ -339,7 +317,7 @@ int main(void)
 	T_OK(S_bad == 0, "%u fields differ, the first %s", S_bad, S_first);
 
 	/* the reports: the rule list, and every sample contract with its text */
-	char *a = S_head(snap), *b = S_head(rs);
+	char *a = fx_report_head(snap), *b = fx_report_head(rs);
 	T_OK(a && b && !strcmp(a, b), "the rule lists differ");
 	free(a);
 	free(b);
@@ -350,7 +328,7 @@ int main(void)
 	for (int i = 0; docs[i]; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", TL_SOURCE_DIR, docs[i]);
-		char *x = S_check(snap, path), *y = S_check(rs, path);
+		char *x = fx_check_text(snap, path), *y = fx_check_text(rs, path);
 		T_OK(x && y && !strcmp(x, y), "%s: the reports differ", docs[i]);
 		free(x);
 		free(y);

@@ -7,30 +7,8 @@
 
 #include "cJSON.h"
 #include "harness.h"
+#include "report_fixture.h"
 #include "tenderlint.h"
-
-static char *S_check(const tl_ruleset *rs, const char *path)
-{
-	tl_check_options o = TL_CHECK_OPTIONS_INIT;
-	o.flags |= TL_CHECK_F_TEXT;
-	tl_error err = TL_ERROR_INIT;
-	cJSON *doc = NULL;
-	int rc = tl_check_file(&doc, rs, path, &o, &err);
-	T_OK(rc == 0 && doc, "check %s: %s", path, err.message);
-	char *s = doc ? cJSON_Print(doc) : NULL;
-	cJSON_Delete(doc);
-	return s;
-}
-
-static char *S_rules(const tl_ruleset *rs)
-{
-	cJSON *rep = NULL;
-	tl_error err = TL_ERROR_INIT;
-	T_OK(tl_report_new(&rep, rs, &err) == 0, "report: %s", err.message);
-	char *s = rep ? cJSON_Print(rep) : NULL;
-	cJSON_Delete(rep);
-	return s;
-}
 
 int main(void)
 {
@@ -43,7 +21,7 @@ int main(void)
 	T_INT((int)tl_ruleset_rule_count(lean), (int)tl_ruleset_rule_count(full));
 
 	/* the report's rule list (titles, descriptions, references, clauses) */
-	char *a = S_rules(full), *b = S_rules(lean);
+	char *a = fx_report_head(full), *b = fx_report_head(lean);
 	T_OK(a && b && !strcmp(a, b), "the rule lists differ");
 	free(a);
 	free(b);
@@ -56,7 +34,7 @@ int main(void)
 	for (int i = 0; docs[i]; i++) {
 		char path[4096];
 		snprintf(path, sizeof path, "%s/%s", TL_SOURCE_DIR, docs[i]);
-		char *x = S_check(full, path), *y = S_check(lean, path);
+		char *x = fx_check_text(full, path), *y = fx_check_text(lean, path);
 		T_OK(x && y && !strcmp(x, y), "%s: the reports differ", docs[i]);
 		free(x);
 		free(y);
