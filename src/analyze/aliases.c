@@ -342,12 +342,6 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 		while (nt > ns && (s->tok[nt - 1].flags & TL_TOK_PUNCT) && !tl_tok_is(&s->tok[nt - 1], ".") &&
 		       !(paren_in && tl_tok_is(&s->tok[nt - 1], ")")))
 			nt--;
-		/* "Wij, Planvast B.V., bieden de gemeente (hierna: \"u\") ...", "We, Acme Ltd,
-		 * provide the municipality (\"you\") ...": a name that opens with a personal
-		 * pronoun and a comma is the speaker's sentence, not the name of what the alias
-		 * names */
-		static const char *const S_pron[] = {"we", "wij", "i", "ik", "you", "u", NULL};
-		int spoken = ns + 1 < ne && tl_tok_in(&s->tok[ns], S_pron) && tl_tok_is(&s->tok[ns + 1], ",");
 		const char *name = nt > ns ? tl_ann_tok_text(c, s, from, nt) : NULL;
 		tl_role role = TL_ROLE_NONE;
 		int pron_alias = 0; /* the alias is "we"/"you" (or "wij"/"u") */
@@ -384,10 +378,14 @@ int tl_defs_aliases(tl_ann_ctx *c, tl_sentence *s, uint32_t si)
 			else if (tl_word_in(f, you))
 				role = TL_ROLE_CUSTOMER, pron_alias = 1;
 		}
-		/* only a pronoun alias is named by a speaker's sentence ("Wij, Acme B.V., bieden de
-		 * gemeente (hierna: \"u\")"); "We, the Provider, will make available X (the
-		 * \"Product\")" keeps what it had */
-		spoken = spoken && pron_alias;
+		/* "Wij, Planvast B.V., bieden de gemeente (hierna: \"u\") ...", "We, Acme Ltd,
+		 * provide the municipality (\"you\") ...": before a pronoun alias, words that
+		 * open with a personal pronoun and a comma are the speaker's sentence, not the
+		 * name of what the alias names ("We, the Provider, will make available X (the
+		 * \"Product\")" keeps what it had) */
+		static const char *const pron[] = {"we", "wij", "i", "ik", "you", "u", NULL};
+		int spoken = pron_alias && ns + 1 < ne && tl_tok_in(&s->tok[ns], pron) &&
+		             tl_tok_is(&s->tok[ns + 1], ",");
 		if (spoken)
 			name = NULL;
 		/* an alias that is no party word takes the role its name states
